@@ -1,0 +1,146 @@
+import type { Locale } from './locale.js';
+
+/**
+ * Stable validation codes. Callers switch on these; messages may change wording, codes do not.
+ */
+export type IssueCode =
+  | 'required'
+  | 'invalid_type'
+  | 'too_short'
+  | 'too_long'
+  | 'too_small'
+  | 'too_big'
+  | 'invalid_email'
+  | 'invalid_date'
+  | 'invalid_datetime'
+  | 'invalid_format'
+  | 'invalid_value'
+  | 'unrecognized_key'
+  | 'invalid_cpf'
+  | 'invalid_cnpj'
+  | 'invalid_cep'
+  | 'invalid_phone'
+  | 'invalid_state_registration'
+  | 'invalid_uf'
+  | 'invalid_color'
+  | 'cnpj_on_person'
+  | 'cpf_on_company'
+  | 'invalid_kind'
+  | 'invalid_cursor'
+  | 'duplicate_document'
+  | 'duplicate_name'
+  | 'inactive_category'
+  | 'unknown_category'
+  | 'field_hidden'
+  | 'weak_password';
+
+type Table = Record<IssueCode, string>;
+
+const ptBR: Table = {
+  required: 'Campo obrigatório.',
+  invalid_type: 'Valor em formato inválido.',
+  too_short: 'Deve ter pelo menos {min} caracteres.',
+  too_long: 'Deve ter no máximo {max} caracteres.',
+  too_small: 'Deve ser no mínimo {min}.',
+  too_big: 'Deve ser no máximo {max}.',
+  invalid_email: 'Informe um e-mail válido.',
+  invalid_date: 'Informe uma data válida.',
+  invalid_datetime: 'Informe uma data e hora válidas.',
+  invalid_format: 'Formato inválido.',
+  invalid_value: 'Valor não permitido.',
+  unrecognized_key: 'Campo desconhecido: {key}.',
+  invalid_cpf: 'CPF inválido.',
+  invalid_cnpj: 'CNPJ inválido.',
+  invalid_cep: 'CEP inválido.',
+  invalid_phone: 'Telefone inválido: informe DDD e número.',
+  invalid_state_registration: 'Inscrição estadual inválida para o estado informado.',
+  invalid_uf: 'UF inválida.',
+  invalid_color: 'Cor inválida: use o formato #rrggbb.',
+  cnpj_on_person: 'Pessoa física usa CPF, não CNPJ.',
+  cpf_on_company: 'Pessoa jurídica usa CNPJ, não CPF.',
+  invalid_kind: 'Tipo de cliente inválido: use pessoa física ou jurídica.',
+  invalid_cursor: 'Cursor de paginação inválido.',
+  duplicate_document: 'Já existe um cliente com este documento.',
+  duplicate_name: 'Já existe uma categoria com este nome.',
+  inactive_category: 'Esta categoria está inativa e não pode ser atribuída.',
+  unknown_category: 'Categoria inexistente.',
+  field_hidden: 'Este campo não está disponível no cadastro.',
+  weak_password: 'A senha deve ter pelo menos 8 caracteres.',
+};
+
+const en: Table = {
+  required: 'This field is required.',
+  invalid_type: 'Invalid value.',
+  too_short: 'Must be at least {min} characters.',
+  too_long: 'Must be at most {max} characters.',
+  too_small: 'Must be at least {min}.',
+  too_big: 'Must be at most {max}.',
+  invalid_email: 'Enter a valid e-mail address.',
+  invalid_date: 'Enter a valid date.',
+  invalid_datetime: 'Enter a valid date and time.',
+  invalid_format: 'Invalid format.',
+  invalid_value: 'Value not allowed.',
+  unrecognized_key: 'Unknown field: {key}.',
+  invalid_cpf: 'Invalid CPF.',
+  invalid_cnpj: 'Invalid CNPJ.',
+  invalid_cep: 'Invalid CEP (postal code).',
+  invalid_phone: 'Invalid phone: enter area code and number.',
+  invalid_state_registration: 'Invalid state registration for the chosen state.',
+  invalid_uf: 'Invalid state (UF).',
+  invalid_color: 'Invalid colour: use #rrggbb.',
+  cnpj_on_person: 'A person uses a CPF, not a CNPJ.',
+  cpf_on_company: 'A company uses a CNPJ, not a CPF.',
+  invalid_kind: 'Invalid customer kind: use person or company.',
+  invalid_cursor: 'Invalid pagination cursor.',
+  duplicate_document: 'A customer with this document already exists.',
+  duplicate_name: 'A category with this name already exists.',
+  inactive_category: 'This category is inactive and cannot be assigned.',
+  unknown_category: 'Unknown category.',
+  field_hidden: 'This field is not part of the registration.',
+  weak_password: 'The password must have at least 8 characters.',
+};
+
+const es: Table = {
+  required: 'Campo obligatorio.',
+  invalid_type: 'Valor no válido.',
+  too_short: 'Debe tener al menos {min} caracteres.',
+  too_long: 'Debe tener como máximo {max} caracteres.',
+  too_small: 'Debe ser como mínimo {min}.',
+  too_big: 'Debe ser como máximo {max}.',
+  invalid_email: 'Introduce un correo electrónico válido.',
+  invalid_date: 'Introduce una fecha válida.',
+  invalid_datetime: 'Introduce una fecha y hora válidas.',
+  invalid_format: 'Formato no válido.',
+  invalid_value: 'Valor no permitido.',
+  unrecognized_key: 'Campo desconocido: {key}.',
+  invalid_cpf: 'CPF no válido.',
+  invalid_cnpj: 'CNPJ no válido.',
+  invalid_cep: 'CEP (código postal) no válido.',
+  invalid_phone: 'Teléfono no válido: indica código de área y número.',
+  invalid_state_registration: 'Inscripción estatal no válida para el estado elegido.',
+  invalid_uf: 'Estado (UF) no válido.',
+  invalid_color: 'Color no válido: usa #rrggbb.',
+  cnpj_on_person: 'Una persona física usa CPF, no CNPJ.',
+  cpf_on_company: 'Una persona jurídica usa CNPJ, no CPF.',
+  invalid_kind: 'Tipo de cliente no válido: usa persona física o jurídica.',
+  invalid_cursor: 'Cursor de paginación no válido.',
+  duplicate_document: 'Ya existe un cliente con este documento.',
+  duplicate_name: 'Ya existe una categoría con este nombre.',
+  inactive_category: 'Esta categoría está inactiva y no se puede asignar.',
+  unknown_category: 'Categoría inexistente.',
+  field_hidden: 'Este campo no forma parte del registro.',
+  weak_password: 'La contraseña debe tener al menos 8 caracteres.',
+};
+
+const TABLES: Record<Locale, Table> = { 'pt-BR': ptBR, en, es };
+
+/**
+ * The message for a validation code in a locale, with `{name}` placeholders filled from `values`.
+ *
+ * @example
+ * issueMessage('too_short', 'en', { min: 2 }); // 'Must be at least 2 characters.'
+ */
+export function issueMessage(code: IssueCode, locale: Locale, values: Record<string, unknown> = {}): string {
+  const template = (TABLES[locale] ?? ptBR)[code] ?? ptBR.invalid_format;
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? ''));
+}

@@ -1,0 +1,215 @@
+import * as z from 'zod/mini';
+import { CategorySchema } from './category.js';
+import {
+  CompanyCustomerCreateSchema,
+  CustomerSchema,
+  CustomerStatusSchema,
+  PersonCustomerCreateSchema,
+  stateRegistrationCheck,
+  UfSchema,
+} from './customer.js';
+import { CustomerListQuerySchema } from './query.js';
+import { rule } from './rules.js';
+
+const datetime = () => z.iso.datetime({ offset: true });
+
+/** One page of `GET /customers`. */
+export const CustomerPageSchema = z.strictObject({
+  items: z.array(CustomerSchema),
+  nextCursor: z.nullable(z.string()),
+  total: z.int().check(z.nonnegative()),
+});
+
+export const CategoryListSchema = z.strictObject({ items: z.array(CategorySchema) });
+
+/** The filter of a bulk action or an export: the list query without paging. */
+export const CustomerFilterSchema = z.omit(CustomerListQuerySchema, { cursor: true, limit: true, sort: true });
+
+const ids = z.array(z.string().check(z.minLength(1))).check(z.minLength(1), z.maxLength(100_000));
+
+/** `POST /customers/bulk`: `ids` or `filter`, one action and its argument. */
+export const BulkRequestSchema = z.strictObject({
+  ids: z.optional(ids),
+  filter: z.optional(CustomerFilterSchema),
+  action: z.enum(['addCategories', 'removeCategories', 'setStatus', 'delete']),
+  categoryIds: z.optional(z.array(z.string().check(z.minLength(1))).check(z.minLength(1))),
+  status: z.optional(z.enum(['active', 'inactive', 'blocked'])),
+});
+
+export const BulkResultSchema = z.strictObject({
+  matched: z.int().check(z.nonnegative()),
+  updated: z.int().check(z.nonnegative()),
+});
+
+export const EXPORT_COLUMNS = [
+  'id', 'kind', 'status', 'name', 'firstName', 'lastName', 'legalName', 'tradeName', 'document', 'email', 'phone',
+  'whatsapp', 'stateRegistration', 'municipalRegistration', 'birthDate', 'postalCode', 'street', 'number',
+  'complement', 'district', 'city', 'state', 'categories', 'source', 'loyaltyCard', 'discountPercent',
+  'ordersCount', 'totalSpent', 'lastPurchaseAt', 'visitsCount', 'firstVisitAt', 'lastVisitAt', 'createdAt',
+] as const;
+export type ExportColumn = (typeof EXPORT_COLUMNS)[number];
+
+/** `POST /exports`. */
+export const ExportRequestSchema = z.strictObject({
+  format: z.enum(['csv', 'xlsx']),
+  resource: z.optional(z.enum(['customers', 'credits'])),
+  ids: z.optional(ids),
+  filter: z.optional(CustomerFilterSchema),
+  columns: z.optional(z.array(z.enum(EXPORT_COLUMNS)).check(z.minLength(1))),
+});
+
+export const ImportRowErrorSchema = z.strictObject({
+  row: z.int(),
+  path: z.string(),
+  code: z.string(),
+  message: z.string(),
+});
+
+/** `POST /imports`: what happened (or would happen, on a dry run) to each row. */
+export const ImportReportSchema = z.strictObject({
+  dryRun: z.boolean(),
+  totalRows: z.int(),
+  created: z.int(),
+  updated: z.int(),
+  unchanged: z.int(),
+  rejected: z.int(),
+  errors: z.array(ImportRowErrorSchema),
+  rows: z.array(
+    z.strictObject({
+      row: z.int(),
+      outcome: z.enum(['create', 'update', 'unchanged', 'reject']),
+      document: z.optional(z.string()),
+      name: z.optional(z.string()),
+      id: z.optional(z.string()),
+    }),
+  ),
+});
+
+export const AUDIT_ACTIONS = [
+  'customer.reveal', 'customer.create', 'customer.update', 'customer.delete', 'customer.invite',
+  'bulk', 'export', 'import', 'settings.update', 'category.create', 'category.update',
+] as const;
+
+export const AuditEntrySchema = z.strictObject({
+  id: z.string(),
+  at: datetime(),
+  action: z.enum(AUDIT_ACTIONS),
+  actor: z.strictObject({ keyId: z.string(), name: z.optional(z.string()) }),
+  target: z.optional(z.string()),
+  filter: z.optional(z.record(z.string(), z.unknown())),
+  columns: z.optional(z.array(z.string())),
+  count: z.int(),
+  sha256: z.optional(z.string()),
+  detail: z.optional(z.string()),
+});
+
+export const AuditQuerySchema = z.strictObject({
+  action: z.optional(z.enum(AUDIT_ACTIONS)),
+  since: z.optional(datetime()),
+  until: z.optional(datetime()),
+  cursor: z.optional(z.string()),
+  limit: z.optional(z.coerce.number().check(z.int(), z.gte(1), z.lte(200))),
+});
+
+export const AuditPageSchema = z.strictObject({
+  items: z.array(AuditEntrySchema),
+  nextCursor: z.nullable(z.string()),
+});
+
+export const OrderSchema = z.strictObject({
+  id: z.string(),
+  number: z.string(),
+  placedAt: datetime(),
+  itemsCount: z.int().check(z.positive()),
+  totalCents: z.int().check(z.nonnegative()),
+  status: z.enum(['pending', 'paid', 'shipped', 'delivered', 'cancelled', 'returned']),
+  rating: z.optional(z.int().check(z.gte(1), z.lte(5))),
+});
+
+export const OrderPageSchema = z.strictObject({ items: z.array(OrderSchema), nextCursor: z.nullable(z.string()) });
+
+export const CreditSchema = z.strictObject({
+  id: z.string(),
+  kind: z.enum(['referral', 'cashback']),
+  amountCents: z.int().check(z.positive()),
+  origin: z.string(),
+  expiresAt: datetime(),
+  status: z.enum(['active', 'used', 'expired']),
+});
+
+export const CreditListSchema = z.strictObject({ items: z.array(CreditSchema) });
+
+/** `GET /credits`: customers holding credit, nearest expiry first. */
+export const CreditWalletEntrySchema = z.strictObject({
+  customerId: z.string(),
+  name: z.string(),
+  email: z.optional(z.string()),
+  credit: CreditSchema,
+});
+export const CreditWalletPageSchema = z.strictObject({
+  items: z.array(CreditWalletEntrySchema),
+  nextCursor: z.nullable(z.string()),
+  total: z.int(),
+});
+export const CreditWalletQuerySchema = z.strictObject({
+  status: z.optional(z.enum(['active', 'used', 'expired'])),
+  expiringBefore: z.optional(datetime()),
+  cursor: z.optional(z.string()),
+  limit: z.optional(z.coerce.number().check(z.int(), z.gte(1), z.lte(200))),
+});
+
+/** `GET /cep/:cep`. */
+export const CepAddressSchema = z.strictObject({
+  postalCode: z.string(),
+  street: z.string(),
+  district: z.string(),
+  city: z.string(),
+  state: UfSchema,
+});
+
+const password = z.string().check(rule('weak_password', (v: string) => v.length >= 8 && v.length <= 200));
+
+/** `POST /public/registrations`: a create body plus an optional password. */
+export const PublicRegistrationSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ ...PersonCustomerCreateSchema.shape, password: z.optional(password) }),
+  z.strictObject({ ...CompanyCustomerCreateSchema.shape, password: z.optional(password) }).check(stateRegistrationCheck),
+]);
+
+export const SessionCreateSchema = z.strictObject({ email: z.email(), password: z.string().check(z.minLength(1)) });
+export const SessionSchema = z.strictObject({
+  token: z.string(),
+  customerId: z.string(),
+  name: z.string(),
+  expiresAt: datetime(),
+});
+export const InvitationSchema = z.strictObject({
+  token: z.string(),
+  customerId: z.string(),
+  expiresAt: datetime(),
+  url: z.optional(z.string()),
+});
+export const PasswordSetSchema = z.strictObject({ token: z.string().check(z.minLength(1)), password });
+
+export const CustomerStatusChangeSchema = z.strictObject({ status: CustomerStatusSchema });
+
+export type CustomerPage = z.infer<typeof CustomerPageSchema>;
+export type CustomerFilter = z.input<typeof CustomerFilterSchema>;
+export type BulkRequest = z.input<typeof BulkRequestSchema>;
+export type BulkResult = z.infer<typeof BulkResultSchema>;
+export type ExportRequest = z.input<typeof ExportRequestSchema>;
+export type ImportReport = z.infer<typeof ImportReportSchema>;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+export type AuditEntry = z.infer<typeof AuditEntrySchema>;
+export type AuditQuery = z.input<typeof AuditQuerySchema>;
+export type AuditPage = z.infer<typeof AuditPageSchema>;
+export type Order = z.infer<typeof OrderSchema>;
+export type OrderPage = z.infer<typeof OrderPageSchema>;
+export type Credit = z.infer<typeof CreditSchema>;
+export type CreditWalletEntry = z.infer<typeof CreditWalletEntrySchema>;
+export type CreditWalletPage = z.infer<typeof CreditWalletPageSchema>;
+export type CreditWalletQuery = z.input<typeof CreditWalletQuerySchema>;
+export type CepAddress = z.infer<typeof CepAddressSchema>;
+export type PublicRegistration = z.input<typeof PublicRegistrationSchema>;
+export type SessionCreate = z.input<typeof SessionCreateSchema>;
+export type Session = z.infer<typeof SessionSchema>;
+export type Invitation = z.infer<typeof InvitationSchema>;

@@ -1,0 +1,29 @@
+import * as z from 'zod/mini';
+import { CUSTOMER_STATUSES, CustomerKindSchema } from './customer.js';
+import { rule } from './rules.js';
+
+export const CUSTOMER_SORTS = ['name', 'createdAt', 'lastPurchaseAt', 'totalSpent', 'ordersCount'] as const;
+export type CustomerSortField = (typeof CUSTOMER_SORTS)[number];
+export type CustomerSort = CustomerSortField | `-${CustomerSortField}`;
+
+const SORT_VALUES = CUSTOMER_SORTS.flatMap((s) => [s, `-${s}`]) as CustomerSort[];
+const STATUS_SET = new Set<string>(CUSTOMER_STATUSES);
+
+/** Comma-separated statuses, e.g. `active,blocked`. */
+const statusList = z.string().check(rule('invalid_value', (v: string) => v.split(',').every((s) => STATUS_SET.has(s.trim()))));
+
+/**
+ * `GET /customers` query. `status` and `categoryId` take comma-separated lists; `status`
+ * defaults to every status but `deleted`. `limit` is 1–200 (default 50).
+ */
+export const CustomerListQuerySchema = z.strictObject({
+  q: z.optional(z.string().check(z.maxLength(200))),
+  kind: z.optional(CustomerKindSchema),
+  status: z.optional(statusList),
+  categoryId: z.optional(z.string()),
+  sort: z.optional(z.enum(SORT_VALUES as [CustomerSort, ...CustomerSort[]])),
+  cursor: z.optional(z.string().check(z.maxLength(500))),
+  limit: z.optional(z.coerce.number().check(z.int(), z.gte(1), z.lte(200))),
+});
+
+export type CustomerListQuery = z.input<typeof CustomerListQuerySchema>;

@@ -1,0 +1,24 @@
+import { existsSync } from 'node:fs';
+
+/** The sentence shown when the browser tests cannot find Chromium (also in the README). */
+export const CHROMIUM_MISSING =
+  'Browser tests need Chromium: install it with `apt-get install chromium`, or set CHROMIUM_PATH to a Chromium binary.';
+
+/** Launch flags this machine needs (see TOOLCHAIN.md): no sandbox as root, no background traffic. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
+
+/** The Chromium binary to drive: `CHROMIUM_PATH`, else Debian's `/usr/bin/chromium`. */
+export function chromiumPath(): string {
+  const candidate = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+  if (!existsSync(candidate)) throw new Error(`${CHROMIUM_MISSING} (looked for ${candidate})`);
+  return candidate;
+}
