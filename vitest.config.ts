@@ -43,7 +43,7 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['packages/core/src/**/*.test.ts', 'packages/mock-server/src/**/*.test.ts', 'packages/mock-server/test/**/*.test.ts', 'test/**/*.test.ts'],
+          include: ['packages/core/src/**/*.test.ts', 'packages/core/test/**/*.test.ts', 'packages/mock-server/src/**/*.test.ts', 'packages/mock-server/test/**/*.test.ts', 'test/**/*.test.ts'],
           testTimeout: 30_000,
           hookTimeout: 120_000,
         },
