@@ -153,3 +153,47 @@ export type {
   Session,
   SessionCreate,
 } from './schemas/operations.js';
+
+// Client
+export { createClient } from './client/index.js';
+export type {
+  CallOptions,
+  ClientelaClient,
+  ClientOptions,
+  CustomerQuery,
+  Download,
+  DownloadStream,
+  IdempotentCallOptions,
+  PageQuery,
+  Target,
+  Version,
+  WriteCallOptions,
+} from './client/index.js';
+
+// Errors
+export {
+  ApiError,
+  AuthError,
+  ClientelaError,
+  ConflictError,
+  isApiError,
+  isAuthError,
+  isClientelaError,
+  isConflictError,
+  isNetworkError,
+  isNotFoundError,
+  isPreconditionFailedError,
+  isPreconditionRequiredError,
+  isRateLimitError,
+  isResponseValidationError,
+  isTimeoutError,
+  isValidationError,
+  NetworkError,
+  NotFoundError,
+  PreconditionFailedError,
+  PreconditionRequiredError,
+  RateLimitError,
+  ResponseValidationError,
+  TimeoutError,
+  ValidationError,
+} from './errors/index.js';

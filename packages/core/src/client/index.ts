@@ -1,0 +1,3 @@
+export { createClient } from './client.js';
+export type { ClientelaClient, CustomerQuery, Download, DownloadStream, PageQuery, Target } from './client.js';
+export type { CallOptions, ClientOptions, IdempotentCallOptions, Version, WriteCallOptions } from './request.js';
