@@ -42,7 +42,6 @@ import {
   type CallOptions,
   type ClientOptions,
   type IdempotentCallOptions,
-  type RequestSpec,
   type Transport,
   type WriteCallOptions,
 } from './request.js';
@@ -78,8 +77,11 @@ export interface DownloadStream {
 export type Target = string | { id: string; version: number };
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const uuid = () => globalThis.crypto.randomUUID();
 const enc = encodeURIComponent;
+
+/** The path of `target` under `base`, and the record itself (its version is the `If-Match`). */
+const ref = (base: string, target: Target) =>
+  typeof target === 'string' ? { path: base + enc(target) } : { path: base + enc(target.id), target };
 
 /** The filename of `Content-Disposition` (RFC 6266 `filename*` first), or `fallback`. */
 function filenameOf(response: Response, fallback: string): string {
@@ -107,19 +109,13 @@ async function* paginate<T>(
   } while (cursor);
 }
 
-/** Splits the call options from a spec (so `{ signal, timeout }` pass through). */
-const call = (options: CallOptions = {}): Pick<RequestSpec, 'signal' | 'timeout'> => ({
-  ...(options.signal && { signal: options.signal }),
-  ...(options.timeout !== undefined && { timeout: options.timeout }),
-});
-
 function customers(t: Transport) {
   const list = (query: CustomerQuery = {}, options?: CallOptions): Promise<CustomerPage> =>
-    t.request(CustomerPageSchema, { path: 'customers', query, ...call(options) });
+    t.request(CustomerPageSchema, { ...options, path: 'customers', query });
   return {
     /**
-     * One page of customers, newest-first unless `sort` says otherwise. `status` defaults to all
-     * but `deleted`; list items carry the document masked.
+     * One page of customers. `status` defaults to all but `deleted`; list items carry the
+     * document masked.
      *
      * @example
      * const { items, nextCursor, total } = await client.customers.list({ q: 'joao', kind: 'person', limit: 20 });
@@ -127,158 +123,125 @@ function customers(t: Transport) {
     list,
 
     /**
-     * Every customer matching `query`, page after page, requested only as the loop asks for more;
-     * breaking out of the loop stops the requests.
+     * Every customer matching `query`, page after page, each page requested only when the loop
+     * needs it; breaking out of the loop stops the requests.
      *
      * @example
      * for await (const customer of client.customers.iterate({ status: ['active'] })) console.log(customer.id);
      */
     iterate: (query: CustomerQuery = {}, options?: CallOptions): AsyncGenerator<Customer, void, undefined> =>
-      paginate((cursor) => list({ ...query, ...(cursor && { cursor }) }, options)),
+      paginate((cursor) => list({ ...query, cursor }, options)),
 
     /**
      * The full record (document unmasked; the read is written to the audit log). Its `version`
-     * is the ETag to pass to `update`.
+     * is the ETag that `update` sends back.
      *
      * @example
      * const customer = await client.customers.retrieve('cus_123');
      */
     retrieve: (id: string, options?: CallOptions): Promise<Customer> =>
-      t.request(CustomerSchema, { path: `customers/${enc(id)}`, ...call(options) }),
+      t.request(CustomerSchema, { ...options, ...ref('customers/', id) }),
 
     /**
      * Creates a customer. An `Idempotency-Key` is generated unless given, so a retried create
-     * never makes two customers. A taken document gives a `ConflictError` with `existingId`.
+     * never makes two customers. A document already in use gives a `ConflictError` with
+     * `existingId`.
      *
      * @example
-     * const c = await client.customers.create({ kind: 'person', document: '529.982.247-25', firstName: 'Ana', lastName: 'Souza' });
+     * const ana = await client.customers.create({ kind: 'person', document: '529.982.247-25', firstName: 'Ana', lastName: 'Souza' });
      */
-    create: (body: CustomerCreate, options: IdempotentCallOptions = {}): Promise<Customer> =>
-      t.request(CustomerSchema, {
-        method: 'post',
-        path: 'customers',
-        json: body,
-        idempotencyKey: options.idempotencyKey ?? uuid(),
-        ...call(options),
-      }),
+    create: (body: CustomerCreate, options?: IdempotentCallOptions): Promise<Customer> =>
+      t.request(CustomerSchema, { ...options, method: 'post', path: 'customers', json: body, idem: true }),
 
     /**
      * Changes some fields (`null` clears an optional one), guarded by `If-Match`: pass the record
-     * you read (its `version` is used) or `{ ifMatch }`. A stale version gives a
-     * `PreconditionFailedError` whose `current` is the server's record; none gives a 428.
+     * you read (its `version` is sent) or `{ ifMatch }`. A stale version gives a
+     * `PreconditionFailedError` whose `current` is the server's record; no version gives a
+     * `PreconditionRequiredError` (428).
      *
      * @example
      * const saved = await client.customers.update(customer, { email: 'ana@example.com' });
      */
-    update: (target: Target, patch: CustomerPatch, options: WriteCallOptions = {}): Promise<Customer> =>
-      t.request(CustomerSchema, {
-        method: 'patch',
-        path: `customers/${enc(typeof target === 'string' ? target : target.id)}`,
-        json: patch,
-        ifMatch: options.ifMatch ?? (typeof target === 'string' ? undefined : target),
-        current: CustomerSchema,
-        ...call(options),
-      }),
+    update: (target: Target, patch: CustomerPatch, options?: WriteCallOptions): Promise<Customer> =>
+      t.request(CustomerSchema, { ...options, ...ref('customers/', target), method: 'patch', json: patch, current: CustomerSchema }),
 
     /**
-     * Soft-deletes: the status becomes `deleted`, the record and its history remain.
-     * `If-Match` is sent when given (or when passed the record).
+     * Soft-deletes: the status becomes `deleted`; the record and its history remain. `If-Match`
+     * is sent when given, or taken from a record passed as `target`.
      *
      * @example
      * await client.customers.delete('cus_123');
      */
-    delete: async (target: Target, options: WriteCallOptions = {}): Promise<void> => {
-      await t.send({
-        method: 'delete',
-        path: `customers/${enc(typeof target === 'string' ? target : target.id)}`,
-        ifMatch: options.ifMatch ?? (typeof target === 'string' ? undefined : target),
-        ...call(options),
-      });
+    delete: async (target: Target, options?: WriteCallOptions): Promise<void> => {
+      await t.send({ ...options, ...ref('customers/', target), method: 'delete' });
     },
 
     /**
-     * One action on the given `ids` or on every customer matching `filter`. Idempotent (a key is
-     * generated unless given), so it is safe to retry.
+     * One action on the given `ids` or on every customer matching `filter`. An
+     * `Idempotency-Key` is generated unless given, so it is safe to retry.
      *
      * @example
      * const { matched, updated } = await client.customers.bulk({ ids, action: 'addCategories', categoryIds: ['cat_vip'] });
      */
-    bulk: (body: BulkRequest, options: IdempotentCallOptions = {}): Promise<BulkResult> =>
-      t.request(BulkResultSchema, {
-        method: 'post',
-        path: 'customers/bulk',
-        json: body,
-        idempotencyKey: options.idempotencyKey ?? uuid(),
-        ...call(options),
-      }),
+    bulk: (body: BulkRequest, options?: IdempotentCallOptions): Promise<BulkResult> =>
+      t.request(BulkResultSchema, { ...options, method: 'post', path: 'customers/bulk', json: body, idem: true }),
 
     /**
-     * One page of a customer's orders, newest first.
+     * One page of a customer's orders (walk on with `nextCursor`).
      *
      * @example
      * const { items, nextCursor } = await client.customers.orders('cus_123', { limit: 10 });
      */
     orders: (id: string, query: PageQuery = {}, options?: CallOptions): Promise<OrderPage> =>
-      t.request(OrderPageSchema, { path: `customers/${enc(id)}/orders`, query: { ...query }, ...call(options) }),
+      t.request(OrderPageSchema, { ...options, path: `customers/${enc(id)}/orders`, query }),
 
     /**
-     * A customer's credits (referral credit, cashback with expiry).
+     * A customer's credits (referral credit, cashback bonus with expiry).
      *
      * @example
      * const credits = await client.customers.credits('cus_123');
      */
     credits: async (id: string, options?: CallOptions): Promise<Credit[]> =>
-      (await t.request(CreditListSchema, { path: `customers/${enc(id)}/credits`, ...call(options) })).items,
+      (await t.request(CreditListSchema, { ...options, path: `customers/${enc(id)}/credits` })).items,
 
     /**
-     * A one-time token with which the customer sets a password (catalog scenarios 2–4). Needs a
-     * secret key; no e-mail is sent. Not retried unless `idempotencyKey` is given.
+     * A one-time token with which the customer sets a password (catalog scenarios 2–4); needs a
+     * secret key and sends no e-mail. Retried only when `idempotencyKey` is given.
      *
      * @example
      * const { token, url } = await client.customers.invite('cus_123');
      */
-    invite: (id: string, options: IdempotentCallOptions = {}): Promise<Invitation> =>
-      t.request(InvitationSchema, {
-        method: 'post',
-        path: `customers/${enc(id)}/invitations`,
-        idempotencyKey: options.idempotencyKey,
-        ...call(options),
-      }),
+    invite: (id: string, options?: IdempotentCallOptions): Promise<Invitation> =>
+      t.request(InvitationSchema, { ...options, method: 'post', path: `customers/${enc(id)}/invitations` }),
   };
 }
 
 /**
- * Categories have no `delete`: the server answers 405, because a category is never deleted, only
- * inactivated (it stays on the customers that have it). Use
- * `update(category, { status: 'inactive' })`.
+ * Categories have no `delete`: a category is never deleted, only inactivated, so that it stays
+ * on the customers that have it (the server answers 405). Use `update(category, { status:
+ * 'inactive' })`.
  */
 function categories(t: Transport) {
   return {
     /**
-     * Every category, or those with `status`.
+     * Every category, or only those with `status`.
      *
      * @example
      * const active = await client.categories.list({ status: 'active' });
      */
     list: async (query: { status?: CategoryStatus } = {}, options?: CallOptions): Promise<Category[]> =>
-      (await t.request(CategoryListSchema, { path: 'categories', query, ...call(options) })).items,
+      (await t.request(CategoryListSchema, { ...options, path: 'categories', query })).items,
 
     /**
-     * Creates a category (name unique ignoring case and accents, else `ConflictError`). The
-     * contract promises `Idempotency-Key` only for customers, so this POST is retried only when
-     * you pass one.
+     * Creates a category (the name is unique ignoring case and accents, else `ConflictError`).
+     * The contract promises `Idempotency-Key` for customers only, so this POST is retried only
+     * when you pass one.
      *
      * @example
      * const vip = await client.categories.create({ name: 'VIP', color: '#7c3aed' });
      */
-    create: (body: CategoryCreate, options: IdempotentCallOptions = {}): Promise<Category> =>
-      t.request(CategorySchema, {
-        method: 'post',
-        path: 'categories',
-        json: body,
-        idempotencyKey: options.idempotencyKey,
-        ...call(options),
-      }),
+    create: (body: CategoryCreate, options?: IdempotentCallOptions): Promise<Category> =>
+      t.request(CategorySchema, { ...options, method: 'post', path: 'categories', json: body }),
 
     /**
      * Renames, recolours, inactivates or reactivates, guarded by `If-Match` like
@@ -287,46 +250,39 @@ function categories(t: Transport) {
      * @example
      * await client.categories.update(vip, { status: 'inactive' });
      */
-    update: (target: Target, patch: CategoryPatch, options: WriteCallOptions = {}): Promise<Category> =>
-      t.request(CategorySchema, {
-        method: 'patch',
-        path: `categories/${enc(typeof target === 'string' ? target : target.id)}`,
-        json: patch,
-        ifMatch: options.ifMatch ?? (typeof target === 'string' ? undefined : target),
-        current: CategorySchema,
-        ...call(options),
-      }),
+    update: (target: Target, patch: CategoryPatch, options?: WriteCallOptions): Promise<Category> =>
+      t.request(CategorySchema, { ...options, ...ref('categories/', target), method: 'patch', json: patch, current: CategorySchema }),
   };
 }
 
 function settings(t: Transport) {
   return {
     /**
-     * Which registration fields are required, optional or hidden, per kind (secret key).
+     * Which registration fields are required, optional or hidden, per kind.
      *
      * @example
      * const { person, company } = await client.settings.retrieve();
      */
     retrieve: (options?: CallOptions): Promise<RegistrationSettings> =>
-      t.request(RegistrationSettingsSchema, { path: 'settings/registration', ...call(options) }),
+      t.request(RegistrationSettingsSchema, { ...options, path: 'settings/registration' }),
 
     /**
-     * Replaces the registration settings.
+     * Replaces the registration settings (secret key).
      *
      * @example
-     * await client.settings.update({ ...current, person: { ...current.person, phone: 'required' } });
+     * await client.settings.update({ ...settings, person: { ...settings.person, phone: 'required' } });
      */
     update: (body: RegistrationSettings, options?: CallOptions): Promise<RegistrationSettings> =>
-      t.request(RegistrationSettingsSchema, { method: 'put', path: 'settings/registration', json: body, ...call(options) }),
+      t.request(RegistrationSettingsSchema, { ...options, method: 'put', path: 'settings/registration', json: body }),
 
     /**
-     * The same settings through the public route, for a storefront form with a `pk_` key.
+     * The same settings through the public route, for a storefront form holding a `pk_` key.
      *
      * @example
      * const rules = await client.settings.retrievePublic();
      */
     retrievePublic: (options?: CallOptions): Promise<RegistrationSettings> =>
-      t.request(RegistrationSettingsSchema, { path: 'public/settings/registration', ...call(options) }),
+      t.request(RegistrationSettingsSchema, { ...options, path: 'public/settings/registration' }),
   };
 }
 
@@ -335,8 +291,8 @@ function addresses(t: Transport) {
   return {
     /**
      * The address of a CEP (`01310-100` or `01310100`). An invalid CEP is refused before any
-     * request with a `ValidationError` (code `invalid_cep`); answers, including "not found", are
-     * cached for the client's life.
+     * request with a `ValidationError` (code `invalid_cep`, path `cep`); answers, "not found"
+     * included, are cached for the client's life.
      *
      * @example
      * const { street, district, city, state } = await client.addresses.lookupCep('01310-100');
@@ -345,17 +301,12 @@ function addresses(t: Transport) {
       const key = digitsOnly(cep);
       if (!isValidCep(cep)) {
         const message = issueMessage('invalid_cep', t.locale);
-        throw new ValidationError({
-          type: 'about:blank',
-          title: message,
-          status: 422,
-          errors: [{ path: 'cep', code: 'invalid_cep', message }],
-        });
+        throw new ValidationError({ type: 'about:blank', title: message, status: 422, errors: [{ path: 'cep', code: 'invalid_cep', message }] });
       }
       let hit = cache.get(key);
       if (!hit) {
         try {
-          hit = await t.request(CepAddressSchema, { path: `cep/${key}`, ...call(options) });
+          hit = await t.request(CepAddressSchema, { ...options, path: 'cep/' + key });
         } catch (error) {
           if ((error as Error).name !== 'NotFoundError') throw error;
           hit = error as NotFoundError;
@@ -369,37 +320,35 @@ function addresses(t: Transport) {
 }
 
 function exports_(t: Transport) {
-  const post = (request: ExportRequest, options?: IdempotentCallOptions) =>
-    t.send({ method: 'post', path: 'exports', json: request, idempotencyKey: options?.idempotencyKey, ...call(options) });
-  const name = (request: ExportRequest) => `${request.resource === 'credits' ? 'creditos' : 'clientes'}.${request.format}`;
+  const post = async (request: ExportRequest, options?: IdempotentCallOptions) => {
+    const response = await t.send({ ...options, method: 'post', path: 'exports', json: request });
+    return { response, filename: filenameOf(response, `${request.resource === 'credits' ? 'creditos' : 'clientes'}.${request.format}`) };
+  };
   return {
     /**
      * Exports customers (or the credit wallet) as CSV or XLSX with the chosen columns. The server
-     * writes an audit entry (who, when, filter, columns, rows, SHA-256), so the call is not
-     * retried unless `idempotencyKey` is given.
+     * writes an audit entry (who, when, filter, columns, rows, SHA-256), so the call is retried
+     * only when `idempotencyKey` is given.
      *
      * @example
      * const { blob, filename } = await client.exports.download({ format: 'csv', filter: { status: 'active' }, columns: ['name', 'email'] });
      */
     download: async (request: ExportRequest, options?: IdempotentCallOptions): Promise<Download> => {
-      const response = await post(request, options);
-      return { blob: await response.blob(), filename: filenameOf(response, name(request)) };
+      const { response, filename } = await post(request, options);
+      return { blob: await response.blob(), filename };
     },
 
     /**
-     * Like `download`, but hands over the response body as a stream, for large files.
+     * Like `download`, but hands over the response body as a stream, for files too large to hold
+     * in memory.
      *
      * @example
      * const { stream, filename } = await client.exports.stream({ format: 'csv' });
      * await stream.pipeTo(writable);
      */
     stream: async (request: ExportRequest, options?: IdempotentCallOptions): Promise<DownloadStream> => {
-      const response = await post(request, options);
-      return {
-        stream: response.body ?? new Blob().stream(),
-        filename: filenameOf(response, name(request)),
-        contentType: response.headers.get('content-type') ?? '',
-      };
+      const { response, filename } = await post(request, options);
+      return { stream: response.body!, filename, contentType: response.headers.get('content-type') ?? '' };
     },
   };
 }
@@ -407,47 +356,42 @@ function exports_(t: Transport) {
 function imports(t: Transport) {
   return {
     /**
-     * Imports a CSV or XLSX spreadsheet (a `File`, a `Blob` or CSV text). With `dryRun: true`
-     * nothing is written and the report says what would happen to each row. Rows are keyed by
-     * document, so importing the same file twice changes nothing the second time.
+     * Imports a CSV or XLSX spreadsheet (a `File`, a `Blob`, or CSV text); XLSX is recognized by
+     * the file's name or type. With `dryRun: true` nothing is written and the report says what
+     * would happen to each row. Rows are keyed by document, so importing the same file twice
+     * changes nothing the second time.
      *
      * @example
      * const report = await client.imports.upload(input.files[0], { dryRun: true });
      */
-    upload: (
-      file: Blob | string,
-      options: IdempotentCallOptions & { dryRun?: boolean; filename?: string } = {},
-    ): Promise<ImportReport> => {
-      const name = options.filename ?? (file as { name?: string }).name ?? '';
-      const type = typeof file === 'string' ? '' : file.type;
-      const xlsx = /\.xlsx$/i.test(name) || type === XLSX;
+    upload: (file: Blob | string, options: IdempotentCallOptions & { dryRun?: boolean; filename?: string } = {}): Promise<ImportReport> => {
+      const xlsx = /\.xlsx$/i.test(options.filename ?? (file as File).name ?? '') || (file as Blob).type === XLSX;
       return t.request(ImportReportSchema, {
+        ...options,
         method: 'post',
         path: 'imports',
         query: { dryRun: !!options.dryRun },
         body: file,
-        contentType: xlsx ? XLSX : 'text/csv; charset=utf-8',
-        idempotencyKey: options.idempotencyKey,
-        ...call(options),
+        type: xlsx ? XLSX : 'text/csv',
       });
     },
 
     /**
-     * The import template with the expected header row.
+     * The import template: the expected header row, in CSV or XLSX.
      *
      * @example
      * const { blob, filename } = await client.imports.template('xlsx');
      */
     template: async (format: 'csv' | 'xlsx' = 'csv', options?: CallOptions): Promise<Download> => {
-      const response = await t.send({ path: 'imports/template', query: { format }, ...call(options) });
-      return { blob: await response.blob(), filename: filenameOf(response, `modelo-clientes.${format}`) };
+      const response = await t.send({ ...options, path: 'imports/template', query: { format } });
+      return { blob: await response.blob(), filename: filenameOf(response, 'modelo-clientes.' + format) };
     },
   };
 }
 
 function audit(t: Transport) {
-  const list = (query: AuditQuery & { limit?: number } = {}, options?: CallOptions): Promise<AuditPage> =>
-    t.request(AuditPageSchema, { path: 'audit', query: query as Record<string, string>, ...call(options) });
+  const list = (query: AuditQuery & PageQuery = {}, options?: CallOptions): Promise<AuditPage> =>
+    t.request(AuditPageSchema, { ...options, path: 'audit', query });
   return {
     /**
      * One page of the data log, newest first: who revealed, exported, imported or changed what.
@@ -463,20 +407,20 @@ function audit(t: Transport) {
      * @example
      * for await (const entry of client.audit.iterate({ since: '2026-01-01T00:00:00Z' })) rows.push(entry);
      */
-    iterate: (query: AuditQuery & { limit?: number } = {}, options?: CallOptions): AsyncGenerator<AuditEntry, void, undefined> =>
-      paginate((cursor) => list({ ...query, ...(cursor && { cursor }) }, options)),
+    iterate: (query: AuditQuery & PageQuery = {}, options?: CallOptions): AsyncGenerator<AuditEntry, void, undefined> =>
+      paginate((cursor) => list({ ...query, cursor }, options)),
   };
 }
 
 function credits(t: Transport) {
-  const list = (query: CreditWalletQuery & { limit?: number } = {}, options?: CallOptions): Promise<CreditWalletPage> =>
-    t.request(CreditWalletPageSchema, { path: 'credits', query: query as Record<string, string>, ...call(options) });
+  const list = (query: CreditWalletQuery & PageQuery = {}, options?: CallOptions): Promise<CreditWalletPage> =>
+    t.request(CreditWalletPageSchema, { ...options, path: 'credits', query });
   return {
     /**
-     * Customers holding credit, nearest expiry first (`status`, `expiringBefore`).
+     * One page of customers holding credit, nearest expiry first.
      *
      * @example
-     * const { items } = await client.credits.list({ status: 'active', expiringBefore: '2026-12-31T23:59:59Z' });
+     * const { items, total } = await client.credits.list({ status: 'active', expiringBefore: '2026-12-31T23:59:59Z' });
      */
     list,
 
@@ -486,58 +430,52 @@ function credits(t: Transport) {
      * @example
      * for await (const entry of client.credits.iterate({ status: 'active' })) total += entry.credit.amountCents;
      */
-    iterate: (query: CreditWalletQuery & { limit?: number } = {}, options?: CallOptions): AsyncGenerator<CreditWalletEntry, void, undefined> =>
-      paginate((cursor) => list({ ...query, ...(cursor && { cursor }) }, options)),
+    iterate: (query: CreditWalletQuery & PageQuery = {}, options?: CallOptions): AsyncGenerator<CreditWalletEntry, void, undefined> =>
+      paginate((cursor) => list({ ...query, cursor }, options)),
   };
 }
 
 function account(t: Transport) {
   return {
     /**
-     * Storefront self-registration (works with a `pk_` key), with an optional password. A key is
-     * generated unless given, so a retried registration never makes two customers.
+     * Storefront self-registration (works with a `pk_` key), with an optional password. An
+     * `Idempotency-Key` is generated unless given, so a retry never registers twice.
      *
      * @example
      * const me = await client.account.register({ kind: 'person', document: '52998224725', firstName: 'Ana', lastName: 'Souza', email: 'ana@example.com', password: 's3gura!23' });
      */
-    register: (body: PublicRegistration, options: IdempotentCallOptions = {}): Promise<Customer> =>
-      t.request(CustomerSchema, {
-        method: 'post',
-        path: 'public/registrations',
-        json: body,
-        idempotencyKey: options.idempotencyKey ?? uuid(),
-        ...call(options),
-      }),
+    register: (body: PublicRegistration, options?: IdempotentCallOptions): Promise<Customer> =>
+      t.request(CustomerSchema, { ...options, method: 'post', path: 'public/registrations', json: body, idem: true }),
 
     /**
-     * Signs a customer in with e-mail and password (private catalog). Wrong credentials give an
+     * Signs a customer in with e-mail and password (private catalog); wrong credentials give an
      * `AuthError`.
      *
      * @example
      * const session = await client.account.signIn({ email: 'ana@example.com', password: 's3gura!23' });
      */
     signIn: (body: SessionCreate, options?: CallOptions): Promise<Session> =>
-      t.request(SessionSchema, { method: 'post', path: 'public/sessions', json: body, ...call(options) }),
+      t.request(SessionSchema, { ...options, method: 'post', path: 'public/sessions', json: body }),
 
     /**
-     * Sets a password with the one-time token of an invitation.
+     * Sets a password with the one-time token of an invitation (scenarios 2–4).
      *
      * @example
      * await client.account.setPassword({ token, password: 'n0va-senha' });
      */
     setPassword: async (body: { token: string; password: string }, options?: CallOptions): Promise<void> => {
-      await t.send({ method: 'post', path: 'public/password', json: body, ...call(options) });
+      await t.send({ ...options, method: 'post', path: 'public/password', json: body });
     },
   };
 }
 
 /**
- * A typed client for the Clientela API, for browsers and Node 20. Every call takes a last
+ * A typed client for the Clientela API, for browsers and Node 20. Every method takes a last
  * optional `{ signal, timeout }` (plus `idempotencyKey` or `ifMatch` where they apply), parses
- * the answer with core's schemas and throws typed errors (`ApiError` and its subclasses,
- * `NetworkError`, `TimeoutError`, `ResponseValidationError`). Idempotent calls (GET, PUT, DELETE,
- * POSTs with an idempotency key, PATCHes with `If-Match`) are retried on network errors, 408,
- * 429, 502, 503 and 504 with exponential backoff and `Retry-After`.
+ * the answer with core's schemas, and throws typed errors (`ApiError` and its subclasses,
+ * `NetworkError`, `TimeoutError`, `ResponseValidationError`). Idempotent calls (GET, PUT,
+ * DELETE, POSTs with an idempotency key, PATCHes with `If-Match`) are retried on network errors
+ * and 408, 429, 502, 503, 504, with exponential backoff and `Retry-After`.
  *
  * @example
  * const client = createClient({ baseUrl: 'http://localhost:4010', apiKey: 'sk_test_…', locale: 'pt-BR' });
