@@ -1,0 +1,298 @@
+import { isApiError, isAuthError, isRateLimitError, isValidationError, type Session } from '@clientela/core';
+import { html, nothing, type PropertyValues } from 'lit';
+import { SignedInEvent } from '../events/events.js';
+import { ClientelaElement } from '../internal/clientela-element.js';
+import { translator } from '../internal/localize.js';
+import { messages } from './account-access.messages.js';
+import { styles } from './account-access.styles.js';
+
+type Status = 'idle' | 'busy' | 'signed-in' | 'expired' | 'used' | 'invalid';
+type Field = 'email' | 'password' | 'confirm';
+
+let instances = 0;
+const adopted = new WeakSet<Document | ShadowRoot>();
+
+/** `expired`, `used` or `invalid` when a set-password error is about the token, else undefined. */
+export function tokenProblem(error: unknown): 'expired' | 'used' | 'invalid' | undefined {
+  if (!isApiError(error)) return undefined;
+  const { problem, status } = error;
+  const tokenIssues = (problem.errors ?? []).filter((e) => e.path === 'token' || /token/i.test(e.code));
+  const text = [problem.type, problem.title, problem.detail ?? '', ...tokenIssues.map((e) => e.code)].join(' ').toLowerCase();
+  if (status === 410 || status === 404 || tokenIssues.length > 0 || /token/.test(text)) {
+    if (/expir/.test(text)) return 'expired';
+    if (/used|consumed|utilizad/.test(text)) return 'used';
+    return 'invalid';
+  }
+  return undefined;
+}
+
+/**
+ * @summary Sign-in with e-mail and password, and "set your password" from an invitation link,
+ * for the private (3), seller-registered (2) and migrated (4) catalog scenarios.
+ *
+ * Renders into light DOM, with `autocomplete="email"`, `current-password` and `new-password`, so
+ * browsers and password managers can fill and save the credentials. Errors never say whether an
+ * e-mail exists. Expired, used and unknown invitation tokens each get their own clear state.
+ *
+ * @event cl-signed-in - A shopper signed in (also after setting a password); `detail.session`.
+ *
+ * @cssproperty --cl-account-access-width - Maximum width (24rem).
+ * @cssproperty --cl-color-accent - Button colour.
+ *
+ * Parts are `data-part` attributes (light DOM has no `::part`): `base`, `field`, `label`, `hint`,
+ * `error`, `alert`, `notice`, `submit`.
+ */
+export class AccountAccess extends ClientelaElement {
+  static override properties = {
+    ...ClientelaElement.properties,
+    token: { type: String },
+    mode: { type: String, reflect: true },
+    variant: { type: String },
+    email: { type: String },
+    status: { state: true },
+    notice: { state: true },
+    alert: { state: true },
+    fieldErrors: { state: true },
+    session: { state: true },
+  };
+
+  /** The invitation token (from the link's `?token=`); with it the element asks for a new password. */
+  declare token: string;
+  /** `sign-in` or `set-password`; defaults to `set-password` when there is a token. */
+  declare mode: 'sign-in' | 'set-password' | '';
+  /** Wording of the set-password step: `invited` (registered by a seller) or `migrated`. */
+  declare variant: 'invited' | 'migrated';
+  /** Pre-fills the e-mail field. */
+  declare email: string;
+  declare protected status: Status;
+  declare protected notice: string;
+  declare protected alert: string;
+  declare protected fieldErrors: Partial<Record<Field, string>>;
+  /** The session after signing in. */
+  declare session: Session | undefined;
+
+  readonly #id = `cl-account-access-${++instances}`;
+
+  constructor() {
+    super();
+    this.token = '';
+    this.mode = '';
+    this.variant = 'invited';
+    this.email = '';
+    this.status = 'idle';
+    this.notice = '';
+    this.alert = '';
+    this.fieldErrors = {};
+    this.session = undefined;
+  }
+
+  /** Light DOM: password managers do not look inside shadow roots. */
+  protected override createRenderRoot() {
+    return this;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    const root = this.getRootNode() as Document | ShadowRoot;
+    if (!adopted.has(root) && 'adoptedStyleSheets' in root && styles.styleSheet) {
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, styles.styleSheet];
+      adopted.add(root);
+    }
+  }
+
+  /** The step shown. */
+  get view(): 'sign-in' | 'set-password' {
+    if (this.mode === 'sign-in') return 'sign-in';
+    return this.mode === 'set-password' || this.token ? 'set-password' : 'sign-in';
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if ((changed.has('token') && changed.get('token') !== undefined) || (changed.has('mode') && changed.get('mode') !== undefined)) {
+      this.status = 'idle';
+      this.alert = '';
+      this.fieldErrors = {};
+    }
+  }
+
+  get #t() {
+    return translator(messages, this.resolvedLocale);
+  }
+
+  #input(name: Field): HTMLInputElement | null {
+    return this.querySelector(`#${this.#id}-${name}`);
+  }
+
+  /** Client-side checks with localized messages; focuses the first field in error. */
+  #validate(fields: Field[]): boolean {
+    const t = this.#t;
+    const errors: Partial<Record<Field, string>> = {};
+    for (const f of fields) {
+      const input = this.#input(f)!;
+      const value = f === 'email' ? input.value.trim() : input.value;
+      if (!value) errors[f] = t('required');
+      else if (f === 'email' && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value)) errors[f] = t('invalidEmail');
+      else if (f === 'password' && this.view === 'set-password' && value.length < 8) errors[f] = t('weak');
+      else if (f === 'confirm' && value !== this.#input('password')!.value) errors[f] = t('mismatch');
+    }
+    this.fieldErrors = errors;
+    const first = fields.find((f) => errors[f]);
+    if (first) {
+      void this.updateComplete.then(() => this.#input(first)?.focus());
+      return false;
+    }
+    return true;
+  }
+
+  async #signIn(email: string, password: string): Promise<void> {
+    const session = await this.api!.account.signIn({ email, password });
+    this.session = session;
+    this.status = 'signed-in';
+    this.dispatchEvent(new SignedInEvent({ session }));
+  }
+
+  #describe(error: unknown): string {
+    const t = this.#t;
+    if (isRateLimitError(error)) return t('tooMany');
+    // Same message for an unknown e-mail and a wrong password: never hint that an e-mail exists.
+    if (isAuthError(error) || isValidationError(error)) return t('badCredentials');
+    return t('failed');
+  }
+
+  async #onSubmit(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    if (this.status === 'busy' || !this.api) return;
+    this.alert = '';
+    this.notice = '';
+    const setting = this.view === 'set-password';
+    if (!this.#validate(setting ? ['email', 'password', 'confirm'] : ['email', 'password'])) return;
+    const email = this.#input('email')!.value.trim();
+    const password = this.#input('password')!.value;
+    this.status = 'busy';
+    if (setting) {
+      try {
+        await this.api.account.setPassword({ token: this.token, password });
+      } catch (error) {
+        const problem = tokenProblem(error);
+        if (problem) {
+          this.status = problem;
+          return;
+        }
+        this.status = 'idle';
+        if (isValidationError(error) && error.fieldErrors['password']) this.fieldErrors = { password: error.fieldErrors['password'][0]! };
+        else this.alert = isRateLimitError(error) ? this.#t('tooMany') : this.#t('failed');
+        return;
+      }
+      // The token is spent: from now on this is a sign-in form.
+      this.token = '';
+      this.mode = 'sign-in';
+      this.email = email;
+      try {
+        await this.#signIn(email, password);
+      } catch {
+        // The password is saved, but the e-mail typed is not the invited one (or sign-in failed):
+        // ask to sign in, without saying which.
+        this.status = 'idle';
+        this.notice = this.#t('passwordSet');
+      }
+      return;
+    }
+    try {
+      await this.#signIn(email, password);
+    } catch (error) {
+      this.status = 'idle';
+      this.alert = this.#describe(error);
+      await this.updateComplete;
+      this.#input('password')?.select();
+    }
+  }
+
+  /** Forgets the session and shows the sign-in form again. */
+  signOut(): void {
+    this.session = undefined;
+    this.status = 'idle';
+    this.mode = 'sign-in';
+  }
+
+  #goSignIn = () => {
+    this.token = '';
+    this.mode = 'sign-in';
+    this.status = 'idle';
+    void this.updateComplete.then(() => this.#input('email')?.focus());
+  };
+
+  #field(name: Field, label: string, type: string, autocomplete: string, hint?: string) {
+    const id = `${this.#id}-${name}`;
+    const error = this.fieldErrors[name];
+    const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
+    return html`<div data-part="field">
+      <label data-part="label" for=${id}>${label}</label>
+      <input
+        id=${id}
+        name=${name === 'confirm' ? 'password-confirm' : name}
+        type=${type}
+        autocomplete=${autocomplete}
+        required
+        .value=${name === 'email' ? this.email : ''}
+        ?readonly=${this.status === 'busy'}
+        aria-invalid=${error ? 'true' : 'false'}
+        aria-describedby=${describedBy || nothing}
+        autocapitalize="off"
+        spellcheck="false"
+      />
+      ${hint ? html`<span data-part="hint" id=${`${id}-hint`}>${hint}</span>` : nothing}
+      ${error ? html`<span data-part="error" id=${`${id}-error`}>${error}</span>` : nothing}
+    </div>`;
+  }
+
+  #state(title: string, text: string) {
+    return html`<section data-part="base" role="alert" aria-labelledby=${`${this.#id}-title`} data-state=${this.status}>
+      <h2 id=${`${this.#id}-title`}>${title}</h2>
+      <p>${text}</p>
+      <button type="button" class="secondary" @click=${this.#goSignIn}>${this.#t('goSignIn')}</button>
+    </section>`;
+  }
+
+  override render() {
+    const t = this.#t;
+    switch (this.status) {
+      case 'expired':
+        return this.#state(t('expiredTitle'), t('expiredText'));
+      case 'used':
+        return this.#state(t('usedTitle'), t('usedText'));
+      case 'invalid':
+        return this.#state(t('invalidTitle'), t('invalidText'));
+      case 'signed-in':
+        return html`<section data-part="base" data-state="signed-in" aria-live="polite">
+          <h2>${t('signedInTitle')}</h2>
+          <p>${t('signedInText', { name: this.session?.name ?? '' })}</p>
+          <button type="button" class="secondary" @click=${() => this.signOut()}>${t('signOut')}</button>
+        </section>`;
+    }
+    const setting = this.view === 'set-password';
+    const busy = this.status === 'busy';
+    const title = setting ? t(this.variant === 'migrated' ? 'migratedTitle' : 'invitedTitle') : t('signInTitle');
+    const intro = setting ? t(this.variant === 'migrated' ? 'migratedIntro' : 'invitedIntro') : t('signInIntro');
+    return html`<form
+      data-part="base"
+      data-state=${setting ? 'set-password' : 'sign-in'}
+      method="post"
+      novalidate
+      aria-labelledby=${`${this.#id}-title`}
+      aria-busy=${busy ? 'true' : 'false'}
+      @submit=${this.#onSubmit}
+    >
+      <h2 id=${`${this.#id}-title`}>${title}</h2>
+      <p>${intro}</p>
+      ${this.notice ? html`<p data-part="notice" role="status">${this.notice}</p>` : nothing}
+      ${this.#field('email', t('email'), 'email', 'email')}
+      ${setting
+        ? html`${this.#field('password', t('newPassword'), 'password', 'new-password', t('passwordHint'))}
+          ${this.#field('confirm', t('confirmPassword'), 'password', 'new-password')}`
+        : this.#field('password', t('password'), 'password', 'current-password')}
+      <div role="alert">${this.alert ? html`<p data-part="alert">${this.alert}</p>` : nothing}</div>
+      <button type="submit" data-part="submit" ?disabled=${busy}>
+        ${busy ? t(setting ? 'saving' : 'signingIn') : t(setting ? 'setPassword' : 'signIn')}
+      </button>
+    </form>`;
+  }
+}
