@@ -83,18 +83,15 @@ const enc = encodeURIComponent;
 const ref = (base: string, target: Target) =>
   typeof target === 'string' ? { path: base + enc(target) } : { path: base + enc(target.id), target };
 
-/** The filename of `Content-Disposition` (RFC 6266 `filename*` first), or `fallback`. */
+/** The filename of `Content-Disposition` (RFC 6266: `filename*` first), or `fallback`. */
 function filenameOf(response: Response, fallback: string): string {
   const header = response.headers.get('content-disposition') ?? '';
-  const star = /filename\*\s*=\s*[^']*'[^']*'([^;]+)/i.exec(header);
-  if (star?.[1]) {
-    try {
-      return decodeURIComponent(star[1].trim());
-    } catch {
-      // malformed percent-encoding: fall through to the plain parameter
-    }
+  const name = (/filename\*=[^']*'[^']*'([^;]+)/i.exec(header) ?? /filename="?([^";]+)/i.exec(header))?.[1];
+  try {
+    return name ? decodeURIComponent(name.trim()) : fallback;
+  } catch {
+    return name!; // a plain filename with a stray "%"
   }
-  return /filename\s*=\s*"?([^";]+)"?/i.exec(header)?.[1]?.trim() || fallback;
 }
 
 /** Walks cursor pages lazily, one request per page, stopping as soon as the loop breaks. */
