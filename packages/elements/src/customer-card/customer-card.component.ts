@@ -1,0 +1,538 @@
+import {
+  formatCep,
+  formatCnpj,
+  formatCpf,
+  formatPhoneBR,
+  initials,
+  isNotFoundError,
+  isPreconditionFailedError,
+  maskDocument,
+  normalizeDocument,
+  whatsappUrl,
+  type Category,
+  type Credit,
+  type Customer,
+  type Invitation,
+  type Order,
+} from '@clientela/core';
+import { html, nothing, type PropertyValues } from 'lit';
+import { CustomerEditEvent, CustomerSavedEvent } from '../events/events.js';
+import { ClientelaElement } from '../internal/clientela-element.js';
+import { formatDate, formatDateTime, formatMoney, formatNumber, translator } from '../internal/localize.js';
+import { tokens } from '../internal/tokens.js';
+import { messages } from './customer-card.messages.js';
+import { styles } from './customer-card.styles.js';
+
+type T = ReturnType<typeof translator<keyof (typeof messages)['pt-BR']>>;
+
+/** The display name: razão social for a company, first + last name for a person. */
+export function customerName(c: Customer): string {
+  return c.kind === 'company' ? c.legalName : `${c.firstName} ${c.lastName}`.trim();
+}
+
+/**
+ * @summary One customer's page: header, contact with an audited document reveal, address,
+ * stats, orders (cursor pages, with ratings), credits with expiry, marketing consent, loyalty
+ * card, notes and actions (edit, change status, block, create an access link).
+ *
+ * The record is read with `customers.retrieve` and the document is shown masked; "show document"
+ * reads it again, so each deliberate reveal is its own entry in the data log.
+ *
+ * @event cl-customer-edit - "Edit" was chosen; the page opens its form for `detail.id`.
+ * @event cl-customer-saved - The status was changed from the card; `detail.customer`.
+ *
+ * @csspart base - The card.
+ * @csspart header - Avatar, name, status, categories.
+ * @csspart avatar - The initials avatar.
+ * @csspart status - The status badge.
+ * @csspart section - Each section (contact, address, stats, orders, credits…).
+ * @csspart actions - The action bar.
+ * @csspart link - The access link field.
+ *
+ * @cssproperty --cl-color-accent - Buttons and the avatar.
+ */
+export class CustomerCard extends ClientelaElement {
+  static override styles = [tokens, styles];
+  static override properties = {
+    ...ClientelaElement.properties,
+    customerId: { type: String, attribute: 'customer-id', reflect: true },
+    inviteUrl: { type: String, attribute: 'invite-url' },
+    ordersPageSize: { type: Number, attribute: 'orders-page-size' },
+    customer: { attribute: false },
+    loadState: { state: true },
+    categories: { state: true },
+    orders: { state: true },
+    ordersCursor: { state: true },
+    credits: { state: true },
+    revealed: { state: true },
+    invitation: { state: true },
+    message: { state: true },
+    busy: { state: true },
+    copied: { state: true },
+  };
+
+  /** The customer to show. */
+  declare customerId: string;
+  /**
+   * The storefront's account page (e.g. `https://loja.example/conta`); the access link is this
+   * URL with `?token=`. Without it the server's invitation URL is used.
+   */
+  declare inviteUrl: string;
+  /** Orders per page (default 5). */
+  declare ordersPageSize: number;
+  /** The record shown (read-only from outside; set by loading). */
+  declare customer: Customer | undefined;
+  declare protected loadState: 'idle' | 'loading' | 'ready' | 'error' | 'not-found';
+  declare protected categories: Category[];
+  declare protected orders: Order[];
+  declare protected ordersCursor: string | null;
+  declare protected credits: Credit[];
+  declare protected revealed: string;
+  declare protected invitation: (Invitation & { link: string }) | undefined;
+  declare protected message: { text: string; kind: 'ok' | 'error' } | undefined;
+  declare protected busy: boolean;
+  declare protected copied: string;
+
+  #abort: AbortController | undefined;
+
+  constructor() {
+    super();
+    this.customerId = '';
+    this.inviteUrl = '';
+    this.ordersPageSize = 5;
+    this.customer = undefined;
+    this.loadState = 'idle';
+    this.categories = [];
+    this.orders = [];
+    this.ordersCursor = null;
+    this.credits = [];
+    this.revealed = '';
+    this.invitation = undefined;
+    this.message = undefined;
+    this.busy = false;
+    this.copied = '';
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.addEventListener(CustomerSavedEvent.type, this.#onSaved);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener(CustomerSavedEvent.type, this.#onSaved);
+    this.#abort?.abort();
+  }
+
+  /** A form elsewhere saved this customer: show the new record without reading it again. */
+  #onSaved = (event: CustomerSavedEvent) => {
+    if (event.target === this || event.detail.customer.id !== this.customerId) return;
+    this.customer = event.detail.customer;
+    this.revealed = '';
+  };
+
+  get #t(): T {
+    return translator(messages, this.resolvedLocale);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if ((changed.has('customerId') || this.connectionChanged(changed)) && this.customerId && this.api) void this.load();
+  }
+
+  /** (Re)loads the record, its orders, credits and the category names. */
+  async load(): Promise<void> {
+    const api = this.api;
+    if (!api || !this.customerId) return;
+    this.#abort?.abort();
+    const abort = (this.#abort = new AbortController());
+    const signal = abort.signal;
+    const id = this.customerId;
+    this.loadState = 'loading';
+    this.revealed = '';
+    this.invitation = undefined;
+    this.message = undefined;
+    try {
+      const [customer, orders, credits, categories] = await Promise.all([
+        api.customers.retrieve(id, { signal }),
+        api.customers.orders(id, { limit: this.ordersPageSize }, { signal }),
+        api.customers.credits(id, { signal }),
+        api.categories.list({}, { signal }).catch(() => [] as Category[]),
+      ]);
+      if (signal.aborted) return;
+      this.customer = customer;
+      this.orders = orders.items;
+      this.ordersCursor = orders.nextCursor;
+      this.credits = credits;
+      this.categories = categories;
+      this.loadState = 'ready';
+    } catch (error) {
+      if (signal.aborted) return;
+      this.loadState = isNotFoundError(error) ? 'not-found' : 'error';
+    }
+  }
+
+  async #moreOrders(): Promise<void> {
+    if (!this.ordersCursor || !this.api) return;
+    this.busy = true;
+    try {
+      const page = await this.api.customers.orders(this.customerId, { cursor: this.ordersCursor, limit: this.ordersPageSize });
+      const first = this.orders.length;
+      this.orders = [...this.orders, ...page.items];
+      this.ordersCursor = page.nextCursor;
+      await this.updateComplete;
+      // Keep the keyboard where the new rows start (the button may have gone).
+      this.renderRoot.querySelectorAll<HTMLElement>('[part~=order-row]')[first]?.focus();
+    } catch {
+      this.message = { text: this.#t('actionFailed'), kind: 'error' };
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  /** Reads the full record again (an audited reveal) and shows the document. */
+  async #toggleReveal(): Promise<void> {
+    if (this.revealed) {
+      this.revealed = '';
+      return;
+    }
+    if (!this.api) return;
+    this.busy = true;
+    try {
+      const fresh = await this.api.customers.retrieve(this.customerId);
+      this.customer = fresh;
+      this.revealed = fresh.document;
+    } catch {
+      this.message = { text: this.#t('actionFailed'), kind: 'error' };
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  async #copy(text: string, what: string): Promise<void> {
+    try {
+      await navigator.clipboard.writeText(text);
+    } catch {
+      // Clipboard refused (no permission, insecure context): select the text so Ctrl+C works.
+      const input = this.renderRoot.querySelector<HTMLInputElement>(`[data-copy="${what}"]`);
+      input?.select();
+    }
+    this.copied = what;
+    setTimeout(() => {
+      if (this.copied === what) this.copied = '';
+    }, 2000);
+  }
+
+  async #setStatus(status: 'active' | 'inactive' | 'blocked'): Promise<void> {
+    const customer = this.customer;
+    if (!customer || !this.api || customer.status === status) return;
+    this.busy = true;
+    this.message = undefined;
+    try {
+      const saved = await this.api.customers.update(customer, { status });
+      this.customer = saved;
+      this.message = { text: this.#t('saved'), kind: 'ok' };
+      this.dispatchEvent(new CustomerSavedEvent({ customer: saved, created: false }));
+    } catch (error) {
+      if (isPreconditionFailedError(error) && error.current) this.customer = error.current as Customer;
+      this.message = { text: this.#t(isPreconditionFailedError(error) ? 'stale' : 'actionFailed'), kind: 'error' };
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  async #invite(): Promise<void> {
+    if (!this.api || !this.customer) return;
+    this.busy = true;
+    this.message = undefined;
+    try {
+      const invitation = await this.api.customers.invite(this.customer.id);
+      let link = invitation.url ?? '';
+      if (this.inviteUrl || !link) {
+        const url = new URL(this.inviteUrl || location.href, location.href);
+        url.searchParams.set('token', invitation.token);
+        link = url.href;
+      }
+      this.invitation = { ...invitation, link };
+      if (this.customer.account.status === 'none') this.customer = { ...this.customer, account: { status: 'invited' } };
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLInputElement>('[data-copy=link]')?.focus();
+    } catch {
+      this.message = { text: this.#t('actionFailed'), kind: 'error' };
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  #edit = () => {
+    if (this.customer) this.dispatchEvent(new CustomerEditEvent({ id: this.customer.id }));
+  };
+
+  #documentText(c: Customer): string {
+    if (this.revealed) {
+      const d = normalizeDocument(this.revealed);
+      return d.length === 11 ? formatCpf(d) : formatCnpj(d);
+    }
+    return /\*/.test(c.document) ? c.document : maskDocument(normalizeDocument(c.document));
+  }
+
+  #header(c: Customer, t: T) {
+    const loc = this.resolvedLocale;
+    const byId = new Map(this.categories.map((k) => [k.id, k]));
+    return html`<header part="header">
+      <span part="avatar" aria-hidden="true">${initials(customerName(c))}</span>
+      <div class="title">
+        <h2 id="name">${customerName(c)}</h2>
+        ${c.kind === 'company' && c.tradeName ? html`<p class="muted">${c.tradeName}</p>` : nothing}
+        <p class="meta">
+          <span>${t(c.kind)}</span>
+          <span part="status" class="status ${c.status}">${t(`st_${c.status}`)}</span>
+        </p>
+        <ul class="chips" aria-label=${t('categories')}>
+          ${c.categoryIds.length === 0 ? html`<li class="muted">${t('noCategories')}</li>` : nothing}
+          ${c.categoryIds.map((id) => {
+            const k = byId.get(id);
+            return html`<li class="chip" style=${k ? `--chip:${/^#[0-9a-f]{6}$/i.test(k.color) ? k.color : '#888888'}` : ''}>
+              ${k?.name ?? id}${k?.status === 'inactive' ? html` <span class="muted">${t('inactiveCategory')}</span>` : nothing}
+            </li>`;
+          })}
+        </ul>
+        <dl class="inline">
+          <div><dt>${t('customerSince')}</dt><dd>${formatDate(c.createdAt, loc)}</dd></div>
+          <div><dt>${t('source')}</dt><dd>${t(`src_${c.source}`)}</dd></div>
+        </dl>
+      </div>
+    </header>`;
+  }
+
+  #contact(c: Customer, t: T) {
+    const docLabel = normalizeDocument(c.document).length === 11 || (c.kind === 'person' && !this.revealed) ? t('cpf') : t('cnpj');
+    return html`<section part="section" aria-labelledby="h-contact">
+      <h3 id="h-contact">${t('contact')}</h3>
+      <dl>
+        <div>
+          <dt>${c.kind === 'person' ? t('cpf') : docLabel}</dt>
+          <dd class="row">
+            <span class="mono" data-document>${this.#documentText(c)}</span>
+            <button type="button" class="icon" aria-pressed=${this.revealed ? 'true' : 'false'} ?disabled=${this.busy} @click=${this.#toggleReveal}>
+              ${this.revealed ? t('hide') : t('reveal')}
+            </button>
+            ${this.revealed
+              ? html`<button type="button" class="icon" @click=${() => this.#copy(normalizeDocument(this.revealed), 'document')}>
+                  ${this.copied === 'document' ? t('copied') : t('copy')}
+                </button>`
+              : nothing}
+          </dd>
+        </div>
+        <div><dt>${t('email')}</dt><dd>${c.email ? html`<a href=${`mailto:${c.email}`}>${c.email}</a>` : t('none')}</dd></div>
+        <div>
+          <dt>${t('phone')}</dt>
+          <dd class="row">
+            ${c.phone ? formatPhoneBR(c.phone) : t('none')}
+            ${c.phone && c.whatsapp
+              ? html`<a class="whatsapp" href=${whatsappUrl(c.phone)} target="_blank" rel="noopener noreferrer">${t('whatsapp')}</a>`
+              : nothing}
+          </dd>
+        </div>
+        ${c.kind === 'company' && c.stateRegistration
+          ? html`<div><dt>${t('stateRegistration')}</dt><dd>${c.stateRegistration}</dd></div>`
+          : nothing}
+      </dl>
+    </section>`;
+  }
+
+  #address(c: Customer, t: T) {
+    const a = c.address;
+    return html`<section part="section" aria-labelledby="h-address">
+      <h3 id="h-address">${t('address')}</h3>
+      ${a
+        ? html`<address>
+            ${a.street}${a.number ? `, ${a.number}` : ''}${a.complement ? ` — ${a.complement}` : ''}<br />
+            ${a.district ? html`${a.district}<br />` : nothing} ${a.city} / ${a.state}<br />
+            ${t('postalCode')} ${formatCep(a.postalCode)}
+          </address>`
+        : html`<p class="muted">${t('noAddress')}</p>`}
+    </section>`;
+  }
+
+  #stats(c: Customer, t: T) {
+    const loc = this.resolvedLocale;
+    const s = c.stats;
+    const rows: [string, string][] = [
+      [t('ordersCount'), formatNumber(s.ordersCount, loc)],
+      [t('totalSpent'), formatMoney(s.totalSpentCents, loc)],
+      [t('lastPurchase'), formatDate(s.lastPurchaseAt, loc) || t('none')],
+      [t('visits'), formatNumber(s.visitsCount, loc)],
+      [t('averageRating'), s.averageRating == null ? t('none') : t('ratingValue', { n: formatNumber(Math.round(s.averageRating * 10) / 10, loc) })],
+      [t('discount'), c.discountPercent ? `${formatNumber(c.discountPercent, loc)}%` : t('none')],
+    ];
+    return html`<section part="section" aria-labelledby="h-stats">
+      <h3 id="h-stats">${t('stats')}</h3>
+      <dl class="stats">${rows.map(([k, v]) => html`<div><dt>${k}</dt><dd>${v}</dd></div>`)}</dl>
+    </section>`;
+  }
+
+  #orders(t: T) {
+    const loc = this.resolvedLocale;
+    return html`<section part="section" aria-labelledby="h-orders">
+      <h3 id="h-orders">${t('orders')}</h3>
+      ${this.orders.length === 0
+        ? html`<p class="muted">${t('noOrders')}</p>`
+        : html`<table aria-labelledby="h-orders">
+            <thead>
+              <tr>
+                <th scope="col">${t('orderNumber')}</th>
+                <th scope="col">${t('orderDate')}</th>
+                <th scope="col" class="num">${t('items')}</th>
+                <th scope="col" class="num">${t('total')}</th>
+                <th scope="col">${t('orderStatus')}</th>
+                <th scope="col">${t('rating')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              ${this.orders.map(
+                (o) => html`<tr part="order-row" tabindex="-1">
+                  <th scope="row">${o.number}</th>
+                  <td>${formatDate(o.placedAt, loc)}</td>
+                  <td class="num">${formatNumber(o.itemsCount, loc)}</td>
+                  <td class="num">${formatMoney(o.totalCents, loc)}</td>
+                  <td>${t(`os_${o.status}`)}</td>
+                  <td>
+                    ${o.rating
+                      ? html`<span role="img" aria-label=${t('ratingValue', { n: o.rating })}>${'★'.repeat(o.rating)}${'☆'.repeat(5 - o.rating)}</span>`
+                      : html`<span class="muted">${t('noRating')}</span>`}
+                  </td>
+                </tr>`,
+              )}
+            </tbody>
+          </table>`}
+      ${this.ordersCursor
+        ? html`<button type="button" data-more ?disabled=${this.busy} @click=${this.#moreOrders}>${t('loadMore')}</button>`
+        : nothing}
+    </section>`;
+  }
+
+  #credits(t: T) {
+    const loc = this.resolvedLocale;
+    const credits = [...this.credits].sort((a, b) => a.expiresAt.localeCompare(b.expiresAt));
+    return html`<section part="section" aria-labelledby="h-credits">
+      <h3 id="h-credits">${t('credits')}</h3>
+      ${credits.length === 0
+        ? html`<p class="muted">${t('noCredits')}</p>`
+        : html`<table aria-labelledby="h-credits">
+            <thead>
+              <tr>
+                <th scope="col">${t('credits')}</th>
+                <th scope="col" class="num">${t('amount')}</th>
+                <th scope="col">${t('origin')}</th>
+                <th scope="col">${t('expires')}</th>
+                <th scope="col">${t('status')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              ${credits.map(
+                (cr) => html`<tr class=${cr.status}>
+                  <th scope="row">${t(`cr_${cr.kind}`)}</th>
+                  <td class="num">${formatMoney(cr.amountCents, loc)}</td>
+                  <td>${cr.origin}</td>
+                  <td>${formatDate(cr.expiresAt, loc)}</td>
+                  <td>${t(`cs_${cr.status}`)}</td>
+                </tr>`,
+              )}
+            </tbody>
+          </table>`}
+    </section>`;
+  }
+
+  #more(c: Customer, t: T) {
+    const m = c.marketingConsent;
+    const loc = this.resolvedLocale;
+    return html`<section part="section" aria-labelledby="h-consent">
+        <h3 id="h-consent">${t('consent')}</h3>
+        <dl class="inline">
+          <div><dt>${t('consentEmail')}</dt><dd>${m.email ? t('yes') : t('no')}</dd></div>
+          <div><dt>${t('consentSms')}</dt><dd>${m.sms ? t('yes') : t('no')}</dd></div>
+          <div><dt>${t('consentWhatsapp')}</dt><dd>${m.whatsapp ? t('yes') : t('no')}</dd></div>
+        </dl>
+        ${m.updatedAt ? html`<p class="muted">${t('consentUpdated', { date: formatDateTime(m.updatedAt, loc) })}</p>` : nothing}
+      </section>
+      <section part="section" aria-labelledby="h-loyalty">
+        <h3 id="h-loyalty">${t('loyaltyCard')}</h3>
+        <p class="mono">${c.loyaltyCard || t('none')}</p>
+      </section>
+      <section part="section" aria-labelledby="h-notes">
+        <h3 id="h-notes">${t('notes')}</h3>
+        <p class="notes">${c.notes || t('none')}</p>
+      </section>`;
+  }
+
+  #actions(c: Customer, t: T) {
+    const loc = this.resolvedLocale;
+    const blocked = c.status === 'blocked';
+    return html`<section part="section actions" aria-labelledby="h-actions">
+      <h3 id="h-actions">${t('actions')}</h3>
+      <div class="row wrap">
+        <button type="button" class="primary" data-action="edit" @click=${this.#edit} ?disabled=${c.status === 'deleted'}>${t('edit')}</button>
+        <label class="row">
+          <span>${t('changeStatus')}</span>
+          <select data-action="status" ?disabled=${this.busy || c.status === 'deleted'}>
+            ${(['active', 'inactive', 'blocked'] as const).map((s) => html`<option value=${s} ?selected=${c.status === s}>${t(`st_${s}`)}</option>`)}
+          </select>
+        </label>
+        <button
+          type="button"
+          data-action="apply-status"
+          ?disabled=${this.busy || c.status === 'deleted'}
+          @click=${() => this.#setStatus(this.renderRoot.querySelector<HTMLSelectElement>('[data-action=status]')!.value as 'active')}
+        >
+          ${t('apply')}
+        </button>
+        <button
+          type="button"
+          class=${blocked ? '' : 'danger'}
+          data-action="block"
+          ?disabled=${this.busy || c.status === 'deleted'}
+          @click=${() => this.#setStatus(blocked ? 'active' : 'blocked')}
+        >
+          ${blocked ? t('unblock') : t('block')}
+        </button>
+      </div>
+      <div class="access">
+        <p><strong>${t('access')}:</strong> <span data-account>${t(`acc_${c.account.status}`)}</span></p>
+        <button type="button" data-action="invite" ?disabled=${this.busy || c.status === 'deleted'} @click=${this.#invite}>${t('createLink')}</button>
+        ${this.invitation
+          ? html`<div part="link" class="link">
+              <label for="invite-link">${t('linkLabel')}</label>
+              <div class="row">
+                <input id="invite-link" data-copy="link" readonly .value=${this.invitation.link} aria-describedby="invite-hint" />
+                <button type="button" data-action="copy-link" @click=${() => this.#copy(this.invitation!.link, 'link')}>
+                  ${this.copied === 'link' ? t('copied') : t('copy')}
+                </button>
+              </div>
+              <p id="invite-hint" class="muted">${t('linkHint')} ${t('linkExpires', { date: formatDateTime(this.invitation.expiresAt, loc) })}</p>
+            </div>`
+          : nothing}
+      </div>
+    </section>`;
+  }
+
+  override render() {
+    const t = this.#t;
+    const c = this.customer;
+    if (this.loadState === 'loading' && !c) return html`<div part="base" role="status">${t('loading')}</div>`;
+    if (this.loadState === 'not-found') return html`<div part="base" role="alert">${t('notFound')}</div>`;
+    if (this.loadState === 'error')
+      return html`<div part="base" role="alert">
+        <p>${t('loadFailed')}</p>
+        <button type="button" @click=${() => this.load()}>${t('retry')}</button>
+      </div>`;
+    if (!c) return nothing;
+    return html`<article part="base" aria-labelledby="name" aria-busy=${this.loadState === 'loading' ? 'true' : 'false'}>
+      ${this.#header(c, t)}
+      <div role="status" class="message ${this.message?.kind ?? ''}">${this.message?.text ?? ''}</div>
+      <div class="grid">${this.#contact(c, t)} ${this.#address(c, t)}</div>
+      ${this.#stats(c, t)} ${this.#orders(t)} ${this.#credits(t)}
+      <div class="grid">${this.#more(c, t)}</div>
+      ${this.#actions(c, t)}
+    </article>`;
+  }
+}

@@ -1,0 +1,201 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    display: block;
+    container-type: inline-size;
+  }
+  [part~='base'] {
+    display: grid;
+    gap: 1rem;
+  }
+  header {
+    display: flex;
+    gap: 1rem;
+    align-items: flex-start;
+  }
+  [part='avatar'] {
+    flex: none;
+    display: grid;
+    place-items: center;
+    width: 3.5rem;
+    height: 3.5rem;
+    border-radius: 50%;
+    background: var(--_accent);
+    color: var(--_accent-contrast);
+    font-weight: 700;
+    font-size: 1.25rem;
+  }
+  h2 {
+    margin: 0;
+    font-size: 1.375rem;
+  }
+  h3 {
+    margin: 0 0 0.5rem;
+    font-size: 1rem;
+  }
+  p {
+    margin: 0.25rem 0;
+  }
+  .muted {
+    color: var(--_muted);
+  }
+  .meta {
+    display: flex;
+    gap: 0.5rem;
+    align-items: center;
+  }
+  .status {
+    border-radius: 999px;
+    padding: 0.125rem 0.5rem;
+    font-size: 0.8125rem;
+    font-weight: 600;
+    border: 1px solid currentColor;
+  }
+  .status.active {
+    color: var(--_success);
+  }
+  .status.blocked,
+  .status.deleted {
+    color: var(--_danger);
+  }
+  .status.inactive {
+    color: var(--_muted);
+  }
+  .chips {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.375rem;
+    list-style: none;
+    padding: 0;
+    margin: 0.375rem 0;
+  }
+  .chip {
+    border-radius: 999px;
+    padding: 0.125rem 0.625rem;
+    border: 1px solid var(--_border);
+    border-left: 0.5rem solid var(--chip, var(--_border));
+    font-size: 0.875rem;
+  }
+  dl {
+    margin: 0;
+    display: grid;
+    gap: 0.375rem;
+  }
+  dl > div {
+    display: grid;
+    grid-template-columns: minmax(7rem, max-content) 1fr;
+    gap: 0.5rem;
+    align-items: center;
+  }
+  dt {
+    color: var(--_muted);
+  }
+  dd {
+    margin: 0;
+  }
+  dl.inline {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25rem 1.25rem;
+  }
+  dl.inline > div {
+    display: flex;
+    gap: 0.375rem;
+  }
+  dl.stats {
+    grid-template-columns: repeat(auto-fill, minmax(9rem, 1fr));
+  }
+  dl.stats > div {
+    display: block;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: 0.5rem 0.75rem;
+  }
+  dl.stats dd {
+    font-size: 1.125rem;
+    font-weight: 600;
+  }
+  .grid {
+    display: grid;
+    gap: 1rem;
+    grid-template-columns: repeat(auto-fit, minmax(16rem, 1fr));
+  }
+  [part~='section'] {
+    border-top: 1px solid var(--_border);
+    padding-top: 0.75rem;
+  }
+  .row {
+    display: flex;
+    gap: 0.5rem;
+    align-items: center;
+  }
+  .wrap {
+    flex-wrap: wrap;
+  }
+  .mono {
+    font-family: var(--cl-font-mono, ui-monospace, SFMono-Regular, Menlo, monospace);
+    font-variant-numeric: tabular-nums;
+  }
+  address {
+    font-style: normal;
+  }
+  a {
+    color: var(--_accent);
+  }
+  table {
+    width: 100%;
+    border-collapse: collapse;
+    font-size: 0.9375rem;
+  }
+  th,
+  td {
+    text-align: start;
+    padding: 0.375rem 0.5rem;
+    border-bottom: 1px solid var(--_border);
+  }
+  thead th {
+    color: var(--_muted);
+    font-weight: 600;
+  }
+  tbody th {
+    font-weight: 600;
+  }
+  .num {
+    text-align: end;
+    font-variant-numeric: tabular-nums;
+  }
+  tr.used,
+  tr.expired {
+    color: var(--_muted);
+  }
+  select,
+  input {
+    font: inherit;
+    min-height: 32px;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    color: var(--_text);
+    padding: 0 0.5rem;
+  }
+  .link input {
+    flex: 1;
+    min-width: 0;
+  }
+  .access {
+    margin-top: 0.75rem;
+  }
+  .message:empty {
+    display: none;
+  }
+  .message.ok {
+    color: var(--_success);
+  }
+  .message.error {
+    color: var(--_danger);
+  }
+  .notes {
+    white-space: pre-wrap;
+  }
+`;

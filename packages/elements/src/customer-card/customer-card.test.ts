@@ -1,0 +1,220 @@
+import { aTimeout, expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { describe, it } from 'vitest';
+import { userEvent } from 'vitest/browser';
+import { fakeClient, json, problem } from '../internal/test-helpers.js';
+import './customer-card.js';
+import type { CustomerCard } from './customer-card.component.js';
+
+document.documentElement.lang = 'pt-BR';
+
+const customer = {
+  id: 'cus_1',
+  kind: 'person',
+  status: 'active',
+  firstName: 'Ana',
+  lastName: 'Souza',
+  email: 'ana@example.com',
+  phone: '+5511987654321',
+  whatsapp: true,
+  document: '52998224725',
+  address: { postalCode: '01310100', street: 'Avenida Paulista', number: '1000', district: 'Bela Vista', city: 'São Paulo', state: 'SP', country: 'BR' },
+  categoryIds: ['cat_vip', 'cat_old'],
+  marketingConsent: { email: true, sms: false, whatsapp: true, updatedAt: '2026-03-01T12:00:00Z' },
+  source: 'storefront',
+  account: { status: 'none' },
+  loyaltyCard: 'FID-0001',
+  discountPercent: 5,
+  stats: { ordersCount: 7, totalSpentCents: 123456, lastPurchaseAt: '2026-10-10T15:00:00Z', visitsCount: 12, firstVisitAt: null, lastVisitAt: null, averageRating: 4.5 },
+  notes: 'Prefere entrega à tarde.',
+  createdAt: '2024-05-02T12:00:00Z',
+  updatedAt: '2026-10-10T15:00:00Z',
+  version: 3,
+};
+const order = (n: number) => ({ id: `ord_${n}`, number: `#${1000 + n}`, placedAt: '2026-09-0' + ((n % 9) + 1) + 'T12:00:00Z', itemsCount: 2, totalCents: 5000 + n, status: 'delivered', ...(n % 2 ? { rating: 4 } : {}) });
+
+function api() {
+  let current = { ...customer };
+  let retrieves = 0;
+  const fake = fakeClient({
+    'GET /customers/:id': ({ path }) => {
+      if (path !== '/customers/cus_1') return problem(404);
+      retrieves++;
+      return json(current, 200, { etag: `"${current.version}"` });
+    },
+    'GET /customers/:id/orders': ({ url }) =>
+      url.searchParams.get('cursor') === 'p2'
+        ? json({ items: [order(6), order(7)], nextCursor: null })
+        : json({ items: [1, 2, 3, 4, 5].map(order), nextCursor: 'p2' }),
+    'GET /customers/:id/credits': () =>
+      json({
+        items: [
+          { id: 'cr_2', kind: 'cashback', amountCents: 1500, origin: 'Pedido #1003', expiresAt: '2026-12-31T23:59:59Z', status: 'active' },
+          { id: 'cr_1', kind: 'referral', amountCents: 2000, origin: 'Indicação de Bia', expiresAt: '2026-12-01T23:59:59Z', status: 'active' },
+        ],
+      }),
+    'GET /categories': () =>
+      json({
+        items: [
+          { id: 'cat_vip', name: 'VIP', color: '#7c3aed', status: 'active', customerCount: 1, createdAt: customer.createdAt, updatedAt: customer.createdAt, version: 1 },
+          { id: 'cat_old', name: 'Atacado', color: '#0b5cad', status: 'inactive', customerCount: 1, createdAt: customer.createdAt, updatedAt: customer.createdAt, version: 1 },
+        ],
+      }),
+    'PATCH /customers/:id': async ({ request, json: body }) => {
+      if (request.headers.get('if-match') !== `"${current.version}"`) return problem(412, { current });
+      current = { ...current, ...(await body()), version: current.version + 1 };
+      return json(current, 200, { etag: `"${current.version}"` });
+    },
+    'POST /customers/:id/invitations': () => json({ token: 'tok_abc', customerId: 'cus_1', expiresAt: '2026-12-01T12:00:00Z', url: 'http://server/x?token=tok_abc' }, 201),
+  });
+  return { ...fake, retrieves: () => retrieves, bump: () => (current = { ...current, version: current.version + 1 }) };
+}
+
+async function ready(el: CustomerCard) {
+  for (let i = 0; i < 50 && (el as any).loadState !== 'ready'; i++) await aTimeout(10);
+  await el.updateComplete;
+}
+const $ = (el: CustomerCard, sel: string) => el.shadowRoot!.querySelector(sel) as HTMLElement;
+const text = (el: CustomerCard) => el.shadowRoot!.textContent!.replace(/\s+/g, ' ');
+
+describe('<cl-customer-card>', () => {
+  it('is accessible, loaded and with the access link open', async () => {
+    const { client } = api();
+    const el = await fixture<CustomerCard>(html`<cl-customer-card .client=${client} customer-id="cus_1"></cl-customer-card>`);
+    await ready(el);
+    await expect(el).to.be.accessible();
+    $(el, '[data-action=invite]').click();
+    await aTimeout(30);
+    await el.updateComplete;
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows header, contact, address, stats, orders, credits, consent, loyalty card and notes', async () => {
+    const { client } = api();
+    const el = await fixture<CustomerCard>(html`<cl-customer-card .client=${client} customer-id="cus_1"></cl-customer-card>`);
+    await ready(el);
+    const t = text(el);
+    expect($(el, 'h2').textContent).to.equal('Ana Souza');
+    expect($(el, '[part=avatar]').textContent).to.equal('AS');
+    expect($(el, '[part=status]').textContent).to.equal('Ativo');
+    expect(t).to.contain('VIP').and.contain('Atacado (inativa)');
+    expect(t).to.match(/Cliente desde\s*02\/05\/2024/).and.match(/Origem\s*Loja online/);
+    expect($(el, '[data-document]').textContent).to.equal('***.982.247-**');
+    expect(($(el, 'a.whatsapp') as HTMLAnchorElement).href).to.equal('https://wa.me/5511987654321');
+    expect(t).to.contain('(11) 98765-4321').and.contain('Avenida Paulista, 1000').and.contain('CEP 01310-100');
+    expect(t).to.match(/Total gasto\s*R\$\s1\.234,56/);
+    expect(t).to.match(/Última compra\s*10\/10\/2026/).and.contain('4,5 de 5').and.match(/Desconto\s*5%/);
+    expect(el.shadowRoot!.querySelectorAll('[part~=order-row]')).to.have.length(5);
+    expect(el.shadowRoot!.querySelector('[part~=order-row] [role=img]')!.getAttribute('aria-label')).to.equal('4 de 5');
+    const creditRows = [...el.shadowRoot!.querySelectorAll('section[aria-labelledby=h-credits] tbody tr')].map((r) => r.textContent!.replace(/\s+/g, ' ').trim());
+    expect(creditRows[0]).to.contain('Indique e Ganhe').and.contain('01/12/2026');
+    expect(creditRows[1]).to.contain('Bônus (cashback)');
+    expect(t).to.contain('FID-0001').and.contain('Prefere entrega à tarde.').and.match(/SMS\s*Não aceita/);
+  });
+
+  it('reveals the document by reading the record again (an audited read), and hides it', async () => {
+    const { client, calls } = api();
+    const el = await fixture<CustomerCard>(html`<cl-customer-card .client=${client} customer-id="cus_1"></cl-customer-card>`);
+    await ready(el);
+    const before = calls.filter((c) => c === 'GET /customers/cus_1').length;
+    const button = $(el, '[aria-pressed]');
+    button.click();
+    await aTimeout(30);
+    await el.updateComplete;
+    expect(calls.filter((c) => c === 'GET /customers/cus_1').length).to.equal(before + 1);
+    expect($(el, '[data-document]').textContent).to.equal('529.982.247-25');
+    expect(button.getAttribute('aria-pressed')).to.equal('true');
+    button.click();
+    await el.updateComplete;
+    expect($(el, '[data-document]').textContent).to.equal('***.982.247-**');
+  });
+
+  it('pages the orders with the cursor', async () => {
+    const { client, calls } = api();
+    const el = await fixture<CustomerCard>(html`<cl-customer-card .client=${client} customer-id="cus_1"></cl-customer-card>`);
+    await ready(el);
+    $(el, '[data-more]').click();
+    await aTimeout(30);
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelectorAll('[part~=order-row]')).to.have.length(7);
+    expect(calls).to.include('GET /customers/cus_1/orders?cursor=p2&limit=5');
+    expect($(el, '[data-more]')).to.equal(null);
+    expect(el.shadowRoot!.activeElement).to.equal(el.shadowRoot!.querySelectorAll('[part~=order-row]')[5]);
+  });
+
+  it('emits cl-customer-edit for the edit action', async () => {
+    const { client } = api();
+    const el = await fixture<CustomerCard>(html`<cl-customer-card .client=${client} customer-id="cus_1"></cl-customer-card>`);
+    await ready(el);
+    const event = oneEvent(document, 'cl-customer-edit');
+    $(el, '[data-action=edit]').click();
+    expect((await event).detail).to.deep.equal({ id: 'cus_1' });
+  });
+
+  it('blocks with If-Match, emits cl-customer-saved, and recovers from a stale version', async () => {
+    const { client, bump } = api();
+    const el = await fixture<CustomerCard>(html`<cl-customer-card .client=${client} customer-id="cus_1"></cl-customer-card>`);
+    await ready(el);
+    const saved = oneEvent(el, 'cl-customer-saved');
+    $(el, '[data-action=block]').click();
+    expect((await saved).detail.customer.status).to.equal('blocked');
+    await el.updateComplete;
+    expect($(el, '[part=status]').textContent).to.equal('Bloqueado');
+    expect($(el, '[data-action=block]').textContent!.trim()).to.equal('Desbloquear');
+    bump();
+    ($(el, '[data-action=status]') as HTMLSelectElement).value = 'inactive';
+    $(el, '[data-action=apply-status]').click();
+    await aTimeout(30);
+    await el.updateComplete;
+    expect($(el, '.message').textContent).to.contain('alterado por outra pessoa');
+    expect(el.customer!.version).to.equal(5);
+    $(el, '[data-action=apply-status]').click();
+    await aTimeout(30);
+    await el.updateComplete;
+    expect($(el, '[part=status]').textContent).to.equal('Inativo');
+  });
+
+  it('creates an access link on the page given by invite-url, with a copy button; nothing is sent', async () => {
+    const { client, calls } = api();
+    const el = await fixture<CustomerCard>(
+      html`<cl-customer-card .client=${client} customer-id="cus_1" invite-url="https://loja.example/conta"></cl-customer-card>`,
+    );
+    await ready(el);
+    $(el, '[data-action=invite]').click();
+    await aTimeout(30);
+    await el.updateComplete;
+    const input = $(el, '[data-copy=link]') as HTMLInputElement;
+    expect(input.value).to.equal('https://loja.example/conta?token=tok_abc');
+    expect(el.shadowRoot!.activeElement).to.equal(input);
+    expect($(el, '[data-account]').textContent).to.equal('Link de acesso enviado');
+    expect(calls.filter((c) => c.startsWith('POST'))).to.deep.equal(['POST /customers/cus_1/invitations']);
+    $(el, '[data-action=copy-link]').click();
+    await aTimeout(10);
+    await el.updateComplete;
+    expect($(el, '[data-action=copy-link]').textContent!.trim()).to.equal('Copiado');
+  });
+
+  it('works from the keyboard: Tab reaches the reveal button and Enter reveals', async () => {
+    const { client } = api();
+    const el = await fixture<CustomerCard>(html`<cl-customer-card .client=${client} customer-id="cus_1"></cl-customer-card>`);
+    await ready(el);
+    ($(el, 'a[href^=mailto]') as HTMLElement).focus();
+    await userEvent.tab({ shift: true });
+    expect(el.shadowRoot!.activeElement).to.equal($(el, '[aria-pressed]'));
+    await userEvent.keyboard('{Enter}');
+    await aTimeout(30);
+    await el.updateComplete;
+    expect($(el, '[data-document]').textContent).to.equal('529.982.247-25');
+  });
+
+  it('shows not-found and load-error states', async () => {
+    const { client } = api();
+    const el = await fixture<CustomerCard>(html`<cl-customer-card .client=${client} customer-id="cus_404"></cl-customer-card>`);
+    await aTimeout(50);
+    expect($(el, '[role=alert]').textContent).to.equal('Cliente não encontrado.');
+    const broken = fakeClient({ 'GET /customers/:id': () => problem(500) }).client;
+    el.client = broken;
+    await aTimeout(50);
+    expect($(el, '[role=alert]').textContent).to.contain('Não foi possível carregar');
+    await expect(el).to.be.accessible();
+  });
+});
