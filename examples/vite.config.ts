@@ -1,0 +1,45 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig, type Plugin } from 'vite';
+
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+/**
+ * The example pages live in `examples/admin-panel` and `examples/storefront` but are served at
+ * `/admin/` and `/storefront/` (the URLs DESIGN.md gives), so rewrite the admin prefix.
+ */
+function exampleRoutes(): Plugin {
+  const rewrite = (url: string | undefined) => (url && /^\/admin(\/|$)/.test(url) ? url.replace(/^\/admin\/?/, '/admin-panel/') : url);
+  return {
+    name: 'clientela:example-routes',
+    configureServer(server) {
+      server.middlewares.use((req, _res, next) => {
+        req.url = rewrite(req.url);
+        next();
+      });
+    },
+    configurePreviewServer(server) {
+      server.middlewares.use((req, _res, next) => {
+        req.url = rewrite(req.url);
+        next();
+      });
+    },
+  };
+}
+
+// The pages import the packages' sources, so `npm start` needs no build step and edits reload.
+export default defineConfig({
+  root: here('.'),
+  plugins: [exampleRoutes()],
+  resolve: {
+    alias: [
+      { find: /^@clientela\/core$/, replacement: here('../packages/core/src/index.ts') },
+      { find: /^@clientela\/elements$/, replacement: here('../packages/elements/src/index.ts') },
+      { find: /^@clientela\/elements\/([a-z-]+)$/, replacement: here('../packages/elements/src/$1/$1.ts') },
+    ],
+  },
+  server: { host: '127.0.0.1', strictPort: false },
+  build: {
+    outDir: here('./dist'),
+    rollupOptions: { input: { admin: here('admin-panel/index.html'), storefront: here('storefront/index.html') } },
+  },
+});
