@@ -1,0 +1,2 @@
+// The storefront Account page. Each catalog scenario lives in its own module.
+import '../shared.js';

@@ -1,0 +1,63 @@
+import type { Customer, Session } from '@clientela/core';
+
+/** Options shared by every Clientela event: they bubble and cross shadow roots. */
+const init = { bubbles: true, composed: true } as const;
+
+/** A row was activated (click or Enter): the page should open this customer. */
+export class CustomerOpenEvent extends Event {
+  static readonly type = 'cl-customer-open';
+  constructor(readonly detail: { id: string }) {
+    super(CustomerOpenEvent.type, init);
+  }
+}
+
+/** A customer was created or updated by a form. */
+export class CustomerSavedEvent extends Event {
+  static readonly type = 'cl-customer-saved';
+  constructor(readonly detail: { customer: Customer; created: boolean }) {
+    super(CustomerSavedEvent.type, init);
+  }
+}
+
+/** The selection of a table changed. `all` is true when "all N matching" is selected. */
+export class SelectionChangeEvent extends Event {
+  static readonly type = 'cl-selection-change';
+  constructor(readonly detail: { ids: string[]; all: boolean; count: number }) {
+    super(SelectionChangeEvent.type, init);
+  }
+}
+
+/** A form was submitted with errors; `errors` maps field paths to messages. */
+export class InvalidEvent extends Event {
+  static readonly type = 'cl-invalid';
+  constructor(readonly detail: { errors: Record<string, string[]> }) {
+    super(InvalidEvent.type, init);
+  }
+}
+
+/** A shopper signed in (or set a password and was signed in). */
+export class SignedInEvent extends Event {
+  static readonly type = 'cl-signed-in';
+  constructor(readonly detail: { session: Session }) {
+    super(SignedInEvent.type, init);
+  }
+}
+
+/** The customer card asks the page to edit this customer (the page opens its form). */
+export class CustomerEditEvent extends Event {
+  static readonly type = 'cl-customer-edit';
+  constructor(readonly detail: { id: string }) {
+    super(CustomerEditEvent.type, init);
+  }
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'cl-customer-open': CustomerOpenEvent;
+    'cl-customer-saved': CustomerSavedEvent;
+    'cl-selection-change': SelectionChangeEvent;
+    'cl-invalid': InvalidEvent;
+    'cl-signed-in': SignedInEvent;
+    'cl-customer-edit': CustomerEditEvent;
+  }
+}

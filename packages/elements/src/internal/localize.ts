@@ -1,0 +1,67 @@
+import { resolveLocale, type Locale } from '@clientela/core';
+
+/** A message table: every key in every locale (pt-BR is the source language). */
+export type Messages<K extends string> = Record<Locale, Record<K, string>>;
+
+/**
+ * The locale an element speaks: its `locale` property, else its own or its nearest ancestor's
+ * `lang` (so `<html lang="en">` is honoured), else `pt-BR`.
+ */
+export function elementLocale(el: HTMLElement, explicit?: string | null): Locale {
+  if (explicit) return resolveLocale(explicit);
+  const lang = el.closest('[lang]')?.getAttribute('lang');
+  return resolveLocale(lang || null);
+}
+
+/**
+ * Makes a translator over `messages` for a locale: `t('key', { n: 3 })` fills `{n}`.
+ * Numbers given as values are not formatted here; format them with Intl first.
+ *
+ * @example
+ * const t = translator(messages, 'en');
+ * t('results', { count: '1,024' });
+ */
+export function translator<K extends string>(messages: Messages<K>, locale: Locale) {
+  const table = messages[locale] ?? messages['pt-BR'];
+  return (key: K, values?: Record<string, string | number>): string => {
+    const template = table[key] ?? messages['pt-BR'][key] ?? key;
+    return values ? template.replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? '')) : template;
+  };
+}
+
+/** Cached Intl formatters per locale: creating them is slow and rows call them thousands of times. */
+const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+
+function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, make: () => T): T {
+  let f = cache.get(key) as T | undefined;
+  if (!f) cache.set(key, (f = make()));
+  return f;
+}
+
+/** `R$ 1.234,56` from cents, in the locale's conventions (always BRL). */
+export function formatMoney(cents: number, locale: Locale): string {
+  return cached(`money:${locale}`, () => new Intl.NumberFormat(locale, { style: 'currency', currency: 'BRL' })).format(cents / 100);
+}
+
+/** A plain number in the locale's conventions. */
+export function formatNumber(value: number, locale: Locale): string {
+  return cached(`number:${locale}`, () => new Intl.NumberFormat(locale)).format(value);
+}
+
+/** A date (no time) in the locale's conventions; empty for null. */
+export function formatDate(iso: string | null | undefined, locale: Locale): string {
+  if (!iso) return '';
+  const date = new Date(iso.length === 10 ? `${iso}T12:00:00Z` : iso);
+  if (Number.isNaN(date.getTime())) return '';
+  return cached(`date:${locale}`, () => new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeZone: 'America/Sao_Paulo' })).format(date);
+}
+
+/** A date and time in the locale's conventions. */
+export function formatDateTime(iso: string | null | undefined, locale: Locale): string {
+  if (!iso) return '';
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return '';
+  return cached(`datetime:${locale}`, () =>
+    new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short', timeZone: 'America/Sao_Paulo' }),
+  ).format(date);
+}
