@@ -67,3 +67,21 @@ export function validCpf(seed: number): string {
 
 /** A unique-enough number for this test run (for names, documents and e-mails). */
 export const uniqueSeed = () => Math.floor(Math.random() * 1e9);
+
+/**
+ * A valid CNPJ derived from `seed`; `alpha` makes it alphanumeric (letters in the root, as the
+ * CNPJs issued since July 2026 may have), returned bare and uppercase.
+ */
+export function validCnpj(seed: number, alpha = false): string {
+  const digits = String(Math.abs(Math.trunc(seed)) % 1e8).padStart(8, '0');
+  const root = alpha ? `${digits.slice(0, 2)}${String.fromCharCode(65 + (seed % 26))}${String.fromCharCode(65 + ((seed >> 3) % 26))}${digits.slice(4)}` : digits;
+  const base = `${root}0001`;
+  const dv = (s: string, weights: number[]) => {
+    const sum = [...s].reduce((acc, ch, i) => acc + (ch.charCodeAt(0) - 48) * weights[i]!, 0);
+    const r = sum % 11;
+    return r < 2 ? 0 : 11 - r;
+  };
+  const d1 = dv(base, [5, 4, 3, 2, 9, 8, 7, 6, 5, 4, 3, 2]);
+  const d2 = dv(`${base}${d1}`, [6, 5, 4, 3, 2, 9, 8, 7, 6, 5, 4, 3, 2]);
+  return `${base}${d1}${d2}`;
+}

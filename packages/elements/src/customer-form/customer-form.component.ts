@@ -1,0 +1,820 @@
+import {
+  CustomerCreateSchema,
+  DEFAULT_REGISTRATION_SETTINGS,
+  formatCep,
+  formatCnpj,
+  formatCpf,
+  formatPhoneBR,
+  isConflictError,
+  isPreconditionFailedError,
+  isValidationError,
+  issueMessage,
+  normalizeDocument,
+  parseWith,
+  PublicRegistrationSchema,
+  UFS,
+  type Customer,
+  type FieldRule,
+  type RegistrationSettings,
+} from '@clientela/core';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { live } from 'lit/directives/live.js';
+import '../category-picker/category-picker.js';
+import type { CategoryPicker } from '../category-picker/category-picker.component.js';
+import { CustomerOpenEvent, CustomerSavedEvent, InvalidEvent } from '../events/events.js';
+import { ClientelaElement } from '../internal/clientela-element.js';
+import { translator } from '../internal/localize.js';
+import { messages } from './customer-form.messages.js';
+import { styles } from './customer-form.styles.js';
+import { applyMask, maskInput, type MaskKind } from './masks.js';
+
+type Kind = 'person' | 'company';
+type Mode = 'admin' | 'storefront';
+type Rule = FieldRule;
+type T = ReturnType<typeof translator<keyof (typeof messages)['pt-BR']>>;
+type Label = Parameters<T>[0];
+
+interface FieldOptions {
+  label: Label;
+  rule: Rule;
+  type?: string;
+  autocomplete?: string;
+  inputmode?: string;
+  mask?: MaskKind;
+  maxlength?: number;
+  hint?: string;
+  wide?: boolean;
+  disabled?: boolean;
+}
+
+const CHECKS = ['whatsapp', 'consent.email', 'consent.sms', 'consent.whatsapp', 'ieExempt'] as const;
+const ADDRESS = ['postalCode', 'street', 'number', 'complement', 'district', 'city', 'state'] as const;
+const MASKS: Record<string, MaskKind> = { document: 'cpf', phone: 'phone', 'address.postalCode': 'cep' };
+
+const adopted = new WeakSet<Document | ShadowRoot>();
+let instances = 0;
+
+/**
+ * @summary Registration and edit form for persons (CPF) and companies (CNPJ), with the
+ * required/optional/hidden rules of the registration settings, masks as you type, CEP lookup,
+ * core's validation and the server's field errors.
+ *
+ * Renders in light DOM inside a real `<form>` with standard `autocomplete` tokens, so browser
+ * autofill and password managers work. Styles are scoped by the tag name.
+ *
+ * @event cl-customer-saved - A customer was created, registered or updated (`detail.customer`).
+ * @event cl-invalid - Submit was refused; `detail.errors` maps field paths to messages.
+ * @event cl-customer-open - The "open the existing customer" link of a duplicate document (admin).
+ *
+ * @cssproperty --cl-color-accent - Primary button and links.
+ * @cssproperty --cl-color-danger - Error messages and invalid fields.
+ * @cssproperty --cl-color-border - Input borders.
+ * @cssproperty --cl-size-target - Minimum height of inputs and buttons (44px).
+ * @cssproperty --cl-radius - Corner radius.
+ */
+export class CustomerForm extends ClientelaElement {
+  static override properties = {
+    ...ClientelaElement.properties,
+    mode: { type: String, reflect: true },
+    kind: { type: String, reflect: true },
+    customerId: { type: String, attribute: 'customer-id' },
+    settings: { attribute: false },
+    allowCreateCategory: { type: Boolean, attribute: 'allow-create-category' },
+    _kind: { state: true },
+    _rules: { state: true },
+    _values: { state: true },
+    _shown: { state: true },
+    _summary: { state: true },
+    _pending: { state: true },
+    _status: { state: true },
+    _cep: { state: true },
+    _stale: { state: true },
+    _conflictId: { state: true },
+    _loadError: { state: true },
+  };
+
+  /** `admin` (secret key: create, edit, categories) or `storefront` (publishable key: self-registration with an optional password). */
+  declare mode: Mode;
+  /** Fixes the kind (`person` or `company`) and hides the switch; empty shows the switch. */
+  declare kind: Kind | '';
+  /** Edit this customer (admin mode): loads it, and saves with `If-Match`. */
+  declare customerId: string;
+  /** Registration settings to use instead of loading them from the server. */
+  declare settings: RegistrationSettings | undefined;
+  /** Lets the category picker create a category inline (admin mode). */
+  declare allowCreateCategory: boolean;
+
+  declare private _kind: Kind;
+  declare private _rules: RegistrationSettings | undefined;
+  declare private _values: Record<string, string>;
+  declare private _shown: Record<string, string>;
+  declare private _summary: Array<{ path: string; message: string }> | undefined;
+  declare private _pending: boolean;
+  declare private _status: string;
+  declare private _cep: { text: string; found: boolean } | undefined;
+  declare private _stale: Customer | undefined;
+  declare private _conflictId: string | undefined;
+  declare private _loadError: string;
+
+  #uid = `cl-cf${++instances}`;
+  #record: Customer | undefined;
+  #checks: Record<string, boolean> = {};
+  #categoryIds: string[] = [];
+  #lastCep = '';
+  #idempotency: { content: string; key: string } | undefined;
+  #focusSummary = false;
+  #loadToken = 0;
+  /** Server errors stay on their field until its value changes (a blur must not clear them). */
+  #serverErrors: Record<string, { message: string; value: string }> = {};
+
+  constructor() {
+    super();
+    this.mode = 'admin';
+    this.kind = '';
+    this.customerId = '';
+    this.settings = undefined;
+    this.allowCreateCategory = false;
+    this._kind = 'person';
+    this._rules = undefined;
+    this._values = {};
+    this._shown = {};
+    this._summary = undefined;
+    this._pending = false;
+    this._status = '';
+    this._cep = undefined;
+    this._stale = undefined;
+    this._conflictId = undefined;
+    this._loadError = '';
+  }
+
+  /** Light DOM: autofill and password managers only see inputs outside shadow roots. */
+  protected override createRenderRoot() {
+    return this;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    const root = this.getRootNode() as Document | ShadowRoot;
+    if (!adopted.has(root) && styles.styleSheet && 'adoptedStyleSheets' in root) {
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, styles.styleSheet];
+      adopted.add(root);
+    }
+  }
+
+  get #t(): T {
+    return translator(messages, this.resolvedLocale);
+  }
+
+  /** The `<form>` element the inputs live in. */
+  get formElement(): HTMLFormElement | null {
+    return this.querySelector('form');
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    if (changed.has('kind') && (this.kind === 'person' || this.kind === 'company')) this._kind = this.kind;
+    if (changed.has('settings') && this.settings) this._rules = this.settings;
+    if (this.connectionChanged(changed) || changed.has('mode') || changed.has('customerId') || changed.has('settings')) void this.#load();
+  }
+
+  protected override updated(): void {
+    if (this.#focusSummary) {
+      this.#focusSummary = false;
+      this.querySelector<HTMLElement>('.cl-cf-summary')?.focus();
+    }
+  }
+
+  async #load(): Promise<void> {
+    const token = ++this.#loadToken;
+    const api = this.api;
+    this._loadError = '';
+    try {
+      if (!this.settings) {
+        if (!api) return;
+        const rules = this.mode === 'storefront' ? await api.settings.retrievePublic() : await api.settings.retrieve();
+        if (token !== this.#loadToken) return;
+        this._rules = rules;
+      }
+      if (this.customerId && api && this.#record?.id !== this.customerId) {
+        const record = await api.customers.retrieve(this.customerId);
+        if (token !== this.#loadToken) return;
+        this.#fill(record);
+      }
+    } catch (error) {
+      if (token !== this.#loadToken) return;
+      // Without the settings the form still works with the defaults; a missing record does not.
+      if (!this._rules) this._rules = DEFAULT_REGISTRATION_SETTINGS;
+      if (this.customerId) this._loadError = (error as Error).message || this.#t('loadFailed');
+    }
+  }
+
+  /** Puts a stored record into the fields (edit, reload after a 412). */
+  #fill(record: Customer): void {
+    this.#record = record;
+    this._kind = record.kind;
+    const v: Record<string, string> = {
+      document: record.kind === 'person' ? formatCpf(record.document) : formatCnpj(record.document),
+      email: record.email ?? '',
+      phone: record.phone ? formatPhoneBR(record.phone) : '',
+      firstName: record.firstName ?? '',
+      lastName: record.lastName ?? '',
+    };
+    if (record.kind === 'person') v['birthDate'] = record.birthDate ?? '';
+    else {
+      v['legalName'] = record.legalName;
+      v['tradeName'] = record.tradeName ?? '';
+      v['municipalRegistration'] = record.municipalRegistration ?? '';
+      const ie = record.stateRegistration ?? '';
+      v['stateRegistration'] = /^isento$/i.test(ie) ? '' : ie;
+      this.#checks['ieExempt'] = /^isento$/i.test(ie);
+    }
+    const a = record.address;
+    for (const key of ADDRESS) v[`address.${key}`] = a ? String(a[key] ?? '') : '';
+    if (a) v['address.postalCode'] = formatCep(a.postalCode);
+    this.#lastCep = (v['address.postalCode'] ?? '').replace(/\D/g, '');
+    this.#checks['whatsapp'] = record.whatsapp;
+    this.#checks['consent.email'] = record.marketingConsent.email;
+    this.#checks['consent.sms'] = record.marketingConsent.sms;
+    this.#checks['consent.whatsapp'] = record.marketingConsent.whatsapp;
+    this.#categoryIds = [...record.categoryIds];
+    this._values = v;
+    this._shown = {};
+    this._summary = undefined;
+  }
+
+  // ---- rules and body -----------------------------------------------------------------------
+
+  #rulesFor(kind: Kind): Record<string, Rule> {
+    const s = this._rules ?? DEFAULT_REGISTRATION_SETTINGS;
+    const req = 'required' as const;
+    if (kind === 'person') {
+      const p = s.person;
+      return { firstName: req, lastName: req, document: req, birthDate: p.birthDate, email: p.email, phone: p.phone, address: p.address };
+    }
+    const c = s.company;
+    return {
+      legalName: req,
+      document: req,
+      tradeName: c.tradeName,
+      stateRegistration: c.stateRegistration,
+      municipalRegistration: c.municipalRegistration,
+      firstName: c.responsible,
+      lastName: c.responsible,
+      email: c.email,
+      phone: c.phone,
+      address: c.address,
+    };
+  }
+
+  #value(path: string): string {
+    return (this._values[path] ?? '').trim();
+  }
+
+  /** The request body for the current inputs (`patch`: empty optional fields become `null`). */
+  #body(patch = false): Record<string, unknown> {
+    const kind = this._kind;
+    const rules = this.#rulesFor(kind);
+    const body: Record<string, unknown> = { kind, document: normalizeDocument(this.#value('document')) };
+    const put = (path: string, value: string | undefined) => {
+      if (rules[path] === 'hidden') return;
+      if (value) body[path] = value;
+      else if (patch) body[path] = null;
+    };
+    if (kind === 'person') {
+      body['firstName'] = this.#value('firstName');
+      body['lastName'] = this.#value('lastName');
+      put('birthDate', this.#value('birthDate'));
+    } else {
+      body['legalName'] = this.#value('legalName');
+      put('tradeName', this.#value('tradeName'));
+      put('stateRegistration', this.#checks['ieExempt'] ? 'ISENTO' : this.#value('stateRegistration'));
+      put('municipalRegistration', this.#value('municipalRegistration'));
+      put('firstName', this.#value('firstName'));
+      put('lastName', this.#value('lastName'));
+    }
+    put('email', this.#value('email'));
+    put('phone', this.#value('phone'));
+    if (rules['phone'] !== 'hidden') body['whatsapp'] = Boolean(this.#checks['whatsapp']);
+    if (rules['address'] !== 'hidden') {
+      const any = ADDRESS.some((k) => this.#value(`address.${k}`));
+      if (any || rules['address'] === 'required') {
+        const address: Record<string, string> = { country: 'BR' };
+        for (const k of ADDRESS) {
+          const v = this.#value(`address.${k}`);
+          if (v || k === 'postalCode' || k === 'street' || k === 'city' || k === 'state') address[k] = v;
+        }
+        body['address'] = address;
+      } else if (patch) body['address'] = null;
+    }
+    body['marketingConsent'] = {
+      email: Boolean(this.#checks['consent.email']),
+      sms: Boolean(this.#checks['consent.sms']),
+      whatsapp: Boolean(this.#checks['consent.whatsapp']),
+    };
+    if (this.mode === 'admin') body['categoryIds'] = [...this.#categoryIds];
+    if (this.mode === 'storefront' && this._values['password']) body['password'] = this._values['password'];
+    return body;
+  }
+
+  /** Every problem with the current inputs, by path (first message only). */
+  #validate(): Record<string, string> {
+    const locale = this.resolvedLocale;
+    const rules = this.#rulesFor(this._kind);
+    const errors: Record<string, string> = {};
+    const required = issueMessage('required', locale);
+    for (const [path, rule] of Object.entries(rules)) {
+      if (rule !== 'required') continue;
+      if (path === 'address') {
+        for (const k of ['postalCode', 'street', 'city', 'state']) if (!this.#value(`address.${k}`)) errors[`address.${k}`] = required;
+      } else if (path === 'stateRegistration') {
+        if (!this.#checks['ieExempt'] && !this.#value(path)) errors[path] = required;
+      } else if (!this.#value(path)) errors[path] = required;
+    }
+    const schema = this.mode === 'storefront' ? PublicRegistrationSchema : CustomerCreateSchema;
+    const result = parseWith(schema, this.#body(), locale);
+    if (!result.success) for (const issue of result.issues) errors[issue.path] ??= issue.message;
+    if (this.mode === 'storefront' && this._values['password'] !== (this._values['passwordConfirm'] ?? '') && this._values['password']) {
+      errors['passwordConfirm'] ??= this.#t('passwordMismatch');
+    }
+    for (const [path, { message, value }] of Object.entries(this.#serverErrors)) {
+      if ((this._values[path] ?? '') === value) errors[path] ??= message;
+      else delete this.#serverErrors[path];
+    }
+    return errors;
+  }
+
+  // ---- public API -------------------------------------------------------------------------
+
+  /** True when the inputs pass every rule; shows nothing. */
+  checkValidity(): boolean {
+    return Object.keys(this.#validate()).length === 0;
+  }
+
+  /** Like `checkValidity`, but shows the errors under the fields and the summary, which takes focus. */
+  reportValidity(): boolean {
+    const errors = this.#validate();
+    this._shown = errors;
+    const entries = Object.entries(errors);
+    if (entries.length === 0) {
+      this._summary = undefined;
+      return true;
+    }
+    this._summary = entries.map(([path, message]) => ({ path, message }));
+    this.#focusSummary = true;
+    const all: Record<string, string[]> = {};
+    for (const [p, m] of entries) all[p] = [m];
+    this.dispatchEvent(new InvalidEvent({ errors: all }));
+    return false;
+  }
+
+  /** Validates and saves; resolves to the saved customer, or `undefined` when refused or pending. */
+  async submit(): Promise<Customer | undefined> {
+    if (this._pending) return undefined;
+    this._status = '';
+    this._conflictId = undefined;
+    if (!this.reportValidity()) return undefined;
+    return this.#save();
+  }
+
+  /** Clears the inputs (or, when editing, puts the stored record back). */
+  reset(): void {
+    this._values = {};
+    this.#serverErrors = {};
+    this.#checks = {};
+    this.#categoryIds = [];
+    this._shown = {};
+    this._summary = undefined;
+    this._status = '';
+    this._cep = undefined;
+    this._stale = undefined;
+    this._conflictId = undefined;
+    this.#lastCep = '';
+    if (this.kind === 'person' || this.kind === 'company') this._kind = this.kind;
+    if (this.#record) this.#fill(this.#record);
+    const picker = this.querySelector<CategoryPicker>('cl-category-picker');
+    if (picker) picker.value = [...this.#categoryIds];
+  }
+
+  async #save(overwrite?: Customer): Promise<Customer | undefined> {
+    const api = this.api;
+    if (!api) return undefined;
+    this._pending = true;
+    const t = this.#t;
+    try {
+      let customer: Customer;
+      const editing = Boolean(this.#record);
+      if (this.#record) {
+        const { kind: _kind, ...patch } = this.#body(true);
+        const target = overwrite ?? this.#record;
+        customer = await api.customers.update({ id: target.id, version: target.version }, patch);
+        this.#fill(customer);
+        this._stale = undefined;
+      } else {
+        const body = this.#body();
+        const content = JSON.stringify(body);
+        // The same content keeps its key, so a retry after a lost answer never makes two customers.
+        if (this.#idempotency?.content !== content) this.#idempotency = { content, key: crypto.randomUUID() };
+        const options = { idempotencyKey: this.#idempotency.key };
+        customer =
+          this.mode === 'storefront'
+            ? await api.account.register(body as never, options)
+            : await api.customers.create(body as never, options);
+        this.#record = this.mode === 'admin' ? customer : undefined;
+        if (this.mode === 'admin') this.#fill(customer);
+      }
+      this.#serverErrors = {};
+      this._status = t(editing ? 'saved' : this.mode === 'storefront' ? 'registered' : 'created');
+      this.dispatchEvent(new CustomerSavedEvent({ customer, created: !editing }));
+      return customer;
+    } catch (error) {
+      this.#serverError(error);
+      return undefined;
+    } finally {
+      this._pending = false;
+    }
+  }
+
+  #serverError(error: unknown): void {
+    const t = this.#t;
+    const shown: Record<string, string> = {};
+    if (isValidationError(error)) {
+      for (const [path, list] of Object.entries(error.fieldErrors)) if (list[0]) shown[path || ''] = list[0];
+      if (Object.keys(shown).length === 0) shown[''] = error.message;
+    } else if (isConflictError(error)) {
+      shown['document'] = error.message || t('duplicate');
+      this._conflictId = this.mode === 'admin' ? error.existingId : undefined;
+    } else if (isPreconditionFailedError(error)) {
+      this._stale = (error.current as Customer | undefined) ?? this.#record;
+      return;
+    } else {
+      shown[''] = (error as Error)?.message || t('failed');
+    }
+    this.#serverErrors = {};
+    for (const [path, message] of Object.entries(shown)) if (path) this.#serverErrors[path] = { message, value: this._values[path] ?? '' };
+    this._shown = shown;
+    this._summary = Object.entries(shown).map(([path, message]) => ({ path, message }));
+    this.#focusSummary = true;
+    const all: Record<string, string[]> = {};
+    for (const [p, m] of Object.entries(shown)) all[p] = [m];
+    this.dispatchEvent(new InvalidEvent({ errors: all }));
+  }
+
+  // ---- events -------------------------------------------------------------------------------
+
+  #idFor(path: string): string {
+    return `${this.#uid}-${path.replace(/\./g, '-')}`;
+  }
+
+  #onInput = (event: Event) => {
+    const input = event.target as HTMLInputElement | HTMLSelectElement;
+    const path = input.name;
+    if (!path || input.closest('cl-category-picker')) return;
+    if (input instanceof HTMLInputElement && input.type === 'checkbox') {
+      this.#checks[path] = input.checked;
+      if (path === 'ieExempt') this._values = { ...this._values, stateRegistration: '' };
+      this.#revalidate(path);
+      return;
+    }
+    if (input instanceof HTMLInputElement && input.type === 'radio') {
+      if (path === 'kind') this.#switchKind(input.value as Kind);
+      return;
+    }
+    const mask = path === 'document' ? (this._kind === 'person' ? 'cpf' : 'cnpj') : MASKS[path];
+    const value = mask && input instanceof HTMLInputElement ? maskInput(mask, input) : input.value;
+    this._values = { ...this._values, [path]: value };
+    if (path === 'address.postalCode') void this.#lookupCep(value);
+    this.#revalidate(path);
+  };
+
+  /** While an error shows on a field, re-check as the person types so it clears once fixed. */
+  #revalidate(path: string): void {
+    const related = path === 'ieExempt' || path === 'address.state' ? ['stateRegistration', path] : path === 'password' ? ['password', 'passwordConfirm'] : [path];
+    if (!related.some((p) => p in this._shown)) return;
+    const errors = this.#validate();
+    const shown = { ...this._shown };
+    for (const p of related) {
+      if (!(p in shown)) continue;
+      if (errors[p]) shown[p] = errors[p];
+      else delete shown[p];
+    }
+    this._shown = shown;
+  }
+
+  #onBlur = (event: FocusEvent) => {
+    const input = event.target as HTMLElement & { name?: string; type?: string };
+    const path = input.name ?? "";
+    if (!path || !(input instanceof HTMLInputElement || input instanceof HTMLSelectElement) || input.closest('cl-category-picker')) return;
+    if (input.type === 'radio' || input.type === 'checkbox') return;
+    // Nothing typed yet: don't scold a person who only tabbed through.
+    if (!this._values[path] && !(path in this._shown)) return;
+    const errors = this.#validate();
+    const shown = { ...this._shown };
+    if (errors[path]) shown[path] = errors[path];
+    else delete shown[path];
+    this._shown = shown;
+  };
+
+  #switchKind(kind: Kind): void {
+    if (kind === this._kind) return;
+    this._kind = kind;
+    const doc = this._values['document'] ?? '';
+    this._values = { ...this._values, document: applyMask(kind === 'person' ? 'cpf' : 'cnpj', doc) };
+    this._shown = {};
+    this._summary = undefined;
+  }
+
+  async #lookupCep(value: string): Promise<void> {
+    const digits = value.replace(/\D/g, '');
+    if (digits.length !== 8) {
+      if (this._cep) this._cep = undefined;
+      return;
+    }
+    if (digits === this.#lastCep) return;
+    this.#lastCep = digits;
+    const api = this.api;
+    if (!api) return;
+    const t = this.#t;
+    this._cep = { text: t('cepLooking'), found: false };
+    try {
+      const found = await api.addresses.lookupCep(digits);
+      if (this.#lastCep !== digits) return;
+      this._values = {
+        ...this._values,
+        'address.street': found.street || this._values['address.street'] || '',
+        'address.district': found.district || this._values['address.district'] || '',
+        'address.city': found.city,
+        'address.state': found.state,
+      };
+      this._cep = { text: t('cepFound'), found: true };
+      const shown = { ...this._shown };
+      for (const k of ['street', 'district', 'city', 'state', 'postalCode']) delete shown[`address.${k}`];
+      this._shown = shown;
+    } catch (error) {
+      if (this.#lastCep !== digits) return;
+      this._cep = { text: t((error as Error)?.name === 'NotFoundError' ? 'cepNotFound' : 'cepFailed'), found: false };
+    }
+  }
+
+  #onSubmit = (event: SubmitEvent) => {
+    event.preventDefault();
+    void this.submit();
+  };
+
+  #onReset = (event: Event) => {
+    event.preventDefault();
+    this.reset();
+  };
+
+  #onPickerChange = (event: Event) => {
+    this.#categoryIds = [...(event.target as CategoryPicker).value];
+    if ('categoryIds' in this._shown) {
+      const shown = { ...this._shown };
+      delete shown['categoryIds'];
+      this._shown = shown;
+    }
+  };
+
+  #focusField(path: string, event: Event): void {
+    event.preventDefault();
+    const el = this.querySelector<HTMLElement>(`#${CSS.escape(this.#idFor(path))}`);
+    el?.focus();
+    el?.scrollIntoView?.({ block: 'center' });
+  }
+
+  // ---- rendering ----------------------------------------------------------------------------
+
+  #field(path: string, o: FieldOptions): TemplateResult | typeof nothing {
+    if (o.rule === 'hidden') return nothing;
+    const t = this.#t;
+    const id = this.#idFor(path);
+    const error = this._shown[path];
+    const described = [o.hint ? `${id}-hint` : '', error ? `${id}-error` : '', path === 'address.postalCode' && this._cep ? `${id}-status` : '']
+      .filter(Boolean)
+      .join(' ');
+    return html`<div class="cl-cf-field ${o.wide ? 'cl-cf-wide' : ''}">
+      <label for=${id}>${t(o.label)} ${o.rule === 'optional' ? html`<span class="cl-cf-note">${t('optional')}</span>` : nothing}</label>
+      <input
+        id=${id}
+        name=${path}
+        type=${o.type ?? 'text'}
+        autocomplete=${o.autocomplete ?? 'off'}
+        inputmode=${o.inputmode ?? nothing}
+        maxlength=${o.maxlength ?? nothing}
+        ?required=${o.rule === 'required'}
+        ?disabled=${o.disabled ?? false}
+        aria-invalid=${error ? 'true' : 'false'}
+        aria-describedby=${described || nothing}
+        .value=${live(this._values[path] ?? '')}
+      />
+      ${o.hint ? html`<span class="cl-cf-hint" id="${id}-hint">${o.hint}</span>` : nothing}
+      ${path === 'address.postalCode'
+        ? html`<span class="cl-cf-hint" id="${id}-status" role="status">${this._cep?.text ?? ''}</span>`
+        : nothing}
+      <span class="cl-cf-error" id="${id}-error">${error ?? ''}</span>
+    </div>`;
+  }
+
+  #check(path: string, label: string): TemplateResult {
+    const id = this.#idFor(path);
+    return html`<div class="cl-cf-check">
+      <input type="checkbox" id=${id} name=${path} .checked=${live(Boolean(this.#checks[path]))} />
+      <label for=${id}>${label}</label>
+    </div>`;
+  }
+
+  #address(rule: Rule): TemplateResult | typeof nothing {
+    if (rule === 'hidden') return nothing;
+    const t = this.#t;
+    const sub = (r: boolean): Rule => (rule === 'required' && r ? 'required' : 'optional');
+    const stateId = this.#idFor('address.state');
+    const stateError = this._shown['address.state'];
+    return html`<fieldset>
+      <legend>${t('address')} ${rule === 'optional' ? html`<span class="cl-cf-note">${t('optional')}</span>` : nothing}</legend>
+      <div class="cl-cf-grid">
+        ${this.#field('address.postalCode', { label: 'postalCode', rule: sub(true), autocomplete: 'postal-code', inputmode: 'numeric', maxlength: 9 })}
+        <div></div>
+        ${this.#field('address.street', { label: 'street', rule: sub(true), autocomplete: 'address-line1', wide: true })}
+        ${this.#field('address.number', { label: 'number', rule: 'optional', autocomplete: 'off', inputmode: 'text', maxlength: 20 })}
+        ${this.#field('address.complement', { label: 'complement', rule: 'optional', autocomplete: 'address-line2' })}
+        ${this.#field('address.district', { label: 'district', rule: 'optional', autocomplete: 'address-level3' })}
+        ${this.#field('address.city', { label: 'city', rule: sub(true), autocomplete: 'address-level2' })}
+        <div class="cl-cf-field">
+          <label for=${stateId}>${t('state')}</label>
+          <select
+            id=${stateId}
+            name="address.state"
+            autocomplete="address-level1"
+            ?required=${rule === 'required'}
+            aria-invalid=${stateError ? 'true' : 'false'}
+            aria-describedby=${stateError ? `${stateId}-error` : nothing}
+            .value=${live(this._values['address.state'] ?? '')}
+          >
+            <option value="">${t('choose')}</option>
+            ${UFS.map((uf) => html`<option value=${uf} ?selected=${this._values['address.state'] === uf}>${uf}</option>`)}
+          </select>
+          <span class="cl-cf-error" id="${stateId}-error">${stateError ?? ''}</span>
+        </div>
+      </div>
+    </fieldset>`;
+  }
+
+  #strength(): TemplateResult | typeof nothing {
+    const p = this._values['password'] ?? '';
+    if (!p) return nothing;
+    const classes = [/[a-z]/, /[A-Z]/, /\d/, /[^A-Za-z0-9]/].filter((r) => r.test(p)).length;
+    const key = p.length < 8 ? 'passwordWeak' : p.length >= 12 && classes >= 3 ? 'passwordStrong' : classes >= 2 ? 'passwordFair' : 'passwordWeak';
+    return html`${this.#t(key)}`;
+  }
+
+  override render() {
+    const t = this.#t;
+    if (!this._rules) return html`<p role="status">${t('loading')}</p>`;
+    if (this._loadError) return html`<p role="alert" class="cl-cf-banner">${this._loadError}</p>`;
+    const kind = this._kind;
+    const r = this.#rulesFor(kind);
+    const showSwitch = !this.kind && !this.#record;
+    const person = kind === 'person';
+    const pwId = this.#idFor('password');
+    const submitLabel = this.#record ? t('save') : this.mode === 'storefront' ? t('register') : t('create');
+    const summaryTitle = this._summary?.length === 1 ? t('summaryOne') : t('summary', { count: this._summary?.length ?? 0 });
+    return html`<form class="cl-cf-form" novalidate @submit=${this.#onSubmit} @reset=${this.#onReset} @input=${this.#onInput} @change=${this.#onInput} @focusout=${this.#onBlur}>
+      ${this._summary?.length
+        ? html`<div class="cl-cf-summary" tabindex="-1" aria-labelledby="${this.#uid}-summary">
+            <h2 id="${this.#uid}-summary">${summaryTitle}</h2>
+            <ul>
+              ${this._summary.map(({ path, message }) =>
+                path !== ''
+                  ? html`<li><a href="#${this.#idFor(path)}" @click=${(e: Event) => this.#focusField(path, e)}>${message}</a></li>`
+                  : html`<li>${message}</li>`,
+              )}
+            </ul>
+            ${this._conflictId
+              ? html`<p><a href="#${this._conflictId}" @click=${this.#openExisting}>${t('openExisting')}</a></p>`
+              : nothing}
+          </div>`
+        : nothing}
+      ${this._stale
+        ? html`<div class="cl-cf-banner" role="alert">
+            <p>${t('stale')}</p>
+            <div class="cl-cf-actions">
+              <button type="button" @click=${this.#reloadStale}>${t('reload')}</button>
+              <button type="button" @click=${this.#overwrite}>${t('overwrite')}</button>
+            </div>
+          </div>`
+        : nothing}
+      ${showSwitch
+        ? html`<fieldset>
+            <legend>${t('kind')}</legend>
+            <div class="cl-cf-kind">
+              ${(['person', 'company'] as const).map(
+                (k) => html`<div class="cl-cf-check">
+                  <input type="radio" id=${this.#idFor(`kind-${k}`)} name="kind" value=${k} .checked=${live(kind === k)} />
+                  <label for=${this.#idFor(`kind-${k}`)}>${t(k)}</label>
+                </div>`,
+              )}
+            </div>
+          </fieldset>`
+        : nothing}
+      ${person
+        ? html`<fieldset>
+            <legend>${t('personal')}</legend>
+            <div class="cl-cf-grid">
+              ${this.#field('firstName', { label: 'firstName', rule: 'required', autocomplete: 'given-name', maxlength: 80 })}
+              ${this.#field('lastName', { label: 'lastName', rule: 'required', autocomplete: 'family-name', maxlength: 120 })}
+              ${this.#field('document', { label: 'cpf', rule: 'required', inputmode: 'numeric', maxlength: 14 })}
+              ${this.#field('birthDate', { label: 'birthDate', rule: r['birthDate']!, type: 'date', autocomplete: 'bday' })}
+            </div>
+          </fieldset>`
+        : html`<fieldset>
+              <legend>${t('companyData')}</legend>
+              <div class="cl-cf-grid">
+                ${this.#field('legalName', { label: 'legalName', rule: 'required', autocomplete: 'organization', maxlength: 160, wide: true })}
+                ${this.#field('tradeName', { label: 'tradeName', rule: r['tradeName']!, autocomplete: 'off', maxlength: 160, wide: true })}
+                ${this.#field('document', { label: 'cnpj', rule: 'required', inputmode: 'text', maxlength: 18, hint: t('cnpjHint') })}
+                <div class="cl-cf-field">
+                  ${this.#field('stateRegistration', {
+                    label: 'stateRegistration',
+                    rule: r['stateRegistration']!,
+                    maxlength: 20,
+                    disabled: Boolean(this.#checks['ieExempt']),
+                  })}
+                  ${r['stateRegistration'] !== 'hidden' ? this.#check('ieExempt', t('exempt')) : nothing}
+                </div>
+                ${this.#field('municipalRegistration', { label: 'municipalRegistration', rule: r['municipalRegistration']!, maxlength: 20 })}
+              </div>
+            </fieldset>
+            ${r['firstName'] !== 'hidden' || r['phone'] !== 'hidden'
+              ? html`<fieldset>
+                  <legend>${t('responsible')}</legend>
+                  <div class="cl-cf-grid">
+                    ${this.#field('firstName', { label: 'responsibleFirstName', rule: r['firstName']!, autocomplete: 'given-name', maxlength: 80 })}
+                    ${this.#field('lastName', { label: 'responsibleLastName', rule: r['lastName']!, autocomplete: 'family-name', maxlength: 120 })}
+                    ${this.#field('phone', { label: 'responsiblePhone', rule: r['phone']!, type: 'tel', autocomplete: 'tel-national', inputmode: 'tel', maxlength: 15 })}
+                    ${r['phone'] !== 'hidden' ? this.#check('whatsapp', t('whatsapp')) : nothing}
+                  </div>
+                </fieldset>`
+              : nothing}`}
+      <fieldset>
+        <legend>${t('contact')}</legend>
+        <div class="cl-cf-grid">
+          ${this.#field('email', { label: 'email', rule: r['email']!, type: 'email', autocomplete: 'email', inputmode: 'email', maxlength: 254, wide: true })}
+          ${person ? this.#field('phone', { label: 'phone', rule: r['phone']!, type: 'tel', autocomplete: 'tel-national', inputmode: 'tel', maxlength: 15 }) : nothing}
+          ${person && r['phone'] !== 'hidden' ? this.#check('whatsapp', t('whatsapp')) : nothing}
+        </div>
+      </fieldset>
+      ${this.#address(r['address']!)}
+      ${this.mode === 'admin'
+        ? html`<div class="cl-cf-field">
+            <cl-category-picker
+              multiple
+              name="categoryIds"
+              label=${t('categories')}
+              ?allow-create=${this.allowCreateCategory}
+              .client=${this.api}
+              lang=${this.resolvedLocale}
+              .value=${this.#categoryIds}
+              @change=${this.#onPickerChange}
+            ></cl-category-picker>
+          </div>`
+        : nothing}
+      <fieldset>
+        <legend>${t('consent')}</legend>
+        <div class="cl-cf-checks">
+          ${this.#check('consent.email', t('consentEmail'))} ${this.#check('consent.sms', t('consentSms'))}
+          ${this.#check('consent.whatsapp', t('consentWhatsapp'))}
+        </div>
+      </fieldset>
+      ${this.mode === 'storefront'
+        ? html`<fieldset>
+            <legend>${t('password')} <span class="cl-cf-note">${t('optional')}</span></legend>
+            <div class="cl-cf-grid">
+              ${this.#field('password', { label: 'password', rule: 'optional', type: 'password', autocomplete: 'new-password', hint: t('passwordHint'), maxlength: 200 })}
+              ${this.#field('passwordConfirm', { label: 'passwordConfirm', rule: 'optional', type: 'password', autocomplete: 'new-password', maxlength: 200 })}
+              <span class="cl-cf-strength cl-cf-wide" id="${pwId}-strength" aria-live="polite">${this.#strength()}</span>
+            </div>
+          </fieldset>`
+        : nothing}
+      <p class=${this._status ? 'cl-cf-success' : 'cl-cf-vh'} role="status">${this._status}</p>
+      <div class="cl-cf-actions">
+        <button type="submit" class="cl-cf-primary" ?disabled=${this._pending} aria-disabled=${this._pending ? 'true' : 'false'}>
+          ${this._pending ? t('saving') : submitLabel}
+        </button>
+        <button type="reset" ?disabled=${this._pending}>${t('reset')}</button>
+      </div>
+    </form>`;
+  }
+
+  #openExisting = (event: Event) => {
+    event.preventDefault();
+    if (this._conflictId) this.dispatchEvent(new CustomerOpenEvent({ id: this._conflictId }));
+  };
+
+  #reloadStale = () => {
+    if (this._stale) this.#fill(this._stale);
+    this._stale = undefined;
+  };
+
+  #overwrite = () => {
+    const current = this._stale;
+    if (current) void this.#save(current);
+  };
+}

@@ -1,0 +1,84 @@
+/**
+ * Input masks for Brazilian documents, CEP and phones. A mask keeps only the significant
+ * characters of what was typed or pasted (formatted or bare), then lays them into a pattern;
+ * the caret is carried over by counting significant characters before it, so typing or
+ * deleting in the middle of a value never makes it jump to the end.
+ */
+export type MaskKind = 'cpf' | 'cnpj' | 'cep' | 'phone';
+
+const PATTERNS: Record<Exclude<MaskKind, 'phone'>, string> = {
+  cpf: '###.###.###-##',
+  cnpj: '##.###.###/####-##',
+  cep: '#####-###',
+};
+
+/** Whether `ch` counts for this mask (digits; for a CNPJ also letters, which are uppercased). */
+function significant(kind: MaskKind, ch: string): boolean {
+  return kind === 'cnpj' ? /[0-9A-Za-z]/.test(ch) : /[0-9]/.test(ch);
+}
+
+function significantOf(kind: MaskKind, value: string): string {
+  let out = '';
+  for (const ch of value) if (significant(kind, ch)) out += ch;
+  if (kind === 'cnpj') out = out.toUpperCase();
+  if (kind === 'phone') {
+    // A pasted +55 or 0 (long-distance prefix) is dropped: the stored number is national.
+    if (out.length > 11 && out.startsWith('55')) out = out.slice(2);
+    else if (out.length > 11 && out.startsWith('0')) out = out.slice(1);
+  }
+  return out;
+}
+
+function layout(pattern: string, chars: string): string {
+  let out = '';
+  let i = 0;
+  for (const p of pattern) {
+    if (i >= chars.length) break;
+    if (p === '#') out += chars[i++];
+    else out += p;
+  }
+  return out;
+}
+
+/** The formatted value for `raw` (partial values are formatted as far as they go). */
+export function applyMask(kind: MaskKind, raw: string): string {
+  const chars = significantOf(kind, raw);
+  if (kind === 'phone') {
+    const d = chars.slice(0, 11);
+    if (d.length <= 2) return d.length ? `(${d}` : '';
+    return layout(d.length === 11 ? '(##) #####-####' : '(##) ####-####', d);
+  }
+  const pattern = PATTERNS[kind];
+  const max = pattern.split('#').length - 1;
+  return layout(pattern, chars.slice(0, max));
+}
+
+/** Where the caret goes in `formatted` so that `count` significant characters sit before it. */
+export function caretFor(kind: MaskKind, formatted: string, count: number): number {
+  if (count <= 0) return kind === 'phone' && formatted.startsWith('(') ? 1 : 0;
+  let seen = 0;
+  for (let i = 0; i < formatted.length; i++) {
+    if (significant(kind, formatted[i]!) && ++seen === count) return i + 1;
+  }
+  return formatted.length;
+}
+
+/**
+ * Masks `input` in place after an `input` event, keeping the caret after the same significant
+ * character it was after.
+ */
+export function maskInput(kind: MaskKind, input: HTMLInputElement): string {
+  const raw = input.value;
+  const caret = input.selectionStart ?? raw.length;
+  const formatted = applyMask(kind, raw);
+  if (formatted === raw) return formatted;
+  // Count significant characters before the caret in the raw text, minus any dropped prefix.
+  let before = significantOf(kind, raw.slice(0, caret)).length;
+  const all = significantOf(kind, raw);
+  const rawAll = [...raw].filter((ch) => significant(kind, ch)).length;
+  before = Math.max(0, before - (rawAll - all.length > 0 && kind === 'phone' ? rawAll - all.length : 0));
+  input.value = formatted;
+  const at = caret >= raw.length ? formatted.length : caretFor(kind, formatted, before);
+  if (document.activeElement === input) input.setSelectionRange(at, at);
+  return formatted;
+}
