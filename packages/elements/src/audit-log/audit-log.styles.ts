@@ -1,0 +1,75 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    display: block;
+  }
+  [part='base'] {
+    display: grid;
+    gap: 0.75rem;
+  }
+  h2 {
+    margin: 0;
+    font-size: 1.25rem;
+  }
+  [part='toolbar'] {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem 0.75rem;
+    align-items: end;
+  }
+  label {
+    display: grid;
+    gap: 0.25rem;
+    font-size: 0.875rem;
+    color: var(--_muted);
+  }
+  select,
+  input {
+    font: inherit;
+    min-height: 32px;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    color: var(--_text);
+    padding: 0 0.5rem;
+  }
+  .status:empty {
+    display: none;
+  }
+  table {
+    width: 100%;
+    border-collapse: collapse;
+    font-size: 0.9375rem;
+  }
+  th,
+  td {
+    text-align: start;
+    vertical-align: top;
+    padding: 0.375rem 0.5rem;
+    border-bottom: 1px solid var(--_border);
+  }
+  thead th {
+    color: var(--_muted);
+    font-weight: 600;
+  }
+  tbody th {
+    font-weight: 600;
+  }
+  .num {
+    text-align: end;
+    font-variant-numeric: tabular-nums;
+  }
+  .muted {
+    color: var(--_muted);
+    font-size: 0.875rem;
+  }
+  .mono {
+    font-family: var(--cl-font-mono, ui-monospace, SFMono-Regular, Menlo, monospace);
+  }
+  [part='pager'] {
+    display: flex;
+    gap: 0.75rem;
+    align-items: center;
+  }
+`;

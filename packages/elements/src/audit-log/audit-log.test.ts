@@ -1,0 +1,131 @@
+import { aTimeout, expect, fixture, html } from '@open-wc/testing';
+import { describe, it } from 'vitest';
+import { userEvent } from 'vitest/browser';
+import { fakeClient, json } from '../internal/test-helpers.js';
+import './audit-log.js';
+import type { AuditLog } from './audit-log.component.js';
+
+document.documentElement.lang = 'pt-BR';
+
+const actions = ['customer.reveal', 'export', 'import', 'bulk', 'settings.update'] as const;
+// 45 entries, newest first, one per hour.
+const entries = Array.from({ length: 45 }, (_, i) => ({
+  id: `aud_${45 - i}`,
+  at: new Date(Date.UTC(2026, 10, 20, 12) - i * 3600_000).toISOString(),
+  action: actions[i % 5],
+  actor: { keyId: 'sk_test_…ela', name: i % 2 ? 'admin@loja.example' : undefined },
+  count: i % 5 === 1 ? 1000 + i : 1,
+  ...(i % 5 === 0 ? { target: `cus_${i}` } : {}),
+  ...(i % 5 === 1 ? { filter: { status: 'active', q: '<b>ana</b>' }, columns: ['name', 'email'], sha256: 'a'.repeat(64) } : {}),
+}));
+
+function api() {
+  return fakeClient({
+    'GET /audit': ({ url }) => {
+      const p = url.searchParams;
+      let items = entries.filter(
+        (e) =>
+          (!p.get('action') || e.action === p.get('action')) &&
+          (!p.get('since') || e.at >= p.get('since')!) &&
+          (!p.get('until') || e.at <= p.get('until')!),
+      );
+      const start = Number(p.get('cursor') ?? 0);
+      const limit = Number(p.get('limit') ?? 50);
+      const page = items.slice(start, start + limit);
+      return json({ items: page.map((e) => JSON.parse(JSON.stringify(e))), nextCursor: start + limit < items.length ? String(start + limit) : null });
+    },
+  });
+}
+
+async function settled(el: AuditLog) {
+  await aTimeout(20);
+  for (let i = 0; i < 50 && el.shadowRoot!.querySelector('[aria-busy=true]'); i++) await aTimeout(10);
+  await el.updateComplete;
+}
+const rows = (el: AuditLog) => [...el.shadowRoot!.querySelectorAll('[part=row]')] as HTMLElement[];
+const $ = (el: AuditLog, sel: string) => el.shadowRoot!.querySelector(sel) as HTMLElement;
+
+describe('<cl-audit-log>', () => {
+  it('is accessible with entries and when empty', async () => {
+    const { client } = api();
+    const el = await fixture<AuditLog>(html`<cl-audit-log .client=${client}></cl-audit-log>`);
+    await settled(el);
+    await expect(el).to.be.accessible();
+    el.since = '2030-01-01';
+    await settled(el);
+    expect($(el, '[data-empty]').textContent).to.equal('Nenhum registro no log para este filtro.');
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows who, what, when, which filter and how many, newest first', async () => {
+    const { client } = api();
+    const el = await fixture<AuditLog>(html`<cl-audit-log .client=${client}></cl-audit-log>`);
+    await settled(el);
+    expect(rows(el)).to.have.length(20);
+    expect(rows(el)[0]!.querySelector('time')!.getAttribute('datetime')).to.equal(entries[0]!.at);
+    const exportRow = rows(el)[1]!;
+    expect(exportRow.querySelector('th')!.textContent).to.equal('Download de planilha');
+    expect(exportRow.textContent).to.contain('admin@loja.example').and.contain('sk_test_…ela');
+    // The filter is data: shown as text, never as markup.
+    expect(exportRow.textContent).to.contain('status: active; q: <b>ana</b>').and.contain('Colunas: name, email');
+    expect(exportRow.querySelector('b')).to.equal(null);
+    expect(exportRow.querySelector('.num')!.textContent).to.equal('1.001');
+    expect(rows(el)[0]!.textContent).to.contain('Cliente: cus_0').and.contain('Visualizou documento');
+  });
+
+  it('pages forwards and back with the cursor', async () => {
+    const { client, calls } = api();
+    const el = await fixture<AuditLog>(html`<cl-audit-log .client=${client}></cl-audit-log>`);
+    await settled(el);
+    $(el, '[data-page=next]').click();
+    await settled(el);
+    expect(rows(el)[0]!.querySelector('time')!.getAttribute('datetime')).to.equal(entries[20]!.at);
+    $(el, '[data-page=next]').click();
+    await settled(el);
+    expect(rows(el)).to.have.length(5);
+    expect($(el, '[data-page=next]').hasAttribute('disabled')).to.equal(true);
+    $(el, '[data-page=previous]').click();
+    await settled(el);
+    expect(rows(el)[0]!.querySelector('time')!.getAttribute('datetime')).to.equal(entries[20]!.at);
+    expect(calls).to.deep.equal(['GET /audit?limit=20', 'GET /audit?limit=20&cursor=20', 'GET /audit?limit=20&cursor=40', 'GET /audit?limit=20&cursor=20']);
+  });
+
+  it('filters by action and dates from the form', async () => {
+    const { client, calls } = api();
+    const el = await fixture<AuditLog>(html`<cl-audit-log .client=${client}></cl-audit-log>`);
+    await settled(el);
+    ($(el, 'select[name=action]') as HTMLSelectElement).value = 'import';
+    ($(el, 'input[name=since]') as HTMLInputElement).value = '2026-11-20';
+    ($(el, 'button[type=submit]') as HTMLButtonElement).click();
+    await settled(el);
+    expect(el.action).to.equal('import');
+    expect(rows(el).length).to.be.greaterThan(0);
+    expect(rows(el).every((r) => r.dataset['action'] === 'import')).to.equal(true);
+    const since = new Date('2026-11-20T00:00:00').toISOString();
+    expect(rows(el).every((r) => r.querySelector('time')!.getAttribute('datetime')! >= since)).to.equal(true);
+    expect(calls.at(-1)).to.contain('action=import').and.contain('since=');
+  });
+
+  it('refuses a reversed date range without asking the server', async () => {
+    const { client, calls } = api();
+    const el = await fixture<AuditLog>(html`<cl-audit-log .client=${client} since="2026-11-20" until="2026-11-01"></cl-audit-log>`);
+    await settled(el);
+    expect(calls).to.deep.equal([]);
+    expect($(el, '[role=status]').textContent).to.contain('anterior à final');
+  });
+
+  it('works from the keyboard: choose an action and press Enter', async () => {
+    const { client } = api();
+    const el = await fixture<AuditLog>(html`<cl-audit-log .client=${client}></cl-audit-log>`);
+    await settled(el);
+    $(el, 'input[name=since]').focus();
+    await userEvent.tab({ shift: true });
+    expect(el.shadowRoot!.activeElement).to.equal($(el, 'select[name=action]'));
+    ($(el, 'select[name=action]') as HTMLSelectElement).value = 'export';
+    $(el, 'input[name=until]').focus();
+    await userEvent.keyboard('{Enter}');
+    await settled(el);
+    expect(el.action).to.equal('export');
+    expect(rows(el).every((r) => r.dataset['action'] === 'export')).to.equal(true);
+  });
+});
