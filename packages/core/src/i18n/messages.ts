@@ -32,7 +32,11 @@ export type IssueCode =
   | 'inactive_category'
   | 'unknown_category'
   | 'field_hidden'
-  | 'weak_password';
+  | 'weak_password'
+  | 'token_invalid'
+  | 'token_used'
+  | 'token_expired'
+  | 'idempotency_key_reused';
 
 type Table = Record<IssueCode, string>;
 
@@ -66,6 +70,10 @@ const ptBR: Table = {
   unknown_category: 'Categoria inexistente.',
   field_hidden: 'Este campo não está disponível no cadastro.',
   weak_password: 'A senha deve ter pelo menos 8 caracteres.',
+  token_invalid: 'Link de acesso inválido.',
+  token_used: 'Este link de acesso já foi usado.',
+  token_expired: 'Este link de acesso expirou; peça um novo convite.',
+  idempotency_key_reused: 'Esta Idempotency-Key já foi usada com outro conteúdo.',
 };
 
 const en: Table = {
@@ -98,6 +106,10 @@ const en: Table = {
   unknown_category: 'Unknown category.',
   field_hidden: 'This field is not part of the registration.',
   weak_password: 'The password must have at least 8 characters.',
+  token_invalid: 'Invalid access link.',
+  token_used: 'This access link was already used.',
+  token_expired: 'This access link has expired; ask for a new invitation.',
+  idempotency_key_reused: 'This Idempotency-Key was already used with another body.',
 };
 
 const es: Table = {
@@ -130,6 +142,10 @@ const es: Table = {
   unknown_category: 'Categoría inexistente.',
   field_hidden: 'Este campo no forma parte del registro.',
   weak_password: 'La contraseña debe tener al menos 8 caracteres.',
+  token_invalid: 'Enlace de acceso no válido.',
+  token_used: 'Este enlace de acceso ya se usó.',
+  token_expired: 'Este enlace de acceso caducó; pide una nueva invitación.',
+  idempotency_key_reused: 'Esta Idempotency-Key ya se usó con otro contenido.',
 };
 
 const TABLES: Record<Locale, Table> = { 'pt-BR': ptBR, en, es };

@@ -1,0 +1,196 @@
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import * as z from 'zod/mini';
+import { resolveLocale } from '@clientela/core';
+import { keyIdOf, type ServerContext } from './context.js';
+import { HttpProblem, problem, problemBody, problemResponse } from './http/problem.js';
+import { buildOpenApi, createRouter, type AppEnv, type RecordedRoute } from './openapi/define-route.js';
+import { registerCategories } from './routes/categories.js';
+import { registerCustomers } from './routes/customers.js';
+import { registerExports } from './routes/exports.js';
+import { registerImports } from './routes/imports.js';
+import { registerPublic } from './routes/public.js';
+import { registerSettingsAndAudit } from './routes/settings.js';
+import { generateSeed } from './seed/seed.js';
+import { MemoryStore } from './store/memory.js';
+import { SqliteStore } from './store/sqlite.js';
+import type { Store } from './store/types.js';
+
+export interface MockServerOptions {
+  /** Customers to seed into an empty store (default 0). */
+  seed?: number;
+  /** PRNG seed: the same value gives the same customers (default 1). */
+  seedValue?: number;
+  /** SQLite file; omit for an in-memory store. */
+  db?: string;
+  /** Added latency, a random number of ms in [min, max] (off by default). */
+  latency?: [number, number];
+  /** Share of requests answered 503 with Retry-After (0–1, off by default). */
+  failRate?: number;
+  /** Origins allowed by CORS (`*` for any). */
+  cors?: string[];
+  secretKey?: string;
+  publishableKey?: string;
+  /** Rate limit of the public routes, per key and client address (default 600 per minute). */
+  rateLimit?: { windowMs: number; max: number };
+  /** Clock (tests). */
+  now?: () => Date;
+  /** Body limit of JSON routes in bytes (default 1 MB; imports take up to 10 MB). */
+  bodyLimit?: number;
+}
+
+export interface MockServer {
+  /** The Hono app. */
+  app: Hono<AppEnv>;
+  fetch(request: Request): Promise<Response>;
+  keys: { secret: string; publishable: string };
+  store: Store;
+  /** The OpenAPI 3.1 document. */
+  openapi(): Record<string, unknown>;
+  /** Routes as declared (method, path, schemas): the source of the OpenAPI document. */
+  routes: readonly RecordedRoute[];
+  close(): void;
+}
+
+export const DEFAULT_SECRET_KEY = 'sk_test_clientela';
+export const DEFAULT_PUBLISHABLE_KEY = 'pk_test_clientela';
+const IMPORT_LIMIT = 10 * 1024 * 1024;
+
+function clientAddress(c: Context<AppEnv>): string {
+  const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
+  return env?.incoming?.socket?.remoteAddress ?? c.req.header('X-Forwarded-For')?.split(',')[0]?.trim() ?? 'local';
+}
+
+/**
+ * Creates the mock server in process: a Hono app over a seeded store. Seeding is synchronous, so
+ * the app answers as soon as this returns.
+ *
+ * @example
+ * const server = createApp({ seed: 200 });
+ * const res = await server.fetch(new Request('http://x/v1/customers', { headers: { Authorization: `Bearer ${server.keys.secret}` } }));
+ */
+export function createApp(options: MockServerOptions = {}): MockServer {
+  const keys = { secret: options.secretKey ?? DEFAULT_SECRET_KEY, publishable: options.publishableKey ?? DEFAULT_PUBLISHABLE_KEY };
+  const store: Store = options.db ? new SqliteStore(options.db) : new MemoryStore();
+  const ctx: ServerContext = { store, now: options.now ?? (() => new Date()), keys, version: 0 };
+
+  if ((options.seed ?? 0) > 0 && store.customerCount() === 0) {
+    const data = generateSeed(options.seed ?? 0, options.seedValue ?? 1);
+    store.transaction(() => {
+      if (store.listCategories().length === 0) for (const cat of data.categories) store.putCategory(cat);
+    });
+    store.insertCustomers(data.customers);
+  }
+
+  const app = new Hono<AppEnv>();
+
+  app.onError((err, c) => {
+    if (err instanceof HttpProblem) return problemResponse(err.status, problemBody(err.kind, err.status, c.get('locale') ?? 'pt-BR', err.extra), err.headers);
+    const status = (err as { status?: number }).status;
+    if (status === 413) return problem(c, 'payload_too_large', 413);
+    console.error(err);
+    return problemResponse(500, problemBody('internal', 500, c.get('locale') ?? 'pt-BR'));
+  });
+  app.notFound((c) => problem(c, 'route_not_found', 404));
+
+  app.use('*', async (c, next) => {
+    c.set('locale', resolveLocale(c.req.header('Accept-Language')));
+    await next();
+  });
+
+  if (options.cors?.length) {
+    const list = options.cors;
+    app.use(
+      '*',
+      cors({
+        origin: list.includes('*') ? '*' : list,
+        allowHeaders: ['Authorization', 'Content-Type', 'If-Match', 'Idempotency-Key', 'X-Actor', 'Accept-Language'],
+        allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
+        exposeHeaders: ['ETag', 'Content-Disposition', 'Retry-After', 'Location', 'Idempotent-Replayed'],
+        maxAge: 600,
+      }),
+    );
+  }
+
+  const [minLatency, maxLatency] = options.latency ?? [0, 0];
+  const failRate = options.failRate ?? 0;
+  if (maxLatency > 0 || failRate > 0) {
+    // Fault injection for widget developers; never on the health check or the document.
+    app.use('*', async (c, next) => {
+      if (c.req.path === '/healthz' || c.req.path === '/openapi.json' || c.req.method === 'OPTIONS') return next();
+      if (maxLatency > 0) await new Promise((r) => setTimeout(r, minLatency + Math.random() * (maxLatency - minLatency)));
+      if (failRate > 0 && Math.random() < failRate) return problem(c, 'unavailable', 503, {}, { 'Retry-After': '1' });
+      return next();
+    });
+  }
+
+  app.use('/v1/*', async (c, next) => {
+    const m = /^Bearer\s+(\S+)\s*$/i.exec(c.req.header('Authorization') ?? '');
+    const key = m?.[1];
+    const kind = key === keys.secret ? 'secret' : key === keys.publishable ? 'publishable' : undefined;
+    if (!kind || !key) return problem(c, 'unauthorized', 401, {}, { 'WWW-Authenticate': 'Bearer' });
+    c.set('keyKind', kind);
+    c.set('keyId', keyIdOf(key));
+    const actor = c.req.header('X-Actor')?.trim().slice(0, 120);
+    c.set('actorName', actor || undefined);
+    return next();
+  });
+
+  const jsonLimit = options.bodyLimit ?? 1024 * 1024;
+  const limitJson = bodyLimit({ maxSize: jsonLimit, onError: (c) => problem(c as Context<AppEnv>, 'payload_too_large', 413) });
+  const limitImport = bodyLimit({ maxSize: IMPORT_LIMIT, onError: (c) => problem(c as Context<AppEnv>, 'payload_too_large', 413) });
+  app.use('/v1/*', (c, next) => (c.req.path === '/v1/imports' ? limitImport(c, next) : limitJson(c, next)));
+
+  const rate = options.rateLimit ?? { windowMs: 60_000, max: 600 };
+  const windows = new Map<string, { count: number; resetAt: number }>();
+  const router = createRouter(app, (c, route) => {
+    if (route.access !== 'public') return undefined;
+    const now = Date.now();
+    const id = `${c.get('keyId')}|${clientAddress(c)}`;
+    let w = windows.get(id);
+    if (!w || w.resetAt <= now) {
+      if (windows.size > 10_000) windows.clear();
+      w = { count: 0, resetAt: now + rate.windowMs };
+      windows.set(id, w);
+    }
+    w.count++;
+    if (w.count > rate.max) return problem(c, 'rate_limited', 429, {}, { 'Retry-After': String(Math.max(1, Math.ceil((w.resetAt - now) / 1000))) });
+    return undefined;
+  });
+
+  router.define({
+    method: 'get',
+    path: '/healthz',
+    tag: 'system',
+    summary: 'Liveness',
+    access: 'none',
+    responses: { 200: { description: 'OK', schema: z.object({ status: z.literal('ok'), store: z.enum(['memory', 'sqlite']), customers: z.int() }) } },
+    handler: (c) => c.json({ status: 'ok' as const, store: store.kind, customers: store.customerCount() }),
+  });
+  router.define({
+    method: 'get',
+    path: '/openapi.json',
+    tag: 'system',
+    summary: 'This OpenAPI 3.1 document',
+    access: 'none',
+    responses: { 200: { description: 'The document', schema: z.record(z.string(), z.unknown()) } },
+    handler: (c) => c.json(buildOpenApi(router.routes, new URL(c.req.url).origin)),
+  });
+  registerCustomers(router, ctx);
+  registerCategories(router, ctx);
+  registerSettingsAndAudit(router, ctx);
+  registerPublic(router, ctx);
+  registerExports(router, ctx);
+  registerImports(router, ctx);
+
+  return {
+    app,
+    fetch: async (request) => app.fetch(request),
+    keys,
+    store,
+    routes: router.routes,
+    openapi: () => buildOpenApi(router.routes),
+    close: () => store.close(),
+  };
+}

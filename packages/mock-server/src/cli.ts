@@ -1,0 +1,100 @@
+#!/usr/bin/env node
+import { parseArgs } from 'node:util';
+import { startServer } from './index.js';
+
+const HELP = `Usage: clientela-mock-server [options]
+
+  --port <n>              port (default 4010; 0 picks a free one)
+  --host <addr>           interface (default 127.0.0.1)
+  --seed <n>              customers to seed into an empty store (default 0)
+  --seed-value <n>        PRNG seed; the same value gives the same data (default 1)
+  --db <file>             SQLite file (data survives restarts); in memory without it
+  --latency <min-max>     added latency in ms, e.g. 0-300
+  --fail-rate <0..1>      share of requests answered 503 with Retry-After
+  --cors <origins>        comma-separated allowed origins (or *)
+  --secret-key <key>      default sk_test_clientela
+  --publishable-key <key> default pk_test_clientela
+  --rate-limit <max/ms>   public routes, e.g. 600/60000 (the default)
+  --help`;
+
+function fail(message: string): never {
+  console.error(`clientela-mock-server: ${message}\n\n${HELP}`);
+  process.exit(2);
+}
+
+function num(name: string, v: string | undefined, fallback: number): number {
+  if (v === undefined) return fallback;
+  const n = Number(v);
+  if (!Number.isFinite(n) || n < 0) fail(`--${name} must be a non-negative number`);
+  return n;
+}
+
+const { values } = (() => {
+  try {
+    return parseArgs({
+      options: {
+        port: { type: 'string' },
+        host: { type: 'string' },
+        seed: { type: 'string' },
+        'seed-value': { type: 'string' },
+        db: { type: 'string' },
+        latency: { type: 'string' },
+        'fail-rate': { type: 'string' },
+        cors: { type: 'string' },
+        'secret-key': { type: 'string' },
+        'publishable-key': { type: 'string' },
+        'rate-limit': { type: 'string' },
+        help: { type: 'boolean' },
+      },
+    });
+  } catch (e) {
+    return fail((e as Error).message);
+  }
+})();
+
+if (values.help) {
+  console.log(HELP);
+  process.exit(0);
+}
+
+let latency: [number, number] | undefined;
+if (values.latency) {
+  const m = /^(\d+)(?:-(\d+))?$/.exec(values.latency);
+  if (!m) fail('--latency takes min-max in ms, e.g. 0-300');
+  latency = [Number(m[1]), Number(m[2] ?? m[1])];
+}
+let rateLimit: { windowMs: number; max: number } | undefined;
+if (values['rate-limit']) {
+  const m = /^(\d+)\/(\d+)$/.exec(values['rate-limit']);
+  if (!m) fail('--rate-limit takes max/windowMs, e.g. 600/60000');
+  rateLimit = { max: Number(m[1]), windowMs: Number(m[2]) };
+}
+const failRate = num('fail-rate', values['fail-rate'], 0);
+if (failRate > 1) fail('--fail-rate is a share between 0 and 1');
+
+const started = await startServer({
+  port: num('port', values.port, 4010),
+  host: values.host ?? '127.0.0.1',
+  seed: num('seed', values.seed, 0),
+  seedValue: num('seed-value', values['seed-value'], 1),
+  ...(values.db ? { db: values.db } : {}),
+  ...(latency ? { latency } : {}),
+  failRate,
+  ...(values.cors ? { cors: values.cors.split(',').map((s) => s.trim()).filter(Boolean) } : {}),
+  ...(values['secret-key'] ? { secretKey: values['secret-key'] } : {}),
+  ...(values['publishable-key'] ? { publishableKey: values['publishable-key'] } : {}),
+  ...(rateLimit ? { rateLimit } : {}),
+});
+
+console.log(`Clientela mock server listening on ${started.url}`);
+console.log(`  secret key:      ${started.server.keys.secret}`);
+console.log(`  publishable key: ${started.server.keys.publishable}`);
+console.log(`  OpenAPI:         ${started.url}/openapi.json`);
+console.log(`  store:           ${started.server.store.kind}${values.db ? ` (${values.db})` : ''}, ${started.server.store.customerCount()} customers`);
+
+const stop = () => {
+  void started.close().then(() => process.exit(0));
+  setTimeout(() => process.exit(0), 2000).unref();
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

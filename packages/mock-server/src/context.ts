@@ -1,0 +1,74 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Context } from 'hono';
+import {
+  DEFAULT_REGISTRATION_SETTINGS,
+  type AuditAction,
+  type AuditEntry,
+  type Category,
+  type RegistrationSettings,
+} from '@clientela/core';
+import type { AppEnv } from './openapi/define-route.js';
+import type { Store } from './store/types.js';
+
+export interface ServerContext {
+  store: Store;
+  now(): Date;
+  keys: { secret: string; publishable: string };
+  /** Bumped on every customer write (caches of derived data compare it). */
+  version: number;
+}
+
+export interface AuditInput {
+  action: AuditAction;
+  target?: string;
+  filter?: Record<string, unknown>;
+  columns?: string[];
+  count: number;
+  sha256?: string;
+  detail?: string;
+}
+
+/** Writes an audit entry for the request's actor: the key id plus the optional `X-Actor` name. */
+export function audit(ctx: ServerContext, c: Context<AppEnv>, input: AuditInput): AuditEntry {
+  const name = c.get('actorName');
+  return ctx.store.appendAudit({
+    at: ctx.now().toISOString(),
+    actor: { keyId: c.get('keyId'), ...(name ? { name } : {}) },
+    ...input,
+  });
+}
+
+export function settingsOf(ctx: ServerContext): RegistrationSettings {
+  return ctx.store.getMeta<RegistrationSettings>('settings:registration') ?? DEFAULT_REGISTRATION_SETTINGS;
+}
+
+export function categoriesWithCounts(ctx: ServerContext): Category[] {
+  const counts = ctx.store.categoryCounts();
+  return ctx.store.listCategories().map((cat) => ({ ...cat, customerCount: counts.get(cat.id) ?? 0 }));
+}
+
+export function newId(prefix: string): string {
+  return `${prefix}_${randomBytes(9).toString('base64url').replace(/[-_]/g, 'x')}`;
+}
+
+export function sha256(data: string | Uint8Array): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+/** A short, non-secret id of an API key for the audit log (`sk_test_…tela`). */
+export function keyIdOf(key: string): string {
+  return key.length <= 12 ? key : `${key.slice(0, 8)}…${key.slice(-4)}`;
+}
+
+export function etag(version: number): string {
+  return `"${version}"`;
+}
+
+/** The version an `If-Match` header names (`"3"`, `W/"3"`, `3`), `'*'`, or undefined when absent. */
+export function ifMatchVersion(header: string | undefined): number | '*' | 'invalid' | undefined {
+  if (header === undefined) return undefined;
+  const v = header.trim();
+  if (v === '*') return '*';
+  const m = /^(?:W\/)?"?(\d+)"?$/.exec(v);
+  return m ? Number(m[1]) : 'invalid';
+}

@@ -1,0 +1,177 @@
+import type { Context } from 'hono';
+import type { FieldIssue, IssueCode, Locale } from '@clientela/core';
+import { issueMessage } from '@clientela/core';
+
+/** Problem kinds the server answers with; each has a stable `type` URI and localized title. */
+export type ProblemKind =
+  | 'validation'
+  | 'malformed_json'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'not_found'
+  | 'route_not_found'
+  | 'method_not_allowed'
+  | 'category_delete'
+  | 'duplicate_document'
+  | 'duplicate_name'
+  | 'precondition_failed'
+  | 'precondition_required'
+  | 'idempotency_mismatch'
+  | 'payload_too_large'
+  | 'unsupported_media_type'
+  | 'rate_limited'
+  | 'unavailable'
+  | 'invalid_credentials'
+  | 'token_gone'
+  | 'internal';
+
+type Text = { title: string; detail: string };
+const TEXTS: Record<ProblemKind, Record<Locale, Text>> = {
+  validation: {
+    'pt-BR': { title: 'Dados inválidos', detail: 'Corrija os campos indicados e tente de novo.' },
+    en: { title: 'Invalid data', detail: 'Fix the fields listed and try again.' },
+    es: { title: 'Datos no válidos', detail: 'Corrige los campos indicados e inténtalo de nuevo.' },
+  },
+  malformed_json: {
+    'pt-BR': { title: 'Requisição malformada', detail: 'O corpo não é um JSON válido.' },
+    en: { title: 'Malformed request', detail: 'The body is not valid JSON.' },
+    es: { title: 'Solicitud mal formada', detail: 'El cuerpo no es un JSON válido.' },
+  },
+  unauthorized: {
+    'pt-BR': { title: 'Não autenticado', detail: 'Envie uma chave válida em Authorization: Bearer.' },
+    en: { title: 'Unauthenticated', detail: 'Send a valid key in Authorization: Bearer.' },
+    es: { title: 'No autenticado', detail: 'Envía una clave válida en Authorization: Bearer.' },
+  },
+  forbidden: {
+    'pt-BR': { title: 'Acesso negado', detail: 'A chave publicável só acessa as rotas públicas; use a chave secreta.' },
+    en: { title: 'Forbidden', detail: 'A publishable key reaches only the public routes; use the secret key.' },
+    es: { title: 'Acceso denegado', detail: 'La clave publicable solo accede a las rutas públicas; usa la clave secreta.' },
+  },
+  not_found: {
+    'pt-BR': { title: 'Não encontrado', detail: 'O recurso pedido não existe.' },
+    en: { title: 'Not found', detail: 'The requested resource does not exist.' },
+    es: { title: 'No encontrado', detail: 'El recurso solicitado no existe.' },
+  },
+  route_not_found: {
+    'pt-BR': { title: 'Rota inexistente', detail: 'Nenhuma rota atende a este método e caminho.' },
+    en: { title: 'No such route', detail: 'No route serves this method and path.' },
+    es: { title: 'Ruta inexistente', detail: 'Ninguna ruta atiende este método y camino.' },
+  },
+  method_not_allowed: {
+    'pt-BR': { title: 'Método não permitido', detail: 'Este recurso não aceita este método.' },
+    en: { title: 'Method not allowed', detail: 'This resource does not accept this method.' },
+    es: { title: 'Método no permitido', detail: 'Este recurso no acepta este método.' },
+  },
+  category_delete: {
+    'pt-BR': { title: 'Categorias não são excluídas', detail: 'Inative a categoria (PATCH com status "inactive"): ela deixa de ser oferecida, mas continua nos clientes que já a têm.' },
+    en: { title: 'Categories are not deleted', detail: 'Inactivate the category (PATCH with status "inactive"): it is no longer offered, but stays on the customers that have it.' },
+    es: { title: 'Las categorías no se eliminan', detail: 'Inactiva la categoría (PATCH con status "inactive"): deja de ofrecerse, pero sigue en los clientes que ya la tienen.' },
+  },
+  duplicate_document: {
+    'pt-BR': { title: 'Documento já cadastrado', detail: 'Já existe um cliente com este CPF/CNPJ.' },
+    en: { title: 'Document already registered', detail: 'A customer with this CPF/CNPJ already exists.' },
+    es: { title: 'Documento ya registrado', detail: 'Ya existe un cliente con este CPF/CNPJ.' },
+  },
+  duplicate_name: {
+    'pt-BR': { title: 'Nome já usado', detail: 'Já existe uma categoria com este nome.' },
+    en: { title: 'Name already used', detail: 'A category with this name already exists.' },
+    es: { title: 'Nombre ya usado', detail: 'Ya existe una categoría con este nombre.' },
+  },
+  precondition_failed: {
+    'pt-BR': { title: 'Registro alterado por outra pessoa', detail: 'O registro mudou desde que foi lido; veja "current" e tente de novo.' },
+    en: { title: 'Record changed meanwhile', detail: 'The record changed since it was read; see "current" and retry.' },
+    es: { title: 'Registro modificado', detail: 'El registro cambió desde que se leyó; mira "current" e inténtalo de nuevo.' },
+  },
+  precondition_required: {
+    'pt-BR': { title: 'If-Match obrigatório', detail: 'Envie o ETag lido no cabeçalho If-Match.' },
+    en: { title: 'If-Match required', detail: 'Send the ETag you read in the If-Match header.' },
+    es: { title: 'If-Match obligatorio', detail: 'Envía el ETag leído en la cabecera If-Match.' },
+  },
+  idempotency_mismatch: {
+    'pt-BR': { title: 'Idempotency-Key reutilizada', detail: 'Esta Idempotency-Key já foi usada com outro corpo.' },
+    en: { title: 'Idempotency-Key reused', detail: 'This Idempotency-Key was already used with another body.' },
+    es: { title: 'Idempotency-Key reutilizada', detail: 'Esta Idempotency-Key ya se usó con otro cuerpo.' },
+  },
+  payload_too_large: {
+    'pt-BR': { title: 'Corpo grande demais', detail: 'O corpo da requisição passa do limite.' },
+    en: { title: 'Payload too large', detail: 'The request body exceeds the limit.' },
+    es: { title: 'Cuerpo demasiado grande', detail: 'El cuerpo de la solicitud supera el límite.' },
+  },
+  unsupported_media_type: {
+    'pt-BR': { title: 'Tipo de conteúdo não suportado', detail: 'Envie CSV (text/csv), XLSX ou multipart com o campo "file".' },
+    en: { title: 'Unsupported media type', detail: 'Send CSV (text/csv), XLSX or multipart with a "file" field.' },
+    es: { title: 'Tipo de contenido no soportado', detail: 'Envía CSV (text/csv), XLSX o multipart con el campo "file".' },
+  },
+  rate_limited: {
+    'pt-BR': { title: 'Muitas requisições', detail: 'Aguarde o tempo indicado em Retry-After.' },
+    en: { title: 'Too many requests', detail: 'Wait for the time given in Retry-After.' },
+    es: { title: 'Demasiadas solicitudes', detail: 'Espera el tiempo indicado en Retry-After.' },
+  },
+  unavailable: {
+    'pt-BR': { title: 'Serviço indisponível', detail: 'Falha simulada (--fail-rate); tente de novo após Retry-After.' },
+    en: { title: 'Service unavailable', detail: 'Simulated failure (--fail-rate); retry after Retry-After.' },
+    es: { title: 'Servicio no disponible', detail: 'Fallo simulado (--fail-rate); reintenta tras Retry-After.' },
+  },
+  invalid_credentials: {
+    'pt-BR': { title: 'E-mail ou senha incorretos', detail: 'Confira o e-mail e a senha.' },
+    en: { title: 'Wrong e-mail or password', detail: 'Check the e-mail and the password.' },
+    es: { title: 'Correo o contraseña incorrectos', detail: 'Revisa el correo y la contraseña.' },
+  },
+  token_gone: {
+    'pt-BR': { title: 'Link não é mais válido', detail: 'Peça um novo convite.' },
+    en: { title: 'Link no longer valid', detail: 'Ask for a new invitation.' },
+    es: { title: 'El enlace ya no es válido', detail: 'Pide una nueva invitación.' },
+  },
+  internal: {
+    'pt-BR': { title: 'Erro interno', detail: 'Erro inesperado no servidor.' },
+    en: { title: 'Internal error', detail: 'Unexpected server error.' },
+    es: { title: 'Error interno', detail: 'Error inesperado en el servidor.' },
+  },
+};
+
+export const PROBLEM_TYPE_BASE = 'https://clientela.dev/problems/';
+
+/** A problem+json body. */
+export function problemBody(kind: ProblemKind, status: number, locale: Locale, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  const text = TEXTS[kind][locale];
+  return { type: `${PROBLEM_TYPE_BASE}${kind.replace(/_/g, '-')}`, title: text.title, status, detail: text.detail, ...extra };
+}
+
+/** A field issue with a localized message. */
+export function fieldIssue(path: string, code: IssueCode, locale: Locale, values?: Record<string, unknown>): FieldIssue {
+  return { path, code, message: issueMessage(code, locale, values) };
+}
+
+export function problemResponse(status: number, body: Record<string, unknown>, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'Content-Type': 'application/problem+json; charset=utf-8', ...headers },
+  });
+}
+
+/** Answers with a problem in the request's locale. */
+export function problem(c: Context, kind: ProblemKind, status: number, extra: Record<string, unknown> = {}, headers: Record<string, string> = {}): Response {
+  return problemResponse(status, problemBody(kind, status, c.get('locale'), extra), headers);
+}
+
+/** A 422 with field errors. */
+export function invalid(c: Context, errors: FieldIssue[]): Response {
+  return problem(c, 'validation', 422, { errors });
+}
+
+/** Thrown anywhere inside a handler to answer with a problem. */
+export class HttpProblem extends Error {
+  constructor(
+    readonly kind: ProblemKind,
+    readonly status: number,
+    readonly extra: Record<string, unknown> = {},
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(kind);
+  }
+}
+
+/** Shorthand: throw a 422 with these field issues. */
+export function fail422(errors: FieldIssue[]): never {
+  throw new HttpProblem('validation', 422, { errors });
+}

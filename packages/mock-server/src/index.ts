@@ -1,0 +1,44 @@
+import { serve } from '@hono/node-server';
+import { createApp, type MockServer, type MockServerOptions } from './app.js';
+
+export { createApp, DEFAULT_PUBLISHABLE_KEY, DEFAULT_SECRET_KEY } from './app.js';
+export type { MockServer, MockServerOptions } from './app.js';
+export type { Store } from './store/types.js';
+
+export interface StartedServer {
+  /** `http://127.0.0.1:PORT` with the real port (also when asked for port 0). */
+  url: string;
+  port: number;
+  server: MockServer;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the mock server on a port (0 picks a free one) and resolves once it listens.
+ *
+ * @example
+ * const { url, close } = await startServer({ port: 0, seed: 100 });
+ */
+export function startServer(options: MockServerOptions & { port?: number; host?: string } = {}): Promise<StartedServer> {
+  const server = createApp(options);
+  const host = options.host ?? '127.0.0.1';
+  return new Promise((resolve, reject) => {
+    const http = serve({ fetch: server.app.fetch, port: options.port ?? 4010, hostname: host }, (info) => {
+      const shown = host.includes(':') ? `[${host}]` : host;
+      resolve({
+        url: `http://${shown}:${info.port}`,
+        port: info.port,
+        server,
+        close: () =>
+          new Promise<void>((done) => {
+            http.close(() => {
+              server.close();
+              done();
+            });
+            (http as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
+          }),
+      });
+    });
+    http.once('error', reject);
+  });
+}

@@ -1,0 +1,291 @@
+import * as z from 'zod/mini';
+import {
+  BulkRequestSchema,
+  BulkResultSchema,
+  CreditListSchema,
+  CustomerCreateSchema,
+  CustomerListQuerySchema,
+  CustomerPageSchema,
+  CustomerPatchSchema,
+  CustomerSchema,
+  InvitationSchema,
+  maskDocument,
+  OrderPageSchema,
+  type Customer,
+} from '@clientela/core';
+import { audit, etag, ifMatchVersion, sha256, type ServerContext } from '../context.js';
+import { decodeCursor, decodeTuple, encodeCursor, encodeTuple, parseSort } from '../http/cursor.js';
+import { idempotent } from '../http/idempotency.js';
+import { fail422, fieldIssue, HttpProblem } from '../http/problem.js';
+import type { Router } from '../openapi/define-route.js';
+import { generateCredits, generateOrders } from '../seed/history.js';
+import { sortKeyOf } from '../store/search.js';
+import { applyPatch, checkCategories, prepareCustomer, toQuery } from '../service/customers.js';
+import { randomBytes } from 'node:crypto';
+
+const IdParams = z.object({ id: z.string() });
+const PageQuery = z.strictObject({
+  cursor: z.optional(z.string().check(z.maxLength(500))),
+  limit: z.optional(z.coerce.number().check(z.int(), z.gte(1), z.lte(200))),
+});
+
+const IF_MATCH = { name: 'If-Match', required: true, description: 'The ETag read (`"<version>"`).' };
+const IDEMPOTENCY = { name: 'Idempotency-Key', description: 'Replays the first response for a repeated request with the same body.' };
+export const INVITATION_TTL_MS = 7 * 86_400_000;
+
+export function getOr404(ctx: ServerContext, id: string): Customer {
+  const c = ctx.store.getCustomer(id);
+  if (!c) throw new HttpProblem('not_found', 404);
+  return c;
+}
+
+/** A list item: the document masked (the full one is read, and audited, one customer at a time). */
+export function listItem(c: Customer): Customer {
+  return { ...c, document: maskDocument(c.document) };
+}
+
+export function registerCustomers(router: Router, ctx: ServerContext): void {
+  router.define({
+    method: 'get',
+    path: '/v1/customers',
+    tag: 'customers',
+    summary: 'List and search customers (keyset cursor pages)',
+    description: '`q` matches names ignoring case and accents, e-mail, phone digits and the document with or without punctuation. List items carry the document masked.',
+    access: 'secret',
+    request: { query: CustomerListQuerySchema },
+    responses: { 200: { description: 'One page', schema: CustomerPageSchema } },
+    handler: (c, { query }) => {
+      const sort = parseSort(query.sort);
+      const after = decodeCursor(query.cursor, sort, c.get('locale'));
+      const limit = query.limit ?? 50;
+      const page = ctx.store.listCustomers({ query: toQuery(query), sort, after, limit });
+      const last = page.items[page.items.length - 1];
+      return c.json({
+        items: page.items.map(listItem),
+        nextCursor: page.hasMore && last ? encodeCursor(sort, { key: sortKeyOf(last, sort.field), id: last.id }) : null,
+        total: page.total,
+      });
+    },
+  });
+
+  router.define({
+    method: 'post',
+    path: '/v1/customers',
+    tag: 'customers',
+    summary: 'Create a customer',
+    access: 'secret',
+    request: { body: CustomerCreateSchema, headers: [IDEMPOTENCY] },
+    responses: {
+      201: { description: 'Created', schema: CustomerSchema, headers: ['ETag', 'Location'] },
+      409: { description: 'Another customer (not deleted) holds the document; `existingId` names it' },
+    },
+    handler: (c, { body }) =>
+      idempotent(ctx, c, 'customers.create', () => {
+        const customer = prepareCustomer(ctx, body, { locale: c.get('locale') });
+        ctx.store.transaction(() => {
+          ctx.store.insertCustomer(customer);
+          audit(ctx, c, { action: 'customer.create', target: customer.id, count: 1 });
+        });
+        ctx.version++;
+        return { status: 201, body: customer, headers: { ETag: etag(customer.version), Location: `/v1/customers/${customer.id}` } };
+      }),
+  });
+
+  router.define({
+    method: 'post',
+    path: '/v1/customers/bulk',
+    tag: 'customers',
+    summary: 'Bulk action on ids or on a filter',
+    access: 'secret',
+    request: { body: BulkRequestSchema, headers: [IDEMPOTENCY] },
+    responses: { 200: { description: 'How many matched and how many changed', schema: BulkResultSchema } },
+    handler: (c, { body }) =>
+      idempotent(ctx, c, 'customers.bulk', () => {
+        const locale = c.get('locale');
+        if (!body.ids && !body.filter) fail422([fieldIssue('ids', 'required', locale)]);
+        if ((body.action === 'addCategories' || body.action === 'removeCategories') && !body.categoryIds) fail422([fieldIssue('categoryIds', 'required', locale)]);
+        if (body.action === 'setStatus' && !body.status) fail422([fieldIssue('status', 'required', locale)]);
+        if (body.action === 'addCategories') {
+          const issues = checkCategories(ctx, body.categoryIds ?? [], [], locale);
+          if (issues.length) fail422(issues);
+        }
+        const query = toQuery(body.filter, body.ids);
+        const targets = [...ctx.store.scanCustomers(query, { field: 'createdAt', desc: false })];
+        const now = ctx.now().toISOString();
+        let updated = 0;
+        ctx.store.transaction(() => {
+          for (const cur of targets) {
+            let next: Customer | undefined;
+            if (body.action === 'addCategories') {
+              const add = (body.categoryIds ?? []).filter((id) => !cur.categoryIds.includes(id));
+              if (add.length) next = { ...cur, categoryIds: [...cur.categoryIds, ...add] };
+            } else if (body.action === 'removeCategories') {
+              const keep = cur.categoryIds.filter((id) => !(body.categoryIds ?? []).includes(id));
+              if (keep.length !== cur.categoryIds.length) next = { ...cur, categoryIds: keep };
+            } else {
+              const status = body.action === 'delete' ? 'deleted' : (body.status ?? cur.status);
+              if (status !== cur.status) {
+                // Restoring a deleted customer must not give a document two live holders.
+                const holder = cur.status === 'deleted' ? ctx.store.findByDocument(cur.document) : undefined;
+                if (!holder) next = { ...cur, status };
+              }
+            }
+            if (next) {
+              ctx.store.updateCustomer({ ...next, updatedAt: now, version: cur.version + 1 } as Customer);
+              updated++;
+            }
+          }
+          audit(ctx, c, {
+            action: 'bulk',
+            count: targets.length,
+            detail: `${body.action}${body.categoryIds ? ` ${body.categoryIds.join(',')}` : ''}${body.status ? ` ${body.status}` : ''}; updated ${updated}`,
+            ...(body.filter ? { filter: body.filter as Record<string, unknown> } : { filter: { ids: body.ids?.length ?? 0 } }),
+          });
+        });
+        ctx.version++;
+        return { status: 200, body: { matched: targets.length, updated } };
+      }),
+  });
+
+  router.define({
+    method: 'get',
+    path: '/v1/customers/:id',
+    tag: 'customers',
+    summary: 'The full record (document unmasked); audited as customer.reveal',
+    access: 'secret',
+    request: { params: IdParams },
+    responses: { 200: { description: 'The customer', schema: CustomerSchema, headers: ['ETag'] }, 404: { description: 'No such customer' } },
+    handler: (c, { params }) => {
+      const customer = getOr404(ctx, params.id);
+      audit(ctx, c, { action: 'customer.reveal', target: customer.id, count: 1 });
+      return c.json(customer, 200, { ETag: etag(customer.version) });
+    },
+  });
+
+  router.define({
+    method: 'patch',
+    path: '/v1/customers/:id',
+    tag: 'customers',
+    summary: 'Update a customer (If-Match required; null clears a field)',
+    access: 'secret',
+    request: { params: IdParams, body: CustomerPatchSchema, headers: [IF_MATCH] },
+    responses: {
+      200: { description: 'The updated customer', schema: CustomerSchema, headers: ['ETag'] },
+      404: { description: 'No such customer' },
+      409: { description: 'Document held by another customer' },
+      412: { description: 'Stale If-Match; `current` is the current record' },
+      428: { description: 'If-Match missing' },
+    },
+    handler: (c, { params, body }) => {
+      const current = getOr404(ctx, params.id);
+      checkIfMatch(c.req.header('If-Match'), current.version, current);
+      const next = applyPatch(ctx, current, body, c.get('locale'));
+      ctx.store.transaction(() => {
+        ctx.store.updateCustomer(next);
+        audit(ctx, c, { action: 'customer.update', target: next.id, count: 1, detail: Object.keys(body).join(',') });
+      });
+      ctx.version++;
+      return c.json(next, 200, { ETag: etag(next.version) });
+    },
+  });
+
+  router.define({
+    method: 'delete',
+    path: '/v1/customers/:id',
+    tag: 'customers',
+    summary: 'Soft delete: status becomes deleted; the record and its history remain',
+    access: 'secret',
+    request: { params: IdParams },
+    responses: { 200: { description: 'The customer, now deleted', schema: CustomerSchema, headers: ['ETag'] }, 404: { description: 'No such customer' }, 412: { description: 'Stale If-Match (optional here)' } },
+    handler: (c, { params }) => {
+      const current = getOr404(ctx, params.id);
+      const header = c.req.header('If-Match');
+      if (header !== undefined) checkIfMatch(header, current.version, current);
+      if (current.status === 'deleted') return c.json(current, 200, { ETag: etag(current.version) });
+      const next = { ...current, status: 'deleted', updatedAt: ctx.now().toISOString(), version: current.version + 1 } as Customer;
+      ctx.store.transaction(() => {
+        ctx.store.updateCustomer(next);
+        audit(ctx, c, { action: 'customer.delete', target: next.id, count: 1 });
+      });
+      ctx.version++;
+      return c.json(next, 200, { ETag: etag(next.version) });
+    },
+  });
+
+  router.define({
+    method: 'get',
+    path: '/v1/customers/:id/orders',
+    tag: 'customers',
+    summary: 'Orders of a customer, newest first (cursor pages)',
+    access: 'secret',
+    request: { params: IdParams, query: PageQuery },
+    responses: { 200: { description: 'One page of orders', schema: OrderPageSchema }, 404: { description: 'No such customer' } },
+    handler: (c, { params, query }) => {
+      const customer = getOr404(ctx, params.id);
+      const orders = generateOrders(customer);
+      const after = decodeTuple(query.cursor, 2, c.get('locale'));
+      let start = 0;
+      if (after) {
+        const [placedAt, id] = after as [string, string];
+        while (start < orders.length) {
+          const o = orders[start]!;
+          if (o.placedAt < placedAt || (o.placedAt === placedAt && o.id < id)) break;
+          start++;
+        }
+      }
+      const limit = query.limit ?? 20;
+      const items = orders.slice(start, start + limit);
+      const last = items[items.length - 1];
+      return c.json({ items, nextCursor: start + limit < orders.length && last ? encodeTuple([last.placedAt, last.id]) : null });
+    },
+  });
+
+  router.define({
+    method: 'get',
+    path: '/v1/customers/:id/credits',
+    tag: 'customers',
+    summary: 'Referral and cashback credits of a customer',
+    access: 'secret',
+    request: { params: IdParams },
+    responses: { 200: { description: 'Credits, nearest expiry first', schema: CreditListSchema }, 404: { description: 'No such customer' } },
+    handler: (c, { params }) => {
+      const customer = getOr404(ctx, params.id);
+      const items = generateCredits(customer).sort((a, b) => (a.expiresAt < b.expiresAt ? -1 : 1));
+      return c.json({ items });
+    },
+  });
+
+  router.define({
+    method: 'post',
+    path: '/v1/customers/:id/invitations',
+    tag: 'account',
+    summary: 'A one-time token for the customer to set a password (nothing is e-mailed)',
+    access: 'secret',
+    request: { params: IdParams },
+    responses: { 201: { description: 'The invitation', schema: InvitationSchema }, 404: { description: 'No such customer' } },
+    handler: (c, { params }) => {
+      const customer = getOr404(ctx, params.id);
+      if (customer.status === 'deleted') throw new HttpProblem('not_found', 404);
+      const token = randomBytes(24).toString('base64url');
+      const expiresAt = new Date(ctx.now().getTime() + INVITATION_TTL_MS).toISOString();
+      ctx.store.transaction(() => {
+        ctx.store.setMeta(`token:${sha256(token)}`, { customerId: customer.id, expiresAt, used: false });
+        if (customer.account.status !== 'active') {
+          ctx.store.updateCustomer({ ...customer, account: { status: 'invited' }, updatedAt: ctx.now().toISOString(), version: customer.version + 1 });
+        }
+        audit(ctx, c, { action: 'customer.invite', target: customer.id, count: 1 });
+      });
+      ctx.version++;
+      return c.json({ token, customerId: customer.id, expiresAt }, 201);
+    },
+  });
+}
+
+/** 428 without If-Match, 412 (with `current`) when it names another version. */
+export function checkIfMatch(header: string | undefined, version: number, current: unknown): void {
+  const v = ifMatchVersion(header);
+  if (v === undefined) throw new HttpProblem('precondition_required', 428);
+  if (v === '*' || v === version) return;
+  throw new HttpProblem('precondition_failed', 412, { current }, { ETag: etag(version) });
+}
+

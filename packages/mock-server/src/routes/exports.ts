@@ -1,0 +1,120 @@
+import { createHash } from 'node:crypto';
+import ExcelJS from 'exceljs';
+import { ExportRequestSchema, type Customer, type ExportColumn, type Locale } from '@clientela/core';
+import { audit, type ServerContext } from '../context.js';
+import type { Router } from '../openapi/define-route.js';
+import { cellOf, COLUMN_LABELS, csvCell, DEFAULT_EXPORT_COLUMNS } from '../service/columns.js';
+import { toQuery } from '../service/customers.js';
+import { creditWallet } from './public.js';
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+const CREDIT_HEADERS: Record<Locale, string[]> = {
+  'pt-BR': ['ID do cliente', 'Nome', 'E-mail', 'Tipo de crédito', 'Valor (R$)', 'Origem', 'Validade', 'Situação'],
+  en: ['Customer ID', 'Name', 'E-mail', 'Credit kind', 'Amount (BRL)', 'Origin', 'Expires at', 'Status'],
+  es: ['ID del cliente', 'Nombre', 'Correo', 'Tipo de crédito', 'Importe (R$)', 'Origen', 'Vencimiento', 'Estado'],
+};
+
+/** `2026-11-22`, the store's local date (Brasília time). */
+export function localDate(now: Date): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Sao_Paulo', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+type Cell = string | number | boolean | null;
+
+export function registerExports(router: Router, ctx: ServerContext): void {
+  router.define({
+    method: 'post',
+    path: '/v1/exports',
+    tag: 'exports',
+    summary: 'Download customers (or the credits wallet) as CSV or XLSX; audited with the SHA-256 of the file',
+    description: 'CSV is UTF-8 with BOM, comma-separated, streamed in constant memory; cells starting with = + - @ (or tab/CR) get a leading apostrophe.',
+    access: 'secret',
+    request: { body: ExportRequestSchema },
+    responses: { 200: { description: 'The file (Content-Disposition: attachment)', files: ['text/csv', XLSX_TYPE], headers: ['Content-Disposition'] } },
+    handler: async (c, { body }) => {
+      const locale = c.get('locale');
+      const resource = body.resource ?? 'customers';
+      const columns: ExportColumn[] = body.columns ?? DEFAULT_EXPORT_COLUMNS;
+      const query = toQuery(body.filter, body.ids);
+      const categoryNames = new Map(ctx.store.listCategories().map((cat) => [cat.id, cat.name]));
+      let header: string[];
+      let rows: () => Iterable<Cell[]>;
+      if (resource === 'credits') {
+        header = CREDIT_HEADERS[locale];
+        const ids = body.ids ? new Set(body.ids) : undefined;
+        rows = function* () {
+          for (const e of creditWallet(ctx)) {
+            if (ids && !ids.has(e.customerId)) continue;
+            yield [e.customerId, e.name, e.email ?? null, e.credit.kind, (e.credit.amountCents / 100).toFixed(2), e.credit.origin, e.credit.expiresAt, e.credit.status];
+          }
+        };
+      } else {
+        header = columns.map((col) => COLUMN_LABELS[locale][col]);
+        rows = function* () {
+          for (const cu of ctx.store.scanCustomers(query, { field: 'createdAt', desc: false }) as Iterable<Customer>) {
+            yield columns.map((col) => cellOf(cu, col, locale, categoryNames));
+          }
+        };
+      }
+      const base = `${resource === 'credits' ? 'creditos' : 'clientes'}-${localDate(ctx.now())}`;
+      const auditFilter: Record<string, unknown> = { resource, ...(body.filter ?? {}), ...(body.ids ? { ids: body.ids.length } : {}) };
+      const done = (count: number, digest: string) =>
+        audit(ctx, c, { action: 'export', count, filter: auditFilter, columns: resource === 'credits' ? header : columns, sha256: digest, detail: body.format });
+
+      if (body.format === 'xlsx') {
+        const wb = new ExcelJS.Workbook();
+        const ws = wb.addWorksheet(resource === 'credits' ? 'Créditos' : 'Clientes');
+        ws.addRow(header).font = { bold: true };
+        let count = 0;
+        for (const r of rows()) {
+          // Spreadsheet apps evaluate formulas in XLSX strings too only when typed as formulas;
+          // exceljs writes plain strings, so no escaping is needed here.
+          ws.addRow(r.map((v) => (v === null ? '' : v)));
+          count++;
+        }
+        const buffer = new Uint8Array(await wb.xlsx.writeBuffer());
+        done(count, createHash('sha256').update(buffer).digest('hex'));
+        return new Response(buffer, {
+          headers: { 'Content-Type': XLSX_TYPE, 'Content-Disposition': `attachment; filename="${base}.xlsx"` },
+        });
+      }
+
+      // CSV: pulled row batch by row batch, so memory stays flat whatever the row count; the
+      // audit entry (row count, SHA-256) is written once the last byte has been produced.
+      const hash = createHash('sha256');
+      const encoder = new TextEncoder();
+      const iterator = rows()[Symbol.iterator]();
+      let count = 0;
+      let started = false;
+      const stream = new ReadableStream<Uint8Array>({
+        pull(controller) {
+          let text = '';
+          if (!started) {
+            started = true;
+            text += `\uFEFF${header.map(csvCell).join(',')}\r\n`;
+          }
+          for (let i = 0; i < 500; i++) {
+            const next = iterator.next();
+            if (next.done) {
+              const chunk = encoder.encode(text);
+              hash.update(chunk);
+              if (chunk.length) controller.enqueue(chunk);
+              done(count, hash.digest('hex'));
+              controller.close();
+              return;
+            }
+            text += `${next.value.map(csvCell).join(',')}\r\n`;
+            count++;
+          }
+          const chunk = encoder.encode(text);
+          hash.update(chunk);
+          controller.enqueue(chunk);
+        },
+      });
+      return new Response(stream, {
+        headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${base}.csv"` },
+      });
+    },
+  });
+}

@@ -1,0 +1,249 @@
+import ExcelJS from 'exceljs';
+import { parse as parseCsv } from 'csv-parse/sync';
+import * as z from 'zod/mini';
+import {
+  CustomerCreateSchema,
+  ImportReportSchema,
+  normalizeDocument,
+  parseWith,
+  searchKey,
+  type Customer,
+  type ExportColumn,
+  type FieldIssue,
+  type ImportReport,
+  type Locale,
+} from '@clientela/core';
+import type { Context } from 'hono';
+import { audit, type ServerContext } from '../context.js';
+import { fieldIssue, HttpProblem, problem } from '../http/problem.js';
+import type { AppEnv, Router } from '../openapi/define-route.js';
+import { COLUMN_LABELS, csvCell, HEADER_LOOKUP, IMPORT_COLUMNS, kindFromCell } from '../service/columns.js';
+import { applyPatch, prepareCustomer, sameWritable, type CustomerInput } from '../service/customers.js';
+import { displayName } from '../store/search.js';
+import { localDate } from './exports.js';
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const MAX_ROWS = 50_000;
+
+type Raw = string | number | boolean | Date | null | undefined;
+
+async function readXlsx(data: ArrayBuffer): Promise<Raw[][]> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(data);
+  const ws = wb.worksheets[0];
+  const out: Raw[][] = [];
+  ws?.eachRow({ includeEmpty: true }, (row, n) => {
+    const cells: Raw[] = [];
+    row.eachCell({ includeEmpty: true }, (cell, col) => {
+      const v = cell.value as unknown;
+      cells[col - 1] = v && typeof v === 'object' && !(v instanceof Date) ? ((v as { text?: string; result?: Raw }).text ?? (v as { result?: Raw }).result ?? String(v)) : (v as Raw);
+    });
+    out[n - 1] = cells;
+  });
+  return out.map((r) => r ?? []);
+}
+
+/** Reads the uploaded sheet as rows of cells, from CSV, XLSX or a multipart `file` field. */
+async function readSheet(c: Context<AppEnv>): Promise<Raw[][] | Response> {
+  const type = (c.req.header('Content-Type') ?? '').toLowerCase();
+  let csv: string | undefined;
+  let xlsx: ArrayBuffer | undefined;
+  if (type.startsWith('multipart/form-data')) {
+    const form = await c.req.parseBody();
+    const file = form.file;
+    if (!(file instanceof File)) return problem(c, 'unsupported_media_type', 415);
+    if (file.name.toLowerCase().endsWith('.xlsx') || file.type === XLSX_TYPE) xlsx = await file.arrayBuffer();
+    else csv = await file.text();
+  } else if (type.startsWith(XLSX_TYPE)) {
+    xlsx = await c.req.arrayBuffer();
+  } else if (type.startsWith('text/csv') || type.startsWith('application/csv') || type.startsWith('text/plain')) {
+    csv = await c.req.text();
+  } else {
+    return problem(c, 'unsupported_media_type', 415);
+  }
+  try {
+    if (xlsx) return await readXlsx(xlsx);
+    return parseCsv(csv ?? '', { bom: true, skip_empty_lines: true, relax_column_count: true, relax_quotes: true, delimiter: [',', ';'] }) as string[][];
+  } catch (e) {
+    return problem(c, 'validation', 422, { detail: (e as Error).message, errors: [fieldIssue('file', 'invalid_format', c.get('locale'))] });
+  }
+}
+
+function text(v: Raw): string | undefined {
+  if (v === null || v === undefined) return undefined;
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  let s = String(v).trim();
+  // Undo the formula escaping of our own exports, so an exported file imports back unchanged.
+  if (/^'[=+\-@\t\r]/.test(s)) s = s.slice(1);
+  return s === '' ? undefined : s;
+}
+
+const YES = new Set(['sim', 'yes', 'si', 'true', '1', 'x', 's', 'y']);
+const STATUS_WORDS: Record<string, string> = { ativo: 'active', inativo: 'inactive', bloqueado: 'blocked', activo: 'active', bloqueado_: 'blocked' };
+
+/** One sheet row → a create body (what the schema will check) or issues of its own. */
+function rowToInput(ctx: ServerContext, cells: Map<ExportColumn, Raw>, locale: Locale): { input: Record<string, unknown>; issues: FieldIssue[] } {
+  const get = (col: ExportColumn) => text(cells.get(col));
+  const issues: FieldIssue[] = [];
+  const input: Record<string, unknown> = {};
+  let document = get('document');
+  const rawDoc = cells.get('document');
+  if (typeof rawDoc === 'number' && document) document = document.padStart(document.length <= 11 ? 11 : 14, '0');
+  const kindCell = get('kind');
+  const kind = kindCell ? kindFromCell(kindCell) : document && normalizeDocument(document).length === 11 ? 'person' : 'company';
+  input.kind = kind ?? kindCell;
+  if (document) input.document = document;
+  for (const col of ['email', 'phone', 'loyaltyCard', 'firstName', 'lastName'] as const) {
+    const v = get(col);
+    if (v !== undefined) input[col] = v;
+  }
+  if (kind === 'person') {
+    const birth = get('birthDate');
+    if (birth) input.birthDate = birth;
+    const name = get('name');
+    if (name && !input.firstName) {
+      const [first, ...rest] = name.split(/\s+/);
+      input.firstName = first;
+      if (rest.length && !input.lastName) input.lastName = rest.join(' ');
+    }
+  } else {
+    for (const col of ['legalName', 'tradeName', 'stateRegistration', 'municipalRegistration'] as const) {
+      const v = get(col);
+      if (v !== undefined) input[col] = v;
+    }
+    if (!input.legalName && get('name')) input.legalName = get('name');
+  }
+  const wa = get('whatsapp');
+  if (wa !== undefined) input.whatsapp = YES.has(searchKey(wa));
+  const discount = get('discountPercent');
+  if (discount !== undefined) input.discountPercent = Number(discount.replace(',', '.'));
+  const status = get('status');
+  if (status !== undefined) input.status = STATUS_WORDS[searchKey(status)] ?? status;
+  const address: Record<string, unknown> = {};
+  for (const col of ['postalCode', 'street', 'number', 'complement', 'district', 'city', 'state'] as const) {
+    const v = get(col);
+    if (v !== undefined) address[col] = col === 'state' ? v.toUpperCase() : v;
+  }
+  if (Object.keys(address).length) input.address = address;
+  const cats = get('categories');
+  if (cats !== undefined) {
+    const byName = new Map(ctx.store.listCategories().map((cat) => [searchKey(cat.name), cat.id]));
+    const ids: string[] = [];
+    for (const name of cats.split(/[;,]/).map((s) => s.trim()).filter(Boolean)) {
+      const id = byName.get(searchKey(name)) ?? (ctx.store.getCategory(name) ? name : undefined);
+      if (id) ids.push(id);
+      else issues.push(fieldIssue('categories', 'unknown_category', locale));
+    }
+    input.categoryIds = ids;
+  }
+  return { input, issues };
+}
+
+export function registerImports(router: Router, ctx: ServerContext): void {
+  router.define({
+    method: 'get',
+    path: '/v1/imports/template',
+    tag: 'imports',
+    summary: 'An empty import spreadsheet (header row in the request locale)',
+    access: 'secret',
+    request: { query: z.strictObject({ format: z.optional(z.enum(['csv', 'xlsx'])) }) },
+    responses: { 200: { description: 'The template', files: ['text/csv', XLSX_TYPE], headers: ['Content-Disposition'] } },
+    handler: async (c, { query }) => {
+      const header = IMPORT_COLUMNS.map((col) => COLUMN_LABELS[c.get('locale')][col]);
+      const name = `modelo-importacao-clientes-${localDate(ctx.now())}`;
+      if (query.format === 'xlsx') {
+        const wb = new ExcelJS.Workbook();
+        wb.addWorksheet('Clientes').addRow(header).font = { bold: true };
+        return new Response(new Uint8Array(await wb.xlsx.writeBuffer()), { headers: { 'Content-Type': XLSX_TYPE, 'Content-Disposition': `attachment; filename="${name}.xlsx"` } });
+      }
+      return new Response(`\uFEFF${header.map(csvCell).join(',')}\r\n`, { headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${name}.csv"` } });
+    },
+  });
+
+  router.define({
+    method: 'post',
+    path: '/v1/imports',
+    tag: 'imports',
+    summary: 'Import customers from CSV or XLSX (upsert by document; dryRun reports without writing)',
+    description: 'Body: text/csv, the XLSX type, or multipart/form-data with a `file` field; up to 10 MB. Importing the same file twice reports every row `unchanged` the second time.',
+    access: 'secret',
+    request: {
+      query: z.strictObject({ dryRun: z.optional(z.enum(['true', 'false'])) }),
+      raw: ['text/csv', XLSX_TYPE, 'multipart/form-data'],
+    },
+    responses: { 200: { description: 'The report', schema: ImportReportSchema }, 415: { description: 'Not CSV or XLSX' } },
+    handler: async (c, { query }) => {
+      const locale = c.get('locale');
+      const dryRun = query.dryRun !== 'false';
+      const sheet = await readSheet(c);
+      if (sheet instanceof Response) return sheet;
+      const [headerRow = [], ...body] = sheet;
+      const columns = headerRow.map((h) => HEADER_LOOKUP.get(searchKey(text(h) ?? '')));
+      if (!columns.includes('document')) {
+        return problem(c, 'validation', 422, { errors: [fieldIssue('document', 'required', locale)] });
+      }
+      if (body.length > MAX_ROWS) return problem(c, 'payload_too_large', 413);
+      const report: ImportReport = { dryRun, totalRows: 0, created: 0, updated: 0, unchanged: 0, rejected: 0, errors: [], rows: [] };
+      const writes: { create?: Customer; update?: Customer }[] = [];
+      const seen = new Set<string>();
+      body.forEach((cellsRow, i) => {
+        const rowNumber = i + 2;
+        if (cellsRow.every((v) => text(v) === undefined)) return;
+        report.totalRows++;
+        const cells = new Map<ExportColumn, Raw>();
+        columns.forEach((col, k) => col && cells.set(col, cellsRow[k]));
+        const { input, issues } = rowToInput(ctx, cells, locale);
+        const reject = (list: FieldIssue[]) => {
+          report.rejected++;
+          for (const is of list) report.errors.push({ row: rowNumber, ...is });
+          report.rows.push({ row: rowNumber, outcome: 'reject', ...(typeof input.document === 'string' ? { document: normalizeDocument(input.document) } : {}) });
+        };
+        const parsed = parseWith(CustomerCreateSchema, input, locale);
+        if (!parsed.success || issues.length) return reject([...issues, ...(parsed.success ? [] : parsed.issues)]);
+        const doc = normalizeDocument(parsed.data.document);
+        if (seen.has(doc)) return reject([fieldIssue('document', 'duplicate_document', locale)]);
+        seen.add(doc);
+        try {
+          const existing = ctx.store.findByDocument(doc);
+          if (existing) {
+            if (existing.kind !== parsed.data.kind) return reject([fieldIssue('kind', 'invalid_kind', locale)]);
+            const { kind: _kind, ...patch } = parsed.data as Record<string, unknown>;
+            const next = applyPatch(ctx, existing, patch, locale);
+            const row = { row: rowNumber, document: doc, name: displayName(existing), id: existing.id };
+            if (sameWritable(existing, next)) {
+              report.unchanged++;
+              report.rows.push({ ...row, outcome: 'unchanged' });
+            } else {
+              report.updated++;
+              report.rows.push({ ...row, outcome: 'update' });
+              writes.push({ update: next });
+            }
+          } else {
+            const created = prepareCustomer(ctx, parsed.data as CustomerInput, { locale, source: 'import' });
+            report.created++;
+            report.rows.push({ row: rowNumber, outcome: 'create', document: doc, name: displayName(created), ...(dryRun ? {} : { id: created.id }) });
+            writes.push({ create: created });
+          }
+        } catch (e) {
+          if (!(e instanceof HttpProblem)) throw e;
+          reject((e.extra.errors as FieldIssue[] | undefined) ?? [fieldIssue('document', 'invalid_value', locale)]);
+        }
+      });
+      ctx.store.transaction(() => {
+        if (!dryRun) {
+          for (const w of writes) {
+            if (w.create) ctx.store.insertCustomer(w.create);
+            if (w.update) ctx.store.updateCustomer(w.update);
+          }
+        }
+        audit(ctx, c, {
+          action: 'import',
+          count: report.totalRows,
+          detail: `${dryRun ? 'dry run; ' : ''}created ${report.created}, updated ${report.updated}, unchanged ${report.unchanged}, rejected ${report.rejected}`,
+        });
+      });
+      if (!dryRun && writes.length) ctx.version++;
+      return c.json(report);
+    },
+  });
+}

@@ -1,0 +1,180 @@
+import { randomBytes } from 'node:crypto';
+import * as z from 'zod/mini';
+import {
+  CepAddressSchema,
+  CreditWalletPageSchema,
+  CreditWalletQuerySchema,
+  CustomerSchema,
+  digitsOnly,
+  PasswordSetSchema,
+  PublicRegistrationSchema,
+  SessionCreateSchema,
+  SessionSchema,
+  type Credit,
+  type CreditWalletEntry,
+  type Customer,
+} from '@clientela/core';
+import { audit, etag, sha256, type ServerContext } from '../context.js';
+import { decodeTuple, encodeTuple } from '../http/cursor.js';
+import { idempotent } from '../http/idempotency.js';
+import { fail422, fieldIssue, HttpProblem, problem } from '../http/problem.js';
+import type { Router } from '../openapi/define-route.js';
+import { cepTable } from '../seed/cep.js';
+import { generateCredits } from '../seed/history.js';
+import { displayName } from '../store/search.js';
+import { hashPassword, verifyPassword } from '../service/passwords.js';
+import { prepareCustomer, type CustomerInput } from '../service/customers.js';
+
+const SESSION_TTL_MS = 12 * 3_600_000;
+
+interface TokenRecord {
+  customerId: string;
+  expiresAt: string;
+  used: boolean;
+}
+
+export function registerPublic(router: Router, ctx: ServerContext): void {
+  router.define({
+    method: 'get',
+    path: '/v1/cep/:cep',
+    tag: 'addresses',
+    summary: 'Address of a CEP, from the dataset shipped with the server',
+    access: 'public',
+    request: { params: z.object({ cep: z.string() }) },
+    responses: { 200: { description: 'The address', schema: CepAddressSchema }, 404: { description: 'CEP not in the dataset' } },
+    handler: (c, { params }) => {
+      if (!/^\d{5}-?\d{3}$/.test(params.cep.trim())) fail422([fieldIssue('cep', 'invalid_cep', c.get('locale'))]);
+      const hit = cepTable().get(digitsOnly(params.cep));
+      if (!hit) throw new HttpProblem('not_found', 404);
+      return c.json(hit);
+    },
+  });
+
+  router.define({
+    method: 'post',
+    path: '/v1/public/registrations',
+    tag: 'account',
+    summary: 'Storefront self-registration (optional password; account active when given)',
+    access: 'public',
+    request: { body: PublicRegistrationSchema, headers: [{ name: 'Idempotency-Key', description: 'Replays the first response.' }] },
+    responses: { 201: { description: 'The new customer', schema: CustomerSchema, headers: ['ETag'] }, 409: { description: 'Document already registered' } },
+    handler: async (c, { body }) => {
+      const { password, ...input } = body as typeof body & { password?: string };
+      // Hash before entering the synchronous create, which must not yield.
+      const hash = password ? await hashPassword(password) : undefined;
+      return idempotent(ctx, c, 'public.registrations', () => {
+        const customer = prepareCustomer(ctx, input as CustomerInput, {
+          locale: c.get('locale'),
+          source: 'storefront',
+          account: hash ? 'active' : 'none',
+          hideExistingId: true,
+        });
+        ctx.store.transaction(() => {
+          ctx.store.insertCustomer(customer);
+          if (hash) ctx.store.setMeta(`cred:${customer.id}`, hash);
+          audit(ctx, c, { action: 'customer.create', target: customer.id, count: 1, detail: 'public registration' });
+        });
+        ctx.version++;
+        return { status: 201, body: customer, headers: { ETag: etag(customer.version) } };
+      });
+    },
+  });
+
+  router.define({
+    method: 'post',
+    path: '/v1/public/sessions',
+    tag: 'account',
+    summary: 'Sign in with e-mail and password',
+    description: 'A wrong password and an unknown e-mail give the same 401, after the same amount of work.',
+    access: 'public',
+    request: { body: SessionCreateSchema },
+    responses: { 201: { description: 'A session', schema: SessionSchema }, 401: { description: 'Wrong e-mail or password' } },
+    handler: async (c, { body }) => {
+      const candidates = ctx.store.findByEmail(body.email.trim()).filter((cu) => cu.status === 'active' || cu.status === 'inactive');
+      const withCred = candidates.map((cu) => ({ cu, hash: ctx.store.getMeta<string>(`cred:${cu.id}`) })).find((x) => x.hash);
+      const ok = await verifyPassword(body.password, withCred?.hash);
+      if (!ok || !withCred) return problem(c, 'invalid_credentials', 401);
+      const token = randomBytes(24).toString('base64url');
+      const expiresAt = new Date(ctx.now().getTime() + SESSION_TTL_MS).toISOString();
+      ctx.store.setMeta(`session:${sha256(token)}`, { customerId: withCred.cu.id, expiresAt });
+      return c.json({ token, customerId: withCred.cu.id, name: displayName(withCred.cu), expiresAt }, 201);
+    },
+  });
+
+  router.define({
+    method: 'post',
+    path: '/v1/public/password',
+    tag: 'account',
+    summary: 'Set a password with an invitation token (single use, expiring)',
+    description: 'Unknown token → 422 `token_invalid`; used → 410 `token_used`; expired → 410 `token_expired`.',
+    access: 'public',
+    request: { body: PasswordSetSchema },
+    responses: { 200: { description: 'Signed in', schema: SessionSchema }, 410: { description: 'Token used or expired' } },
+    handler: async (c, { body }) => {
+      const locale = c.get('locale');
+      const key = `token:${sha256(body.token)}`;
+      const rec = ctx.store.getMeta<TokenRecord>(key);
+      if (!rec) fail422([fieldIssue('token', 'token_invalid', locale)]);
+      if (rec.used) throw new HttpProblem('token_gone', 410, { errors: [fieldIssue('token', 'token_used', locale)] });
+      if (rec.expiresAt <= ctx.now().toISOString()) throw new HttpProblem('token_gone', 410, { errors: [fieldIssue('token', 'token_expired', locale)] });
+      const hash = await hashPassword(body.password);
+      // Re-read after the await: a concurrent request may have used the token meanwhile.
+      const again = ctx.store.getMeta<TokenRecord>(key);
+      if (!again || again.used) throw new HttpProblem('token_gone', 410, { errors: [fieldIssue('token', 'token_used', locale)] });
+      const customer = ctx.store.getCustomer(rec.customerId);
+      if (!customer || customer.status === 'deleted') fail422([fieldIssue('token', 'token_invalid', locale)]);
+      const token = randomBytes(24).toString('base64url');
+      const expiresAt = new Date(ctx.now().getTime() + SESSION_TTL_MS).toISOString();
+      ctx.store.transaction(() => {
+        ctx.store.setMeta(key, { ...again, used: true });
+        ctx.store.setMeta(`cred:${customer.id}`, hash);
+        ctx.store.setMeta(`session:${sha256(token)}`, { customerId: customer.id, expiresAt });
+        ctx.store.updateCustomer({ ...customer, account: { status: 'active' }, updatedAt: ctx.now().toISOString(), version: customer.version + 1 });
+      });
+      ctx.version++;
+      return c.json({ token, customerId: customer.id, name: displayName(customer), expiresAt });
+    },
+  });
+
+  router.define({
+    method: 'get',
+    path: '/v1/credits',
+    tag: 'credits',
+    summary: 'Customers holding credit, nearest expiry first',
+    access: 'secret',
+    request: { query: CreditWalletQuerySchema },
+    responses: { 200: { description: 'One page', schema: CreditWalletPageSchema } },
+    handler: (c, { query }) => {
+      const before = query.expiringBefore ? new Date(query.expiringBefore).toISOString() : undefined;
+      const all = creditWallet(ctx).filter((e) => (!query.status || e.credit.status === query.status) && (!before || e.credit.expiresAt < before));
+      const after = decodeTuple(query.cursor, 2, c.get('locale'));
+      let start = 0;
+      if (after) {
+        const [at, id] = after as [string, string];
+        start = all.findIndex((e) => e.credit.expiresAt > at || (e.credit.expiresAt === at && e.credit.id > id));
+        if (start < 0) start = all.length;
+      }
+      const limit = query.limit ?? 50;
+      const items = all.slice(start, start + limit);
+      const last = items[items.length - 1];
+      return c.json({ items, nextCursor: start + limit < all.length && last ? encodeTuple([last.credit.expiresAt, last.credit.id]) : null, total: all.length });
+    },
+  });
+}
+
+const walletCaches = new WeakMap<ServerContext, { version: number; size: number; entries: CreditWalletEntry[] }>();
+
+/** Every credit of every customer that is not deleted, by expiry then id (cached until a write). */
+export function creditWallet(ctx: ServerContext): CreditWalletEntry[] {
+  const size = ctx.store.customerCount();
+  const walletCache = walletCaches.get(ctx);
+  if (walletCache && walletCache.version === ctx.version && walletCache.size === size) return walletCache.entries;
+  const entries: CreditWalletEntry[] = [];
+  const everyone = ctx.store.scanCustomers({ statuses: ['active', 'inactive', 'blocked'] }, { field: 'createdAt', desc: false });
+  for (const cu of everyone as Iterable<Customer>) {
+    for (const credit of generateCredits(cu) as Credit[]) entries.push({ customerId: cu.id, name: displayName(cu), ...(cu.email ? { email: cu.email } : {}), credit });
+  }
+  entries.sort((a, b) => (a.credit.expiresAt < b.credit.expiresAt ? -1 : a.credit.expiresAt > b.credit.expiresAt ? 1 : a.credit.id < b.credit.id ? -1 : 1));
+  walletCaches.set(ctx, { version: ctx.version, size, entries });
+  return entries;
+}

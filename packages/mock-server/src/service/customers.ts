@@ -1,0 +1,194 @@
+import {
+  CUSTOMER_STATUSES,
+  CustomerWritableByKind,
+  formatCep,
+  normalizeDocument,
+  parseWith,
+  toE164BR,
+  type Customer,
+  type CustomerCreateSchema,
+  type CustomerPatchSchema,
+  type CustomerStatus,
+  type FieldIssue,
+  type Locale,
+  type RegistrationSettings,
+} from '@clientela/core';
+import type * as z from 'zod/mini';
+import { newId, settingsOf, type ServerContext } from '../context.js';
+import { fieldIssue, fail422, HttpProblem } from '../http/problem.js';
+import type { CustomerQuery } from '../store/types.js';
+
+export type CustomerInput = z.output<typeof CustomerCreateSchema>;
+export type CustomerPatchInput = z.output<typeof CustomerPatchSchema>;
+
+const DEFAULT_STATUSES = CUSTOMER_STATUSES.filter((s) => s !== 'deleted');
+
+/** `active,blocked` → statuses; absent → every status but `deleted`. */
+export function parseStatuses(status: string | undefined): CustomerStatus[] {
+  if (!status) return [...DEFAULT_STATUSES];
+  return [...new Set(status.split(',').map((s) => s.trim()).filter(Boolean))] as CustomerStatus[];
+}
+
+export function toQuery(filter: { q?: string | undefined; kind?: 'person' | 'company' | undefined; status?: string | undefined; categoryId?: string | undefined } | undefined, ids?: readonly string[]): CustomerQuery {
+  return {
+    q: filter?.q,
+    kind: filter?.kind,
+    statuses: ids && !filter?.status ? [...CUSTOMER_STATUSES] : parseStatuses(filter?.status),
+    categoryIds: filter?.categoryId ? filter.categoryId.split(',').map((s) => s.trim()).filter(Boolean) : undefined,
+    ids,
+  };
+}
+
+type Settable = Record<string, unknown>;
+
+/** Registration settings: a required field missing → `required`; a hidden field sent → `field_hidden`. */
+export function checkSettings(kind: 'person' | 'company', input: Settable, settings: RegistrationSettings, locale: Locale): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  const rules = settings[kind] as Record<string, string>;
+  const present = (k: string) => input[k] !== undefined && input[k] !== null && input[k] !== '';
+  for (const [field, rule] of Object.entries(rules)) {
+    const paths = field === 'responsible' ? ['firstName', 'lastName'] : [field];
+    for (const path of paths) {
+      if (rule === 'required' && !present(path)) issues.push(fieldIssue(path, 'required', locale));
+      if (rule === 'hidden' && present(path)) issues.push(fieldIssue(path, 'field_hidden', locale));
+    }
+  }
+  return issues;
+}
+
+/**
+ * Categories newly given to a customer must exist and be active; ones it already has may be
+ * inactive (inactivation keeps them on their customers).
+ */
+export function checkCategories(ctx: ServerContext, next: readonly string[], existing: readonly string[], locale: Locale, path = 'categoryIds'): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  next.forEach((id, i) => {
+    if (existing.includes(id)) return;
+    const cat = ctx.store.getCategory(id);
+    if (!cat) issues.push(fieldIssue(`${path}.${i}`, 'unknown_category', locale));
+    else if (cat.status === 'inactive') issues.push(fieldIssue(`${path}.${i}`, 'inactive_category', locale));
+  });
+  return issues;
+}
+
+/** Canonical stored forms: document normalized, phone E.164, CEP `00000-000`, UF uppercase. */
+function normalizeWritable<T extends Record<string, unknown>>(input: T): T {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(input)) if (v !== undefined) out[k] = v;
+  if (typeof out.document === 'string') out.document = normalizeDocument(out.document);
+  if (typeof out.phone === 'string') out.phone = toE164BR(out.phone);
+  if (typeof out.email === 'string') out.email = out.email.trim();
+  if (typeof out.stateRegistration === 'string') out.stateRegistration = out.stateRegistration.trim().toUpperCase();
+  if (out.address && typeof out.address === 'object') {
+    const a = { ...(out.address as Record<string, unknown>) };
+    for (const k of Object.keys(a)) if (a[k] === undefined || a[k] === '') delete a[k];
+    a.postalCode = formatCep(String(a.postalCode));
+    a.state = String(a.state).toUpperCase();
+    a.country = 'BR';
+    out.address = a;
+  }
+  return out as T;
+}
+
+export function duplicateDocument(existingId: string | undefined, locale: Locale): HttpProblem {
+  return new HttpProblem('duplicate_document', 409, {
+    ...(existingId ? { existingId } : {}),
+    errors: [fieldIssue('document', 'duplicate_document', locale)],
+  });
+}
+
+export interface CreateOptions {
+  locale: Locale;
+  source?: Customer['source'];
+  account?: Customer['account']['status'];
+  /** Hide the existing customer's id in a 409 (public routes must not reveal other customers). */
+  hideExistingId?: boolean;
+}
+
+/** Validates business rules and builds a new customer; throws an {@link HttpProblem}. Does not store. */
+export function prepareCustomer(ctx: ServerContext, input: CustomerInput, opts: CreateOptions): Customer {
+  const issues = [
+    ...checkSettings(input.kind, input as Settable, settingsOf(ctx), opts.locale),
+    ...checkCategories(ctx, input.categoryIds ?? [], [], opts.locale),
+  ];
+  if (issues.length) fail422(issues);
+  const w = normalizeWritable(input as Settable) as Settable;
+  const existing = ctx.store.findByDocument(w.document as string);
+  if (existing) throw duplicateDocument(opts.hideExistingId ? undefined : existing.id, opts.locale);
+  const now = ctx.now().toISOString();
+  const consent = (w.marketingConsent as { email: boolean; sms: boolean; whatsapp: boolean } | undefined) ?? { email: false, sms: false, whatsapp: false };
+  const customer = {
+    ...w,
+    id: newId('cus'),
+    status: (w.status as CustomerStatus | undefined) ?? 'active',
+    whatsapp: (w.whatsapp as boolean | undefined) ?? false,
+    categoryIds: [...new Set((w.categoryIds as string[] | undefined) ?? [])],
+    marketingConsent: { ...consent, updatedAt: now },
+    source: opts.source ?? (w.source as Customer['source'] | undefined) ?? 'api',
+    account: { status: opts.account ?? 'none' },
+    stats: { ordersCount: 0, totalSpentCents: 0, lastPurchaseAt: null, visitsCount: 0, firstVisitAt: null, lastVisitAt: null, averageRating: null },
+    createdAt: now,
+    updatedAt: now,
+    version: 1,
+  } as Customer;
+  return customer;
+}
+
+const READ_ONLY = ['id', 'kind', 'stats', 'account', 'createdAt', 'updatedAt', 'version'] as const;
+
+/** The writable part of a stored customer, in the shape of its kind's create schema. */
+export function writableOf(c: Customer): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...c, kind: c.kind };
+  for (const k of READ_ONLY) if (k !== 'kind') delete out[k];
+  const { email, sms, whatsapp } = c.marketingConsent;
+  out.marketingConsent = { email, sms, whatsapp };
+  return out;
+}
+
+/**
+ * Merges a patch (`null` clears a field) into a customer, re-checks the merged record against its
+ * kind's schema, the categories and the unique document. Returns the next version; does not store.
+ */
+export function applyPatch(ctx: ServerContext, current: Customer, patch: CustomerPatchInput | Record<string, unknown>, locale: Locale): Customer {
+  const merged = writableOf(current);
+  for (const [k, v] of Object.entries(patch)) {
+    if (v === undefined) continue;
+    if (v === null) delete merged[k];
+    else merged[k] = v;
+  }
+  const r = parseWith(CustomerWritableByKind[current.kind], merged, locale);
+  if (!r.success) fail422(r.issues);
+  const catIssues = checkCategories(ctx, (r.data.categoryIds as string[] | undefined) ?? [], current.categoryIds, locale);
+  if (catIssues.length) fail422(catIssues);
+  const w = normalizeWritable(r.data as Settable);
+  if (w.document !== current.document || (current.status === 'deleted' && w.status !== 'deleted')) {
+    const holder = ctx.store.findByDocument(w.document as string);
+    if (holder && holder.id !== current.id && w.status !== 'deleted') throw duplicateDocument(holder.id, locale);
+  }
+  const now = ctx.now().toISOString();
+  const consent = w.marketingConsent as { email: boolean; sms: boolean; whatsapp: boolean };
+  const consentChanged = consent.email !== current.marketingConsent.email || consent.sms !== current.marketingConsent.sms || consent.whatsapp !== current.marketingConsent.whatsapp;
+  return {
+    ...w,
+    id: current.id,
+    kind: current.kind,
+    categoryIds: [...new Set((w.categoryIds as string[] | undefined) ?? [])],
+    marketingConsent: { ...consent, ...(consentChanged ? { updatedAt: now } : current.marketingConsent.updatedAt ? { updatedAt: current.marketingConsent.updatedAt } : {}) },
+    stats: current.stats,
+    account: current.account,
+    createdAt: current.createdAt,
+    updatedAt: now,
+    version: current.version + 1,
+  } as Customer;
+}
+
+/** Whether two customers hold the same writable data (imports: `unchanged`). */
+export function sameWritable(a: Customer, b: Customer): boolean {
+  return JSON.stringify(sortKeys(writableOf(a))) === JSON.stringify(sortKeys(writableOf(b)));
+}
+
+function sortKeys(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(sortKeys);
+  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, x]) => [k, sortKeys(x)]));
+  return v;
+}

@@ -1,0 +1,364 @@
+import { CUSTOMER_SORTS, type AuditEntry, type Customer, type CustomerSortField } from '@clientela/core';
+import { compareKeys, matchesTokens, queryPredicate, queryTokens, searchTextOf, sortKeyOf } from './search.js';
+import type { AuditQueryParams, CustomerQuery, ListParams, ListResult, SortKey, SortSpec, Store, StoredAudit, StoredCategory } from './types.js';
+
+interface Rec {
+  seq: number;
+  c: Customer;
+  text: string;
+  keys: Record<CustomerSortField, SortKey>;
+}
+
+/** Below this many text matches, sorting the matches beats walking a sorted index. */
+const SMALL_MATCH_SET = 2000;
+
+function gramCode(s: string, i: number): number {
+  // Codes of folded text are mostly ASCII; folding higher ones into a byte only adds false
+  // candidates, which the substring check removes.
+  return ((s.charCodeAt(i) & 0xff) << 16) | ((s.charCodeAt(i + 1) & 0xff) << 8) | (s.charCodeAt(i + 2) & 0xff);
+}
+
+function gramsOf(text: string): Set<number> {
+  const out = new Set<number>();
+  for (let i = 0; i + 3 <= text.length; i++) out.add(gramCode(text, i));
+  return out;
+}
+
+function lowerBound(list: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((list[mid] as number) < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function cmpRec(a: Rec, b: Rec, field: CustomerSortField): number {
+  return compareKeys(a.keys[field], b.keys[field]) || (a.c.id < b.c.id ? -1 : a.c.id > b.c.id ? 1 : 0);
+}
+
+/** Position of the first record strictly after (key, id) in an ascending index. */
+function upperBoundPos(index: readonly Rec[], field: CustomerSortField, key: SortKey, id: string): number {
+  let lo = 0;
+  let hi = index.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const r = index[mid] as Rec;
+    const c = compareKeys(r.keys[field], key) || (r.c.id < id ? -1 : r.c.id > id ? 1 : 0);
+    if (c <= 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * In-memory store: a sorted index per sort field (keyset pages are a binary search and a short
+ * walk), and a trigram index over each customer's search text (a query intersects posting lists
+ * instead of scanning every customer).
+ */
+export class MemoryStore implements Store {
+  readonly kind = 'memory' as const;
+  private recs: Rec[] = [];
+  private byId = new Map<string, Rec>();
+  private byDocument = new Map<string, Rec>();
+  private byEmail = new Map<string, Rec[]>();
+  private sorted: Partial<Record<CustomerSortField, Rec[]>> = {};
+  private grams = new Map<number, number[]>();
+  private catCounts = new Map<string, number>();
+  private categories = new Map<string, StoredCategory>();
+  private meta = new Map<string, string>();
+  private audit: AuditEntry[] = [];
+  private countCache = new Map<string, number>();
+
+  transaction<T>(fn: () => T): T {
+    return fn();
+  }
+
+  customerCount(): number {
+    return this.recs.length;
+  }
+
+  getCustomer(id: string): Customer | undefined {
+    return this.byId.get(id)?.c;
+  }
+
+  findByDocument(document: string): Customer | undefined {
+    return this.byDocument.get(document)?.c;
+  }
+
+  findByEmail(email: string): Customer[] {
+    return (this.byEmail.get(email.toLowerCase()) ?? []).filter((r) => r.c.status !== 'deleted').map((r) => r.c);
+  }
+
+  private makeRec(c: Customer): Rec {
+    const keys: Record<CustomerSortField, SortKey> = {
+      name: sortKeyOf(c, 'name'),
+      createdAt: c.createdAt,
+      lastPurchaseAt: c.stats.lastPurchaseAt ?? '',
+      totalSpent: c.stats.totalSpentCents,
+      ordersCount: c.stats.ordersCount,
+    };
+    return { seq: this.recs.length, c, text: searchTextOf(c), keys };
+  }
+
+  private indexSide(rec: Rec, add: boolean): void {
+    const c = rec.c;
+    if (c.status !== 'deleted') {
+      if (add) this.byDocument.set(c.document, rec);
+      else if (this.byDocument.get(c.document) === rec) this.byDocument.delete(c.document);
+      for (const id of c.categoryIds) this.catCounts.set(id, (this.catCounts.get(id) ?? 0) + (add ? 1 : -1));
+    }
+    if (c.email) {
+      const key = c.email.toLowerCase();
+      const list = this.byEmail.get(key) ?? [];
+      if (add) list.push(rec);
+      else list.splice(list.indexOf(rec) >>> 0, 1);
+      this.byEmail.set(key, list);
+    }
+  }
+
+  private addGrams(rec: Rec, appendOnly: boolean): void {
+    const text = rec.text;
+    const seq = rec.seq;
+    if (appendOnly) {
+      // The newest record: its seq is the largest, so appending keeps every list sorted, and a
+      // repeated gram of this text is the list's last element.
+      for (let i = 0; i + 3 <= text.length; i++) {
+        const g = gramCode(text, i);
+        const list = this.grams.get(g);
+        if (!list) this.grams.set(g, [seq]);
+        else if (list[list.length - 1] !== seq) list.push(seq);
+      }
+      return;
+    }
+    for (const g of gramsOf(text)) {
+      let list = this.grams.get(g);
+      if (!list) this.grams.set(g, (list = []));
+      const at = lowerBound(list, seq);
+      if (list[at] !== seq) list.splice(at, 0, seq);
+    }
+  }
+
+  /** The sorted index of a field, built on first use (seeding 100,000 rows need not sort five times). */
+  private index(field: CustomerSortField): Rec[] {
+    let index = this.sorted[field];
+    if (!index) {
+      index = [...this.recs].sort((a, b) => cmpRec(a, b, field));
+      this.sorted[field] = index;
+    }
+    return index;
+  }
+
+  insertCustomer(customer: Customer): void {
+    const rec = this.makeRec(customer);
+    this.recs.push(rec);
+    this.byId.set(customer.id, rec);
+    this.indexSide(rec, true);
+    this.addGrams(rec, true);
+    for (const f of CUSTOMER_SORTS) {
+      const index = this.sorted[f];
+      if (index) index.splice(upperBoundPos(index, f, rec.keys[f], rec.c.id), 0, rec);
+    }
+    this.countCache.clear();
+  }
+
+  insertCustomers(customers: readonly Customer[]): void {
+    for (const customer of customers) {
+      const rec = this.makeRec(customer);
+      this.recs.push(rec);
+      this.byId.set(customer.id, rec);
+      this.indexSide(rec, true);
+      this.addGrams(rec, true);
+    }
+    this.sorted = {};
+    this.countCache.clear();
+  }
+
+  updateCustomer(customer: Customer): void {
+    const rec = this.byId.get(customer.id);
+    if (!rec) throw new Error(`unknown customer ${customer.id}`);
+    this.indexSide(rec, false);
+    const next = this.makeRec(customer);
+    for (const f of CUSTOMER_SORTS) {
+      if (next.keys[f] === rec.keys[f]) continue;
+      const index = this.sorted[f];
+      if (!index) {
+        rec.keys[f] = next.keys[f];
+        continue;
+      }
+      const at: number = upperBoundPos(index, f, rec.keys[f], rec.c.id) - 1;
+      if (index[at] === rec) index.splice(at, 1);
+      rec.keys[f] = next.keys[f];
+      index.splice(upperBoundPos(index, f, rec.keys[f], rec.c.id), 0, rec);
+    }
+    rec.c = customer;
+    if (next.text !== rec.text) {
+      // Stale grams of the old text stay: they only add candidates that the substring check drops.
+      rec.text = next.text;
+      this.addGrams(rec, false);
+    }
+    this.indexSide(rec, true);
+    this.countCache.clear();
+  }
+
+  /** Records whose search text holds every token, in seq order. */
+  private textMatches(tokens: readonly string[]): Rec[] {
+    const lists: number[][] = [];
+    for (const t of tokens) {
+      for (let i = 0; i + 3 <= t.length; i++) {
+        const list = this.grams.get(gramCode(t, i));
+        if (!list) return [];
+        lists.push(list);
+      }
+    }
+    if (lists.length === 0) return this.recs.filter((r) => matchesTokens(r.text, tokens));
+    lists.sort((a, b) => a.length - b.length);
+    const [smallest, ...rest] = lists as [number[], ...number[][]];
+    const out: Rec[] = [];
+    outer: for (const seq of smallest) {
+      for (const list of rest) {
+        const at = lowerBound(list, seq);
+        if (list[at] !== seq) continue outer;
+      }
+      const rec = this.recs[seq] as Rec;
+      if (matchesTokens(rec.text, tokens)) out.push(rec);
+    }
+    return out;
+  }
+
+  listCustomers({ query, sort, after, limit }: ListParams): ListResult {
+    const pred = queryPredicate(query);
+    const tokens = queryTokens(query.q);
+    const field = sort.field;
+    const items: Customer[] = [];
+    let total: number;
+    let hasMore = false;
+    if (tokens.length) {
+      const matches = this.textMatches(tokens).filter((r) => pred(r.c));
+      total = matches.length;
+      if (matches.length <= SMALL_MATCH_SET) {
+        matches.sort((a, b) => (sort.desc ? -cmpRec(a, b, field) : cmpRec(a, b, field)));
+        let start = 0;
+        if (after) {
+          const isPast = (r: Rec) => {
+            const c = compareKeys(r.keys[field], after.key) || (r.c.id < after.id ? -1 : r.c.id > after.id ? 1 : 0);
+            return sort.desc ? c < 0 : c > 0;
+          };
+          while (start < matches.length && !isPast(matches[start] as Rec)) start++;
+        }
+        for (const r of matches.slice(start, start + limit)) items.push(r.c);
+        hasMore = start + limit < matches.length;
+        return { items, hasMore, total };
+      }
+      const flags = new Uint8Array(this.recs.length);
+      for (const r of matches) flags[r.seq] = 1;
+      hasMore = this.walk(sort, after, limit, (r) => flags[r.seq] === 1, items);
+      return { items, hasMore, total };
+    }
+    total = this.countCustomers(query);
+    hasMore = this.walk(sort, after, limit, (r) => pred(r.c), items);
+    return { items, hasMore, total };
+  }
+
+  /** Walks the sorted index from the keyset position, collecting up to `limit` accepted rows. */
+  private walk(sort: SortSpec, after: ListParams['after'], limit: number, accept: (r: Rec) => boolean, out: Customer[]): boolean {
+    const index = this.index(sort.field);
+    if (!sort.desc) {
+      let i = after ? upperBoundPos(index, sort.field, after.key, after.id) : 0;
+      for (; i < index.length; i++) {
+        const r = index[i] as Rec;
+        if (!accept(r)) continue;
+        if (out.length === limit) return true;
+        out.push(r.c);
+      }
+      return false;
+    }
+    let i = after ? upperBoundPos(index, sort.field, after.key, after.id) - 1 : index.length - 1;
+    if (after && i >= 0) {
+      const r = index[i] as Rec;
+      if (r.c.id === after.id && r.keys[sort.field] === after.key) i--;
+    }
+    for (; i >= 0; i--) {
+      const r = index[i] as Rec;
+      if (!accept(r)) continue;
+      if (out.length === limit) return true;
+      out.push(r.c);
+    }
+    return false;
+  }
+
+  countCustomers(query: CustomerQuery): number {
+    const tokens = queryTokens(query.q);
+    const pred = queryPredicate(query);
+    if (tokens.length) return this.textMatches(tokens).filter((r) => pred(r.c)).length;
+    const cacheKey = JSON.stringify([query.kind, query.statuses, query.categoryIds, query.ids]);
+    const cached = this.countCache.get(cacheKey);
+    if (cached !== undefined) return cached;
+    let n = 0;
+    for (const r of this.recs) if (pred(r.c)) n++;
+    this.countCache.set(cacheKey, n);
+    return n;
+  }
+
+  *scanCustomers(query: CustomerQuery, sort: SortSpec): Iterable<Customer> {
+    let after: ListParams['after'];
+    for (;;) {
+      const page = this.listCustomers({ query, sort, after, limit: 500 });
+      yield* page.items;
+      const last = page.items[page.items.length - 1];
+      if (!page.hasMore || !last) return;
+      after = { key: sortKeyOf(last, sort.field), id: last.id };
+    }
+  }
+
+  categoryCounts(): Map<string, number> {
+    return new Map(this.catCounts);
+  }
+
+  listCategories(): StoredCategory[] {
+    return [...this.categories.values()];
+  }
+
+  getCategory(id: string): StoredCategory | undefined {
+    return this.categories.get(id);
+  }
+
+  putCategory(category: StoredCategory): void {
+    this.categories.set(category.id, category);
+  }
+
+  getMeta<T>(key: string): T | undefined {
+    const raw = this.meta.get(key);
+    return raw === undefined ? undefined : (JSON.parse(raw) as T);
+  }
+
+  setMeta(key: string, value: unknown): void {
+    this.meta.set(key, JSON.stringify(value));
+  }
+
+  deleteMeta(key: string): void {
+    this.meta.delete(key);
+  }
+
+  appendAudit(entry: Omit<AuditEntry, 'id'>): AuditEntry {
+    const full = { id: `aud_${String(this.audit.length + 1).padStart(8, '0')}`, ...entry };
+    this.audit.push(full);
+    return full;
+  }
+
+  listAudit({ action, since, until, beforeSeq, limit }: AuditQueryParams): StoredAudit[] {
+    const out: StoredAudit[] = [];
+    for (let i = Math.min(beforeSeq ?? Infinity, this.audit.length + 1) - 2; i >= 0 && out.length < limit; i--) {
+      const e = this.audit[i] as AuditEntry;
+      if (action && e.action !== action) continue;
+      if (since && e.at < since) continue;
+      if (until && e.at > until) continue;
+      out.push({ seq: i + 1, entry: e });
+    }
+    return out;
+  }
+
+  close(): void {}
+}

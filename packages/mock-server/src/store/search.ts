@@ -1,0 +1,75 @@
+import { normalizeDocument, searchKey, type Customer, type CustomerSortField } from '@clientela/core';
+import type { CustomerQuery, SortKey } from './types.js';
+
+/** Person: first + last name; company: razão social. */
+export function displayName(c: Customer): string {
+  return c.kind === 'person' ? `${c.firstName} ${c.lastName}` : c.legalName;
+}
+
+/**
+ * The text a customer is found by: folded names, e-mail, phone digits, document and loyalty card,
+ * separated by a character no query token contains, so a token never spans two fields.
+ */
+export function searchTextOf(c: Customer): string {
+  const names = c.kind === 'person' ? [c.firstName, c.lastName] : [c.legalName, c.tradeName ?? '', c.firstName ?? '', c.lastName ?? ''];
+  return [
+    searchKey(names.filter(Boolean).join(' ')),
+    (c.email ?? '').toLowerCase(),
+    (c.phone ?? '').replace(/\D/g, ''),
+    c.document.toLowerCase(),
+    (c.loyaltyCard ?? '').toLowerCase(),
+  ].join('|');
+}
+
+/**
+ * Splits a query into tokens that must all occur in the search text. A query that looks like a
+ * document or a phone (digits, punctuation, maybe the letters of an alphanumeric CNPJ) becomes one
+ * token without punctuation, so `123.456` and `123456` find the same rows.
+ */
+export function queryTokens(q: string | undefined): string[] {
+  if (!q) return [];
+  const trimmed = q.trim();
+  if (!trimmed) return [];
+  if (/\d/.test(trimmed) && /^[0-9A-Za-z.\-/()+\s]+$/.test(trimmed) && !/[A-Za-z]{3,}\s/.test(trimmed)) {
+    const t = normalizeDocument(trimmed).replace(/\*/g, '').toLowerCase();
+    return t ? [t] : [];
+  }
+  return searchKey(trimmed).replace(/\|/g, ' ').split(' ').filter(Boolean);
+}
+
+export function matchesTokens(text: string, tokens: readonly string[]): boolean {
+  for (const t of tokens) if (!text.includes(t)) return false;
+  return true;
+}
+
+export function sortKeyOf(c: Customer, field: CustomerSortField): SortKey {
+  switch (field) {
+    case 'name':
+      return searchKey(displayName(c));
+    case 'createdAt':
+      return c.createdAt;
+    case 'lastPurchaseAt':
+      return c.stats.lastPurchaseAt ?? '';
+    case 'totalSpent':
+      return c.stats.totalSpentCents;
+    case 'ordersCount':
+      return c.stats.ordersCount;
+  }
+}
+
+export function compareKeys(a: SortKey, b: SortKey): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Whether a customer passes the non-text parts of a query. */
+export function queryPredicate(query: CustomerQuery): (c: Customer) => boolean {
+  const statuses = new Set(query.statuses);
+  const cats = query.categoryIds?.length ? new Set(query.categoryIds) : undefined;
+  const ids = query.ids ? new Set(query.ids) : undefined;
+  const kind = query.kind;
+  return (c) =>
+    statuses.has(c.status) &&
+    (kind === undefined || c.kind === kind) &&
+    (ids === undefined || ids.has(c.id)) &&
+    (cats === undefined || c.categoryIds.some((id) => cats.has(id)));
+}

@@ -1,0 +1,298 @@
+import Database from 'better-sqlite3';
+import type { AuditEntry, Customer, CustomerSortField } from '@clientela/core';
+import { queryTokens, searchTextOf, sortKeyOf } from './search.js';
+import type { AuditQueryParams, CustomerQuery, ListParams, ListResult, SortSpec, Store, StoredAudit, StoredCategory } from './types.js';
+
+const SORT_COLUMNS: Record<CustomerSortField, string> = {
+  name: 'name_key',
+  createdAt: 'created_at',
+  lastPurchaseAt: 'last_purchase_at',
+  totalSpent: 'total_spent',
+  ordersCount: 'orders_count',
+};
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS customers (
+  seq INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  kind TEXT NOT NULL,
+  status TEXT NOT NULL,
+  document TEXT NOT NULL,
+  email TEXT,
+  name_key TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  last_purchase_at TEXT NOT NULL,
+  total_spent INTEGER NOT NULL,
+  orders_count INTEGER NOT NULL,
+  search TEXT NOT NULL,
+  data TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS customers_name ON customers (name_key, id);
+CREATE INDEX IF NOT EXISTS customers_created ON customers (created_at, id);
+CREATE INDEX IF NOT EXISTS customers_last_purchase ON customers (last_purchase_at, id);
+CREATE INDEX IF NOT EXISTS customers_spent ON customers (total_spent, id);
+CREATE INDEX IF NOT EXISTS customers_orders ON customers (orders_count, id);
+CREATE INDEX IF NOT EXISTS customers_document ON customers (document) WHERE status <> 'deleted';
+CREATE INDEX IF NOT EXISTS customers_email ON customers (email);
+CREATE TABLE IF NOT EXISTS customer_categories (
+  category_id TEXT NOT NULL,
+  customer_seq INTEGER NOT NULL,
+  PRIMARY KEY (category_id, customer_seq)
+) WITHOUT ROWID;
+CREATE VIRTUAL TABLE IF NOT EXISTS customers_fts USING fts5(search, content='customers', content_rowid='seq', tokenize='trigram');
+CREATE TRIGGER IF NOT EXISTS customers_ai AFTER INSERT ON customers BEGIN
+  INSERT INTO customers_fts (rowid, search) VALUES (new.seq, new.search);
+END;
+CREATE TRIGGER IF NOT EXISTS customers_au AFTER UPDATE OF search ON customers BEGIN
+  INSERT INTO customers_fts (customers_fts, rowid, search) VALUES ('delete', old.seq, old.search);
+  INSERT INTO customers_fts (rowid, search) VALUES (new.seq, new.search);
+END;
+CREATE TABLE IF NOT EXISTS categories (id TEXT PRIMARY KEY, data TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS audit (seq INTEGER PRIMARY KEY, action TEXT NOT NULL, at TEXT NOT NULL, data TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS audit_action ON audit (action, seq);
+`;
+
+function row(c: Customer) {
+  return {
+    id: c.id,
+    kind: c.kind,
+    status: c.status,
+    document: c.document,
+    email: c.email?.toLowerCase() ?? null,
+    name_key: sortKeyOf(c, 'name'),
+    created_at: c.createdAt,
+    last_purchase_at: sortKeyOf(c, 'lastPurchaseAt'),
+    total_spent: c.stats.totalSpentCents,
+    orders_count: c.stats.ordersCount,
+    search: searchTextOf(c),
+    data: JSON.stringify(c),
+  };
+}
+
+function ftsPhrase(token: string): string {
+  return `"${token.replace(/"/g, '""')}"`;
+}
+
+/**
+ * SQLite store (better-sqlite3). WAL with `synchronous = FULL`: every acknowledged commit is
+ * fsynced to the WAL before the response leaves, so a crash or power cut loses nothing that was
+ * acknowledged (NORMAL would be crash-safe but may drop the last commits on power loss). Searches
+ * use an FTS5 trigram index over the same search text the memory store uses; sorts use ordinary
+ * (column, id) indexes, so keyset pages are index range scans.
+ */
+export class SqliteStore implements Store {
+  readonly kind = 'sqlite' as const;
+  private db: Database.Database;
+  private countCache = new Map<string, number>();
+  private stmts;
+
+  constructor(path: string) {
+    this.db = new Database(path);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = FULL');
+    this.db.pragma('foreign_keys = ON');
+    this.db.exec(SCHEMA);
+    const db = this.db;
+    this.stmts = {
+      count: db.prepare('SELECT count(*) AS n FROM customers'),
+      get: db.prepare('SELECT data FROM customers WHERE id = ?').pluck(),
+      byDoc: db.prepare("SELECT data FROM customers WHERE document = ? AND status <> 'deleted'").pluck(),
+      byEmail: db.prepare("SELECT data FROM customers WHERE email = ? AND status <> 'deleted'").pluck(),
+      insert: db.prepare(`INSERT INTO customers (id, kind, status, document, email, name_key, created_at, last_purchase_at, total_spent, orders_count, search, data)
+        VALUES (@id, @kind, @status, @document, @email, @name_key, @created_at, @last_purchase_at, @total_spent, @orders_count, @search, @data)`),
+      update: db.prepare(`UPDATE customers SET kind=@kind, status=@status, document=@document, email=@email, name_key=@name_key, created_at=@created_at,
+        last_purchase_at=@last_purchase_at, total_spent=@total_spent, orders_count=@orders_count, search=@search, data=@data WHERE id=@id`),
+      seqOf: db.prepare('SELECT seq FROM customers WHERE id = ?').pluck(),
+      delCats: db.prepare('DELETE FROM customer_categories WHERE customer_seq = ?'),
+      addCat: db.prepare('INSERT OR IGNORE INTO customer_categories (category_id, customer_seq) VALUES (?, ?)'),
+      catCounts: db.prepare(`SELECT cc.category_id AS id, count(*) AS n FROM customer_categories cc JOIN customers c ON c.seq = cc.customer_seq
+        WHERE c.status <> 'deleted' GROUP BY cc.category_id`),
+      categories: db.prepare('SELECT data FROM categories ORDER BY rowid').pluck(),
+      category: db.prepare('SELECT data FROM categories WHERE id = ?').pluck(),
+      putCategory: db.prepare('INSERT INTO categories (id, data) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET data = excluded.data'),
+      getMeta: db.prepare('SELECT value FROM meta WHERE key = ?').pluck(),
+      setMeta: db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
+      delMeta: db.prepare('DELETE FROM meta WHERE key = ?'),
+      addAudit: db.prepare('INSERT INTO audit (action, at, data) VALUES (?, ?, ?)'),
+    };
+  }
+
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn)();
+  }
+
+  customerCount(): number {
+    return (this.stmts.count.get() as { n: number }).n;
+  }
+
+  getCustomer(id: string): Customer | undefined {
+    const data = this.stmts.get.get(id) as string | undefined;
+    return data === undefined ? undefined : (JSON.parse(data) as Customer);
+  }
+
+  findByDocument(document: string): Customer | undefined {
+    const data = this.stmts.byDoc.get(document) as string | undefined;
+    return data === undefined ? undefined : (JSON.parse(data) as Customer);
+  }
+
+  findByEmail(email: string): Customer[] {
+    return (this.stmts.byEmail.all(email.toLowerCase()) as string[]).map((d) => JSON.parse(d) as Customer);
+  }
+
+  private writeCategories(seq: number, c: Customer): void {
+    this.stmts.delCats.run(seq);
+    for (const id of c.categoryIds) this.stmts.addCat.run(id, seq);
+  }
+
+  insertCustomer(customer: Customer): void {
+    this.transaction(() => {
+      const info = this.stmts.insert.run(row(customer));
+      this.writeCategories(Number(info.lastInsertRowid), customer);
+    });
+    this.countCache.clear();
+  }
+
+  insertCustomers(customers: readonly Customer[]): void {
+    this.transaction(() => {
+      for (const c of customers) {
+        const info = this.stmts.insert.run(row(c));
+        for (const id of c.categoryIds) this.stmts.addCat.run(id, Number(info.lastInsertRowid));
+      }
+    });
+    this.db.exec('ANALYZE');
+    this.countCache.clear();
+  }
+
+  updateCustomer(customer: Customer): void {
+    this.transaction(() => {
+      this.stmts.update.run(row(customer));
+      this.writeCategories(this.stmts.seqOf.get(customer.id) as number, customer);
+    });
+    this.countCache.clear();
+  }
+
+  private where(query: CustomerQuery): { sql: string; args: unknown[] } {
+    const parts: string[] = [];
+    const args: unknown[] = [];
+    parts.push(`status IN (${query.statuses.map(() => '?').join(',') || "''"})`);
+    args.push(...query.statuses);
+    if (query.kind) {
+      parts.push('kind = ?');
+      args.push(query.kind);
+    }
+    if (query.categoryIds?.length) {
+      parts.push(`seq IN (SELECT customer_seq FROM customer_categories WHERE category_id IN (${query.categoryIds.map(() => '?').join(',')}))`);
+      args.push(...query.categoryIds);
+    }
+    if (query.ids) {
+      parts.push('id IN (SELECT value FROM json_each(?))');
+      args.push(JSON.stringify(query.ids));
+    }
+    const tokens = queryTokens(query.q);
+    const long = tokens.filter((t) => t.length >= 3);
+    if (long.length) {
+      parts.push('seq IN (SELECT rowid FROM customers_fts WHERE customers_fts MATCH ?)');
+      args.push(long.map(ftsPhrase).join(' AND '));
+    }
+    for (const t of tokens.filter((t) => t.length < 3)) {
+      parts.push("instr(search, ?) > 0");
+      args.push(t);
+    }
+    return { sql: parts.join(' AND '), args };
+  }
+
+  listCustomers({ query, sort, after, limit }: ListParams): ListResult {
+    const { sql, args } = this.where(query);
+    const col = SORT_COLUMNS[sort.field];
+    const dir = sort.desc ? 'DESC' : 'ASC';
+    let keyset = '';
+    const keyArgs: unknown[] = [];
+    if (after) {
+      const op = sort.desc ? '<' : '>';
+      keyset = ` AND (${col} ${op} ? OR (${col} = ? AND id ${op} ?))`;
+      keyArgs.push(after.key, after.key, after.id);
+    }
+    const rows = this.db
+      .prepare(`SELECT data FROM customers WHERE ${sql}${keyset} ORDER BY ${col} ${dir}, id ${dir} LIMIT ?`)
+      .pluck()
+      .all(...args, ...keyArgs, limit + 1) as string[];
+    const hasMore = rows.length > limit;
+    const items = rows.slice(0, limit).map((d) => JSON.parse(d) as Customer);
+    return { items, hasMore, total: this.countCustomers(query) };
+  }
+
+  countCustomers(query: CustomerQuery): number {
+    const cacheKey = JSON.stringify([query.q, query.kind, query.statuses, query.categoryIds, query.ids]);
+    const cached = this.countCache.get(cacheKey);
+    if (cached !== undefined) return cached;
+    const { sql, args } = this.where(query);
+    const n = (this.db.prepare(`SELECT count(*) AS n FROM customers WHERE ${sql}`).get(...args) as { n: number }).n;
+    if (this.countCache.size > 1000) this.countCache.clear();
+    this.countCache.set(cacheKey, n);
+    return n;
+  }
+
+  *scanCustomers(query: CustomerQuery, sort: SortSpec): Iterable<Customer> {
+    let after: ListParams['after'];
+    for (;;) {
+      const page = this.listCustomers({ query, sort, after, limit: 500 });
+      yield* page.items;
+      const last = page.items[page.items.length - 1];
+      if (!page.hasMore || !last) return;
+      after = { key: sortKeyOf(last, sort.field), id: last.id };
+    }
+  }
+
+  categoryCounts(): Map<string, number> {
+    return new Map((this.stmts.catCounts.all() as { id: string; n: number }[]).map((r) => [r.id, r.n]));
+  }
+
+  listCategories(): StoredCategory[] {
+    return (this.stmts.categories.all() as string[]).map((d) => JSON.parse(d) as StoredCategory);
+  }
+
+  getCategory(id: string): StoredCategory | undefined {
+    const d = this.stmts.category.get(id) as string | undefined;
+    return d === undefined ? undefined : (JSON.parse(d) as StoredCategory);
+  }
+
+  putCategory(category: StoredCategory): void {
+    this.stmts.putCategory.run(category.id, JSON.stringify(category));
+  }
+
+  getMeta<T>(key: string): T | undefined {
+    const d = this.stmts.getMeta.get(key) as string | undefined;
+    return d === undefined ? undefined : (JSON.parse(d) as T);
+  }
+
+  setMeta(key: string, value: unknown): void {
+    this.stmts.setMeta.run(key, JSON.stringify(value));
+  }
+
+  deleteMeta(key: string): void {
+    this.stmts.delMeta.run(key);
+  }
+
+  appendAudit(entry: Omit<AuditEntry, 'id'>): AuditEntry {
+    const info = this.stmts.addAudit.run(entry.action, entry.at, '{}');
+    const full = { id: `aud_${String(info.lastInsertRowid).padStart(8, '0')}`, ...entry };
+    this.db.prepare('UPDATE audit SET data = ? WHERE seq = ?').run(JSON.stringify(full), info.lastInsertRowid);
+    return full;
+  }
+
+  listAudit({ action, since, until, beforeSeq, limit }: AuditQueryParams): StoredAudit[] {
+    const parts = ['1 = 1'];
+    const args: unknown[] = [];
+    if (action) (parts.push('action = ?'), args.push(action));
+    if (since) (parts.push('at >= ?'), args.push(since));
+    if (until) (parts.push('at <= ?'), args.push(until));
+    if (beforeSeq !== undefined) (parts.push('seq < ?'), args.push(beforeSeq));
+    const rows = this.db.prepare(`SELECT seq, data FROM audit WHERE ${parts.join(' AND ')} ORDER BY seq DESC LIMIT ?`).all(...args, limit) as { seq: number; data: string }[];
+    return rows.map((r) => ({ seq: r.seq, entry: JSON.parse(r.data) as AuditEntry }));
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}
