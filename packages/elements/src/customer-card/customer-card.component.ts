@@ -12,6 +12,7 @@ import {
   type Category,
   type Credit,
   type Customer,
+  type CustomerPatch,
   type Invitation,
   type Order,
 } from '@clientela/core';
@@ -20,6 +21,8 @@ import { CustomerEditEvent, CustomerSavedEvent } from '../events/events.js';
 import { ClientelaElement } from '../internal/clientela-element.js';
 import { formatDate, formatDateTime, formatMoney, formatNumber, translator } from '../internal/localize.js';
 import { tokens } from '../internal/tokens.js';
+import '../category-picker/category-picker.js';
+import type { CategoryPicker } from '../category-picker/category-picker.component.js';
 import { messages } from './customer-card.messages.js';
 import { styles } from './customer-card.styles.js';
 
@@ -222,13 +225,24 @@ export class CustomerCard extends ClientelaElement {
     }, 2000);
   }
 
-  async #setStatus(status: 'active' | 'inactive' | 'blocked'): Promise<void> {
+  #setStatus(status: 'active' | 'inactive' | 'blocked'): Promise<void> {
+    if (!this.customer || this.customer.status === status) return Promise.resolve();
+    return this.#save({ status });
+  }
+
+  #onCategories = (event: Event) => {
+    const picker = event.target as CategoryPicker;
+    void this.#save({ categoryIds: [...picker.value] });
+  };
+
+  /** Writes a patch guarded by the version read (If-Match); a stale version shows the current record. */
+  async #save(patch: CustomerPatch): Promise<void> {
     const customer = this.customer;
-    if (!customer || !this.api || customer.status === status) return;
+    if (!customer || !this.api) return;
     this.busy = true;
     this.message = undefined;
     try {
-      const saved = await this.api.customers.update(customer, { status });
+      const saved = await this.api.customers.update(customer, patch);
       this.customer = saved;
       this.message = { text: this.#t('saved'), kind: 'ok' };
       this.dispatchEvent(new CustomerSavedEvent({ customer: saved, created: false }));
@@ -277,7 +291,6 @@ export class CustomerCard extends ClientelaElement {
 
   #header(c: Customer, t: T) {
     const loc = this.resolvedLocale;
-    const byId = new Map(this.categories.map((k) => [k.id, k]));
     return html`<header part="header">
       <span part="avatar" aria-hidden="true">${initials(customerName(c))}</span>
       <div class="title">
@@ -287,15 +300,16 @@ export class CustomerCard extends ClientelaElement {
           <span>${t(c.kind)}</span>
           <span part="status" class="status ${c.status}">${t(`st_${c.status}`)}</span>
         </p>
-        <ul class="chips" aria-label=${t('categories')}>
-          ${c.categoryIds.length === 0 ? html`<li class="muted">${t('noCategories')}</li>` : nothing}
-          ${c.categoryIds.map((id) => {
-            const k = byId.get(id);
-            return html`<li class="chip" style=${k ? `--chip:${/^#[0-9a-f]{6}$/i.test(k.color) ? k.color : '#888888'}` : ''}>
-              ${k?.name ?? id}${k?.status === 'inactive' ? html` <span class="muted">${t('inactiveCategory')}</span>` : nothing}
-            </li>`;
-          })}
-        </ul>
+        <cl-category-picker
+          multiple
+          .label=${t('categories')}
+          .client=${this.api}
+          .locale=${this.resolvedLocale}
+          .categories=${this.categories}
+          .value=${c.categoryIds}
+          ?disabled=${this.busy || c.status === 'deleted'}
+          @change=${this.#onCategories}
+        ></cl-category-picker>
         <dl class="inline">
           <div><dt>${t('customerSince')}</dt><dd>${formatDate(c.createdAt, loc)}</dd></div>
           <div><dt>${t('source')}</dt><dd>${t(`src_${c.source}`)}</dd></div>

@@ -3,7 +3,7 @@ import type { Messages } from '../internal/localize.js';
 type Key =
   | 'loading' | 'loadFailed' | 'notFound' | 'retry' | 'person' | 'company' | 'customerSince' | 'source'
   | 'src_admin' | 'src_storefront' | 'src_pos' | 'src_import' | 'src_api'
-  | 'st_active' | 'st_inactive' | 'st_blocked' | 'st_deleted' | 'status' | 'categories' | 'noCategories' | 'inactiveCategory'
+  | 'st_active' | 'st_inactive' | 'st_blocked' | 'st_deleted' | 'status' | 'categories'
   | 'contact' | 'cpf' | 'cnpj' | 'reveal' | 'hide' | 'copy' | 'copied' | 'email' | 'phone' | 'whatsapp' | 'none'
   | 'address' | 'noAddress' | 'postalCode' | 'stats' | 'ordersCount' | 'totalSpent' | 'lastPurchase' | 'visits'
   | 'averageRating' | 'discount' | 'orders' | 'noOrders' | 'orderNumber' | 'orderDate' | 'items' | 'total' | 'orderStatus'
@@ -20,7 +20,7 @@ export const messages: Messages<Key> = {
     person: 'Pessoa física', company: 'Pessoa jurídica', customerSince: 'Cliente desde', source: 'Origem',
     src_admin: 'Painel', src_storefront: 'Loja online', src_pos: 'Ponto de venda', src_import: 'Importação', src_api: 'API',
     st_active: 'Ativo', st_inactive: 'Inativo', st_blocked: 'Bloqueado', st_deleted: 'Excluído', status: 'Status',
-    categories: 'Categorias', noCategories: 'Sem categoria', inactiveCategory: '(inativa)',
+    categories: 'Categorias',
     contact: 'Contato', cpf: 'CPF', cnpj: 'CNPJ', reveal: 'Mostrar documento', hide: 'Ocultar documento', copy: 'Copiar', copied: 'Copiado',
     email: 'E-mail', phone: 'Telefone', whatsapp: 'Abrir no WhatsApp', none: '—',
     address: 'Endereço', noAddress: 'Sem endereço cadastrado.', postalCode: 'CEP',
@@ -46,7 +46,7 @@ export const messages: Messages<Key> = {
     person: 'Person', company: 'Company', customerSince: 'Customer since', source: 'Source',
     src_admin: 'Admin', src_storefront: 'Online store', src_pos: 'Point of sale', src_import: 'Import', src_api: 'API',
     st_active: 'Active', st_inactive: 'Inactive', st_blocked: 'Blocked', st_deleted: 'Deleted', status: 'Status',
-    categories: 'Categories', noCategories: 'No category', inactiveCategory: '(inactive)',
+    categories: 'Categories',
     contact: 'Contact', cpf: 'CPF', cnpj: 'CNPJ', reveal: 'Show document', hide: 'Hide document', copy: 'Copy', copied: 'Copied',
     email: 'E-mail', phone: 'Phone', whatsapp: 'Open in WhatsApp', none: '—',
     address: 'Address', noAddress: 'No address on file.', postalCode: 'CEP',
@@ -72,7 +72,7 @@ export const messages: Messages<Key> = {
     person: 'Persona física', company: 'Persona jurídica', customerSince: 'Cliente desde', source: 'Origen',
     src_admin: 'Panel', src_storefront: 'Tienda online', src_pos: 'Punto de venta', src_import: 'Importación', src_api: 'API',
     st_active: 'Activo', st_inactive: 'Inactivo', st_blocked: 'Bloqueado', st_deleted: 'Eliminado', status: 'Estado',
-    categories: 'Categorías', noCategories: 'Sin categoría', inactiveCategory: '(inactiva)',
+    categories: 'Categorías',
     contact: 'Contacto', cpf: 'CPF', cnpj: 'CNPJ', reveal: 'Mostrar documento', hide: 'Ocultar documento', copy: 'Copiar', copied: 'Copiado',
     email: 'E-mail', phone: 'Teléfono', whatsapp: 'Abrir en WhatsApp', none: '—',
     address: 'Dirección', noAddress: 'Sin dirección registrada.', postalCode: 'CEP',

@@ -62,20 +62,10 @@ export const styles = css`
   .status.inactive {
     color: var(--_muted);
   }
-  .chips {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.375rem;
-    list-style: none;
-    padding: 0;
-    margin: 0.375rem 0;
-  }
-  .chip {
-    border-radius: 999px;
-    padding: 0.125rem 0.625rem;
-    border: 1px solid var(--_border);
-    border-left: 0.5rem solid var(--chip, var(--_border));
-    font-size: 0.875rem;
+  cl-category-picker {
+    display: block;
+    margin: 0.5rem 0;
+    max-width: 28rem;
   }
   dl {
     margin: 0;

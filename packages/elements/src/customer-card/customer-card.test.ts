@@ -96,7 +96,10 @@ describe('<cl-customer-card>', () => {
     expect($(el, 'h2').textContent).to.equal('Ana Souza');
     expect($(el, '[part=avatar]').textContent).to.equal('AS');
     expect($(el, '[part=status]').textContent).to.equal('Ativo');
-    expect(t).to.contain('VIP').and.contain('Atacado (inativa)');
+    const picker = $(el, 'cl-category-picker') as any;
+    expect(picker.value).to.deep.equal(['cat_vip', 'cat_old']);
+    await picker.updateComplete;
+    expect(picker.shadowRoot.textContent).to.contain('VIP').and.contain('Atacado');
     expect(t).to.match(/Cliente desde\s*02\/05\/2024/).and.match(/Origem\s*Loja online/);
     expect($(el, '[data-document]').textContent).to.equal('***.982.247-**');
     expect(($(el, 'a.whatsapp') as HTMLAnchorElement).href).to.equal('https://wa.me/5511987654321');
@@ -139,6 +142,20 @@ describe('<cl-customer-card>', () => {
     expect(calls).to.include('GET /customers/cus_1/orders?cursor=p2&limit=5');
     expect($(el, '[data-more]')).to.equal(null);
     expect(el.shadowRoot!.activeElement).to.equal(el.shadowRoot!.querySelectorAll('[part~=order-row]')[5]);
+  });
+
+  it('changes categories with the category picker (PATCH with If-Match)', async () => {
+    const { client, calls } = api();
+    const el = await fixture<CustomerCard>(html`<cl-customer-card .client=${client} customer-id="cus_1"></cl-customer-card>`);
+    await ready(el);
+    const picker = $(el, 'cl-category-picker') as any;
+    picker.value = ['cat_vip'];
+    picker.dispatchEvent(new Event('change', { bubbles: true }));
+    await aTimeout(30);
+    await el.updateComplete;
+    expect(calls).to.include('PATCH /customers/cus_1');
+    expect(el.customer!.categoryIds).to.deep.equal(['cat_vip']);
+    expect(el.customer!.version).to.equal(4);
   });
 
   it('emits cl-customer-edit for the edit action', async () => {
