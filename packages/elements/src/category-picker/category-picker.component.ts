@@ -177,6 +177,8 @@ export class CategoryPicker extends FormAssociatedElement {
     }
     if (!this.multiple) this._open = false;
     this._query = '';
+    // Keep the active option on the one just toggled, now that the filter is cleared.
+    this._active = this.#options.indexOf(id);
   }
 
   #remove(id: string): void {

@@ -19,7 +19,6 @@ import {
 } from '@clientela/core';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
-import '../category-picker/category-picker.js';
 import type { CategoryPicker } from '../category-picker/category-picker.component.js';
 import { CustomerOpenEvent, CustomerSavedEvent, InvalidEvent } from '../events/events.js';
 import { ClientelaElement } from '../internal/clientela-element.js';
@@ -171,6 +170,8 @@ export class CustomerForm extends ClientelaElement {
   }
 
   protected override willUpdate(changed: PropertyValues): void {
+    // Only staff assign categories: the storefront bundle never loads the picker.
+    if (changed.has('mode') && this.mode === 'admin') void import('../category-picker/category-picker.js');
     if (changed.has('kind') && (this.kind === 'person' || this.kind === 'company')) this._kind = this.kind;
     if (changed.has('settings') && this.settings) this._rules = this.settings;
     if (this.connectionChanged(changed) || changed.has('mode') || changed.has('customerId') || changed.has('settings')) void this.#load();
