@@ -1,4 +1,4 @@
-import type { Customer, Session } from '@clientela/core';
+import type { Customer, ImportReport, Session } from '@clientela/core';
 
 /** Options shared by every Clientela event: they bubble and cross shadow roots. */
 const init = { bubbles: true, composed: true } as const;
@@ -51,6 +51,14 @@ export class CustomerEditEvent extends Event {
   }
 }
 
+/** A spreadsheet import was confirmed and written (not sent for dry runs); `detail.report`. */
+export class ImportCompleteEvent extends Event {
+  static readonly type = 'cl-import-complete';
+  constructor(readonly detail: { report: ImportReport }) {
+    super(ImportCompleteEvent.type, init);
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
     'cl-customer-open': CustomerOpenEvent;
@@ -59,5 +67,6 @@ declare global {
     'cl-invalid': InvalidEvent;
     'cl-signed-in': SignedInEvent;
     'cl-customer-edit': CustomerEditEvent;
+    'cl-import-complete': ImportCompleteEvent;
   }
 }
