@@ -50,14 +50,13 @@ const IE_FORMATS: Record<Uf, { length: number; prefix: string }> = {
   SE: { length: 9, prefix: '27' }, SP: { length: 12, prefix: '' }, TO: { length: 11, prefix: '29' },
 };
 
-const iePools = new Map<string, string[]>();
 
 /**
  * A valid inscrição estadual for `uf`, or undefined when none was found quickly. Check-digit rules
  * differ for each of the 27 UFs; rather than re-implementing them, candidates are drawn and checked
  * with core's validator, and a small pool per UF is reused (an IE need not be unique).
  */
-export function generateStateRegistration(rng: Prng, uf: Uf): string | undefined {
+export function generateStateRegistration(rng: Prng, uf: Uf, iePools: Map<string, string[]>): string | undefined {
   const key = `${uf}`;
   let pool = iePools.get(key);
   if (!pool) {

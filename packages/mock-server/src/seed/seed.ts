@@ -68,6 +68,7 @@ export function generateSeed(count: number, seedValue: number): SeedResult {
     version: 1,
   }));
   const documents = new Set<string>();
+  const iePools = new Map<string, string[]>();
   const customers: Customer[] = [];
   for (let i = 0; i < count; i++) {
     const isPerson = rng.chance(0.75);
@@ -148,7 +149,8 @@ export function generateSeed(count: number, seedValue: number): SeedResult {
         ...(rng.chance(0.7) ? { birthDate: iso(SEED_ANCHOR - rng.int(18 * 365, 80 * 365) * DAY).slice(0, 10) } : {}),
       } as Customer;
     } else {
-      const ie = rng.chance(0.8) ? generateStateRegistration(rng, uf) : 'ISENTO';
+      // Without an address there is no UF to check an IE against: such companies are exempt.
+      const ie = common.address && rng.chance(0.8) ? generateStateRegistration(rng, uf, iePools) : 'ISENTO';
       customer = {
         ...common,
         kind: 'company',

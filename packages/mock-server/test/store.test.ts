@@ -1,0 +1,120 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { CustomerSchema, isValidCnpj, isValidCpf, isValidPhoneBR, isValidStateRegistration, parseWith } from '@clientela/core';
+import { generateSeed } from '../src/seed/seed.js';
+import type { MockServer } from '../src/index.js';
+import { app, call, PERSON } from './helpers.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'clientela-store-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('seed', () => {
+  it('is deterministic for a seed value and differs for another', () => {
+    const a = generateSeed(300, 7).customers;
+    const b = generateSeed(300, 7).customers;
+    const c = generateSeed(300, 8).customers;
+    expect(b).toEqual(a);
+    expect(c.map((x) => x.document)).not.toEqual(a.map((x) => x.document));
+  });
+
+  it('gives realistic, valid Brazilian customers', () => {
+    const { customers, categories } = generateSeed(2000, 1);
+    expect(categories.filter((x) => x.status === 'inactive')).toHaveLength(2);
+    const persons = customers.filter((x) => x.kind === 'person');
+    expect(persons.length / customers.length).toBeGreaterThan(0.7);
+    expect(persons.length / customers.length).toBeLessThan(0.8);
+    expect(new Set(customers.map((x) => x.document)).size).toBe(customers.length);
+    let alnum = 0;
+    for (const x of customers) {
+      expect(parseWith(CustomerSchema, x).success).toBe(true);
+      expect(x.kind === 'person' ? isValidCpf(x.document) : isValidCnpj(x.document)).toBe(true);
+      expect(isValidPhoneBR(x.phone!)).toBe(true);
+      expect(x.phone).toMatch(/^\+55\d{10,11}$/);
+      if (x.kind === 'company' && x.stateRegistration) expect(isValidStateRegistration(x.stateRegistration, x.address?.state ?? 'SP')).toBe(true);
+      if (/[A-Z]/.test(x.document)) alnum++;
+    }
+    expect(alnum).toBeGreaterThan(0);
+    expect(customers.some((x) => /[áéíóúâêôãõç]/i.test(x.kind === 'person' ? x.firstName + x.lastName : x.legalName))).toBe(true);
+    expect(new Set(customers.map((x) => x.source))).toEqual(new Set(['pos', 'storefront', 'admin', 'import']));
+  });
+});
+
+for (const kind of ['memory', 'sqlite'] as const) {
+  describe(`${kind} store through the API`, () => {
+    const make = () => app({ seed: 400, ...(kind === 'sqlite' ? { db: join(dir, `keyset-${Math.random()}.sqlite`) } : {}) });
+
+    it('keyset cursors: rows inserted between pages are neither skipped nor repeated', async () => {
+      const s = make();
+      for (const sort of ['-createdAt', 'name', '-totalSpent', 'lastPurchaseAt']) {
+        const total = (await call(s, 'GET', `/v1/customers?limit=1`)).json.total;
+        const seen: string[] = [];
+        let cursor: string | null = null;
+        let page = 0;
+        do {
+          const r: any = await call(s, 'GET', `/v1/customers?sort=${sort}&limit=37${cursor ? `&cursor=${cursor}` : ''}`);
+          expect(r.status).toBe(200);
+          seen.push(...r.json.items.map((c: { id: string }) => c.id));
+          cursor = r.json.nextCursor;
+          if (page++ === 2) {
+            // Inserted mid-walk: each sorts somewhere; pages already read must not shift.
+            const n = seen.length;
+            for (const doc of ['87345612005', '52998224725']) {
+              await call(s, 'POST', '/v1/customers', { body: { ...PERSON, document: doc, firstName: `Inserido ${sort}`, email: `${doc}@x.com` } });
+            }
+            expect(seen.length).toBe(n);
+          }
+        } while (cursor);
+        expect(new Set(seen).size).toBe(seen.length);
+        expect(seen.length).toBeGreaterThanOrEqual(total);
+        await call(s, 'POST', '/v1/customers/bulk', { body: { filter: { q: 'inserido' }, action: 'delete' } });
+      }
+      s.close();
+    });
+
+    it('search agrees with a plain scan', async () => {
+      const s = make();
+      const everyone: any[] = [];
+      let cursor: string | null = null;
+      do {
+        const r: any = await call(s, 'GET', `/v1/customers?limit=200${cursor ? `&cursor=${cursor}` : ''}`);
+        everyone.push(...r.json.items);
+        cursor = r.json.nextCursor;
+      } while (cursor);
+      const full = await Promise.all(everyone.slice(0, 1).map((c) => call(s, 'GET', `/v1/customers/${c.id}`)));
+      const doc = full[0]!.json.document as string;
+      for (const q of ['silva', 'joão', 'ar', doc.slice(2, 9)]) {
+        const r = await call(s, 'GET', `/v1/customers?q=${encodeURIComponent(q)}&limit=200`);
+        expect(r.json.total, q).toBeGreaterThan(0);
+        expect(r.json.items.length).toBe(Math.min(200, r.json.total));
+      }
+      const silva = everyone.filter((c) => (c.kind === 'person' ? `${c.firstName} ${c.lastName}` : `${c.legalName} ${c.tradeName ?? ''} ${c.firstName ?? ''} ${c.lastName ?? ''}`).toLowerCase().includes('silva') || c.email?.includes('silva'));
+      expect((await call(s, 'GET', '/v1/customers?q=SILVA&limit=1')).json.total).toBe(silva.length);
+      s.close();
+    });
+  });
+}
+
+describe('SQLite durability', () => {
+  it('keeps acknowledged writes across a restart and does not reseed', async () => {
+    const db = join(dir, 'restart.sqlite');
+    let s: MockServer = app({ seed: 50, db });
+    const created = await call(s, 'POST', '/v1/customers', { body: PERSON });
+    const cat = await call(s, 'POST', '/v1/categories', { body: { name: 'Persistente' } });
+    await call(s, 'PUT', '/v1/settings/registration', { body: { person: { email: 'optional', phone: 'required', birthDate: 'optional', address: 'optional' }, company: { email: 'required', phone: 'optional', responsible: 'optional', tradeName: 'optional', stateRegistration: 'optional', municipalRegistration: 'optional', address: 'optional' } } });
+    s.close();
+    s = app({ seed: 50, db });
+    expect((await call(s, 'GET', '/healthz', { key: null })).json.customers).toBe(51);
+    expect((await call(s, 'GET', `/v1/customers/${created.json.id}`)).json.document).toBe('52998224725');
+    expect((await call(s, 'GET', `/v1/categories/${cat.json.id}`)).json.name).toBe('Persistente');
+    expect((await call(s, 'GET', '/v1/settings/registration')).json.person.phone).toBe('required');
+    expect((await call(s, 'GET', '/v1/audit?action=customer.create')).json.items).toHaveLength(1);
+    expectDup(await call(s, 'POST', '/v1/customers', { body: PERSON }));
+    s.close();
+  });
+});
+
+function expectDup(r: { status: number }) {
+  expect(r.status).toBe(409);
+}
