@@ -170,7 +170,7 @@ function customers(t: Transport) {
      * await client.customers.delete('cus_123');
      */
     delete: async (target: Target, options?: WriteCallOptions): Promise<void> => {
-      await t.send({ ...options, ...ref('customers/', target), method: 'delete' });
+      await t.send({ ...options, ...ref('customers/', target), method: 'delete', current: CustomerSchema });
     },
 
     /**

@@ -1,0 +1,378 @@
+import { createApp } from '@clientela/mock-server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  isAuthError,
+  isConflictError,
+  isNetworkError,
+  isNotFoundError,
+  isPreconditionFailedError,
+  isPreconditionRequiredError,
+  isTimeoutError,
+  isValidationError,
+  type ApiError,
+  type ConflictError,
+  type PreconditionFailedError,
+  type ValidationError,
+} from '../errors/errors.js';
+import type { Customer } from '../schemas/customer.js';
+import { createClient } from './client.js';
+import type { ClientOptions } from './request.js';
+
+// The client against the real mock server, in process: `createApp().fetch` stands in for the
+// network, so every round trip goes through the server's routes, validation and store.
+
+type Server = ReturnType<typeof createApp>;
+const BASE = 'http://mock.test';
+
+/** A valid CPF built from nine digits (the check digits computed), so creates never clash. */
+function cpf(n: number): string {
+  const digits = String(n).padStart(9, '0').slice(-9).split('').map(Number);
+  for (const length of [9, 10]) {
+    const sum = digits.slice(0, length).reduce((acc, d, i) => acc + d * (length + 1 - i), 0);
+    digits.push(((sum * 10) % 11) % 10);
+  }
+  return digits.join('');
+}
+let next = 731_000_000 + Math.floor(Math.random() * 1_000_000);
+const person = (extra: Record<string, unknown> = {}) => {
+  const document = cpf(next++);
+  return { kind: 'person' as const, document, firstName: 'Ana', lastName: `Teste ${document}`, email: `ana.${document}@example.com`, ...extra };
+};
+
+const rejection = (promise: Promise<unknown>) =>
+  promise.then(
+    () => {
+      throw new Error('expected a rejection');
+    },
+    (e: unknown) => e,
+  );
+
+let server: Server;
+const clientFor = (options: Partial<ClientOptions> = {}) =>
+  createClient({ baseUrl: BASE, apiKey: server.keys.secret, fetch: server.fetch, retry: { limit: 2, backoffLimit: 1 }, ...options });
+
+beforeAll(() => {
+  server = createApp({ seed: 60 });
+});
+afterAll(() => server.close());
+
+describe('customers', () => {
+  it('list a page with the total, masked documents, and the query applied', async () => {
+    const client = clientFor();
+    const page = await client.customers.list({ limit: 10, sort: 'name' });
+    expect(page.items).toHaveLength(10);
+    const everyStatus = ['active', 'inactive', 'blocked', 'deleted'] as const;
+    const all = await client.customers.list({ status: everyStatus, limit: 1 });
+    const deleted = await client.customers.list({ status: 'deleted', limit: 1 });
+    expect(all.total).toBeGreaterThanOrEqual(60);
+    expect(page.total).toBe(all.total - deleted.total); // `status` defaults to all but deleted
+    expect(page.nextCursor).toEqual(expect.any(String));
+    expect(page.items.every((c) => c.document.includes('*'))).toBe(true);
+    const names = page.items.map((c) => (c.kind === 'person' ? `${c.firstName} ${c.lastName}` : c.legalName));
+    expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, 'pt-BR', { sensitivity: 'base' })));
+    const companies = await client.customers.list({ kind: 'company', limit: 200 });
+    expect(companies.items.every((c) => c.kind === 'company')).toBe(true);
+  });
+
+  it('create, retrieve (full document, version), update with the record, and reject a stale version with the current record', async () => {
+    const client = clientFor();
+    const body = person();
+    const created = await client.customers.create(body);
+    expect(created).toMatchObject({ kind: 'person', document: body.document, source: expect.any(String), version: 1 });
+
+    const read = await client.customers.retrieve(created.id);
+    expect(read.document).toBe(body.document);
+    expect(read.version).toBe(created.version);
+
+    const saved = await client.customers.update(read, { notes: 'prefere WhatsApp' });
+    expect(saved.notes).toBe('prefere WhatsApp');
+    expect(saved.version).toBe(read.version + 1);
+
+    // `read` is now stale: the write is refused and the error carries the record as it is now.
+    const error = await rejection(client.customers.update(read, { notes: 'outra coisa' }));
+    expect(isPreconditionFailedError(error)).toBe(true);
+    const current = (error as PreconditionFailedError<Customer>).current;
+    expect(current).toMatchObject({ id: created.id, version: saved.version, notes: 'prefere WhatsApp' });
+    // "Overwrite": the same change against the current version goes through.
+    const overwritten = await client.customers.update(current!, { notes: 'outra coisa' });
+    expect(overwritten).toMatchObject({ notes: 'outra coisa', version: saved.version + 1 });
+  });
+
+  it('refuse an update without If-Match with a 428', async () => {
+    const client = clientFor();
+    const { id } = await client.customers.create(person());
+    const error = await rejection(client.customers.update(id, { notes: 'x' }));
+    expect(isPreconditionRequiredError(error)).toBe(true);
+    expect((error as ApiError).status).toBe(428);
+  });
+
+  it('give a ConflictError with existingId for a document already in use', async () => {
+    const client = clientFor();
+    const body = person();
+    const first = await client.customers.create(body);
+    const error = await rejection(client.customers.create({ ...body, email: 'other@example.com' }));
+    expect(isConflictError(error)).toBe(true);
+    expect((error as ConflictError).existingId).toBe(first.id);
+  });
+
+  it('give a ValidationError with field errors in the client’s locale', async () => {
+    const client = clientFor({ locale: 'en' });
+    const error = await rejection(client.customers.create({ ...person(), document: '111.111.111-11' }));
+    expect(isValidationError(error)).toBe(true);
+    expect((error as ValidationError).status).toBe(422);
+    expect((error as ValidationError).fieldErrors['document']).toEqual(['Invalid CPF.']);
+  });
+
+  it('soft-delete: the record stays, with status deleted', async () => {
+    const client = clientFor();
+    const created = await client.customers.create(person());
+    await client.customers.delete(created.id);
+    expect((await client.customers.retrieve(created.id)).status).toBe('deleted');
+    const listed = await client.customers.list({ q: created.document });
+    expect(listed.items.map((c) => c.id)).not.toContain(created.id);
+  });
+
+  it('bulk-add a category to chosen customers', async () => {
+    const client = clientFor();
+    const [a, b] = await Promise.all([client.customers.create(person()), client.customers.create(person())]);
+    const category = await client.categories.create({ name: `Bulk ${next++}`, color: '#123456' });
+    const result = await client.customers.bulk({ ids: [a!.id, b!.id], action: 'addCategories', categoryIds: [category.id] });
+    expect(result).toEqual({ matched: 2, updated: 2 });
+    expect((await client.customers.retrieve(a!.id)).categoryIds).toContain(category.id);
+  });
+
+  it('read orders page by page and credits of a seeded customer with history', async () => {
+    const client = clientFor();
+    let withOrders: Customer | undefined;
+    for await (const c of client.customers.iterate({ sort: '-ordersCount', limit: 5 })) {
+      withOrders = c;
+      break;
+    }
+    expect(withOrders?.stats.ordersCount).toBeGreaterThan(1);
+    const first = await client.customers.orders(withOrders!.id, { limit: 1 });
+    expect(first.items).toHaveLength(1);
+    expect(first.nextCursor).toEqual(expect.any(String));
+    const second = await client.customers.orders(withOrders!.id, { limit: 1, cursor: first.nextCursor! });
+    expect(second.items[0]!.id).not.toBe(first.items[0]!.id);
+    const credits = await client.customers.credits(withOrders!.id);
+    expect(Array.isArray(credits)).toBe(true);
+  });
+
+  it('a 404 for an unknown id is a NotFoundError', async () => {
+    expect(isNotFoundError(await rejection(clientFor().customers.retrieve('cus_does_not_exist')))).toBe(true);
+  });
+});
+
+describe('iterate', () => {
+  it('walks 1,000 customers while others are inserted between pages: none repeated, none skipped', async () => {
+    const big = createApp({ seed: 1000 });
+    try {
+      const client = createClient({ baseUrl: BASE, apiKey: big.keys.secret, fetch: big.fetch });
+      const before = new Set<string>();
+      const status = ['active', 'inactive', 'blocked', 'deleted'] as const;
+      for await (const c of client.customers.iterate({ status, sort: 'name', limit: 200 })) before.add(c.id);
+      expect(before.size).toBe(1000);
+
+      const seen: string[] = [];
+      let inserted = 0;
+      for await (const c of client.customers.iterate({ status, sort: 'name', limit: 97 })) {
+        seen.push(c.id);
+        if (seen.length % 97 === 0) {
+          // Between pages: new customers whose names sort before and after the cursor.
+          await client.customers.create(person({ firstName: 'Aaron' }));
+          await client.customers.create(person({ firstName: 'Zuleica' }));
+          inserted += 2;
+        }
+      }
+      expect(inserted).toBeGreaterThan(10);
+      expect(new Set(seen).size).toBe(seen.length);
+      for (const id of before) expect(seen).toContain(id);
+    } finally {
+      big.close();
+    }
+  });
+
+  it('stops requesting when the loop breaks', async () => {
+    let requests = 0;
+    const client = clientFor({
+      fetch: (request) => {
+        requests++;
+        return server.fetch(request);
+      },
+    });
+    let count = 0;
+    for await (const _ of client.customers.iterate({ limit: 5 })) if (++count === 7) break;
+    expect(count).toBe(7);
+    expect(requests).toBe(2);
+  });
+});
+
+describe('retries against the server', () => {
+  it('a create whose answers are lost twice creates exactly one customer', async () => {
+    let attempts = 0;
+    const flaky = async (request: Request) => {
+      attempts++;
+      const response = await server.fetch(request);
+      if (attempts <= 2) throw new TypeError('connection reset after the server answered');
+      return response;
+    };
+    const client = clientFor({ fetch: flaky });
+    const body = person();
+    const created = await client.customers.create(body);
+    expect(attempts).toBe(3);
+    const found = await clientFor().customers.list({ q: body.document });
+    expect(found.items.map((c) => c.id)).toEqual([created.id]);
+  });
+
+  it('without an idempotency key a POST is not retried', async () => {
+    const { id } = await clientFor().customers.create(person());
+    let attempts = 0;
+    const client = clientFor({
+      fetch: async (request) => {
+        attempts++;
+        await server.fetch(request);
+        throw new TypeError('connection reset after the server answered');
+      },
+    });
+    expect(isNetworkError(await rejection(client.customers.invite(id)))).toBe(true);
+    expect(attempts).toBe(1);
+  });
+});
+
+describe('abort and timeout', () => {
+  it('abort rejects with an AbortError', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const client = clientFor({ fetch: async (request) => (await gate, server.fetch(request)) });
+    const controller = new AbortController();
+    const pending = rejection(client.customers.list({}, { signal: controller.signal }));
+    controller.abort();
+    release();
+    expect((await pending as Error).name).toBe('AbortError');
+  });
+
+  it('a server that does not answer in time gives a TimeoutError', async () => {
+    const client = clientFor({ fetch: () => new Promise<Response>(() => {}), timeout: 30 });
+    expect(isTimeoutError(await rejection(client.customers.list()))).toBe(true);
+  });
+});
+
+describe('keys', () => {
+  it('a wrong key is an AuthError; a publishable key reaches public routes only', async () => {
+    expect(isAuthError(await rejection(clientFor({ apiKey: 'sk_wrong' }).customers.list()))).toBe(true);
+    const storefront = clientFor({ apiKey: server.keys.publishable });
+    const denied = await rejection(storefront.customers.list());
+    expect(isAuthError(denied) && (denied as ApiError).status).toBe(403);
+    expect((await storefront.settings.retrievePublic()).person.email).toEqual(expect.any(String));
+  });
+});
+
+describe('categories', () => {
+  it('list, create, rename with If-Match; a duplicate name is a conflict; there is no delete', async () => {
+    const client = clientFor();
+    const all = await client.categories.list();
+    expect(all.length).toBeGreaterThanOrEqual(8);
+    const inactive = await client.categories.list({ status: 'inactive' });
+    expect(inactive.length).toBeGreaterThan(0);
+    expect(inactive.every((c) => c.status === 'inactive')).toBe(true);
+
+    const created = await client.categories.create({ name: `Clientes ${next++}`, color: '#00aa55' });
+    const renamed = await client.categories.update(created, { name: `${created.name} B`, status: 'inactive' });
+    expect(renamed).toMatchObject({ status: 'inactive', version: created.version + 1 });
+    const stale = await rejection(client.categories.update(created, { color: '#000000' }));
+    expect(isPreconditionFailedError(stale)).toBe(true);
+    expect((stale as PreconditionFailedError).current).toMatchObject({ id: created.id, version: renamed.version });
+
+    expect(isConflictError(await rejection(client.categories.create({ name: renamed.name.toUpperCase() })))).toBe(true);
+    expect('delete' in client.categories).toBe(false);
+  });
+});
+
+describe('settings', () => {
+  it('retrieve, update and read back through the public route', async () => {
+    const client = clientFor();
+    const settings = await client.settings.retrieve();
+    const changed = { ...settings, person: { ...settings.person, phone: 'required' as const } };
+    expect(await client.settings.update(changed)).toEqual(changed);
+    expect(await clientFor({ apiKey: server.keys.publishable }).settings.retrievePublic()).toEqual(changed);
+    await client.settings.update(settings);
+  });
+});
+
+describe('addresses', () => {
+  it('look up a CEP from the dataset, with or without the hyphen', async () => {
+    const client = clientFor({ apiKey: server.keys.publishable });
+    const address = await client.addresses.lookupCep('01310-100');
+    expect(address).toMatchObject({ street: 'Avenida Paulista', district: 'Bela Vista', city: 'São Paulo', state: 'SP' });
+    expect(isNotFoundError(await rejection(client.addresses.lookupCep('99999-999')))).toBe(true);
+  });
+});
+
+describe('exports, imports and the audit log', () => {
+  it('download a CSV with a filename; the export is audited with the actor', async () => {
+    const client = clientFor({ actor: 'Maria Operadora' });
+    const { blob, filename } = await client.exports.download({ format: 'csv', columns: ['name', 'email'], filter: { kind: 'person' } });
+    expect(filename).toMatch(/\.csv$/);
+    const text = await blob.text();
+    expect(text.split(/\r?\n/).filter(Boolean).length).toBeGreaterThan(10);
+
+    const { items } = await client.audit.list({ action: 'export', limit: 5 });
+    expect(items[0]).toMatchObject({ action: 'export', columns: ['name', 'email'] });
+    expect(items[0]!.count).toBe(text.split(/\r?\n/).filter(Boolean).length - 1);
+  });
+
+  it('stream an XLSX export', async () => {
+    const { stream, filename } = await clientFor().exports.stream({ format: 'xlsx', columns: ['name'] });
+    expect(filename).toMatch(/\.xlsx$/);
+    const bytes = new Uint8Array(await new Response(stream).arrayBuffer());
+    expect([bytes[0], bytes[1]]).toEqual([0x50, 0x4b]); // "PK": a zip container
+  });
+
+  it('fetch the template; dry-run, import, and re-import a CSV (the second time changes nothing)', async () => {
+    const client = clientFor({ locale: 'en' });
+    const template = await client.imports.template('csv');
+    expect(template.filename).toMatch(/\.csv$/);
+    const header = (await template.blob.text()).replace(/^\uFEFF/, '').split(/\r?\n/)[0]!;
+    expect(header.split(',')).toHaveLength(23);
+
+    const body = person();
+    const csv = `kind,document,firstName,lastName,email\r\nperson,${body.document},Ana,${body.lastName},${body.email}\r\n`;
+    const dry = await client.imports.upload(csv, { dryRun: true });
+    expect(dry).toMatchObject({ dryRun: true, totalRows: 1, created: 1, rejected: 0 });
+    expect((await client.customers.list({ q: body.document })).total).toBe(0);
+
+    const done = await client.imports.upload(new Blob([csv], { type: 'text/csv' }), { filename: 'clientes.csv' });
+    expect(done).toMatchObject({ dryRun: false, created: 1 });
+    expect((await client.customers.list({ q: body.document })).items[0]).toMatchObject({ source: 'import' });
+    expect(await client.imports.upload(csv)).toMatchObject({ created: 0, unchanged: 1 });
+  });
+
+  it('iterate the audit log, newest first', async () => {
+    const entries = [];
+    for await (const entry of clientFor().audit.iterate({ limit: 3 })) entries.push(entry);
+    expect(entries.length).toBeGreaterThan(3);
+    const times = entries.map((e) => Date.parse(e.at));
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+  });
+
+  it('list the credit wallet', async () => {
+    const page = await clientFor().credits.list({ status: 'active', limit: 5 });
+    expect(page.items.every((e) => e.credit.status === 'active')).toBe(true);
+  });
+});
+
+describe('account', () => {
+  it('register with a publishable key, invite, set a password, sign in', async () => {
+    const storefront = clientFor({ apiKey: server.keys.publishable });
+    const body = person();
+    const registered = await storefront.account.register(body);
+    expect(registered).toMatchObject({ document: expect.any(String), source: 'storefront' });
+
+    const invitation = await clientFor().customers.invite(registered.id);
+    expect(invitation.customerId).toBe(registered.id);
+    await storefront.account.setPassword({ token: invitation.token, password: 'senha-forte-123' });
+    const session = await storefront.account.signIn({ email: body.email, password: 'senha-forte-123' });
+    expect(session.customerId).toBe(registered.id);
+    expect(isAuthError(await rejection(storefront.account.signIn({ email: body.email, password: 'errada-123' })))).toBe(true);
+  });
+});
