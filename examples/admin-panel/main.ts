@@ -1,3 +1,4 @@
 // The admin customer panel. Each view registers itself from its own module; this file only
 // wires them together (one import per view).
 import '../shared.js';
+import './dialogs.js';

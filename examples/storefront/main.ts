@@ -1,2 +1,3 @@
 // The storefront Account page. Each catalog scenario lives in its own module.
 import '../shared.js';
+import './account-page.js';
