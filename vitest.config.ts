@@ -55,6 +55,8 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['packages/elements/src/**/*.test.ts'],
+          // Starts the built mock server (packages/mock-server/dist/cli.js) for client.browser.test.ts.
+          globalSetup: ['./test/mock-server.global-setup.ts'],
           testTimeout: 30_000,
           browser: {
             enabled: true,
