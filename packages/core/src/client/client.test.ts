@@ -7,11 +7,13 @@ import {
   isNotFoundError,
   isPreconditionFailedError,
   isPreconditionRequiredError,
+  isRateLimitError,
   isTimeoutError,
   isValidationError,
   type ApiError,
   type ConflictError,
   type PreconditionFailedError,
+  type RateLimitError,
   type ValidationError,
 } from '../errors/errors.js';
 import type { Customer } from '../schemas/customer.js';
@@ -222,6 +224,44 @@ describe('retries against the server', () => {
     expect(attempts).toBe(3);
     const found = await clientFor().customers.list({ q: body.document });
     expect(found.items.map((c) => c.id)).toEqual([created.id]);
+  });
+
+  it('a category create and a bulk action whose answers are lost are applied once', async () => {
+    let lose = 0;
+    const client = clientFor({
+      fetch: async (request) => {
+        const response = await server.fetch(request);
+        if (lose-- > 0) throw new TypeError('connection reset after the server answered');
+        return response;
+      },
+    });
+    const name = `Perdida ${next++}`;
+    lose = 2;
+    const category = await client.categories.create({ name });
+    expect((await client.categories.list()).filter((c) => c.name === name).map((c) => c.id)).toEqual([category.id]);
+
+    const { id } = await client.customers.create(person());
+    lose = 1;
+    expect(await client.customers.bulk({ ids: [id], action: 'setStatus', status: 'blocked' })).toEqual({ matched: 1, updated: 1 });
+  });
+
+  it('a rate-limited call gives a RateLimitError with retryAfter when the wait is long', async () => {
+    const limited = createApp({ rateLimit: { max: 1, windowMs: 60_000 } });
+    try {
+      let requests = 0;
+      const client = createClient({
+        baseUrl: BASE,
+        apiKey: limited.keys.publishable,
+        fetch: (request) => (requests++, limited.fetch(request)),
+      });
+      await client.settings.retrievePublic();
+      const error = await rejection(client.settings.retrievePublic());
+      expect(isRateLimitError(error)).toBe(true);
+      expect((error as RateLimitError).retryAfter).toBeGreaterThan(10);
+      expect(requests).toBe(2);
+    } finally {
+      limited.close();
+    }
   });
 
   it('without an idempotency key a POST is not retried', async () => {

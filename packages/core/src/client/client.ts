@@ -231,14 +231,13 @@ function categories(t: Transport) {
 
     /**
      * Creates a category (the name is unique ignoring case and accents, else `ConflictError`).
-     * The contract promises `Idempotency-Key` for customers only, so this POST is retried only
-     * when you pass one.
+     * An `Idempotency-Key` is generated unless given, so a retry never makes two.
      *
      * @example
      * const vip = await client.categories.create({ name: 'VIP', color: '#7c3aed' });
      */
     create: (body: CategoryCreate, options?: IdempotentCallOptions): Promise<Category> =>
-      t.request(CategorySchema, { ...options, method: 'post', path: 'categories', json: body }),
+      t.request(CategorySchema, { ...options, method: 'post', path: 'categories', json: body, idem: true }),
 
     /**
      * Renames, recolours, inactivates or reactivates, guarded by `If-Match` like

@@ -108,9 +108,9 @@ export function createTransport(options: ClientOptions) {
       statusCodes: [408, 429, 502, 503, 504],
       afterStatusCodes: [429, 503],
       backoffLimit: backoffLimit ?? Infinity,
-      // Do not sit out a Retry-After of more than a minute: the caller gets the error, with
-      // `retryAfter`, and decides.
-      shouldRetry: ({ error }) => ((retryAfterOf((error as { response?: Response }).response) ?? 0) > 60 ? false : undefined),
+      // A UI should not hang silently: past 10 s of Retry-After the caller gets the error, with
+      // `retryAfter`, and can say "try again in N s".
+      shouldRetry: ({ error }) => ((retryAfterOf((error as { response?: Response }).response) ?? 0) > 10 ? false : undefined),
     },
     // ky passes a second `init` argument that an in-process server would take for its `env`, so
     // only the Request is forwarded. Racing the signal makes abort work even with a fetch that
