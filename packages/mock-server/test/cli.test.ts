@@ -1,0 +1,95 @@
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+const cli = join(root, 'packages/mock-server/dist/cli.js');
+const dir = mkdtempSync(join(tmpdir(), 'clientela-cli-'));
+const children: ChildProcess[] = [];
+
+/** Starts the built CLI and resolves with its printed lines once the URL line is out. */
+function start(args: string[]): Promise<{ child: ChildProcess; url: string; lines: string[] }> {
+  const child = spawn(process.execPath, [cli, '--port', '0', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  children.push(child);
+  return new Promise((resolve, reject) => {
+    const lines: string[] = [];
+    let stderr = '';
+    child.stderr!.on('data', (d) => (stderr += String(d)));
+    child.once('exit', (code) => reject(new Error(`CLI exited with ${code}: ${stderr}`)));
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      lines.push(line);
+      if (lines.length === 5) {
+        const m = /^Clientela mock server listening on (http:\/\/127\.0\.0\.1:(\d+))$/.exec(lines[0]!);
+        if (!m) reject(new Error(`unexpected first line: ${lines[0]}`));
+        else resolve({ child, url: m[1]!, lines });
+      }
+    });
+  });
+}
+
+function stop(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    child.removeAllListeners('exit');
+    child.once('exit', () => resolve());
+    child.kill(signal);
+  });
+}
+
+beforeAll(() => {
+  // The smoke test runs the compiled CLI, as `npx clientela-mock-server` would.
+  execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-b', join(root, 'packages/mock-server')], { stdio: 'inherit' });
+});
+
+afterAll(async () => {
+  await Promise.all(children.map((c) => stop(c)));
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('clientela-mock-server CLI', () => {
+  it('listens on a free port, prints URL, keys and OpenAPI URL, and speaks HTTP', async () => {
+    const { child, url, lines } = await start(['--seed', '120', '--seed-value', '3']);
+    const port = Number(new URL(url).port);
+    expect(port).toBeGreaterThan(0);
+    expect(lines[1]).toMatch(/sk_test_clientela/);
+    expect(lines[2]).toMatch(/pk_test_clientela/);
+    expect(lines[3]).toContain(`${url}/openapi.json`);
+    expect(await (await fetch(`${url}/healthz`)).json()).toEqual({ status: 'ok', store: 'memory', customers: 120 });
+    const list = await fetch(`${url}/v1/customers?limit=3`, { headers: { Authorization: 'Bearer sk_test_clientela' } });
+    expect(list.status).toBe(200);
+    expect((await list.json()).items).toHaveLength(3);
+    const denied = await fetch(`${url}/v1/customers`);
+    expect(denied.status).toBe(401);
+    expect(denied.headers.get('content-type')).toMatch(/problem\+json/);
+    const doc = await (await fetch(`${url}/openapi.json`)).json();
+    expect(doc.servers[0].url).toBe(url);
+    await stop(child);
+  });
+
+  it('with --db, an acknowledged write survives a hard kill (SIGKILL) and a restart', async () => {
+    const db = join(dir, 'cli.sqlite');
+    const first = await start(['--db', db, '--seed', '30', '--secret-key', 'sk_test_custom']);
+    expect(first.lines[1]).toMatch(/sk_test_custom/);
+    const created = await fetch(`${first.url}/v1/categories`, {
+      method: 'POST',
+      headers: { Authorization: 'Bearer sk_test_custom', 'Content-Type': 'application/json' },
+      body: JSON.stringify({ name: 'Sobrevivente' }),
+    });
+    expect(created.status).toBe(201);
+    const { id } = await created.json();
+    await stop(first.child, 'SIGKILL');
+    const second = await start(['--db', db, '--seed', '30', '--secret-key', 'sk_test_custom']);
+    const back = await fetch(`${second.url}/v1/categories/${id}`, { headers: { Authorization: 'Bearer sk_test_custom' } });
+    expect((await back.json()).name).toBe('Sobrevivente');
+    expect((await (await fetch(`${second.url}/healthz`)).json()).customers).toBe(30);
+    await stop(second.child);
+  });
+
+  it('rejects bad flags with exit code 2', () => {
+    expect(() => execFileSync(process.execPath, [cli, '--latency', 'soon'], { stdio: 'pipe' })).toThrow(/--latency/);
+  });
+});
