@@ -2,3 +2,5 @@
 // wires them together (one import per view).
 import '../shared.js';
 import './dialogs.js';
+import './card-view.js';
+import './tools-view.js';

@@ -331,7 +331,7 @@ export class CustomerCard extends ClientelaElement {
               ${this.revealed ? t('hide') : t('reveal')}
             </button>
             ${this.revealed
-              ? html`<button type="button" class="icon" @click=${() => this.#copy(normalizeDocument(this.revealed), 'document')}>
+              ? html`<button type="button" class="icon" aria-label=${t('copyDocument')} @click=${() => this.#copy(normalizeDocument(this.revealed), 'document')}>
                   ${this.copied === 'document' ? t('copied') : t('copy')}
                 </button>`
               : nothing}
@@ -518,7 +518,7 @@ export class CustomerCard extends ClientelaElement {
               <label for="invite-link">${t('linkLabel')}</label>
               <div class="row">
                 <input id="invite-link" data-copy="link" readonly .value=${this.invitation.link} aria-describedby="invite-hint" />
-                <button type="button" data-action="copy-link" @click=${() => this.#copy(this.invitation!.link, 'link')}>
+                <button type="button" data-action="copy-link" aria-label=${t('copyLink')} @click=${() => this.#copy(this.invitation!.link, 'link')}>
                   ${this.copied === 'link' ? t('copied') : t('copy')}
                 </button>
               </div>

@@ -4,7 +4,7 @@ type Key =
   | 'loading' | 'loadFailed' | 'notFound' | 'retry' | 'person' | 'company' | 'customerSince' | 'source'
   | 'src_admin' | 'src_storefront' | 'src_pos' | 'src_import' | 'src_api'
   | 'st_active' | 'st_inactive' | 'st_blocked' | 'st_deleted' | 'status' | 'categories'
-  | 'contact' | 'cpf' | 'cnpj' | 'reveal' | 'hide' | 'copy' | 'copied' | 'email' | 'phone' | 'whatsapp' | 'none'
+  | 'contact' | 'cpf' | 'cnpj' | 'reveal' | 'hide' | 'copy' | 'copied' | 'copyDocument' | 'copyLink' | 'email' | 'phone' | 'whatsapp' | 'none'
   | 'address' | 'noAddress' | 'postalCode' | 'stats' | 'ordersCount' | 'totalSpent' | 'lastPurchase' | 'visits'
   | 'averageRating' | 'discount' | 'orders' | 'noOrders' | 'orderNumber' | 'orderDate' | 'items' | 'total' | 'orderStatus'
   | 'rating' | 'ratingValue' | 'noRating' | 'loadMore' | 'os_pending' | 'os_paid' | 'os_shipped' | 'os_delivered' | 'os_cancelled' | 'os_returned'
@@ -21,7 +21,7 @@ export const messages: Messages<Key> = {
     src_admin: 'Painel', src_storefront: 'Loja online', src_pos: 'Ponto de venda', src_import: 'Importação', src_api: 'API',
     st_active: 'Ativo', st_inactive: 'Inativo', st_blocked: 'Bloqueado', st_deleted: 'Excluído', status: 'Status',
     categories: 'Categorias',
-    contact: 'Contato', cpf: 'CPF', cnpj: 'CNPJ', reveal: 'Mostrar documento', hide: 'Ocultar documento', copy: 'Copiar', copied: 'Copiado',
+    contact: 'Contato', cpf: 'CPF', cnpj: 'CNPJ', reveal: 'Mostrar documento', hide: 'Ocultar documento', copy: 'Copiar', copied: 'Copiado', copyDocument: 'Copiar documento', copyLink: 'Copiar link',
     email: 'E-mail', phone: 'Telefone', whatsapp: 'Abrir no WhatsApp', none: '—',
     address: 'Endereço', noAddress: 'Sem endereço cadastrado.', postalCode: 'CEP',
     stats: 'Resumo', ordersCount: 'Pedidos', totalSpent: 'Total gasto', lastPurchase: 'Última compra', visits: 'Visitas',
@@ -47,7 +47,7 @@ export const messages: Messages<Key> = {
     src_admin: 'Admin', src_storefront: 'Online store', src_pos: 'Point of sale', src_import: 'Import', src_api: 'API',
     st_active: 'Active', st_inactive: 'Inactive', st_blocked: 'Blocked', st_deleted: 'Deleted', status: 'Status',
     categories: 'Categories',
-    contact: 'Contact', cpf: 'CPF', cnpj: 'CNPJ', reveal: 'Show document', hide: 'Hide document', copy: 'Copy', copied: 'Copied',
+    contact: 'Contact', cpf: 'CPF', cnpj: 'CNPJ', reveal: 'Show document', hide: 'Hide document', copy: 'Copy', copied: 'Copied', copyDocument: 'Copy document', copyLink: 'Copy link',
     email: 'E-mail', phone: 'Phone', whatsapp: 'Open in WhatsApp', none: '—',
     address: 'Address', noAddress: 'No address on file.', postalCode: 'CEP',
     stats: 'Summary', ordersCount: 'Orders', totalSpent: 'Total spent', lastPurchase: 'Last purchase', visits: 'Visits',
@@ -73,7 +73,7 @@ export const messages: Messages<Key> = {
     src_admin: 'Panel', src_storefront: 'Tienda online', src_pos: 'Punto de venta', src_import: 'Importación', src_api: 'API',
     st_active: 'Activo', st_inactive: 'Inactivo', st_blocked: 'Bloqueado', st_deleted: 'Eliminado', status: 'Estado',
     categories: 'Categorías',
-    contact: 'Contacto', cpf: 'CPF', cnpj: 'CNPJ', reveal: 'Mostrar documento', hide: 'Ocultar documento', copy: 'Copiar', copied: 'Copiado',
+    contact: 'Contacto', cpf: 'CPF', cnpj: 'CNPJ', reveal: 'Mostrar documento', hide: 'Ocultar documento', copy: 'Copiar', copied: 'Copiado', copyDocument: 'Copiar documento', copyLink: 'Copiar enlace',
     email: 'E-mail', phone: 'Teléfono', whatsapp: 'Abrir en WhatsApp', none: '—',
     address: 'Dirección', noAddress: 'Sin dirección registrada.', postalCode: 'CEP',
     stats: 'Resumen', ordersCount: 'Pedidos', totalSpent: 'Total gastado', lastPurchase: 'Última compra', visits: 'Visitas',

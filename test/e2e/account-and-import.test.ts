@@ -1,0 +1,169 @@
+// End to end on the example pages, in Chromium: an admin creates an access link for a customer
+// a seller registered, the shopper opens it on the storefront, sets a password and is signed in;
+// a 1,000-row spreadsheet with 10 bad rows is imported; the data log then shows the import and
+// the document reveals done here.
+import { createClient } from '@clientela/core';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// @ts-expect-error -- a plain .mjs script without types
+import { SECRET_KEY, startExamples, startMockServer } from '../../scripts/examples-harness.mjs';
+import { CHROMIUM_ARGS, chromiumPath } from '../chromium.js';
+
+interface Started {
+  url: string;
+  close: () => Promise<void>;
+}
+
+/** A valid CPF from 9 base digits. */
+function cpf(seed: number): string {
+  const base = String(seed % 1e9).padStart(9, '0').split('').map(Number);
+  const digit = (ds: number[]) => {
+    const r = (ds.reduce((s, d, i) => s + d * (ds.length + 1 - i), 0) * 10) % 11;
+    return r === 10 ? 0 : r;
+  };
+  const d1 = digit(base);
+  return [...base, d1, digit([...base, d1])].join('');
+}
+
+let server: Started;
+let examples: Started & { adminUrl: string; storefrontUrl: string };
+let browser: Browser;
+const run = Date.now() % 1e6;
+
+beforeAll(async () => {
+  server = await startMockServer({ seed: 200 });
+  examples = await startExamples({ apiUrl: server.url });
+  browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await examples?.close();
+  await server?.close();
+});
+
+async function adminPage(): Promise<Page> {
+  const page = await browser.newPage();
+  page.on('pageerror', (e) => console.error('admin page error:', e.message));
+  await page.goto(examples.adminUrl);
+  await page.waitForFunction(() => customElements.get('cl-customer-card') && customElements.get('cl-customer-import'));
+  return page;
+}
+
+describe('account access, import and data log on the examples', () => {
+  const email = `ana.vendedor.${run}@example.com`;
+  let customerId = '';
+
+  it('an admin creates an access link; the shopper sets a password on the storefront and is signed in', async () => {
+    // The customer a seller registered (no password yet).
+    const api = createClient({ baseUrl: server.url, apiKey: SECRET_KEY });
+    const created = await api.customers.create({ kind: 'person', document: cpf(run * 7 + 11), firstName: 'Ana', lastName: `Vendedor ${run}`, email });
+    customerId = created.id;
+    expect(created.account.status).toBe('none');
+
+    const admin = await adminPage();
+    // What the table does when a row is activated.
+    await admin.evaluate((id) => document.dispatchEvent(new CustomEvent('cl-customer-open', { detail: { id }, bubbles: true, composed: true })), customerId);
+    const card = admin.locator('#detail cl-customer-card');
+    await expect.poll(() => card.locator('h2').textContent(), { timeout: 15_000 }).toBe(`Ana Vendedor ${run}`);
+    // An audited reveal of the document.
+    await card.getByRole('button', { name: 'Mostrar documento' }).click();
+    await expect.poll(() => card.locator('[data-document]').textContent()).toMatch(/^\d{3}\.\d{3}\.\d{3}-\d{2}$/);
+
+    await card.getByRole('button', { name: 'Criar link de acesso' }).click();
+    const linkInput = card.locator('[data-copy=link]');
+    await linkInput.waitFor({ timeout: 15_000 });
+    const link = await linkInput.inputValue();
+    expect(link).toMatch(/\/storefront\/\?token=/);
+    await card.getByRole('button', { name: 'Copiar link' }).click();
+    await admin.close();
+
+    // The shopper opens the link (the admin sent it from their own e-mail).
+    const shop = await browser.newPage();
+    shop.on('pageerror', (e) => console.error('storefront page error:', e.message));
+    await shop.goto(link);
+    const panel = shop.locator('#scenario-seller');
+    await panel.locator('cl-account-access form[data-state=set-password]').waitFor({ timeout: 15_000 });
+    expect(await shop.locator('#tab-seller').getAttribute('aria-selected')).toBe('true');
+    await panel.getByLabel('E-mail').fill(email);
+    await panel.getByLabel('Nova senha', { exact: true }).fill('segredo-123');
+    await panel.getByLabel('Confirme a nova senha').fill('segredo-123');
+    await panel.getByRole('button', { name: 'Salvar senha e entrar' }).click();
+    await expect.poll(() => panel.locator('.welcome').getAttribute('data-session'), { timeout: 15_000 }).toBe(customerId);
+    expect(await panel.locator('[data-state=signed-in]').textContent()).toContain(`Ana Vendedor ${run}`);
+    expect(new URL(shop.url()).searchParams.get('token')).toBeNull();
+
+    // The same link a second time is spent.
+    await shop.goto(link);
+    await panel.locator('cl-account-access form[data-state=set-password]').waitFor();
+    await panel.getByLabel('E-mail').fill(email);
+    await panel.getByLabel('Nova senha', { exact: true }).fill('outra-senha-1');
+    await panel.getByLabel('Confirme a nova senha').fill('outra-senha-1');
+    await panel.getByRole('button', { name: 'Salvar senha e entrar' }).click();
+    await panel.locator('[data-state=used]').waitFor({ timeout: 15_000 });
+
+    // And the private catalog signs in with the password set above.
+    await shop.goto(examples.storefrontUrl + '#privado');
+    const priv = shop.locator('#scenario-private');
+    await priv.getByLabel('E-mail').fill(email);
+    await priv.getByLabel('Senha', { exact: true }).fill('segredo-123');
+    await priv.getByRole('button', { name: 'Entrar' }).click();
+    await expect.poll(() => priv.locator('.welcome').getAttribute('data-session'), { timeout: 15_000 }).toBe(customerId);
+    await shop.close();
+  }, 120_000);
+
+  it('imports a 1,000-row file with 10 bad rows: exactly those 10 are reported, the rest created; the data log shows it', async () => {
+    const bad = [3, 57, 120, 333, 404, 512, 640, 777, 901, 999];
+    const lines = ['CPF/CNPJ,Nome (primeiro),Sobrenome,E-mail'];
+    for (let i = 0; i < 1000; i++) {
+      const doc = bad.includes(i) ? '111.222.333-00' : cpf(run * 1000 + i + 500_000_000);
+      lines.push(`${doc},Importado,Lote ${run} ${i},importado.${run}.${i}@example.com`);
+    }
+    const csv = lines.join('\r\n') + '\r\n';
+
+    const admin = await adminPage();
+    await admin.click('#open-import');
+    const dialog = admin.locator('#import-dialog');
+    const importer = dialog.locator('cl-customer-import');
+    await importer.locator('input[type=file]').setInputFiles({ name: `clientes-${run}.csv`, mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    const summary = importer.locator('[data-summary]');
+    await summary.waitFor({ timeout: 60_000 });
+    expect((await summary.textContent())!.replace(/\s+/g, ' ')).toContain('1.000 linhas: 990 novos, 0 atualizados, 0 sem alteração, 10 com erro');
+    // Every error by row and field: the spreadsheet rows of the bad lines (header = row 1).
+    const errorRows = await importer.locator('[part=errors] tbody tr').evaluateAll((rows) => rows.map((r) => Number((r as HTMLElement).dataset['row'])));
+    expect([...new Set(errorRows)]).toEqual(bad.map((i) => i + 2));
+    expect(await importer.locator('[part=errors] tbody tr td.mono').first().textContent()).toBe('document');
+    expect(await importer.locator('[part=preview] tbody tr').count()).toBe(10);
+
+    await importer.getByRole('button', { name: 'Confirmar importação' }).click();
+    await importer.locator('[data-count=created]').waitFor({ timeout: 60_000 });
+    expect(await importer.locator('[data-count=created]').textContent()).toBe('990');
+    expect(await importer.locator('[data-count=rejected]').textContent()).toBe('10');
+    expect(await importer.getByRole('button', { name: 'Baixar linhas rejeitadas (CSV)' }).count()).toBe(1);
+
+    // Importing the same file again changes nothing.
+    await importer.getByRole('button', { name: 'Escolher outro arquivo' }).click();
+    await importer.locator('input[type=file]').setInputFiles({ name: `clientes-${run}.csv`, mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await summary.waitFor({ timeout: 60_000 });
+    expect((await summary.textContent())!.replace(/\s+/g, ' ')).toContain('990 sem alteração');
+    await dialog.getByRole('button', { name: 'Fechar' }).click();
+
+    // The data log: the import (written, not only the dry run) and the reveals of the first test.
+    await admin.click('#open-audit');
+    const log = admin.locator('#audit-dialog cl-audit-log');
+    await log.locator('[part=row]').first().waitFor({ timeout: 15_000 });
+    await log.locator('select[name=action]').selectOption('import');
+    await log.getByRole('button', { name: 'Filtrar' }).click();
+    await expect.poll(() => log.locator('[part=row]').evaluateAll((rows) => rows.every((r) => (r as HTMLElement).dataset['action'] === 'import') && rows.length)).toBeGreaterThanOrEqual(3);
+    const imports = await log.locator('[part=row]').allTextContents();
+    expect(imports.some((text) => text.includes('created 990') && !text.includes('dry run'))).toBe(true);
+    expect(imports.some((text) => text.includes('rejected 10'))).toBe(true);
+
+    await log.locator('select[name=action]').selectOption('customer.reveal');
+    await log.getByRole('button', { name: 'Filtrar' }).click();
+    await expect
+      .poll(() => log.locator('[part=row]').evaluateAll((rows, id) => rows.filter((r) => (r as HTMLElement).dataset['action'] === 'customer.reveal' && r.textContent!.includes(id)).length, customerId))
+      .toBeGreaterThanOrEqual(1);
+    await admin.close();
+  }, 180_000);
+});
