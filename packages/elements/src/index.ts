@@ -3,3 +3,7 @@ export { CustomerForm } from './customer-form/customer-form.js';
 export { CategoryPicker } from './category-picker/category-picker.js';
 export { CategoryManager } from './category-manager/category-manager.js';
 export { RegistrationSettings } from './registration-settings/registration-settings.js';
+export { AccountAccess } from './account-access/account-access.js';
+export { CustomerCard } from './customer-card/customer-card.js';
+export { CustomerImport } from './customer-import/customer-import.js';
+export { AuditLog } from './audit-log/audit-log.js';
