@@ -33,7 +33,7 @@ function openDialog(title: string, content: HTMLElement, id: string): HTMLDialog
   const close = document.createElement('button');
   close.type = 'button';
   close.textContent = t('close');
-  close.style.cssText = 'min-height:44px;min-width:44px;padding:0 1rem';
+  close.style.cssText = 'min-height:44px;min-width:44px;padding:0 1rem;font:inherit';
   close.addEventListener('click', () => dialog.close());
   header.append(h2, close);
   dialog.append(header, content);

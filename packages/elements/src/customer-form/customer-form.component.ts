@@ -44,6 +44,8 @@ interface FieldOptions {
   hint?: string;
   wide?: boolean;
   disabled?: boolean;
+  /** Show "(opcional)"; off inside a group that is optional as a whole. */
+  note?: boolean;
 }
 
 const CHECKS = ['whatsapp', 'consent.email', 'consent.sms', 'consent.whatsapp', 'ieExempt'] as const;
@@ -300,7 +302,9 @@ export class CustomerForm extends ClientelaElement {
       if (any || rules['address'] === 'required') {
         const address: Record<string, string> = { country: 'BR' };
         for (const k of ADDRESS) {
-          const v = this.#value(`address.${k}`);
+          let v = this.#value(`address.${k}`);
+          // The mask's hyphen is presentation: send the 8 digits.
+          if (k === 'postalCode' && /^\d{5}-\d{3}$/.test(v)) v = v.replace('-', '');
           if (v || k === 'postalCode' || k === 'street' || k === 'city' || k === 'state') address[k] = v;
         }
         body['address'] = address;
@@ -592,7 +596,7 @@ export class CustomerForm extends ClientelaElement {
       .filter(Boolean)
       .join(' ');
     return html`<div class="cl-cf-field ${o.wide ? 'cl-cf-wide' : ''}">
-      <label for=${id}>${t(o.label)} ${o.rule === 'optional' ? html`<span class="cl-cf-note">${t('optional')}</span>` : nothing}</label>
+      <label for=${id}>${t(o.label)} ${o.rule === 'optional' && o.note !== false ? html`<span class="cl-cf-note">${t('optional')}</span>` : nothing}</label>
       <input
         id=${id}
         name=${path}
@@ -626,18 +630,19 @@ export class CustomerForm extends ClientelaElement {
     if (rule === 'hidden') return nothing;
     const t = this.#t;
     const sub = (r: boolean): Rule => (rule === 'required' && r ? 'required' : 'optional');
+    const note = rule === 'required';
     const stateId = this.#idFor('address.state');
     const stateError = this._shown['address.state'];
     return html`<fieldset>
       <legend>${t('address')} ${rule === 'optional' ? html`<span class="cl-cf-note">${t('optional')}</span>` : nothing}</legend>
       <div class="cl-cf-grid">
-        ${this.#field('address.postalCode', { label: 'postalCode', rule: sub(true), autocomplete: 'postal-code', inputmode: 'numeric', maxlength: 9 })}
+        ${this.#field('address.postalCode', { label: 'postalCode', rule: sub(true), autocomplete: 'postal-code', inputmode: 'numeric', maxlength: 9, note })}
         <div></div>
-        ${this.#field('address.street', { label: 'street', rule: sub(true), autocomplete: 'address-line1', wide: true })}
-        ${this.#field('address.number', { label: 'number', rule: 'optional', autocomplete: 'off', inputmode: 'text', maxlength: 20 })}
-        ${this.#field('address.complement', { label: 'complement', rule: 'optional', autocomplete: 'address-line2' })}
-        ${this.#field('address.district', { label: 'district', rule: 'optional', autocomplete: 'address-level3' })}
-        ${this.#field('address.city', { label: 'city', rule: sub(true), autocomplete: 'address-level2' })}
+        ${this.#field('address.street', { label: 'street', rule: sub(true), autocomplete: 'address-line1', wide: true, note })}
+        ${this.#field('address.number', { label: 'number', rule: 'optional', autocomplete: 'off', inputmode: 'text', maxlength: 20, note })}
+        ${this.#field('address.complement', { label: 'complement', rule: 'optional', autocomplete: 'address-line2', note })}
+        ${this.#field('address.district', { label: 'district', rule: 'optional', autocomplete: 'address-level3', note })}
+        ${this.#field('address.city', { label: 'city', rule: sub(true), autocomplete: 'address-level2', note })}
         <div class="cl-cf-field">
           <label for=${stateId}>${t('state')}</label>
           <select

@@ -5,7 +5,7 @@ import {
   type FieldRule,
   type RegistrationSettings as Settings,
 } from '@clientela/core';
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, svg, type PropertyValues } from 'lit';
 import { ClientelaElement } from '../internal/clientela-element.js';
 import { translator } from '../internal/localize.js';
 import { tokens } from '../internal/tokens.js';
@@ -13,6 +13,9 @@ import { messages } from './registration-settings.messages.js';
 import { styles } from './registration-settings.styles.js';
 
 type Kind = 'person' | 'company';
+
+/** A padlock drawn inline: emoji fonts are missing on many systems. */
+const lock = html`<svg class="lock" aria-hidden="true" viewBox="0 0 16 16" width="14" height="14">${svg`<path fill="currentColor" d="M4 7V5a4 4 0 1 1 8 0v2h1v8H3V7h1Zm2 0h4V5a2 2 0 1 0-4 0v2Z"/>`}</svg>`;
 type Key = keyof (typeof messages)['pt-BR'];
 
 const LOCKED: Record<Kind, Key[]> = { person: ['cpf', 'firstName', 'lastName'], company: ['cnpj', 'legalName'] };
@@ -114,7 +117,7 @@ export class RegistrationSettings extends ClientelaElement {
           ${LOCKED[kind].map(
             (f) => html`<tr class="locked">
               <th scope="row">${t(f)}</th>
-              <td><span aria-describedby="locked-reason"><span aria-hidden="true">🔒</span> ${t('locked')}</span></td>
+              <td><span aria-describedby="locked-reason">${lock} ${t('locked')}</span></td>
             </tr>`,
           )}
           ${FIELDS[kind].map(
@@ -139,7 +142,7 @@ export class RegistrationSettings extends ClientelaElement {
     }
     return html`<h2>${t('title')}</h2>
       <p>${t('intro')}</p>
-      <p id="locked-reason"><span aria-hidden="true">🔒</span> ${t('lockedReason')}</p>
+      <p id="locked-reason">${lock} ${t('lockedReason')}</p>
       <div class="sections">${this.#section('person')} ${this.#section('company')}</div>
       <div class="actions">
         <button type="button" class="primary" part="save" ?disabled=${this._busy} @click=${() => void this.save()}>
