@@ -1,10 +1,6 @@
 import {
   CustomerCreateSchema,
   DEFAULT_REGISTRATION_SETTINGS,
-  formatCep,
-  formatCnpj,
-  formatCpf,
-  formatPhoneBR,
   isConflictError,
   isPreconditionFailedError,
   isValidationError,
@@ -18,12 +14,11 @@ import {
   type RegistrationSettings,
 } from '@clientela/core';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { live } from 'lit/directives/live.js';
 import type { CategoryPicker } from '../category-picker/category-picker.component.js';
 import { CustomerOpenEvent, CustomerSavedEvent, InvalidEvent } from '../events/events.js';
 import { ClientelaElement } from '../internal/clientela-element.js';
 import { translator } from '../internal/localize.js';
-import { messages } from './customer-form.messages.js';
+import { loadMessages, messages } from './customer-form.messages.js';
 import { styles } from './customer-form.styles.js';
 import { applyMask, maskInput, type MaskKind } from './masks.js';
 
@@ -172,6 +167,8 @@ export class CustomerForm extends ClientelaElement {
   }
 
   protected override willUpdate(changed: PropertyValues): void {
+    const locale = this.resolvedLocale;
+    if (messages[locale] === messages['pt-BR'] && locale !== 'pt-BR') void loadMessages(locale).then(() => this.requestUpdate());
     // Only staff assign categories: the storefront bundle never loads the picker.
     if (changed.has('mode') && this.mode === 'admin') void import('../category-picker/category-picker.js');
     if (changed.has('kind') && (this.kind === 'person' || this.kind === 'company')) this._kind = this.kind;
@@ -215,9 +212,9 @@ export class CustomerForm extends ClientelaElement {
     this.#record = record;
     this._kind = record.kind;
     const v: Record<string, string> = {
-      document: record.kind === 'person' ? formatCpf(record.document) : formatCnpj(record.document),
+      document: applyMask(record.kind === 'person' ? 'cpf' : 'cnpj', record.document),
       email: record.email ?? '',
-      phone: record.phone ? formatPhoneBR(record.phone) : '',
+      phone: applyMask('phone', record.phone ?? ''),
       firstName: record.firstName ?? '',
       lastName: record.lastName ?? '',
     };
@@ -232,7 +229,7 @@ export class CustomerForm extends ClientelaElement {
     }
     const a = record.address;
     for (const key of ADDRESS) v[`address.${key}`] = a ? String(a[key] ?? '') : '';
-    if (a) v['address.postalCode'] = formatCep(a.postalCode);
+    if (a) v['address.postalCode'] = applyMask('cep', a.postalCode);
     this.#lastCep = (v['address.postalCode'] ?? '').replace(/\D/g, '');
     this.#checks['whatsapp'] = record.whatsapp;
     this.#checks['consent.email'] = record.marketingConsent.email;
@@ -475,6 +472,8 @@ export class CustomerForm extends ClientelaElement {
     if (!path || input.closest('cl-category-picker')) return;
     if (input instanceof HTMLInputElement && input.type === 'checkbox') {
       this.#checks[path] = input.checked;
+      // Checks are not reactive state; render so the next reset finds the DOM in step.
+      this.requestUpdate();
       if (path === 'ieExempt') this._values = { ...this._values, stateRegistration: '' };
       this.#revalidate(path);
       return;
@@ -608,7 +607,7 @@ export class CustomerForm extends ClientelaElement {
         ?disabled=${o.disabled ?? false}
         aria-invalid=${error ? 'true' : 'false'}
         aria-describedby=${described || nothing}
-        .value=${live(this._values[path] ?? '')}
+        .value=${this._values[path] ?? ''}
       />
       ${o.hint ? html`<span class="cl-cf-hint" id="${id}-hint">${o.hint}</span>` : nothing}
       ${path === 'address.postalCode'
@@ -621,7 +620,7 @@ export class CustomerForm extends ClientelaElement {
   #check(path: string, label: string): TemplateResult {
     const id = this.#idFor(path);
     return html`<div class="cl-cf-check">
-      <input type="checkbox" id=${id} name=${path} .checked=${live(Boolean(this.#checks[path]))} />
+      <input type="checkbox" id=${id} name=${path} .checked=${Boolean(this.#checks[path])} />
       <label for=${id}>${label}</label>
     </div>`;
   }
@@ -652,7 +651,7 @@ export class CustomerForm extends ClientelaElement {
             ?required=${rule === 'required'}
             aria-invalid=${stateError ? 'true' : 'false'}
             aria-describedby=${stateError ? `${stateId}-error` : nothing}
-            .value=${live(this._values['address.state'] ?? '')}
+            .value=${this._values['address.state'] ?? ''}
           >
             <option value="">${t('choose')}</option>
             ${UFS.map((uf) => html`<option value=${uf} ?selected=${this._values['address.state'] === uf}>${uf}</option>`)}
@@ -713,7 +712,7 @@ export class CustomerForm extends ClientelaElement {
             <div class="cl-cf-kind">
               ${(['person', 'company'] as const).map(
                 (k) => html`<div class="cl-cf-check">
-                  <input type="radio" id=${this.#idFor(`kind-${k}`)} name="kind" value=${k} .checked=${live(kind === k)} />
+                  <input type="radio" id=${this.#idFor(`kind-${k}`)} name="kind" value=${k} .checked=${kind === k} />
                   <label for=${this.#idFor(`kind-${k}`)}>${t(k)}</label>
                 </div>`,
               )}

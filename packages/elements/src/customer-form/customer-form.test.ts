@@ -163,6 +163,17 @@ describe('<cl-customer-form>', () => {
     expect(input(el, 'legalName').getBoundingClientRect().height).to.be.at.least(44);
   });
 
+  it('speaks English and Spanish (tables loaded on demand)', async () => {
+    const api = fakeApi();
+    const en = await fixture<CustomerForm>(html`<cl-customer-form locale="en" .client=${api.client}></cl-customer-form>`);
+    await settle(en);
+    expect(en.querySelector(`label[for="${input(en, 'firstName').id}"]`)!.textContent).to.contain('First name');
+    const es = await fixture<CustomerForm>(html`<div lang="es"><cl-customer-form .client=${api.client}></cl-customer-form></div>`);
+    const form = es.querySelector('cl-customer-form')!;
+    await settle(form);
+    expect(form.querySelector('button[type=submit]')!.textContent).to.contain('Registrar cliente');
+  });
+
   it('masks CPF, CNPJ (uppercasing letters), CEP and phone as you type and on paste', async () => {
     const el = await mount(fakeApi());
     await typeInto(el, 'document', '52998224725');
