@@ -19,7 +19,6 @@ import { idempotent } from '../http/idempotency.js';
 import { fail422, fieldIssue, HttpProblem } from '../http/problem.js';
 import type { Router } from '../openapi/define-route.js';
 import { generateCredits, generateOrders } from '../seed/history.js';
-import { sortKeyOf } from '../store/search.js';
 import { applyPatch, checkCategories, prepareCustomer, toQuery } from '../service/customers.js';
 import { randomBytes } from 'node:crypto';
 
@@ -58,12 +57,12 @@ export function registerCustomers(router: Router, ctx: ServerContext): void {
       const sort = parseSort(query.sort);
       const after = decodeCursor(query.cursor, sort, c.get('locale'));
       const limit = query.limit ?? 50;
-      const page = ctx.store.listCustomers({ query: toQuery(query), sort, after, limit });
-      const last = page.items[page.items.length - 1];
-      return c.json({
-        items: page.items.map(listItem),
-        nextCursor: page.hasMore && last ? encodeCursor(sort, { key: sortKeyOf(last, sort.field), id: last.id }) : null,
-        total: page.total,
+      // Items come pre-serialized (and, in memory, cached per record): the list route is the
+      // one every table scrolls through, and serializing 50 customers was most of its cost.
+      const page = ctx.store.listCustomersJson({ query: toQuery(query), sort, after, limit });
+      const nextCursor = page.hasMore && page.last ? encodeCursor(sort, page.last) : null;
+      return c.body(`{"items":[${page.items.join(',')}],"nextCursor":${JSON.stringify(nextCursor)},"total":${page.total}}`, 200, {
+        'Content-Type': 'application/json',
       });
     },
   });

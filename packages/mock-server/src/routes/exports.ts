@@ -1,11 +1,15 @@
 import { createHash } from 'node:crypto';
-import ExcelJS from 'exceljs';
 import { ExportRequestSchema, type Customer, type ExportColumn, type Locale } from '@clientela/core';
 import { audit, type ServerContext } from '../context.js';
 import type { Router } from '../openapi/define-route.js';
 import { cellOf, COLUMN_LABELS, csvCell, DEFAULT_EXPORT_COLUMNS } from '../service/columns.js';
 import { toQuery } from '../service/customers.js';
 import { creditWallet } from './public.js';
+
+/** exceljs takes about a second to load: only when a spreadsheet is asked for. */
+async function excel() {
+  return (await import('exceljs')).default;
+}
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -63,7 +67,7 @@ export function registerExports(router: Router, ctx: ServerContext): void {
         audit(ctx, c, { action: 'export', count, filter: auditFilter, columns: resource === 'credits' ? header : columns, sha256: digest, detail: body.format });
 
       if (body.format === 'xlsx') {
-        const wb = new ExcelJS.Workbook();
+        const wb = new (await excel()).Workbook();
         const ws = wb.addWorksheet(resource === 'credits' ? 'Créditos' : 'Clientes');
         ws.addRow(header).font = { bold: true };
         let count = 0;

@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import { parse as parseCsv } from 'csv-parse/sync';
 import * as z from 'zod/mini';
 import {
@@ -22,13 +21,18 @@ import { applyPatch, prepareCustomer, sameWritable, type CustomerInput } from '.
 import { displayName } from '../store/search.js';
 import { localDate } from './exports.js';
 
+/** exceljs takes about a second to load: only when a spreadsheet is asked for. */
+async function excel() {
+  return (await import('exceljs')).default;
+}
+
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const MAX_ROWS = 50_000;
 
 type Raw = string | number | boolean | Date | null | undefined;
 
 async function readXlsx(data: ArrayBuffer): Promise<Raw[][]> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await excel()).Workbook();
   await wb.xlsx.load(data);
   const ws = wb.worksheets[0];
   const out: Raw[][] = [];
@@ -152,7 +156,7 @@ export function registerImports(router: Router, ctx: ServerContext): void {
       const header = IMPORT_COLUMNS.map((col) => COLUMN_LABELS[c.get('locale')][col]);
       const name = `modelo-importacao-clientes-${localDate(ctx.now())}`;
       if (query.format === 'xlsx') {
-        const wb = new ExcelJS.Workbook();
+        const wb = new (await excel()).Workbook();
         wb.addWorksheet('Clientes').addRow(header).font = { bold: true };
         return new Response(new Uint8Array(await wb.xlsx.writeBuffer()), { headers: { 'Content-Type': XLSX_TYPE, 'Content-Disposition': `attachment; filename="${name}.xlsx"` } });
       }

@@ -1,6 +1,6 @@
 import { CUSTOMER_SORTS, type AuditEntry, type Customer, type CustomerSortField } from '@clientela/core';
-import { compareKeys, matchesTokens, queryPredicate, queryTokens, searchTextOf, sortKeyOf } from './search.js';
-import type { AuditQueryParams, CustomerQuery, ListParams, ListResult, SortKey, SortSpec, Store, StoredAudit, StoredCategory } from './types.js';
+import { compareKeys, maskJson, matchesTokens, queryPredicate, queryTokens, searchTextOf, sortKeyOf } from './search.js';
+import type { AuditQueryParams, CustomerQuery, ListJsonResult, ListParams, ListResult, SortKey, SortSpec, Store, StoredAudit, StoredCategory } from './types.js';
 
 interface Rec {
   seq: number;
@@ -260,6 +260,23 @@ export class MemoryStore implements Store {
     total = this.countCustomers(query);
     hasMore = this.walk(sort, after, limit, (r) => pred(r.c), items);
     return { items, hasMore, total };
+  }
+
+  /** Serialized list items, cached per stored object (an update stores a new object). */
+  private itemJson = new WeakMap<Customer, string>();
+
+  listCustomersJson(params: ListParams): ListJsonResult {
+    const page = this.listCustomers(params);
+    const items = page.items.map((c) => {
+      let json = this.itemJson.get(c);
+      if (json === undefined) {
+        json = maskJson(JSON.stringify(c), c.document);
+        this.itemJson.set(c, json);
+      }
+      return json;
+    });
+    const last = page.items[page.items.length - 1];
+    return { items, last: last && { key: this.byId.get(last.id)!.keys[params.sort.field], id: last.id }, hasMore: page.hasMore, total: page.total };
   }
 
   /** Walks the sorted index from the keyset position, collecting up to `limit` accepted rows. */

@@ -1,4 +1,4 @@
-import { normalizeDocument, searchKey, type Customer, type CustomerSortField } from '@clientela/core';
+import { maskDocument, normalizeDocument, searchKey, type Customer, type CustomerSortField } from '@clientela/core';
 import type { CustomerQuery, SortKey } from './types.js';
 
 /** Person: first + last name; company: razão social. */
@@ -72,4 +72,12 @@ export function queryPredicate(query: CustomerQuery): (c: Customer) => boolean {
     (kind === undefined || c.kind === kind) &&
     (ids === undefined || ids.has(c.id)) &&
     (cats === undefined || c.categoryIds.some((id) => cats.has(id)));
+}
+
+/**
+ * A customer's JSON with the document masked, by replacing the one top-level `"document":"…"`
+ * (a string value cannot contain an unescaped quote, so the pattern occurs once).
+ */
+export function maskJson(json: string, document: string): string {
+  return json.replace(`"document":"${document}"`, `"document":"${maskDocument(document)}"`);
 }

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import type { AuditEntry, Customer, CustomerSortField } from '@clientela/core';
-import { queryTokens, searchTextOf, sortKeyOf } from './search.js';
-import type { AuditQueryParams, CustomerQuery, ListParams, ListResult, SortSpec, Store, StoredAudit, StoredCategory } from './types.js';
+import { maskJson, queryTokens, searchTextOf, sortKeyOf } from './search.js';
+import type { AuditQueryParams, CustomerQuery, ListJsonResult, ListParams, ListResult, SortSpec, Store, StoredAudit, StoredCategory } from './types.js';
 
 const SORT_COLUMNS: Record<CustomerSortField, string> = {
   name: 'name_key',
@@ -118,6 +118,19 @@ export class SqliteStore implements Store {
     };
   }
 
+  private statements = new Map<string, Database.Statement>();
+
+  /** Prepared statements by SQL text (list queries vary by filter, but a handful of shapes recur). */
+  private prepare(sql: string): Database.Statement {
+    let st = this.statements.get(sql);
+    if (!st) {
+      if (this.statements.size > 500) this.statements.clear();
+      st = this.db.prepare(sql);
+      this.statements.set(sql, st);
+    }
+    return st;
+  }
+
   transaction<T>(fn: () => T): T {
     return this.db.transaction(fn)();
   }
@@ -202,6 +215,29 @@ export class SqliteStore implements Store {
     return { sql: parts.join(' AND '), args };
   }
 
+  private pageSql({ query, sort, after }: ListParams, select: string): { sql: string; args: unknown[] } {
+    const { sql, args } = this.where(query);
+    const col = SORT_COLUMNS[sort.field];
+    const dir = sort.desc ? 'DESC' : 'ASC';
+    let keyset = '';
+    const keyArgs: unknown[] = [];
+    if (after) {
+      const op = sort.desc ? '<' : '>';
+      keyset = ` AND (${col} ${op} ? OR (${col} = ? AND id ${op} ?))`;
+      keyArgs.push(after.key, after.key, after.id);
+    }
+    return { sql: `SELECT ${select.replace('$col', col)} FROM customers WHERE ${sql}${keyset} ORDER BY ${col} ${dir}, id ${dir} LIMIT ?`, args: [...args, ...keyArgs] };
+  }
+
+  listCustomersJson(params: ListParams): ListJsonResult {
+    const { sql, args } = this.pageSql(params, 'data, document, id, $col AS k');
+    const rows = this.prepare(sql).all(...args, params.limit + 1) as { data: string; document: string; id: string; k: string | number }[];
+    const hasMore = rows.length > params.limit;
+    const page = rows.slice(0, params.limit);
+    const last = page[page.length - 1];
+    return { items: page.map((r) => maskJson(r.data, r.document)), last: last && { key: last.k, id: last.id }, hasMore, total: this.countCustomers(params.query) };
+  }
+
   listCustomers({ query, sort, after, limit }: ListParams): ListResult {
     const { sql, args } = this.where(query);
     const col = SORT_COLUMNS[sort.field];
@@ -213,8 +249,7 @@ export class SqliteStore implements Store {
       keyset = ` AND (${col} ${op} ? OR (${col} = ? AND id ${op} ?))`;
       keyArgs.push(after.key, after.key, after.id);
     }
-    const rows = this.db
-      .prepare(`SELECT data FROM customers WHERE ${sql}${keyset} ORDER BY ${col} ${dir}, id ${dir} LIMIT ?`)
+    const rows = this.prepare(`SELECT data FROM customers WHERE ${sql}${keyset} ORDER BY ${col} ${dir}, id ${dir} LIMIT ?`)
       .pluck()
       .all(...args, ...keyArgs, limit + 1) as string[];
     const hasMore = rows.length > limit;
@@ -223,13 +258,16 @@ export class SqliteStore implements Store {
   }
 
   countCustomers(query: CustomerQuery): number {
-    const cacheKey = JSON.stringify([query.q, query.kind, query.statuses, query.categoryIds, query.ids]);
-    const cached = this.countCache.get(cacheKey);
+    // Unfiltered totals are cached until the next write; text searches are counted every time.
+    const cacheKey = query.q ? undefined : JSON.stringify([query.kind, query.statuses, query.categoryIds, query.ids]);
+    const cached = cacheKey === undefined ? undefined : this.countCache.get(cacheKey);
     if (cached !== undefined) return cached;
     const { sql, args } = this.where(query);
-    const n = (this.db.prepare(`SELECT count(*) AS n FROM customers WHERE ${sql}`).get(...args) as { n: number }).n;
-    if (this.countCache.size > 1000) this.countCache.clear();
-    this.countCache.set(cacheKey, n);
+    const n = (this.prepare(`SELECT count(*) AS n FROM customers WHERE ${sql}`).get(...args) as { n: number }).n;
+    if (cacheKey !== undefined) {
+      if (this.countCache.size > 1000) this.countCache.clear();
+      this.countCache.set(cacheKey, n);
+    }
     return n;
   }
 

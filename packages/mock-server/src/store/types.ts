@@ -29,6 +29,14 @@ export interface ListParams {
   limit: number;
 }
 
+/** A page of list items already serialized (document masked), for the list route's hot path. */
+export interface ListJsonResult {
+  items: string[];
+  last: KeysetPosition | undefined;
+  hasMore: boolean;
+  total: number;
+}
+
 export interface ListResult {
   items: Customer[];
   hasMore: boolean;
@@ -74,6 +82,8 @@ export interface Store {
   insertCustomers(customers: readonly Customer[]): void;
   updateCustomer(customer: Customer): void;
   listCustomers(params: ListParams): ListResult;
+  /** The same page as {@link listCustomers}, as masked list-item JSON (no parse/serialize per row). */
+  listCustomersJson(params: ListParams): ListJsonResult;
   countCustomers(query: CustomerQuery): number;
   /** Every matching customer, in `sort` order (exports, bulk actions). */
   scanCustomers(query: CustomerQuery, sort: SortSpec): Iterable<Customer>;

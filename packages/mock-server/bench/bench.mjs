@@ -1,0 +1,87 @@
+// Benchmark of the mock server, run on the built dist: `npm run bench -w @clientela/mock-server`.
+// For 10,000 and 100,000 seeded customers, in memory and in SQLite: p50/p99 latency over HTTP of
+// a page, a search by a common name fragment and by a CPF fragment, and requests/s of the list
+// route under 10 connections (autocannon), next to a bare Hono route that returns a page from an
+// array, measured in the same run.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import { Hono } from 'hono';
+import { serve } from '@hono/node-server';
+import { startServer } from '../dist/index.js';
+
+const SIZES = (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number);
+const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 300);
+const DURATION = Number(process.env.BENCH_SECONDS ?? 5);
+const AUTH = { Authorization: 'Bearer sk_test_clientela' };
+const dir = mkdtempSync(join(tmpdir(), 'clientela-bench-'));
+
+function pct(sorted, p) {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+async function latency(url, paths) {
+  const times = [];
+  for (let i = 0; i < SAMPLES + 20; i++) {
+    const t = performance.now();
+    const res = await fetch(url + paths[i % paths.length], { headers: AUTH });
+    await res.arrayBuffer();
+    if (res.status !== 200) throw new Error(`${paths[i % paths.length]} → ${res.status}`);
+    if (i >= 20) times.push(performance.now() - t); // the first 20 warm the JIT
+  }
+  times.sort((a, b) => a - b);
+  return { p50: pct(times, 50), p99: pct(times, 99) };
+}
+
+function cannon(url, headers) {
+  return new Promise((resolve, reject) =>
+    autocannon({ url, connections: 10, duration: DURATION, headers }, (err, result) => (err ? reject(err) : resolve(result.requests.average))),
+  );
+}
+
+async function bare(items) {
+  const app = new Hono();
+  const body = { items, nextCursor: 'x', total: items.length };
+  app.get('/page', (c) => c.json(body));
+  return new Promise((resolve) => {
+    const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => resolve({ url: `http://127.0.0.1:${info.port}/page`, close: () => server.close() }));
+  });
+}
+
+const f = (n) => n.toFixed(2).padStart(7);
+const rows = [];
+for (const size of SIZES) {
+  for (const store of ['memory', 'sqlite']) {
+    const t0 = performance.now();
+    const started = await startServer({ port: 0, seed: size, ...(store === 'sqlite' ? { db: join(dir, `bench-${size}.sqlite`) } : {}) });
+    const seedSeconds = (performance.now() - t0) / 1000;
+    const { url } = started;
+    const first = await (await fetch(`${url}/v1/customers?limit=50`, { headers: AUTH })).json();
+    // CPF fragments: 6 middle digits of real documents (read in full, as an admin would).
+    const cpfs = [];
+    for (const c of first.items.filter((x) => x.kind === 'person').slice(0, 20)) {
+      const full = await (await fetch(`${url}/v1/customers/${c.id}`, { headers: AUTH })).json();
+      cpfs.push(full.document.slice(3, 9));
+    }
+    const page = await latency(url, ['/v1/customers?limit=50']);
+    const name = await latency(url, ['silva', 'santos', 'oliveira', 'souza', 'maria', 'joao', 'lima', 'costa'].map((q) => `/v1/customers?limit=50&q=${q}`));
+    const cpf = await latency(url, cpfs.map((q) => `/v1/customers?limit=50&q=${q}`));
+    const b = await bare(first.items);
+    const bareRps = await cannon(b.url, {});
+    b.close();
+    const listRps = await cannon(`${url}/v1/customers?limit=50`, AUTH);
+    await started.close();
+    rows.push({ size, store, seedSeconds, page, name, cpf, listRps, bareRps });
+    console.log(
+      `${String(size).padStart(6)} ${store.padEnd(6)} seed ${seedSeconds.toFixed(1)}s | page p50/p99 ${f(page.p50)}/${f(page.p99)} ms | name ${f(name.p50)}/${f(name.p99)} ms | cpf ${f(cpf.p50)}/${f(cpf.p99)} ms | list ${listRps.toFixed(0)} req/s vs bare ${bareRps.toFixed(0)} req/s (ratio ${(listRps / bareRps).toFixed(2)})`,
+    );
+  }
+}
+rmSync(dir, { recursive: true, force: true });
+
+console.log('\nTargets: search p99 ≤ 15 ms at 100,000 (name and CPF fragment); list ≥ 0.5 × bare req/s.');
+for (const r of rows.filter((x) => x.size >= 100_000)) {
+  const ok = r.name.p99 <= 15 && r.cpf.p99 <= 15 && r.listRps / r.bareRps >= 0.5;
+  console.log(`${r.size} ${r.store}: ${ok ? 'met' : 'NOT met'}`);
+}
