@@ -1,5 +1,5 @@
 import { DEFAULT_REGISTRATION_SETTINGS, isValidCnpj, type RegistrationSettings } from '@clientela/core';
-import { aTimeout, expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { describe, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { fakeClient, json, problem, validCnpj, validCpf, type FakeRequest } from '../internal/test-helpers.js';
@@ -167,11 +167,12 @@ describe('<cl-customer-form>', () => {
     const api = fakeApi();
     const en = await fixture<CustomerForm>(html`<cl-customer-form locale="en" .client=${api.client}></cl-customer-form>`);
     await settle(en);
-    expect(en.querySelector(`label[for="${input(en, 'firstName').id}"]`)!.textContent).to.contain('First name');
+    const label = () => en.querySelector(`label[for="${input(en, 'firstName').id}"]`)!.textContent!;
+    await waitUntil(() => label().includes('First name'), 'the English table did not load', { timeout: 5000 });
     const es = await fixture<CustomerForm>(html`<div lang="es"><cl-customer-form .client=${api.client}></cl-customer-form></div>`);
     const form = es.querySelector('cl-customer-form')!;
     await settle(form);
-    expect(form.querySelector('button[type=submit]')!.textContent).to.contain('Registrar cliente');
+    await waitUntil(() => form.querySelector('button[type=submit]')?.textContent?.includes('Registrar cliente'), 'the Spanish table did not load', { timeout: 5000 });
   });
 
   it('masks CPF, CNPJ (uppercasing letters), CEP and phone as you type and on paste', async () => {
