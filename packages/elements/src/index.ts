@@ -1,4 +1,5 @@
 export { DocumentText } from './document-text/document-text.js';
+export { CustomerTable } from './customer-table/customer-table.js';
 export { CustomerForm } from './customer-form/customer-form.js';
 export { CategoryPicker } from './category-picker/category-picker.js';
 export { CategoryManager } from './category-manager/category-manager.js';

@@ -1,0 +1,1271 @@
+import {
+  formatCnpj,
+  formatCpf,
+  formatPhoneBR,
+  initials,
+  maskDocument,
+  normalizeDocument,
+  whatsappUrl,
+  type Category,
+  type Customer,
+  type CustomerStatus,
+  type ExportColumn,
+  type Locale,
+} from '@clientela/core';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { CustomerOpenEvent, SelectionChangeEvent } from '../events/events.js';
+import { ClientelaElement } from '../internal/clientela-element.js';
+import { elementLocale, formatDate, formatMoney, formatNumber, translator } from '../internal/localize.js';
+import { tokens } from '../internal/tokens.js';
+import { COLUMN_BY_KEY, MAX_PINNED, parseLayout, visibleColumns, type ColumnDef, type ColumnKey, type ColumnLayout } from './columns.js';
+import { messages, type MessageKey } from './customer-table.messages.js';
+import { styles } from './customer-table.styles.js';
+
+/** Row height in px. Fixed, so that row index ↔ scroll offset is arithmetic, not measurement. */
+const ROW = 44;
+/** Header height in px. */
+const HEAD = 44;
+/** Width of the selection column. */
+const SELECT_W = 48;
+/**
+ * Chromium caps an element's height near 33.5 million px, so beyond this the scroll range is
+ * compressed: scroll offset × scale = virtual offset (1,000,000 rows × 44 px need a scale of ~3).
+ */
+const MAX_SCROLL = 15_000_000;
+/** The server's largest page: used while catching up with a far scroll. */
+const MAX_LIMIT = 200;
+const SEARCH_DEBOUNCE = 250;
+/** Rows kept in memory around the view; more are dropped and re-fetched from their page's cursor. */
+const KEEP_ROWS = 4000;
+const STATUSES: readonly CustomerStatus[] = ['active', 'inactive', 'blocked', 'deleted'];
+
+type LoadState = 'loading' | 'ready' | 'error';
+type Kind = '' | 'person' | 'company';
+
+/** Empty strings are not reflected, so an unset filter leaves no attribute behind. */
+const optionalString = { fromAttribute: (v: string | null) => v ?? '', toAttribute: (v: string) => v || null };
+const idList = {
+  fromAttribute: (v: string | null) => (v ? v.split(',').map((s) => s.trim()).filter(Boolean) : []),
+  toAttribute: (v: string[]) => (v?.length ? v.join(',') : null),
+};
+
+const displayName = (c: Customer): string =>
+  c.kind === 'company' ? c.legalName : `${c.firstName} ${c.lastName}`.trim();
+
+const formatDocument = (doc: string): string => {
+  const d = normalizeDocument(doc);
+  return d.length === 11 ? formatCpf(d) : d.length === 14 ? formatCnpj(d) : d;
+};
+
+const safeColor = (color: string | undefined): string => (color && /^#[0-9a-f]{6}$/i.test(color) ? color : '#6b7280');
+
+/**
+ * @summary The customer panel's list: search, filters, person/company tabs, sortable and
+ * configurable columns, masked documents with an audited reveal, selection with bulk actions and
+ * export, and virtualized infinite scroll over cursor pages (fast with a million rows).
+ *
+ * @event cl-customer-open - A row was clicked or Enter was pressed on it; `detail.id`.
+ * @event cl-selection-change - The selection changed; `detail` is `{ ids, all, count }`.
+ *
+ * @csspart toolbar - The search and filter bar.
+ * @csspart search - The search input.
+ * @csspart tabs - The person / company tabs.
+ * @csspart grid - The scrolling grid.
+ * @csspart header - The header row.
+ * @csspart row - A data row.
+ * @csspart cell - A data cell.
+ * @csspart bulk-bar - The bar of actions on the selection.
+ * @csspart column-menu - The column configuration panel.
+ * @csspart dialog - The delete confirmation dialog.
+ * @csspart empty - The empty state.
+ * @csspart error - The error state.
+ *
+ * @cssproperty --cl-customer-table-height - Height of the element (default `70vh`).
+ * @cssproperty --cl-color-accent - Accent colour (buttons, selection).
+ * @cssproperty --cl-color-surface - Background.
+ * @cssproperty --cl-color-surface-alt - Header, hover and skeleton background.
+ * @cssproperty --cl-color-border - Lines.
+ * @cssproperty --cl-color-text - Text.
+ * @cssproperty --cl-color-text-muted - Secondary text.
+ */
+export class CustomerTable extends ClientelaElement {
+  static override styles = [tokens, styles];
+  static override properties = {
+    ...ClientelaElement.properties,
+    q: { type: String, reflect: true, converter: optionalString },
+    kind: { type: String, reflect: true, converter: optionalString },
+    status: { type: String, reflect: true, converter: optionalString },
+    categoryIds: { attribute: 'category-ids', reflect: true, converter: idList },
+    sort: { type: String, reflect: true, converter: optionalString },
+    storageKey: { type: String, attribute: 'storage-key' },
+    pageSize: { type: Number, attribute: 'page-size' },
+    _state: { state: true },
+  };
+
+  /** Search text over name, e-mail, phone and CPF/CNPJ (attribute `q`). */
+  declare q: string;
+  /** `person`, `company`, or empty for both. */
+  declare kind: Kind;
+  /** A status, or a comma-separated list; empty means every status but `deleted`. */
+  declare status: string;
+  /** Categories to filter by (attribute `category-ids`, comma-separated). */
+  declare categoryIds: string[];
+  /** Server sort: `name`, `createdAt`, `lastPurchaseAt`, `totalSpent`, `ordersCount`, `-` prefix for descending. */
+  declare sort: string;
+  /** localStorage key under which the column layout is kept; none means not persisted. */
+  declare storageKey: string | undefined;
+  /** Rows fetched by the first page (1–200). */
+  declare pageSize: number;
+  declare private _state: LoadState;
+
+  // Data. Rows live in a Map by position, filled from cursor pages. Page k starts at a fixed
+  // offset (0, then pageSize + (k - 1) × 200), so the cursor that fetches it is a checkpoint we
+  // keep: a far jump walks the cursors once, and coming back re-fetches one page, not the walk.
+  #rows = new Map<number, Customer>();
+  #cursors: (string | null)[] = [''];
+  #total = 0;
+  #gen = 0;
+  #pumpGen = -1;
+  #abort: AbortController | undefined;
+  #countsAbort: AbortController | undefined;
+  #counts: { person?: number; company?: number } = {};
+  #categories = new Map<string, Category>();
+  #revealed = new Map<string, string>();
+
+  // Viewport
+  #scroller: HTMLElement | null = null;
+  #resize: ResizeObserver | undefined;
+  #viewport = 440;
+  #scrollTop = 0;
+
+  // Columns
+  #layout: ColumnLayout = parseLayout(null);
+  #menuOpen = false;
+
+  // Selection
+  #selected = new Set<string>();
+  #allMatching = false;
+
+  // Focus: a row index (-1 = header) and a column index (0 = selection column).
+  #focusRow = -1;
+  #focusCol = 1;
+  #focusInGrid = false;
+
+  // Feedback
+  #announcement = '';
+  #busy = '';
+  #searchTimer: ReturnType<typeof setTimeout> | undefined;
+  #reloadQueued = false;
+
+  constructor() {
+    super();
+    this.q = '';
+    this.kind = '';
+    this.status = '';
+    this.categoryIds = [];
+    this.sort = '';
+    this.pageSize = 50;
+    this._state = 'loading';
+  }
+
+  #t = translator(messages, 'pt-BR');
+
+  /**
+   * The property, not the attribute: LitElement renders before it reflects a changed `lang`, so
+   * the base class's attribute read would lag one render behind.
+   */
+  override get resolvedLocale(): Locale {
+    return elementLocale(this, this.locale || this.lang || null);
+  }
+
+  /** Ids of the selected rows (when "all matching" is selected, the loaded ones among them). */
+  get selectedIds(): string[] {
+    if (!this.#allMatching) return [...this.#selected];
+    return [...this.#rows.values()].map((c) => c.id);
+  }
+
+  /** True when every customer matching the filter is selected, not only the loaded ones. */
+  get allMatchingSelected(): boolean {
+    return this.#allMatching;
+  }
+
+  /** Number of customers matching the current query (0 until the first page arrives). */
+  get total(): number {
+    return this.#total;
+  }
+
+  /** Reloads from the server, keeping the filter, the scroll position and the selection. */
+  refresh(): void {
+    this.#reload(false);
+    this.#loadCounts();
+  }
+
+  /** Clears the search and every filter (kind, status, categories). */
+  clearFilters(): void {
+    this.q = '';
+    this.status = '';
+    this.categoryIds = [];
+    this.kind = '';
+    const input = this.renderRoot.querySelector<HTMLInputElement>('#search');
+    if (input) input.value = '';
+  }
+
+  /** Scrolls so that row `index` is in view (and loads the pages up to it). */
+  scrollToIndex(index: number): void {
+    this.#ensureVisible(Math.max(0, Math.min(index, this.#total - 1)));
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#resize ??= new ResizeObserver(() => this.#measure());
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#resize?.disconnect();
+    this.#abort?.abort();
+    this.#countsAbort?.abort();
+    clearTimeout(this.#searchTimer);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('storageKey')) this.#layout = parseLayout(this.#readStorage());
+    const connection = this.connectionChanged(changed);
+    if (connection) this.#loadCategories();
+    const query = changed.has('q') || changed.has('kind') || changed.has('status') || changed.has('categoryIds') || changed.has('sort');
+    if (connection || query) this.#queueReload();
+    if (connection || changed.has('q') || changed.has('status') || changed.has('categoryIds')) this.#loadCounts();
+  }
+
+  protected override firstUpdated(): void {
+    this.#scroller = this.renderRoot.querySelector('.scroller');
+    if (this.#scroller) this.#resize?.observe(this.#scroller);
+    this.#measure();
+  }
+
+  protected override updated(): void {
+    if (this.#focusInGrid) this.#restoreFocus();
+  }
+
+  // ---------------------------------------------------------------- data
+
+  #query(): Record<string, unknown> {
+    const query: Record<string, unknown> = {};
+    if (this.q.trim()) query['q'] = this.q.trim();
+    if (this.kind) query['kind'] = this.kind;
+    if (this.status) query['status'] = this.status;
+    if (this.categoryIds.length) query['categoryId'] = this.categoryIds;
+    if (this.sort) query['sort'] = this.sort;
+    return query;
+  }
+
+  /** The filter sent to bulk actions and exports ("all matching"). */
+  #filter(): Record<string, unknown> {
+    const { sort: _sort, ...filter } = this.#query();
+    if (Array.isArray(filter['categoryId'])) filter['categoryId'] = (filter['categoryId'] as string[]).join(',');
+    return filter;
+  }
+
+  /** Several properties often change together (clearFilters): reload once, after them all. */
+  #queueReload(): void {
+    if (this.#reloadQueued) return;
+    this.#reloadQueued = true;
+    queueMicrotask(() => {
+      this.#reloadQueued = false;
+      this.#reload(true);
+    });
+  }
+
+  /**
+   * Starts over for a new query. The previous requests are aborted and every response checks
+   * its generation, so a slow answer to an old search can never overwrite a newer one.
+   */
+  #reload(newQuery: boolean): void {
+    this.#abort?.abort();
+    this.#abort = new AbortController();
+    this.#gen++;
+    this.#rows = new Map();
+    this.#cursors = [''];
+    if (newQuery) {
+      this.#total = 0;
+      this.#setScroll(0);
+      this.#focusRow = Math.min(this.#focusRow, -1);
+      if (this.#selected.size || this.#allMatching) {
+        this.#selected.clear();
+        this.#allMatching = false;
+        this.#emitSelection();
+      }
+    }
+    this.#revealed.clear();
+    this._state = 'loading';
+    void this.#pump();
+  }
+
+  #pageStart(k: number): number {
+    return k === 0 ? 0 : this.pageSize + (k - 1) * MAX_LIMIT;
+  }
+
+  #pageOf(i: number): number {
+    return i < this.pageSize ? 0 : 1 + Math.floor((i - this.pageSize) / MAX_LIMIT);
+  }
+
+  /** Rows wanted in memory: the visible ones and a page-size margin either side. */
+  #wanted(): [number, number] {
+    if (this._state !== 'ready') return [0, this.pageSize];
+    const { start, end } = this.#range();
+    return [Math.max(0, start - this.pageSize), Math.min(this.#total, end + this.pageSize)];
+  }
+
+  /** The next page to fetch for the wanted rows (walking the cursors forward), or -1. */
+  #nextPage(): number {
+    const [a, b] = this.#wanted();
+    for (let i = a; i < b; i++) {
+      if (this.#rows.has(i)) continue;
+      const k = this.#pageOf(i);
+      const known = Math.min(k, this.#cursors.length - 1);
+      return this.#cursors[known] === null ? -1 : known;
+    }
+    return -1;
+  }
+
+  /**
+   * Fetches pages until the wanted rows are loaded. Pages passed on the way to a far row are
+   * only walked for their cursor, not kept, so memory stays flat at a million rows.
+   */
+  async #pump(): Promise<void> {
+    const gen = this.#gen;
+    const api = this.api;
+    if (this.#pumpGen === gen || !api || !this.#abort) return;
+    this.#pumpGen = gen;
+    const signal = this.#abort!.signal;
+    try {
+      for (let k = this.#nextPage(); k >= 0 && gen === this.#gen; k = this.#nextPage()) {
+        const cursor = this.#cursors[k];
+        const limit = k === 0 ? this.pageSize : MAX_LIMIT;
+        const page = await api.customers.list({ ...this.#query(), limit, ...(cursor ? { cursor } : {}) }, { signal });
+        if (gen !== this.#gen) return;
+        const first = this._state !== 'ready';
+        const start = this.#pageStart(k);
+        const end = start + page.items.length;
+        this.#cursors[k + 1] = page.nextCursor ?? null;
+        this.#total = page.nextCursor ? Math.max(page.total, end) : end;
+        if (first) this._state = 'ready';
+        const [a, b] = this.#wanted();
+        if (start < b && end > a) {
+          page.items.forEach((item, j) => this.#rows.set(start + j, item));
+          this.#evict(a, b);
+          this.requestUpdate();
+        }
+        if (first) {
+          this.requestUpdate();
+          this.#announce(this.#total === 1 ? this.#t('result1') : this.#t('results', { n: formatNumber(this.#total, this.resolvedLocale) }));
+        }
+      }
+    } catch (error) {
+      if (gen !== this.#gen || signal.aborted) return;
+      console.warn('cl-customer-table: loading failed', error);
+      this._state = 'error';
+      this.#announce(this.#t('error'));
+    } finally {
+      if (this.#pumpGen === gen) this.#pumpGen = -1;
+    }
+  }
+
+  /** Keeps at most a few thousand rows in memory, dropping those farthest from the view. */
+  #evict(a: number, b: number): void {
+    if (this.#rows.size <= KEEP_ROWS) return;
+    for (const i of this.#rows.keys()) if (i < a - KEEP_ROWS / 2 || i >= b + KEEP_ROWS / 2) this.#rows.delete(i);
+  }
+
+  /** Counts per tab: the `total` of a one-row list per kind. */
+  async #loadCounts(): Promise<void> {
+    const api = this.api;
+    if (!api) return;
+    this.#countsAbort?.abort();
+    const abort = (this.#countsAbort = new AbortController());
+    const { kind: _kind, sort: _sort, ...query } = this.#query();
+    try {
+      const [person, company] = await Promise.all(
+        (['person', 'company'] as const).map((kind) => api.customers.list({ ...query, kind, limit: 1 }, { signal: abort.signal })),
+      );
+      if (abort.signal.aborted) return;
+      this.#counts = { person: person!.total, company: company!.total };
+      this.requestUpdate();
+    } catch {
+      // The tabs then show no counts; the list itself reports its own errors.
+    }
+  }
+
+  async #loadCategories(): Promise<void> {
+    const api = this.api;
+    if (!api) return;
+    try {
+      const list = await api.categories.list();
+      this.#categories = new Map(list.map((c) => [c.id, c]));
+      this.requestUpdate();
+    } catch {
+      // Chips then show nothing for unknown ids; the list still works.
+    }
+  }
+
+  // ---------------------------------------------------------------- viewport
+
+  #measure(): void {
+    const el = this.#scroller;
+    if (!el) return;
+    const height = Math.max(ROW, el.clientHeight - HEAD);
+    if (height !== this.#viewport) {
+      this.#viewport = height;
+      void this.#pump();
+      this.requestUpdate();
+    }
+  }
+
+  /** Height of the scrollable body: the rows' height, compressed past MAX_SCROLL. */
+  #spacer(): number {
+    return Math.min(this.#total * ROW, MAX_SCROLL);
+  }
+
+  /** Virtual px per scroll px (1 unless the list is taller than MAX_SCROLL). */
+  #scale(): number {
+    const content = this.#total * ROW;
+    const spacer = this.#spacer();
+    if (content <= spacer || spacer <= this.#viewport) return 1;
+    return (content - this.#viewport) / (spacer - this.#viewport);
+  }
+
+  #range(): { start: number; end: number; offset: number } {
+    const virtualTop = this.#scrollTop * this.#scale();
+    const start = Math.max(0, Math.floor(virtualTop / ROW));
+    const end = Math.min(this.#total, start + Math.ceil(this.#viewport / ROW) + 1);
+    return { start, end, offset: start * ROW - virtualTop };
+  }
+
+  #onScroll = (): void => {
+    const el = this.#scroller!;
+    if (el.scrollTop === this.#scrollTop) return;
+    this.#scrollTop = el.scrollTop;
+    this.#afterScroll();
+  };
+
+  #afterScroll(): void {
+    void this.#pump();
+    this.requestUpdate();
+  }
+
+  #setScroll(top: number): void {
+    this.#scrollTop = Math.max(0, top);
+    if (this.#scroller) this.#scroller.scrollTop = this.#scrollTop;
+  }
+
+  /** Scrolls the least needed for row `index` to be fully in view. */
+  #ensureVisible(index: number): void {
+    const scale = this.#scale();
+    const virtualTop = this.#scrollTop * scale;
+    const rowTop = index * ROW;
+    let target = virtualTop;
+    if (rowTop < virtualTop) target = rowTop;
+    else if (rowTop + ROW > virtualTop + this.#viewport) target = rowTop + ROW - this.#viewport;
+    if (target !== virtualTop) {
+      this.#setScroll(Math.ceil(target / scale));
+      // The browser may clamp the offset; read back what it applied.
+      if (this.#scroller) this.#scrollTop = this.#scroller.scrollTop;
+      this.#afterScroll();
+    }
+  }
+
+  // ---------------------------------------------------------------- columns
+
+  #readStorage(): string | null {
+    if (!this.storageKey) return null;
+    try {
+      return localStorage.getItem(this.storageKey);
+    } catch {
+      return null;
+    }
+  }
+
+  #setLayout(layout: ColumnLayout): void {
+    this.#layout = layout;
+    if (this.storageKey) {
+      try {
+        localStorage.setItem(this.storageKey, JSON.stringify(layout));
+      } catch {
+        // Storage full or blocked: the layout still applies to this page.
+      }
+    }
+    this.requestUpdate();
+  }
+
+  /** Shows or hides a column. */
+  setColumnVisible(key: ColumnKey, visible: boolean): void {
+    const { hidden, pinned, order } = this.#layout;
+    this.#setLayout({
+      order,
+      hidden: visible ? hidden.filter((k) => k !== key) : [...new Set([...hidden, key])],
+      pinned: visible ? pinned : pinned.filter((k) => k !== key),
+    });
+  }
+
+  /** Pins a column at the start (at most five) or unpins it. */
+  setColumnPinned(key: ColumnKey, pin: boolean): void {
+    const { hidden, pinned, order } = this.#layout;
+    if (pin && (pinned.includes(key) || pinned.length >= MAX_PINNED)) return;
+    this.#setLayout({
+      order,
+      hidden: pin ? hidden.filter((k) => k !== key) : hidden,
+      pinned: pin ? [...pinned, key] : pinned.filter((k) => k !== key),
+    });
+  }
+
+  /** Moves a column one place earlier (-1) or later (+1) among the shown columns. */
+  moveColumn(key: ColumnKey, delta: -1 | 1): void {
+    const shown = this.#menuColumns().map((c) => c.key);
+    const at = shown.indexOf(key);
+    const swap = shown[at + delta];
+    if (at < 0 || !swap) return;
+    const order = [...this.#layout.order];
+    const i = order.indexOf(key);
+    const j = order.indexOf(swap);
+    [order[i], order[j]] = [order[j]!, order[i]!];
+    this.#setLayout({ ...this.#layout, order });
+  }
+
+  /** The column layout in use (order, hidden, pinned). */
+  get columnLayout(): ColumnLayout {
+    return structuredClone(this.#layout);
+  }
+
+  /** Menu order: pinned first, then the others in their order (hidden ones included). */
+  #menuColumns(): ColumnDef[] {
+    const { order, pinned } = this.#layout;
+    return [...order.filter((k) => pinned.includes(k)), ...order.filter((k) => !pinned.includes(k))].map((k) => COLUMN_BY_KEY.get(k)!);
+  }
+
+  // ---------------------------------------------------------------- selection
+
+  #isSelected(c: Customer): boolean {
+    return this.#allMatching || this.#selected.has(c.id);
+  }
+
+  #toggleRow(c: Customer): void {
+    if (this.#allMatching) {
+      this.#allMatching = false;
+      this.#selected = new Set([...this.#rows.values()].map((r) => r.id));
+    }
+    if (this.#selected.has(c.id)) this.#selected.delete(c.id);
+    else this.#selected.add(c.id);
+    this.#emitSelection();
+  }
+
+  #toggleLoaded(on: boolean): void {
+    this.#allMatching = false;
+    if (on) for (const c of this.#rows.values()) this.#selected.add(c.id);
+    else this.#selected.clear();
+    this.#emitSelection();
+  }
+
+  #selectAllMatching(): void {
+    this.#allMatching = true;
+    this.#emitSelection();
+  }
+
+  #clearSelection(): void {
+    this.#allMatching = false;
+    this.#selected.clear();
+    this.#emitSelection();
+  }
+
+  #selectionCount(): number {
+    return this.#allMatching ? this.#total : this.#selected.size;
+  }
+
+  #emitSelection(): void {
+    this.requestUpdate();
+    this.dispatchEvent(new SelectionChangeEvent({ ids: this.selectedIds, all: this.#allMatching, count: this.#selectionCount() }));
+  }
+
+  // ---------------------------------------------------------------- actions
+
+  #target(): { ids: string[] } | { filter: Record<string, unknown> } {
+    return this.#allMatching ? { filter: this.#filter() } : { ids: [...this.#selected] };
+  }
+
+  /**
+   * Runs one bulk action through `customers.bulk`. The idempotency key is made once per user
+   * action, so the client's retries after a network failure never apply it twice.
+   */
+  async #bulk(action: 'addCategories' | 'removeCategories' | 'setStatus' | 'delete', extra: { categoryIds?: string[]; status?: 'active' | 'inactive' | 'blocked' } = {}): Promise<void> {
+    const api = this.api;
+    if (!api || this.#selectionCount() === 0) return;
+    this.#setBusy(this.#t('working'));
+    try {
+      const result = await api.customers.bulk({ ...this.#target(), action, ...extra }, { idempotencyKey: crypto.randomUUID() });
+      this.#setBusy(this.#t('updated', { n: formatNumber(result.updated, this.resolvedLocale) }));
+      if (action === 'delete') this.#clearSelection();
+      this.refresh();
+    } catch (error) {
+      this.#setBusy(this.#t('actionFailed', { message: (error as Error).message }));
+    }
+  }
+
+  #exportColumns(): ExportColumn[] {
+    return [...new Set(visibleColumns(this.#layout).flatMap((c) => c.export))];
+  }
+
+  /** Exports the selection (or, with none, the whole filter) with the visible columns. */
+  async #export(format: 'csv' | 'xlsx'): Promise<void> {
+    const api = this.api;
+    if (!api) return;
+    this.#setBusy(this.#t('working'));
+    try {
+      const scope = this.#selectionCount() ? this.#target() : { filter: this.#filter() };
+      const { blob, filename } = await api.exports.download({ format, columns: this.#exportColumns(), ...scope });
+      const url = URL.createObjectURL(blob);
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = filename;
+      a.rel = 'noopener';
+      a.click();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      this.#setBusy(this.#t('exported', { name: filename }));
+    } catch (error) {
+      this.#setBusy(this.#t('actionFailed', { message: (error as Error).message }));
+    }
+  }
+
+  #setBusy(text: string): void {
+    this.#busy = text;
+    this.#announce(text);
+  }
+
+  #announce(text: string): void {
+    // Re-announce identical text by clearing first (a live region ignores unchanged content).
+    this.#announcement = '';
+    this.requestUpdate();
+    setTimeout(() => {
+      this.#announcement = text;
+      this.requestUpdate();
+    }, 50);
+  }
+
+  /** Reveals (or hides again) the full document; retrieve is what the server audits. */
+  async #toggleReveal(c: Customer): Promise<void> {
+    if (this.#revealed.has(c.id)) {
+      this.#revealed.delete(c.id);
+      this.requestUpdate();
+      return;
+    }
+    const full = await this.#fullDocument(c);
+    if (full) {
+      this.#revealed.set(c.id, full);
+      this.requestUpdate();
+    }
+  }
+
+  async #fullDocument(c: Customer): Promise<string | undefined> {
+    const known = this.#revealed.get(c.id);
+    if (known) return known;
+    try {
+      const full = await this.api!.customers.retrieve(c.id);
+      return full.document;
+    } catch (error) {
+      this.#announce(this.#t('actionFailed', { message: (error as Error).message }));
+      return undefined;
+    }
+  }
+
+  async #copy(text: string | Promise<string | undefined>): Promise<void> {
+    try {
+      const value = await text;
+      if (!value) return;
+      await navigator.clipboard.writeText(value);
+      this.#announce(this.#t('copied'));
+    } catch {
+      this.#announce(this.#t('copyFailed'));
+    }
+  }
+
+  #open(c: Customer): void {
+    this.dispatchEvent(new CustomerOpenEvent({ id: c.id }));
+  }
+
+  #sortBy(col: ColumnDef): void {
+    if (!col.sort) return;
+    this.sort = this.sort === col.sort ? `-${col.sort}` : col.sort;
+  }
+
+  // ---------------------------------------------------------------- keyboard
+
+  #cols(): number {
+    return visibleColumns(this.#layout).length + 1;
+  }
+
+  #onGridKeydown = (e: KeyboardEvent): void => {
+    const target = e.target as HTMLElement;
+    const inControl = target.matches('button, a, input, select');
+    const pageRows = Math.max(1, Math.floor(this.#viewport / ROW) - 1);
+    const last = this.#total - 1;
+    let row = this.#focusRow;
+    let col = this.#focusCol;
+    switch (e.key) {
+      case 'ArrowDown':
+        row = Math.min(last, row + 1);
+        break;
+      case 'ArrowUp':
+        row = Math.max(-1, row - 1);
+        break;
+      case 'ArrowRight':
+        col = Math.min(this.#cols() - 1, col + 1);
+        break;
+      case 'ArrowLeft':
+        col = Math.max(0, col - 1);
+        break;
+      case 'Home':
+        col = 0;
+        if (e.ctrlKey || e.metaKey) row = Math.min(0, last);
+        break;
+      case 'End':
+        col = this.#cols() - 1;
+        if (e.ctrlKey || e.metaKey) row = last;
+        break;
+      case 'PageDown':
+        row = Math.min(last, Math.max(0, row) + pageRows);
+        break;
+      case 'PageUp':
+        row = Math.max(row < 0 ? -1 : 0, row - pageRows);
+        break;
+      case ' ':
+      case 'Enter': {
+        if (inControl) return;
+        e.preventDefault();
+        if (row < 0) {
+          const column = visibleColumns(this.#layout)[col - 1];
+          if (col === 0) this.#toggleLoaded(!this.#allLoadedSelected());
+          else if (column) this.#sortBy(column);
+          return;
+        }
+        const c = this.#rows.get(row);
+        if (!c) return;
+        if (e.key === ' ') this.#toggleRow(c);
+        else this.#open(c);
+        return;
+      }
+      default:
+        return;
+    }
+    e.preventDefault();
+    this.#focusRow = row;
+    this.#focusCol = col;
+    this.#focusInGrid = true;
+    if (row >= 0) this.#ensureVisible(row);
+    this.requestUpdate();
+  };
+
+  #onGridFocusIn = (e: FocusEvent): void => {
+    this.#focusInGrid = true;
+    const cell = (e.target as HTMLElement).closest<HTMLElement>('[data-c]');
+    const row = cell?.closest<HTMLElement>('[data-r]');
+    if (!cell || !row) return;
+    const r = Number(row.dataset['r']);
+    const c = Number(cell.dataset['c']);
+    if (r !== this.#focusRow || c !== this.#focusCol) {
+      this.#focusRow = r;
+      this.#focusCol = c;
+      this.requestUpdate();
+    }
+  };
+
+  #onGridFocusOut = (e: FocusEvent): void => {
+    const next = e.relatedTarget as Node | null;
+    const grid = this.renderRoot.querySelector('[role=grid]');
+    // A recycled row removes the focused cell without a relatedTarget: keep the intent to refocus.
+    if (next && !grid?.contains(next)) this.#focusInGrid = false;
+  };
+
+  /** Rows are recycled while scrolling, so put focus back on the cell of the remembered row + column. */
+  #restoreFocus(): void {
+    const root = this.renderRoot as ShadowRoot;
+    const cell = root.querySelector<HTMLElement>(`[data-r="${this.#focusRow}"] [data-c="${this.#focusCol}"]`);
+    const active = root.activeElement as HTMLElement | null;
+    if (cell) {
+      if (active !== cell && !cell.contains(active)) cell.focus({ preventScroll: true });
+    } else if (!active || !active.closest('[role=grid]')) {
+      root.querySelector<HTMLElement>('[role=grid]')?.focus({ preventScroll: true });
+    }
+  }
+
+  #allLoadedSelected(): boolean {
+    if (this.#allMatching) return true;
+    let any = false;
+    for (const c of this.#rows.values()) {
+      any = true;
+      if (!this.#selected.has(c.id)) return false;
+    }
+    return any;
+  }
+
+  // ---------------------------------------------------------------- render
+
+  override render() {
+    // Here, not in willUpdate: a changed `lang` is reflected to the attribute only in update().
+    const t = (this.#t = translator(messages, this.resolvedLocale));
+    const cols = visibleColumns(this.#layout);
+    const template = `${SELECT_W}px ${cols.map((c) => `${c.width}px`).join(' ')}`;
+    const width = SELECT_W + cols.reduce((sum, c) => sum + c.width, 0);
+    const pinnedCount = cols.filter((c) => this.#layout.pinned.includes(c.key)).length;
+    const lefts: number[] = [0];
+    for (let i = 0, x = SELECT_W; i < cols.length; i++) {
+      lefts.push(x);
+      x += cols[i]!.width;
+    }
+    const count = this.#selectionCount();
+    return html`
+      ${this.#renderToolbar()} ${this.#renderTabs()}
+      ${count > 0 ? this.#renderBulkBar(count) : nothing}
+      <div class="scroller" part="grid" @scroll=${this.#onScroll}>
+        <div
+          role="grid"
+          tabindex="-1"
+          aria-label=${t('grid')}
+          aria-rowcount=${this._state === 'ready' ? this.#total + 1 : -1}
+          aria-colcount=${cols.length + 1}
+          aria-multiselectable="true"
+          aria-busy=${this._state === 'loading' ? 'true' : 'false'}
+          style="--cols:${template};width:${width}px"
+          @keydown=${this.#onGridKeydown}
+          @focusin=${this.#onGridFocusIn}
+          @focusout=${this.#onGridFocusOut}
+          @click=${this.#onGridClick}
+        >
+          <div role="rowgroup" class="head">${this.#renderHeader(cols, lefts, pinnedCount)}</div>
+          <div role="rowgroup" class="body" style="height:${this._state === 'ready' ? this.#spacer() : this.#viewport}px">
+            <div class="layer" style="height:${this.#viewport}px">${this.#renderBody(cols, lefts, pinnedCount)}</div>
+          </div>
+        </div>
+        ${this._state === 'ready' && this.#total === 0
+          ? html`<div class="state" part="empty">
+              <p class="state-title">${t('empty')}</p>
+              <p>${t('emptyHint')}</p>
+              <button type="button" @click=${() => this.clearFilters()}>${t('clearFilters')}</button>
+            </div>`
+          : nothing}
+        ${this._state === 'error'
+          ? html`<div class="state" part="error" role="alert">
+              <p class="state-title">${t('error')}</p>
+              <button type="button" @click=${() => this.#reload(false)}>${t('retry')}</button>
+            </div>`
+          : nothing}
+      </div>
+      <div class="visually-hidden" role="status" aria-live="polite">${this.#announcement}</div>
+      ${this.#renderDialog(count)}
+    `;
+  }
+
+  #renderToolbar(): TemplateResult {
+    const t = this.#t;
+    const statuses = this.status ? this.status.split(',') : [];
+    const active = [...this.#categories.values()];
+    return html`<div class="toolbar" part="toolbar" role="search" aria-label=${t('toolbar')}>
+      <label class="search">
+        <span class="visually-hidden">${t('search')}</span>
+        <input
+          id="search"
+          part="search"
+          type="search"
+          .value=${this.q}
+          placeholder=${t('searchPlaceholder')}
+          autocomplete="off"
+          @input=${this.#onSearchInput}
+          @keydown=${(e: KeyboardEvent) => e.key === 'Enter' && this.#commitSearch((e.target as HTMLInputElement).value)}
+        />
+      </label>
+      <label class="field">
+        <span>${t('status')}</span>
+        <select id="status" @change=${(e: Event) => (this.status = (e.target as HTMLSelectElement).value)}>
+          <option value="" ?selected=${!statuses.length}>${t('statusAll')}</option>
+          ${STATUSES.map((s) => html`<option value=${s} ?selected=${statuses.length === 1 && statuses[0] === s}>${t(s)}</option>`)}
+        </select>
+      </label>
+      <details class="menu categories">
+        <summary>${this.categoryIds.length ? t('categoriesCount', { n: this.categoryIds.length }) : t('categories')}</summary>
+        <fieldset class="popover">
+          <legend class="visually-hidden">${t('categories')}</legend>
+          ${active.map(
+            (c) => html`<label class="check">
+              <input
+                type="checkbox"
+                .checked=${this.categoryIds.includes(c.id)}
+                @change=${(e: Event) => this.#toggleCategoryFilter(c.id, (e.target as HTMLInputElement).checked)}
+              />
+              <span class="dot" style="--chip:${safeColor(c.color)}"></span>
+              ${c.status === 'inactive' ? t('inactiveCategory', { name: c.name }) : c.name}
+            </label>`,
+          )}
+        </fieldset>
+      </details>
+      ${this.q || this.status || this.categoryIds.length || this.kind
+        ? html`<button type="button" class="link" @click=${() => this.clearFilters()}>${t('clearFilters')}</button>`
+        : nothing}
+      <span class="spacer"></span>
+      <button type="button" id="export-csv" title=${t('exportHint')} @click=${() => this.#export('csv')}>${t('exportCsv')}</button>
+      <button type="button" id="export-xlsx" title=${t('exportHint')} @click=${() => this.#export('xlsx')}>${t('exportXlsx')}</button>
+      <div class="menu">
+        <button
+          type="button"
+          id="columns-button"
+          aria-expanded=${this.#menuOpen ? 'true' : 'false'}
+          aria-controls="column-menu"
+          @click=${() => this.#toggleMenu()}
+        >
+          <span class="icon icon-gear" aria-hidden="true"></span>${t('columns')}
+        </button>
+        ${this.#menuOpen ? this.#renderColumnMenu() : nothing}
+      </div>
+    </div>`;
+  }
+
+  #onSearchInput = (e: Event): void => {
+    const value = (e.target as HTMLInputElement).value;
+    clearTimeout(this.#searchTimer);
+    this.#searchTimer = setTimeout(() => this.#commitSearch(value), SEARCH_DEBOUNCE);
+  };
+
+  #commitSearch(value: string): void {
+    clearTimeout(this.#searchTimer);
+    if (value !== this.q) this.q = value;
+  }
+
+  #toggleCategoryFilter(id: string, on: boolean): void {
+    this.categoryIds = on ? [...this.categoryIds, id] : this.categoryIds.filter((c) => c !== id);
+  }
+
+  #toggleMenu(open = !this.#menuOpen): void {
+    this.#menuOpen = open;
+    this.requestUpdate();
+    if (!open) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#columns-button')?.focus());
+  }
+
+  #renderColumnMenu(): TemplateResult {
+    const t = this.#t;
+    const { hidden, pinned } = this.#layout;
+    const list = this.#menuColumns();
+    return html`<div
+      id="column-menu"
+      class="popover column-menu"
+      part="column-menu"
+      role="dialog"
+      aria-label=${t('columnsMenu')}
+      @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && this.#toggleMenu(false)}
+    >
+      <p class="hint">${t('pinHint')}</p>
+      <ul>
+        ${list.map((col, i) => {
+          const name = t(col.label);
+          const isPinned = pinned.includes(col.key);
+          return html`<li data-key=${col.key}>
+            <label class="check grow">
+              <input type="checkbox" name="show" .checked=${isPinned || !hidden.includes(col.key)} ?disabled=${isPinned} @change=${(e: Event) => this.setColumnVisible(col.key, (e.target as HTMLInputElement).checked)} />
+              ${name}
+            </label>
+            <label class="check pin" title=${t('pin', { name })}>
+              <input
+                type="checkbox"
+                name="pin"
+                aria-label=${t('pin', { name })}
+                .checked=${isPinned}
+                ?disabled=${!isPinned && pinned.length >= MAX_PINNED}
+                @change=${(e: Event) => this.setColumnPinned(col.key, (e.target as HTMLInputElement).checked)}
+              />
+              <span class="icon icon-pin" aria-hidden="true"></span>
+            </label>
+            <button type="button" name="up" aria-label=${t('moveUp', { name })} ?disabled=${i === 0} @click=${() => this.moveColumn(col.key, -1)}>↑</button>
+            <button type="button" name="down" aria-label=${t('moveDown', { name })} ?disabled=${i === list.length - 1} @click=${() => this.moveColumn(col.key, 1)}>↓</button>
+          </li>`;
+        })}
+      </ul>
+      <button type="button" @click=${() => this.#toggleMenu(false)}>${t('close')}</button>
+    </div>`;
+  }
+
+  #renderTabs(): TemplateResult {
+    const t = this.#t;
+    const n = (v: number | undefined) => (v === undefined ? '' : ` (${formatNumber(v, this.resolvedLocale)})`);
+    const all = this.#counts.person !== undefined && this.#counts.company !== undefined ? this.#counts.person + this.#counts.company : undefined;
+    const tabs: [Kind, string][] = [
+      ['', t('kindAll') + n(all)],
+      ['person', t('person') + n(this.#counts.person)],
+      ['company', t('company') + n(this.#counts.company)],
+    ];
+    return html`<div class="tabs" part="tabs" role="tablist" aria-label=${t('kinds')} @keydown=${this.#onTabsKeydown}>
+      ${tabs.map(
+        ([kind, label]) =>
+          html`<button type="button" role="tab" data-kind=${kind} aria-selected=${this.kind === kind ? 'true' : 'false'} tabindex=${this.kind === kind ? 0 : -1} @click=${() => (this.kind = kind)}>
+            ${label}
+          </button>`,
+      )}
+    </div>`;
+  }
+
+  #onTabsKeydown = (e: KeyboardEvent): void => {
+    const kinds: Kind[] = ['', 'person', 'company'];
+    const at = kinds.indexOf(this.kind);
+    const next = e.key === 'ArrowRight' ? (at + 1) % 3 : e.key === 'ArrowLeft' ? (at + 2) % 3 : e.key === 'Home' ? 0 : e.key === 'End' ? 2 : -1;
+    if (next < 0) return;
+    e.preventDefault();
+    this.kind = kinds[next]!;
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`[role=tab][data-kind="${kinds[next]}"]`)?.focus());
+  };
+
+  #renderBulkBar(count: number): TemplateResult {
+    const t = this.#t;
+    const loc = this.resolvedLocale;
+    const active = [...this.#categories.values()].filter((c) => c.status === 'active');
+    const all = [...this.#categories.values()];
+    return html`<div class="bulk" part="bulk-bar" role="region" aria-label=${t('bulk')}>
+      <strong>${t('selected', { n: formatNumber(count, loc) })}</strong>
+      ${this.#allMatching
+        ? html`<span>${t('allMatchingSelected', { n: formatNumber(this.#total, loc) })}</span>`
+        : this.#total > this.#selected.size
+          ? html`<button type="button" class="link" id="select-all-matching" @click=${() => this.#selectAllMatching()}>${t('selectAllMatching', { n: formatNumber(this.#total, loc) })}</button>`
+          : nothing}
+      <button type="button" class="link" @click=${() => this.#clearSelection()}>${t('clearSelection')}</button>
+      <span class="group">
+        <label><span class="visually-hidden">${t('category')}</span>
+          <select id="bulk-category">
+            ${all.map((c) => html`<option value=${c.id} ?disabled=${c.status !== 'active'}>${c.status === 'active' ? c.name : t('inactiveCategory', { name: c.name })}</option>`)}
+          </select>
+        </label>
+        <button type="button" id="bulk-add" ?disabled=${!active.length} @click=${() => this.#bulk('addCategories', { categoryIds: [this.#pick('#bulk-category')] })}>${t('addCategory')}</button>
+        <button type="button" id="bulk-remove" ?disabled=${!all.length} @click=${() => this.#bulkRemove()}>${t('removeCategory')}</button>
+      </span>
+      <span class="group">
+        <label><span class="visually-hidden">${t('newStatus')}</span>
+          <select id="bulk-status">
+            ${(['active', 'inactive', 'blocked'] as const).map((s) => html`<option value=${s}>${t(s)}</option>`)}
+          </select>
+        </label>
+        <button type="button" id="bulk-status-apply" @click=${() => this.#bulk('setStatus', { status: this.#pick('#bulk-status') as 'active' })}>${t('setStatus')}</button>
+      </span>
+      <button type="button" class="danger" id="bulk-delete" @click=${() => this.#openDelete()}>${t('delete')}</button>
+      <span class="busy" aria-hidden="true">${this.#busy === t('working') ? html`<progress></progress>` : nothing}${this.#busy}</span>
+    </div>`;
+  }
+
+  /** Removing works for inactive categories too, so the select offers them here. */
+  #bulkRemove(): void {
+    const select = this.renderRoot.querySelector<HTMLSelectElement>('#bulk-category');
+    if (!select) return;
+    const selected = select.selectedOptions[0]?.value || select.options[0]?.value;
+    if (selected) void this.#bulk('removeCategories', { categoryIds: [selected] });
+  }
+
+  #pick(selector: string): string {
+    return this.renderRoot.querySelector<HTMLSelectElement>(selector)?.value ?? '';
+  }
+
+  #openDelete(): void {
+    const dialog = this.renderRoot.querySelector<HTMLDialogElement>('dialog');
+    const input = dialog?.querySelector('input');
+    if (input) input.value = '';
+    dialog?.showModal();
+    this.requestUpdate();
+  }
+
+  #renderDialog(count: number): TemplateResult {
+    const t = this.#t;
+    const word = t('deleteWord');
+    const close = () => this.renderRoot.querySelector('dialog')?.close();
+    const confirm = (e: Event) => {
+      e.preventDefault();
+      const input = this.renderRoot.querySelector<HTMLInputElement>('#confirm-word');
+      if (input?.value.trim().toLocaleUpperCase() !== word) return;
+      close();
+      void this.#bulk('delete');
+    };
+    return html`<dialog part="dialog" aria-labelledby="delete-title">
+      <form @submit=${confirm}>
+        <h2 id="delete-title">${t('deleteTitle', { n: formatNumber(count, this.resolvedLocale) })}</h2>
+        <p>${t('deleteText', { word })}</p>
+        <label class="field">
+          <span>${t('confirmWord')}</span>
+          <input id="confirm-word" autocomplete="off" @input=${() => this.requestUpdate()} />
+        </label>
+        <div class="actions">
+          <button type="button" @click=${close}>${t('cancel')}</button>
+          <button type="submit" class="danger" id="confirm-delete" ?disabled=${this.renderRoot.querySelector<HTMLInputElement>('#confirm-word')?.value.trim().toLocaleUpperCase() !== word}>
+            ${t('delete')}
+          </button>
+        </div>
+      </form>
+    </dialog>`;
+  }
+
+  #tabIndex(row: number, col: number, rendered: boolean): number {
+    if (row === this.#focusRow && col === this.#focusCol) return 0;
+    // When the remembered row scrolled away, the header cell of its column keeps Tab working.
+    if (!rendered && row === -1 && col === this.#focusCol) return 0;
+    return -1;
+  }
+
+  #renderHeader(cols: ColumnDef[], lefts: number[], pinnedCount: number): TemplateResult {
+    const t = this.#t;
+    const { start, end } = this.#range();
+    const rendered = this.#focusRow >= start && this.#focusRow < end && this._state === 'ready';
+    const all = this.#allLoadedSelected();
+    return html`<div role="row" aria-rowindex="1" part="header" class="row header" data-r="-1">
+      <div role="columnheader" class="cell pinned select" data-c="0" style="left:0" tabindex=${this.#tabIndex(-1, 0, rendered)}>
+        <input
+          type="checkbox"
+          tabindex="-1"
+          aria-label=${t('selectPage')}
+          .checked=${all}
+          .indeterminate=${!all && this.#selected.size > 0}
+          @click=${(e: Event) => {
+            e.stopPropagation();
+            this.#toggleLoaded((e.target as HTMLInputElement).checked);
+          }}
+        />
+      </div>
+      ${cols.map((col, i) => {
+        const dir = this.sort === col.sort ? 'ascending' : col.sort && this.sort === `-${col.sort}` ? 'descending' : undefined;
+        const pinned = i < pinnedCount;
+        return html`<div
+          role="columnheader"
+          class="cell ${pinned ? 'pinned' : ''} ${col.sort ? 'sortable' : ''} ${col.numeric ? 'num' : ''} ${i === pinnedCount - 1 ? 'pin-edge' : ''}"
+          data-c=${i + 1}
+          data-key=${col.key}
+          style=${pinned ? `left:${lefts[i + 1]}px` : ''}
+          aria-sort=${dir ?? nothing}
+          tabindex=${this.#tabIndex(-1, i + 1, rendered)}
+          @click=${() => this.#sortBy(col)}
+        >
+          <span class="label">${t(col.label)}</span>
+          ${col.sort ? html`<span class="arrow" aria-hidden="true">${dir === 'ascending' ? '▲' : dir === 'descending' ? '▼' : '↕'}</span>` : nothing}
+        </div>`;
+      })}
+    </div>`;
+  }
+
+  #renderBody(cols: ColumnDef[], lefts: number[], pinnedCount: number): TemplateResult | typeof nothing {
+    if (this._state === 'error') return nothing;
+    const { start, end, offset } = this._state === 'ready' ? this.#range() : { start: 0, end: Math.ceil(this.#viewport / ROW), offset: 0 };
+    const rows: TemplateResult[] = [];
+    for (let i = start; i < end; i++) {
+      const c = this._state === 'ready' ? this.#rows.get(i) : undefined;
+      rows.push(c ? this.#renderRow(c, i, cols, lefts, pinnedCount) : this.#renderSkeleton(i, cols, lefts, pinnedCount));
+    }
+    return html`<div class="rows" style="transform:translateY(${offset}px)">${rows}</div>`;
+  }
+
+  #renderSkeleton(i: number, cols: ColumnDef[], lefts: number[], pinnedCount: number): TemplateResult {
+    return html`<div role="row" part="row" class="row skeleton" aria-rowindex=${i + 2} data-r=${i}>
+      <div role="gridcell" class="cell pinned select" data-c="0" style="left:0" tabindex=${this.#tabIndex(i, 0, true)}>
+        <span class="visually-hidden">${this.#t('loadingRow')}</span>
+      </div>
+      ${cols.map(
+        (col, j) =>
+          html`<div role="gridcell" class="cell ${j < pinnedCount ? 'pinned' : ''}" data-c=${j + 1} style=${j < pinnedCount ? `left:${lefts[j + 1]}px` : ''} tabindex=${this.#tabIndex(i, j + 1, true)}><span class="bone"></span></div>`,
+      )}
+    </div>`;
+  }
+
+  #renderRow(c: Customer, i: number, cols: ColumnDef[], lefts: number[], pinnedCount: number): TemplateResult {
+    const selected = this.#isSelected(c);
+    const name = displayName(c);
+    return html`<div role="row" part="row" class="row ${selected ? 'selected' : ''}" aria-rowindex=${i + 2} aria-selected=${selected ? 'true' : 'false'} data-r=${i} data-id=${c.id}>
+      <div role="gridcell" part="cell" class="cell pinned select" data-c="0" style="left:0" tabindex=${this.#tabIndex(i, 0, true)}>
+        <input type="checkbox" tabindex="-1" aria-label=${this.#t('selectRow', { name })} .checked=${selected} />
+      </div>
+      ${cols.map(
+        (col, j) =>
+          html`<div
+            role="gridcell"
+            part="cell"
+            class="cell ${j < pinnedCount ? 'pinned' : ''} ${col.numeric ? 'num' : ''} ${j === pinnedCount - 1 ? 'pin-edge' : ''}"
+            data-c=${j + 1}
+            data-key=${col.key}
+            style=${j < pinnedCount ? `left:${lefts[j + 1]}px` : ''}
+            tabindex=${this.#tabIndex(i, j + 1, true)}
+          >${this.#cell(col.key, c, name)}</div>`,
+      )}
+    </div>`;
+  }
+
+  #cell(key: ColumnKey, c: Customer, name: string): TemplateResult | string {
+    const t = this.#t;
+    const loc = this.resolvedLocale;
+    switch (key) {
+      case 'name':
+        return html`<span class="avatar" aria-hidden="true">${initials(name)}</span><span class="stack"><span class="name">${name}</span><span class="id">${c.id}<button type="button" class="icon-btn icon-copy" tabindex="-1" data-action="copy-id" aria-label=${t('copyId', { name })}></button></span></span>`;
+      case 'document': {
+        const full = this.#revealed.get(c.id);
+        return html`<span class="doc">${full ? formatDocument(full) : c.document.includes('*') ? c.document : maskDocument(c.document)}</span><button
+            type="button"
+            class="icon-btn ${full ? 'icon-eye-off' : 'icon-eye'}"
+            tabindex="-1"
+            data-action="reveal"
+            aria-pressed=${full ? 'true' : 'false'}
+            aria-label=${t(full ? 'hide' : 'reveal', { name })}
+          ></button><button type="button" class="icon-btn icon-copy" tabindex="-1" data-action="copy-document" aria-label=${t('copyDocument', { name })}></button>`;
+      }
+      case 'email':
+        return c.email ?? '';
+      case 'phone':
+        return c.phone
+          ? html`<span>${formatPhoneBR(c.phone)}</span><button type="button" class="icon-btn icon-copy" tabindex="-1" data-action="copy-phone" aria-label=${t('copyPhone', { name })}></button>${c.whatsapp
+                ? html`<a class="icon-btn icon-whatsapp" tabindex="-1" href=${whatsappUrl(c.phone)} target="_blank" rel="noopener noreferrer" aria-label=${t('whatsapp', { name })}></a>`
+                : nothing}`
+          : '';
+      case 'categories':
+        return html`${c.categoryIds.map((id) => {
+          const cat = this.#categories.get(id);
+          if (!cat) return nothing;
+          return html`<span class="chip ${cat.status === 'inactive' ? 'inactive' : ''}" style="--chip:${safeColor(cat.color)}">${cat.status === 'inactive' ? t('inactiveCategory', { name: cat.name }) : cat.name}</span>`;
+        })}`;
+      case 'createdAt':
+        return formatDate(c.createdAt, loc);
+      case 'lastPurchase':
+        return formatDate(c.stats.lastPurchaseAt, loc);
+      case 'orders':
+        return formatNumber(c.stats.ordersCount, loc);
+      case 'totalSpent':
+        return formatMoney(c.stats.totalSpentCents, loc);
+      case 'status':
+        return html`<span class="badge ${c.status}">${t(c.status)}</span>`;
+      case 'visits':
+        return formatNumber(c.stats.visitsCount, loc);
+      case 'firstVisit':
+        return formatDate(c.stats.firstVisitAt, loc);
+      case 'lastVisit':
+        return formatDate(c.stats.lastVisitAt, loc);
+      case 'discount':
+        return c.discountPercent === undefined ? '' : `${formatNumber(c.discountPercent, loc)} %`;
+      case 'loyaltyCard':
+        return c.loyaltyCard ?? '';
+      case 'source':
+        return t(`source${c.source.charAt(0).toUpperCase()}${c.source.slice(1)}` as MessageKey);
+    }
+  }
+
+  /** One delegated listener for every row: cheaper than a listener per cell when rows recycle. */
+  #onGridClick = (e: MouseEvent): void => {
+    const target = e.target as HTMLElement;
+    const rowEl = target.closest<HTMLElement>('[data-id]');
+    if (!rowEl) return;
+    const c = this.#rows.get(Number(rowEl.dataset['r']));
+    if (!c) return;
+    const action = target.closest<HTMLElement>('[data-action]')?.dataset['action'];
+    if (action === 'copy-id') return void this.#copy(c.id);
+    if (action === 'copy-phone') return void this.#copy(c.phone ? formatPhoneBR(c.phone) : '');
+    if (action === 'reveal') return void this.#toggleReveal(c);
+    if (action === 'copy-document') return void this.#copy(this.#fullDocument(c).then((d) => (d ? formatDocument(d) : d)));
+    if (target.closest('a')) return;
+    if (target.closest('.select')) {
+      e.preventDefault();
+      this.#toggleRow(c);
+      return;
+    }
+    this.#open(c);
+  };
+}

@@ -1,0 +1,408 @@
+import type { Customer } from '@clientela/core';
+import { aTimeout, expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { beforeEach, describe, it } from 'vitest';
+import { userEvent } from 'vitest/browser';
+import { fakeClient, makeCustomer, type FakeClient } from '../../bench/fake-client.js';
+import './customer-table.js';
+import type { CustomerTable } from './customer-table.component.js';
+
+const $ = <T extends Element = HTMLElement>(el: CustomerTable, selector: string) => el.shadowRoot!.querySelector<T>(selector)!;
+const $$ = <T extends Element = HTMLElement>(el: CustomerTable, selector: string) => [...el.shadowRoot!.querySelectorAll<T>(selector)];
+
+/** Waits until `check` holds, re-rendering in between (never a wall-clock assertion). */
+async function until(check: () => boolean, what = 'condition'): Promise<void> {
+  for (let i = 0; i < 1000; i++) {
+    if (check()) return;
+    await aTimeout(10);
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+const rows = (el: CustomerTable) => $$(el, '[role=row][data-id]');
+const names = (el: CustomerTable) => rows(el).map((r) => r.querySelector('.name')!.textContent);
+const headerKeys = (el: CustomerTable) => $$(el, '.header [data-key]').map((h) => h.dataset['key']);
+
+function dataset(n = 30): Customer[] {
+  return Array.from({ length: n }, (_, i) => makeCustomer(i));
+}
+
+async function mount(fake: FakeClient, attrs = ''): Promise<CustomerTable> {
+  const el = await fixture<CustomerTable>(html`<div style="height:600px;width:1100px"></div>`).then((box) => {
+    box.innerHTML = `<cl-customer-table ${attrs} style="--cl-customer-table-height:600px"></cl-customer-table>`;
+    const table = box.firstElementChild as CustomerTable;
+    table.client = fake.client;
+    return table;
+  });
+  await until(() => rows(el).length > 0 || !!el.shadowRoot?.querySelector('[part=empty], [part=error]'), 'first rows');
+  await el.updateComplete;
+  return el;
+}
+
+describe('<cl-customer-table>', () => {
+  beforeEach(() => {
+    localStorage.clear();
+    document.documentElement.lang = 'pt-BR';
+  });
+
+  describe('accessibility', () => {
+    it('has no axe violations with rows', async () => {
+      const el = await mount(fakeClient({ customers: dataset() }));
+      await expect(el).to.be.accessible();
+    });
+
+    it('has no axe violations while loading', async () => {
+      const box = await fixture<HTMLDivElement>(html`<div style="height:600px"></div>`);
+      const el = document.createElement('cl-customer-table');
+      el.client = fakeClient({ customers: dataset(), delay: () => 60_000 }).client;
+      box.append(el);
+      await el.updateComplete;
+      expect($(el, '[role=grid]').getAttribute('aria-busy')).to.equal('true');
+      expect($$(el, '.row.skeleton').length).to.be.greaterThan(0);
+      await expect(el).to.be.accessible();
+    });
+
+    it('has no axe violations when empty, and offers to clear the filters', async () => {
+      const el = await mount(fakeClient({ customers: dataset() }), 'q="nobody-matches-this"');
+      expect($(el, '[part=empty]').textContent).to.contain('Nenhum cliente encontrado');
+      await expect(el).to.be.accessible();
+      $<HTMLButtonElement>(el, '[part=empty] button').click();
+      await until(() => rows(el).length > 0, 'rows after clearing');
+      expect(el.q).to.equal('');
+      expect(el.hasAttribute('q')).to.equal(false);
+    });
+
+    it('has no axe violations on error, and retries', async () => {
+      let failing = true;
+      const el = await mount(fakeClient({ customers: dataset(), fail: () => failing }));
+      expect($(el, '[part=error]').getAttribute('role')).to.equal('alert');
+      await expect(el).to.be.accessible();
+      failing = false;
+      $<HTMLButtonElement>(el, '[part=error] button').click();
+      await until(() => rows(el).length > 0, 'rows after retry');
+    });
+  });
+
+  describe('query', () => {
+    it('searches after a pause in typing and reflects q', async () => {
+      const fake = fakeClient({ customers: dataset() });
+      const el = await mount(fake);
+      const input = $<HTMLInputElement>(el, '#search');
+      input.focus();
+      await userEvent.keyboard('Souza 1');
+      expect(el.q, 'debounced').to.equal('');
+      await until(() => el.q === 'Souza 1', 'debounced q');
+      await until(() => rows(el).length > 0 && names(el).every((n) => /souza 1/i.test(n!)), 'filtered rows');
+      expect(el.getAttribute('q')).to.equal('Souza 1');
+      expect(fake.calls.list.some((q) => q['q'] === 'Souza 1')).to.equal(true);
+      await until(() => $(el, '[role=status]').textContent!.includes('encontrado'), 'announcement');
+    });
+
+    it('filters by status and categories, with attributes for deep links', async () => {
+      const fake = fakeClient({ customers: dataset() });
+      const el = await mount(fake, 'status="blocked" category-ids="cat_vip"');
+      expect(fake.calls.list.at(-1)).to.include({ status: 'blocked' });
+      expect(fake.calls.list.at(-1)!['categoryId']).to.deep.equal(['cat_vip']);
+      expect(rows(el).every((r) => r.querySelector('.badge')!.classList.contains('blocked'))).to.equal(true);
+      const select = $<HTMLSelectElement>(el, '#status');
+      select.value = 'inactive';
+      select.dispatchEvent(new Event('change'));
+      await until(() => el.getAttribute('status') === 'inactive', 'status attribute');
+      el.categoryIds = [];
+      await el.updateComplete;
+      expect(el.hasAttribute('category-ids')).to.equal(false);
+    });
+
+    it('shows tab counts from a one-row list per kind, and switches kind', async () => {
+      const data = dataset(30);
+      const fake = fakeClient({ customers: data });
+      const el = await mount(fake);
+      const people = data.filter((c) => c.kind === 'person' && c.status !== 'deleted').length;
+      await until(() => $(el, '[data-kind=person]').textContent!.includes(`(${people})`), 'person count');
+      expect(fake.calls.list.some((q) => q['kind'] === 'company' && q['limit'] === 1)).to.equal(true);
+      $<HTMLButtonElement>(el, '[data-kind=company]').click();
+      await until(() => el.getAttribute('kind') === 'company' && rows(el).length > 0 && rows(el).every((r) => /Ltda/.test(r.textContent!)), 'companies');
+      expect($(el, '[data-kind=company]').getAttribute('aria-selected')).to.equal('true');
+    });
+
+    it('sorts on the server by clicking a header, with aria-sort', async () => {
+      const fake = fakeClient({ customers: dataset() });
+      const el = await mount(fake);
+      const header = () => $(el, '.header [data-key=totalSpent]');
+      header().click();
+      await until(() => el.sort === 'totalSpent', 'sort');
+      expect(header().getAttribute('aria-sort')).to.equal('ascending');
+      await until(() => fake.calls.list.at(-1)!['sort'] === 'totalSpent');
+      header().click();
+      await el.updateComplete;
+      expect(el.getAttribute('sort')).to.equal('-totalSpent');
+      expect(header().getAttribute('aria-sort')).to.equal('descending');
+      await until(() => rows(el).length > 0 && fake.calls.list.at(-1)!['sort'] === '-totalSpent');
+      await until(() => {
+        const values = rows(el).map((r) => Number(r.querySelector('[data-key=totalSpent]')!.textContent!.replace(/\D/g, '')));
+        return values.length > 1 && values.every((v, i) => i === 0 || values[i - 1]! >= v);
+      }, 'descending values');
+    });
+
+    it('never lets a slow old search overwrite a newer one', async () => {
+      const data = dataset();
+      const fake = fakeClient({ customers: data, delay: (q) => (q['q'] === 'Ana' ? 300 : 0) });
+      const el = await mount(fake);
+      el.q = 'Ana';
+      await aTimeout(20);
+      el.q = 'Pedro';
+      await until(() => rows(el).length > 0 && names(el).every((n) => n!.startsWith('Pedro')), 'newer results');
+      await aTimeout(400);
+      expect(names(el).every((n) => n!.startsWith('Pedro'))).to.equal(true);
+    });
+  });
+
+  describe('columns', () => {
+    it('hides, reorders and pins columns, and keeps the layout per storage-key', async () => {
+      const fake = fakeClient({ customers: dataset() });
+      const el = await mount(fake, 'storage-key="test-layout"');
+      expect(headerKeys(el)).to.not.include('visits');
+      $<HTMLButtonElement>(el, '#columns-button').click();
+      await el.updateComplete;
+      const menu = $(el, '#column-menu');
+      const item = (key: string) => menu.querySelector(`li[data-key=${key}]`)!;
+      // hide e-mail, show visits
+      (item('email').querySelector('input[name=show]') as HTMLInputElement).click();
+      (item('visits').querySelector('input[name=show]') as HTMLInputElement).click();
+      await el.updateComplete;
+      expect(headerKeys(el)).to.not.include('email');
+      expect(headerKeys(el)).to.include('visits');
+      // move "document" above "name"
+      (item('document').querySelector('button[name=up]') as HTMLButtonElement).click();
+      await el.updateComplete;
+      expect(headerKeys(el).slice(0, 2)).to.deep.equal(['document', 'name']);
+      // pin status: it moves to the start and sticks
+      (item('status').querySelector('input[name=pin]') as HTMLInputElement).click();
+      await el.updateComplete;
+      expect(headerKeys(el)[0]).to.equal('status');
+      const pinnedCell = $(el, '.header [data-key=status]');
+      expect(getComputedStyle(pinnedCell).position).to.equal('sticky');
+      expect(pinnedCell.style.left).to.equal('48px');
+      await expect(el).to.be.accessible();
+      // at most five pins
+      for (const key of ['name', 'document', 'phone', 'orders']) (item(key).querySelector('input[name=pin]') as HTMLInputElement).click();
+      await el.updateComplete;
+      expect(el.columnLayout.pinned).to.have.length(5);
+      expect((item('totalSpent').querySelector('input[name=pin]') as HTMLInputElement).disabled).to.equal(true);
+
+      const again = await mount(fake, 'storage-key="test-layout"');
+      expect(headerKeys(again)).to.deep.equal(headerKeys(el));
+      const other = await mount(fake, 'storage-key="other-layout"');
+      expect(headerKeys(other)[0]).to.equal('name');
+    });
+  });
+
+  describe('document reveal and copy', () => {
+    it('reveals the full document through retrieve, which the server audits', async () => {
+      const data = dataset();
+      const fake = fakeClient({ customers: data });
+      const el = await mount(fake);
+      const row = rows(el)[0]!;
+      const id = row.dataset['id']!;
+      expect(row.querySelector('.doc')!.textContent).to.contain('*');
+      (row.querySelector('[data-action=reveal]') as HTMLButtonElement).click();
+      await until(() => !rows(el)[0]!.querySelector('.doc')!.textContent!.includes('*'), 'revealed');
+      const full = data.find((c) => c.id === id)!.document;
+      expect(rows(el)[0]!.querySelector('.doc')!.textContent!.replace(/\D/g, '')).to.equal(full);
+      const { items } = await fake.client.audit.list();
+      expect(items.some((e) => e.action === 'customer.reveal' && e.target === id)).to.equal(true);
+      expect(rows(el)[0]!.querySelector('[data-action=reveal]')!.getAttribute('aria-pressed')).to.equal('true');
+    });
+
+    it('links WhatsApp in a new tab without an opener', async () => {
+      const el = await mount(fakeClient({ customers: dataset() }));
+      const link = $<HTMLAnchorElement>(el, 'a.icon-whatsapp');
+      expect(link.href).to.match(/^https:\/\/wa\.me\/55\d{10,11}$/);
+      expect(link.target).to.equal('_blank');
+      expect(link.rel).to.contain('noopener');
+    });
+  });
+
+  describe('selection and bulk actions', () => {
+    let fake: FakeClient;
+    let el: CustomerTable;
+    beforeEach(async () => {
+      fake = fakeClient({ customers: dataset() });
+      el = await mount(fake);
+    });
+
+    const selectFirst = async (n: number) => {
+      for (const row of rows(el).slice(0, n)) (row.querySelector('.select input') as HTMLInputElement).click();
+      await el.updateComplete;
+    };
+
+    it('selects rows, emits cl-selection-change and offers all matching', async () => {
+      const event = oneEvent(el, 'cl-selection-change');
+      (rows(el)[0]!.querySelector('.select input') as HTMLInputElement).click();
+      expect((await event).detail).to.deep.include({ count: 1, all: false });
+      await el.updateComplete;
+      expect(rows(el)[0]!.getAttribute('aria-selected')).to.equal('true');
+      expect(el.selectedIds).to.deep.equal([rows(el)[0]!.dataset['id']]);
+      $<HTMLInputElement>(el, '.header .select input').click();
+      await el.updateComplete;
+      expect(el.selectedIds.length).to.equal(fake.customers!.filter((c) => c.status !== 'deleted').length);
+      const all = oneEvent(el, 'cl-selection-change');
+      $<HTMLButtonElement>(el, '#select-all-matching')?.click();
+      if ($(el, '#select-all-matching')) expect((await all).detail.all).to.equal(true);
+      await expect(el).to.be.accessible();
+    });
+
+    it('adds to and removes from a category with an idempotency key, then refreshes', async () => {
+      await selectFirst(2);
+      const ids = el.selectedIds;
+      $<HTMLSelectElement>(el, '#bulk-category').value = 'cat_atacado';
+      $<HTMLButtonElement>(el, '#bulk-add').click();
+      await until(() => $(el, '[part=bulk-bar]').textContent!.includes('2 atualizados'), 'summary');
+      expect(fake.calls.bulk[0]!.body).to.deep.equal({ ids, action: 'addCategories', categoryIds: ['cat_atacado'] });
+      expect(fake.calls.bulk[0]!.idempotencyKey).to.match(/^[0-9a-f-]{36}$/);
+      await until(() => rows(el)[0]!.querySelector('[data-key=categories]')!.textContent!.includes('Atacado'), 'refreshed chips');
+      $<HTMLButtonElement>(el, '#bulk-remove').click();
+      await until(() => fake.calls.bulk.length === 2);
+      expect(fake.calls.bulk[1]!.body.action).to.equal('removeCategories');
+      expect(fake.calls.bulk[1]!.idempotencyKey).to.not.equal(fake.calls.bulk[0]!.idempotencyKey);
+    });
+
+    it('changes status in bulk for all matching, by filter', async () => {
+      el.status = 'active';
+      await until(() => rows(el).length > 0 && rows(el).every((r) => r.querySelector('.badge.active')));
+      await selectFirst(1);
+      $<HTMLButtonElement>(el, '#select-all-matching').click();
+      await el.updateComplete;
+      $<HTMLSelectElement>(el, '#bulk-status').value = 'blocked';
+      $<HTMLButtonElement>(el, '#bulk-status-apply').click();
+      await until(() => fake.calls.bulk.length === 1);
+      expect(fake.calls.bulk[0]!.body).to.deep.equal({ filter: { status: 'active' }, action: 'setStatus', status: 'blocked' });
+      await until(() => $(el, '[part=empty]') !== null, 'no active customers left');
+    });
+
+    it('deletes only after the confirmation word is typed', async () => {
+      await selectFirst(3);
+      const ids = el.selectedIds;
+      $<HTMLButtonElement>(el, '#bulk-delete').click();
+      await el.updateComplete;
+      const dialog = $<HTMLDialogElement>(el, 'dialog');
+      expect(dialog.open).to.equal(true);
+      expect(dialog.textContent).to.contain('EXCLUIR');
+      await expect(el).to.be.accessible();
+      const confirm = $<HTMLButtonElement>(el, '#confirm-delete');
+      expect(confirm.disabled).to.equal(true);
+      $<HTMLInputElement>(el, '#confirm-word').focus();
+      await userEvent.keyboard('EXCLUI');
+      await el.updateComplete;
+      expect(confirm.disabled).to.equal(true);
+      await userEvent.keyboard('R');
+      await el.updateComplete;
+      expect(confirm.disabled).to.equal(false);
+      confirm.click();
+      await until(() => fake.calls.bulk.length === 1);
+      expect(fake.calls.bulk[0]!.body).to.deep.equal({ ids, action: 'delete' });
+      await until(() => !rows(el).some((r) => ids.includes(r.dataset['id']!)), 'deleted rows gone');
+      expect(el.selectedIds).to.deep.equal([]);
+    });
+
+    it('exports the selection with the visible columns, and the whole filter without one', async () => {
+      const clicks: string[] = [];
+      const original = HTMLAnchorElement.prototype.click;
+      HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+        clicks.push(this.download);
+      };
+      try {
+        $<HTMLButtonElement>(el, '#export-xlsx').click();
+        await until(() => clicks.length === 1);
+        expect(fake.calls.exports[0]).to.deep.include({ format: 'xlsx', filter: {} });
+        expect(fake.calls.exports[0]!.columns).to.include.members(['name', 'document', 'email', 'totalSpent']);
+        expect(fake.calls.exports[0]!.columns).to.not.include('visitsCount');
+        await selectFirst(2);
+        $<HTMLButtonElement>(el, '#export-csv').click();
+        await until(() => clicks.length === 2);
+        expect(fake.calls.exports[1]!.ids).to.deep.equal(el.selectedIds);
+        expect(clicks).to.deep.equal(['clientes.xlsx', 'clientes.csv']);
+      } finally {
+        HTMLAnchorElement.prototype.click = original;
+      }
+    });
+  });
+
+  describe('keyboard', () => {
+    it('moves through cells like a grid, selects with Space and opens with Enter', async () => {
+      const el = await mount(fakeClient({ count: 500 }));
+      const active = () => el.shadowRoot!.activeElement as HTMLElement;
+      const at = () => [Number(active().closest<HTMLElement>('[data-r]')!.dataset['r']), Number(active().dataset['c'])];
+      $<HTMLElement>(el, '.header [data-c="1"]').focus();
+      await userEvent.keyboard('{ArrowDown}');
+      expect(at()).to.deep.equal([0, 1]);
+      await userEvent.keyboard('{ArrowRight}{ArrowRight}');
+      expect(at()).to.deep.equal([0, 3]);
+      expect($$(el, '[role=grid] [tabindex="0"]')).to.have.length(1);
+      await userEvent.keyboard('{End}');
+      expect(at()[1]).to.equal($$(el, '.header [role=columnheader]').length - 1);
+      await userEvent.keyboard('{Home}');
+      expect(at()).to.deep.equal([0, 0]);
+      await userEvent.keyboard('{PageDown}');
+      expect(at()[0]).to.be.greaterThan(5);
+      await userEvent.keyboard('{Control>}{End}{/Control}');
+      await until(() => at()[0] === 499 && !!active().closest('[data-id]'), 'last row loaded and focused');
+      expect(active().closest('[role=row]')!.getAttribute('aria-rowindex')).to.equal('501');
+      await userEvent.keyboard('{Control>}{Home}{/Control}');
+      expect(at()).to.deep.equal([0, 0]);
+      await userEvent.keyboard(' ');
+      expect(el.selectedIds).to.deep.equal(['cus_0000000']);
+      const open = oneEvent(el, 'cl-customer-open');
+      await userEvent.keyboard('{Enter}');
+      expect((await open).detail.id).to.equal('cus_0000000');
+      await userEvent.keyboard('{PageUp}{ArrowUp}');
+      expect(active().getAttribute('role')).to.equal('columnheader');
+    });
+
+    it('keeps focus on the same row while rows are recycled', async () => {
+      const el = await mount(fakeClient({ count: 2000 }));
+      $<HTMLElement>(el, '.header [data-c="2"]').focus();
+      for (let i = 0; i < 40; i++) await userEvent.keyboard('{ArrowDown}');
+      await until(() => (el.shadowRoot!.activeElement as HTMLElement | null)?.closest<HTMLElement>('[data-r]')?.dataset['r'] === '39', 'row 39 focused');
+      expect((el.shadowRoot!.activeElement as HTMLElement).dataset['c']).to.equal('2');
+    });
+  });
+
+  describe('virtual scrolling', () => {
+    it('keeps only the visible rows in the DOM and reaches row 90,000', async () => {
+      const fake = fakeClient({ count: 100_000 });
+      const el = await mount(fake);
+      expect(rows(el).length).to.be.lessThan(30);
+      el.scrollToIndex(90_000);
+      await until(() => rows(el).some((r) => r.dataset['id'] === 'cus_0090000'), 'row 90,000');
+      expect($$(el, '[role=row][aria-rowindex]').length).to.be.lessThan(30);
+      const limits = fake.calls.list.filter((q) => q['cursor']).map((q) => q['limit']);
+      expect(limits.length).to.be.greaterThan(400);
+      expect(limits.every((l) => l === 200)).to.equal(true);
+    });
+
+    it('compresses the scroll range past the browser height limit (1,000,000 rows)', async () => {
+      const el = await mount(fakeClient({ count: 1_000_000 }));
+      const scroller = $(el, '.scroller');
+      expect(scroller.scrollHeight).to.be.lessThan(33_000_000);
+      scroller.scrollTop = scroller.scrollHeight;
+      await until(() => rows(el).some((r) => r.dataset['id'] === 'cus_0999999'), 'last row');
+    });
+  });
+
+  it('opens a customer on click', async () => {
+    const el = await mount(fakeClient({ customers: dataset() }));
+    const open = oneEvent(el, 'cl-customer-open');
+    (rows(el)[1]!.querySelector('[data-key=email]') as HTMLElement).click();
+    expect((await open).detail.id).to.equal(rows(el)[1]!.dataset['id']);
+  });
+
+  it('speaks English and Spanish', async () => {
+    const el = await mount(fakeClient({ customers: dataset() }), 'lang="en"');
+    expect($(el, '[data-kind=person]').textContent).to.contain('Individuals');
+    expect($(el, '.header [data-key=createdAt]').textContent).to.contain('Customer since');
+    el.lang = 'es';
+    await el.updateComplete;
+    expect($(el, '.header [data-key=lastPurchase]').textContent).to.contain('Última compra');
+    expect($(el, '[data-kind=company]').textContent).to.contain('Persona jurídica');
+  });
+});
