@@ -15,6 +15,17 @@ function accountPageUrl(): string {
   return url.href;
 }
 
+// #detail is this view's: a drawer on the right over the list, scrolling on its own.
+const style = document.createElement('style');
+style.textContent = `
+  #detail:not([hidden]) { position: fixed; inset: var(--detail-top, 0) 0 0 auto; width: min(760px, 100vw); overflow: auto; box-sizing: border-box;
+    padding: 1rem 1.25rem 2rem; background: var(--cl-color-surface, #fff); border-left: 1px solid var(--cl-color-border, #c9d1dc);
+    box-shadow: -8px 0 24px rgb(0 0 0 / 0.12); z-index: 10; }
+  #detail .detail-close { float: right; min-height: 44px; min-width: 44px; padding: 0 1rem; font: inherit; border-radius: 6px;
+    border: 1px solid var(--cl-color-border, #c9d1dc); background: transparent; color: inherit; cursor: pointer; }
+`;
+document.head.append(style);
+
 let opener: HTMLElement | null = null;
 
 /** Shows customer `id` in the aside (reusing the card when one is open). */
@@ -34,6 +45,8 @@ export function openCustomerCard(id: string): void {
   }
   card.customerId = id;
   aside.hidden = false;
+  // Below the page header, so its buttons (data log, import…) stay reachable.
+  aside.style.setProperty('--detail-top', `${Math.max(0, document.querySelector('.page-header')?.getBoundingClientRect().bottom ?? 0)}px`);
   aside.setAttribute('aria-label', 'Cliente');
   // Move focus into the panel so keyboard users land on what they opened.
   void card.updateComplete.then(() => (aside.querySelector('.detail-close') as HTMLElement | null)?.focus());

@@ -43,17 +43,32 @@ type Word = keyof typeof words;
 const t = (key: Word, n?: number) => words[key].replace('{n}', String(n ?? ''));
 
 let count = 0;
-/** A modal dialog titled `title` around `content`; removed once closed. */
-function openDialog(id: string, title: string, content: HTMLElement): HTMLDialogElement {
+const style = document.createElement('style');
+style.textContent = `
+  .tools-bar { display: flex; justify-content: space-between; align-items: center; gap: 1rem; margin-bottom: 0.75rem; }
+  .tools-bar.bare { justify-content: flex-end; margin-bottom: -2.75rem; }
+  .tools-bar h2 { margin: 0; font-size: 1.25rem; }
+  .tools-bar button, .credits-wallet button:not(.link), .credits-wallet input { min-height: 36px; padding: 0 0.875rem; font: inherit; border-radius: 6px; border: 1px solid var(--cl-color-border, #c9d1dc); background: transparent; color: inherit; }
+  .credits-wallet th, .credits-wallet td { padding: 0.375rem 0.5rem; border-bottom: 1px solid var(--cl-color-border, #c9d1dc); vertical-align: top; }
+  .credits-wallet button.link { font: inherit; color: var(--cl-color-accent, #0b5cad); background: none; border: 0; padding: 0; text-decoration: underline; cursor: pointer; text-align: start; }
+`;
+document.head.append(style);
+
+/**
+ * A modal dialog around `content`, removed once closed. Elements that carry their own heading
+ * (the data log, the import) get no second one: the dialog is labelled by theirs.
+ */
+function openDialog(id: string, title: string, content: HTMLElement, ownHeading = false): HTMLDialogElement {
   document.getElementById(id)?.remove();
   const dialog = document.createElement('dialog');
   const heading = `tools-dialog-title-${++count}`;
   dialog.id = id;
-  dialog.setAttribute('aria-labelledby', heading);
+  if (ownHeading) dialog.setAttribute('aria-label', title);
+  else dialog.setAttribute('aria-labelledby', heading);
   render(
-    html`<div style="display:flex;justify-content:space-between;align-items:center;gap:1rem;margin-bottom:0.75rem">
-      <h2 id=${heading} style="margin:0">${title}</h2>
-      <button type="button" style="min-height:44px;min-width:44px;padding:0 1rem" @click=${() => dialog.close()}>${t('close')}</button>
+    html`<div class="tools-bar ${ownHeading ? 'bare' : ''}">
+      ${ownHeading ? nothing : html`<h2 id=${heading}>${title}</h2>`}
+      <button type="button" @click=${() => dialog.close()}>${t('close')}</button>
     </div>`,
     dialog,
   );
@@ -77,7 +92,7 @@ function save(blob: Blob, filename: string): void {
 export function openAudit(): HTMLDialogElement {
   const log = document.createElement('cl-audit-log');
   log.client = client;
-  return openDialog('audit-dialog', t('audit'), log);
+  return openDialog('audit-dialog', t('audit'), log, true);
 }
 
 /** The spreadsheet import; the customer table reloads once an import is written. */
@@ -87,7 +102,7 @@ export function openImport(): HTMLDialogElement {
   importer.addEventListener('cl-import-complete', () => {
     (document.querySelector('cl-customer-table') as (HTMLElement & { refresh?: () => void }) | null)?.refresh?.();
   });
-  return openDialog('import-dialog', t('import'), importer);
+  return openDialog('import-dialog', t('import'), importer, true);
 }
 
 /** The credits wallet: GET /credits (active, nearest expiry first), paged, exportable. */
@@ -160,7 +175,7 @@ export function openCredits(): HTMLDialogElement {
         <p role="status">${state === 'loading' ? t('loading') : state === 'error' ? t('failed') : t('total', total)}</p>
         ${state === 'ready' && items.length === 0 ? html`<p>${t('empty')}</p>` : nothing}
         ${items.length
-          ? html`<table class="credits-table" style="width:100%;border-collapse:collapse">
+          ? html`<table class="credits-table" style="width:100%;border-collapse:collapse;margin-bottom:0.75rem">
               <thead>
                 <tr>
                   <th scope="col" style="text-align:start">${t('customer')}</th>

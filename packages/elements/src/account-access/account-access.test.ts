@@ -34,7 +34,7 @@ const fill = (el: AccountAccess, values: Record<string, string>) => {
 const submit = async (el: AccountAccess) => {
   q(el, 'button[type=submit]').click();
   await aTimeout(0);
-  for (let i = 0; i < 20 && el.querySelector('form[aria-busy=true]'); i++) await aTimeout(10);
+  for (let i = 0; i < 300 && (el.querySelector('form[aria-busy=true]') || (el as any).status === 'busy'); i++) await aTimeout(10);
   await el.updateComplete;
 };
 
@@ -162,5 +162,48 @@ describe('<cl-account-access>', () => {
     const event = oneEvent(el, 'cl-signed-in');
     await userEvent.keyboard('{Enter}');
     expect((await event).detail.session.name).to.equal('Ana Souza');
+  });
+});
+
+describe('<cl-account-access> against the mock server', () => {
+  it('sets a password from a real invitation, signs in, and then shows the link as used', async () => {
+    const { serverClients, validCpf, uniqueSeed } = await import('../internal/test-helpers.js');
+    const { secret, publishable } = await serverClients();
+    const seed = uniqueSeed();
+    const email = `acesso.${seed}@example.com`;
+    const customer = await secret.customers.create({ kind: 'person', document: validCpf(seed), firstName: 'Bia', lastName: `Teste ${seed}`, email });
+    const { token } = await secret.customers.invite(customer.id);
+
+    const el = await fixture<AccountAccess>(html`<cl-account-access .client=${publishable} .token=${token}></cl-account-access>`);
+    fill(el, { email, password: 'senha-segura-1', 'password-confirm': 'senha-segura-1' });
+    const event = oneEvent(el, 'cl-signed-in');
+    q(el, 'button[type=submit]').click();
+    expect((await event).detail.session.customerId).to.equal(customer.id);
+    expect((await secret.customers.retrieve(customer.id)).account.status).to.equal('active');
+
+    el.signOut();
+    el.mode = '';
+    el.token = token;
+    await el.updateComplete;
+    fill(el, { email, password: 'outra-senha-2', 'password-confirm': 'outra-senha-2' });
+    await submit(el);
+    expect(el.querySelector('[data-state=used]')).to.exist;
+
+    el.mode = '';
+    el.token = 'nao-existe';
+    await el.updateComplete;
+    fill(el, { email, password: 'outra-senha-2', 'password-confirm': 'outra-senha-2' });
+    await submit(el);
+    expect(el.querySelector('[data-state=invalid]')).to.exist;
+
+    // A wrong password and an unknown e-mail read the same.
+    el.mode = 'sign-in';
+    await el.updateComplete;
+    fill(el, { email, password: 'errada-000' });
+    await submit(el);
+    const wrong = el.querySelector('[data-part=alert]')!.textContent;
+    fill(el, { email: `ninguem.${seed}@example.com`, password: 'senha-segura-1' });
+    await submit(el);
+    expect(el.querySelector('[data-part=alert]')!.textContent).to.equal(wrong);
   });
 });

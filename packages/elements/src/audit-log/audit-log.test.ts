@@ -38,8 +38,8 @@ function api() {
 }
 
 async function settled(el: AuditLog) {
-  await aTimeout(20);
-  for (let i = 0; i < 50 && el.shadowRoot!.querySelector('[aria-busy=true]'); i++) await aTimeout(10);
+  await aTimeout(0);
+  for (let i = 0; i < 300 && (el as any).state === 'loading'; i++) await aTimeout(10);
   await el.updateComplete;
 }
 const rows = (el: AuditLog) => [...el.shadowRoot!.querySelectorAll('[part=row]')] as HTMLElement[];
@@ -127,5 +127,22 @@ describe('<cl-audit-log>', () => {
     await settled(el);
     expect(el.action).to.equal('export');
     expect(rows(el).every((r) => r.dataset['action'] === 'export')).to.equal(true);
+  });
+});
+
+describe('<cl-audit-log> against the mock server', () => {
+  it('shows a reveal done just before, with its actor and target, under the action filter', async () => {
+    const { serverClients, validCpf, uniqueSeed } = await import('../internal/test-helpers.js');
+    const { secret } = await serverClients();
+    const seed = uniqueSeed();
+    const created = await secret.customers.create({ kind: 'person', document: validCpf(seed), firstName: 'Duda', lastName: `Log ${seed}`, email: `duda.${seed}@example.com`, phone: '11987654321' });
+    await secret.customers.retrieve(created.id);
+    const el = await fixture<AuditLog>(html`<cl-audit-log .client=${secret} action="customer.reveal"></cl-audit-log>`);
+    await settled(el);
+    const mine = rows(el).filter((r) => r.textContent!.includes(created.id));
+    expect(mine.length).to.be.greaterThan(0);
+    expect(mine[0]!.dataset['action']).to.equal('customer.reveal');
+    expect(mine[0]!.textContent).to.contain('teste@loja.example');
+    expect(rows(el).every((r) => r.dataset['action'] === 'customer.reveal')).to.equal(true);
   });
 });

@@ -74,7 +74,7 @@ export const styles = css`
   }
   dl > div {
     display: grid;
-    grid-template-columns: minmax(7rem, max-content) 1fr;
+    grid-template-columns: minmax(6rem, max-content) minmax(0, 1fr);
     gap: 0.5rem;
     align-items: center;
   }
@@ -83,6 +83,7 @@ export const styles = css`
   }
   dd {
     margin: 0;
+    overflow-wrap: anywhere;
   }
   dl.inline {
     display: flex;
@@ -103,13 +104,14 @@ export const styles = css`
     padding: 0.5rem 0.75rem;
   }
   dl.stats dd {
+    overflow-wrap: normal;
     font-size: 1.125rem;
     font-weight: 600;
   }
   .grid {
     display: grid;
     gap: 1rem;
-    grid-template-columns: repeat(auto-fit, minmax(16rem, 1fr));
+    grid-template-columns: repeat(auto-fit, minmax(19rem, 1fr));
   }
   [part~='section'] {
     border-top: 1px solid var(--_border);
@@ -117,13 +119,15 @@ export const styles = css`
   }
   .row {
     display: flex;
-    gap: 0.5rem;
+    flex-wrap: wrap;
+    gap: 0.25rem 0.5rem;
     align-items: center;
   }
   .wrap {
     flex-wrap: wrap;
   }
   .mono {
+    white-space: nowrap;
     font-family: var(--cl-font-mono, ui-monospace, SFMono-Regular, Menlo, monospace);
     font-variant-numeric: tabular-nums;
   }

@@ -69,8 +69,20 @@ function api() {
   return { ...fake, retrieves: () => retrieves, bump: () => (current = { ...current, version: current.version + 1 }) };
 }
 
+/** Waits until the card is no longer busy with an action (reveal, invite, save, more orders). */
+async function idle(el: CustomerCard) {
+  await aTimeout(0);
+  for (let i = 0; i < 300 && (el as any).busy; i++) await aTimeout(10);
+  await el.updateComplete;
+}
+
+async function settledLoad(el: CustomerCard) {
+  for (let i = 0; i < 300 && ['idle', 'loading'].includes((el as any).loadState); i++) await aTimeout(10);
+  await el.updateComplete;
+}
+
 async function ready(el: CustomerCard) {
-  for (let i = 0; i < 50 && (el as any).loadState !== 'ready'; i++) await aTimeout(10);
+  for (let i = 0; i < 300 && (el as any).loadState !== 'ready'; i++) await aTimeout(10);
   await el.updateComplete;
 }
 const $ = (el: CustomerCard, sel: string) => el.shadowRoot!.querySelector(sel) as HTMLElement;
@@ -83,8 +95,7 @@ describe('<cl-customer-card>', () => {
     await ready(el);
     await expect(el).to.be.accessible();
     $(el, '[data-action=invite]').click();
-    await aTimeout(30);
-    await el.updateComplete;
+    await idle(el);
     await expect(el).to.be.accessible();
   });
 
@@ -121,8 +132,7 @@ describe('<cl-customer-card>', () => {
     const before = calls.filter((c) => c === 'GET /customers/cus_1').length;
     const button = $(el, '[aria-pressed]');
     button.click();
-    await aTimeout(30);
-    await el.updateComplete;
+    await idle(el);
     expect(calls.filter((c) => c === 'GET /customers/cus_1').length).to.equal(before + 1);
     expect($(el, '[data-document]').textContent).to.equal('529.982.247-25');
     expect(button.getAttribute('aria-pressed')).to.equal('true');
@@ -136,8 +146,7 @@ describe('<cl-customer-card>', () => {
     const el = await fixture<CustomerCard>(html`<cl-customer-card .client=${client} customer-id="cus_1"></cl-customer-card>`);
     await ready(el);
     $(el, '[data-more]').click();
-    await aTimeout(30);
-    await el.updateComplete;
+    await idle(el);
     expect(el.shadowRoot!.querySelectorAll('[part~=order-row]')).to.have.length(7);
     expect(calls).to.include('GET /customers/cus_1/orders?cursor=p2&limit=5');
     expect($(el, '[data-more]')).to.equal(null);
@@ -151,8 +160,7 @@ describe('<cl-customer-card>', () => {
     const picker = $(el, 'cl-category-picker') as any;
     picker.value = ['cat_vip'];
     picker.dispatchEvent(new Event('change', { bubbles: true }));
-    await aTimeout(30);
-    await el.updateComplete;
+    await idle(el);
     expect(calls).to.include('PATCH /customers/cus_1');
     expect(el.customer!.categoryIds).to.deep.equal(['cat_vip']);
     expect(el.customer!.version).to.equal(4);
@@ -180,13 +188,11 @@ describe('<cl-customer-card>', () => {
     bump();
     ($(el, '[data-action=status]') as HTMLSelectElement).value = 'inactive';
     $(el, '[data-action=apply-status]').click();
-    await aTimeout(30);
-    await el.updateComplete;
+    await idle(el);
     expect($(el, '.message').textContent).to.contain('alterado por outra pessoa');
     expect(el.customer!.version).to.equal(5);
     $(el, '[data-action=apply-status]').click();
-    await aTimeout(30);
-    await el.updateComplete;
+    await idle(el);
     expect($(el, '[part=status]').textContent).to.equal('Inativo');
   });
 
@@ -197,15 +203,14 @@ describe('<cl-customer-card>', () => {
     );
     await ready(el);
     $(el, '[data-action=invite]').click();
-    await aTimeout(30);
-    await el.updateComplete;
+    await idle(el);
     const input = $(el, '[data-copy=link]') as HTMLInputElement;
     expect(input.value).to.equal('https://loja.example/conta?token=tok_abc');
     expect(el.shadowRoot!.activeElement).to.equal(input);
-    expect($(el, '[data-account]').textContent).to.equal('Link de acesso enviado');
+    expect($(el, '[data-account]').textContent).to.equal('Link de acesso criado, sem senha ainda');
     expect(calls.filter((c) => c.startsWith('POST'))).to.deep.equal(['POST /customers/cus_1/invitations']);
     $(el, '[data-action=copy-link]').click();
-    await aTimeout(10);
+    await aTimeout(20);
     await el.updateComplete;
     expect($(el, '[data-action=copy-link]').textContent!.trim()).to.equal('Copiado');
   });
@@ -218,20 +223,45 @@ describe('<cl-customer-card>', () => {
     await userEvent.tab({ shift: true });
     expect(el.shadowRoot!.activeElement).to.equal($(el, '[aria-pressed]'));
     await userEvent.keyboard('{Enter}');
-    await aTimeout(30);
-    await el.updateComplete;
+    await idle(el);
     expect($(el, '[data-document]').textContent).to.equal('529.982.247-25');
   });
 
   it('shows not-found and load-error states', async () => {
     const { client } = api();
     const el = await fixture<CustomerCard>(html`<cl-customer-card .client=${client} customer-id="cus_404"></cl-customer-card>`);
-    await aTimeout(50);
+    await settledLoad(el);
     expect($(el, '[role=alert]').textContent).to.equal('Cliente não encontrado.');
     const broken = fakeClient({ 'GET /customers/:id': () => problem(500) }).client;
     el.client = broken;
-    await aTimeout(50);
+    await el.updateComplete;
+    await settledLoad(el);
     expect($(el, '[role=alert]').textContent).to.contain('Não foi possível carregar');
     await expect(el).to.be.accessible();
+  });
+});
+
+describe('<cl-customer-card> against the mock server', () => {
+  it('loads a real customer, reveals the document (written to the data log) and creates an access link', async () => {
+    const { serverClients, validCpf, uniqueSeed } = await import('../internal/test-helpers.js');
+    const { secret } = await serverClients();
+    const seed = uniqueSeed();
+    const document_ = validCpf(seed);
+    const created = await secret.customers.create({ kind: 'person', document: document_, firstName: 'Caio', lastName: `Cartão ${seed}`, email: `caio.${seed}@example.com`, phone: '11987654321', whatsapp: true });
+    const el = await fixture<CustomerCard>(html`<cl-customer-card .client=${secret} customer-id=${created.id}></cl-customer-card>`);
+    await ready(el);
+    expect($(el, 'h2').textContent).to.equal(`Caio Cartão ${seed}`);
+    expect($(el, '[data-document]').textContent).to.match(/^\*\*\*\.\d{3}\.\d{3}-\*\*$/);
+    const before = (await secret.audit.list({ action: 'customer.reveal', limit: 200 })).items.filter((e) => e.target === created.id).length;
+    $(el, '[aria-pressed]').click();
+    await idle(el);
+    expect($(el, '[data-document]').textContent!.replace(/\D/g, '')).to.equal(document_);
+    const after = (await secret.audit.list({ action: 'customer.reveal', limit: 200 })).items.filter((e) => e.target === created.id).length;
+    expect(after).to.equal(before + 1);
+
+    $(el, '[data-action=invite]').click();
+    await idle(el);
+    expect(($(el, '[data-copy=link]') as HTMLInputElement).value).to.match(/[?&]token=[\w-]+/);
+    expect((await secret.customers.retrieve(created.id)).account.status).to.equal('invited');
   });
 });

@@ -52,7 +52,7 @@ function sheet(rows: number, bad: number[]) {
 
 async function settled(el: CustomerImport) {
   await aTimeout(10);
-  for (let i = 0; i < 100 && (el.step === 'checking' || el.step === 'importing'); i++) await aTimeout(10);
+  for (let i = 0; i < 500 && (el.step === 'checking' || el.step === 'importing'); i++) await aTimeout(10);
   await el.updateComplete;
 }
 const $ = (el: CustomerImport, sel: string) => el.shadowRoot!.querySelector(sel) as HTMLElement;
@@ -210,5 +210,31 @@ describe('<cl-customer-import>', () => {
     await userEvent.keyboard('{Enter}');
     await settled(el);
     expect(el.step).to.equal('done');
+  });
+});
+
+describe('<cl-customer-import> against the mock server', () => {
+  it('dry-runs, imports and re-imports a real sheet', async () => {
+    const { serverClients, uniqueSeed } = await import('../internal/test-helpers.js');
+    const { secret } = await serverClients();
+    const seed = uniqueSeed();
+    const lines = [['CPF/CNPJ', 'Nome (primeiro)', 'Sobrenome', 'E-mail']];
+    for (let i = 0; i < 5; i++) lines.push([validCpf(seed + i * 7919), 'Importe', `Real ${seed} ${i}`, `imp.${seed}.${i}@example.com`]);
+    lines.push(['123.456.789-00', 'Ruim', `Real ${seed}`, 'x@example.com']);
+    const file = new File([toCsv(lines)], `real-${seed}.csv`, { type: 'text/csv' });
+    const el = await fixture<CustomerImport>(html`<cl-customer-import .client=${secret}></cl-customer-import>`);
+    await el.choose(file);
+    await settled(el);
+    expect(el.report).to.include({ dryRun: true, totalRows: 6, created: 5, rejected: 1 });
+    expect([...el.shadowRoot!.querySelectorAll('[part=errors] tbody tr')].map((r) => (r as HTMLElement).dataset['row'])).to.include('7');
+    $(el, '[data-action=confirm]').click();
+    await settled(el);
+    expect($(el, '[data-count=created]').textContent).to.equal('5');
+    expect((await secret.customers.list({ q: `Real ${seed}` })).total).to.equal(5);
+    $(el, '[data-action=another]').click();
+    await el.updateComplete;
+    await el.choose(file);
+    await settled(el);
+    expect(el.report).to.include({ unchanged: 5, created: 0, rejected: 1 });
   });
 });

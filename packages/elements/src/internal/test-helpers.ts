@@ -85,3 +85,18 @@ export function validCnpj(seed: number, alpha = false): string {
   const d2 = dv(`${base}${d1}`, [6, 5, 4, 3, 2, 9, 8, 7, 6, 5, 4, 3, 2]);
   return `${base}${d1}${d2}`;
 }
+
+/**
+ * Clients for the mock server the browser project's globalSetup started (real HTTP and CORS).
+ * Records created through them must carry unique names and documents: every test file shares it.
+ */
+export async function serverClients() {
+  const { inject } = await import('vitest');
+  const url = inject('mockServerUrl');
+  const keys = inject('mockServerKeys');
+  return {
+    url,
+    secret: createClient({ baseUrl: url, apiKey: keys?.secret || 'sk_test_clientela', actor: 'teste@loja.example' }),
+    publishable: createClient({ baseUrl: url, apiKey: keys?.publishable || 'pk_test_clientela' }),
+  };
+}
