@@ -3,4 +3,6 @@
 import '../shared.js';
 import './dialogs.js';
 import './card-view.js';
+// After card-view: its cl-customer-open listener must run before customer-view's fallback panel.
+import './table-view.js';
 import './tools-view.js';

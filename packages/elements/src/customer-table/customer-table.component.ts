@@ -18,7 +18,7 @@ import { ClientelaElement } from '../internal/clientela-element.js';
 import { elementLocale, formatDate, formatMoney, formatNumber, translator } from '../internal/localize.js';
 import { tokens } from '../internal/tokens.js';
 import { COLUMN_BY_KEY, MAX_PINNED, parseLayout, visibleColumns, type ColumnDef, type ColumnKey, type ColumnLayout } from './columns.js';
-import { messages, type MessageKey } from './customer-table.messages.js';
+import { loadMessages, messages, type MessageKey } from './customer-table.messages.js';
 import { styles } from './customer-table.styles.js';
 
 /** Row height in px. Fixed, so that row index ↔ scroll offset is arithmetic, not measurement. */
@@ -809,7 +809,9 @@ export class CustomerTable extends ClientelaElement {
 
   override render() {
     // Here, not in willUpdate: a changed `lang` is reflected to the attribute only in update().
-    const t = (this.#t = translator(messages, this.resolvedLocale));
+    const locale = this.resolvedLocale;
+    if (locale !== 'pt-BR' && messages[locale] === messages['pt-BR']) void loadMessages(locale).then(() => this.requestUpdate());
+    const t = (this.#t = translator(messages, locale));
     const cols = visibleColumns(this.#layout);
     const template = `${SELECT_W}px ${cols.map((c) => `${c.width}px`).join(' ')}`;
     const width = SELECT_W + cols.reduce((sum, c) => sum + c.width, 0);

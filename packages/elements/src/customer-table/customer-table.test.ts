@@ -398,11 +398,10 @@ describe('<cl-customer-table>', () => {
 
   it('speaks English and Spanish', async () => {
     const el = await mount(fakeClient({ customers: dataset() }), 'lang="en"');
-    expect($(el, '[data-kind=person]').textContent).to.contain('Individuals');
+    await until(() => $(el, '[data-kind=person]').textContent!.includes('Individuals'), 'English loaded');
     expect($(el, '.header [data-key=createdAt]').textContent).to.contain('Customer since');
     el.lang = 'es';
-    await el.updateComplete;
-    expect($(el, '.header [data-key=lastPurchase]').textContent).to.contain('Última compra');
+    await until(() => $(el, '.header [data-key=lastPurchase]').textContent!.includes('Última compra'), 'Spanish loaded');
     expect($(el, '[data-kind=company]').textContent).to.contain('Persona jurídica');
   });
 });
