@@ -353,18 +353,17 @@ export class CustomerForm extends ClientelaElement {
 
   /** Like `checkValidity`, but shows the errors under the fields and the summary, which takes focus. */
   reportValidity(): boolean {
-    const errors = this.#validate();
-    this._shown = errors;
+    return this.#show(this.#validate());
+  }
+
+  /** Shows `errors` under the fields and in the summary (which takes focus); true when none. */
+  #show(errors: Record<string, string>): boolean {
     const entries = Object.entries(errors);
-    if (entries.length === 0) {
-      this._summary = undefined;
-      return true;
-    }
-    this._summary = entries.map(([path, message]) => ({ path, message }));
+    this._shown = errors;
+    this._summary = entries.length ? entries.map(([path, message]) => ({ path, message })) : undefined;
+    if (!entries.length) return true;
     this.#focusSummary = true;
-    const all: Record<string, string[]> = {};
-    for (const [p, m] of entries) all[p] = [m];
-    this.dispatchEvent(new InvalidEvent({ errors: all }));
+    this.dispatchEvent(new InvalidEvent({ errors: Object.fromEntries(entries.map(([p, m]) => [p, [m]])) }));
     return false;
   }
 
@@ -452,12 +451,7 @@ export class CustomerForm extends ClientelaElement {
     }
     this.#serverErrors = {};
     for (const [path, message] of Object.entries(shown)) if (path) this.#serverErrors[path] = { message, value: this._values[path] ?? '' };
-    this._shown = shown;
-    this._summary = Object.entries(shown).map(([path, message]) => ({ path, message }));
-    this.#focusSummary = true;
-    const all: Record<string, string[]> = {};
-    for (const [p, m] of Object.entries(shown)) all[p] = [m];
-    this.dispatchEvent(new InvalidEvent({ errors: all }));
+    this.#show(shown);
   }
 
   // ---- events -------------------------------------------------------------------------------
@@ -581,7 +575,6 @@ export class CustomerForm extends ClientelaElement {
     event.preventDefault();
     const el = this.querySelector<HTMLElement>(`#${CSS.escape(this.#idFor(path))}`);
     el?.focus();
-    el?.scrollIntoView?.({ block: 'center' });
   }
 
   // ---- rendering ----------------------------------------------------------------------------
@@ -596,19 +589,7 @@ export class CustomerForm extends ClientelaElement {
       .join(' ');
     return html`<div class="cl-cf-field ${o.wide ? 'cl-cf-wide' : ''}">
       <label for=${id}>${t(o.label)} ${o.rule === 'optional' && o.note !== false ? html`<span class="cl-cf-note">${t('optional')}</span>` : nothing}</label>
-      <input
-        id=${id}
-        name=${path}
-        type=${o.type ?? 'text'}
-        autocomplete=${o.autocomplete ?? 'off'}
-        inputmode=${o.inputmode ?? nothing}
-        maxlength=${o.maxlength ?? nothing}
-        ?required=${o.rule === 'required'}
-        ?disabled=${o.disabled ?? false}
-        aria-invalid=${error ? 'true' : 'false'}
-        aria-describedby=${described || nothing}
-        .value=${this._values[path] ?? ''}
-      />
+      <input id=${id} name=${path} type=${o.type ?? 'text'} autocomplete=${o.autocomplete ?? 'off'} inputmode=${o.inputmode ?? nothing} maxlength=${o.maxlength ?? nothing} ?required=${o.rule === 'required'} ?disabled=${o.disabled ?? false} aria-invalid=${error ? 'true' : 'false'} aria-describedby=${described || nothing} .value=${this._values[path] ?? ''} />
       ${o.hint ? html`<span class="cl-cf-hint" id="${id}-hint">${o.hint}</span>` : nothing}
       ${path === 'address.postalCode'
         ? html`<span class="cl-cf-hint" id="${id}-status" role="status">${this._cep?.text ?? ''}</span>`
@@ -644,15 +625,7 @@ export class CustomerForm extends ClientelaElement {
         ${this.#field('address.city', { label: 'city', rule: sub(true), autocomplete: 'address-level2', note })}
         <div class="cl-cf-field">
           <label for=${stateId}>${t('state')}</label>
-          <select
-            id=${stateId}
-            name="address.state"
-            autocomplete="address-level1"
-            ?required=${rule === 'required'}
-            aria-invalid=${stateError ? 'true' : 'false'}
-            aria-describedby=${stateError ? `${stateId}-error` : nothing}
-            .value=${this._values['address.state'] ?? ''}
-          >
+          <select id=${stateId} name="address.state" autocomplete="address-level1" ?required=${rule === 'required'} aria-invalid=${stateError ? 'true' : 'false'} aria-describedby=${stateError ? `${stateId}-error` : nothing} .value=${this._values['address.state'] ?? ''} >
             <option value="">${t('choose')}</option>
             ${UFS.map((uf) => html`<option value=${uf} ?selected=${this._values['address.state'] === uf}>${uf}</option>`)}
           </select>

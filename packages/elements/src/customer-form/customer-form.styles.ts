@@ -45,13 +45,12 @@ export const styles = css`
     .cl-cf-summary, .cl-cf-banner, .cl-cf-success { border: 2px solid var(--_danger); border-radius: var(--_radius); padding: 0.75rem 1rem; }
     .cl-cf-success { border-color: var(--cl-color-success, #067647); }
     .cl-cf-summary h2 { font-size: 1rem; margin: 0 0 0.5rem; }
-    a { color: var(--_accent); }
     button {
-      font: inherit; min-height: var(--_target); min-width: var(--_target); padding: 0 1rem; cursor: pointer;
+      font: inherit; min-height: var(--_target); min-width: var(--_target); padding: 0 1rem;
       border-radius: var(--_radius); border: 1px solid var(--_border); background: var(--_surface); color: var(--_text);
     }
     .cl-cf-primary { background: var(--_accent); border-color: var(--_accent); color: var(--cl-color-accent-contrast, #fff); }
-    button:disabled { opacity: 0.6; cursor: not-allowed; }
+    button:disabled { opacity: 0.6; }
     .cl-cf-vh { position: absolute; width: 1px; height: 1px; margin: -1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
   }
 `;

@@ -72,11 +72,9 @@ export function maskInput(kind: MaskKind, input: HTMLInputElement): string {
   const caret = input.selectionStart ?? raw.length;
   const formatted = applyMask(kind, raw);
   if (formatted === raw) return formatted;
-  // Count significant characters before the caret in the raw text, minus any dropped prefix.
-  let before = significantOf(kind, raw.slice(0, caret)).length;
-  const all = significantOf(kind, raw);
-  const rawAll = [...raw].filter((ch) => significant(kind, ch)).length;
-  before = Math.max(0, before - (rawAll - all.length > 0 && kind === 'phone' ? rawAll - all.length : 0));
+  // Significant characters before the caret, less any prefix the mask dropped (+55 of a phone).
+  const dropped = significantOf(kind, raw).length < [...raw].filter((ch) => significant(kind, ch)).length ? 2 : 0;
+  const before = Math.max(0, significantOf(kind, raw.slice(0, caret)).length - dropped);
   input.value = formatted;
   const at = caret >= raw.length ? formatted.length : caretFor(kind, formatted, before);
   if (document.activeElement === input) input.setSelectionRange(at, at);
