@@ -8,10 +8,15 @@ const client = adminClient();
 const aside = document.querySelector<HTMLElement>('#detail')!;
 const closeLabel: Record<string, string> = { 'pt-BR': 'Fechar', en: 'Close', es: 'Cerrar' };
 
-/** The storefront account page, where the access link lands (`?token=` is added by the card). */
-function accountPageUrl(): string {
+/**
+ * The storefront account page, where the access link lands (`?token=` is added by the card).
+ * Customers who came in a spreadsheet import were migrated from another platform: their link
+ * opens the "set a new password" wording (catalog scenario 4).
+ */
+function accountPageUrl(migrated: boolean): string {
   const url = new URL('../storefront/', location.href);
   if (lang !== 'pt-BR') url.searchParams.set('lang', lang);
+  if (migrated) url.searchParams.set('catalog', 'migrated');
   return url.href;
 }
 
@@ -40,7 +45,16 @@ export function openCustomerCard(id: string): void {
     close.addEventListener('click', closeCustomerCard);
     card = document.createElement('cl-customer-card');
     card.client = client;
-    card.inviteUrl = accountPageUrl();
+    card.inviteUrl = accountPageUrl(false);
+    // Capture runs on the host before the card's own button handler, with the record loaded.
+    card.addEventListener(
+      'click',
+      (event) => {
+        const target = event.composedPath()[0] as HTMLElement;
+        if (target.closest?.('[data-action=invite]') && card!.customer) card!.inviteUrl = accountPageUrl(card!.customer.source === 'import');
+      },
+      { capture: true },
+    );
     aside.replaceChildren(close, card);
   }
   card.customerId = id;

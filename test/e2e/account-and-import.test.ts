@@ -112,6 +112,50 @@ describe('account access, import and data log on the examples', () => {
     await shop.close();
   }, 120_000);
 
+  it('a customer migrated from another platform sets a new password from the link (scenario 4)', async () => {
+    const api = createClient({ baseUrl: server.url, apiKey: SECRET_KEY });
+    const migratedEmail = `migrado.${run}@example.com`;
+    const migrated = await api.customers.create({ kind: 'person', document: cpf(run * 13 + 5), firstName: 'Caio', lastName: `Migrado ${run}`, email: migratedEmail, source: 'import' });
+    const admin = await adminPage();
+    await admin.evaluate((id) => document.dispatchEvent(new CustomEvent('cl-customer-open', { detail: { id } })), migrated.id);
+    const card = admin.locator('#detail cl-customer-card');
+    await expect.poll(() => card.locator('h2').textContent(), { timeout: 15_000 }).toBe(`Caio Migrado ${run}`);
+    await card.getByRole('button', { name: 'Criar link de acesso' }).click();
+    const link = await card.locator('[data-copy=link]').inputValue();
+    expect(new URL(link).searchParams.get('catalog')).toBe('migrated');
+    await admin.close();
+
+    const shop = await browser.newPage();
+    await shop.goto(link);
+    const panel = shop.locator('#scenario-migrated');
+    await panel.locator('cl-account-access form[data-state=set-password]').waitFor({ timeout: 15_000 });
+    expect(await panel.locator('cl-account-access h2').textContent()).toBe('Cadastre uma nova senha');
+    await panel.getByLabel('E-mail').fill(migratedEmail);
+    await panel.getByLabel('Nova senha', { exact: true }).fill('nova-senha-9');
+    await panel.getByLabel('Confirme a nova senha').fill('nova-senha-9');
+    await panel.getByRole('button', { name: 'Salvar senha e entrar' }).click();
+    await expect.poll(() => panel.locator('.welcome').getAttribute('data-session'), { timeout: 15_000 }).toBe(migrated.id);
+    await shop.close();
+  }, 120_000);
+
+  it('the credits wallet lists active credit by nearest expiry and exports it, which the data log records', async () => {
+    const admin = await adminPage();
+    await admin.click('#open-credits');
+    const wallet = admin.locator('#credits-dialog');
+    await wallet.locator('tbody tr').first().waitFor({ timeout: 15_000 });
+    const expiries = await wallet.locator('tbody time').evaluateAll((els) => els.map((e) => e.getAttribute('datetime')!));
+    expect(expiries.length).toBeGreaterThan(0);
+    expect([...expiries].sort()).toEqual(expiries);
+    const download = admin.waitForEvent('download');
+    await wallet.getByRole('button', { name: 'Exportar CSV' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/^creditos.*\.csv$/);
+    const api = createClient({ baseUrl: server.url, apiKey: SECRET_KEY });
+    const exports = await api.audit.list({ action: 'export', limit: 5 });
+    expect(exports.items[0]?.filter).toMatchObject({ resource: 'credits' });
+    await admin.close();
+  }, 60_000);
+
   it('imports a 1,000-row file with 10 bad rows: exactly those 10 are reported, the rest created; the data log shows it', async () => {
     const bad = [3, 57, 120, 333, 404, 512, 640, 777, 901, 999];
     const lines = ['CPF/CNPJ,Nome (primeiro),Sobrenome,E-mail'];
