@@ -122,6 +122,8 @@ export class CustomerForm extends ClientelaElement {
   #loadToken = 0;
   /** Server errors stay on their field until its value changes (a blur must not clear them). */
   #serverErrors: Record<string, { message: string; value: string }> = {};
+  /** Visible label of each rendered field, so the summary can say which field each error is on. */
+  #labels: Record<string, string> = {};
 
   constructor() {
     super();
@@ -584,6 +586,7 @@ export class CustomerForm extends ClientelaElement {
     const t = this.#t;
     const id = this.#idFor(path);
     const error = this._shown[path];
+    this.#labels[path] = t(o.label);
     const described = [o.hint ? `${id}-hint` : '', error ? `${id}-error` : '', path === 'address.postalCode' && this._cep ? `${id}-status` : '']
       .filter(Boolean)
       .join(' ');
@@ -613,6 +616,7 @@ export class CustomerForm extends ClientelaElement {
     const note = rule === 'required';
     const stateId = this.#idFor('address.state');
     const stateError = this._shown['address.state'];
+    this.#labels['address.state'] = t('state');
     return html`<fieldset>
       <legend>${t('address')} ${rule === 'optional' ? html`<span class="cl-cf-note">${t('optional')}</span>` : nothing}</legend>
       <div class="cl-cf-grid">
@@ -661,7 +665,7 @@ export class CustomerForm extends ClientelaElement {
             <ul>
               ${this._summary.map(({ path, message }) =>
                 path !== ''
-                  ? html`<li><a href="#${this.#idFor(path)}" @click=${(e: Event) => this.#focusField(path, e)}>${message}</a></li>`
+                  ? html`<li><a href="#${this.#idFor(path)}" @click=${(e: Event) => this.#focusField(path, e)}>${this.#labels[path] ? `${this.#labels[path]}: ` : ''}${message}</a></li>`
                   : html`<li>${message}</li>`,
               )}
             </ul>

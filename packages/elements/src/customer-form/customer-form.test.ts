@@ -254,6 +254,7 @@ describe('<cl-customer-form>', () => {
     expect(document.activeElement).to.equal(summary);
     const links = summary.querySelectorAll('a');
     expect(links.length).to.equal(4);
+    expect(links[0]!.textContent).to.equal('Nome: Campo obrigatório.');
     links[0]!.click();
     expect(document.activeElement).to.equal(input(el, 'firstName'));
     expect(el.checkValidity()).to.equal(false);
