@@ -107,6 +107,9 @@ export class AccountAccess extends ClientelaElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    // A new token or mode starts over, except while a submit is in flight (setting a password
+    // switches to sign-in mode itself and is still signing in).
+    if (this.status === 'busy') return;
     if ((changed.has('token') && changed.get('token') !== undefined) || (changed.has('mode') && changed.get('mode') !== undefined)) {
       this.status = 'idle';
       this.alert = '';

@@ -124,6 +124,28 @@ describe('<cl-account-access>', () => {
     expect(el.token).to.equal('');
   });
 
+  it('stays busy (no second submit) from setting the password until signed in', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const { client, calls } = api({
+      'POST /public/sessions': async () => {
+        await gate;
+        return json(session, 201);
+      },
+    });
+    const el = await fixture<AccountAccess>(html`<cl-account-access .client=${client} token="tok_ok"></cl-account-access>`);
+    fill(el, { email: 'ana@example.com', password: 'segredo123', 'password-confirm': 'segredo123' });
+    q(el, 'button[type=submit]').click();
+    for (let i = 0; i < 300 && !calls.includes('POST /public/sessions'); i++) await aTimeout(10);
+    await el.updateComplete;
+    expect(q(el, 'button[type=submit]').disabled).to.equal(true);
+    q(el, 'button[type=submit]').click();
+    const event = oneEvent(el, 'cl-signed-in');
+    release();
+    await event;
+    expect(calls).to.deep.equal(['POST /public/password', 'POST /public/sessions']);
+  });
+
   it('after setting a password with another e-mail, asks to sign in without saying why', async () => {
     const { client } = api();
     const el = await fixture<AccountAccess>(html`<cl-account-access .client=${client} token="tok_ok"></cl-account-access>`);
