@@ -43,7 +43,6 @@ interface FieldOptions {
   note?: boolean;
 }
 
-const CHECKS = ['whatsapp', 'consent.email', 'consent.sms', 'consent.whatsapp', 'ieExempt'] as const;
 const ADDRESS = ['postalCode', 'street', 'number', 'complement', 'district', 'city', 'state'] as const;
 const MASKS: Record<string, MaskKind> = { document: 'cpf', phone: 'phone', 'address.postalCode': 'cep' };
 
