@@ -4,6 +4,7 @@ import {
   formatCpf,
   formatPhoneBR,
   initials,
+  isApiError,
   isNotFoundError,
   isPreconditionFailedError,
   maskDocument,
@@ -248,7 +249,12 @@ export class CustomerCard extends ClientelaElement {
       this.dispatchEvent(new CustomerSavedEvent({ customer: saved, created: false }));
     } catch (error) {
       if (isPreconditionFailedError(error) && error.current) this.customer = error.current as Customer;
-      this.message = { text: this.#t(isPreconditionFailedError(error) ? 'stale' : 'actionFailed'), kind: 'error' };
+      // A fresh copy, so controls that already show the refused change (the picker) render back.
+      else this.customer = { ...customer, categoryIds: [...customer.categoryIds] };
+      this.message = {
+        text: isPreconditionFailedError(error) ? this.#t('stale') : isApiError(error) ? error.message : this.#t('actionFailed'),
+        kind: 'error',
+      };
     } finally {
       this.busy = false;
     }

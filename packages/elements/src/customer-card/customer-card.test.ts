@@ -166,6 +166,24 @@ describe('<cl-customer-card>', () => {
     expect(el.customer!.version).to.equal(4);
   });
 
+  it('puts the categories back and shows the server message when the change is refused', async () => {
+    const refusing = fakeClient({
+      'GET /customers/:id': () => json(customer),
+      'GET /customers/:id/orders': () => json({ items: [], nextCursor: null }),
+      'GET /customers/:id/credits': () => json({ items: [] }),
+      'GET /categories': () => json({ items: [] }),
+      'PATCH /customers/:id': () => problem(422, { title: 'Dados inválidos', detail: 'Categoria inativa.', errors: [{ path: 'categoryIds', code: 'inactive_category', message: 'Categoria inativa.' }] }),
+    }).client;
+    const el = await fixture<CustomerCard>(html`<cl-customer-card .client=${refusing} customer-id="cus_1"></cl-customer-card>`);
+    await ready(el);
+    const picker = $(el, 'cl-category-picker') as any;
+    picker.value = ['cat_vip', 'cat_old', 'cat_new'];
+    picker.dispatchEvent(new Event('change', { bubbles: true }));
+    await idle(el);
+    expect($(el, '.message').textContent).to.equal('Categoria inativa.');
+    expect(picker.value).to.deep.equal(['cat_vip', 'cat_old']);
+  });
+
   it('emits cl-customer-edit for the edit action', async () => {
     const { client } = api();
     const el = await fixture<CustomerCard>(html`<cl-customer-card .client=${client} customer-id="cus_1"></cl-customer-card>`);
