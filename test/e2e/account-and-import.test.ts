@@ -46,7 +46,7 @@ async function adminPage(): Promise<Page> {
   const page = await browser.newPage();
   page.on('pageerror', (e) => console.error('admin page error:', e.message));
   await page.goto(examples.adminUrl);
-  await page.waitForFunction(() => customElements.get('cl-customer-card') && customElements.get('cl-customer-import'));
+  await page.waitForFunction(() => customElements.get('cl-customer-card') && customElements.get('cl-customer-import') && customElements.get('cl-customer-table'));
   return page;
 }
 
@@ -62,8 +62,13 @@ describe('account access, import and data log on the examples', () => {
     expect(created.account.status).toBe('none');
 
     const admin = await adminPage();
-    // What the table does when a row is activated.
-    await admin.evaluate((id) => document.dispatchEvent(new CustomEvent('cl-customer-open', { detail: { id }, bubbles: true, composed: true })), customerId);
+    // Find the customer in the table and open the row.
+    const table = admin.locator('#main cl-customer-table');
+    await table.locator('input[type=search]').fill(`Vendedor ${run}`);
+    await table.locator('input[type=search]').press('Enter');
+    const row = table.locator(`[part~=row][data-id="${customerId}"]`);
+    await row.waitFor({ timeout: 20_000 });
+    await row.locator('[data-key=createdAt]').click();
     const card = admin.locator('#detail cl-customer-card');
     await expect.poll(() => card.locator('h2').textContent(), { timeout: 15_000 }).toBe(`Ana Vendedor ${run}`);
     // An audited reveal of the document.
