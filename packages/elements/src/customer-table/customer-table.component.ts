@@ -57,6 +57,11 @@ const formatDocument = (doc: string): string => {
   return d.length === 11 ? formatCpf(d) : d.length === 14 ? formatCnpj(d) : d;
 };
 
+const yieldToBrowser = (): Promise<void> => {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  return scheduler?.yield ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve));
+};
+
 const safeColor = (color: string | undefined): string => (color && /^#[0-9a-f]{6}$/i.test(color) ? color : '#6b7280');
 
 /**
@@ -338,6 +343,7 @@ export class CustomerTable extends ClientelaElement {
     if (this.#pumpGen === gen || !api || !this.#abort) return;
     this.#pumpGen = gen;
     const signal = this.#abort!.signal;
+    let lastYield = performance.now();
     try {
       for (let k = this.#nextPage(); k >= 0 && gen === this.#gen; k = this.#nextPage()) {
         const cursor = this.#cursors[k];
@@ -359,6 +365,12 @@ export class CustomerTable extends ClientelaElement {
         if (first) {
           this.requestUpdate();
           this.#announce(this.#total === 1 ? this.#t('result1') : this.#t('results', { n: formatNumber(this.#total, this.resolvedLocale) }));
+        }
+        // A fast source answers in microtasks, so a long walk would starve rendering and input:
+        // yield now and then, so the placeholders paint and scrolling stays live meanwhile.
+        if (performance.now() - lastYield > 12) {
+          await yieldToBrowser();
+          lastYield = performance.now();
         }
       }
     } catch (error) {

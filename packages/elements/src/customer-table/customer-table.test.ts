@@ -401,7 +401,7 @@ describe('<cl-customer-table>', () => {
     await until(() => $(el, '[data-kind=person]').textContent!.includes('Individuals'), 'English loaded');
     expect($(el, '.header [data-key=createdAt]').textContent).to.contain('Customer since');
     el.lang = 'es';
-    await until(() => $(el, '.header [data-key=lastPurchase]').textContent!.includes('Última compra'), 'Spanish loaded');
-    expect($(el, '[data-kind=company]').textContent).to.contain('Persona jurídica');
+    await until(() => $(el, '[data-kind=company]').textContent!.includes('Persona jurídica'), 'Spanish loaded');
+    expect($(el, '.header [data-key=totalSpent]').textContent).to.contain('Total gastado');
   });
 });
