@@ -3,6 +3,19 @@ import type { AuditEntry, Customer, CustomerSortField } from '@clientela/core';
 import { maskJson, queryTokens, searchTextOf, sortKeyOf } from './search.js';
 import type { AuditQueryParams, CustomerQuery, ListJsonResult, ListParams, ListResult, SortSpec, Store, StoredAudit, StoredCategory } from './types.js';
 
+const SORT_INDEXES: Record<CustomerSortField, string> = {
+  name: 'customers_name',
+  createdAt: 'customers_created',
+  lastPurchaseAt: 'customers_last_purchase',
+  totalSpent: 'customers_spent',
+  ordersCount: 'customers_orders',
+};
+
+/** Above this many text matches, walking the sort index beats sorting the matches. */
+const MANY_MATCHES = 1500;
+
+const STATUS_CODES: Record<string, number> = { active: 1, inactive: 2, blocked: 3, deleted: 4 };
+
 const SORT_COLUMNS: Record<CustomerSortField, string> = {
   name: 'name_key',
   createdAt: 'created_at',
@@ -11,6 +24,9 @@ const SORT_COLUMNS: Record<CustomerSortField, string> = {
   ordersCount: 'orders_count',
 };
 
+// Rows of `customers` stay slim (keys, filters, search text) so that index walks and the rowid
+// lookups behind a search touch few pages; the JSON document lives in `customer_data`, read only
+// for the rows of the page being returned.
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS customers (
   seq INTEGER PRIMARY KEY,
@@ -24,9 +40,9 @@ CREATE TABLE IF NOT EXISTS customers (
   last_purchase_at TEXT NOT NULL,
   total_spent INTEGER NOT NULL,
   orders_count INTEGER NOT NULL,
-  search TEXT NOT NULL,
-  data TEXT NOT NULL
+  search TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS customer_data (seq INTEGER PRIMARY KEY, data TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS customers_name ON customers (name_key, id);
 CREATE INDEX IF NOT EXISTS customers_created ON customers (created_at, id);
 CREATE INDEX IF NOT EXISTS customers_last_purchase ON customers (last_purchase_at, id);
@@ -40,10 +56,7 @@ CREATE TABLE IF NOT EXISTS customer_categories (
   PRIMARY KEY (category_id, customer_seq)
 ) WITHOUT ROWID;
 CREATE VIRTUAL TABLE IF NOT EXISTS customers_fts USING fts5(search, content='customers', content_rowid='seq', tokenize='trigram');
-CREATE TRIGGER IF NOT EXISTS customers_ai AFTER INSERT ON customers BEGIN
-  INSERT INTO customers_fts (rowid, search) VALUES (new.seq, new.search);
-END;
-CREATE TRIGGER IF NOT EXISTS customers_au AFTER UPDATE OF search ON customers BEGIN
+CREATE TRIGGER IF NOT EXISTS customers_au AFTER UPDATE OF search ON customers WHEN old.search <> new.search BEGIN
   INSERT INTO customers_fts (customers_fts, rowid, search) VALUES ('delete', old.seq, old.search);
   INSERT INTO customers_fts (rowid, search) VALUES (new.seq, new.search);
 END;
@@ -66,7 +79,6 @@ function row(c: Customer) {
     total_spent: c.stats.totalSpentCents,
     orders_count: c.stats.ordersCount,
     search: searchTextOf(c),
-    data: JSON.stringify(c),
   };
 }
 
@@ -96,13 +108,15 @@ export class SqliteStore implements Store {
     const db = this.db;
     this.stmts = {
       count: db.prepare('SELECT count(*) AS n FROM customers'),
-      get: db.prepare('SELECT data FROM customers WHERE id = ?').pluck(),
-      byDoc: db.prepare("SELECT data FROM customers WHERE document = ? AND status <> 'deleted'").pluck(),
-      byEmail: db.prepare("SELECT data FROM customers WHERE email = ? AND status <> 'deleted'").pluck(),
-      insert: db.prepare(`INSERT INTO customers (id, kind, status, document, email, name_key, created_at, last_purchase_at, total_spent, orders_count, search, data)
-        VALUES (@id, @kind, @status, @document, @email, @name_key, @created_at, @last_purchase_at, @total_spent, @orders_count, @search, @data)`),
+      get: db.prepare('SELECT d.data FROM customers c JOIN customer_data d ON d.seq = c.seq WHERE c.id = ?').pluck(),
+      byDoc: db.prepare("SELECT d.data FROM customers c JOIN customer_data d ON d.seq = c.seq WHERE c.document = ? AND c.status <> 'deleted'").pluck(),
+      byEmail: db.prepare("SELECT d.data FROM customers c JOIN customer_data d ON d.seq = c.seq WHERE c.email = ? AND c.status <> 'deleted'").pluck(),
+      insert: db.prepare(`INSERT INTO customers (id, kind, status, document, email, name_key, created_at, last_purchase_at, total_spent, orders_count, search)
+        VALUES (@id, @kind, @status, @document, @email, @name_key, @created_at, @last_purchase_at, @total_spent, @orders_count, @search)`),
+      insertFts: db.prepare('INSERT INTO customers_fts (rowid, search) VALUES (?, ?)'),
+      putData: db.prepare('INSERT INTO customer_data (seq, data) VALUES (?, ?) ON CONFLICT (seq) DO UPDATE SET data = excluded.data'),
       update: db.prepare(`UPDATE customers SET kind=@kind, status=@status, document=@document, email=@email, name_key=@name_key, created_at=@created_at,
-        last_purchase_at=@last_purchase_at, total_spent=@total_spent, orders_count=@orders_count, search=@search, data=@data WHERE id=@id`),
+        last_purchase_at=@last_purchase_at, total_spent=@total_spent, orders_count=@orders_count, search=@search WHERE id=@id`),
       seqOf: db.prepare('SELECT seq FROM customers WHERE id = ?').pluck(),
       delCats: db.prepare('DELETE FROM customer_categories WHERE customer_seq = ?'),
       addCat: db.prepare('INSERT OR IGNORE INTO customer_categories (category_id, customer_seq) VALUES (?, ?)'),
@@ -116,6 +130,7 @@ export class SqliteStore implements Store {
       delMeta: db.prepare('DELETE FROM meta WHERE key = ?'),
       addAudit: db.prepare('INSERT INTO audit (action, at, data) VALUES (?, ?, ?)'),
     };
+    this.loadColumns();
   }
 
   private statements = new Map<string, Database.Statement>();
@@ -160,29 +175,47 @@ export class SqliteStore implements Store {
 
   insertCustomer(customer: Customer): void {
     this.transaction(() => {
-      const info = this.stmts.insert.run(row(customer));
-      this.writeCategories(Number(info.lastInsertRowid), customer);
+      const r = row(customer);
+      const seq = Number(this.stmts.insert.run(r).lastInsertRowid);
+      this.stmts.insertFts.run(seq, r.search);
+      this.stmts.putData.run(seq, JSON.stringify(customer));
+      this.writeCategories(seq, customer);
+      this.remember(seq, customer);
     });
     this.countCache.clear();
+    this.ftsMemo = undefined;
   }
 
   insertCustomers(customers: readonly Customer[]): void {
+    const rebuild = this.customerCount() === 0;
     this.transaction(() => {
       for (const c of customers) {
-        const info = this.stmts.insert.run(row(c));
-        for (const id of c.categoryIds) this.stmts.addCat.run(id, Number(info.lastInsertRowid));
+        const r = row(c);
+        const seq = Number(this.stmts.insert.run(r).lastInsertRowid);
+        // Into an empty store, the full-text index is built once at the end (much faster than
+        // 100,000 incremental inserts).
+        if (!rebuild) this.stmts.insertFts.run(seq, r.search);
+        this.stmts.putData.run(seq, JSON.stringify(c));
+        for (const id of c.categoryIds) this.stmts.addCat.run(id, seq);
+        this.remember(seq, c);
       }
+      if (rebuild) this.db.exec("INSERT INTO customers_fts (customers_fts) VALUES ('rebuild')");
     });
     this.db.exec('ANALYZE');
     this.countCache.clear();
+    this.ftsMemo = undefined;
   }
 
   updateCustomer(customer: Customer): void {
     this.transaction(() => {
       this.stmts.update.run(row(customer));
-      this.writeCategories(this.stmts.seqOf.get(customer.id) as number, customer);
+      const seq = this.stmts.seqOf.get(customer.id) as number;
+      this.stmts.putData.run(seq, JSON.stringify(customer));
+      this.writeCategories(seq, customer);
+      this.remember(seq, customer);
     });
     this.countCache.clear();
+    this.ftsMemo = undefined;
   }
 
   private where(query: CustomerQuery): { sql: string; args: unknown[] } {
@@ -217,6 +250,11 @@ export class SqliteStore implements Store {
 
   private pageSql({ query, sort, after }: ListParams, select: string): { sql: string; args: unknown[] } {
     const { sql, args } = this.where(query);
+    // SQLite cannot tell how many rows an FTS match returns; for a common fragment, walking the
+    // sort index (and probing the match set) finds the first page after a few rows, while the
+    // default plan would fetch and sort every match.
+    const matches = this.ftsRowids(query);
+    const hint = matches && matches.length > MANY_MATCHES ? ` INDEXED BY ${SORT_INDEXES[sort.field]}` : '';
     const col = SORT_COLUMNS[sort.field];
     const dir = sort.desc ? 'DESC' : 'ASC';
     let keyset = '';
@@ -226,38 +264,80 @@ export class SqliteStore implements Store {
       keyset = ` AND (${col} ${op} ? OR (${col} = ? AND id ${op} ?))`;
       keyArgs.push(after.key, after.key, after.id);
     }
-    return { sql: `SELECT ${select.replace('$col', col)} FROM customers WHERE ${sql}${keyset} ORDER BY ${col} ${dir}, id ${dir} LIMIT ?`, args: [...args, ...keyArgs] };
+    return { sql: `SELECT ${select.replace('$col', col)} FROM customers${hint} WHERE ${sql}${keyset} ORDER BY ${col} ${dir}, id ${dir} LIMIT ?`, args: [...args, ...keyArgs] };
+  }
+
+  /** The page over the slim table, then the documents of just those rows. */
+  private pageRows(params: ListParams): { data: string; document: string; id: string; k: string | number }[] {
+    const { sql, args } = this.pageSql(params, 'seq, document, id, $col AS k');
+    const dir = params.sort.desc ? 'DESC' : 'ASC';
+    return this.prepare(`SELECT d.data, p.document, p.id, p.k FROM (${sql}) p JOIN customer_data d ON d.seq = p.seq ORDER BY p.k ${dir}, p.id ${dir}`).all(
+      ...args,
+      params.limit + 1,
+    ) as { data: string; document: string; id: string; k: string | number }[];
   }
 
   listCustomersJson(params: ListParams): ListJsonResult {
-    const { sql, args } = this.pageSql(params, 'data, document, id, $col AS k');
-    const rows = this.prepare(sql).all(...args, params.limit + 1) as { data: string; document: string; id: string; k: string | number }[];
+    const rows = this.pageRows(params);
     const hasMore = rows.length > params.limit;
     const page = rows.slice(0, params.limit);
     const last = page[page.length - 1];
     return { items: page.map((r) => maskJson(r.data, r.document)), last: last && { key: last.k, id: last.id }, hasMore, total: this.countCustomers(params.query) };
   }
 
-  listCustomers({ query, sort, after, limit }: ListParams): ListResult {
-    const { sql, args } = this.where(query);
-    const col = SORT_COLUMNS[sort.field];
-    const dir = sort.desc ? 'DESC' : 'ASC';
-    let keyset = '';
-    const keyArgs: unknown[] = [];
-    if (after) {
-      const op = sort.desc ? '<' : '>';
-      keyset = ` AND (${col} ${op} ? OR (${col} = ? AND id ${op} ?))`;
-      keyArgs.push(after.key, after.key, after.id);
+  listCustomers(params: ListParams): ListResult {
+    const rows = this.pageRows(params);
+    const hasMore = rows.length > params.limit;
+    const items = rows.slice(0, params.limit).map((r) => JSON.parse(r.data) as Customer);
+    return { items, hasMore, total: this.countCustomers(params.query) };
+  }
+
+  /** Status and kind per seq, kept in process (this process is the only writer) so counting the matches of a search needs no row lookups. */
+  private statusBySeq = new Uint8Array(0);
+  private kindBySeq = new Uint8Array(0);
+
+  private remember(seq: number, c: Customer): void {
+    if (seq >= this.statusBySeq.length) {
+      const size = Math.max(1024, seq * 2);
+      const s = new Uint8Array(size);
+      s.set(this.statusBySeq);
+      const k = new Uint8Array(size);
+      k.set(this.kindBySeq);
+      this.statusBySeq = s;
+      this.kindBySeq = k;
     }
-    const rows = this.prepare(`SELECT data FROM customers WHERE ${sql}${keyset} ORDER BY ${col} ${dir}, id ${dir} LIMIT ?`)
-      .pluck()
-      .all(...args, ...keyArgs, limit + 1) as string[];
-    const hasMore = rows.length > limit;
-    const items = rows.slice(0, limit).map((d) => JSON.parse(d) as Customer);
-    return { items, hasMore, total: this.countCustomers(query) };
+    this.statusBySeq[seq] = STATUS_CODES[c.status] ?? 0;
+    this.kindBySeq[seq] = c.kind === 'person' ? 1 : 2;
+  }
+
+  private loadColumns(): void {
+    for (const r of this.db.prepare('SELECT seq, status, kind FROM customers').iterate() as Iterable<{ seq: number; status: string; kind: string }>) {
+      this.remember(r.seq, { status: r.status, kind: r.kind } as Customer);
+    }
+  }
+
+  /** Seqs whose search text holds every token (one FTS query per request, memoized), or undefined without a usable token. */
+  private ftsMemo: { key: string; rowids: number[] } | undefined;
+
+  private ftsRowids(query: CustomerQuery): number[] | undefined {
+    const tokens = queryTokens(query.q);
+    if (!tokens.length || tokens.some((t) => t.length < 3)) return undefined;
+    const match = tokens.map(ftsPhrase).join(' AND ');
+    if (this.ftsMemo?.key === match) return this.ftsMemo.rowids;
+    const rowids = this.prepare('SELECT rowid FROM customers_fts WHERE customers_fts MATCH ?').pluck().all(match) as number[];
+    this.ftsMemo = { key: match, rowids };
+    return rowids;
   }
 
   countCustomers(query: CustomerQuery): number {
+    const rowids = query.categoryIds?.length || query.ids ? undefined : this.ftsRowids(query);
+    if (rowids) {
+      const statuses = new Set(query.statuses.map((st) => STATUS_CODES[st]));
+      const kind = query.kind ? (query.kind === 'person' ? 1 : 2) : 0;
+      let n = 0;
+      for (const seq of rowids) if (statuses.has(this.statusBySeq[seq]) && (!kind || this.kindBySeq[seq] === kind)) n++;
+      return n;
+    }
     // Unfiltered totals are cached until the next write; text searches are counted every time.
     const cacheKey = query.q ? undefined : JSON.stringify([query.kind, query.statuses, query.categoryIds, query.ids]);
     const cached = cacheKey === undefined ? undefined : this.countCache.get(cacheKey);
