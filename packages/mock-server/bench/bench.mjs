@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { Hono } from 'hono';
 import { serve } from '@hono/node-server';
+import { loadavg } from 'node:os';
 import { startServer } from '../dist/index.js';
 
 const SIZES = (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number);
@@ -50,6 +51,7 @@ async function bare(items) {
 }
 
 const f = (n) => n.toFixed(2).padStart(7);
+console.log(`load average at start: ${loadavg().map((x) => x.toFixed(1)).join(' ')} (${(await import('node:os')).cpus().length} cores)`);
 const rows = [];
 for (const size of SIZES) {
   for (const store of ['memory', 'sqlite']) {
@@ -73,8 +75,9 @@ for (const size of SIZES) {
     const listRps = await cannon(`${url}/v1/customers?limit=50`, AUTH);
     await started.close();
     rows.push({ size, store, seedSeconds, page, name, cpf, listRps, bareRps });
+    const load = loadavg()[0].toFixed(1);
     console.log(
-      `${String(size).padStart(6)} ${store.padEnd(6)} seed ${seedSeconds.toFixed(1)}s | page p50/p99 ${f(page.p50)}/${f(page.p99)} ms | name ${f(name.p50)}/${f(name.p99)} ms | cpf ${f(cpf.p50)}/${f(cpf.p99)} ms | list ${listRps.toFixed(0)} req/s vs bare ${bareRps.toFixed(0)} req/s (ratio ${(listRps / bareRps).toFixed(2)})`,
+      `${String(size).padStart(6)} ${store.padEnd(6)} seed ${seedSeconds.toFixed(1)}s | page p50/p99 ${f(page.p50)}/${f(page.p99)} ms | name ${f(name.p50)}/${f(name.p99)} ms | cpf ${f(cpf.p50)}/${f(cpf.p99)} ms | list ${listRps.toFixed(0)} req/s vs bare ${bareRps.toFixed(0)} req/s (ratio ${(listRps / bareRps).toFixed(2)}) | load ${load}`,
     );
   }
 }

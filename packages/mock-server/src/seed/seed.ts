@@ -83,9 +83,11 @@ export function generateSeed(count: number, seedValue: number): SeedResult {
     const firstName = rng.pick(isFemale ? female : male);
     const lastName = rng.chance(0.4) ? `${rng.pick(LAST)} ${rng.pick(LAST)}` : rng.pick(LAST);
     const createdMs = SEED_ANCHOR - rng.int(1, 5 * 365) * DAY - rng.int(0, DAY - 1);
+    const createdIso = iso(createdMs);
     const ordersCount = rng.chance(0.18) ? 0 : Math.min(80, Math.floor(-Math.log(1 - rng.next()) * 6) + 1);
     const totalSpentCents = ordersCount * rng.int(3_000, isPerson ? 40_000 : 250_000);
     const lastPurchaseMs = ordersCount ? createdMs + Math.floor(rng.next() * (SEED_ANCHOR - createdMs)) : null;
+    const lastPurchaseIso = lastPurchaseMs === null ? null : iso(lastPurchaseMs);
     const visitsCount = ordersCount + rng.int(0, 20);
     const mobile = rng.chance(0.75);
     const statusRoll = rng.next();
@@ -120,7 +122,7 @@ export function generateSeed(count: number, seedValue: number): SeedResult {
           }
         : undefined,
       categoryIds,
-      marketingConsent: { email: rng.chance(0.6), sms: rng.chance(0.3), whatsapp: rng.chance(0.5), updatedAt: iso(createdMs) },
+      marketingConsent: { email: rng.chance(0.6), sms: rng.chance(0.3), whatsapp: rng.chance(0.5), updatedAt: createdIso },
       source,
       account: { status: source === 'storefront' ? (rng.chance(0.6) ? 'active' : 'none') : rng.chance(0.05) ? 'invited' : 'none' },
       ...(rng.chance(0.3) ? { loyaltyCard: `CL${rng.digits(10)}` } : {}),
@@ -128,14 +130,14 @@ export function generateSeed(count: number, seedValue: number): SeedResult {
       stats: {
         ordersCount,
         totalSpentCents,
-        lastPurchaseAt: lastPurchaseMs === null ? null : iso(lastPurchaseMs),
+        lastPurchaseAt: lastPurchaseIso,
         visitsCount,
-        firstVisitAt: visitsCount ? iso(createdMs) : null,
-        lastVisitAt: visitsCount ? iso(Math.max(lastPurchaseMs ?? createdMs, createdMs + rng.int(0, 30) * DAY)) : null,
+        firstVisitAt: visitsCount ? createdIso : null,
+        lastVisitAt: visitsCount ? (lastPurchaseIso ?? iso(createdMs + rng.int(0, 30) * DAY)) : null,
         averageRating: null as number | null,
       },
-      createdAt: iso(createdMs),
-      updatedAt: iso(Math.max(createdMs, lastPurchaseMs ?? createdMs)),
+      createdAt: createdIso,
+      updatedAt: lastPurchaseIso ?? createdIso,
       version: 1,
     };
     if (!common.address) delete common.address;
