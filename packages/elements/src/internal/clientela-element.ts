@@ -1,13 +1,17 @@
-import { createClient, type Locale } from '@clientela/core';
+import type { ClientelaClient, Locale } from '@clientela/core';
 import { LitElement, type PropertyValues } from 'lit';
 import { elementLocale } from './localize.js';
 
 /** The client type every element talks through. */
-export type Client = ReturnType<typeof createClient>;
+export type Client = ClientelaClient;
 
 /**
  * Base of every Clientela element: a `client` property (from `createClient`) or `api-base` +
  * `api-key` attributes, and `lang` / `locale` (`pt-BR` default, `en`, `es`).
+ *
+ * The client code (ky, the response schemas) is loaded with a dynamic import only when the
+ * element has to make its own client from `api-base` + `api-key`: a page that passes `client`
+ * does not pay for it twice, and an element's first paint does not wait for it.
  */
 export class ClientelaElement extends LitElement {
   static override properties = {
@@ -28,21 +32,40 @@ export class ClientelaElement extends LitElement {
   declare locale: string | undefined;
 
   #ownClient: { key: string; client: Client } | undefined;
+  #loadingKey: string | undefined;
+
+  constructor() {
+    super();
+    // A controller runs on every update whatever the subclass overrides, so the client starts
+    // loading as soon as api-base and api-key are known.
+    this.addController({ hostUpdate: () => void this.api });
+  }
 
   /** The locale in use. */
   get resolvedLocale(): Locale {
     return elementLocale(this, this.locale || this.getAttribute('lang'));
   }
 
-  /** The client in use, or `undefined` when neither `client` nor `api-base` + `api-key` are set. */
+  /**
+   * The client in use; `undefined` when neither `client` nor `api-base` + `api-key` are set, or
+   * while the element's own client is loading (the element updates with `client` marked as
+   * changed once it is ready, so `connectionChanged` sees it).
+   */
   get api(): Client | undefined {
     if (this.client) return this.client;
     if (!this.apiBase || !this.apiKey) return undefined;
     const key = `${this.apiBase}\n${this.apiKey}\n${this.resolvedLocale}`;
-    if (this.#ownClient?.key !== key) {
-      this.#ownClient = { key, client: createClient({ baseUrl: this.apiBase, apiKey: this.apiKey, locale: this.resolvedLocale }) };
+    if (this.#ownClient?.key === key) return this.#ownClient.client;
+    if (this.#loadingKey !== key) {
+      this.#loadingKey = key;
+      const { apiBase: baseUrl, apiKey, resolvedLocale: locale } = this;
+      void import('@clientela/core').then(({ createClient }) => {
+        if (this.#loadingKey !== key) return;
+        this.#ownClient = { key, client: createClient({ baseUrl, apiKey, locale }) };
+        this.requestUpdate('client');
+      });
     }
-    return this.#ownClient.client;
+    return undefined;
   }
 
   /** True when a property that changes which client or locale is used has changed. */
