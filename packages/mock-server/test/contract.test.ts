@@ -354,6 +354,11 @@ describe('CEP and public account routes', () => {
     expect(reg.status).toBe(201);
     expect(reg.json).toMatchObject({ source: 'storefront', account: { status: 'active' } });
     expect(JSON.stringify(reg.json)).not.toMatch(/segredo/);
+    const sneaky = await call(s, 'POST', '/v1/public/registrations', { ...pk(), body: { ...COMPANY, document: '11.222.333/0001-81', status: 'blocked', discountPercent: 50, notes: 'VIP' } });
+    expect(sneaky.status).toBe(201);
+    expect(sneaky.json).toMatchObject({ status: 'active', source: 'storefront', account: { status: 'none' } });
+    expect(sneaky.json.discountPercent).toBeUndefined();
+    expect(sneaky.json.notes).toBeUndefined();
     const dup = await call(s, 'POST', '/v1/public/registrations', { ...pk(), body: PERSON });
     expectProblem(dup, 409);
     expect(dup.json.existingId).toBeUndefined();

@@ -59,7 +59,9 @@ export function registerPublic(router: Router, ctx: ServerContext): void {
     request: { body: PublicRegistrationSchema, headers: [{ name: 'Idempotency-Key', description: 'Replays the first response.' }] },
     responses: { 201: { description: 'The new customer', schema: CustomerSchema, headers: ['ETag'] }, 409: { description: 'Document already registered' } },
     handler: async (c, { body }) => {
-      const { password, ...input } = body as typeof body & { password?: string };
+      // A shopper registers themself: fields only the store may set (status, categories,
+      // discount, notes, source) are ignored rather than trusted.
+      const { password, status: _s, categoryIds: _c, discountPercent: _d, notes: _n, source: _o, ...input } = body as typeof body & { password?: string };
       // Hash before entering the synchronous create, which must not yield.
       const hash = password ? await hashPassword(password) : undefined;
       return idempotent(ctx, c, 'public.registrations', () => {
