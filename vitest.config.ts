@@ -8,6 +8,7 @@ const src = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
 const alias = [
   { find: /^@clientela\/core$/, replacement: src('./packages/core/src/index.ts') },
+  { find: /^@clientela\/core\/([a-z]+)$/, replacement: src('./packages/core/src/$1/index.ts') },
   { find: /^@clientela\/mock-server$/, replacement: src('./packages/mock-server/src/index.ts') },
   { find: /^@clientela\/elements$/, replacement: src('./packages/elements/src/index.ts') },
   { find: /^@clientela\/elements\/([a-z-]+)$/, replacement: src('./packages/elements/src/$1/$1.ts') },

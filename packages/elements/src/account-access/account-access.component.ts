@@ -1,4 +1,5 @@
-import { isApiError, isAuthError, isRateLimitError, isValidationError, type Session } from '@clientela/core';
+import type { Session } from '@clientela/core';
+import { isApiError, isAuthError, isRateLimitError, isValidationError } from '@clientela/core/errors';
 import { html, nothing, type PropertyValues } from 'lit';
 import { SignedInEvent } from '../events/events.js';
 import { ClientelaElement } from '../internal/clientela-element.js';

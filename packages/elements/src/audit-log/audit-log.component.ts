@@ -1,4 +1,5 @@
-import { AUDIT_ACTIONS, type AuditAction, type AuditEntry } from '@clientela/core';
+import type { AuditAction, AuditEntry } from '@clientela/core';
+import { AUDIT_ACTIONS } from '@clientela/core/schemas';
 import { html, nothing, type PropertyValues } from 'lit';
 import { ClientelaElement } from '../internal/clientela-element.js';
 import { formatDateTime, formatNumber, translator } from '../internal/localize.js';

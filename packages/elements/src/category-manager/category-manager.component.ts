@@ -1,4 +1,6 @@
-import { isApiError, isPreconditionFailedError, issueMessage, type Category } from '@clientela/core';
+import type { Category } from '@clientela/core';
+import { isApiError, isPreconditionFailedError } from '@clientela/core/errors';
+import { issueMessage } from '@clientela/core/i18n';
 import { html, nothing, type PropertyValues } from 'lit';
 import { ClientelaElement } from '../internal/clientela-element.js';
 import { formatNumber, translator } from '../internal/localize.js';

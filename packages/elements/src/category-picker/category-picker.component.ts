@@ -1,4 +1,7 @@
-import { isApiError, issueMessage, searchKey, type Category } from '@clientela/core';
+import type { Category } from '@clientela/core';
+import { isApiError } from '@clientela/core/errors';
+import { searchKey } from '@clientela/core/format';
+import { issueMessage } from '@clientela/core/i18n';
 import { html, nothing, type PropertyValues } from 'lit';
 import { FormAssociatedElement } from '../internal/form-associated.js';
 import { translator } from '../internal/localize.js';

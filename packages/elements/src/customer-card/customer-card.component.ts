@@ -1,22 +1,6 @@
-import {
-  formatCep,
-  formatCnpj,
-  formatCpf,
-  formatPhoneBR,
-  initials,
-  isApiError,
-  isNotFoundError,
-  isPreconditionFailedError,
-  maskDocument,
-  normalizeDocument,
-  whatsappUrl,
-  type Category,
-  type Credit,
-  type Customer,
-  type CustomerPatch,
-  type Invitation,
-  type Order,
-} from '@clientela/core';
+import type { Category, Credit, Customer, CustomerPatch, Invitation, Order } from '@clientela/core';
+import { isApiError, isNotFoundError, isPreconditionFailedError } from '@clientela/core/errors';
+import { formatCep, formatCnpj, formatCpf, formatPhoneBR, initials, maskDocument, normalizeDocument, whatsappUrl } from '@clientela/core/format';
 import { html, nothing, type PropertyValues } from 'lit';
 import { CustomerEditEvent, CustomerSavedEvent } from '../events/events.js';
 import { ClientelaElement } from '../internal/clientela-element.js';

@@ -1,18 +1,9 @@
-import {
-  CustomerCreateSchema,
-  DEFAULT_REGISTRATION_SETTINGS,
-  isConflictError,
-  isPreconditionFailedError,
-  isValidationError,
-  issueMessage,
-  normalizeDocument,
-  parseWith,
-  PublicRegistrationSchema,
-  UFS,
-  type Customer,
-  type FieldRule,
-  type RegistrationSettings,
-} from '@clientela/core';
+import type { Customer, FieldRule, RegistrationSettings } from '@clientela/core';
+import { isConflictError, isPreconditionFailedError, isValidationError } from '@clientela/core/errors';
+import { normalizeDocument } from '@clientela/core/format';
+import { issueMessage } from '@clientela/core/i18n';
+import { CustomerCreateSchema, DEFAULT_REGISTRATION_SETTINGS, parseWith, PublicRegistrationSchema } from '@clientela/core/schemas';
+import { UFS } from '@clientela/core/validation';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { CategoryPicker } from '../category-picker/category-picker.component.js';
 import { CustomerOpenEvent, CustomerSavedEvent, InvalidEvent } from '../events/events.js';

@@ -1,4 +1,5 @@
-import { isApiError, type ImportReport } from '@clientela/core';
+import type { ImportReport } from '@clientela/core';
+import { isApiError } from '@clientela/core/errors';
 import { html, nothing } from 'lit';
 import { ImportCompleteEvent } from '../events/events.js';
 import { ClientelaElement } from '../internal/clientela-element.js';

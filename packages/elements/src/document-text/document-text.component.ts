@@ -1,4 +1,4 @@
-import { formatCnpj, formatCpf, maskDocument, normalizeDocument } from '@clientela/core';
+import { formatCnpj, formatCpf, maskDocument, normalizeDocument } from '@clientela/core/format';
 import { html, LitElement } from 'lit';
 import { styles } from './document-text.styles.js';
 

@@ -59,7 +59,7 @@ export class ClientelaElement extends LitElement {
     if (this.#loadingKey !== key) {
       this.#loadingKey = key;
       const { apiBase: baseUrl, apiKey, resolvedLocale: locale } = this;
-      void import('@clientela/core').then(({ createClient }) => {
+      void import('@clientela/core/client').then(({ createClient }) => {
         if (this.#loadingKey !== key) return;
         this.#ownClient = { key, client: createClient({ baseUrl, apiKey, locale }) };
         this.requestUpdate('client');

@@ -1,4 +1,5 @@
-import { resolveLocale, type Locale } from '@clientela/core';
+import type { Locale } from '@clientela/core';
+import { resolveLocale } from '@clientela/core/i18n';
 
 /** A message table: every key in every locale (pt-BR is the source language). */
 export type Messages<K extends string> = Record<Locale, Record<K, string>>;

@@ -1,10 +1,5 @@
-import {
-  COMPANY_SETTING_FIELDS,
-  FIELD_RULES,
-  PERSON_SETTING_FIELDS,
-  type FieldRule,
-  type RegistrationSettings as Settings,
-} from '@clientela/core';
+import type { FieldRule, RegistrationSettings as Settings } from '@clientela/core';
+import { COMPANY_SETTING_FIELDS, FIELD_RULES, PERSON_SETTING_FIELDS } from '@clientela/core/schemas';
 import { html, nothing, svg, type PropertyValues } from 'lit';
 import { ClientelaElement } from '../internal/clientela-element.js';
 import { translator } from '../internal/localize.js';

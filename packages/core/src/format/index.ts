@@ -1,0 +1,2 @@
+// Formatters, importable alone as `@clientela/core/format`.
+export * from './format.js';

@@ -1,0 +1,2 @@
+// Validators, importable alone as `@clientela/core/validation`.
+export * from './documents.js';
