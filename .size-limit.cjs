@@ -10,5 +10,15 @@ const domain = `{ CustomerSchema, CustomerCreateSchema, CustomerPatchSchema, Add
 module.exports = [
   { name: 'core: schemas + validators + formatters', path: core, import: { [core]: domain }, limit: '18 kB', gzip: true },
   { name: 'core: validators + formatters only', path: core, import: { [core]: '{ isValidCpf, isValidCnpj, isValidCep, isValidPhoneBR, isValidStateRegistration, formatCpf, formatCnpj, formatCep, formatPhoneBR, maskDocument }' }, limit: '6 kB', gzip: true },
-  { name: 'core: everything (schemas, validators, formatters, client, ky)', path: core, import: { [core]: '*' }, limit: '26 kB', gzip: true },
+  // Issue 4 set 26 kB before the response schemas of orders, credits, the wallet, audit, imports,
+  // invitations and sessions existed (issues 3 and 7); the client parses every response with them.
+  // Measured 27.4 kB; the client's own code is 3.7 kB of it. Raised to 27.5 kB, said in the note.
+  { name: 'core: everything (schemas, validators, formatters, client, ky)', path: core, import: { [core]: '*' }, limit: '27.5 kB', gzip: true },
 ];
+
+module.exports.push({
+  name: 'elements: single-file CDN module (all elements, lit and core included)',
+  path: 'packages/elements/dist/cdn/clientela.js',
+  limit: '90 kB',
+  gzip: true,
+});
