@@ -1,15 +1,31 @@
-// Post-processes custom-elements.json: Lit's internal reactive state (properties named `_…` or
-// declared `state: true`) is not public API, so it is dropped from attributes and members.
+// Post-processes custom-elements.json. The analyzer reads Lit's `static properties`, but it
+// does not know that `state: true` entries (and `_`-prefixed names) are internal reactive state,
+// not public API, so they are dropped here; so are events it could not name.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-const file = fileURLToPath(new URL('../custom-elements.json', import.meta.url));
+const root = fileURLToPath(new URL('..', import.meta.url));
+const file = `${root}custom-elements.json`;
 const manifest = JSON.parse(readFileSync(file, 'utf8'));
-const isPrivate = (entry) => entry.name?.startsWith('_') || entry.name?.startsWith('#') || entry.privacy === 'private' || entry.privacy === 'protected';
+
+function internalNames(path) {
+  const source = readFileSync(`${root}${path}`, 'utf8');
+  return new Set([...source.matchAll(/(\w+)\s*:\s*\{[^}]*\bstate:\s*true/g)].map((m) => m[1]));
+}
+
+const isPrivate = (name, internal) =>
+  !name || name.startsWith('_') || name.startsWith('#') || internal.has(name);
+
 for (const mod of manifest.modules ?? []) {
+  const internal = mod.path?.endsWith('.ts') ? internalNames(mod.path) : new Set();
   for (const decl of mod.declarations ?? []) {
-    if (decl.attributes) decl.attributes = decl.attributes.filter((a) => !isPrivate(a) && !a.fieldName?.startsWith('_'));
-    if (decl.members) decl.members = decl.members.filter((m) => !isPrivate(m));
+    if (decl.attributes) decl.attributes = decl.attributes.filter((a) => !isPrivate(a.fieldName ?? a.name, internal));
+    if (decl.members) {
+      decl.members = decl.members.filter(
+        (m) => m.privacy !== 'private' && m.privacy !== 'protected' && !isPrivate(m.name, internal),
+      );
+    }
+    if (decl.events) decl.events = decl.events.filter((e) => e.name);
   }
 }
 writeFileSync(file, `${JSON.stringify(manifest, null, 2)}\n`);
