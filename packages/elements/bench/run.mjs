@@ -23,7 +23,8 @@ const server = await createServer({
   root: here('.'),
   logLevel: 'warn',
   resolve: { alias: [{ find: /^@clientela\/core$/, replacement: here('../../core/src/index.ts') }] },
-  server: { host: '127.0.0.1', port: 0, fs: { allow: [here('../../..')] } },
+  // No HMR and no watching: an edit elsewhere in the repository must not reload a page mid-measure.
+  server: { host: '127.0.0.1', port: 0, hmr: false, watch: null, fs: { allow: [here('../../..')] } },
   optimizeDeps: { include: ['@vaadin/grid/all-imports.js', 'lit'] },
 });
 await server.listen();

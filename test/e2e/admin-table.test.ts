@@ -1,0 +1,87 @@
+// End to end on the admin example, in Chromium, against the mock server CLI with 100,000 seeded
+// customers: a CPF typed with punctuation finds its one customer, the query lands in the page URL,
+// and scrolling to the end of the whole list (about 480 cursor pages) reaches the last row.
+import { createClient } from '@clientela/core';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// @ts-expect-error -- a plain .mjs script without types
+import { SECRET_KEY, startExamples, startMockServer } from '../../scripts/examples-harness.mjs';
+import { CHROMIUM_ARGS, chromiumPath } from '../chromium.js';
+
+interface Started {
+  url: string;
+  close: () => Promise<void>;
+}
+
+/** A valid CPF from 9 base digits. */
+function cpf(seed: number): string {
+  const base = String(seed % 1e9).padStart(9, '0').split('').map(Number);
+  const digit = (ds: number[]) => {
+    const r = (ds.reduce((s, d, i) => s + d * (ds.length + 1 - i), 0) * 10) % 11;
+    return r === 10 ? 0 : r;
+  };
+  const d1 = digit(base);
+  return [...base, d1, digit([...base, d1])].join('');
+}
+
+const punctuated = (d: string) => `${d.slice(0, 3)}.${d.slice(3, 6)}.${d.slice(6, 9)}-${d.slice(9)}`;
+
+let server: Started;
+let examples: Started & { adminUrl: string };
+let browser: Browser;
+let page: Page;
+const run = Date.now() % 1e6;
+
+beforeAll(async () => {
+  // Seeding 100,000 customers takes the CLI some seconds.
+  server = await startMockServer({ seed: 100_000 });
+  examples = await startExamples({ apiUrl: server.url });
+  browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  page.on('pageerror', (e) => console.error('admin page error:', e.message));
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await examples?.close();
+  await server?.close();
+});
+
+describe('customer table on the admin example (100,000 customers)', () => {
+  it('finds one customer by a CPF typed with punctuation, and deep-links the search', async () => {
+    const document = cpf(run * 13 + 987);
+    const api = createClient({ baseUrl: server.url, apiKey: SECRET_KEY });
+    const created = await api.customers.create({ kind: 'person', document, firstName: 'Zuleica', lastName: `Tabela ${run}`, email: `zuleica.${run}@example.com` });
+
+    // The first load also waits for vite to prepare the page's dependencies.
+    await page.goto(examples.adminUrl);
+    await page.locator('cl-customer-table [role=row][data-id]').first().waitFor({ timeout: 90_000 });
+    await page.locator('cl-customer-table #search').fill(punctuated(document));
+    const rows = page.locator('cl-customer-table [role=row][data-id]');
+    await expect.poll(async () => rows.evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset['id'])), { timeout: 30_000 }).toEqual([created.id]);
+    await expect.poll(() => page.locator('cl-customer-table [role=status]').textContent(), { timeout: 5_000 }).toContain('1 cliente encontrado');
+    expect(new URL(page.url()).searchParams.get('q')).toBe(punctuated(document));
+
+    // The deep link restores the search on a fresh load.
+    await page.goto(page.url());
+    await expect.poll(async () => rows.evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset['id'])), { timeout: 30_000 }).toEqual([created.id]);
+  }, 120_000);
+
+  it('scrolls to the end of the whole list', async () => {
+    await page.goto(examples.adminUrl);
+    const table = page.locator('cl-customer-table');
+    await table.locator('[role=row][data-id]').first().waitFor({ timeout: 60_000 });
+    const total = await table.evaluate((el) => (el as HTMLElement & { total: number }).total);
+    expect(total).toBeGreaterThan(90_000);
+    // Jump straight to the bottom, as dragging the scrollbar does.
+    await table.evaluate((el) => {
+      const scroller = el.shadowRoot!.querySelector('.scroller')!;
+      scroller.scrollTop = scroller.scrollHeight;
+    });
+    // Placeholders hold the space at once while the pages are walked in the background.
+    await expect.poll(() => table.evaluate((el) => el.shadowRoot!.querySelectorAll('.row.skeleton').length), { timeout: 10_000 }).toBeGreaterThan(0);
+    const last = table.locator(`[role=row][aria-rowindex="${total + 1}"][data-id]`);
+    await last.waitFor({ timeout: 100_000 });
+    expect(await table.locator('[role=row][data-id]').count()).toBeLessThan(40);
+  }, 150_000);
+});
