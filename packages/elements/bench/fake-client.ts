@@ -4,7 +4,8 @@
  * `total`, masked documents in lists, an audit entry per full read) without a network, so the
  * benchmark measures the table and not HTTP, and tests can delay chosen answers.
  */
-import { maskDocument, searchKey, type AuditEntry, type BulkRequest, type Category, type Customer, type ExportRequest } from '@clientela/core';
+import type { AuditEntry, BulkRequest, Category, Customer, ExportRequest } from '@clientela/core';
+import { maskDocument, searchKey } from '@clientela/core/format';
 import type { Client } from '../src/internal/clientela-element.js';
 
 const FIRST = ['Ana', 'João', 'Maria', 'Pedro', 'Lucas', 'Juliana', 'Carlos', 'Fernanda', 'Rafael', 'Beatriz', 'Gabriel', 'Camila'];

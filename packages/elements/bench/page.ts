@@ -4,7 +4,8 @@
  * run.mjs to drive. Both get the same rows from `listItem(i)`, the same size of stage and the
  * same ten visible columns plus a selection column.
  */
-import { formatPhoneBR, type Customer } from '@clientela/core';
+import type { Customer } from '@clientela/core';
+import { formatPhoneBR } from '@clientela/core/format';
 import '../src/customer-table/customer-table.js';
 import type { CustomerTable } from '../src/customer-table/customer-table.component.js';
 import { formatDate, formatMoney, formatNumber } from '../src/internal/localize.js';

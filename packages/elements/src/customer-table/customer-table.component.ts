@@ -1,22 +1,11 @@
-import {
-  formatCnpj,
-  formatCpf,
-  formatPhoneBR,
-  initials,
-  maskDocument,
-  normalizeDocument,
-  whatsappUrl,
-  type Category,
-  type Customer,
-  type CustomerStatus,
-  type ExportColumn,
-  type Locale,
-} from '@clientela/core';
+import type { Category, Customer, CustomerStatus, ExportColumn, Locale } from '@clientela/core';
+import { formatCnpj, formatCpf, formatPhoneBR, initials, maskDocument, normalizeDocument, whatsappUrl } from '@clientela/core/format';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { CustomerOpenEvent, SelectionChangeEvent } from '../events/events.js';
 import { ClientelaElement } from '../internal/clientela-element.js';
 import { elementLocale, formatDate, formatMoney, formatNumber, translator } from '../internal/localize.js';
 import { tokens } from '../internal/tokens.js';
+import type { ActionsHost } from './customer-table.actions.js';
 import { COLUMN_BY_KEY, MAX_PINNED, parseLayout, visibleColumns, type ColumnDef, type ColumnKey, type ColumnLayout } from './columns.js';
 import { loadMessages, messages, type MessageKey } from './customer-table.messages.js';
 import { styles } from './customer-table.styles.js';
@@ -155,6 +144,10 @@ export class CustomerTable extends ClientelaElement {
   #focusRow = -1;
   #focusCol = 1;
   #focusInGrid = false;
+
+  // Column menu, bulk bar and delete dialog: loaded after the first rows (customer-table.actions.ts).
+  #actions: typeof import('./customer-table.actions.js') | undefined;
+  #actionsLoading = false;
 
   // Feedback
   #announcement = '';
@@ -364,6 +357,7 @@ export class CustomerTable extends ClientelaElement {
         }
         if (first) {
           this.requestUpdate();
+          setTimeout(() => this.#loadActions(), 200);
           this.#announce(this.#total === 1 ? this.#t('result1') : this.#t('results', { n: formatNumber(this.#total, this.resolvedLocale) }));
         }
         // A fast source answers in microtasks, so a long walk would starve rendering and input:
@@ -836,7 +830,7 @@ export class CustomerTable extends ClientelaElement {
     const count = this.#selectionCount();
     return html`
       ${this.#renderToolbar()} ${this.#renderTabs()}
-      ${count > 0 ? this.#renderBulkBar(count) : nothing}
+      ${count > 0 ? (this.#actions?.bulkBar(this.#host(count)) ?? this.#loadActions()) : nothing}
       <div class="scroller" part="grid" @scroll=${this.#onScroll}>
         <div
           role="grid"
@@ -872,7 +866,7 @@ export class CustomerTable extends ClientelaElement {
           : nothing}
       </div>
       <div class="visually-hidden" role="status" aria-live="polite">${this.#announcement}</div>
-      ${this.#renderDialog(count)}
+      ${this.#actions?.deleteDialog(this.#host(count)) ?? nothing}
     `;
   }
 
@@ -934,7 +928,7 @@ export class CustomerTable extends ClientelaElement {
         >
           <span class="icon icon-gear" aria-hidden="true"></span>${t('columns')}
         </button>
-        ${this.#menuOpen ? this.#renderColumnMenu() : nothing}
+        ${this.#menuOpen ? (this.#actions?.columnMenu(this.#host(this.#selectionCount())) ?? this.#loadActions()) : nothing}
       </div>
     </div>`;
   }
@@ -960,46 +954,40 @@ export class CustomerTable extends ClientelaElement {
     if (!open) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#columns-button')?.focus());
   }
 
-  #renderColumnMenu(): TemplateResult {
-    const t = this.#t;
-    const { hidden, pinned } = this.#layout;
-    const list = this.#menuColumns();
-    return html`<div
-      id="column-menu"
-      class="popover column-menu"
-      part="column-menu"
-      role="dialog"
-      aria-label=${t('columnsMenu')}
-      @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && this.#toggleMenu(false)}
-    >
-      <p class="hint">${t('pinHint')}</p>
-      <ul>
-        ${list.map((col, i) => {
-          const name = t(col.label);
-          const isPinned = pinned.includes(col.key);
-          return html`<li data-key=${col.key}>
-            <label class="check grow">
-              <input type="checkbox" name="show" .checked=${isPinned || !hidden.includes(col.key)} ?disabled=${isPinned} @change=${(e: Event) => this.setColumnVisible(col.key, (e.target as HTMLInputElement).checked)} />
-              ${name}
-            </label>
-            <label class="check pin" title=${t('pin', { name })}>
-              <input
-                type="checkbox"
-                name="pin"
-                aria-label=${t('pin', { name })}
-                .checked=${isPinned}
-                ?disabled=${!isPinned && pinned.length >= MAX_PINNED}
-                @change=${(e: Event) => this.setColumnPinned(col.key, (e.target as HTMLInputElement).checked)}
-              />
-              <span class="icon icon-pin" aria-hidden="true"></span>
-            </label>
-            <button type="button" name="up" aria-label=${t('moveUp', { name })} ?disabled=${i === 0} @click=${() => this.moveColumn(col.key, -1)}>↑</button>
-            <button type="button" name="down" aria-label=${t('moveDown', { name })} ?disabled=${i === list.length - 1} @click=${() => this.moveColumn(col.key, 1)}>↓</button>
-          </li>`;
-        })}
-      </ul>
-      <button type="button" @click=${() => this.#toggleMenu(false)}>${t('close')}</button>
-    </div>`;
+  /** Starts loading the action UI (once); renders nothing meanwhile. */
+  #loadActions(): typeof nothing {
+    if (!this.#actionsLoading) {
+      this.#actionsLoading = true;
+      void import('./customer-table.actions.js').then((m) => {
+        this.#actions = m;
+        this.requestUpdate();
+      });
+    }
+    return nothing;
+  }
+
+  #host(count: number): ActionsHost {
+    return {
+      root: this.renderRoot as ShadowRoot,
+      t: this.#t,
+      locale: this.resolvedLocale,
+      layout: this.#layout,
+      menuColumns: this.#menuColumns(),
+      setColumnVisible: (key, visible) => this.setColumnVisible(key, visible),
+      setColumnPinned: (key, pin) => this.setColumnPinned(key, pin),
+      moveColumn: (key, delta) => this.moveColumn(key, delta),
+      closeMenu: () => this.#toggleMenu(false),
+      count,
+      total: this.#total,
+      allMatching: this.#allMatching,
+      selectedSize: this.#selected.size,
+      categories: [...this.#categories.values()],
+      busy: this.#busy,
+      selectAllMatching: () => this.#selectAllMatching(),
+      clearSelection: () => this.#clearSelection(),
+      bulk: (action, extra) => void this.#bulk(action, extra),
+      update: () => this.requestUpdate(),
+    };
   }
 
   #renderTabs(): TemplateResult {
@@ -1030,90 +1018,6 @@ export class CustomerTable extends ClientelaElement {
     this.kind = kinds[next]!;
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`[role=tab][data-kind="${kinds[next]}"]`)?.focus());
   };
-
-  #renderBulkBar(count: number): TemplateResult {
-    const t = this.#t;
-    const loc = this.resolvedLocale;
-    const active = [...this.#categories.values()].filter((c) => c.status === 'active');
-    const all = [...this.#categories.values()];
-    return html`<div class="bulk" part="bulk-bar" role="region" aria-label=${t('bulk')}>
-      <strong>${t('selected', { n: formatNumber(count, loc) })}</strong>
-      ${this.#allMatching
-        ? html`<span>${t('allMatchingSelected', { n: formatNumber(this.#total, loc) })}</span>`
-        : this.#total > this.#selected.size
-          ? html`<button type="button" class="link" id="select-all-matching" @click=${() => this.#selectAllMatching()}>${t('selectAllMatching', { n: formatNumber(this.#total, loc) })}</button>`
-          : nothing}
-      <button type="button" class="link" @click=${() => this.#clearSelection()}>${t('clearSelection')}</button>
-      <span class="group">
-        <label><span class="visually-hidden">${t('category')}</span>
-          <select id="bulk-category">
-            ${all.map((c) => html`<option value=${c.id} ?disabled=${c.status !== 'active'}>${c.status === 'active' ? c.name : t('inactiveCategory', { name: c.name })}</option>`)}
-          </select>
-        </label>
-        <button type="button" id="bulk-add" ?disabled=${!active.length} @click=${() => this.#bulk('addCategories', { categoryIds: [this.#pick('#bulk-category')] })}>${t('addCategory')}</button>
-        <button type="button" id="bulk-remove" ?disabled=${!all.length} @click=${() => this.#bulkRemove()}>${t('removeCategory')}</button>
-      </span>
-      <span class="group">
-        <label><span class="visually-hidden">${t('newStatus')}</span>
-          <select id="bulk-status">
-            ${(['active', 'inactive', 'blocked'] as const).map((s) => html`<option value=${s}>${t(s)}</option>`)}
-          </select>
-        </label>
-        <button type="button" id="bulk-status-apply" @click=${() => this.#bulk('setStatus', { status: this.#pick('#bulk-status') as 'active' })}>${t('setStatus')}</button>
-      </span>
-      <button type="button" class="danger" id="bulk-delete" @click=${() => this.#openDelete()}>${t('delete')}</button>
-      <span class="busy" aria-hidden="true">${this.#busy === t('working') ? html`<progress></progress>` : nothing}${this.#busy}</span>
-    </div>`;
-  }
-
-  /** Removing works for inactive categories too, so the select offers them here. */
-  #bulkRemove(): void {
-    const select = this.renderRoot.querySelector<HTMLSelectElement>('#bulk-category');
-    if (!select) return;
-    const selected = select.selectedOptions[0]?.value || select.options[0]?.value;
-    if (selected) void this.#bulk('removeCategories', { categoryIds: [selected] });
-  }
-
-  #pick(selector: string): string {
-    return this.renderRoot.querySelector<HTMLSelectElement>(selector)?.value ?? '';
-  }
-
-  #openDelete(): void {
-    const dialog = this.renderRoot.querySelector<HTMLDialogElement>('dialog');
-    const input = dialog?.querySelector('input');
-    if (input) input.value = '';
-    dialog?.showModal();
-    this.requestUpdate();
-  }
-
-  #renderDialog(count: number): TemplateResult {
-    const t = this.#t;
-    const word = t('deleteWord');
-    const close = () => this.renderRoot.querySelector('dialog')?.close();
-    const confirm = (e: Event) => {
-      e.preventDefault();
-      const input = this.renderRoot.querySelector<HTMLInputElement>('#confirm-word');
-      if (input?.value.trim().toLocaleUpperCase() !== word) return;
-      close();
-      void this.#bulk('delete');
-    };
-    return html`<dialog part="dialog" aria-labelledby="delete-title">
-      <form @submit=${confirm}>
-        <h2 id="delete-title">${t('deleteTitle', { n: formatNumber(count, this.resolvedLocale) })}</h2>
-        <p>${t('deleteText', { word })}</p>
-        <label class="field">
-          <span>${t('confirmWord')}</span>
-          <input id="confirm-word" autocomplete="off" @input=${() => this.requestUpdate()} />
-        </label>
-        <div class="actions">
-          <button type="button" @click=${close}>${t('cancel')}</button>
-          <button type="submit" class="danger" id="confirm-delete" ?disabled=${this.renderRoot.querySelector<HTMLInputElement>('#confirm-word')?.value.trim().toLocaleUpperCase() !== word}>
-            ${t('delete')}
-          </button>
-        </div>
-      </form>
-    </dialog>`;
-  }
 
   #tabIndex(row: number, col: number, rendered: boolean): number {
     if (row === this.#focusRow && col === this.#focusCol) return 0;

@@ -5,426 +5,86 @@ const svg = (path: string) =>
   unsafeCSS(`url("data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 24 24' fill='none' stroke='black' stroke-width='2' stroke-linecap='round' stroke-linejoin='round'%3E${path}%3C/svg%3E")`);
 
 export const styles = css`
-  :host {
-    --row-height: 44px;
-    display: flex;
-    flex-direction: column;
-    height: var(--cl-customer-table-height, 70vh);
-    min-height: 320px;
-    background: var(--_surface);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    font-size: 0.875rem;
-    position: relative;
-  }
-  .toolbar {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: 0.5rem;
-    padding: 0.5rem 0.75rem;
-    border-bottom: 1px solid var(--_border);
-  }
-  .toolbar .spacer {
-    flex: 1;
-  }
-  .search input {
-    font: inherit;
-    min-height: 32px;
-    width: min(24rem, 60vw);
-    padding: 0 0.5rem;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
-    color: var(--_text);
-  }
-  .field {
-    display: inline-flex;
-    align-items: center;
-    gap: 0.35rem;
-    color: var(--_muted);
-  }
+  :host { --row-height: 44px; display: flex; flex-direction: column; height: var(--cl-customer-table-height, 70vh); min-height: 320px; background: var(--_surface); border: 1px solid var(--_border); border-radius: var(--_radius); font-size: 0.875rem; position: relative; }
+  .toolbar { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem; padding: 0.5rem 0.75rem; border-bottom: 1px solid var(--_border); }
+  .toolbar .spacer { flex: 1; }
+  .search input { font: inherit; min-height: 32px; width: min(24rem, 60vw); padding: 0 0.5rem; border: 1px solid var(--_border); border-radius: var(--_radius); background: var(--_surface); color: var(--_text); }
+  .field { display: inline-flex; align-items: center; gap: 0.35rem; color: var(--_muted); }
   select,
-  .field input {
-    font: inherit;
-    min-height: 32px;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
-    color: var(--_text);
-  }
-  .menu {
-    position: relative;
-  }
-  summary {
-    cursor: pointer;
-    min-height: 32px;
-    display: inline-flex;
-    align-items: center;
-    padding: 0 0.5rem;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-  }
-  .popover {
-    position: absolute;
-    z-index: 5;
-    top: calc(100% + 4px);
-    min-width: 14rem;
-    max-height: 60vh;
-    overflow: auto;
-    margin: 0;
-    padding: 0.5rem;
-    background: var(--_surface);
-    color: var(--_text);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    box-shadow: 0 6px 24px rgb(0 0 0 / 0.18);
-  }
-  .column-menu {
-    right: 0;
-    min-width: 20rem;
-  }
-  .column-menu ul {
-    list-style: none;
-    margin: 0 0 0.5rem;
-    padding: 0;
-  }
-  .column-menu li {
-    display: flex;
-    align-items: center;
-    gap: 0.25rem;
-  }
-  .column-menu li button {
-    padding: 0;
-  }
-  .hint {
-    margin: 0 0 0.5rem;
-    color: var(--_muted);
-  }
-  .check {
-    display: flex;
-    align-items: center;
-    gap: 0.4rem;
-    min-height: 32px;
-  }
-  .grow {
-    flex: 1;
-  }
-  button.link {
-    border: none;
-    background: none;
-    color: var(--_accent);
-    text-decoration: underline;
-    padding: 0 0.25rem;
-  }
-  .tabs {
-    display: flex;
-    gap: 0.25rem;
-    padding: 0 0.75rem;
-    border-bottom: 1px solid var(--_border);
-  }
-  .tabs [role='tab'] {
-    border: none;
-    border-bottom: 3px solid transparent;
-    border-radius: 0;
-    background: none;
-    min-height: 40px;
-  }
-  .tabs [aria-selected='true'] {
-    border-bottom-color: var(--_accent);
-    font-weight: 600;
-  }
-  .bulk {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: 0.5rem;
-    padding: 0.5rem 0.75rem;
-    background: var(--_surface-alt);
-    border-bottom: 1px solid var(--_border);
-  }
-  .bulk .group {
-    display: inline-flex;
-    gap: 0.25rem;
-  }
-  .busy {
-    display: inline-flex;
-    gap: 0.4rem;
-    align-items: center;
-    color: var(--_muted);
-  }
+  .field input { font: inherit; min-height: 32px; border: 1px solid var(--_border); border-radius: var(--_radius); background: var(--_surface); color: var(--_text); }
+  .menu { position: relative; }
+  summary { cursor: pointer; min-height: 32px; display: inline-flex; align-items: center; padding: 0 0.5rem; border: 1px solid var(--_border); border-radius: var(--_radius); }
+  .popover { position: absolute; z-index: 5; top: calc(100% + 4px); min-width: 14rem; max-height: 60vh; overflow: auto; margin: 0; padding: 0.5rem; background: var(--_surface); color: var(--_text); border: 1px solid var(--_border); border-radius: var(--_radius); box-shadow: 0 6px 24px rgb(0 0 0 / 0.18); }
+  .column-menu { right: 0; min-width: 20rem; }
+  .column-menu ul { list-style: none; margin: 0 0 0.5rem; padding: 0; }
+  .column-menu li { display: flex; align-items: center; gap: 0.25rem; }
+  .column-menu li button { padding: 0; }
+  .hint { margin: 0 0 0.5rem; color: var(--_muted); }
+  .check { display: flex; align-items: center; gap: 0.4rem; min-height: 32px; }
+  .grow { flex: 1; }
+  button.link { border: none; background: none; color: var(--_accent); text-decoration: underline; padding: 0 0.25rem; }
+  .tabs { display: flex; gap: 0.25rem; padding: 0 0.75rem; border-bottom: 1px solid var(--_border); }
+  .tabs [role='tab'] { border: none; border-bottom: 3px solid transparent; border-radius: 0; background: none; min-height: 40px; }
+  .tabs [aria-selected='true'] { border-bottom-color: var(--_accent); font-weight: 600; }
+  .bulk { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem; padding: 0.5rem 0.75rem; background: var(--_surface-alt); border-bottom: 1px solid var(--_border); }
+  .bulk .group { display: inline-flex; gap: 0.25rem; }
+  .busy { display: inline-flex; gap: 0.4rem; align-items: center; color: var(--_muted); }
   /* The virtual rows need a sized scrolling parent: the flex child below is that parent. */
-  .scroller {
-    flex: 1;
-    min-height: 0;
-    overflow: auto;
-    position: relative;
-    overscroll-behavior: contain;
-  }
-  [role='grid'] {
-    position: relative;
-    min-width: 100%;
-  }
-  [role='grid']:focus-visible {
-    outline-offset: -2px;
-  }
-  .head {
-    position: sticky;
-    top: 0;
-    z-index: 3;
-  }
-  .body {
-    position: relative;
-  }
+  .scroller { flex: 1; min-height: 0; overflow: auto; position: relative; overscroll-behavior: contain; }
+  [role='grid'] { position: relative; min-width: 100%; }
+  [role='grid']:focus-visible { outline-offset: -2px; }
+  .head { position: sticky; top: 0; z-index: 3; }
+  .body { position: relative; }
   /* The layer stays in view (sticky); rows move inside it by one transform per scroll. overflow: clip,
-     not hidden: hidden would make a scroll container and break the pinned cells' sticky left. */
-  .layer {
-    position: sticky;
-    top: var(--row-height);
-    overflow: clip;
-  }
-  .rows {
-    will-change: transform;
-  }
-  .row {
-    display: grid;
-    grid-template-columns: var(--cols);
-    height: var(--row-height);
-    box-sizing: border-box;
-    border-bottom: 1px solid var(--_border);
-    background: var(--_surface);
-    contain: layout style;
-  }
-  .row:not(.header):not(.skeleton) {
-    cursor: pointer;
-  }
-  .row:not(.header):hover .cell {
-    background: var(--_surface-alt);
-  }
-  .row.selected .cell {
-    background: color-mix(in srgb, var(--_accent) 12%, var(--_surface));
-  }
-  .header .cell {
-    background: var(--_surface-alt);
-    font-weight: 600;
-    color: var(--_text);
-    user-select: none;
-  }
-  .header .sortable {
-    cursor: pointer;
-  }
-  .arrow {
-    margin-left: 0.25rem;
-    color: var(--_muted);
-  }
-  [aria-sort] .arrow {
-    color: var(--_accent);
-  }
-  .cell {
-    display: flex;
-    align-items: center;
-    gap: 0.35rem;
-    min-width: 0;
-    padding: 0 0.6rem;
-    overflow: hidden;
-    white-space: nowrap;
-    text-overflow: ellipsis;
-    background: var(--_surface);
-  }
+  not hidden: hidden would make a scroll container and break the pinned cells' sticky left. */
+  .layer { position: sticky; top: var(--row-height); overflow: clip; }
+  .rows { will-change: transform; }
+  .row { display: grid; grid-template-columns: var(--cols); height: var(--row-height); box-sizing: border-box; border-bottom: 1px solid var(--_border); background: var(--_surface); contain: layout style; }
+  .row:not(.header):not(.skeleton) { cursor: pointer; }
+  .row:not(.header):hover .cell { background: var(--_surface-alt); }
+  .row.selected .cell { background: color-mix(in srgb, var(--_accent) 12%, var(--_surface)); }
+  .header .cell { background: var(--_surface-alt); font-weight: 600; color: var(--_text); user-select: none; }
+  .header .sortable { cursor: pointer; }
+  .arrow { margin-left: 0.25rem; color: var(--_muted); }
+  [aria-sort] .arrow { color: var(--_accent); }
+  .cell { display: flex; align-items: center; gap: 0.35rem; min-width: 0; padding: 0 0.6rem; overflow: hidden; white-space: nowrap; text-overflow: ellipsis; background: var(--_surface); }
   .cell:focus-visible,
-  .cell:focus {
-    outline: 2px solid var(--_focus);
-    outline-offset: -2px;
-  }
-  .cell.num {
-    justify-content: flex-end;
-    font-variant-numeric: tabular-nums;
-  }
-  .cell.pinned {
-    position: sticky;
-    z-index: 1;
-  }
-  .cell.pin-edge {
-    box-shadow: 2px 0 0 var(--_border);
-  }
-  .select {
-    justify-content: center;
-    padding: 0;
-  }
-  .select input {
-    width: 18px;
-    height: 18px;
-    margin: 0;
-    accent-color: var(--_accent);
-  }
-  .avatar {
-    flex: none;
-    display: inline-grid;
-    place-items: center;
-    width: 30px;
-    height: 30px;
-    border-radius: 50%;
-    background: var(--_surface-alt);
-    border: 1px solid var(--_border);
-    color: var(--_text);
-    font-size: 0.75rem;
-    font-weight: 600;
-  }
-  .stack {
-    display: flex;
-    flex-direction: column;
-    min-width: 0;
-    line-height: 1.15;
-  }
-  .name {
-    overflow: hidden;
-    text-overflow: ellipsis;
-    font-weight: 500;
-  }
-  .id {
-    display: flex;
-    align-items: center;
-    color: var(--_muted);
-    font-size: 0.75rem;
-  }
-  .doc {
-    font-family: var(--cl-font-mono, ui-monospace, SFMono-Regular, Menlo, monospace);
-    font-variant-numeric: tabular-nums;
-  }
-  .icon-btn {
-    flex: none;
-    display: inline-block;
-    width: 24px;
-    height: 24px;
-    min-width: 24px;
-    min-height: 24px;
-    padding: 0;
-    border: none;
-    background: none;
-    color: var(--_muted);
-    cursor: pointer;
-  }
+  .cell:focus { outline: 2px solid var(--_focus); outline-offset: -2px; }
+  .cell.num { justify-content: flex-end; font-variant-numeric: tabular-nums; }
+  .cell.pinned { position: sticky; z-index: 1; }
+  .cell.pin-edge { box-shadow: 2px 0 0 var(--_border); }
+  .select { justify-content: center; padding: 0; }
+  .select input { width: 18px; height: 18px; margin: 0; accent-color: var(--_accent); }
+  .avatar { flex: none; display: inline-grid; place-items: center; width: 30px; height: 30px; border-radius: 50%; background: var(--_surface-alt); border: 1px solid var(--_border); color: var(--_text); font-size: 0.75rem; font-weight: 600; }
+  .stack { display: flex; flex-direction: column; min-width: 0; line-height: 1.15; }
+  .name { overflow: hidden; text-overflow: ellipsis; font-weight: 500; }
+  .id { display: flex; align-items: center; color: var(--_muted); font-size: 0.75rem; }
+  .doc { font-family: var(--cl-font-mono, ui-monospace, SFMono-Regular, Menlo, monospace); font-variant-numeric: tabular-nums; }
+  .icon-btn { flex: none; display: inline-block; width: 24px; height: 24px; min-width: 24px; min-height: 24px; padding: 0; border: none; background: none; color: var(--_muted); cursor: pointer; }
   .icon-btn::before,
-  .icon::before {
-    content: '';
-    display: block;
-    width: 16px;
-    height: 16px;
-    margin: auto;
-    background: currentColor;
-    mask: var(--icon) center / contain no-repeat;
-  }
-  .icon {
-    display: inline-block;
-    vertical-align: middle;
-    margin-right: 0.25rem;
-  }
-  .icon-btn:hover {
-    color: var(--_accent);
-  }
-  .icon-copy {
-    --icon: ${svg("%3Crect x='9' y='9' width='12' height='12' rx='2'/%3E%3Cpath d='M5 15V5a2 2 0 0 1 2-2h10'/%3E")};
-  }
-  .icon-eye {
-    --icon: ${svg("%3Cpath d='M2 12s4-7 10-7 10 7 10 7-4 7-10 7S2 12 2 12z'/%3E%3Ccircle cx='12' cy='12' r='3'/%3E")};
-  }
-  .icon-eye-off {
-    --icon: ${svg("%3Cpath d='M2 12s4-7 10-7 10 7 10 7-4 7-10 7S2 12 2 12z'/%3E%3Cpath d='M3 3l18 18'/%3E")};
-  }
-  .icon-whatsapp {
-    color: #0a7d38;
-    --icon: ${svg("%3Cpath d='M3 21l1.7-5A8.5 8.5 0 1 1 8 19.3z'/%3E%3Cpath d='M9 9.5c0 3 2.5 5.5 5.5 5.5l1-1.5-2-1-1 .8a4 4 0 0 1-2-2l.8-1-1-2z'/%3E")};
-  }
-  .icon-gear {
-    --icon: ${svg("%3Ccircle cx='12' cy='12' r='3'/%3E%3Cpath d='M12 2v3M12 19v3M2 12h3M19 12h3M4.9 4.9l2.1 2.1M17 17l2.1 2.1M4.9 19.1 7 17M17 7l2.1-2.1'/%3E")};
-  }
-  .icon-pin {
-    --icon: ${svg("%3Crect x='5' y='11' width='14' height='10' rx='2'/%3E%3Cpath d='M8 11V7a4 4 0 0 1 8 0v4'/%3E")};
-  }
-  .chip {
-    flex: none;
-    display: inline-flex;
-    align-items: center;
-    gap: 0.3rem;
-    padding: 0.1rem 0.5rem;
-    border-radius: 999px;
-    border: 1px solid var(--_border);
-    font-size: 0.75rem;
-  }
+  .icon::before { content: ''; display: block; width: 16px; height: 16px; margin: auto; background: currentColor; mask: var(--icon) center / contain no-repeat; }
+  .icon { display: inline-block; vertical-align: middle; margin-right: 0.25rem; }
+  .icon-btn:hover { color: var(--_accent); }
+  .icon-copy { --icon: ${svg("%3Crect x='9' y='9' width='12' height='12' rx='2'/%3E%3Cpath d='M5 15V5a2 2 0 0 1 2-2h10'/%3E")}; }
+  .icon-eye { --icon: ${svg("%3Cpath d='M2 12s4-7 10-7 10 7 10 7-4 7-10 7S2 12 2 12z'/%3E%3Ccircle cx='12' cy='12' r='3'/%3E")}; }
+  .icon-eye-off { --icon: ${svg("%3Cpath d='M2 12s4-7 10-7 10 7 10 7-4 7-10 7S2 12 2 12z'/%3E%3Cpath d='M3 3l18 18'/%3E")}; }
+  .icon-whatsapp { color: #0a7d38; --icon: ${svg("%3Cpath d='M3 21l1.7-5A8.5 8.5 0 1 1 8 19.3z'/%3E%3Cpath d='M9 9.5c0 3 2.5 5.5 5.5 5.5l1-1.5-2-1-1 .8a4 4 0 0 1-2-2l.8-1-1-2z'/%3E")}; }
+  .icon-gear { --icon: ${svg("%3Ccircle cx='12' cy='12' r='3'/%3E%3Cpath d='M12 2v3M12 19v3M2 12h3M19 12h3M4.9 4.9l2.1 2.1M17 17l2.1 2.1M4.9 19.1 7 17M17 7l2.1-2.1'/%3E")}; }
+  .icon-pin { --icon: ${svg("%3Crect x='5' y='11' width='14' height='10' rx='2'/%3E%3Cpath d='M8 11V7a4 4 0 0 1 8 0v4'/%3E")}; }
+  .chip { flex: none; display: inline-flex; align-items: center; gap: 0.3rem; padding: 0.1rem 0.5rem; border-radius: 999px; border: 1px solid var(--_border); font-size: 0.75rem; }
   .chip::before,
-  .dot {
-    content: '';
-    width: 8px;
-    height: 8px;
-    border-radius: 50%;
-    background: var(--chip);
-    display: inline-block;
-  }
-  .chip.inactive {
-    border-style: dashed;
-    color: var(--_muted);
-  }
-  .badge {
-    padding: 0.1rem 0.5rem;
-    border-radius: 999px;
-    border: 1px solid currentColor;
-    font-size: 0.75rem;
-    font-weight: 600;
-  }
-  .badge.active {
-    color: var(--_success);
-  }
-  .badge.inactive {
-    color: var(--_muted);
-  }
-  .badge.blocked {
-    color: var(--_warning);
-  }
-  .badge.deleted {
-    color: var(--_danger);
-  }
-  .bone {
-    display: block;
-    width: 70%;
-    height: 0.7rem;
-    border-radius: 4px;
-    background: var(--_surface-alt);
-  }
-  .state {
-    position: absolute;
-    inset: var(--row-height) 0 auto 0;
-    padding: 2rem 1rem;
-    text-align: center;
-  }
-  .state-title {
-    font-size: 1rem;
-    font-weight: 600;
-  }
-  dialog {
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
-    color: var(--_text);
-    max-width: 28rem;
-  }
-  dialog h2 {
-    font-size: 1.1rem;
-    margin-top: 0;
-  }
-  dialog .actions {
-    display: flex;
-    justify-content: flex-end;
-    gap: 0.5rem;
-    margin-top: 1rem;
-  }
-  @media (prefers-reduced-motion: no-preference) {
-    .bone {
-      animation: pulse 1.2s ease-in-out infinite alternate;
-    }
-    @keyframes pulse {
-      to {
-        opacity: 0.45;
-      }
-    }
-  }
+  .dot { content: ''; width: 8px; height: 8px; border-radius: 50%; background: var(--chip); display: inline-block; }
+  .chip.inactive { border-style: dashed; color: var(--_muted); }
+  .badge { padding: 0.1rem 0.5rem; border-radius: 999px; border: 1px solid currentColor; font-size: 0.75rem; font-weight: 600; }
+  .badge.active { color: var(--_success); }
+  .badge.inactive { color: var(--_muted); }
+  .badge.blocked { color: var(--_warning); }
+  .badge.deleted { color: var(--_danger); }
+  .bone { display: block; width: 70%; height: 0.7rem; border-radius: 4px; background: var(--_surface-alt); }
+  .state { position: absolute; inset: var(--row-height) 0 auto 0; padding: 2rem 1rem; text-align: center; }
+  .state-title { font-size: 1rem; font-weight: 600; }
+  dialog { border: 1px solid var(--_border); border-radius: var(--_radius); background: var(--_surface); color: var(--_text); max-width: 28rem; }
+  dialog h2 { font-size: 1.1rem; margin-top: 0; }
+  dialog .actions { display: flex; justify-content: flex-end; gap: 0.5rem; margin-top: 1rem; }
+  @media (prefers-reduced-motion: no-preference) { .bone { animation: pulse 1.2s ease-in-out infinite alternate; } @keyframes pulse { to { opacity: 0.45; } } }
 `;

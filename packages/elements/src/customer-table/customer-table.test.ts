@@ -162,7 +162,7 @@ describe('<cl-customer-table>', () => {
       const el = await mount(fake, 'storage-key="test-layout"');
       expect(headerKeys(el)).to.not.include('visits');
       $<HTMLButtonElement>(el, '#columns-button').click();
-      await el.updateComplete;
+      await until(() => !!el.shadowRoot!.querySelector('#column-menu'), 'column menu');
       const menu = $(el, '#column-menu');
       const item = (key: string) => menu.querySelector(`li[data-key=${key}]`)!;
       // hide e-mail, show visits
@@ -232,7 +232,7 @@ describe('<cl-customer-table>', () => {
 
     const selectFirst = async (n: number) => {
       for (const row of rows(el).slice(0, n)) (row.querySelector('.select input') as HTMLInputElement).click();
-      await el.updateComplete;
+      await until(() => !!el.shadowRoot!.querySelector('[part=bulk-bar]'), 'bulk bar');
     };
 
     it('selects rows, emits cl-selection-change and offers all matching', async () => {
@@ -243,7 +243,7 @@ describe('<cl-customer-table>', () => {
       expect(rows(el)[0]!.getAttribute('aria-selected')).to.equal('true');
       expect(el.selectedIds).to.deep.equal([rows(el)[0]!.dataset['id']]);
       $<HTMLInputElement>(el, '.header .select input').click();
-      await el.updateComplete;
+      await until(() => !!el.shadowRoot!.querySelector('[part=bulk-bar]'), 'bulk bar');
       expect(el.selectedIds.length).to.equal(fake.customers!.filter((c) => c.status !== 'deleted').length);
       const all = oneEvent(el, 'cl-selection-change');
       $<HTMLButtonElement>(el, '#select-all-matching')?.click();

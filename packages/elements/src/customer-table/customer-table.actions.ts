@@ -1,0 +1,152 @@
+import type { Category, Locale } from '@clientela/core';
+import { html, nothing, type TemplateResult } from 'lit';
+import { formatNumber } from '../internal/localize.js';
+import { MAX_PINNED, type ColumnDef, type ColumnKey, type ColumnLayout } from './columns.js';
+import type { MessageKey } from './customer-table.messages.js';
+
+/**
+ * The parts of `<cl-customer-table>` nobody needs for the first rows (column menu, bulk bar,
+ * delete dialog). They load with a dynamic import right after the first page, so the list paints
+ * without them; the table hands them this view of itself.
+ */
+export interface ActionsHost {
+  root: ShadowRoot;
+  t: (key: MessageKey, values?: Record<string, string | number>) => string;
+  locale: Locale;
+  layout: ColumnLayout;
+  menuColumns: ColumnDef[];
+  setColumnVisible(key: ColumnKey, visible: boolean): void;
+  setColumnPinned(key: ColumnKey, pin: boolean): void;
+  moveColumn(key: ColumnKey, delta: -1 | 1): void;
+  closeMenu(): void;
+  count: number;
+  total: number;
+  allMatching: boolean;
+  selectedSize: number;
+  categories: Category[];
+  busy: string;
+  selectAllMatching(): void;
+  clearSelection(): void;
+  bulk(action: 'addCategories' | 'removeCategories' | 'setStatus' | 'delete', extra?: { categoryIds?: string[]; status?: 'active' | 'inactive' | 'blocked' }): void;
+  update(): void;
+}
+
+const pick = (h: ActionsHost, selector: string): string => h.root.querySelector<HTMLSelectElement>(selector)?.value ?? '';
+
+export function columnMenu(h: ActionsHost): TemplateResult {
+  const { t } = h;
+  const { hidden, pinned } = h.layout;
+  const list = h.menuColumns;
+  return html`<div
+    id="column-menu"
+    class="popover column-menu"
+    part="column-menu"
+    role="dialog"
+    aria-label=${t('columnsMenu')}
+    @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && h.closeMenu()}
+  >
+    <p class="hint">${t('pinHint')}</p>
+    <ul>
+      ${list.map((col, i) => {
+        const name = t(col.label);
+        const isPinned = pinned.includes(col.key);
+        return html`<li data-key=${col.key}>
+          <label class="check grow">
+            <input type="checkbox" name="show" .checked=${isPinned || !hidden.includes(col.key)} ?disabled=${isPinned} @change=${(e: Event) => h.setColumnVisible(col.key, (e.target as HTMLInputElement).checked)} />
+            ${name}
+          </label>
+          <label class="check pin" title=${t('pin', { name })}>
+            <input
+              type="checkbox"
+              name="pin"
+              aria-label=${t('pin', { name })}
+              .checked=${isPinned}
+              ?disabled=${!isPinned && pinned.length >= MAX_PINNED}
+              @change=${(e: Event) => h.setColumnPinned(col.key, (e.target as HTMLInputElement).checked)}
+            />
+            <span class="icon icon-pin" aria-hidden="true"></span>
+          </label>
+          <button type="button" name="up" aria-label=${t('moveUp', { name })} ?disabled=${i === 0} @click=${() => h.moveColumn(col.key, -1)}>↑</button>
+          <button type="button" name="down" aria-label=${t('moveDown', { name })} ?disabled=${i === list.length - 1} @click=${() => h.moveColumn(col.key, 1)}>↓</button>
+        </li>`;
+      })}
+    </ul>
+    <button type="button" @click=${() => h.closeMenu()}>${t('close')}</button>
+  </div>`;
+}
+
+export function bulkBar(h: ActionsHost): TemplateResult {
+  const { t, locale } = h;
+  const active = h.categories.filter((c) => c.status === 'active');
+  const all = h.categories;
+  const total = formatNumber(h.total, locale);
+  // Removing works for inactive categories too, so the select offers them (disabled for adding).
+  const remove = () => {
+    const select = h.root.querySelector<HTMLSelectElement>('#bulk-category');
+    const id = select?.selectedOptions[0]?.value || select?.options[0]?.value;
+    if (id) h.bulk('removeCategories', { categoryIds: [id] });
+  };
+  const openDelete = () => {
+    const dialog = h.root.querySelector<HTMLDialogElement>('dialog');
+    const input = dialog?.querySelector('input');
+    if (input) input.value = '';
+    dialog?.showModal();
+    h.update();
+  };
+  return html`<div class="bulk" part="bulk-bar" role="region" aria-label=${t('bulk')}>
+    <strong>${t('selected', { n: formatNumber(h.count, locale) })}</strong>
+    ${h.allMatching
+      ? html`<span>${t('allMatchingSelected', { n: total })}</span>`
+      : h.total > h.selectedSize
+        ? html`<button type="button" class="link" id="select-all-matching" @click=${() => h.selectAllMatching()}>${t('selectAllMatching', { n: total })}</button>`
+        : nothing}
+    <button type="button" class="link" @click=${() => h.clearSelection()}>${t('clearSelection')}</button>
+    <span class="group">
+      <label><span class="visually-hidden">${t('category')}</span>
+        <select id="bulk-category">
+          ${all.map((c) => html`<option value=${c.id} ?disabled=${c.status !== 'active'}>${c.status === 'active' ? c.name : t('inactiveCategory', { name: c.name })}</option>`)}
+        </select>
+      </label>
+      <button type="button" id="bulk-add" ?disabled=${!active.length} @click=${() => h.bulk('addCategories', { categoryIds: [pick(h, '#bulk-category')] })}>${t('addCategory')}</button>
+      <button type="button" id="bulk-remove" ?disabled=${!all.length} @click=${remove}>${t('removeCategory')}</button>
+    </span>
+    <span class="group">
+      <label><span class="visually-hidden">${t('newStatus')}</span>
+        <select id="bulk-status">
+          ${(['active', 'inactive', 'blocked'] as const).map((s) => html`<option value=${s}>${t(s)}</option>`)}
+        </select>
+      </label>
+      <button type="button" id="bulk-status-apply" @click=${() => h.bulk('setStatus', { status: pick(h, '#bulk-status') as 'active' })}>${t('setStatus')}</button>
+    </span>
+    <button type="button" class="danger" id="bulk-delete" @click=${openDelete}>${t('delete')}</button>
+    <span class="busy" aria-hidden="true">${h.busy === t('working') ? html`<progress></progress>` : nothing}${h.busy}</span>
+  </div>`;
+}
+
+/** The delete confirmation: the user types the word shown (EXCLUIR, DELETE, ELIMINAR). */
+export function deleteDialog(h: ActionsHost): TemplateResult {
+  const { t } = h;
+  const word = t('deleteWord');
+  const typed = () => h.root.querySelector<HTMLInputElement>('#confirm-word')?.value.trim().toLocaleUpperCase();
+  const close = () => h.root.querySelector('dialog')?.close();
+  const confirm = (e: Event) => {
+    e.preventDefault();
+    if (typed() !== word) return;
+    close();
+    h.bulk('delete');
+  };
+  return html`<dialog part="dialog" aria-labelledby="delete-title">
+    <form @submit=${confirm}>
+      <h2 id="delete-title">${t('deleteTitle', { n: formatNumber(h.count, h.locale) })}</h2>
+      <p>${t('deleteText', { word })}</p>
+      <label class="field">
+        <span>${t('confirmWord')}</span>
+        <input id="confirm-word" autocomplete="off" @input=${() => h.update()} />
+      </label>
+      <div class="actions">
+        <button type="button" @click=${close}>${t('cancel')}</button>
+        <button type="submit" class="danger" id="confirm-delete" ?disabled=${typed() !== word}>${t('delete')}</button>
+      </div>
+    </form>
+  </dialog>`;
+}
