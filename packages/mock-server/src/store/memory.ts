@@ -9,6 +9,8 @@ interface Rec {
   keys: Record<CustomerSortField, SortKey>;
 }
 
+const STATUS_CODES = { active: 1, inactive: 2, blocked: 3, deleted: 4 } as const;
+
 /** Below this many text matches, sorting the matches beats walking a sorted index. */
 const SMALL_MATCH_SET = 2000;
 
@@ -71,6 +73,26 @@ export class MemoryStore implements Store {
   private meta = new Map<string, string>();
   private audit: AuditEntry[] = [];
   private countCache = new Map<string, number>();
+  /** Columns by seq, so a search reads compact arrays instead of chasing record objects. */
+  private texts: string[] = [];
+  private statusCodes = new Uint8Array(1024);
+  private kindCodes = new Uint8Array(1024);
+
+  private setColumns(rec: Rec): void {
+    const seq = rec.seq;
+    if (seq >= this.statusCodes.length) {
+      const grow = (a: Uint8Array) => {
+        const b = new Uint8Array(Math.max(1024, seq * 2));
+        b.set(a);
+        return b;
+      };
+      this.statusCodes = grow(this.statusCodes);
+      this.kindCodes = grow(this.kindCodes);
+    }
+    this.texts[seq] = rec.text;
+    this.statusCodes[seq] = STATUS_CODES[rec.c.status];
+    this.kindCodes[seq] = rec.c.kind === 'person' ? 1 : 2;
+  }
 
   transaction<T>(fn: () => T): T {
     return fn();
@@ -157,6 +179,7 @@ export class MemoryStore implements Store {
     this.byId.set(customer.id, rec);
     this.indexSide(rec, true);
     this.addGrams(rec, true);
+    this.setColumns(rec);
     for (const f of CUSTOMER_SORTS) {
       const index = this.sorted[f];
       if (index) index.splice(upperBoundPos(index, f, rec.keys[f], rec.c.id), 0, rec);
@@ -171,6 +194,7 @@ export class MemoryStore implements Store {
       this.byId.set(customer.id, rec);
       this.indexSide(rec, true);
       this.addGrams(rec, true);
+      this.setColumns(rec);
     }
     this.sorted = {};
     this.countCache.clear();
@@ -200,31 +224,37 @@ export class MemoryStore implements Store {
       this.addGrams(rec, false);
     }
     this.indexSide(rec, true);
+    this.setColumns(rec);
     this.countCache.clear();
   }
 
-  /** Records whose search text holds every token, in seq order. */
-  private textMatches(tokens: readonly string[]): Rec[] {
-    const lists: number[][] = [];
+  /**
+   * Seqs matching the text and the filters, in one pass over the rarest trigram's posting list,
+   * reading only the columns (text, status, kind); category and id filters look at the record.
+   */
+  private searchSeqs(tokens: readonly string[], query: CustomerQuery): number[] {
+    let smallest: number[] | undefined;
     for (const t of tokens) {
       for (let i = 0; i + 3 <= t.length; i++) {
         const list = this.grams.get(gramCode(t, i));
         if (!list) return [];
-        lists.push(list);
+        if (!smallest || list.length < smallest.length) smallest = list;
       }
     }
-    if (lists.length === 0) return this.recs.filter((r) => matchesTokens(r.text, tokens));
-    lists.sort((a, b) => a.length - b.length);
-    const [smallest, ...rest] = lists as [number[], ...number[][]];
-    const out: Rec[] = [];
-    outer: for (const seq of smallest) {
-      for (const list of rest) {
-        const at = lowerBound(list, seq);
-        if (list[at] !== seq) continue outer;
-      }
-      const rec = this.recs[seq] as Rec;
-      if (matchesTokens(rec.text, tokens)) out.push(rec);
-    }
+    const statusOk = new Uint8Array(8);
+    for (const st of query.statuses) statusOk[STATUS_CODES[st]] = 1;
+    const kind = query.kind ? (query.kind === 'person' ? 1 : 2) : 0;
+    const pred = query.categoryIds?.length || query.ids ? queryPredicate(query) : undefined;
+    const { texts, statusCodes, kindCodes } = this;
+    const out: number[] = [];
+    const check = (seq: number) => {
+      if (statusOk[statusCodes[seq]!] !== 1 || (kind && kindCodes[seq] !== kind)) return;
+      if (!matchesTokens(texts[seq]!, tokens)) return;
+      if (pred && !pred((this.recs[seq] as Rec).c)) return;
+      out.push(seq);
+    };
+    if (smallest) for (const seq of smallest) check(seq);
+    else for (let seq = 0; seq < this.recs.length; seq++) check(seq);
     return out;
   }
 
@@ -236,9 +266,17 @@ export class MemoryStore implements Store {
     let total: number;
     let hasMore = false;
     if (tokens.length) {
-      const matches = this.textMatches(tokens).filter((r) => pred(r.c));
-      total = matches.length;
-      if (matches.length <= SMALL_MATCH_SET) {
+      const seqs = this.searchSeqs(tokens, query);
+      total = seqs.length;
+      if (seqs.length > SMALL_MATCH_SET) {
+        const mark = this.nextMark();
+        const stamps = this.stamps;
+        for (const seq of seqs) stamps[seq] = mark;
+        hasMore = this.walk(sort, after, limit, (r) => stamps[r.seq] === mark, items);
+        return { items, hasMore, total };
+      }
+      const matches = seqs.map((seq) => this.recs[seq] as Rec);
+      {
         matches.sort((a, b) => (sort.desc ? -cmpRec(a, b, field) : cmpRec(a, b, field)));
         let start = 0;
         if (after) {
@@ -252,10 +290,6 @@ export class MemoryStore implements Store {
         hasMore = start + limit < matches.length;
         return { items, hasMore, total };
       }
-      const flags = new Uint8Array(this.recs.length);
-      for (const r of matches) flags[r.seq] = 1;
-      hasMore = this.walk(sort, after, limit, (r) => flags[r.seq] === 1, items);
-      return { items, hasMore, total };
     }
     total = this.countCustomers(query);
     hasMore = this.walk(sort, after, limit, (r) => pred(r.c), items);
@@ -277,6 +311,16 @@ export class MemoryStore implements Store {
     });
     const last = page.items[page.items.length - 1];
     return { items, last: last && { key: this.byId.get(last.id)!.keys[params.sort.field], id: last.id }, hasMore: page.hasMore, total: page.total };
+  }
+
+  /** Per-record marks of the current search; a new mark value each time saves clearing the array. */
+  private stamps = new Uint32Array(0);
+  private mark = 0;
+
+  private nextMark(): number {
+    if (this.stamps.length < this.recs.length) this.stamps = new Uint32Array(Math.max(1024, this.recs.length * 2));
+    this.mark = (this.mark + 1) >>> 0 || 1;
+    return this.mark;
   }
 
   /** Walks the sorted index from the keyset position, collecting up to `limit` accepted rows. */
@@ -309,7 +353,7 @@ export class MemoryStore implements Store {
   countCustomers(query: CustomerQuery): number {
     const tokens = queryTokens(query.q);
     const pred = queryPredicate(query);
-    if (tokens.length) return this.textMatches(tokens).filter((r) => pred(r.c)).length;
+    if (tokens.length) return this.searchSeqs(tokens, query).length;
     const cacheKey = JSON.stringify([query.kind, query.statuses, query.categoryIds, query.ids]);
     const cached = this.countCache.get(cacheKey);
     if (cached !== undefined) return cached;
