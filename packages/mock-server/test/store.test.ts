@@ -142,3 +142,20 @@ describe('memory and SQLite agree', () => {
     sql.close();
   });
 });
+
+describe('SQLite transactions', () => {
+  it('a failing transaction leaves neither rows nor cached counts behind', async () => {
+    const s = app({ db: join(dir, 'rollback.sqlite') });
+    const before = (await call(s, 'GET', '/v1/customers?q=conceicao')).json.total;
+    const c = (await call(s, 'POST', '/v1/customers', { body: PERSON })).json;
+    expect(() =>
+      s.store.transaction(() => {
+        s.store.updateCustomer({ ...c, status: 'deleted', version: 2 });
+        throw new Error('crash mid-write');
+      }),
+    ).toThrow('crash mid-write');
+    expect(s.store.getCustomer(c.id)?.status).toBe('active');
+    expect((await call(s, 'GET', '/v1/customers?q=conceicao')).json.total).toBe(before + 1);
+    s.close();
+  });
+});

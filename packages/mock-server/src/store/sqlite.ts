@@ -147,7 +147,16 @@ export class SqliteStore implements Store {
   }
 
   transaction<T>(fn: () => T): T {
-    return this.db.transaction(fn)();
+    try {
+      return this.db.transaction(fn)();
+    } catch (e) {
+      // The rollback undid the rows; the in-process columns and caches must follow.
+      this.loadColumns();
+      this.itemCache.clear();
+      this.countCache.clear();
+      this.ftsMemo = undefined;
+      throw e;
+    }
   }
 
   customerCount(): number {
@@ -210,6 +219,7 @@ export class SqliteStore implements Store {
     this.transaction(() => {
       this.stmts.update.run(row(customer));
       const seq = this.stmts.seqOf.get(customer.id) as number;
+      this.itemCache.delete(seq);
       this.stmts.putData.run(seq, JSON.stringify(customer));
       this.writeCategories(seq, customer);
       this.remember(seq, customer);
@@ -277,12 +287,31 @@ export class SqliteStore implements Store {
     ) as { data: string; document: string; id: string; k: string | number }[];
   }
 
+  /**
+   * Masked list-item JSON by seq, for rows recently listed. This process is the only writer, so an
+   * entry is dropped on every write of its row; the map is bounded.
+   */
+  private itemCache = new Map<number, string>();
+
   listCustomersJson(params: ListParams): ListJsonResult {
-    const rows = this.pageRows(params);
-    const hasMore = rows.length > params.limit;
-    const page = rows.slice(0, params.limit);
+    const { sql, args } = this.pageSql(params, 'seq, document, id, $col AS k');
+    const keys = this.prepare(sql).all(...args, params.limit + 1) as { seq: number; document: string; id: string; k: string | number }[];
+    const hasMore = keys.length > params.limit;
+    const page = keys.slice(0, params.limit);
+    const missing = page.filter((r) => !this.itemCache.has(r.seq)).map((r) => r.seq);
+    if (missing.length) {
+      const docs = this.prepare('SELECT seq, data FROM customer_data WHERE seq IN (SELECT value FROM json_each(?))').all(JSON.stringify(missing)) as { seq: number; data: string }[];
+      if (this.itemCache.size > 20_000) this.itemCache.clear();
+      const bySeq = new Map(page.map((r) => [r.seq, r.document]));
+      for (const d of docs) this.itemCache.set(d.seq, maskJson(d.data, bySeq.get(d.seq) ?? ''));
+    }
     const last = page[page.length - 1];
-    return { items: page.map((r) => maskJson(r.data, r.document)), last: last && { key: last.k, id: last.id }, hasMore, total: this.countCustomers(params.query) };
+    return {
+      items: page.map((r) => this.itemCache.get(r.seq) as string),
+      last: last && { key: last.k, id: last.id },
+      hasMore,
+      total: this.countCustomers(params.query),
+    };
   }
 
   listCustomers(params: ListParams): ListResult {

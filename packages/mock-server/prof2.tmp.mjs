@@ -1,0 +1,10 @@
+import { MemoryStore } from './dist/store/memory.js';
+import { generateSeed } from './dist/seed/seed.js';
+const st = new MemoryStore();
+st.insertCustomers(generateSeed(100000, 1).customers);
+const statuses = ['active', 'inactive', 'blocked'];
+const qs = ['silva', 'santos', 'oliveira', 'souza', 'maria', 'joao', 'lima', 'costa'];
+const c0 = process.cpuUsage();
+for (let i = 0; i < 2000; i++) st.listCustomersJson({ query: { q: qs[i % 8], statuses }, sort: { field: 'createdAt', desc: true }, limit: 50 });
+const c = process.cpuUsage(c0);
+console.log('per search ms', (c.user + c.system) / 1000 / 2000);
