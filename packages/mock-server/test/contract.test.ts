@@ -72,6 +72,28 @@ describe('auth, errors and system routes', () => {
     expect((await call(flaky, 'GET', '/openapi.json', { key: null })).status).toBe(200);
   });
 
+  it('latency injection still answers, and /healthz is untouched', async () => {
+    const slow = app({ latency: [1, 3] });
+    expect((await call(slow, 'GET', '/v1/categories')).status).toBe(200);
+    expect((await call(slow, 'GET', '/healthz', { key: null })).status).toBe(200);
+  });
+
+  it('audit: since/until filters and cursor pages, newest first', async () => {
+    let now = new Date('2026-11-22T10:00:00.000Z');
+    const t = app({ now: () => now });
+    for (let i = 0; i < 5; i++) {
+      now = new Date(now.getTime() + 60_000);
+      await call(t, 'POST', '/v1/categories', { body: { name: `Cat ${i}` } });
+    }
+    const all = await call(t, 'GET', '/v1/audit?limit=2');
+    expect(all.json.items.map((e: { detail: string }) => e.detail)).toEqual(['Cat 4', 'Cat 3']);
+    const next = await call(t, 'GET', `/v1/audit?limit=2&cursor=${all.json.nextCursor}`);
+    expect(next.json.items.map((e: { detail: string }) => e.detail)).toEqual(['Cat 2', 'Cat 1']);
+    const window = await call(t, 'GET', `/v1/audit?since=${encodeURIComponent('2026-11-22T07:02:00-03:00')}&until=2026-11-22T10:03:30.000Z`);
+    expect(window.json.items.map((e: { detail: string }) => e.detail)).toEqual(['Cat 2', 'Cat 1']);
+    expectProblem(await call(t, 'GET', '/v1/audit?action=nope'), 422);
+  });
+
   it('CORS: allow-listed origin gets the headers and exposed ETag', async () => {
     const withCors = app({ cors: ['http://localhost:5173'] });
     const pre = await withCors.fetch(
