@@ -30,7 +30,7 @@ export const styles = css`
   .bulk .group { display: inline-flex; gap: 0.25rem; }
   .busy { display: inline-flex; gap: 0.4rem; align-items: center; color: var(--_muted); }
   /* The virtual rows need a sized scrolling parent: the flex child below is that parent. */
-  .scroller { flex: 1; min-height: 0; overflow: auto; position: relative; overscroll-behavior: contain; }
+  .scroller { flex: 1; min-height: 0; overflow: auto; position: relative; overscroll-behavior: contain; overflow-anchor: none; }
   [role='grid'] { position: relative; min-width: 100%; }
   [role='grid']:focus-visible { outline-offset: -2px; }
   .head { position: sticky; top: 0; z-index: 3; }
