@@ -83,6 +83,11 @@ const safeColor = (color: string | undefined): string => (color && /^#[0-9a-f]{6
  * @cssproperty --cl-color-border - Lines.
  * @cssproperty --cl-color-text - Text.
  * @cssproperty --cl-color-text-muted - Secondary text.
+ * @cssproperty --cl-color-whatsapp - The WhatsApp link's icon.
+ *
+ * Keyboard: the ARIA grid pattern (arrows, Home/End, Ctrl+Home/End, PageUp/PageDown); Space
+ * selects the row, Enter opens it; F2 enters a cell's buttons (copy, reveal, WhatsApp), arrows
+ * move between them and Escape returns to the cell.
  */
 export class CustomerTable extends ClientelaElement {
   static override styles = [tokens, styles];
@@ -712,6 +717,26 @@ export class CustomerTable extends ClientelaElement {
   #onGridKeydown = (e: KeyboardEvent): void => {
     const target = e.target as HTMLElement;
     const inControl = target.matches('button, a, input, select');
+    // Copy, reveal and WhatsApp live inside cells: F2 enters the cell's controls, arrows move
+    // between them, Escape goes back to the cell (the grid pattern's "interactive cell" mode).
+    const cellEl = target.closest<HTMLElement>('[data-c]');
+    if (cellEl && e.key === 'F2' && !inControl) {
+      const control = cellEl.querySelector<HTMLElement>('button, a');
+      if (control) {
+        e.preventDefault();
+        control.focus();
+      }
+      return;
+    }
+    if (cellEl && target.matches('button, a')) {
+      const controls = [...cellEl.querySelectorAll<HTMLElement>('button, a')];
+      const at = controls.indexOf(target);
+      if (e.key === 'Escape' || e.key === 'F2') cellEl.focus();
+      else if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') controls[Math.max(0, Math.min(controls.length - 1, at + (e.key === 'ArrowRight' ? 1 : -1)))]!.focus();
+      else return;
+      e.preventDefault();
+      return;
+    }
     const pageRows = Math.max(1, Math.floor(this.#viewport / ROW) - 1);
     const last = this.#total - 1;
     let row = this.#focusRow;

@@ -60,15 +60,15 @@ export const styles = css`
   .name { overflow: hidden; text-overflow: ellipsis; font-weight: 500; }
   .id { display: flex; align-items: center; color: var(--_muted); font-size: 0.75rem; }
   .doc { font-family: var(--cl-font-mono, ui-monospace, SFMono-Regular, Menlo, monospace); font-variant-numeric: tabular-nums; }
-  .icon-btn { flex: none; display: inline-block; width: 24px; height: 24px; min-width: 24px; min-height: 24px; padding: 0; border: none; background: none; color: var(--_muted); cursor: pointer; }
+  .icon-btn { flex: none; display: inline-grid; place-items: center; width: 24px; height: 24px; min-width: 24px; min-height: 24px; padding: 0; border: none; background: none; color: var(--_muted); cursor: pointer; }
   .icon-btn::before,
-  .icon::before { content: ''; display: block; width: 16px; height: 16px; margin: auto; background: currentColor; mask: var(--icon) center / contain no-repeat; }
+  .icon::before { content: ''; display: block; width: 16px; height: 16px; background: currentColor; mask: var(--icon) center / contain no-repeat; }
   .icon { display: inline-block; vertical-align: middle; margin-right: 0.25rem; }
   .icon-btn:hover { color: var(--_accent); }
   .icon-copy { --icon: ${svg("%3Crect x='9' y='9' width='12' height='12' rx='2'/%3E%3Cpath d='M5 15V5a2 2 0 0 1 2-2h10'/%3E")}; }
   .icon-eye { --icon: ${svg("%3Cpath d='M2 12s4-7 10-7 10 7 10 7-4 7-10 7S2 12 2 12z'/%3E%3Ccircle cx='12' cy='12' r='3'/%3E")}; }
   .icon-eye-off { --icon: ${svg("%3Cpath d='M2 12s4-7 10-7 10 7 10 7-4 7-10 7S2 12 2 12z'/%3E%3Cpath d='M3 3l18 18'/%3E")}; }
-  .icon-whatsapp { color: #0a7d38; --icon: ${svg("%3Cpath d='M3 21l1.7-5A8.5 8.5 0 1 1 8 19.3z'/%3E%3Cpath d='M9 9.5c0 3 2.5 5.5 5.5 5.5l1-1.5-2-1-1 .8a4 4 0 0 1-2-2l.8-1-1-2z'/%3E")}; }
+  .icon-whatsapp { color: var(--cl-color-whatsapp, #0a7d38); --icon: ${svg("%3Cpath d='M3 21l1.7-5A8.5 8.5 0 1 1 8 19.3z'/%3E%3Cpath d='M9 9.5c0 3 2.5 5.5 5.5 5.5l1-1.5-2-1-1 .8a4 4 0 0 1-2-2l.8-1-1-2z'/%3E")}; }
   .icon-gear { --icon: ${svg("%3Ccircle cx='12' cy='12' r='3'/%3E%3Cpath d='M12 2v3M12 19v3M2 12h3M19 12h3M4.9 4.9l2.1 2.1M17 17l2.1 2.1M4.9 19.1 7 17M17 7l2.1-2.1'/%3E")}; }
   .icon-pin { --icon: ${svg("%3Crect x='5' y='11' width='14' height='10' rx='2'/%3E%3Cpath d='M8 11V7a4 4 0 0 1 8 0v4'/%3E")}; }
   .chip { flex: none; display: inline-flex; align-items: center; gap: 0.3rem; padding: 0.1rem 0.5rem; border-radius: 999px; border: 1px solid var(--_border); font-size: 0.75rem; }

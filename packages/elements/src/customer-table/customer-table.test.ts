@@ -358,6 +358,23 @@ describe('<cl-customer-table>', () => {
       expect(active().getAttribute('role')).to.equal('columnheader');
     });
 
+    it('enters a cell with F2 to reach its buttons, and leaves with Escape', async () => {
+      const fake = fakeClient({ customers: dataset() });
+      const el = await mount(fake);
+      const docCol = $(el, '.header [data-key=document]').dataset['c'];
+      $<HTMLElement>(el, `.header [data-c="${docCol}"]`).focus();
+      await userEvent.keyboard('{ArrowDown}{F2}');
+      const active = () => el.shadowRoot!.activeElement as HTMLElement;
+      expect(active().dataset['action']).to.equal('reveal');
+      await userEvent.keyboard('{ArrowRight}');
+      expect(active().dataset['action']).to.equal('copy-document');
+      await userEvent.keyboard('{ArrowLeft}{Enter}');
+      await until(() => fake.audit.some((a) => a.action === 'customer.reveal'), 'reveal by keyboard');
+      await userEvent.keyboard('{Escape}');
+      expect(active().getAttribute('role')).to.equal('gridcell');
+      expect(active().dataset['c']).to.equal(docCol);
+    });
+
     it('keeps focus on the same row while rows are recycled', async () => {
       const el = await mount(fakeClient({ count: 2000 }));
       $<HTMLElement>(el, '.header [data-c="2"]').focus();
