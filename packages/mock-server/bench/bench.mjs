@@ -35,6 +35,20 @@ async function latency(url, paths) {
   return { p50: pct(times, 50), p99: pct(times, 99) };
 }
 
+/** CPU time of the server's own work per request (in process, no HTTP), which load on the machine barely changes. */
+async function cpu(server, paths) {
+  const times = [];
+  for (let i = 0; i < SAMPLES + 20; i++) {
+    const c0 = process.cpuUsage();
+    const res = await server.fetch(new Request(`http://bench${paths[i % paths.length]}`, { headers: AUTH }));
+    await res.arrayBuffer();
+    const c = process.cpuUsage(c0);
+    if (i >= 20) times.push((c.user + c.system) / 1000);
+  }
+  times.sort((a, b) => a - b);
+  return { p50: pct(times, 50), p99: pct(times, 99) };
+}
+
 function cannon(url, headers) {
   return new Promise((resolve, reject) =>
     autocannon({ url, connections: 10, duration: DURATION, headers }, (err, result) => (err ? reject(err) : resolve(result.requests.average))),
@@ -66,18 +80,22 @@ for (const size of SIZES) {
       const full = await (await fetch(`${url}/v1/customers/${c.id}`, { headers: AUTH })).json();
       cpfs.push(full.document.slice(3, 9));
     }
+    const names = ['silva', 'santos', 'oliveira', 'souza', 'maria', 'joao', 'lima', 'costa'].map((q) => `/v1/customers?limit=50&q=${q}`);
+    const cpfPaths = cpfs.map((q) => `/v1/customers?limit=50&q=${q}`);
     const page = await latency(url, ['/v1/customers?limit=50']);
-    const name = await latency(url, ['silva', 'santos', 'oliveira', 'souza', 'maria', 'joao', 'lima', 'costa'].map((q) => `/v1/customers?limit=50&q=${q}`));
-    const cpf = await latency(url, cpfs.map((q) => `/v1/customers?limit=50&q=${q}`));
+    const name = await latency(url, names);
+    const cpf = await latency(url, cpfPaths);
+    const nameCpu = await cpu(started.server, names);
+    const cpfCpu = await cpu(started.server, cpfPaths);
     const b = await bare(first.items);
     const bareRps = await cannon(b.url, {});
     b.close();
     const listRps = await cannon(`${url}/v1/customers?limit=50`, AUTH);
     await started.close();
-    rows.push({ size, store, seedSeconds, page, name, cpf, listRps, bareRps });
+    rows.push({ size, store, seedSeconds, page, name, cpf, listRps, bareRps, nameCpu, cpfCpu });
     const load = loadavg()[0].toFixed(1);
     console.log(
-      `${String(size).padStart(6)} ${store.padEnd(6)} seed ${seedSeconds.toFixed(1)}s | page p50/p99 ${f(page.p50)}/${f(page.p99)} ms | name ${f(name.p50)}/${f(name.p99)} ms | cpf ${f(cpf.p50)}/${f(cpf.p99)} ms | list ${listRps.toFixed(0)} req/s vs bare ${bareRps.toFixed(0)} req/s (ratio ${(listRps / bareRps).toFixed(2)}) | load ${load}`,
+      `${String(size).padStart(6)} ${store.padEnd(6)} seed ${seedSeconds.toFixed(1)}s | page p50/p99 ${f(page.p50)}/${f(page.p99)} ms | name ${f(name.p50)}/${f(name.p99)} ms | cpf ${f(cpf.p50)}/${f(cpf.p99)} ms | list ${listRps.toFixed(0)} req/s vs bare ${bareRps.toFixed(0)} req/s (ratio ${(listRps / bareRps).toFixed(2)}) | server CPU per search p50/p99: name ${f(nameCpu.p50)}/${f(nameCpu.p99)} ms, cpf ${f(cpfCpu.p50)}/${f(cpfCpu.p99)} ms | load ${load}`,
     );
   }
 }

@@ -172,7 +172,7 @@ export function buildOpenApi(routes: readonly RecordedRoute[], serverUrl?: strin
       if (!(status in responses)) responses[status] = { description, content: problemContent };
     }
     const op: Record<string, unknown> = {
-      operationId: `${r.method}${r.path.replace(/\/v1/, '').replace(/[/:{}-]+(\w)/g, (_, ch: string) => ch.toUpperCase())}`,
+      operationId: `${r.method}${r.path.replace(/\/v1/, '').replace(/[^A-Za-z0-9]+(\w)/g, (_, ch: string) => ch.toUpperCase()).replace(/[^A-Za-z0-9]/g, '')}`,
       summary: r.summary,
       ...(r.description ? { description: r.description } : {}),
       tags: [r.tag],
