@@ -345,6 +345,11 @@ export class CustomerTable extends ClientelaElement {
     const signal = this.#abort!.signal;
     let lastYield = performance.now();
     try {
+      // After a scroll, paint the placeholders before fetching (a far jump walks many pages).
+      if (this._state === 'ready' && this.#nextPage() >= 0) {
+        await yieldToBrowser();
+        lastYield = performance.now();
+      }
       for (let k = this.#nextPage(); k >= 0 && gen === this.#gen; k = this.#nextPage()) {
         const cursor = this.#cursors[k];
         const limit = k === 0 ? this.pageSize : MAX_LIMIT;
@@ -369,7 +374,7 @@ export class CustomerTable extends ClientelaElement {
         }
         // A fast source answers in microtasks, so a long walk would starve rendering and input:
         // yield now and then, so the placeholders paint and scrolling stays live meanwhile.
-        if (performance.now() - lastYield > 24) {
+        if (performance.now() - lastYield > 16) {
           await yieldToBrowser();
           lastYield = performance.now();
         }
