@@ -236,7 +236,7 @@ export class SqliteStore implements Store {
     this.ftsMemo = undefined;
   }
 
-  private where(query: CustomerQuery): { sql: string; args: unknown[] } {
+  private where(query: CustomerQuery, rowids?: number[]): { sql: string; args: unknown[] } {
     const parts: string[] = [];
     const args: unknown[] = [];
     parts.push(`status IN (${query.statuses.map(() => '?').join(',') || "''"})`);
@@ -255,7 +255,11 @@ export class SqliteStore implements Store {
     }
     const tokens = queryTokens(query.q);
     const long = tokens.filter((t) => t.length >= 3);
-    if (long.length) {
+    if (rowids) {
+      // The match set was already fetched for the count: reuse it rather than run the FTS twice.
+      parts.push('seq IN (SELECT value FROM json_each(?))');
+      args.push(JSON.stringify(rowids));
+    } else if (long.length) {
       parts.push('seq IN (SELECT rowid FROM customers_fts WHERE customers_fts MATCH ?)');
       args.push(long.map(ftsPhrase).join(' AND '));
     }
@@ -267,11 +271,11 @@ export class SqliteStore implements Store {
   }
 
   private pageSql({ query, sort, after }: ListParams, select: string): { sql: string; args: unknown[] } {
-    const { sql, args } = this.where(query);
     // SQLite cannot tell how many rows an FTS match returns; for a common fragment, walking the
     // sort index (and probing the match set) finds the first page after a few rows, while the
     // default plan would fetch and sort every match.
     const matches = this.ftsRowids(query);
+    const { sql, args } = this.where(query, matches);
     const hint = matches && matches.length > MANY_MATCHES ? ` INDEXED BY ${SORT_INDEXES[sort.field]}` : '';
     const col = SORT_COLUMNS[sort.field];
     const dir = sort.desc ? 'DESC' : 'ASC';
