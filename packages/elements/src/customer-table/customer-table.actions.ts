@@ -1,8 +1,8 @@
-import type { Category, Locale } from '@clientela/core';
+import type { Category, Download, ExportColumn, ExportRequest, Locale } from '@clientela/core';
 import { html, nothing, type TemplateResult } from 'lit';
 import { formatNumber } from '../internal/localize.js';
 import { MAX_PINNED, type ColumnDef, type ColumnKey, type ColumnLayout } from './columns.js';
-import type { MessageKey } from './customer-table.messages.js';
+import { messages, type ActionKey, type MessageKey } from './customer-table.messages.js';
 
 /**
  * The parts of `<cl-customer-table>` nobody needs for the first rows (column menu, bulk bar,
@@ -29,7 +29,74 @@ export interface ActionsHost {
   clearSelection(): void;
   bulk(action: 'addCategories' | 'removeCategories' | 'setStatus' | 'delete', extra?: { categoryIds?: string[]; status?: 'active' | 'inactive' | 'blocked' }): void;
   update(): void;
+  setBusy(text: string): void;
+  exportColumns: ExportColumn[];
+  /** The selected ids (or "all matching" filter), or the whole filter when nothing is selected. */
+  scope(): Pick<ExportRequest, 'ids' | 'filter'>;
+  download(request: ExportRequest): Promise<Download>;
 }
+
+/** Exports the selection (or, with none, the whole filter) with the visible columns, then saves the file. */
+export async function exportFile(h: ActionsHost, format: 'csv' | 'xlsx'): Promise<void> {
+  h.setBusy(h.t('working'));
+  try {
+    const { blob, filename } = await h.download({ format, columns: h.exportColumns, ...h.scope() });
+    const url = URL.createObjectURL(blob);
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = filename;
+    a.rel = 'noopener';
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    h.setBusy(h.t('exported', { name: filename }));
+  } catch (error) {
+    h.setBusy(h.t('actionFailed', { message: (error as Error).message }));
+  }
+}
+
+/** pt-BR strings only this module shows (en and es tables carry every key). */
+const ptBR: Record<ActionKey, string> = {
+  columnsMenu: 'Configurar colunas',
+  pin: 'Fixar {name}',
+  pinHint: 'Fixe até 5 colunas no início.',
+  moveUp: 'Subir {name}',
+  moveDown: 'Descer {name}',
+  close: 'Fechar',
+  selected: '{n} selecionados',
+  selectAllMatching: 'Selecionar todos os {n} clientes',
+  allMatchingSelected: 'Todos os {n} clientes estão selecionados.',
+  clearSelection: 'Limpar seleção',
+  bulk: 'Ações em massa',
+  category: 'Categoria',
+  addCategory: 'Adicionar à categoria',
+  removeCategory: 'Remover da categoria',
+  newStatus: 'Nova situação',
+  setStatus: 'Alterar situação',
+  delete: 'Excluir',
+  deleteTitle: 'Excluir {n} clientes?',
+  deleteText: 'Os clientes ficam com a situação "Excluído"; o histórico é mantido. Para confirmar, digite {word}.',
+  deleteWord: 'EXCLUIR',
+  confirmWord: 'Palavra de confirmação',
+  cancel: 'Cancelar',
+  exported: 'Arquivo {name} baixado',
+};
+Object.assign(messages['pt-BR'], ptBR);
+
+/** This module's styles travel with it (rendered once, with the dialog), not in the first chunk. */
+const styles = html`<style>
+  .column-menu { right: 0; min-width: 20rem; }
+  .column-menu ul { list-style: none; margin: 0 0 0.5rem; padding: 0; }
+  .column-menu li { display: flex; align-items: center; gap: 0.25rem; }
+  .column-menu li button { padding: 0; }
+  .hint { margin: 0 0 0.5rem; color: var(--_muted); }
+  .bulk { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem; padding: 0.5rem 0.75rem; background: var(--_surface-alt); border-bottom: 1px solid var(--_border); }
+  .bulk .group { display: inline-flex; gap: 0.25rem; }
+  .busy { display: inline-flex; gap: 0.4rem; align-items: center; color: var(--_muted); }
+  .icon-pin { --icon: url("data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 24 24' fill='none' stroke='black' stroke-width='2' stroke-linecap='round' stroke-linejoin='round'%3E%3Crect x='5' y='11' width='14' height='10' rx='2'/%3E%3Cpath d='M8 11V7a4 4 0 0 1 8 0v4'/%3E%3C/svg%3E"); }
+  dialog { border: 1px solid var(--_border); border-radius: var(--_radius); background: var(--_surface); color: var(--_text); max-width: 28rem; }
+  dialog h2 { font-size: 1.1rem; margin-top: 0; }
+  dialog .actions { display: flex; justify-content: flex-end; gap: 0.5rem; margin-top: 1rem; }
+</style>`;
 
 const pick = (h: ActionsHost, selector: string): string => h.root.querySelector<HTMLSelectElement>(selector)?.value ?? '';
 
@@ -135,7 +202,7 @@ export function deleteDialog(h: ActionsHost): TemplateResult {
     close();
     h.bulk('delete');
   };
-  return html`<dialog part="dialog" aria-labelledby="delete-title">
+  return html`${styles}<dialog part="dialog" aria-labelledby="delete-title">
     <form @submit=${confirm}>
       <h2 id="delete-title">${t('deleteTitle', { n: formatNumber(h.count, h.locale) })}</h2>
       <p>${t('deleteText', { word })}</p>

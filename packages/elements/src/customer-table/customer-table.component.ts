@@ -379,9 +379,9 @@ export class CustomerTable extends ClientelaElement {
           lastYield = performance.now();
         }
       }
-    } catch (error) {
+    } catch {
+      // The error state offers a retry; the client already retried what was safe to retry.
       if (gen !== this.#gen || signal.aborted) return;
-      console.warn('cl-customer-table: loading failed', error);
       this._state = 'error';
       this.#announce(this.#t('error'));
     } finally {
@@ -629,27 +629,6 @@ export class CustomerTable extends ClientelaElement {
 
   #exportColumns(): ExportColumn[] {
     return [...new Set(visibleColumns(this.#layout).flatMap((c) => c.export))];
-  }
-
-  /** Exports the selection (or, with none, the whole filter) with the visible columns. */
-  async #export(format: 'csv' | 'xlsx'): Promise<void> {
-    const api = this.api;
-    if (!api) return;
-    this.#setBusy(this.#t('working'));
-    try {
-      const scope = this.#selectionCount() ? this.#target() : { filter: this.#filter() };
-      const { blob, filename } = await api.exports.download({ format, columns: this.#exportColumns(), ...scope });
-      const url = URL.createObjectURL(blob);
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = filename;
-      a.rel = 'noopener';
-      a.click();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
-      this.#setBusy(this.#t('exported', { name: filename }));
-    } catch (error) {
-      this.#setBusy(this.#t('actionFailed', { message: (error as Error).message }));
-    }
   }
 
   #setBusy(text: string): void {
@@ -958,7 +937,7 @@ export class CustomerTable extends ClientelaElement {
           aria-controls="column-menu"
           @click=${() => this.#toggleMenu()}
         >
-          <span class="icon icon-gear" aria-hidden="true"></span>${t('columns')}
+          <span aria-hidden="true">⚙ </span>${t('columns')}
         </button>
         ${this.#menuOpen ? (this.#actions?.columnMenu(this.#host(this.#selectionCount())) ?? this.#loadActions()) : nothing}
       </div>
@@ -984,6 +963,12 @@ export class CustomerTable extends ClientelaElement {
     this.#menuOpen = open;
     this.requestUpdate();
     if (!open) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#columns-button')?.focus());
+  }
+
+  /** Exports through the action module (loading it first if a click beats the preload). */
+  async #export(format: 'csv' | 'xlsx'): Promise<void> {
+    const actions = this.#actions ?? (await import('./customer-table.actions.js'));
+    await actions.exportFile(this.#host(this.#selectionCount()), format);
   }
 
   /** Starts loading the action UI (once); renders nothing meanwhile. */
@@ -1019,6 +1004,10 @@ export class CustomerTable extends ClientelaElement {
       clearSelection: () => this.#clearSelection(),
       bulk: (action, extra) => void this.#bulk(action, extra),
       update: () => this.requestUpdate(),
+      setBusy: (text) => this.#setBusy(text),
+      exportColumns: this.#exportColumns(),
+      scope: () => (this.#selectionCount() ? this.#target() : { filter: this.#filter() }),
+      download: (request) => this.api!.exports.download(request),
     };
   }
 
@@ -1152,7 +1141,7 @@ export class CustomerTable extends ClientelaElement {
         const full = this.#revealed.get(c.id);
         return html`<span class="doc">${full ? formatDocument(full) : c.document.includes('*') ? c.document : maskDocument(c.document)}</span><button
             type="button"
-            class="icon-btn ${full ? 'icon-eye-off' : 'icon-eye'}"
+            class="icon-btn icon-eye"
             tabindex="-1"
             data-action="reveal"
             aria-pressed=${full ? 'true' : 'false'}

@@ -25,12 +25,6 @@ const ptBR = {
     kinds: 'Tipo de cliente',
     clearFilters: 'Limpar filtros',
     columns: 'Colunas',
-    columnsMenu: 'Configurar colunas',
-    pin: 'Fixar {name}',
-    pinHint: 'Fixe até 5 colunas no início.',
-    moveUp: 'Subir {name}',
-    moveDown: 'Descer {name}',
-    close: 'Fechar',
     grid: 'Clientes',
     selectRow: 'Selecionar {name}',
     selectPage: 'Selecionar todos carregados',
@@ -71,40 +65,31 @@ const ptBR = {
     emptyHint: 'Tente outra busca ou limpe os filtros.',
     error: 'Não foi possível carregar os clientes.',
     retry: 'Tentar novamente',
-    selected: '{n} selecionados',
-    selectAllMatching: 'Selecionar todos os {n} clientes',
-    allMatchingSelected: 'Todos os {n} clientes estão selecionados.',
-    clearSelection: 'Limpar seleção',
-    bulk: 'Ações em massa',
-    category: 'Categoria',
-    addCategory: 'Adicionar à categoria',
-    removeCategory: 'Remover da categoria',
-    newStatus: 'Nova situação',
-    setStatus: 'Alterar situação',
     exportCsv: 'Exportar CSV',
     exportXlsx: 'Exportar XLSX',
     exportHint: 'Exporta as colunas visíveis da seleção ou, sem seleção, de todo o filtro.',
-    delete: 'Excluir',
-    deleteTitle: 'Excluir {n} clientes?',
-    deleteText: 'Os clientes ficam com a situação "Excluído"; o histórico é mantido. Para confirmar, digite {word}.',
-    deleteWord: 'EXCLUIR',
-    confirmWord: 'Palavra de confirmação',
-    cancel: 'Cancelar',
     working: 'Aplicando…',
     updated: '{n} atualizados',
-    exported: 'Arquivo {name} baixado',
     actionFailed: 'A ação falhou: {message}',
   };
 
-export type MessageKey = keyof typeof ptBR;
+/** Keys used only by the lazily loaded action UI; their pt-BR strings live in customer-table.actions.ts. */
+export type ActionKey =
+  | 'addCategory' | 'allMatchingSelected' | 'bulk' | 'cancel' | 'category' | 'clearSelection' | 'close' | 'columnsMenu'
+  | 'confirmWord' | 'delete' | 'deleteText' | 'deleteTitle' | 'deleteWord' | 'exported' | 'moveDown' | 'moveUp'
+  | 'newStatus' | 'pin' | 'pinHint' | 'removeCategory' | 'selectAllMatching' | 'selected' | 'setStatus';
 
-export const messages: Messages<MessageKey> = { 'pt-BR': ptBR, en: ptBR, es: ptBR };
+export type MessageKey = keyof typeof ptBR | ActionKey;
+
+// The action module adds its pt-BR strings to this same object when it loads.
+const pt = ptBR as Record<MessageKey, string>;
+export const messages: Messages<MessageKey> = { 'pt-BR': pt, en: pt, es: pt };
 
 const loading = new Map<Locale, Promise<void>>();
 
 /** Loads a locale's table into `messages` (resolves at once for pt-BR or once loaded). */
 export function loadMessages(locale: Locale): Promise<void> {
-  if (locale === 'pt-BR' || messages[locale] !== ptBR) return Promise.resolve();
+  if (locale === 'pt-BR' || messages[locale] !== pt) return Promise.resolve();
   let p = loading.get(locale);
   if (!p) {
     p = (locale === 'en' ? import('./customer-table.messages.en.js').then((m) => m.en) : import('./customer-table.messages.es.js').then((m) => m.es)).then(

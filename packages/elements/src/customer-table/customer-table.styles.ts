@@ -15,20 +15,12 @@ export const styles = css`
   .menu { position: relative; }
   summary { cursor: pointer; min-height: 32px; display: inline-flex; align-items: center; padding: 0 0.5rem; border: 1px solid var(--_border); border-radius: var(--_radius); }
   .popover { position: absolute; z-index: 5; top: calc(100% + 4px); min-width: 14rem; max-height: 60vh; overflow: auto; margin: 0; padding: 0.5rem; background: var(--_surface); color: var(--_text); border: 1px solid var(--_border); border-radius: var(--_radius); box-shadow: 0 6px 24px rgb(0 0 0 / 0.18); }
-  .column-menu { right: 0; min-width: 20rem; }
-  .column-menu ul { list-style: none; margin: 0 0 0.5rem; padding: 0; }
-  .column-menu li { display: flex; align-items: center; gap: 0.25rem; }
-  .column-menu li button { padding: 0; }
-  .hint { margin: 0 0 0.5rem; color: var(--_muted); }
   .check { display: flex; align-items: center; gap: 0.4rem; min-height: 32px; }
   .grow { flex: 1; }
   button.link { border: none; background: none; color: var(--_accent); text-decoration: underline; padding: 0 0.25rem; }
   .tabs { display: flex; gap: 0.25rem; padding: 0 0.75rem; border-bottom: 1px solid var(--_border); }
   .tabs [role='tab'] { border: none; border-bottom: 3px solid transparent; border-radius: 0; background: none; min-height: 40px; }
   .tabs [aria-selected='true'] { border-bottom-color: var(--_accent); font-weight: 600; }
-  .bulk { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem; padding: 0.5rem 0.75rem; background: var(--_surface-alt); border-bottom: 1px solid var(--_border); }
-  .bulk .group { display: inline-flex; gap: 0.25rem; }
-  .busy { display: inline-flex; gap: 0.4rem; align-items: center; color: var(--_muted); }
   /* The virtual rows need a sized scrolling parent: the flex child below is that parent. */
   .scroller { flex: 1; min-height: 0; overflow: auto; position: relative; overscroll-behavior: contain; overflow-anchor: none; }
   [role='grid'] { position: relative; min-width: 100%; }
@@ -64,13 +56,11 @@ export const styles = css`
   .icon-btn::before,
   .icon::before { content: ''; display: block; width: 16px; height: 16px; background: currentColor; mask: var(--icon) center / contain no-repeat; }
   .icon { display: inline-block; vertical-align: middle; margin-right: 0.25rem; }
+  .icon-btn[aria-pressed='true'] { color: var(--_accent); background: color-mix(in srgb, var(--_accent) 14%, transparent); border-radius: 50%; }
   .icon-btn:hover { color: var(--_accent); }
   .icon-copy { --icon: ${svg("%3Crect x='9' y='9' width='12' height='12' rx='2'/%3E%3Cpath d='M5 15V5a2 2 0 0 1 2-2h10'/%3E")}; }
   .icon-eye { --icon: ${svg("%3Cpath d='M2 12s4-7 10-7 10 7 10 7-4 7-10 7S2 12 2 12z'/%3E%3Ccircle cx='12' cy='12' r='3'/%3E")}; }
-  .icon-eye-off { --icon: ${svg("%3Cpath d='M2 12s4-7 10-7 10 7 10 7-4 7-10 7S2 12 2 12z'/%3E%3Cpath d='M3 3l18 18'/%3E")}; }
   .icon-whatsapp { color: var(--cl-color-whatsapp, #0a7d38); --icon: ${svg("%3Cpath d='M3 21l1.7-5A8.5 8.5 0 1 1 8 19.3z'/%3E%3Cpath d='M9 9.5c0 3 2.5 5.5 5.5 5.5l1-1.5-2-1-1 .8a4 4 0 0 1-2-2l.8-1-1-2z'/%3E")}; }
-  .icon-gear { --icon: ${svg("%3Ccircle cx='12' cy='12' r='3'/%3E%3Cpath d='M12 2v3M12 19v3M2 12h3M19 12h3M4.9 4.9l2.1 2.1M17 17l2.1 2.1M4.9 19.1 7 17M17 7l2.1-2.1'/%3E")}; }
-  .icon-pin { --icon: ${svg("%3Crect x='5' y='11' width='14' height='10' rx='2'/%3E%3Cpath d='M8 11V7a4 4 0 0 1 8 0v4'/%3E")}; }
   .chip { flex: none; display: inline-flex; align-items: center; gap: 0.3rem; padding: 0.1rem 0.5rem; border-radius: 999px; border: 1px solid var(--_border); font-size: 0.75rem; }
   .chip::before,
   .dot { content: ''; width: 8px; height: 8px; border-radius: 50%; background: var(--chip); display: inline-block; }
@@ -83,8 +73,5 @@ export const styles = css`
   .bone { display: block; width: 70%; height: 0.7rem; border-radius: 4px; background: var(--_surface-alt); }
   .state { position: absolute; inset: var(--row-height) 0 auto 0; padding: 2rem 1rem; text-align: center; }
   .state-title { font-size: 1rem; font-weight: 600; }
-  dialog { border: 1px solid var(--_border); border-radius: var(--_radius); background: var(--_surface); color: var(--_text); max-width: 28rem; }
-  dialog h2 { font-size: 1.1rem; margin-top: 0; }
-  dialog .actions { display: flex; justify-content: flex-end; gap: 0.5rem; margin-top: 1rem; }
   @media (prefers-reduced-motion: no-preference) { .bone { animation: pulse 1.2s ease-in-out infinite alternate; } @keyframes pulse { to { opacity: 0.45; } } }
 `;
