@@ -26,6 +26,7 @@ const SORT_COLUMNS: Record<CustomerSortField, string> = {
   ordersCount: 'orders_count',
 };
 
+// The sort indexes also carry status, kind and document, so a page walk reads the index alone.
 // Rows of `customers` stay slim (keys, filters, search text) so that index walks and the rowid
 // lookups behind a search touch few pages; the JSON document lives in `customer_data`, read only
 // for the rows of the page being returned.
@@ -45,11 +46,11 @@ CREATE TABLE IF NOT EXISTS customers (
   search TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS customer_data (seq INTEGER PRIMARY KEY, data TEXT NOT NULL);
-CREATE INDEX IF NOT EXISTS customers_name ON customers (name_key, id);
-CREATE INDEX IF NOT EXISTS customers_created ON customers (created_at, id);
-CREATE INDEX IF NOT EXISTS customers_last_purchase ON customers (last_purchase_at, id);
-CREATE INDEX IF NOT EXISTS customers_spent ON customers (total_spent, id);
-CREATE INDEX IF NOT EXISTS customers_orders ON customers (orders_count, id);
+CREATE INDEX IF NOT EXISTS customers_name ON customers (name_key, id, status, kind, document);
+CREATE INDEX IF NOT EXISTS customers_created ON customers (created_at, id, status, kind, document);
+CREATE INDEX IF NOT EXISTS customers_last_purchase ON customers (last_purchase_at, id, status, kind, document);
+CREATE INDEX IF NOT EXISTS customers_spent ON customers (total_spent, id, status, kind, document);
+CREATE INDEX IF NOT EXISTS customers_orders ON customers (orders_count, id, status, kind, document);
 CREATE INDEX IF NOT EXISTS customers_document ON customers (document) WHERE status <> 'deleted';
 CREATE INDEX IF NOT EXISTS customers_email ON customers (email);
 CREATE TABLE IF NOT EXISTS customer_categories (
