@@ -10,6 +10,7 @@ const alias = [
   { find: /^@clientela\/core$/, replacement: src('./packages/core/src/index.ts') },
   { find: /^@clientela\/core\/([a-z]+)$/, replacement: src('./packages/core/src/$1/index.ts') },
   { find: /^@clientela\/mock-server$/, replacement: src('./packages/mock-server/src/index.ts') },
+  { find: /^@clientela\/mock-server\/browser$/, replacement: src('./packages/mock-server/src/browser.ts') },
   { find: /^@clientela\/elements$/, replacement: src('./packages/elements/src/index.ts') },
   { find: /^@clientela\/elements\/([a-z-]+)$/, replacement: src('./packages/elements/src/$1/$1.ts') },
 ];

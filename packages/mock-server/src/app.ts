@@ -14,16 +14,19 @@ import { registerPublic } from './routes/public.js';
 import { registerSettingsAndAudit } from './routes/settings.js';
 import { generateSeed } from './seed/seed.js';
 import { MemoryStore } from './store/memory.js';
-import { SqliteStore } from './store/sqlite.js';
 import type { Store } from './store/types.js';
 
-export interface MockServerOptions {
+/**
+ * Options of the platform-neutral app (`@clientela/mock-server/browser` takes these). The Node
+ * entry adds `db` (a SQLite file) on top, so this module never imports better-sqlite3.
+ */
+export interface AppOptions {
   /** Customers to seed into an empty store (default 0). */
   seed?: number;
   /** PRNG seed: the same value gives the same customers (default 1). */
   seedValue?: number;
-  /** SQLite file; omit for an in-memory store. */
-  db?: string;
+  /** The store to serve (default: a new in-memory store). */
+  store?: Store;
   /** Added latency, a random number of ms in [min, max] (off by default). */
   latency?: [number, number];
   /** Share of requests answered 503 with Retry-After (0–1, off by default). */
@@ -38,6 +41,11 @@ export interface MockServerOptions {
   now?: () => Date;
   /** Body limit of JSON routes in bytes (default 1 MB; imports take up to 10 MB). */
   bodyLimit?: number;
+}
+
+export interface MockServerOptions extends AppOptions {
+  /** SQLite file; omit for an in-memory store (Node entry only). */
+  db?: string;
 }
 
 export interface MockServer {
@@ -70,9 +78,9 @@ function clientAddress(c: Context<AppEnv>): string {
  * const server = createApp({ seed: 200 });
  * const res = await server.fetch(new Request('http://x/v1/customers', { headers: { Authorization: `Bearer ${server.keys.secret}` } }));
  */
-export function createApp(options: MockServerOptions = {}): MockServer {
+export function createApp(options: AppOptions = {}): MockServer {
   const keys = { secret: options.secretKey ?? DEFAULT_SECRET_KEY, publishable: options.publishableKey ?? DEFAULT_PUBLISHABLE_KEY };
-  const store: Store = options.db ? new SqliteStore(options.db) : new MemoryStore();
+  const store: Store = options.store ?? new MemoryStore();
   const ctx: ServerContext = { store, now: options.now ?? (() => new Date()), keys, version: 0 };
 
   if ((options.seed ?? 0) > 0 && store.customerCount() === 0) {

@@ -1,4 +1,3 @@
-import { createHash, randomBytes } from 'node:crypto';
 import type { Context } from 'hono';
 import {
   DEFAULT_REGISTRATION_SETTINGS,
@@ -9,6 +8,7 @@ import {
 } from '@clientela/core';
 import type { AppEnv } from './openapi/define-route.js';
 import type { Store } from './store/types.js';
+import { randomBytes, sha256Hex, toBase64Url } from './util/bytes.js';
 
 export interface ServerContext {
   store: Store;
@@ -48,11 +48,11 @@ export function categoriesWithCounts(ctx: ServerContext): Category[] {
 }
 
 export function newId(prefix: string): string {
-  return `${prefix}_${randomBytes(9).toString('base64url').replace(/[-_]/g, 'x')}`;
+  return `${prefix}_${toBase64Url(randomBytes(9)).replace(/[-_]/g, 'x')}`;
 }
 
 export function sha256(data: string | Uint8Array): string {
-  return createHash('sha256').update(data).digest('hex');
+  return sha256Hex(data);
 }
 
 /** A short, non-secret id of an API key for the audit log (`sk_test_…tela`). */

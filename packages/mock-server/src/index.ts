@@ -1,9 +1,24 @@
 import { serve } from '@hono/node-server';
-import { createApp, type MockServer, type MockServerOptions } from './app.js';
+import { createApp as createNeutralApp, type MockServer, type MockServerOptions } from './app.js';
+import { SqliteStore } from './store/sqlite.js';
 
-export { createApp, DEFAULT_PUBLISHABLE_KEY, DEFAULT_SECRET_KEY } from './app.js';
-export type { MockServer, MockServerOptions } from './app.js';
+export { DEFAULT_PUBLISHABLE_KEY, DEFAULT_SECRET_KEY } from './app.js';
+export type { AppOptions, MockServer, MockServerOptions } from './app.js';
 export type { Store } from './store/types.js';
+
+/**
+ * Creates the mock server in process: a Hono app over a seeded store, in memory or, with `db`,
+ * in a SQLite file. Seeding is synchronous, so the app answers as soon as this returns. (The
+ * SQLite store is wired here, not in `app.ts`, so the browser entry pulls no Node module.)
+ *
+ * @example
+ * const server = createApp({ seed: 200 });
+ * const res = await server.fetch(new Request('http://x/v1/customers', { headers: { Authorization: `Bearer ${server.keys.secret}` } }));
+ */
+export function createApp(options: MockServerOptions = {}): MockServer {
+  const { db, ...rest } = options;
+  return createNeutralApp(rest.store || !db ? rest : { ...rest, store: new SqliteStore(db) });
+}
 
 export interface StartedServer {
   /** `http://127.0.0.1:PORT` with the real port (also when asked for port 0). */

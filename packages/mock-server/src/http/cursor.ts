@@ -1,6 +1,7 @@
 import { CUSTOMER_SORTS, type CustomerSortField, type Locale } from '@clientela/core';
 import type { KeysetPosition, SortSpec } from '../store/types.js';
 import { fail422, fieldIssue } from './problem.js';
+import { base64UrlToText, textToBase64Url } from '../util/bytes.js';
 
 /** `-createdAt` → { field: 'createdAt', desc: true }. */
 export function parseSort(sort: string | undefined): SortSpec {
@@ -14,13 +15,13 @@ export function parseSort(sort: string | undefined): SortSpec {
  * returned. Not an offset, so rows inserted between two pages neither shift nor repeat rows.
  */
 export function encodeCursor(sort: SortSpec, pos: KeysetPosition): string {
-  return Buffer.from(JSON.stringify([`${sort.desc ? '-' : ''}${sort.field}`, pos.key, pos.id])).toString('base64url');
+  return textToBase64Url(JSON.stringify([`${sort.desc ? '-' : ''}${sort.field}`, pos.key, pos.id]));
 }
 
 export function decodeCursor(cursor: string | undefined, sort: SortSpec, locale: Locale): KeysetPosition | undefined {
   if (!cursor) return undefined;
   try {
-    const v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
+    const v = JSON.parse(base64UrlToText(cursor)) as unknown;
     if (Array.isArray(v) && v.length === 3) {
       const [s, key, id] = v as [unknown, unknown, unknown];
       const field = typeof s === 'string' ? s.replace(/^-/, '') : '';
@@ -41,13 +42,13 @@ export function decodeCursor(cursor: string | undefined, sort: SortSpec, locale:
 
 /** A generic cursor over any tuple (orders, credits, audit). */
 export function encodeTuple(values: readonly (string | number)[]): string {
-  return Buffer.from(JSON.stringify(values)).toString('base64url');
+  return textToBase64Url(JSON.stringify(values));
 }
 
 export function decodeTuple(cursor: string | undefined, length: number, locale: Locale): (string | number)[] | undefined {
   if (!cursor) return undefined;
   try {
-    const v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
+    const v = JSON.parse(base64UrlToText(cursor)) as unknown;
     if (Array.isArray(v) && v.length === length && v.every((x) => typeof x === 'string' || typeof x === 'number')) return v as (string | number)[];
   } catch {
     // fall through

@@ -20,7 +20,7 @@ import { fail422, fieldIssue, HttpProblem } from '../http/problem.js';
 import type { Router } from '../openapi/define-route.js';
 import { generateCredits, generateOrders } from '../seed/history.js';
 import { applyPatch, checkCategories, prepareCustomer, toQuery } from '../service/customers.js';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, toBase64Url } from '../util/bytes.js';
 
 const IdParams = z.object({ id: z.string() });
 const PageQuery = z.strictObject({
@@ -265,7 +265,7 @@ export function registerCustomers(router: Router, ctx: ServerContext): void {
     handler: (c, { params }) => {
       const customer = getOr404(ctx, params.id);
       if (customer.status === 'deleted') throw new HttpProblem('not_found', 404);
-      const token = randomBytes(24).toString('base64url');
+      const token = toBase64Url(randomBytes(24));
       const expiresAt = new Date(ctx.now().getTime() + INVITATION_TTL_MS).toISOString();
       ctx.store.transaction(() => {
         ctx.store.setMeta(`token:${sha256(token)}`, { customerId: customer.id, expiresAt, used: false });

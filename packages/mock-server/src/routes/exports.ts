@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto';
 import { ExportRequestSchema, type Customer, type ExportColumn, type Locale } from '@clientela/core';
 import { audit, type ServerContext } from '../context.js';
 import type { Router } from '../openapi/define-route.js';
 import { cellOf, COLUMN_LABELS, csvCell, DEFAULT_EXPORT_COLUMNS } from '../service/columns.js';
 import { toQuery } from '../service/customers.js';
 import { creditWallet } from './public.js';
+import { sha256Hex, sha256Stream } from '../util/bytes.js';
 
 /** exceljs takes about a second to load: only when a spreadsheet is asked for. */
 async function excel() {
@@ -78,7 +78,7 @@ export function registerExports(router: Router, ctx: ServerContext): void {
           count++;
         }
         const buffer = new Uint8Array(await wb.xlsx.writeBuffer());
-        done(count, createHash('sha256').update(buffer).digest('hex'));
+        done(count, sha256Hex(buffer));
         return new Response(buffer, {
           headers: { 'Content-Type': XLSX_TYPE, 'Content-Disposition': `attachment; filename="${base}.xlsx"` },
         });
@@ -86,7 +86,7 @@ export function registerExports(router: Router, ctx: ServerContext): void {
 
       // CSV: pulled row batch by row batch, so memory stays flat whatever the row count; the
       // audit entry (row count, SHA-256) is written once the last byte has been produced.
-      const hash = createHash('sha256');
+      const hash = sha256Stream();
       const encoder = new TextEncoder();
       const iterator = rows()[Symbol.iterator]();
       let count = 0;
@@ -104,7 +104,7 @@ export function registerExports(router: Router, ctx: ServerContext): void {
               const chunk = encoder.encode(text);
               hash.update(chunk);
               if (chunk.length) controller.enqueue(chunk);
-              done(count, hash.digest('hex'));
+              done(count, hash.hex());
               controller.close();
               return;
             }

@@ -1,4 +1,5 @@
-import { parse as parseCsv } from 'csv-parse/sync';
+// The bundled build (its own Buffer shim) parses in Node and in a browser page alike.
+import { parse as parseCsv } from 'csv-parse/browser/esm/sync';
 import * as z from 'zod/mini';
 import {
   CustomerCreateSchema,

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import * as z from 'zod/mini';
 import {
   CepAddressSchema,
@@ -24,6 +23,7 @@ import { generateCredits } from '../seed/history.js';
 import { displayName } from '../store/search.js';
 import { hashPassword, verifyPassword } from '../service/passwords.js';
 import { prepareCustomer, type CustomerInput } from '../service/customers.js';
+import { randomBytes, toBase64Url } from '../util/bytes.js';
 
 const SESSION_TTL_MS = 12 * 3_600_000;
 
@@ -96,7 +96,7 @@ export function registerPublic(router: Router, ctx: ServerContext): void {
       const withCred = candidates.map((cu) => ({ cu, hash: ctx.store.getMeta<string>(`cred:${cu.id}`) })).find((x) => x.hash);
       const ok = await verifyPassword(body.password, withCred?.hash);
       if (!ok || !withCred) return problem(c, 'invalid_credentials', 401);
-      const token = randomBytes(24).toString('base64url');
+      const token = toBase64Url(randomBytes(24));
       const expiresAt = new Date(ctx.now().getTime() + SESSION_TTL_MS).toISOString();
       ctx.store.setMeta(`session:${sha256(token)}`, { customerId: withCred.cu.id, expiresAt });
       return c.json({ token, customerId: withCred.cu.id, name: displayName(withCred.cu), expiresAt }, 201);
@@ -125,7 +125,7 @@ export function registerPublic(router: Router, ctx: ServerContext): void {
       if (!again || again.used) throw new HttpProblem('token_gone', 410, { errors: [fieldIssue('token', 'token_used', locale)] });
       const customer = ctx.store.getCustomer(rec.customerId);
       if (!customer || customer.status === 'deleted') fail422([fieldIssue('token', 'token_invalid', locale)]);
-      const token = randomBytes(24).toString('base64url');
+      const token = toBase64Url(randomBytes(24));
       const expiresAt = new Date(ctx.now().getTime() + SESSION_TTL_MS).toISOString();
       ctx.store.transaction(() => {
         ctx.store.setMeta(key, { ...again, used: true });

@@ -1,6 +1,8 @@
-import { readFileSync } from 'node:fs';
 import type { CepAddress, Uf } from '@clientela/core';
 import { formatCep } from '@clientela/core';
+// A JSON import (not readFileSync) so the dataset also reaches the in-page server of the browser
+// entry; Node ≥ 20.10 and bundlers read it alike.
+import rows from '../../data/cep.json' with { type: 'json' };
 
 type Row = [string, string, string, string, string];
 
@@ -9,8 +11,7 @@ let cache: Map<string, CepAddress> | undefined;
 /** The CEP dataset shipped in `data/cep.json` (see data/README.md for where it comes from). */
 export function cepTable(): Map<string, CepAddress> {
   if (!cache) {
-    const rows = JSON.parse(readFileSync(new URL('../../data/cep.json', import.meta.url), 'utf8')) as Row[];
-    cache = new Map(rows.map(([cep, street, district, city, state]) => [cep, { postalCode: formatCep(cep), street, district, city, state: state as Uf }]));
+    cache = new Map((rows as Row[]).map(([cep, street, district, city, state]) => [cep, { postalCode: formatCep(cep), street, district, city, state: state as Uf }]));
   }
   return cache;
 }
