@@ -53,6 +53,8 @@ const formatDocument = (doc: string): string => {
  */
 const yieldToBrowser = (): Promise<void> => new Promise((resolve) => setTimeout(resolve));
 
+const bone = html`<span class="bone"></span>`;
+
 const safeColor = (color: string | undefined): string => (color && /^#[0-9a-f]{6}$/i.test(color) ? color : '#6b7280');
 
 /**
@@ -244,8 +246,8 @@ export class CustomerTable extends ClientelaElement {
 
   protected override firstUpdated(): void {
     this.#scroller = this.renderRoot.querySelector('.scroller');
+    // The observer's first call (before the first paint) measures: no forced layout here.
     if (this.#scroller) this.#resize?.observe(this.#scroller);
-    this.#measure();
   }
 
   protected override updated(): void {
@@ -374,7 +376,7 @@ export class CustomerTable extends ClientelaElement {
         }
         // A fast source answers in microtasks, so a long walk would starve rendering and input:
         // yield now and then, so the placeholders paint and scrolling stays live meanwhile.
-        if (performance.now() - lastYield > 16) {
+        if (performance.now() - lastYield > 40) {
           await yieldToBrowser();
           lastYield = performance.now();
         }
@@ -1092,29 +1094,32 @@ export class CustomerTable extends ClientelaElement {
     const rows: TemplateResult[] = [];
     for (let i = start; i < end; i++) {
       const c = this._state === 'ready' ? this.#rows.get(i) : undefined;
-      rows.push(c ? this.#renderRow(c, i, cols, lefts, pinnedCount) : this.#renderSkeleton(i, cols, lefts, pinnedCount));
+      rows.push(this.#renderRow(c, i, cols, lefts, pinnedCount));
     }
     return html`<div class="rows" style="transform:translateY(${offset}px)">${rows}</div>`;
   }
 
-  #renderSkeleton(i: number, cols: ColumnDef[], lefts: number[], pinnedCount: number): TemplateResult {
-    return html`<div role="row" part="row" class="row skeleton" aria-rowindex=${i + 2} data-r=${i}>
-      <div role="gridcell" class="cell pinned select" data-c="0" style="left:0" tabindex=${this.#tabIndex(i, 0, true)}>
-        <span class="visually-hidden">${this.#t('loadingRow')}</span>
-      </div>
-      ${cols.map(
-        (col, j) =>
-          html`<div role="gridcell" class="cell ${j < pinnedCount ? 'pinned' : ''}" data-c=${j + 1} style=${j < pinnedCount ? `left:${lefts[j + 1]}px` : ''} tabindex=${this.#tabIndex(i, j + 1, true)}><span class="bone"></span></div>`,
-      )}
-    </div>`;
-  }
-
-  #renderRow(c: Customer, i: number, cols: ColumnDef[], lefts: number[], pinnedCount: number): TemplateResult {
-    const selected = this.#isSelected(c);
-    const name = displayName(c);
-    return html`<div role="row" part="row" class="row ${selected ? 'selected' : ''}" aria-rowindex=${i + 2} aria-selected=${selected ? 'true' : 'false'} data-r=${i} data-id=${c.id}>
+  /**
+   * One template for loaded and loading rows, so a row that fills in (or is recycled for a far
+   * jump) keeps its row and cell elements and only their contents change.
+   */
+  #renderRow(c: Customer | undefined, i: number, cols: ColumnDef[], lefts: number[], pinnedCount: number): TemplateResult {
+    const selected = !!c && this.#isSelected(c);
+    const name = c ? displayName(c) : '';
+    return html`<div
+      role="row"
+      part="row"
+      class="row ${c ? (selected ? 'selected' : '') : 'skeleton'}"
+      aria-rowindex=${i + 2}
+      aria-selected=${c ? (selected ? 'true' : 'false') : nothing}
+      aria-busy=${c ? nothing : 'true'}
+      data-r=${i}
+      data-id=${c?.id ?? nothing}
+    >
       <div role="gridcell" part="cell" class="cell pinned select" data-c="0" style="left:0" tabindex=${this.#tabIndex(i, 0, true)}>
-        <input type="checkbox" tabindex="-1" aria-label=${this.#t('selectRow', { name })} .checked=${selected} />
+        ${c
+          ? html`<input type="checkbox" tabindex="-1" aria-label=${this.#t('selectRow', { name })} .checked=${selected} />`
+          : html`<span class="visually-hidden">${this.#t('loadingRow')}</span>`}
       </div>
       ${cols.map(
         (col, j) =>
@@ -1126,7 +1131,7 @@ export class CustomerTable extends ClientelaElement {
             data-key=${col.key}
             style=${j < pinnedCount ? `left:${lefts[j + 1]}px` : ''}
             tabindex=${this.#tabIndex(i, j + 1, true)}
-          >${this.#cell(col.key, c, name)}</div>`,
+          >${c ? this.#cell(col.key, c, name) : bone}</div>`,
       )}
     </div>`;
   }
