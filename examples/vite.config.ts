@@ -42,6 +42,6 @@ export default defineConfig({
   server: { host: '127.0.0.1', strictPort: false },
   build: {
     outDir: here('./dist'),
-    rollupOptions: { input: { admin: here('admin-panel/index.html'), storefront: here('storefront/index.html') } },
+    rollupOptions: { input: { admin: here('admin-panel/index.html'), storefront: here('storefront/index.html'), docs: here('docs/index.html') } },
   },
 });

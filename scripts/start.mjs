@@ -17,6 +17,7 @@ Clientela is running.
 
   Admin panel      ${pages.adminUrl}
   Storefront       ${pages.storefrontUrl}
+  Element docs     ${pages.url}/docs/   (live demos on a mock server inside the page)
 
 Press Ctrl+C to stop.`);
 
