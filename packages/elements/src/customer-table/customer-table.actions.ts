@@ -1,5 +1,6 @@
 import type { Category, Download, ExportColumn, ExportRequest, Locale } from '@clientela/core';
 import { html, nothing, type TemplateResult } from 'lit';
+import { live } from 'lit/directives/live.js';
 import { formatNumber } from '../internal/localize.js';
 import { MAX_PINNED, type ColumnDef, type ColumnKey, type ColumnLayout } from './columns.js';
 import { messages, type ActionKey, type MessageKey } from './customer-table.messages.js';
@@ -119,7 +120,7 @@ export function columnMenu(h: ActionsHost): TemplateResult {
         const isPinned = pinned.includes(col.key);
         return html`<li data-key=${col.key}>
           <label class="check grow">
-            <input type="checkbox" name="show" .checked=${isPinned || !hidden.includes(col.key)} ?disabled=${isPinned} @change=${(e: Event) => h.setColumnVisible(col.key, (e.target as HTMLInputElement).checked)} />
+            <input type="checkbox" name="show" .checked=${live(isPinned || !hidden.includes(col.key))} ?disabled=${isPinned} @change=${(e: Event) => h.setColumnVisible(col.key, (e.target as HTMLInputElement).checked)} />
             ${name}
           </label>
           <label class="check pin" title=${t('pin', { name })}>
@@ -127,7 +128,7 @@ export function columnMenu(h: ActionsHost): TemplateResult {
               type="checkbox"
               name="pin"
               aria-label=${t('pin', { name })}
-              .checked=${isPinned}
+              .checked=${live(isPinned)}
               ?disabled=${!isPinned && pinned.length >= MAX_PINNED}
               @change=${(e: Event) => h.setColumnPinned(col.key, (e.target as HTMLInputElement).checked)}
             />

@@ -179,6 +179,9 @@ describe('<cl-customer-table>', () => {
       (item('status').querySelector('input[name=pin]') as HTMLInputElement).click();
       await el.updateComplete;
       expect(headerKeys(el)[0]).to.equal('status');
+      // The menu re-orders its rows; every box must show its own column's state, not its slot's.
+      const pins = () => [...menu.querySelectorAll<HTMLInputElement>('input[name=pin]')].filter((i) => i.checked).map((i) => i.closest('li')!.dataset['key']);
+      expect(pins()).to.deep.equal(['status']);
       const pinnedCell = $(el, '.header [data-key=status]');
       expect(getComputedStyle(pinnedCell).position).to.equal('sticky');
       expect(pinnedCell.style.left).to.equal('48px');
@@ -237,10 +240,13 @@ describe('<cl-customer-table>', () => {
 
     it('selects rows, emits cl-selection-change and offers all matching', async () => {
       const event = oneEvent(el, 'cl-selection-change');
-      (rows(el)[0]!.querySelector('.select input') as HTMLInputElement).click();
+      // A real click: a script's click() runs Lit's update after the checkbox's own activation.
+      await userEvent.click(rows(el)[0]!.querySelector('.select input')!);
       expect((await event).detail).to.deep.include({ count: 1, all: false });
       await el.updateComplete;
       expect(rows(el)[0]!.getAttribute('aria-selected')).to.equal('true');
+      await aTimeout(0);
+      expect((rows(el)[0]!.querySelector('.select input') as HTMLInputElement).checked, 'the box stays ticked').to.equal(true);
       expect(el.selectedIds).to.deep.equal([rows(el)[0]!.dataset['id']]);
       $<HTMLInputElement>(el, '.header .select input').click();
       await until(() => !!el.shadowRoot!.querySelector('[part=bulk-bar]'), 'bulk bar');
