@@ -410,7 +410,9 @@ describe('account', () => {
 
     const invitation = await clientFor().customers.invite(registered.id);
     expect(invitation.customerId).toBe(registered.id);
-    await storefront.account.setPassword({ token: invitation.token, password: 'senha-forte-123' });
+    const fromInvitation = await storefront.account.setPassword({ token: invitation.token, password: 'senha-forte-123' });
+    expect(fromInvitation.customerId).toBe(invitation.customerId);
+    expect(fromInvitation.token.length).toBeGreaterThan(20);
     const session = await storefront.account.signIn({ email: body.email, password: 'senha-forte-123' });
     expect(session.customerId).toBe(registered.id);
     expect(isAuthError(await rejection(storefront.account.signIn({ email: body.email, password: 'errada-123' })))).toBe(true);

@@ -457,11 +457,10 @@ function account(t: Transport) {
      * Sets a password with the one-time token of an invitation (scenarios 2–4).
      *
      * @example
-     * await client.account.setPassword({ token, password: 'n0va-senha' });
+     * const session = await client.account.setPassword({ token, password: 'n0va-senha' });
      */
-    setPassword: async (body: { token: string; password: string }, options?: CallOptions): Promise<void> => {
-      await t.send({ ...options, method: 'post', path: 'public/password', json: body });
-    },
+    setPassword: (body: { token: string; password: string }, options?: CallOptions): Promise<Session> =>
+      t.request(SessionSchema, { ...options, method: 'post', path: 'public/password', json: body }),
   };
 }
 
