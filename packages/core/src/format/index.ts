@@ -1,2 +1,14 @@
 // Formatters, importable alone as `@clientela/core/format`.
-export * from './format.js';
+export {
+  digitsOnly,
+  formatCep,
+  formatCnpj,
+  formatCpf,
+  formatPhoneBR,
+  initials,
+  maskDocument,
+  normalizeDocument,
+  searchKey,
+  toE164BR,
+  whatsappUrl,
+} from './format.js';

@@ -1,2 +1,11 @@
 // Validators, importable alone as `@clientela/core/validation`.
-export * from './documents.js';
+export {
+  UFS,
+  isValidCep,
+  isValidCnpj,
+  isValidCpf,
+  isValidPhoneBR,
+  isValidStateRegistration,
+  isValidUf,
+} from './documents.js';
+export type { Uf } from './documents.js';
