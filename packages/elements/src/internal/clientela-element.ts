@@ -62,7 +62,9 @@ export class ClientelaElement extends LitElement {
       void import('@clientela/core/client').then(({ createClient }) => {
         if (this.#loadingKey !== key) return;
         this.#ownClient = { key, client: createClient({ baseUrl, apiKey, locale }) };
-        this.requestUpdate('client');
+        // Lit ignores requestUpdate(name) when the property's value is unchanged (`client` is still
+        // undefined here), so give an old value that differs: `client` is then in `changed`.
+        this.requestUpdate('client', null);
       });
     }
     return undefined;
