@@ -39,9 +39,12 @@ export default defineConfig({
       { find: /^@clientela\/elements\/([a-z-]+)$/, replacement: here('../packages/elements/src/$1/$1.ts') },
     ],
   },
+  // The React example (react/main.tsx) compiles with the automatic JSX runtime; no React plugin
+  // (no fast refresh needed for an example).
+  oxc: { jsx: { runtime: 'automatic', importSource: 'react' } },
   server: { host: '127.0.0.1', strictPort: false },
   build: {
     outDir: here('./dist'),
-    rollupOptions: { input: { admin: here('admin-panel/index.html'), storefront: here('storefront/index.html'), docs: here('docs/index.html') } },
+    rollupOptions: { input: { admin: here('admin-panel/index.html'), storefront: here('storefront/index.html'), docs: here('docs/index.html'), react: here('react/index.html') } },
   },
 });

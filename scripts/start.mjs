@@ -18,6 +18,7 @@ Clientela is running.
   Admin panel      ${pages.adminUrl}
   Storefront       ${pages.storefrontUrl}
   Element docs     ${pages.url}/docs/   (live demos on a mock server inside the page)
+  React example    ${pages.url}/react/
 
 Press Ctrl+C to stop.`);
 
