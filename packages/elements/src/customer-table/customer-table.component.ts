@@ -54,6 +54,19 @@ const formatDocument = (doc: string): string => {
  */
 const yieldToBrowser = (): Promise<void> => new Promise((resolve) => setTimeout(resolve));
 
+/** After the next frame (or 50 ms, as a hidden tab runs no frames), then a macrotask. */
+const nextFrame = (): Promise<void> =>
+  new Promise((resolve) => {
+    let done = false;
+    const go = () => {
+      if (done) return;
+      done = true;
+      setTimeout(resolve);
+    };
+    requestAnimationFrame(go);
+    setTimeout(go, 50);
+  });
+
 const bone = html`<span class="bone"></span>`;
 
 const safeColor = (color: string | undefined): string => (color && /^#[0-9a-f]{6}$/i.test(color) ? color : '#6b7280');
@@ -350,7 +363,7 @@ export class CustomerTable extends ClientelaElement {
     try {
       // After a scroll, paint the placeholders before fetching (a far jump walks many pages).
       if (this._state === 'ready' && this.#nextPage() >= 0) {
-        await yieldToBrowser();
+        await nextFrame();
         lastYield = performance.now();
       }
       for (let k = this.#nextPage(); k >= 0 && gen === this.#gen; k = this.#nextPage()) {
@@ -377,7 +390,7 @@ export class CustomerTable extends ClientelaElement {
         }
         // A fast source answers in microtasks, so a long walk would starve rendering and input:
         // yield now and then, so the placeholders paint and scrolling stays live meanwhile.
-        if (performance.now() - lastYield > 40) {
+        if (performance.now() - lastYield > 24) {
           await yieldToBrowser();
           lastYield = performance.now();
         }
