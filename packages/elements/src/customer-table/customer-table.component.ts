@@ -144,6 +144,8 @@ export class CustomerTable extends ClientelaElement {
   #gen = 0;
   #pumpGen = -1;
   #abort: AbortController | undefined;
+  #pageFailed = false;
+  #retryTimer: ReturnType<typeof setTimeout> | undefined;
   #countsAbort: AbortController | undefined;
   #counts: { person?: number; company?: number } = {};
   #categories = new Map<string, Category>();
@@ -247,6 +249,7 @@ export class CustomerTable extends ClientelaElement {
     this.#abort?.abort();
     this.#countsAbort?.abort();
     clearTimeout(this.#searchTimer);
+    clearTimeout(this.#retryTimer);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -307,6 +310,8 @@ export class CustomerTable extends ClientelaElement {
     this.#gen++;
     this.#rows = new Map();
     this.#cursors = [''];
+    this.#pageFailed = false;
+    clearTimeout(this.#retryTimer);
     if (newQuery) {
       this.#total = 0;
       this.#setScroll(0);
@@ -396,13 +401,29 @@ export class CustomerTable extends ClientelaElement {
         }
       }
     } catch {
-      // The error state offers a retry; the client already retried what was safe to retry.
       if (gen !== this.#gen || signal.aborted) return;
-      this._state = 'error';
       this.#announce(this.#t('error'));
+      if (this._state !== 'ready') {
+        // Nothing to show yet: the error state, with a retry.
+        this._state = 'error';
+      } else {
+        // A page failed after rows were shown (a long walk over a busy network): keep the rows
+        // and the walked cursors, offer a retry in a banner, and try once more on our own.
+        this.#pageFailed = true;
+        this.requestUpdate();
+        this.#retryTimer = setTimeout(() => this.#retryPages(), 3000);
+      }
     } finally {
       if (this.#pumpGen === gen) this.#pumpGen = -1;
     }
+  }
+
+  #retryPages(): void {
+    clearTimeout(this.#retryTimer);
+    if (!this.#pageFailed) return;
+    this.#pageFailed = false;
+    this.requestUpdate();
+    void this.#pump();
   }
 
   /** Keeps at most a few thousand rows in memory, dropping those farthest from the view. */
@@ -883,6 +904,11 @@ export class CustomerTable extends ClientelaElement {
               <p class="state-title">${t('empty')}</p>
               <p>${t('emptyHint')}</p>
               <button type="button" @click=${() => this.clearFilters()}>${t('clearFilters')}</button>
+            </div>`
+          : nothing}
+        ${this.#pageFailed
+          ? html`<div class="page-error" part="error" role="alert">
+              ${t('error')} <button type="button" @click=${() => this.#retryPages()}>${t('retry')}</button>
             </div>`
           : nothing}
         ${this._state === 'error'

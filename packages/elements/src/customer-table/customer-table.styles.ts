@@ -72,6 +72,7 @@ export const styles = css`
   .badge.deleted { color: var(--_danger); }
   .bone { display: block; width: 70%; height: 0.7rem; border-radius: 4px; background: var(--_surface-alt); }
   .state { position: absolute; inset: var(--row-height) 0 auto 0; padding: 2rem 1rem; text-align: center; }
+  .page-error { position: sticky; left: 0; bottom: 0; z-index: 4; display: flex; gap: 0.5rem; align-items: center; justify-content: center; padding: 0.5rem; background: var(--_surface); color: var(--_danger); border-top: 1px solid var(--_border); }
   .state-title { font-size: 1rem; font-weight: 600; }
   @media (prefers-reduced-motion: no-preference) { .bone { animation: pulse 1.2s ease-in-out infinite alternate; } @keyframes pulse { to { opacity: 0.45; } } }
 `;

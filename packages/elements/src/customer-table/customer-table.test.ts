@@ -403,6 +403,21 @@ describe('<cl-customer-table>', () => {
       expect(limits.every((l) => l === 200)).to.equal(true);
     });
 
+    it('keeps the rows when a page fails during a walk, and resumes on retry', async () => {
+      let failing = false;
+      const el = await mount(fakeClient({ count: 20_000, fail: () => failing }));
+      failing = true;
+      el.scrollToIndex(15_000);
+      await until(() => !!el.shadowRoot!.querySelector('.page-error'), 'page error banner');
+      expect(el.shadowRoot!.querySelector('.state[part=error]'), 'no full error state').to.equal(null);
+      expect($$(el, '.row.skeleton').length).to.be.greaterThan(0);
+      await expect(el).to.be.accessible();
+      failing = false;
+      $<HTMLButtonElement>(el, '.page-error button').click();
+      await until(() => rows(el).some((r) => r.dataset['id'] === 'cus_0015000'), 'row 15,000 after retry');
+      expect(el.shadowRoot!.querySelector('.page-error')).to.equal(null);
+    });
+
     it('compresses the scroll range past the browser height limit (1,000,000 rows)', async () => {
       const el = await mount(fakeClient({ count: 1_000_000 }));
       const scroller = $(el, '.scroller');
