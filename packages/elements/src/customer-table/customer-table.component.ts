@@ -1,7 +1,6 @@
 import type { Category, Customer, CustomerStatus, ExportColumn, Locale } from '@clientela/core';
 import { formatCnpj, formatCpf, formatPhoneBR, initials, maskDocument, normalizeDocument, whatsappUrl } from '@clientela/core/format';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { live } from 'lit/directives/live.js';
 import { CustomerOpenEvent, SelectionChangeEvent } from '../events/events.js';
 import { ClientelaElement } from '../internal/clientela-element.js';
 import { elementLocale, formatDate, formatMoney, formatNumber, translator } from '../internal/localize.js';
@@ -956,7 +955,7 @@ export class CustomerTable extends ClientelaElement {
             (c) => html`<label class="check">
               <input
                 type="checkbox"
-                .checked=${live(this.categoryIds.includes(c.id))}
+                .checked=${this.categoryIds.includes(c.id)}
                 @change=${(e: Event) => this.#toggleCategoryFilter(c.id, (e.target as HTMLInputElement).checked)}
               />
               <span class="dot" style="--chip:${safeColor(c.color)}"></span>
@@ -1100,8 +1099,8 @@ export class CustomerTable extends ClientelaElement {
           type="checkbox"
           tabindex="-1"
           aria-label=${t('selectPage')}
-          .checked=${live(all)}
-          .indeterminate=${live(!all && this.#selected.size > 0)}
+          .checked=${all}
+          .indeterminate=${!all && this.#selected.size > 0}
           @click=${(e: Event) => {
             e.stopPropagation();
             this.#toggleLoaded((e.target as HTMLInputElement).checked);
@@ -1158,7 +1157,7 @@ export class CustomerTable extends ClientelaElement {
     >
       <div role="gridcell" part="cell" class="cell pinned select" data-c="0" style="left:0" tabindex=${this.#tabIndex(i, 0, true)}>
         ${c
-          ? html`<input type="checkbox" tabindex="-1" aria-label=${this.#t('selectRow', { name })} .checked=${live(selected)} />`
+          ? html`<input type="checkbox" tabindex="-1" aria-label=${this.#t('selectRow', { name })} .checked=${selected} />`
           : html`<span class="visually-hidden">${this.#t('loadingRow')}</span>`}
       </div>
       ${cols.map(
