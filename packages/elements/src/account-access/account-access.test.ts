@@ -15,7 +15,7 @@ function api(overrides: Record<string, Parameters<typeof fakeClient>[0][string]>
     },
     'POST /public/password': async ({ json: body }) => {
       const { token } = await body();
-      if (token === 'tok_ok') return new Response(null, { status: 204 });
+      if (token === 'tok_ok') return json(session);
       if (token === 'tok_expired') return problem(410, { title: 'Token expired', errors: [{ path: 'token', code: 'token_expired', message: 'x' }] });
       if (token === 'tok_used') return problem(410, { title: 'Token used', errors: [{ path: 'token', code: 'token_used', message: 'x' }] });
       return problem(404, { title: 'Not found', errors: [{ path: 'token', code: 'token_invalid', message: 'x' }] });
