@@ -1,9 +1,9 @@
-import type { Category, Customer, CustomerStatus, ExportColumn, Locale } from '@clientela/core';
+import type { Category, Customer, CustomerStatus, ExportColumn } from '@clientela/core';
 import { formatCnpj, formatCpf, formatPhoneBR, initials, maskDocument, normalizeDocument, whatsappUrl } from '@clientela/core/format';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { CustomerOpenEvent, SelectionChangeEvent } from '../events/events.js';
 import { ClientelaElement } from '../internal/clientela-element.js';
-import { elementLocale, formatDate, formatMoney, formatNumber, translator } from '../internal/localize.js';
+import { formatDate, formatMoney, formatNumber, translator } from '../internal/localize.js';
 import { tokens } from '../internal/tokens.js';
 import type { ActionsHost } from './customer-table.actions.js';
 import { COLUMN_BY_KEY, MAX_PINNED, parseLayout, visibleColumns, type ColumnDef, type ColumnKey, type ColumnLayout } from './columns.js';
@@ -191,14 +191,6 @@ export class CustomerTable extends ClientelaElement {
   }
 
   #t = translator(messages, 'pt-BR');
-
-  /**
-   * The property, not the attribute: LitElement renders before it reflects a changed `lang`, so
-   * the base class's attribute read would lag one render behind.
-   */
-  override get resolvedLocale(): Locale {
-    return elementLocale(this, this.locale || this.lang || null);
-  }
 
   /** Ids of the selected rows (when "all matching" is selected, the loaded ones among them). */
   get selectedIds(): string[] {

@@ -41,9 +41,12 @@ export class ClientelaElement extends LitElement {
     this.addController({ hostUpdate: () => void this.api });
   }
 
-  /** The locale in use. */
+  /**
+   * The locale in use. Reads the `lang` property, not the attribute: Lit renders before it
+   * reflects a changed `lang` back to the attribute.
+   */
   get resolvedLocale(): Locale {
-    return elementLocale(this, this.locale || this.getAttribute('lang'));
+    return elementLocale(this, this.locale || this.lang || null);
   }
 
   /**
