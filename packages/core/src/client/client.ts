@@ -2,7 +2,8 @@ import { NotFoundError, ValidationError } from '../errors/errors.js';
 import { digitsOnly } from '../format/format.js';
 import { issueMessage } from '../i18n/messages.js';
 import { CategorySchema, type Category, type CategoryCreate, type CategoryPatch, type CategoryStatus } from '../schemas/category.js';
-import { CustomerSchema, type Customer, type CustomerCreate, type CustomerPatch, type CustomerStatus } from '../schemas/customer.js';
+import { CustomerSchema, type Customer, type CustomerStatus } from '../schemas/customer.js';
+import type { CustomerCreate, CustomerPatch, PublicRegistration } from '../schemas/customer-write.js';
 import {
   AuditPageSchema,
   BulkResultSchema,
@@ -30,7 +31,6 @@ import {
   type ImportReport,
   type Invitation,
   type OrderPage,
-  type PublicRegistration,
   type Session,
   type SessionCreate,
 } from '../schemas/operations.js';

@@ -1,15 +1,8 @@
 import * as z from 'zod/mini';
 import { CategorySchema } from './category.js';
-import {
-  CompanyCustomerCreateSchema,
-  CustomerSchema,
-  CustomerStatusSchema,
-  PersonCustomerCreateSchema,
-  stateRegistrationCheck,
-  UfSchema,
-} from './customer.js';
+import { CustomerSchema, CustomerStatusSchema, UfSchema } from './customer.js';
+import { PasswordSchema } from './password.js';
 import { CustomerListQuerySchema } from './query.js';
-import { rule } from './rules.js';
 
 const datetime = () => z.iso.datetime({ offset: true });
 
@@ -167,13 +160,6 @@ export const CepAddressSchema = z.strictObject({
   state: UfSchema,
 });
 
-const password = z.string().check(rule('weak_password', (v: string) => v.length >= 8 && v.length <= 200));
-
-/** `POST /public/registrations`: a create body plus an optional password. */
-export const PublicRegistrationSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ ...PersonCustomerCreateSchema.shape, password: z.optional(password) }),
-  z.strictObject({ ...CompanyCustomerCreateSchema.shape, password: z.optional(password) }).check(stateRegistrationCheck),
-]);
 
 export const SessionCreateSchema = z.strictObject({ email: z.email(), password: z.string().check(z.minLength(1)) });
 export const SessionSchema = z.strictObject({
@@ -188,7 +174,7 @@ export const InvitationSchema = z.strictObject({
   expiresAt: datetime(),
   url: z.optional(z.string()),
 });
-export const PasswordSetSchema = z.strictObject({ token: z.string().check(z.minLength(1)), password });
+export const PasswordSetSchema = z.strictObject({ token: z.string().check(z.minLength(1)), password: PasswordSchema });
 
 export const CustomerStatusChangeSchema = z.strictObject({ status: CustomerStatusSchema });
 
@@ -209,7 +195,6 @@ export type CreditWalletEntry = z.infer<typeof CreditWalletEntrySchema>;
 export type CreditWalletPage = z.infer<typeof CreditWalletPageSchema>;
 export type CreditWalletQuery = z.input<typeof CreditWalletQuerySchema>;
 export type CepAddress = z.infer<typeof CepAddressSchema>;
-export type PublicRegistration = z.input<typeof PublicRegistrationSchema>;
 export type SessionCreate = z.input<typeof SessionCreateSchema>;
 export type Session = z.infer<typeof SessionSchema>;
 export type Invitation = z.infer<typeof InvitationSchema>;

@@ -1,5 +1,4 @@
 import {
-  isValidCep as libIsValidCep,
   isValidCnpj as libIsValidCnpj,
   isValidCpf as libIsValidCpf,
   isValidIe,
@@ -59,7 +58,9 @@ export function isValidCnpj(value: unknown): boolean {
  * isValidCep('01310-100'); // true
  */
 export function isValidCep(value: unknown): boolean {
-  return typeof value === 'string' && /^\s*\d{5}-?\d{3}\s*$/.test(value) && libIsValidCep(value.trim());
+  // The shape is the whole rule (the library checks no more than this, and accepts dots and
+  // spaces anywhere), so no library code is needed for it.
+  return typeof value === 'string' && /^\s*\d{5}-?\d{3}\s*$/.test(value);
 }
 
 /**

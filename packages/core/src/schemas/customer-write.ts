@@ -1,0 +1,138 @@
+import * as z from 'zod/mini';
+import { isValidCnpj, isValidCpf, isValidPhoneBR, isValidStateRegistration } from '../validation/documents.js';
+import {
+  AddressSchema,
+  CustomerSourceSchema,
+  CustomerStatusSchema,
+  optionalText,
+  text,
+} from './customer.js';
+import { PasswordSchema } from './password.js';
+import { coded, rule } from './rules.js';
+
+// What a client may write: create and patch bodies, with the Brazilian document rules.
+
+const cpfCheck = z.check<string>((ctx) => {
+  if (isValidCpf(ctx.value)) return;
+  ctx.issues.push({ code: 'custom', input: ctx.value, params: { code: isValidCnpj(ctx.value) ? 'cnpj_on_person' : 'invalid_cpf' } });
+});
+const cnpjCheck = z.check<string>((ctx) => {
+  if (isValidCnpj(ctx.value)) return;
+  ctx.issues.push({ code: 'custom', input: ctx.value, params: { code: isValidCpf(ctx.value) ? 'cpf_on_company' : 'invalid_cnpj' } });
+});
+
+/** A CPF as typed by a person (punctuation allowed); the server stores it normalized. */
+export const CpfSchema = z.string().check(cpfCheck);
+/** A numeric or alphanumeric CNPJ as typed (punctuation, lowercase allowed). */
+export const CnpjSchema = z.string().check(cnpjCheck);
+/** A Brazilian phone in any usual format; stored as E.164. */
+export const PhoneSchema = z.string().check(rule('invalid_phone', isValidPhoneBR));
+
+/** Fields a person or a company may both carry, as written by a client. */
+const writableCommon = {
+  status: z.optional(CustomerStatusSchema),
+  email: z.optional(z.email()),
+  phone: z.optional(PhoneSchema),
+  whatsapp: z.optional(z.boolean()),
+  address: z.optional(AddressSchema),
+  categoryIds: z.optional(z.array(z.string().check(z.minLength(1)))),
+  marketingConsent: z.optional(z.strictObject({ email: z.boolean(), sms: z.boolean(), whatsapp: z.boolean() })),
+  source: z.optional(CustomerSourceSchema),
+  loyaltyCard: optionalText(40),
+  discountPercent: z.optional(z.number().check(z.gte(0), z.lte(100))),
+  notes: optionalText(2000),
+};
+
+const writablePerson = {
+  firstName: text(80),
+  lastName: text(120),
+  birthDate: z.optional(z.iso.date()),
+};
+
+const writableCompany = {
+  legalName: text(160),
+  tradeName: optionalText(160),
+  stateRegistration: optionalText(20),
+  municipalRegistration: optionalText(20),
+  firstName: optionalText(80),
+  lastName: optionalText(120),
+};
+
+/** The inscrição estadual is checked against the address's UF, so it is an object-level rule. */
+export const stateRegistrationCheck = z.check<{ stateRegistration?: string | undefined; address?: { state?: string } | undefined }>((ctx) => {
+  const ie = ctx.value.stateRegistration;
+  if (!ie) return;
+  const uf = ctx.value.address?.state;
+  if (uf === undefined ? /^isento$/i.test(ie.trim()) : isValidStateRegistration(ie, uf)) return;
+  ctx.issues.push({ code: 'custom', input: ie, path: ['stateRegistration'], params: { code: 'invalid_state_registration' } });
+});
+
+// ---- create and patch -------------------------------------------------------------------------
+
+export const PersonCustomerCreateSchema = z.strictObject({
+  kind: z.literal('person'),
+  document: CpfSchema,
+  ...writableCommon,
+  ...writablePerson,
+});
+
+export const CompanyCustomerCreateSchema = z
+  .strictObject({
+    kind: z.literal('company'),
+    document: CnpjSchema,
+    ...writableCommon,
+    ...writableCompany,
+  })
+  .check(stateRegistrationCheck);
+
+/** The body of `POST /customers`: a person (CPF) or a company (CNPJ). */
+export const CustomerCreateSchema = coded(
+  z.discriminatedUnion('kind', [PersonCustomerCreateSchema, CompanyCustomerCreateSchema]),
+  'invalid_kind',
+);
+
+function clearable<T extends z.ZodMiniType>(schema: T) {
+  return z.optional(z.nullable(schema));
+}
+
+/**
+ * The body of `PATCH /customers/:id`: any writable field; `null` clears an optional one. The kind
+ * cannot change; the document is checked against the stored kind by the server.
+ */
+export const CustomerPatchSchema = z.strictObject({
+  document: z.optional(z.string().check(z.minLength(1))),
+  status: z.optional(CustomerStatusSchema),
+  email: clearable(z.email()),
+  phone: clearable(PhoneSchema),
+  whatsapp: z.optional(z.boolean()),
+  address: clearable(AddressSchema),
+  categoryIds: z.optional(z.array(z.string().check(z.minLength(1)))),
+  marketingConsent: z.optional(z.strictObject({ email: z.boolean(), sms: z.boolean(), whatsapp: z.boolean() })),
+  loyaltyCard: clearable(z.string().check(z.trim(), z.maxLength(40))),
+  discountPercent: clearable(z.number().check(z.gte(0), z.lte(100))),
+  notes: clearable(z.string().check(z.maxLength(2000))),
+  firstName: clearable(z.string().check(z.trim(), z.minLength(1), z.maxLength(80))),
+  lastName: clearable(z.string().check(z.trim(), z.minLength(1), z.maxLength(120))),
+  birthDate: clearable(z.iso.date()),
+  legalName: z.optional(text(160)),
+  tradeName: clearable(z.string().check(z.trim(), z.maxLength(160))),
+  stateRegistration: clearable(z.string().check(z.trim(), z.maxLength(20))),
+  municipalRegistration: clearable(z.string().check(z.trim(), z.maxLength(20))),
+});
+
+/** Schemas the server uses to check a merged record of each kind after a patch. */
+export const CustomerWritableByKind = {
+  person: PersonCustomerCreateSchema,
+  company: CompanyCustomerCreateSchema,
+} as const;
+
+export type CustomerCreate = z.input<typeof CustomerCreateSchema>;
+export type CustomerPatch = z.input<typeof CustomerPatchSchema>;
+
+/** `POST /public/registrations`: a create body plus an optional password. */
+export const PublicRegistrationSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ ...PersonCustomerCreateSchema.shape, password: z.optional(PasswordSchema) }),
+  z.strictObject({ ...CompanyCustomerCreateSchema.shape, password: z.optional(PasswordSchema) }).check(stateRegistrationCheck),
+]);
+
+export type PublicRegistration = z.input<typeof PublicRegistrationSchema>;
