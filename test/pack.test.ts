@@ -61,11 +61,15 @@ describe('published packages', () => {
       const page = await res.json();
       const client = core.createClient({ baseUrl: 'http://x', apiKey: app.keys.secret, fetch: (r) => app.fetch(r) });
       const viaClient = await client.customers.list({ limit: 3 });
-      console.log(JSON.stringify({ cpf: core.isValidCpf('529.982.247-25'), status: res.status, items: page.items.length, client: viaClient.items.length }));
+      const browserEntry = await import('@clientela/mock-server/browser');
+      const inPage = browserEntry.createApp({ seed: 7 });
+      const total = (await core.createClient({ baseUrl: 'http://x', apiKey: inPage.keys.secret, fetch: (r) => inPage.fetch(r) }).customers.list({ limit: 1, status: ['active', 'inactive', 'blocked', 'deleted'] })).total;
+      console.log(JSON.stringify({ cpf: core.isValidCpf('529.982.247-25'), status: res.status, items: page.items.length, client: viaClient.items.length, browserEntry: total }));
       app.close();
+      inPage.close();
     `;
     const out = run(process.execPath, ['--input-type=module', '-e', script], dir);
-    expect(JSON.parse(out.trim().split('\n').pop()!)).toEqual({ cpf: true, status: 200, items: 5, client: 3 });
+    expect(JSON.parse(out.trim().split('\n').pop()!)).toEqual({ cpf: true, status: 200, items: 5, client: 3, browserEntry: 7 });
   });
 
   it('type-check against the published types', () => {
