@@ -66,5 +66,12 @@ export async function startExamples({ apiUrl, port = 0 }) {
   await server.listen();
   const address = server.httpServer.address();
   const url = `http://127.0.0.1:${address.port}`;
-  return { url, adminUrl: `${url}/admin/`, storefrontUrl: `${url}/storefront/`, close: () => server.close() };
+  return {
+    url,
+    adminUrl: `${url}/admin/`,
+    storefrontUrl: `${url}/storefront/`,
+    docsUrl: `${url}/docs/`,
+    reactUrl: `${url}/react/`,
+    close: () => server.close(),
+  };
 }

@@ -17,8 +17,8 @@ Clientela is running.
 
   Admin panel      ${pages.adminUrl}
   Storefront       ${pages.storefrontUrl}
-  Element docs     ${pages.url}/docs/   (live demos on a mock server inside the page)
-  React example    ${pages.url}/react/
+  Element docs     ${pages.docsUrl}   (live demos on a mock server inside the page)
+  React example    ${pages.reactUrl}
 
 Press Ctrl+C to stop.`);
 

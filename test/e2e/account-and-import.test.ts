@@ -3,43 +3,24 @@
 // a 1,000-row spreadsheet with 10 bad rows is imported; the data log then shows the import and
 // the document reveals done here.
 import { createClient } from '@clientela/core';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-// @ts-expect-error -- a plain .mjs script without types
-import { SECRET_KEY, startExamples, startMockServer } from '../../scripts/examples-harness.mjs';
-import { CHROMIUM_ARGS, chromiumPath } from '../chromium.js';
+import { SECRET_KEY } from '../../scripts/examples-harness.mjs';
+import { startStack, testCpf, type Stack } from './stack.js';
 
-interface Started {
-  url: string;
-  close: () => Promise<void>;
-}
-
-/** A valid CPF from 9 base digits. */
-function cpf(seed: number): string {
-  const base = String(seed % 1e9).padStart(9, '0').split('').map(Number);
-  const digit = (ds: number[]) => {
-    const r = (ds.reduce((s, d, i) => s + d * (ds.length + 1 - i), 0) * 10) % 11;
-    return r === 10 ? 0 : r;
-  };
-  const d1 = digit(base);
-  return [...base, d1, digit([...base, d1])].join('');
-}
-
-let server: Started;
-let examples: Started & { adminUrl: string; storefrontUrl: string };
+let server: Stack['server'];
+let examples: Stack['examples'];
+let stack: Stack;
 let browser: Browser;
 const run = Date.now() % 1e6;
 
 beforeAll(async () => {
-  server = await startMockServer({ seed: 200 });
-  examples = await startExamples({ apiUrl: server.url });
-  browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+  stack = await startStack({ seed: 200 });
+  ({ server, examples, browser } = stack);
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await examples?.close();
-  await server?.close();
+  await stack?.close();
 });
 
 async function adminPage(): Promise<Page> {
@@ -57,7 +38,7 @@ describe('account access, import and data log on the examples', () => {
   it('an admin creates an access link; the shopper sets a password on the storefront and is signed in', async () => {
     // The customer a seller registered (no password yet).
     const api = createClient({ baseUrl: server.url, apiKey: SECRET_KEY });
-    const created = await api.customers.create({ kind: 'person', document: cpf(run * 7 + 11), firstName: 'Ana', lastName: `Vendedor ${run}`, email });
+    const created = await api.customers.create({ kind: 'person', document: testCpf(run * 7 + 11), firstName: 'Ana', lastName: `Vendedor ${run}`, email });
     customerId = created.id;
     expect(created.account.status).toBe('none');
 
@@ -120,7 +101,7 @@ describe('account access, import and data log on the examples', () => {
   it('a customer migrated from another platform sets a new password from the link (scenario 4)', async () => {
     const api = createClient({ baseUrl: server.url, apiKey: SECRET_KEY });
     const migratedEmail = `migrado.${run}@example.com`;
-    const migrated = await api.customers.create({ kind: 'person', document: cpf(run * 13 + 5), firstName: 'Caio', lastName: `Migrado ${run}`, email: migratedEmail, source: 'import' });
+    const migrated = await api.customers.create({ kind: 'person', document: testCpf(run * 13 + 5), firstName: 'Caio', lastName: `Migrado ${run}`, email: migratedEmail, source: 'import' });
     const admin = await adminPage();
     await admin.evaluate((id) => document.dispatchEvent(new CustomEvent('cl-customer-open', { detail: { id } })), migrated.id);
     const card = admin.locator('#detail cl-customer-card');
@@ -165,7 +146,7 @@ describe('account access, import and data log on the examples', () => {
     const bad = [3, 57, 120, 333, 404, 512, 640, 777, 901, 999];
     const lines = ['CPF/CNPJ,Nome (primeiro),Sobrenome,E-mail'];
     for (let i = 0; i < 1000; i++) {
-      const doc = bad.includes(i) ? '111.222.333-00' : cpf(run * 1000 + i + 500_000_000);
+      const doc = bad.includes(i) ? '111.222.333-00' : testCpf(run * 1000 + i + 500_000_000);
       lines.push(`${doc},Importado,Lote ${run} ${i},importado.${run}.${i}@example.com`);
     }
     const csv = lines.join('\r\n') + '\r\n';

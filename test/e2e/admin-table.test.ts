@@ -2,54 +2,35 @@
 // customers: a CPF typed with punctuation finds its one customer, the query lands in the page URL,
 // and scrolling to the end of the whole list (about 480 cursor pages) reaches the last row.
 import { createClient } from '@clientela/core';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-// @ts-expect-error -- a plain .mjs script without types
-import { SECRET_KEY, startExamples, startMockServer } from '../../scripts/examples-harness.mjs';
-import { CHROMIUM_ARGS, chromiumPath } from '../chromium.js';
-
-interface Started {
-  url: string;
-  close: () => Promise<void>;
-}
-
-/** A valid CPF from 9 base digits. */
-function cpf(seed: number): string {
-  const base = String(seed % 1e9).padStart(9, '0').split('').map(Number);
-  const digit = (ds: number[]) => {
-    const r = (ds.reduce((s, d, i) => s + d * (ds.length + 1 - i), 0) * 10) % 11;
-    return r === 10 ? 0 : r;
-  };
-  const d1 = digit(base);
-  return [...base, d1, digit([...base, d1])].join('');
-}
+import { SECRET_KEY } from '../../scripts/examples-harness.mjs';
+import { startStack, testCpf, type Stack } from './stack.js';
 
 const punctuated = (d: string) => `${d.slice(0, 3)}.${d.slice(3, 6)}.${d.slice(6, 9)}-${d.slice(9)}`;
 
-let server: Started;
-let examples: Started & { adminUrl: string };
+let server: Stack['server'];
+let examples: Stack['examples'];
+let stack: Stack;
 let browser: Browser;
 let page: Page;
 const run = Date.now() % 1e6;
 
 beforeAll(async () => {
   // Seeding 100,000 customers takes the CLI some seconds.
-  server = await startMockServer({ seed: 100_000 });
-  examples = await startExamples({ apiUrl: server.url });
-  browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+  stack = await startStack({ seed: 100_000 });
+  ({ server, examples, browser } = stack);
   page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   page.on('pageerror', (e) => console.error('admin page error:', e.message));
 }, 180_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await examples?.close();
-  await server?.close();
+  await stack?.close();
 });
 
 describe('customer table on the admin example (100,000 customers)', () => {
   it('finds one customer by a CPF typed with punctuation, and deep-links the search', async () => {
-    const document = cpf(run * 13 + 987);
+    const document = testCpf(run * 13 + 987);
     const api = createClient({ baseUrl: server.url, apiKey: SECRET_KEY });
     const created = await api.customers.create({ kind: 'person', document, firstName: 'Zuleica', lastName: `Tabela ${run}`, email: `zuleica.${run}@example.com` });
 

@@ -9,22 +9,11 @@ import { fileURLToPath } from 'node:url';
 import { createClient } from '@clientela/core';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-// @ts-expect-error -- a plain .mjs script without types
 import { PUBLISHABLE_KEY, SECRET_KEY, startMockServer } from '../../scripts/examples-harness.mjs';
 import { CHROMIUM_ARGS, chromiumPath } from '../chromium.js';
+import { testCpf } from './stack.js';
 
 const cdnDir = fileURLToPath(new URL('../../packages/elements/dist/cdn/', import.meta.url));
-
-/** A valid CPF from a number (check digits computed). */
-function cpf(n: number): string {
-  const base = String(n % 1e9).padStart(9, '0');
-  const dv = (s: string) => {
-    const r = ([...s].reduce((sum, d, i) => sum + Number(d) * (s.length + 1 - i), 0) * 10) % 11;
-    return r === 10 ? 0 : r;
-  };
-  const d1 = dv(base);
-  return `${base}${d1}${dv(`${base}${d1}`)}`;
-}
 
 let api: { url: string; close: () => Promise<void> };
 let pages: Server;
@@ -96,7 +85,7 @@ describe('the single-file CDN bundle on a plain HTML page', () => {
     // The storefront form (publishable key): a shopper registers themselves.
     const form = page.locator('cl-customer-form');
     const seed = Date.now() % 1e8;
-    const document = cpf(seed);
+    const document = testCpf(seed);
     const email = `cdn.${seed}@exemplo.com.br`;
     await form.locator('input[name=firstName]').fill('Clara');
     await form.locator('input[name=lastName]').fill(`CDN ${seed}`);

@@ -5,16 +5,9 @@
 //   onCustomerSaved callback closes the dialog and reports the new customer.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-// @ts-expect-error -- a plain .mjs script without types
-import { startExamples, startMockServer } from '../../scripts/examples-harness.mjs';
-import { CHROMIUM_ARGS, chromiumPath } from '../chromium.js';
-
-interface Started {
-  url: string;
-  close: () => Promise<void>;
-}
+import { startStack, type Stack } from './stack.js';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const manifest = JSON.parse(readFileSync(new URL('../../packages/elements/custom-elements.json', import.meta.url), 'utf8')) as {
@@ -22,20 +15,18 @@ const manifest = JSON.parse(readFileSync(new URL('../../packages/elements/custom
 };
 const tags = manifest.modules.flatMap((m) => m.declarations ?? []).flatMap((d) => (d.customElement && d.tagName ? [d.tagName] : []));
 
-let server: Started;
-let examples: Started;
+let server: Stack['server'];
+let examples: Stack['examples'];
+let stack: Stack;
 let browser: Browser;
 
 beforeAll(async () => {
-  server = await startMockServer({ seed: 200 });
-  examples = await startExamples({ apiUrl: server.url });
-  browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+  stack = await startStack({ seed: 200 });
+  ({ server, examples, browser } = stack);
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await examples?.close();
-  await server?.close();
+  await stack?.close();
 });
 
 async function axeViolations(page: Page): Promise<string[]> {

@@ -3,16 +3,10 @@
 // lowercase and letting the CEP fill the address; the admin panel then finds it by CNPJ (in the
 // customer table when the page has one, and through the API with the secret key).
 import { createClient, isValidCnpj } from '@clientela/core';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-// @ts-expect-error -- a plain .mjs script without types
-import { SECRET_KEY, startExamples, startMockServer } from '../../scripts/examples-harness.mjs';
-import { CHROMIUM_ARGS, chromiumPath } from '../chromium.js';
-
-interface Started {
-  url: string;
-  close: () => Promise<void>;
-}
+import { SECRET_KEY } from '../../scripts/examples-harness.mjs';
+import { startStack, type Stack } from './stack.js';
 
 /** An alphanumeric CNPJ (letters in the root) with its two numeric check digits. */
 function alphanumericCnpj(seed: number): string {
@@ -26,20 +20,18 @@ function alphanumericCnpj(seed: number): string {
   return `${base}${d1}${dv(`${base}${d1}`, [6, 5, 4, 3, 2, 9, 8, 7, 6, 5, 4, 3, 2])}`;
 }
 
-let server: Started;
-let examples: Started & { adminUrl: string; storefrontUrl: string };
+let server: Stack['server'];
+let examples: Stack['examples'];
+let stack: Stack;
 let browser: Browser;
 
 beforeAll(async () => {
-  server = await startMockServer({ seed: 300 });
-  examples = await startExamples({ apiUrl: server.url });
-  browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+  stack = await startStack({ seed: 300 });
+  ({ server, examples, browser } = stack);
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await examples?.close();
-  await server?.close();
+  await stack?.close();
 });
 
 describe('storefront registration', () => {
