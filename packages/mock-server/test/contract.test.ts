@@ -185,6 +185,13 @@ describe('customers', () => {
     expectProblem(bad, 422);
     expect(bad.json.errors[0]).toMatchObject({ path: 'cursor', code: 'invalid_cursor' });
     expectProblem(await call(s, 'GET', '/v1/customers?cursor=not-a-cursor'), 422);
+    const both = await call(s, 'GET', `/v1/customers?offset=10&cursor=${page.json.nextCursor}`);
+    expectProblem(both, 422);
+    expect(both.json.errors[0]).toMatchObject({ path: 'offset', code: 'offset_with_cursor' });
+    expect((await call(s, 'GET', '/v1/customers?offset=10&cursor=x', { headers: { 'Accept-Language': 'en' } })).json.errors[0].message).toBe('Use either offset or cursor, not both.');
+    expectProblem(await call(s, 'GET', '/v1/customers?offset=-1'), 422);
+    expectProblem(await call(s, 'GET', '/v1/customers?offset=1.5'), 422);
+    expectProblem(await call(s, 'GET', '/v1/customers?offset=10000001'), 422);
   });
 
   it('PATCH: 428 without If-Match, 412 with current when stale, 200 with the next ETag', async () => {

@@ -73,6 +73,40 @@ for (const kind of ['memory', 'sqlite'] as const) {
       s.close();
     });
 
+    it('offset: the page at an offset is the rows reached by walking cursors, and continues by cursor', async () => {
+      const s = make();
+      // A deleted row, so the default status filter is a real filter (no index-position shortcut).
+      const victim = (await call(s, 'GET', '/v1/customers?sort=name&limit=1&offset=5')).json.items[0];
+      expect((await call(s, 'DELETE', `/v1/customers/${victim.id}`)).status).toBe(200);
+      for (const filter of ['', '&status=active,inactive,blocked,deleted', '&kind=company', '&q=silva']) {
+        for (const sort of ['name', '-createdAt', '-totalSpent']) {
+          const walked: string[] = [];
+          let cursor: string | null = null;
+          do {
+            const r: any = await call(s, 'GET', `/v1/customers?sort=${sort}${filter}&limit=50${cursor ? `&cursor=${cursor}` : ''}`);
+            walked.push(...r.json.items.map((c: { id: string }) => c.id));
+            cursor = r.json.nextCursor;
+          } while (cursor);
+          const label = `${filter} ${sort}`;
+          for (const offset of [0, 1, 37, Math.floor(walked.length / 2), walked.length - 3]) {
+            const r: any = await call(s, 'GET', `/v1/customers?sort=${sort}${filter}&limit=20&offset=${offset}`);
+            expect(r.status, label).toBe(200);
+            expect(r.json.total, label).toBe(walked.length);
+            expect(r.json.items.map((c: { id: string }) => c.id), `${label} @${offset}`).toEqual(walked.slice(offset, offset + 20));
+            if (offset + 20 < walked.length) {
+              const next: any = await call(s, 'GET', `/v1/customers?sort=${sort}${filter}&limit=20&cursor=${r.json.nextCursor}`);
+              expect(next.json.items.map((c: { id: string }) => c.id), `${label} after @${offset}`).toEqual(walked.slice(offset + 20, offset + 40));
+            } else {
+              expect(r.json.nextCursor, label).toBeNull();
+            }
+          }
+          const beyond: any = await call(s, 'GET', `/v1/customers?sort=${sort}${filter}&offset=${walked.length}`);
+          expect(beyond.json).toEqual({ items: [], nextCursor: null, total: walked.length });
+        }
+      }
+      s.close();
+    });
+
     it('search agrees with a plain scan', async () => {
       const s = make();
       const everyone: any[] = [];
@@ -134,6 +168,18 @@ describe('memory and SQLite agree', () => {
           expect(b.json.items.map((c: { id: string }) => c.id), `${q} ${sort} page ${page}`).toEqual(a.json.items.map((c: { id: string }) => c.id));
           cursor = a.json.nextCursor;
           if (!cursor) break;
+        }
+      }
+    }
+    for (const q of ['', 'com', 'silva']) {
+      for (const sort of ['name', '-totalSpent', 'lastPurchaseAt']) {
+        for (const offset of [0, 41, 777, 2500, 2999, 5000]) {
+          const path = `/v1/customers?q=${q}&sort=${sort}&limit=40&offset=${offset}`;
+          const a = await call(mem, 'GET', path);
+          const b = await call(sql, 'GET', path);
+          expect(b.json.total, path).toBe(a.json.total);
+          expect(b.json.nextCursor, path).toBe(a.json.nextCursor);
+          expect(b.json.items.map((c: { id: string }) => c.id), path).toEqual(a.json.items.map((c: { id: string }) => c.id));
         }
       }
     }

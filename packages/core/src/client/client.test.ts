@@ -194,6 +194,22 @@ describe('iterate', () => {
     }
   });
 
+  it('list by offset: the same rows as walking pages, then on by cursor; iterate from an offset', async () => {
+    const client = clientFor();
+    const walked: string[] = [];
+    for await (const c of client.customers.iterate({ sort: 'name', limit: 7 })) walked.push(c.id);
+    const page = await client.customers.list({ sort: 'name', offset: 13, limit: 5 });
+    expect(page.total).toBe(walked.length);
+    expect(page.items.map((c) => c.id)).toEqual(walked.slice(13, 18));
+    const next = await client.customers.list({ sort: 'name', cursor: page.nextCursor!, limit: 5 });
+    expect(next.items.map((c) => c.id)).toEqual(walked.slice(18, 23));
+    const rest: string[] = [];
+    for await (const c of client.customers.iterate({ sort: 'name', offset: 20, limit: 6 })) rest.push(c.id);
+    expect(rest).toEqual(walked.slice(20));
+    const both = await rejection(client.customers.list({ offset: 1, cursor: page.nextCursor! }));
+    expect(isValidationError(both) && (both as ValidationError).fieldErrors).toEqual({ offset: [expect.any(String)] });
+  });
+
   it('stops requesting when the loop breaks', async () => {
     let requests = 0;
     const client = clientFor({

@@ -46,11 +46,15 @@ import {
   type WriteCallOptions,
 } from './request.js';
 
-/** `customers.list` query: `status` and `categoryId` also take arrays. */
-export type CustomerQuery = Omit<CustomerListQuery, 'status' | 'categoryId' | 'limit'> & {
+/**
+ * `customers.list` query: `status` and `categoryId` also take arrays. `offset` (not with
+ * `cursor`) starts the page at that row; the page's `nextCursor` continues after it.
+ */
+export type CustomerQuery = Omit<CustomerListQuery, 'status' | 'categoryId' | 'limit' | 'offset'> & {
   status?: string | readonly CustomerStatus[];
   categoryId?: string | readonly string[];
   limit?: number;
+  offset?: number;
 };
 
 /** A cursor page query (`customers.orders`, `audit.list`, `credits.list`). */
@@ -116,6 +120,8 @@ function customers(t: Transport) {
      *
      * @example
      * const { items, nextCursor, total } = await client.customers.list({ q: 'joao', kind: 'person', limit: 20 });
+     * // random access: the page starting at row 90,000, then on by `nextCursor`
+     * const far = await client.customers.list({ sort: 'name', offset: 90_000, limit: 200 });
      */
     list,
 
@@ -127,7 +133,7 @@ function customers(t: Transport) {
      * for await (const customer of client.customers.iterate({ status: ['active'] })) console.log(customer.id);
      */
     iterate: (query: CustomerQuery = {}, options?: CallOptions): AsyncGenerator<Customer, void, undefined> =>
-      paginate((cursor) => list({ ...query, cursor }, options)),
+      paginate((cursor) => list(cursor ? { ...query, offset: undefined, cursor } : query, options)),
 
     /**
      * The full record (document unmasked; the read is written to the audit log). Its `version`

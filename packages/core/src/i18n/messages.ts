@@ -27,6 +27,7 @@ export type IssueCode =
   | 'cpf_on_company'
   | 'invalid_kind'
   | 'invalid_cursor'
+  | 'offset_with_cursor'
   | 'duplicate_document'
   | 'duplicate_name'
   | 'inactive_category'
@@ -64,6 +65,7 @@ const ptBR: Table = {
   cpf_on_company: 'Pessoa jurídica usa CNPJ, não CPF.',
   invalid_kind: 'Tipo de cliente inválido: use pessoa física ou jurídica.',
   invalid_cursor: 'Cursor de paginação inválido.',
+  offset_with_cursor: 'Use offset ou cursor, não os dois.',
   duplicate_document: 'Já existe um cliente com este documento.',
   duplicate_name: 'Já existe uma categoria com este nome.',
   inactive_category: 'Esta categoria está inativa e não pode ser atribuída.',
@@ -100,6 +102,7 @@ const en: Table = {
   cpf_on_company: 'A company uses a CNPJ, not a CPF.',
   invalid_kind: 'Invalid customer kind: use person or company.',
   invalid_cursor: 'Invalid pagination cursor.',
+  offset_with_cursor: 'Use either offset or cursor, not both.',
   duplicate_document: 'A customer with this document already exists.',
   duplicate_name: 'A category with this name already exists.',
   inactive_category: 'This category is inactive and cannot be assigned.',
@@ -136,6 +139,7 @@ const es: Table = {
   cpf_on_company: 'Una persona jurídica usa CNPJ, no CPF.',
   invalid_kind: 'Tipo de cliente no válido: usa persona física o jurídica.',
   invalid_cursor: 'Cursor de paginación no válido.',
+  offset_with_cursor: 'Usa offset o cursor, no ambos.',
   duplicate_document: 'Ya existe un cliente con este documento.',
   duplicate_name: 'Ya existe una categoría con este nombre.',
   inactive_category: 'Esta categoría está inactiva y no se puede asignar.',

@@ -66,7 +66,7 @@ export type {
   PersonSettingField,
   RegistrationSettings,
 } from './settings.js';
-export { CUSTOMER_SORTS, CustomerListQuerySchema } from './query.js';
+export { CUSTOMER_SORTS, CustomerListQuerySchema, MAX_LIST_OFFSET } from './query.js';
 export type { CustomerListQuery, CustomerSort, CustomerSortField } from './query.js';
 export { ProblemFieldErrorSchema, ProblemSchema } from './problem.js';
 export type { Problem, ProblemFieldError } from './problem.js';

@@ -12,9 +12,15 @@ const STATUS_SET = new Set<string>(CUSTOMER_STATUSES);
 /** Comma-separated statuses, e.g. `active,blocked`. */
 const statusList = z.string().check(rule('invalid_value', (v: string) => v.split(',').every((s) => STATUS_SET.has(s.trim()))));
 
+/** Largest `offset` a list accepts. */
+export const MAX_LIST_OFFSET = 10_000_000;
+
 /**
  * `GET /customers` query. `status` and `categoryId` take comma-separated lists; `status`
- * defaults to every status but `deleted`. `limit` is 1–200 (default 50).
+ * defaults to every status but `deleted`. `limit` is 1–200 (default 50). `offset` (0 to
+ * {@link MAX_LIST_OFFSET}) starts the page at that row of the sorted matches, for random access;
+ * it cannot be combined with `cursor` (422 `offset_with_cursor`), and the page's `nextCursor`
+ * continues after its rows.
  */
 export const CustomerListQuerySchema = z.strictObject({
   q: z.optional(z.string().check(z.maxLength(200))),
@@ -24,6 +30,7 @@ export const CustomerListQuerySchema = z.strictObject({
   sort: z.optional(z.enum(SORT_VALUES as [CustomerSort, ...CustomerSort[]])),
   cursor: z.optional(z.string().check(z.maxLength(500))),
   limit: z.optional(z.coerce.number().check(z.int(), z.gte(1), z.lte(200))),
+  offset: z.optional(z.coerce.number().check(z.int(), z.gte(0), z.lte(MAX_LIST_OFFSET))),
 });
 
 export type CustomerListQuery = z.input<typeof CustomerListQuerySchema>;

@@ -73,6 +73,8 @@ export class MemoryStore implements Store {
   private meta = new Map<string, string>();
   private audit: AuditEntry[] = [];
   private countCache = new Map<string, number>();
+  /** Sorted index narrowed to a filter (no search), for random access by offset; cleared on every write. */
+  private filtered = new Map<string, Rec[]>();
   /** Columns by seq, so a search reads compact arrays instead of chasing record objects. */
   private texts: string[] = [];
   private statusCodes = new Uint8Array(1024);
@@ -185,6 +187,7 @@ export class MemoryStore implements Store {
       if (index) index.splice(upperBoundPos(index, f, rec.keys[f], rec.c.id), 0, rec);
     }
     this.countCache.clear();
+    this.filtered.clear();
   }
 
   insertCustomers(customers: readonly Customer[]): void {
@@ -198,6 +201,7 @@ export class MemoryStore implements Store {
     }
     this.sorted = {};
     this.countCache.clear();
+    this.filtered.clear();
   }
 
   updateCustomer(customer: Customer): void {
@@ -226,6 +230,7 @@ export class MemoryStore implements Store {
     this.indexSide(rec, true);
     this.setColumns(rec);
     this.countCache.clear();
+    this.filtered.clear();
   }
 
   /**
@@ -258,7 +263,7 @@ export class MemoryStore implements Store {
     return out;
   }
 
-  listCustomers({ query, sort, after, limit }: ListParams): ListResult {
+  listCustomers({ query, sort, after, offset = 0, limit }: ListParams): ListResult {
     const pred = queryPredicate(query);
     const tokens = queryTokens(query.q);
     const field = sort.field;
@@ -272,13 +277,13 @@ export class MemoryStore implements Store {
         const mark = this.nextMark();
         const stamps = this.stamps;
         for (const seq of seqs) stamps[seq] = mark;
-        hasMore = this.walk(sort, after, limit, (r) => stamps[r.seq] === mark, items);
+        hasMore = this.walk(sort, after, limit, (r) => stamps[r.seq] === mark, items, offset);
         return { items, hasMore, total };
       }
       const matches = seqs.map((seq) => this.recs[seq] as Rec);
       {
         matches.sort((a, b) => (sort.desc ? -cmpRec(a, b, field) : cmpRec(a, b, field)));
-        let start = 0;
+        let start = offset;
         if (after) {
           const isPast = (r: Rec) => {
             const c = compareKeys(r.keys[field], after.key) || (r.c.id < after.id ? -1 : r.c.id > after.id ? 1 : 0);
@@ -292,8 +297,29 @@ export class MemoryStore implements Store {
       }
     }
     total = this.countCustomers(query);
+    if (offset && !after) {
+      // Random access: the sorted index narrowed to this filter (built once per write), where an
+      // offset is a position.
+      const rows = this.filteredIndex(query, field, pred, total);
+      const n = rows.length;
+      for (let k = offset; k < n && items.length < limit; k++) items.push((rows[sort.desc ? n - 1 - k : k] as Rec).c);
+      return { items, hasMore: offset + items.length < n, total };
+    }
     hasMore = this.walk(sort, after, limit, (r) => pred(r.c), items);
     return { items, hasMore, total };
+  }
+
+  private filteredIndex(query: CustomerQuery, field: CustomerSortField, pred: (c: Customer) => boolean, total: number): Rec[] {
+    const index = this.index(field);
+    if (total === index.length) return index; // every row matches
+    const key = JSON.stringify([field, query.kind, query.statuses, query.categoryIds, query.ids]);
+    let rows = this.filtered.get(key);
+    if (!rows) {
+      rows = index.filter((r) => pred(r.c));
+      if (this.filtered.size >= 16) this.filtered.clear();
+      this.filtered.set(key, rows);
+    }
+    return rows;
   }
 
   /** Serialized list items, cached per stored object (an update stores a new object). */
@@ -323,14 +349,21 @@ export class MemoryStore implements Store {
     return this.mark;
   }
 
-  /** Walks the sorted index from the keyset position, collecting up to `limit` accepted rows. */
-  private walk(sort: SortSpec, after: ListParams['after'], limit: number, accept: (r: Rec) => boolean, out: Customer[]): boolean {
+  /**
+   * Walks the sorted index from the keyset position, skipping `skip` accepted rows (an offset),
+   * then collecting up to `limit` accepted rows.
+   */
+  private walk(sort: SortSpec, after: ListParams['after'], limit: number, accept: (r: Rec) => boolean, out: Customer[], skip = 0): boolean {
     const index = this.index(sort.field);
     if (!sort.desc) {
       let i = after ? upperBoundPos(index, sort.field, after.key, after.id) : 0;
       for (; i < index.length; i++) {
         const r = index[i] as Rec;
         if (!accept(r)) continue;
+        if (skip > 0) {
+          skip--;
+          continue;
+        }
         if (out.length === limit) return true;
         out.push(r.c);
       }
@@ -344,6 +377,10 @@ export class MemoryStore implements Store {
     for (; i >= 0; i--) {
       const r = index[i] as Rec;
       if (!accept(r)) continue;
+      if (skip > 0) {
+        skip--;
+        continue;
+      }
       if (out.length === limit) return true;
       out.push(r.c);
     }

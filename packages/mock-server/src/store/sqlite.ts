@@ -271,7 +271,8 @@ export class SqliteStore implements Store {
     return { sql: parts.join(' AND '), args };
   }
 
-  private pageSql({ query, sort, after }: ListParams, select: string): { sql: string; args: unknown[] } {
+  /** The page's SQL and its arguments, `LIMIT` (one row more than the page, to tell `hasMore`) and `OFFSET` included. */
+  private pageSql({ query, sort, after, offset, limit }: ListParams, select: string): { sql: string; args: unknown[] } {
     // SQLite cannot tell how many rows an FTS match returns; for a common fragment, walking the
     // sort index (and probing the match set) finds the first page after a few rows, while the
     // default plan would fetch and sort every match.
@@ -287,17 +288,14 @@ export class SqliteStore implements Store {
       keyset = ` AND (${col} ${op} ? OR (${col} = ? AND id ${op} ?))`;
       keyArgs.push(after.key, after.key, after.id);
     }
-    return { sql: `SELECT ${select.replace('$col', col)} FROM customers${hint} WHERE ${sql}${keyset} ORDER BY ${col} ${dir}, id ${dir} LIMIT ?`, args: [...args, ...keyArgs] };
+    return { sql: `SELECT ${select.replace('$col', col)} FROM customers${hint} WHERE ${sql}${keyset} ORDER BY ${col} ${dir}, id ${dir} LIMIT ? OFFSET ?`, args: [...args, ...keyArgs, limit + 1, offset ?? 0] };
   }
 
   /** The page over the slim table, then the documents of just those rows. */
   private pageRows(params: ListParams): { data: string; document: string; id: string; k: string | number }[] {
     const { sql, args } = this.pageSql(params, 'seq, document, id, $col AS k');
     const dir = params.sort.desc ? 'DESC' : 'ASC';
-    return this.prepare(`SELECT d.data, p.document, p.id, p.k FROM (${sql}) p JOIN customer_data d ON d.seq = p.seq ORDER BY p.k ${dir}, p.id ${dir}`).all(
-      ...args,
-      params.limit + 1,
-    ) as { data: string; document: string; id: string; k: string | number }[];
+    return this.prepare(`SELECT d.data, p.document, p.id, p.k FROM (${sql}) p JOIN customer_data d ON d.seq = p.seq ORDER BY p.k ${dir}, p.id ${dir}`).all(...args) as { data: string; document: string; id: string; k: string | number }[];
   }
 
   /**
@@ -308,7 +306,7 @@ export class SqliteStore implements Store {
 
   listCustomersJson(params: ListParams): ListJsonResult {
     const { sql, args } = this.pageSql(params, 'seq, document, id, $col AS k');
-    const keys = this.prepare(sql).all(...args, params.limit + 1) as { seq: number; document: string; id: string; k: string | number }[];
+    const keys = this.prepare(sql).all(...args) as { seq: number; document: string; id: string; k: string | number }[];
     const hasMore = keys.length > params.limit;
     const page = keys.slice(0, params.limit);
     const missing = page.filter((r) => !this.itemCache.has(r.seq)).map((r) => r.seq);

@@ -26,6 +26,8 @@ export interface ListParams {
   query: CustomerQuery;
   sort: SortSpec;
   after?: KeysetPosition | undefined;
+  /** Rows of the sorted matches to skip (random access; never together with `after`). */
+  offset?: number | undefined;
   limit: number;
 }
 
