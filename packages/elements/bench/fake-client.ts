@@ -1,7 +1,7 @@
 /**
  * An in-memory stand-in for `createClient` with the parts `<cl-customer-table>` uses, shared by
  * the table's browser tests and the benchmark. It answers like the mock server (cursor pages with
- * `total`, masked documents in lists, an audit entry per full read) without a network, so the
+ * `total`, random access by `offset`, masked documents in lists, an audit entry per full read) without a network, so the
  * benchmark measures the table and not HTTP, and tests can delay chosen answers.
  */
 import type { AuditEntry, BulkRequest, Category, Customer, ExportRequest } from '@clientela/core';
@@ -178,7 +178,9 @@ export function fakeClient(options: FakeOptions = {}): FakeClient {
         await sleep(options.delay?.(query) ?? 0, opts.signal);
         opts.signal?.throwIfAborted();
         if (options.fail?.()) throw new TypeError('Failed to fetch');
-        const offset = Number(query['cursor'] ?? 0);
+        // Cursors are stringified offsets; `offset` (random access) is the same, but not both.
+        if (query['offset'] !== undefined && query['cursor']) throw new TypeError('offset with cursor');
+        const offset = Number(query['cursor'] ?? query['offset'] ?? 0);
         const limit = Number(query['limit'] ?? 50);
         if (!data) {
           // Generated rows: only `kind` is honoured, by arithmetic (every fifth row is a company),

@@ -26,6 +26,11 @@ const MAX_LIMIT = 200;
 const SEARCH_DEBOUNCE = 250;
 /** Rows kept in memory around the view; more are dropped and re-fetched from their page's cursor. */
 const KEEP_ROWS = 4000;
+/**
+ * Pages (of {@link MAX_LIMIT}) a gap may span and still be walked by cursor; past a farther gap
+ * the page holding the wanted row is fetched by `offset` instead.
+ */
+const WALK_PAGES = 2;
 const STATUSES: readonly CustomerStatus[] = ['active', 'inactive', 'blocked', 'deleted'];
 
 type LoadState = 'loading' | 'ready' | 'error';
@@ -134,11 +139,14 @@ export class CustomerTable extends ClientelaElement {
   declare pageSize: number;
   declare private _state: LoadState;
 
-  // Data. Rows live in a Map by position, filled from cursor pages. Page k starts at a fixed
-  // offset (0, then pageSize + (k - 1) × 200), so the cursor that fetches it is a checkpoint we
-  // keep: a far jump walks the cursors once, and coming back re-fetches one page, not the walk.
+  // Data. Rows live in a Map by position, filled from pages. Page k starts at a fixed offset (0,
+  // then pageSize + (k - 1) × 200). A page near a known one is fetched by that page's cursor
+  // (every cursor is kept: coming back re-fetches one page); a far jump fetches the page holding
+  // the row by `offset`, whose `nextCursor` then continues from that island. Pages between
+  // islands stay unknown (skeletons) until scrolled to.
   #rows = new Map<number, Customer>();
-  #cursors: (string | null)[] = [''];
+  /** The cursor that fetches page k: `''` for the first, `null` past the end, unset if unknown. */
+  #cursors: (string | null | undefined)[] = [''];
   #total = 0;
   #gen = 0;
   #pumpGen = -1;
@@ -333,21 +341,29 @@ export class CustomerTable extends ClientelaElement {
     return [Math.max(0, start - this.pageSize), Math.min(this.#total, end + this.pageSize)];
   }
 
-  /** The next page to fetch for the wanted rows (walking the cursors forward), or -1. */
-  #nextPage(): number {
+  /**
+   * The next page to fetch for the wanted rows, or undefined: by the cursor of the nearest known
+   * page at or before it when that is at most {@link WALK_PAGES} pages back, else by `offset`.
+   */
+  #nextPage(): { k: number; cursor?: string } | undefined {
     const [a, b] = this.#wanted();
     for (let i = a; i < b; i++) {
       if (this.#rows.has(i)) continue;
       const k = this.#pageOf(i);
-      const known = Math.min(k, this.#cursors.length - 1);
-      return this.#cursors[known] === null ? -1 : known;
+      let known = Math.min(k, this.#cursors.length - 1);
+      while (this.#cursors[known] === undefined) known--; // page 0's cursor is always known
+      const cursor = this.#cursors[known];
+      if (cursor === null) return undefined;
+      if (k - known > WALK_PAGES) return { k };
+      return { k: known, cursor };
     }
-    return -1;
+    return undefined;
   }
 
   /**
-   * Fetches pages until the wanted rows are loaded. Pages passed on the way to a far row are
-   * only walked for their cursor, not kept, so memory stays flat at a million rows.
+   * Fetches pages until the wanted rows are loaded: a far row's page by offset, nearby pages by
+   * cursor. Pages fetched but no longer wanted (the view moved on) are not kept, so memory stays
+   * flat at a million rows.
    */
   async #pump(): Promise<void> {
     const gen = this.#gen;
@@ -357,21 +373,23 @@ export class CustomerTable extends ClientelaElement {
     const signal = this.#abort!.signal;
     let lastYield = performance.now();
     try {
-      // After a scroll, paint the placeholders before fetching (a far jump walks many pages).
-      if (this._state === 'ready' && this.#nextPage() >= 0) {
+      // After a scroll, paint the placeholders before fetching.
+      if (this._state === 'ready' && this.#nextPage()) {
         await nextFrame();
         lastYield = performance.now();
       }
-      for (let k = this.#nextPage(); k >= 0 && gen === this.#gen; k = this.#nextPage()) {
-        const cursor = this.#cursors[k];
+      for (let next = this.#nextPage(); next && gen === this.#gen; next = this.#nextPage()) {
+        const { k, cursor } = next;
+        const start = this.#pageStart(k);
         const limit = k === 0 ? this.pageSize : MAX_LIMIT;
-        const page = await api.customers.list({ ...this.#query(), limit, ...(cursor ? { cursor } : {}) }, { signal });
+        const at = cursor ? { cursor } : cursor === '' ? {} : { offset: start };
+        const page = await api.customers.list({ ...this.#query(), limit, ...at }, { signal });
         if (gen !== this.#gen) return;
         const first = this._state !== 'ready';
-        const start = this.#pageStart(k);
         const end = start + page.items.length;
         this.#cursors[k + 1] = page.nextCursor ?? null;
-        this.#total = page.nextCursor ? Math.max(page.total, end) : end;
+        // An empty page by offset is past the end (the rows shrank): its total is the count.
+        this.#total = page.nextCursor ? Math.max(page.total, end) : page.items.length || !('offset' in at) ? end : Math.min(start, page.total);
         if (first) this._state = 'ready';
         const [a, b] = this.#wanted();
         if (start < b && end > a) {

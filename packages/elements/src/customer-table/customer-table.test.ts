@@ -398,9 +398,37 @@ describe('<cl-customer-table>', () => {
       el.scrollToIndex(90_000);
       await until(() => rows(el).some((r) => r.dataset['id'] === 'cus_0090000'), 'row 90,000');
       expect($$(el, '[role=row][aria-rowindex]').length).to.be.lessThan(30);
-      const limits = fake.calls.list.filter((q) => q['cursor']).map((q) => q['limit']);
-      expect(limits.length).to.be.greaterThan(400);
-      expect(limits.every((l) => l === 200)).to.equal(true);
+    });
+
+    it('jumps to row 90,000 by offset, with no long cursor walk, then continues by cursor', async () => {
+      const fake = fakeClient({ count: 100_000 });
+      const el = await mount(fake);
+      const before = fake.calls.list.length;
+      el.scrollToIndex(90_000);
+      await until(() => rows(el).some((r) => r.dataset['id'] === 'cus_0090000'), 'row 90,000');
+      const jump = fake.calls.list.slice(before).filter((q) => q['limit'] !== 1); // not the tab counts
+      const offsets = jump.filter((q) => q['offset'] !== undefined).map((q) => q['offset'] as number);
+      expect(offsets.length).to.be.greaterThan(0);
+      // Page-aligned (pageSize 50, then pages of 200), and the page holding the row.
+      expect(offsets.every((o) => (o - 50) % 200 === 0)).to.equal(true);
+      expect(offsets.some((o) => o <= 90_000 && 90_000 < o + 200)).to.equal(true);
+      expect(jump.filter((q) => q['cursor']).length, 'cursor pages').to.be.lessThan(5);
+      expect(jump.length).to.be.lessThan(8);
+      // A little further on: the island's cursors carry on, no new offset.
+      const on = fake.calls.list.length;
+      el.scrollToIndex(90_400);
+      await until(() => rows(el).some((r) => r.dataset['id'] === 'cus_0090400'), 'row 90,400');
+      const further = fake.calls.list.slice(on).filter((q) => q['limit'] !== 1);
+      expect(further.length).to.be.greaterThan(0);
+      expect(further.every((q) => q['cursor'] && q['offset'] === undefined)).to.equal(true);
+      // Rows between the first page and the island stay unknown: scrolling back to the middle
+      // fetches that page by offset too, not a walk from the island or from the start.
+      const mid = fake.calls.list.length;
+      el.scrollToIndex(40_000);
+      await until(() => rows(el).some((r) => r.dataset['id'] === 'cus_0040000'), 'row 40,000');
+      const back = fake.calls.list.slice(mid).filter((q) => q['limit'] !== 1);
+      expect(back.some((q) => (q['offset'] as number) <= 40_000 && 40_000 < (q['offset'] as number) + 200)).to.equal(true);
+      expect(back.length).to.be.lessThan(8);
     });
 
     it('keeps the rows when a page fails during a walk, and resumes on retry', async () => {
