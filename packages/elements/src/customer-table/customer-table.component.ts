@@ -341,6 +341,14 @@ export class CustomerTable extends ClientelaElement {
     return [Math.max(0, start - this.pageSize), Math.min(this.#total, end + this.pageSize)];
   }
 
+  /** Whether a row in view is not loaded yet. */
+  #viewMissing(): boolean {
+    if (this._state !== 'ready') return true;
+    const { start, end } = this.#range();
+    for (let i = start; i < end; i++) if (!this.#rows.has(i)) return true;
+    return false;
+  }
+
   /**
    * The next page to fetch for the wanted rows, or undefined: by the cursor of the nearest known
    * page at or before it when that is at most {@link WALK_PAGES} pages back, else by `offset`.
@@ -373,11 +381,9 @@ export class CustomerTable extends ClientelaElement {
     const signal = this.#abort!.signal;
     let lastYield = performance.now();
     try {
-      // After a scroll, paint the placeholders before fetching.
-      if (this._state === 'ready' && this.#nextPage()) {
-        await nextFrame();
-        lastYield = performance.now();
-      }
+      // No frame is awaited before fetching: a far row is one page by offset away, so a fast
+      // source paints its data in the first frame, and a slow one paints placeholders meanwhile.
+      let viewMissing = this.#viewMissing();
       for (let next = this.#nextPage(); next && gen === this.#gen; next = this.#nextPage()) {
         const { k, cursor } = next;
         const start = this.#pageStart(k);
@@ -396,6 +402,15 @@ export class CustomerTable extends ClientelaElement {
           page.items.forEach((item, j) => this.#rows.set(start + j, item));
           this.#evict(a, b);
           this.requestUpdate();
+        }
+        if (viewMissing && !this.#viewMissing()) {
+          // The rows in view are all here: let them paint before fetching the margin around them.
+          viewMissing = false;
+          if (!first && this.#nextPage()) {
+            await nextFrame();
+            lastYield = performance.now();
+            continue;
+          }
         }
         if (first) {
           this.requestUpdate();
@@ -514,7 +529,11 @@ export class CustomerTable extends ClientelaElement {
 
   #afterScroll(): void {
     void this.#pump();
-    this.requestUpdate();
+    // Rows in view still loading: a fast source answers before the frame, and rendering now would
+    // build placeholders only to replace them. Render at the frame instead (placeholders if the
+    // rows have not come by then); the page's arrival renders them anyway.
+    if (this._state === 'ready' && this.#viewMissing()) requestAnimationFrame(() => this.requestUpdate());
+    else this.requestUpdate();
   }
 
   #setScroll(top: number): void {
