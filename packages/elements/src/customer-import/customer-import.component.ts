@@ -3,6 +3,7 @@ import { isApiError } from '@clientela/core/errors';
 import { html, nothing } from 'lit';
 import { ImportCompleteEvent } from '../events/events.js';
 import { ClientelaElement } from '../internal/clientela-element.js';
+import { saveBlob } from '../internal/download.js';
 import { formatNumber, translator } from '../internal/localize.js';
 import { tokens } from '../internal/tokens.js';
 import { parseCsv, toCsv } from './csv.js';
@@ -10,16 +11,6 @@ import { messages } from './customer-import.messages.js';
 import { styles } from './customer-import.styles.js';
 
 type Step = 'choose' | 'checking' | 'preview' | 'importing' | 'done';
-
-/** Hands a blob to the browser as a download. */
-function saveFile(blob: Blob, filename: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 const ACCEPTED = /\.(csv|xlsx)$/i;
 
@@ -93,7 +84,7 @@ export class CustomerImport extends ClientelaElement {
     if (!this.api) return;
     try {
       const { blob, filename } = await this.api.imports.template(format);
-      saveFile(blob, filename);
+      saveBlob(blob, filename);
     } catch (error) {
       this.error = isApiError(error) ? error.message : this.#t('failed');
     }
@@ -179,7 +170,7 @@ export class CustomerImport extends ClientelaElement {
   async #downloadRejected(): Promise<void> {
     const csv = await this.rejectedCsv();
     const base = (this.file?.name ?? 'clientes').replace(/\.(csv|xlsx)$/i, '');
-    saveFile(new Blob([csv], { type: 'text/csv;charset=utf-8' }), `${base}-rejeitadas.csv`);
+    saveBlob(new Blob([csv], { type: 'text/csv;charset=utf-8' }), `${base}-rejeitadas.csv`);
   }
 
   #chooser() {

@@ -1,6 +1,7 @@
 import type { Category, Download, ExportColumn, ExportRequest, Locale } from '@clientela/core';
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
+import { saveBlob } from '../internal/download.js';
 import { formatNumber } from '../internal/localize.js';
 import { MAX_PINNED, type ColumnDef, type ColumnKey, type ColumnLayout } from './columns.js';
 import { messages, type ActionKey, type MessageKey } from './customer-table.messages.js';
@@ -42,13 +43,7 @@ export async function exportFile(h: ActionsHost, format: 'csv' | 'xlsx'): Promis
   h.setBusy(h.t('working'));
   try {
     const { blob, filename } = await h.download({ format, columns: h.exportColumns, ...h.scope() });
-    const url = URL.createObjectURL(blob);
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = filename;
-    a.rel = 'noopener';
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    saveBlob(blob, filename);
     h.setBusy(h.t('exported', { name: filename }));
   } catch (error) {
     h.setBusy(h.t('actionFailed', { message: (error as Error).message }));
