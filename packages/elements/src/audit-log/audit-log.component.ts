@@ -3,6 +3,7 @@ import { AUDIT_ACTIONS } from '@clientela/core/schemas';
 import { html, nothing, type PropertyValues } from 'lit';
 import { ClientelaElement } from '../internal/clientela-element.js';
 import { formatDateTime, formatNumber, translator } from '../internal/localize.js';
+import { dataTable } from '../internal/data-table.styles.js';
 import { tokens } from '../internal/tokens.js';
 import { messages } from './audit-log.messages.js';
 import { styles } from './audit-log.styles.js';
@@ -36,7 +37,7 @@ function dayBoundary(day: string, end: boolean): string | undefined {
  * @cssproperty --cl-color-border - Table rules.
  */
 export class AuditLog extends ClientelaElement {
-  static override styles = [tokens, styles];
+  static override styles = [tokens, dataTable, styles];
   static override properties = {
     ...ClientelaElement.properties,
     action: { type: String, reflect: true },

@@ -5,6 +5,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { CustomerEditEvent, CustomerSavedEvent } from '../events/events.js';
 import { ClientelaElement } from '../internal/clientela-element.js';
 import { formatDate, formatDateTime, formatMoney, formatNumber, translator } from '../internal/localize.js';
+import { dataTable } from '../internal/data-table.styles.js';
 import { tokens } from '../internal/tokens.js';
 import '../category-picker/category-picker.js';
 import type { CategoryPicker } from '../category-picker/category-picker.component.js';
@@ -40,7 +41,7 @@ export function customerName(c: Customer): string {
  * @cssproperty --cl-color-accent - Buttons and the avatar.
  */
 export class CustomerCard extends ClientelaElement {
-  static override styles = [tokens, styles];
+  static override styles = [tokens, dataTable, styles];
   static override properties = {
     ...ClientelaElement.properties,
     customerId: { type: String, attribute: 'customer-id', reflect: true },

@@ -137,28 +137,6 @@ export const styles = css`
   a {
     color: var(--_accent);
   }
-  table {
-    width: 100%;
-    border-collapse: collapse;
-    font-size: 0.9375rem;
-  }
-  th,
-  td {
-    text-align: start;
-    padding: 0.375rem 0.5rem;
-    border-bottom: 1px solid var(--_border);
-  }
-  thead th {
-    color: var(--_muted);
-    font-weight: 600;
-  }
-  tbody th {
-    font-weight: 600;
-  }
-  .num {
-    text-align: end;
-    font-variant-numeric: tabular-nums;
-  }
   tr.used,
   tr.expired {
     color: var(--_muted);
