@@ -53,7 +53,6 @@ function stop(child) {
 /** Starts vite on the example pages, proxying the API to `apiUrl`. */
 export async function startExamples({ apiUrl, port = 0 }) {
   const { createServer } = await import('vite');
-  process.env.VITE_CLIENTELA_SECRET_KEY = SECRET_KEY;
   process.env.VITE_CLIENTELA_PUBLISHABLE_KEY = PUBLISHABLE_KEY;
   const server = await createServer({
     configFile: fileURLToPath(new URL('../examples/vite.config.ts', import.meta.url)),

@@ -2,7 +2,8 @@
 // (`cl-customer-open`) or from the credits wallet. "Edit" bubbles up as `cl-customer-edit`, which
 // dialogs.ts answers with the customer form; its `cl-customer-saved` refreshes the card.
 import '@clientela/elements/customer-card';
-import { adminClient, lang } from '../shared.js';
+import { adminClient } from '../admin-client.js';
+import { lang } from '../shared.js';
 
 const client = adminClient();
 const aside = document.querySelector<HTMLElement>('#detail')!;

@@ -3,7 +3,8 @@
 // (card-view.ts, with <cl-customer-card>) is loaded it answers cl-customer-open first and this
 // panel stays out of the way. Text goes in through textContent only: no HTML from data.
 import { formatCep, formatCnpj, formatCpf, formatPhoneBR, whatsappUrl, type Category, type Customer } from '@clientela/core';
-import { adminClient, lang } from '../shared.js';
+import { adminClient } from '../admin-client.js';
+import { lang } from '../shared.js';
 
 const client = adminClient();
 const aside = document.querySelector<HTMLElement>('#detail')!;

@@ -4,7 +4,8 @@
 import '@clientela/elements/category-manager';
 import '@clientela/elements/customer-form';
 import '@clientela/elements/registration-settings';
-import { adminClient, lang } from '../shared.js';
+import { adminClient } from '../admin-client.js';
+import { lang } from '../shared.js';
 
 const client = adminClient();
 const host = document.querySelector<HTMLElement>('#dialogs')!;

@@ -3,7 +3,7 @@
 // a row opens the customer (customer-view.ts, or the card view when it is loaded), and a saved
 // customer anywhere on the page refreshes the rows.
 import '@clientela/elements/customer-table';
-import { adminClient } from '../shared.js';
+import { adminClient } from '../admin-client.js';
 import './customer-view.js';
 
 const QUERY_ATTRIBUTES = ['q', 'kind', 'status', 'category-ids', 'sort'] as const;

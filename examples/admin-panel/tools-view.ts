@@ -5,7 +5,8 @@ import '@clientela/elements/audit-log';
 import '@clientela/elements/customer-import';
 import type { CreditWalletEntry } from '@clientela/core';
 import { html, nothing, render } from 'lit';
-import { adminClient, lang } from '../shared.js';
+import { adminClient } from '../admin-client.js';
+import { lang } from '../shared.js';
 
 const client = adminClient();
 const host = document.querySelector<HTMLElement>('#dialogs')!;

@@ -6,7 +6,7 @@ import type { CustomerOpenEvent, CustomerSavedEvent } from '@clientela/elements/
 import { CustomerForm, CustomerTable } from '@clientela/elements/react';
 import { StrictMode, useMemo, useRef, useState, type ComponentRef } from 'react';
 import { createRoot } from 'react-dom/client';
-import { adminClient } from '../shared.js';
+import { adminClient } from '../admin-client.js';
 
 type Editing = { id?: string } | undefined;
 

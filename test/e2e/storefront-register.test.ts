@@ -5,7 +5,7 @@
 import { createClient, isValidCnpj } from '@clientela/core';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SECRET_KEY } from '../../scripts/examples-harness.mjs';
+import { PUBLISHABLE_KEY, SECRET_KEY } from '../../scripts/examples-harness.mjs';
 import { startStack, type Stack } from './stack.js';
 
 /** An alphanumeric CNPJ (letters in the root) with its two numeric check digits. */
@@ -44,6 +44,16 @@ describe('storefront registration', () => {
     const page = await browser.newPage({ viewport: { width: 420, height: 900 } });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
+    // Every script and API request the storefront makes, to prove it holds the publishable key only.
+    const scripts: Promise<string>[] = [];
+    const authorizations = new Set<string>();
+    page.on('response', (response) => {
+      if (response.request().resourceType() === 'script') scripts.push(response.text().catch(() => ''));
+    });
+    page.on('request', (request) => {
+      const auth = request.headers()['authorization'];
+      if (auth) authorizations.add(auth);
+    });
     await page.goto(`${examples.storefrontUrl}#aberto`);
     // vite may reload once after optimizing dependencies on the first visit
     await page.waitForLoadState('networkidle');
@@ -66,6 +76,11 @@ describe('storefront registration', () => {
     await form.getByRole('button', { name: 'Criar cadastro' }).click();
     await page.getByText('Cadastro criado', { exact: false }).first().waitFor({ timeout: 15_000 });
     expect(errors).toEqual([]);
+    // The storefront sent only the publishable key, and no script it loaded holds the secret one.
+    expect([...authorizations]).toEqual([`Bearer ${PUBLISHABLE_KEY}`]);
+    const loaded = await Promise.all(scripts);
+    expect(loaded.length).toBeGreaterThan(0);
+    expect(loaded.filter((code) => code.includes(SECRET_KEY))).toEqual([]);
 
     // The admin side: the table when the page has one, else the API with the secret key.
     const admin = await browser.newPage({ viewport: { width: 1280, height: 900 } });
