@@ -1,5 +1,5 @@
 import { CUSTOMER_SORTS, type AuditEntry, type Customer, type CustomerSortField } from '@clientela/core';
-import { compareKeys, maskJson, matchesTokens, queryPredicate, queryTokens, searchTextOf, sortKeyOf } from './search.js';
+import { compareKeys, maskJson, matchesTokens, queryPredicate, queryTokens, scanByPages, searchTextOf, sortKeyOf } from './search.js';
 import type { AuditQueryParams, CustomerQuery, ListJsonResult, ListParams, ListResult, SortKey, SortSpec, Store, StoredAudit, StoredCategory } from './types.js';
 
 interface Rec {
@@ -400,15 +400,8 @@ export class MemoryStore implements Store {
     return n;
   }
 
-  *scanCustomers(query: CustomerQuery, sort: SortSpec): Iterable<Customer> {
-    let after: ListParams['after'];
-    for (;;) {
-      const page = this.listCustomers({ query, sort, after, limit: 500 });
-      yield* page.items;
-      const last = page.items[page.items.length - 1];
-      if (!page.hasMore || !last) return;
-      after = { key: sortKeyOf(last, sort.field), id: last.id };
-    }
+  scanCustomers(query: CustomerQuery, sort: SortSpec): Iterable<Customer> {
+    return scanByPages(this, query, sort);
   }
 
   categoryCounts(): Map<string, number> {

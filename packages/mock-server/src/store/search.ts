@@ -1,5 +1,5 @@
 import { maskDocument, normalizeDocument, searchKey, type Customer, type CustomerSortField } from '@clientela/core';
-import type { CustomerQuery, SortKey } from './types.js';
+import type { CustomerQuery, ListParams, ListResult, SortKey, SortSpec } from './types.js';
 
 /** Person: first + last name; company: razão social. */
 export function displayName(c: Customer): string {
@@ -80,4 +80,23 @@ export function queryPredicate(query: CustomerQuery): (c: Customer) => boolean {
  */
 export function maskJson(json: string, document: string): string {
   return json.replace(`"document":"${document}"`, `"document":"${maskDocument(document)}"`);
+}
+
+/**
+ * Every customer matching `query` in `sort` order, read in keyset pages of 500 from a store's
+ * `listCustomers`, so exports and bulk actions over a whole filter never hold one huge page.
+ */
+export function* scanByPages(
+  store: { listCustomers(params: ListParams): ListResult },
+  query: CustomerQuery,
+  sort: SortSpec,
+): Iterable<Customer> {
+  let after: ListParams['after'];
+  for (;;) {
+    const page = store.listCustomers({ query, sort, after, limit: 500 });
+    yield* page.items;
+    const last = page.items[page.items.length - 1];
+    if (!page.hasMore || !last) return;
+    after = { key: sortKeyOf(last, sort.field), id: last.id };
+  }
 }

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import type { AuditEntry, Customer, CustomerSortField } from '@clientela/core';
-import { maskJson, queryTokens, searchTextOf, sortKeyOf } from './search.js';
+import { maskJson, queryTokens, scanByPages, searchTextOf, sortKeyOf } from './search.js';
 import type { AuditQueryParams, CustomerQuery, ListJsonResult, ListParams, ListResult, SortSpec, Store, StoredAudit, StoredCategory } from './types.js';
 
 const SORT_INDEXES: Record<CustomerSortField, string> = {
@@ -391,15 +391,8 @@ export class SqliteStore implements Store {
     return n;
   }
 
-  *scanCustomers(query: CustomerQuery, sort: SortSpec): Iterable<Customer> {
-    let after: ListParams['after'];
-    for (;;) {
-      const page = this.listCustomers({ query, sort, after, limit: 500 });
-      yield* page.items;
-      const last = page.items[page.items.length - 1];
-      if (!page.hasMore || !last) return;
-      after = { key: sortKeyOf(last, sort.field), id: last.id };
-    }
+  scanCustomers(query: CustomerQuery, sort: SortSpec): Iterable<Customer> {
+    return scanByPages(this, query, sort);
   }
 
   categoryCounts(): Map<string, number> {
