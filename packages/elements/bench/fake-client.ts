@@ -94,8 +94,12 @@ export interface FakeOptions {
   customers?: Customer[];
   /** Milliseconds to wait before answering a list call (per query), for race tests. */
   delay?: (query: Record<string, unknown>) => number;
-  /** Make list calls fail (error-state tests). */
-  fail?: () => boolean;
+  /** Make list calls fail (error-state tests); gets the call's query. */
+  fail?: (query: Record<string, unknown>) => boolean;
+  /** Make bulk calls fail (as a 503 does). */
+  failBulk?: () => boolean;
+  /** Make export calls fail (as a 503 does). */
+  failExport?: () => boolean;
 }
 
 export interface FakeClient {
@@ -131,6 +135,10 @@ export function listItem(i: number): Customer {
     : { ...base, id, lastName: `${base.lastName.replace(/ \d+$/, '')} ${i}` };
 }
 
+/** What the client throws for a 503 answer (a simulated outage), with the developer-facing detail. */
+const unavailable = () =>
+  Object.assign(new Error('Falha simulada (--fail-rate); tente de novo após Retry-After.'), { name: 'ApiError', status: 503 });
+
 const nameOf = (c: Customer) => (c.kind === 'company' ? c.legalName : `${c.firstName} ${c.lastName}`);
 
 /** Builds a fake client. Unfiltered queries over `count` rows are answered by index, in O(page). */
@@ -160,7 +168,7 @@ export function fakeClient(options: FakeOptions = {}): FakeClient {
     const desc = sort.startsWith('-');
     const field = desc ? sort.slice(1) : sort;
     const key = (c: Customer): string | number =>
-      field === 'name' ? searchKey(nameOf(c)) : field === 'totalSpent' ? c.stats.totalSpentCents : field === 'ordersCount' ? c.stats.ordersCount : field === 'lastPurchaseAt' ? (c.stats.lastPurchaseAt ?? '') : c.createdAt;
+      field === 'name' ? searchKey(nameOf(c)) : field === 'totalSpent' ? c.stats.totalSpentCents : field === 'ordersCount' ? c.stats.ordersCount : field === 'lastPurchaseAt' ? (c.stats.lastPurchaseAt ?? '') : field === 'visitsCount' ? c.stats.visitsCount : field === 'status' ? ['active', 'inactive', 'blocked', 'deleted'].indexOf(c.status) : c.createdAt;
     return (a: Customer, b: Customer) => {
       const x = key(a);
       const y = key(b);
@@ -177,7 +185,7 @@ export function fakeClient(options: FakeOptions = {}): FakeClient {
         calls.list.push(query);
         await sleep(options.delay?.(query) ?? 0, opts.signal);
         opts.signal?.throwIfAborted();
-        if (options.fail?.()) throw new TypeError('Failed to fetch');
+        if (options.fail?.(query)) throw new TypeError('Failed to fetch');
         // Cursors are stringified offsets; `offset` (random access) is the same, but not both.
         if (query['offset'] !== undefined && query['cursor']) throw new TypeError('offset with cursor');
         const offset = Number(query['cursor'] ?? query['offset'] ?? 0);
@@ -209,6 +217,7 @@ export function fakeClient(options: FakeOptions = {}): FakeClient {
       },
       async bulk(body: BulkRequest, opts: { idempotencyKey?: string } = {}) {
         calls.bulk.push({ body, idempotencyKey: opts.idempotencyKey });
+        if (options.failBulk?.()) throw unavailable();
         const targets = body.ids ? (data ?? []).filter((c) => body.ids!.includes(c.id)) : (data ?? []).filter(matches(body.filter ?? {}));
         for (const c of targets) {
           if (body.action === 'setStatus') c.status = body.status!;
@@ -229,6 +238,23 @@ export function fakeClient(options: FakeOptions = {}): FakeClient {
       async download(request: ExportRequest) {
         calls.exports.push(request);
         return { blob: new Blob(['id\n'], { type: 'text/csv' }), filename: `clientes.${request.format}` };
+      },
+      /** A CSV of the requested rows (id, name), streamed a few rows per chunk like the server's. */
+      async stream(request: ExportRequest, opts: { signal?: AbortSignal } = {}) {
+        calls.exports.push(request);
+        if (options.failExport?.()) throw unavailable();
+        const rows = request.ids ? (data ?? []).filter((c) => request.ids!.includes(c.id)) : (data ?? []).filter(matches((request.filter ?? {}) as Record<string, unknown>));
+        const lines = ['\uFEFFid,nome\r\n', ...rows.map((c) => `${c.id},"${nameOf(c)}"\r\n`)];
+        const encoder = new TextEncoder();
+        let at = 0;
+        const stream = new ReadableStream<Uint8Array>({
+          async pull(controller) {
+            await sleep(1, opts.signal);
+            if (at >= lines.length) return controller.close();
+            controller.enqueue(encoder.encode(lines.slice(at, (at += 5)).join('')));
+          },
+        });
+        return { stream, filename: `clientes.${request.format}`, contentType: 'text/csv' };
       },
     },
     audit: {

@@ -107,6 +107,32 @@ for (const kind of ['memory', 'sqlite'] as const) {
       s.close();
     });
 
+    it('sorts by visits and by status (active, inactive, blocked, deleted), both ways, across cursor pages', async () => {
+      const s = make();
+      const rank = { active: 1, inactive: 2, blocked: 3, deleted: 4 } as Record<string, number>;
+      for (const [field, key] of [
+        ['visitsCount', (c: any) => c.stats.visitsCount],
+        ['status', (c: any) => rank[c.status]],
+      ] as const) {
+        for (const desc of [false, true]) {
+          const rows: any[] = [];
+          let cursor: string | null = null;
+          do {
+            const r: any = await call(s, 'GET', `/v1/customers?sort=${desc ? '-' : ''}${field}&status=active,inactive,blocked,deleted&limit=60${cursor ? `&cursor=${cursor}` : ''}`);
+            expect(r.status, field).toBe(200);
+            rows.push(...r.json.items);
+            cursor = r.json.nextCursor;
+          } while (cursor);
+          expect(rows).toHaveLength(400);
+          const keys = rows.map(key);
+          expect(new Set(keys).size, `${field} varies`).toBeGreaterThan(1);
+          const sorted = [...keys].sort((a, b) => (desc ? b - a : a - b));
+          expect(keys, `${desc ? '-' : ''}${field}`).toEqual(sorted);
+        }
+      }
+      s.close();
+    });
+
     it('search agrees with a plain scan', async () => {
       const s = make();
       const everyone: any[] = [];
@@ -145,6 +171,27 @@ describe('SQLite durability', () => {
     expect((await call(s, 'GET', '/v1/settings/registration')).json.person.phone).toBe('required');
     expect((await call(s, 'GET', '/v1/audit?action=customer.create')).json.items).toHaveLength(1);
     expectDup(await call(s, 'POST', '/v1/customers', { body: PERSON }));
+    s.close();
+  });
+});
+
+describe('SQLite files from before the visits and status sorts', () => {
+  it('gain the sort columns, filled from the stored records, on open', async () => {
+    const db = join(dir, 'old-schema.sqlite');
+    let s: MockServer = app({ seed: 80, db });
+    s.close();
+    // Make the file look as an older version wrote it: no visits_count / status_rank columns.
+    const { default: Database } = await import('better-sqlite3');
+    const raw = new Database(db);
+    raw.exec('DROP INDEX customers_visits; DROP INDEX customers_status_rank; ALTER TABLE customers DROP COLUMN visits_count; ALTER TABLE customers DROP COLUMN status_rank');
+    raw.close();
+    s = app({ seed: 80, db });
+    const r: any = await call(s, 'GET', '/v1/customers?sort=-visitsCount&limit=200');
+    const visits = r.json.items.map((c: any) => c.stats.visitsCount);
+    expect(visits).toEqual([...visits].sort((a: number, b: number) => b - a));
+    expect(visits[0]).toBeGreaterThan(0);
+    const byStatus: any = await call(s, 'GET', '/v1/customers?sort=-status&status=active,blocked&limit=200');
+    expect(byStatus.json.items[0].status).toBe('blocked');
     s.close();
   });
 });

@@ -2,7 +2,11 @@ import * as z from 'zod/mini';
 import { CUSTOMER_STATUSES, CustomerKindSchema } from './customer.js';
 import { rule } from './rules.js';
 
-export const CUSTOMER_SORTS = ['name', 'createdAt', 'lastPurchaseAt', 'totalSpent', 'ordersCount'] as const;
+/**
+ * Sort fields of `GET /customers`. `status` sorts in the order of {@link CUSTOMER_STATUSES}
+ * (active, inactive, blocked, deleted), not alphabetically by code.
+ */
+export const CUSTOMER_SORTS = ['name', 'createdAt', 'lastPurchaseAt', 'totalSpent', 'ordersCount', 'visitsCount', 'status'] as const;
 export type CustomerSortField = (typeof CUSTOMER_SORTS)[number];
 export type CustomerSort = CustomerSortField | `-${CustomerSortField}`;
 

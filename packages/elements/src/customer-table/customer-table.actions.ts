@@ -1,7 +1,8 @@
-import type { Category, Download, ExportColumn, ExportRequest, Locale } from '@clientela/core';
+import type { Category, DownloadStream, ExportColumn, ExportRequest, Locale } from '@clientela/core';
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { saveBlob } from '../internal/download.js';
+import { errorText } from '../internal/error-text.js';
 import { formatNumber } from '../internal/localize.js';
 import { MAX_PINNED, type ColumnDef, type ColumnKey, type ColumnLayout } from './columns.js';
 import { messages, type ActionKey, type MessageKey } from './customer-table.messages.js';
@@ -26,27 +27,92 @@ export interface ActionsHost {
   allMatching: boolean;
   selectedSize: number;
   categories: Category[];
-  busy: string;
   selectAllMatching(): void;
   clearSelection(): void;
   bulk(action: 'addCategories' | 'removeCategories' | 'setStatus' | 'delete', extra?: { categoryIds?: string[]; status?: 'active' | 'inactive' | 'blocked' }): void;
   update(): void;
-  setBusy(text: string): void;
+  /** Shows an action's progress or outcome in the notice bar (undefined clears it). */
+  notify(notice: Notice | undefined): void;
   exportColumns: ExportColumn[];
   /** The selected ids (or "all matching" filter), or the whole filter when nothing is selected. */
   scope(): Pick<ExportRequest, 'ids' | 'filter'>;
-  download(request: ExportRequest): Promise<Download>;
+  /** Rows the export will hold: the selection's count, or the filter's total. */
+  expectedRows: number;
+  stream(request: ExportRequest, signal: AbortSignal): Promise<DownloadStream>;
 }
 
-/** Exports the selection (or, with none, the whole filter) with the visible columns, then saves the file. */
-export async function exportFile(h: ActionsHost, format: 'csv' | 'xlsx'): Promise<void> {
-  h.setBusy(h.t('working'));
+/** What the table's notice bar shows: an action running (with progress), or how it ended. */
+export interface Notice {
+  origin: 'bulk' | 'export';
+  state: 'running' | 'done' | 'failed';
+  text: string;
+  /** Progress: rows done so far, out of `max` (no `value`: indeterminate). */
+  value?: number;
+  max?: number;
+  retry?: () => void;
+  cancel?: () => void;
+}
+
+/**
+ * Counts the records in CSV text as it streams: line ends outside quoted cells (a quoted cell
+ * may hold a line break). The header is the first record.
+ */
+export function csvRecordCounter(): (chunk: string) => number {
+  let quoted = false;
+  let records = 0;
+  return (chunk) => {
+    for (let i = 0; i < chunk.length; i++) {
+      const ch = chunk.charCodeAt(i);
+      if (ch === 34) quoted = !quoted;
+      else if (ch === 10 && !quoted) records++;
+    }
+    return records;
+  };
+}
+
+/**
+ * Exports the selection (or, with none, the whole filter) with the visible columns, then saves
+ * the file. The body is read as it arrives, so a long CSV export shows its progress by rows
+ * (the XLSX file is built whole by the server, so it shows progress without a count). A
+ * failure says why, in the admin's words, with "Tentar novamente"; a cancel stops the download.
+ */
+export async function exportFile(h: ActionsHost, format: 'csv' | 'xlsx', again: () => void): Promise<void> {
+  const { t, locale } = h;
+  const abort = new AbortController();
+  const max = h.expectedRows;
+  const label = format === 'csv' ? t('exportCsv') : t('exportXlsx');
+  const running = (value?: number) =>
+    h.notify({
+      origin: 'export',
+      state: 'running',
+      text: value === undefined ? t('exporting', { format: format.toUpperCase() }) : t('exportProgress', { n: formatNumber(Math.min(value, max), locale), total: formatNumber(max, locale) }),
+      ...(value === undefined ? {} : { value: Math.min(value, max) }),
+      max,
+      cancel: () => abort.abort(),
+    });
+  running(format === 'csv' ? 0 : undefined);
   try {
-    const { blob, filename } = await h.download({ format, columns: h.exportColumns, ...h.scope() });
-    saveBlob(blob, filename);
-    h.setBusy(h.t('exported', { name: filename }));
+    const { stream, filename, contentType } = await h.stream({ format, columns: h.exportColumns, ...h.scope() }, abort.signal);
+    const chunks: Uint8Array[] = [];
+    const reader = stream.getReader();
+    const decoder = new TextDecoder();
+    const count = csvRecordCounter();
+    let shown = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      chunks.push(value);
+      if (format === 'csv') {
+        const rows = Math.max(0, count(decoder.decode(value, { stream: true })) - 1);
+        // A notice per few hundred rows is plenty: each one re-renders the bar.
+        if (rows - shown >= 200 || rows >= max) running((shown = rows));
+      }
+    }
+    saveBlob(new Blob(chunks as BlobPart[], { type: contentType }), filename);
+    h.notify({ origin: 'export', state: 'done', text: t('exported', { name: filename }) });
   } catch (error) {
-    h.setBusy(h.t('actionFailed', { message: (error as Error).message }));
+    if (abort.signal.aborted) h.notify({ origin: 'export', state: 'done', text: t('exportCancelled') });
+    else h.notify({ origin: 'export', state: 'failed', text: `${t('exportFailed', { what: label })} ${errorText(error, locale)}`, retry: again });
   }
 }
 
@@ -75,6 +141,10 @@ const ptBR: Record<ActionKey, string> = {
   confirmWord: 'Palavra de confirmação',
   cancel: 'Cancelar',
   exported: 'Arquivo {name} baixado',
+  exporting: 'Gerando o arquivo {format}…',
+  exportProgress: 'Exportando: {n} de {total} linhas',
+  exportCancelled: 'Exportação cancelada.',
+  exportFailed: 'Não foi possível concluir "{what}".',
 };
 Object.assign(messages['pt-BR'], ptBR);
 
@@ -87,7 +157,6 @@ const styles = html`<style>
   .hint { margin: 0 0 0.5rem; color: var(--_muted); }
   .bulk { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem; padding: 0.5rem 0.75rem; background: var(--_surface-alt); border-bottom: 1px solid var(--_border); }
   .bulk .group { display: inline-flex; gap: 0.25rem; }
-  .busy { display: inline-flex; gap: 0.4rem; align-items: center; color: var(--_muted); }
   .icon-pin { --icon: url("data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 24 24' fill='none' stroke='black' stroke-width='2' stroke-linecap='round' stroke-linejoin='round'%3E%3Crect x='5' y='11' width='14' height='10' rx='2'/%3E%3Cpath d='M8 11V7a4 4 0 0 1 8 0v4'/%3E%3C/svg%3E"); }
   dialog { border: 1px solid var(--_border); border-radius: var(--_radius); background: var(--_surface); color: var(--_text); max-width: 28rem; }
   dialog h2 { font-size: 1.1rem; margin-top: 0; }
@@ -182,7 +251,6 @@ export function bulkBar(h: ActionsHost): TemplateResult {
       <button type="button" id="bulk-status-apply" @click=${() => h.bulk('setStatus', { status: pick(h, '#bulk-status') as 'active' })}>${t('setStatus')}</button>
     </span>
     <button type="button" class="danger" id="bulk-delete" @click=${openDelete}>${t('delete')}</button>
-    <span class="busy" aria-hidden="true">${h.busy === t('working') ? html`<progress></progress>` : nothing}${h.busy}</span>
   </div>`;
 }
 

@@ -3,9 +3,10 @@ import { formatCnpj, formatCpf, formatPhoneBR, initials, maskDocument, normalize
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { CustomerOpenEvent, SelectionChangeEvent } from '../events/events.js';
 import { ClientelaElement } from '../internal/clientela-element.js';
+import { errorText } from '../internal/error-text.js';
 import { formatDate, formatMoney, formatNumber, translator } from '../internal/localize.js';
 import { tokens } from '../internal/tokens.js';
-import type { ActionsHost } from './customer-table.actions.js';
+import type { ActionsHost, Notice } from './customer-table.actions.js';
 import { COLUMN_BY_KEY, MAX_PINNED, parseLayout, visibleColumns, type ColumnDef, type ColumnKey, type ColumnLayout } from './columns.js';
 import { loadMessages, messages, type MessageKey } from './customer-table.messages.js';
 import { styles } from './customer-table.styles.js';
@@ -32,6 +33,8 @@ const KEEP_ROWS = 4000;
  */
 const WALK_PAGES = 2;
 const STATUSES: readonly CustomerStatus[] = ['active', 'inactive', 'blocked', 'deleted'];
+/** The button each bulk action comes from, named in its failure message. */
+const BULK_LABEL = { addCategories: 'addCategory', removeCategories: 'removeCategory', setStatus: 'setStatus', delete: 'delete' } as const;
 
 type LoadState = 'loading' | 'ready' | 'error';
 type Kind = '' | 'person' | 'company';
@@ -131,7 +134,7 @@ export class CustomerTable extends ClientelaElement {
   declare status: string;
   /** Categories to filter by (attribute `category-ids`, comma-separated). */
   declare categoryIds: string[];
-  /** Server sort: `name`, `createdAt`, `lastPurchaseAt`, `totalSpent`, `ordersCount`, `-` prefix for descending. */
+  /** Server sort: `name`, `createdAt`, `lastPurchaseAt`, `totalSpent`, `ordersCount`, `visitsCount`, `status`, `-` prefix for descending. */
   declare sort: string;
   /** localStorage key under which the column layout is kept; none means not persisted. */
   declare storageKey: string | undefined;
@@ -154,7 +157,9 @@ export class CustomerTable extends ClientelaElement {
   #pageFailed = false;
   #retryTimer: ReturnType<typeof setTimeout> | undefined;
   #countsAbort: AbortController | undefined;
-  #counts: { person?: number; company?: number } = {};
+  #countsTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Tab counts, with the query they were counted for: shown only while that query is on screen. */
+  #counts: { key: string; person?: number; company?: number } = { key: '' };
   #categories = new Map<string, Category>();
   #revealed = new Map<string, string>();
 
@@ -183,7 +188,8 @@ export class CustomerTable extends ClientelaElement {
 
   // Feedback
   #announcement = '';
-  #busy = '';
+  #announceTimer: ReturnType<typeof setTimeout> | undefined;
+  #notice: Notice | undefined;
   #searchTimer: ReturnType<typeof setTimeout> | undefined;
   #reloadQueued = false;
 
@@ -249,6 +255,8 @@ export class CustomerTable extends ClientelaElement {
     this.#countsAbort?.abort();
     clearTimeout(this.#searchTimer);
     clearTimeout(this.#retryTimer);
+    clearTimeout(this.#countsTimer);
+    clearTimeout(this.#announceTimer);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -322,6 +330,9 @@ export class CustomerTable extends ClientelaElement {
       }
     }
     this.#revealed.clear();
+    // An announcement still pending belongs to the query being replaced.
+    clearTimeout(this.#announceTimer);
+    this.#announcement = '';
     this._state = 'loading';
     void this.#pump();
   }
@@ -415,7 +426,7 @@ export class CustomerTable extends ClientelaElement {
         if (first) {
           this.requestUpdate();
           setTimeout(() => this.#loadActions(), 200);
-          this.#announce(this.#total === 1 ? this.#t('result1') : this.#t('results', { n: formatNumber(this.#total, this.resolvedLocale) }));
+          this.#announce(this.#total === 1 ? this.#t('result1') : this.#t('results', { n: formatNumber(this.#total, this.resolvedLocale) }), gen);
         }
         // A fast source answers in microtasks, so a long walk would starve rendering and input:
         // yield now and then, so the placeholders paint and scrolling stays live meanwhile.
@@ -426,7 +437,7 @@ export class CustomerTable extends ClientelaElement {
       }
     } catch {
       if (gen !== this.#gen || signal.aborted) return;
-      this.#announce(this.#t('error'));
+      this.#announce(this.#t('error'), gen);
       if (this._state !== 'ready') {
         // Nothing to show yet: the error state, with a retry.
         this._state = 'error';
@@ -456,22 +467,42 @@ export class CustomerTable extends ClientelaElement {
     for (const i of this.#rows.keys()) if (i < a - KEEP_ROWS / 2 || i >= b + KEEP_ROWS / 2) this.#rows.delete(i);
   }
 
-  /** Counts per tab: the `total` of a one-row list per kind. */
-  async #loadCounts(): Promise<void> {
+  /** The query the tab counts depend on (every filter but the kind). */
+  #countsKey(): string {
+    const { kind: _kind, sort: _sort, ...query } = this.#query();
+    return JSON.stringify(query);
+  }
+
+  /**
+   * Counts per tab: the `total` of a one-row list per kind. Counts of an earlier query are
+   * dropped at once, not kept until the new ones come: a failed count shows no number (and is
+   * tried again a little later), never the previous search's.
+   */
+  async #loadCounts(attempt = 0): Promise<void> {
     const api = this.api;
     if (!api) return;
     this.#countsAbort?.abort();
+    clearTimeout(this.#countsTimer);
     const abort = (this.#countsAbort = new AbortController());
+    const key = this.#countsKey();
     const { kind: _kind, sort: _sort, ...query } = this.#query();
+    if (this.#counts.key !== key) {
+      this.#counts = { key };
+      this.requestUpdate();
+    }
     try {
       const [person, company] = await Promise.all(
         (['person', 'company'] as const).map((kind) => api.customers.list({ ...query, kind, limit: 1 }, { signal: abort.signal })),
       );
-      if (abort.signal.aborted) return;
-      this.#counts = { person: person!.total, company: company!.total };
+      if (abort.signal.aborted || key !== this.#countsKey()) return;
+      this.#counts = { key, person: person!.total, company: company!.total };
       this.requestUpdate();
     } catch {
-      // The tabs then show no counts; the list itself reports its own errors.
+      // The tabs show no counts meanwhile; the list itself reports its own errors.
+      if (abort.signal.aborted || attempt >= 3) return;
+      this.#countsTimer = setTimeout(() => {
+        if (key === this.#countsKey()) void this.#loadCounts(attempt + 1);
+      }, 2000 * (attempt + 1));
     }
   }
 
@@ -664,6 +695,8 @@ export class CustomerTable extends ClientelaElement {
   }
 
   #emitSelection(): void {
+    // "3 atualizados" speaks of the previous selection: a new one starts without it.
+    if (this.#notice?.origin === 'bulk' && this.#notice.state !== 'running') this.#notice = undefined;
     this.requestUpdate();
     this.dispatchEvent(new SelectionChangeEvent({ ids: this.selectedIds, all: this.#allMatching, count: this.#selectionCount() }));
   }
@@ -678,17 +711,30 @@ export class CustomerTable extends ClientelaElement {
    * Runs one bulk action through `customers.bulk`. The idempotency key is made once per user
    * action, so the client's retries after a network failure never apply it twice.
    */
-  async #bulk(action: 'addCategories' | 'removeCategories' | 'setStatus' | 'delete', extra: { categoryIds?: string[]; status?: 'active' | 'inactive' | 'blocked' } = {}): Promise<void> {
+  async #bulk(
+    action: 'addCategories' | 'removeCategories' | 'setStatus' | 'delete',
+    extra: { categoryIds?: string[]; status?: 'active' | 'inactive' | 'blocked' } = {},
+    // "Tentar novamente" sends the same request with the same key: if the first one did reach
+    // the server before the failure, the retry replays its answer instead of applying it twice.
+    request = { target: this.#target(), key: crypto.randomUUID() },
+  ): Promise<void> {
     const api = this.api;
-    if (!api || this.#selectionCount() === 0) return;
-    this.#setBusy(this.#t('working'));
+    if (!api || ('ids' in request.target && request.target.ids.length === 0)) return;
+    const t = this.#t;
+    const what = t(BULK_LABEL[action]);
+    this.#notify({ origin: 'bulk', state: 'running', text: t('working') });
     try {
-      const result = await api.customers.bulk({ ...this.#target(), action, ...extra }, { idempotencyKey: crypto.randomUUID() });
-      this.#setBusy(this.#t('updated', { n: formatNumber(result.updated, this.resolvedLocale) }));
+      const result = await api.customers.bulk({ ...request.target, action, ...extra }, { idempotencyKey: request.key });
       if (action === 'delete') this.#clearSelection();
+      this.#notify({ origin: 'bulk', state: 'done', text: t('updated', { n: formatNumber(result.updated, this.resolvedLocale) }) });
       this.refresh();
     } catch (error) {
-      this.#setBusy(this.#t('actionFailed', { message: (error as Error).message }));
+      this.#notify({
+        origin: 'bulk',
+        state: 'failed',
+        text: `${t('bulkFailed', { what })} ${errorText(error, this.resolvedLocale)}`,
+        retry: () => void this.#bulk(action, extra, request),
+      });
     }
   }
 
@@ -696,16 +742,25 @@ export class CustomerTable extends ClientelaElement {
     return [...new Set(visibleColumns(this.#layout).flatMap((c) => c.export))];
   }
 
-  #setBusy(text: string): void {
-    this.#busy = text;
-    this.#announce(text);
+  /** Shows an action's progress or outcome; its start and end are also announced. */
+  #notify(notice: Notice | undefined): void {
+    const announce = notice && (notice.state !== 'running' || this.#notice?.state !== 'running');
+    this.#notice = notice;
+    this.requestUpdate();
+    if (announce) this.#announce(notice.text);
   }
 
-  #announce(text: string): void {
+  /**
+   * Puts `text` in the live region. With `gen`, only while that query is still the one on screen
+   * (the text is set a moment later, and a new search may start meanwhile).
+   */
+  #announce(text: string, gen?: number): void {
     // Re-announce identical text by clearing first (a live region ignores unchanged content).
     this.#announcement = '';
     this.requestUpdate();
-    setTimeout(() => {
+    clearTimeout(this.#announceTimer);
+    this.#announceTimer = setTimeout(() => {
+      if (gen !== undefined && gen !== this.#gen) return;
       this.#announcement = text;
       this.requestUpdate();
     }, 50);
@@ -906,7 +961,7 @@ export class CustomerTable extends ClientelaElement {
     const count = this.#selectionCount();
     return html`
       ${this.#renderToolbar()} ${this.#renderTabs()}
-      ${count > 0 ? (this.#actions?.bulkBar(this.#host(count)) ?? this.#loadActions()) : nothing}
+      ${count > 0 ? (this.#actions?.bulkBar(this.#host(count)) ?? this.#loadActions()) : nothing} ${this.#renderNotice()}
       <div class="scroller" part="grid" @scroll=${this.#onScroll}>
         <div
           role="grid"
@@ -949,6 +1004,25 @@ export class CustomerTable extends ClientelaElement {
       <div class="visually-hidden" role="status" aria-live="polite">${this.#announcement}</div>
       ${this.#actions?.deleteDialog(this.#host(count)) ?? nothing}
     `;
+  }
+
+  /**
+   * The outcome of the last action, visible (not only announced): a progress bar while it runs,
+   * then the result, or the reason it failed with "Tentar novamente".
+   */
+  #renderNotice(): TemplateResult | typeof nothing {
+    const n = this.#notice;
+    if (!n) return nothing;
+    const t = this.#t;
+    return html`<div class="notice ${n.state}" part="notice notice-${n.state}" data-origin=${n.origin}>
+      ${n.state === 'running'
+        ? html`<progress aria-label=${n.text} max=${n.max || nothing} value=${n.value ?? nothing}></progress>`
+        : html`<span class="notice-icon" aria-hidden="true">${n.state === 'failed' ? '!' : '✓'}</span>`}
+      <span class="notice-text">${n.text}</span>
+      ${n.retry ? html`<button type="button" class="notice-retry" @click=${n.retry}>${t('retry')}</button>` : nothing}
+      ${n.cancel && n.state === 'running' ? html`<button type="button" class="notice-cancel" @click=${n.cancel}>${t('cancel')}</button>` : nothing}
+      ${n.state !== 'running' ? html`<button type="button" class="icon-btn notice-dismiss" aria-label=${t('dismiss')} @click=${() => this.#notify(undefined)}>×</button>` : nothing}
+    </div>`;
   }
 
   #renderToolbar(): TemplateResult {
@@ -1037,8 +1111,10 @@ export class CustomerTable extends ClientelaElement {
 
   /** Exports through the action module (loading it first if a click beats the preload). */
   async #export(format: 'csv' | 'xlsx'): Promise<void> {
+    if (this.#notice?.origin === 'export' && this.#notice.state === 'running') return;
     const actions = this.#actions ?? (await import('./customer-table.actions.js'));
-    await actions.exportFile(this.#host(this.#selectionCount()), format);
+    const host = this.#host(this.#selectionCount());
+    await actions.exportFile(host, format, () => void this.#export(format));
   }
 
   /** Starts loading the action UI (once); renders nothing meanwhile. */
@@ -1069,26 +1145,28 @@ export class CustomerTable extends ClientelaElement {
       allMatching: this.#allMatching,
       selectedSize: this.#selected.size,
       categories: [...this.#categories.values()],
-      busy: this.#busy,
       selectAllMatching: () => this.#selectAllMatching(),
       clearSelection: () => this.#clearSelection(),
       bulk: (action, extra) => void this.#bulk(action, extra),
       update: () => this.requestUpdate(),
-      setBusy: (text) => this.#setBusy(text),
+      notify: (notice) => this.#notify(notice),
       exportColumns: this.#exportColumns(),
       scope: () => (this.#selectionCount() ? this.#target() : { filter: this.#filter() }),
-      download: (request) => this.api!.exports.download(request),
+      expectedRows: count || this.#total,
+      stream: (request, signal) => this.api!.exports.stream(request, { signal }),
     };
   }
 
   #renderTabs(): TemplateResult {
     const t = this.#t;
     const n = (v: number | undefined) => (v === undefined ? '' : ` (${formatNumber(v, this.resolvedLocale)})`);
-    const all = this.#counts.person !== undefined && this.#counts.company !== undefined ? this.#counts.person + this.#counts.company : undefined;
+    // Counts of another query are never shown (the key check), even before the reload clears them.
+    const counts: { person?: number; company?: number } = this.#counts.key === this.#countsKey() ? this.#counts : {};
+    const all = counts.person !== undefined && counts.company !== undefined ? counts.person + counts.company : undefined;
     const tabs: [Kind, string][] = [
       ['', t('kindAll') + n(all)],
-      ['person', t('person') + n(this.#counts.person)],
-      ['company', t('company') + n(this.#counts.company)],
+      ['person', t('person') + n(counts.person)],
+      ['company', t('company') + n(counts.company)],
     ];
     return html`<div class="tabs" part="tabs" role="tablist" aria-label=${t('kinds')} @keydown=${this.#onTabsKeydown}>
       ${tabs.map(
@@ -1149,11 +1227,18 @@ export class CustomerTable extends ClientelaElement {
           tabindex=${this.#tabIndex(-1, i + 1, rendered)}
           @click=${() => this.#sortBy(col)}
         >
-          <span class="label">${t(col.label)}</span>
+          <span class="label">${t(this.#label(col))}</span>
           ${col.sort ? html`<span class="arrow" aria-hidden="true">${dir === 'ascending' ? '▲' : dir === 'descending' ? '▼' : '↕'}</span>` : nothing}
         </div>`;
       })}
     </div>`;
+  }
+
+  /** On the company tab the name is the razão social and the document a CNPJ; on the person tab, a CPF. */
+  #label(col: ColumnDef): MessageKey {
+    if (col.key === 'name' && this.kind === 'company') return 'colLegalName';
+    if (col.key === 'document' && this.kind) return this.kind === 'company' ? 'colCnpj' : 'colCpf';
+    return col.label;
   }
 
   #renderBody(cols: ColumnDef[], lefts: number[], pinnedCount: number): TemplateResult | typeof nothing {

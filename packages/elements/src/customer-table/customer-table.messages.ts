@@ -30,6 +30,9 @@ const ptBR = {
     selectPage: 'Selecionar todos carregados',
     colName: 'Nome',
     colDocument: 'CPF/CNPJ',
+    colLegalName: 'Razão social',
+    colCnpj: 'CNPJ',
+    colCpf: 'CPF',
     colEmail: 'E-mail',
     colPhone: 'Telefone',
     colCategories: 'Categorias',
@@ -71,13 +74,17 @@ const ptBR = {
     working: 'Aplicando…',
     updated: '{n} atualizados',
     actionFailed: 'A ação falhou: {message}',
+    bulkFailed: 'Não foi possível aplicar "{what}".',
+    dismiss: 'Fechar aviso',
+    actions: 'Mais ações',
   };
 
 /** Keys used only by the lazily loaded action UI; their pt-BR strings live in customer-table.actions.ts. */
 export type ActionKey =
   | 'addCategory' | 'allMatchingSelected' | 'bulk' | 'cancel' | 'category' | 'clearSelection' | 'close' | 'columnsMenu'
   | 'confirmWord' | 'delete' | 'deleteText' | 'deleteTitle' | 'deleteWord' | 'exported' | 'moveDown' | 'moveUp'
-  | 'newStatus' | 'pin' | 'pinHint' | 'removeCategory' | 'selectAllMatching' | 'selected' | 'setStatus';
+  | 'newStatus' | 'pin' | 'pinHint' | 'removeCategory' | 'selectAllMatching' | 'selected' | 'setStatus'
+  | 'exporting' | 'exportProgress' | 'exportCancelled' | 'exportFailed';
 
 export type MessageKey = keyof typeof ptBR | ActionKey;
 

@@ -36,7 +36,7 @@ describe('<cl-customer-table> against the mock server', () => {
     await waitUntil(() => el.shadowRoot!.querySelector('#bulk-status'), 'no bulk bar', { timeout: 10_000 });
     el.shadowRoot!.querySelector<HTMLSelectElement>('#bulk-status')!.value = 'blocked';
     el.shadowRoot!.querySelector<HTMLButtonElement>('#bulk-status-apply')!.click();
-    await waitUntil(() => el.shadowRoot!.querySelector('[part=bulk-bar]')?.textContent?.includes('1 atualizados'), 'no summary', { timeout: 10_000 });
+    await waitUntil(() => el.shadowRoot!.querySelector('[part~=notice]')?.textContent?.includes('1 atualizados'), 'no summary', { timeout: 10_000 });
     await waitUntil(() => rows()[0]?.querySelector('.badge.blocked'), 'the row was not refreshed', { timeout: 10_000 });
     expect((await client.customers.retrieve(created.id)).status).to.equal('blocked');
   });

@@ -73,6 +73,14 @@ export const styles = css`
   .bone { display: block; width: 70%; height: 0.7rem; border-radius: 4px; background: var(--_surface-alt); }
   .state { position: absolute; inset: var(--row-height) 0 auto 0; padding: 2rem 1rem; text-align: center; }
   .page-error { position: sticky; left: 0; bottom: 0; z-index: 4; display: flex; gap: 0.5rem; align-items: center; justify-content: center; padding: 0.5rem; background: var(--_surface); color: var(--_danger); border-top: 1px solid var(--_border); }
+  .notice { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem; padding: 0.5rem 0.75rem; border-bottom: 1px solid var(--_border); background: var(--_surface-alt); color: var(--_text); }
+  .notice.failed { background: color-mix(in srgb, var(--_danger) 10%, var(--_surface)); border-left: 4px solid var(--_danger); }
+  .notice.done { border-left: 4px solid var(--_success); }
+  .notice-text { flex: 1; min-width: 12rem; }
+  .notice-icon { display: inline-grid; place-items: center; width: 1.25rem; height: 1.25rem; border-radius: 50%; font-weight: 700; font-size: 0.75rem; color: var(--_surface); background: var(--_success); }
+  .notice.failed .notice-icon { background: var(--_danger); }
+  .notice progress { width: 8rem; }
+  .notice-dismiss { font-size: 1.1rem; }
   .state-title { font-size: 1rem; font-weight: 600; }
   @media (prefers-reduced-motion: no-preference) { .bone { animation: pulse 1.2s ease-in-out infinite alternate; } @keyframes pulse { to { opacity: 0.45; } } }
 `;

@@ -262,7 +262,7 @@ describe('<cl-customer-table>', () => {
       const ids = el.selectedIds;
       $<HTMLSelectElement>(el, '#bulk-category').value = 'cat_atacado';
       $<HTMLButtonElement>(el, '#bulk-add').click();
-      await until(() => $(el, '[part=bulk-bar]').textContent!.includes('2 atualizados'), 'summary');
+      await until(() => $(el, '[part~=notice]')?.textContent!.includes('2 atualizados'), 'summary');
       expect(fake.calls.bulk[0]!.body).to.deep.equal({ ids, action: 'addCategories', categoryIds: ['cat_atacado'] });
       expect(fake.calls.bulk[0]!.idempotencyKey).to.match(/^[0-9a-f-]{36}$/);
       await until(() => rows(el)[0]!.querySelector('[data-key=categories]')!.textContent!.includes('Atacado'), 'refreshed chips');
@@ -330,6 +330,115 @@ describe('<cl-customer-table>', () => {
       } finally {
         HTMLAnchorElement.prototype.click = original;
       }
+    });
+  });
+
+  describe('outcomes of actions, and answers of another query', () => {
+    const text = (el: CustomerTable) => $(el, '[part~=notice]')?.textContent?.replace(/\s+/g, ' ') ?? '';
+    const selectFirstOf = async (el: CustomerTable, n: number) => {
+      for (const row of rows(el).slice(0, n)) await userEvent.click(row.querySelector('.select input')!);
+      await until(() => !!el.shadowRoot!.querySelector('[part=bulk-bar]'), 'bulk bar');
+    };
+
+    it('shows a bulk result, and a new selection starts without it', async () => {
+      const fake = fakeClient({ customers: dataset() });
+      const el = await mount(fake);
+      await selectFirstOf(el, 2);
+      $<HTMLButtonElement>(el, '#bulk-status-apply').click();
+      await until(() => text(el).includes('2 atualizados'), 'summary');
+      await expect(el).to.be.accessible();
+      await userEvent.click(rows(el)[3]!.querySelector('.select input')!);
+      await el.updateComplete;
+      expect(text(el)).to.equal('');
+      expect($(el, '[part=bulk-bar]').textContent).to.not.contain('atualizados');
+    });
+
+    it('says in plain words why a bulk action failed, and retries it with the same idempotency key', async () => {
+      let failing = true;
+      const fake = fakeClient({ customers: dataset(), failBulk: () => failing });
+      const el = await mount(fake);
+      await selectFirstOf(el, 2);
+      $<HTMLSelectElement>(el, '#bulk-category').value = 'cat_vip';
+      $<HTMLButtonElement>(el, '#bulk-add').click();
+      await until(() => $(el, '[part~=notice-failed]') !== null, 'failure notice');
+      expect(text(el)).to.contain('Não foi possível aplicar "Adicionar à categoria".');
+      expect(text(el)).to.contain('O servidor está indisponível no momento.');
+      expect(text(el)).to.not.contain('fail-rate');
+      expect($(el, '[part~=notice]').checkVisibility()).to.equal(true);
+      await expect(el).to.be.accessible();
+      failing = false;
+      $<HTMLButtonElement>(el, '.notice-retry').click();
+      await until(() => text(el).includes('2 atualizados'), 'retried');
+      expect(fake.calls.bulk).to.have.length(2);
+      expect(fake.calls.bulk[1]!.idempotencyKey).to.equal(fake.calls.bulk[0]!.idempotencyKey);
+      expect(fake.calls.bulk[1]!.body).to.deep.equal(fake.calls.bulk[0]!.body);
+    });
+
+    it('shows an export failing, retries it, and counts rows while a long CSV downloads', async () => {
+      let failing = true;
+      const fake = fakeClient({ customers: Array.from({ length: 900 }, (_, i) => makeCustomer(i)), failExport: () => failing });
+      const el = await mount(fake, 'status="active,inactive,blocked"');
+      const saved: string[] = [];
+      const original = HTMLAnchorElement.prototype.click;
+      HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+        saved.push(this.download);
+      };
+      try {
+        $<HTMLButtonElement>(el, '#export-xlsx').click();
+        await until(() => $(el, '[part~=notice-failed]') !== null, 'failure notice');
+        expect(text(el)).to.contain('Não foi possível concluir "Exportar XLSX".');
+        expect(text(el)).to.not.contain('Retry-After');
+        failing = false;
+        $<HTMLButtonElement>(el, '#export-csv').click();
+        const seen: number[] = [];
+        await until(() => {
+          const bar = el.shadowRoot!.querySelector<HTMLProgressElement>('[part~=notice-running] progress');
+          if (bar?.hasAttribute('value')) seen.push(bar.value);
+          return saved.length === 1;
+        }, 'csv saved');
+        expect(seen.some((v) => v > 0 && v < el.total), `row progress seen: ${seen.join(',')}`).to.equal(true);
+        expect(text(el)).to.contain('Arquivo clientes.csv baixado');
+        await expect(el).to.be.accessible();
+      } finally {
+        HTMLAnchorElement.prototype.click = original;
+      }
+    });
+
+    it('never shows or announces the counts of the previous search', async () => {
+      const fake = fakeClient({ customers: dataset(60), fail: (q) => q['q'] === 'Costa' && q['limit'] === 1 });
+      const el = await mount(fake);
+      const allTab = () => $(el, '[role=tab][data-kind=""]').textContent!.trim();
+      el.q = 'Pereira';
+      await until(() => /\(\d+\)/.test(allTab()) && fake.calls.list.at(-1)!['q'] === 'Pereira', 'Pereira counts');
+      const pereira = allTab();
+      el.q = 'Costa';
+      await until(() => $(el, '[role=status]').textContent!.includes('encontrado'), 'Costa announced');
+      const costa = fake.customers!.filter((c) => c.status !== 'deleted' && /costa/i.test(`${c.firstName ?? ''} ${c.lastName ?? ''} ${c.legalName ?? ''}`)).length;
+      expect($(el, '[role=status]').textContent).to.contain(`${costa} cliente`);
+      expect(allTab()).to.not.equal(pereira);
+      expect(allTab()).to.equal('Todos');
+    });
+
+    it('names the columns of the company tab "Razão social" and "CNPJ"', async () => {
+      const el = await mount(fakeClient({ customers: dataset() }), 'kind="company"');
+      expect($(el, '.header [data-key=name] .label').textContent!.trim()).to.equal('Razão social');
+      expect($(el, '.header [data-key=document] .label').textContent!.trim()).to.equal('CNPJ');
+      el.kind = '';
+      await el.updateComplete;
+      expect($(el, '.header [data-key=name] .label').textContent!.trim()).to.equal('Nome');
+    });
+
+    it('sorts by status and by visits from their headers', async () => {
+      const el = await mount(fakeClient({ customers: dataset() }), 'status="active,inactive,blocked"');
+      $(el, '.header [data-key=status]').click();
+      await until(() => el.sort === 'status' && rows(el)[0]!.querySelector('.badge.active') !== null, 'sorted by status');
+      $(el, '.header [data-key=status]').click();
+      await until(() => el.sort === '-status' && rows(el)[0]!.querySelector('.badge.blocked') !== null, 'descending');
+      expect($(el, '.header [data-key=status]').getAttribute('aria-sort')).to.equal('descending');
+      el.setColumnVisible('visits', true);
+      await el.updateComplete;
+      $(el, '.header [data-key=visits]').click();
+      await until(() => el.sort === 'visitsCount', 'sorted by visits');
     });
   });
 

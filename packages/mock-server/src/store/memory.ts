@@ -123,6 +123,8 @@ export class MemoryStore implements Store {
       lastPurchaseAt: c.stats.lastPurchaseAt ?? '',
       totalSpent: c.stats.totalSpentCents,
       ordersCount: c.stats.ordersCount,
+      visitsCount: sortKeyOf(c, 'visitsCount'),
+      status: sortKeyOf(c, 'status'),
     };
     return { seq: this.recs.length, c, text: searchTextOf(c), keys };
   }

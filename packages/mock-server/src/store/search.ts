@@ -1,4 +1,4 @@
-import { maskDocument, normalizeDocument, searchKey, type Customer, type CustomerSortField } from '@clientela/core';
+import { CUSTOMER_STATUSES, maskDocument, normalizeDocument, searchKey, type Customer, type CustomerSortField, type CustomerStatus } from '@clientela/core';
 import type { CustomerQuery, ListParams, ListResult, SortKey, SortSpec } from './types.js';
 
 /** Person: first + last name; company: razão social. */
@@ -42,6 +42,9 @@ export function matchesTokens(text: string, tokens: readonly string[]): boolean 
   return true;
 }
 
+/** A status's place when sorting by status: the order of CUSTOMER_STATUSES (active first). */
+export const STATUS_RANK = Object.fromEntries(CUSTOMER_STATUSES.map((s, i) => [s, i + 1])) as Record<CustomerStatus, number>;
+
 export function sortKeyOf(c: Customer, field: CustomerSortField): SortKey {
   switch (field) {
     case 'name':
@@ -54,6 +57,10 @@ export function sortKeyOf(c: Customer, field: CustomerSortField): SortKey {
       return c.stats.totalSpentCents;
     case 'ordersCount':
       return c.stats.ordersCount;
+    case 'visitsCount':
+      return c.stats.visitsCount;
+    case 'status':
+      return STATUS_RANK[c.status];
   }
 }
 

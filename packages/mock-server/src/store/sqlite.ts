@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import type { AuditEntry, Customer, CustomerSortField } from '@clientela/core';
-import { maskJson, queryTokens, scanByPages, searchTextOf, sortKeyOf } from './search.js';
+import { maskJson, queryTokens, scanByPages, searchTextOf, sortKeyOf, STATUS_RANK } from './search.js';
 import type { AuditQueryParams, CustomerQuery, ListJsonResult, ListParams, ListResult, SortSpec, Store, StoredAudit, StoredCategory } from './types.js';
 
 const SORT_INDEXES: Record<CustomerSortField, string> = {
@@ -9,9 +9,11 @@ const SORT_INDEXES: Record<CustomerSortField, string> = {
   lastPurchaseAt: 'customers_last_purchase',
   totalSpent: 'customers_spent',
   ordersCount: 'customers_orders',
+  visitsCount: 'customers_visits',
+  status: 'customers_status_rank',
 };
 
-const SECONDARY_INDEXES = ['customers_name', 'customers_created', 'customers_last_purchase', 'customers_spent', 'customers_orders', 'customers_document', 'customers_email'];
+const SECONDARY_INDEXES = [...Object.values(SORT_INDEXES), 'customers_document', 'customers_email'];
 
 /** Above this many text matches, walking the sort index beats sorting the matches. */
 const MANY_MATCHES = 1500;
@@ -24,6 +26,14 @@ const SORT_COLUMNS: Record<CustomerSortField, string> = {
   lastPurchaseAt: 'last_purchase_at',
   totalSpent: 'total_spent',
   ordersCount: 'orders_count',
+  visitsCount: 'visits_count',
+  status: 'status_rank',
+};
+
+/** Sort columns added after the first schema: a file written before them gets them (and their values) on open. */
+const ADDED_COLUMNS: Record<string, string> = {
+  visits_count: "COALESCE((SELECT json_extract(d.data, '$.stats.visitsCount') FROM customer_data d WHERE d.seq = customers.seq), 0)",
+  status_rank: `CASE status ${Object.entries(STATUS_RANK).map(([s, n]) => `WHEN '${s}' THEN ${n}`).join(' ')} ELSE 0 END`,
 };
 
 // The sort indexes also carry status, kind and document, so a page walk reads the index alone.
@@ -43,7 +53,9 @@ CREATE TABLE IF NOT EXISTS customers (
   last_purchase_at TEXT NOT NULL,
   total_spent INTEGER NOT NULL,
   orders_count INTEGER NOT NULL,
-  search TEXT NOT NULL
+  search TEXT NOT NULL,
+  visits_count INTEGER NOT NULL DEFAULT 0,
+  status_rank INTEGER NOT NULL DEFAULT 0
 );
 CREATE TABLE IF NOT EXISTS customer_data (seq INTEGER PRIMARY KEY, data TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS customers_name ON customers (name_key, id, status, kind, document);
@@ -51,6 +63,8 @@ CREATE INDEX IF NOT EXISTS customers_created ON customers (created_at, id, statu
 CREATE INDEX IF NOT EXISTS customers_last_purchase ON customers (last_purchase_at, id, status, kind, document);
 CREATE INDEX IF NOT EXISTS customers_spent ON customers (total_spent, id, status, kind, document);
 CREATE INDEX IF NOT EXISTS customers_orders ON customers (orders_count, id, status, kind, document);
+CREATE INDEX IF NOT EXISTS customers_visits ON customers (visits_count, id, status, kind, document);
+CREATE INDEX IF NOT EXISTS customers_status_rank ON customers (status_rank, id, status, kind, document);
 CREATE INDEX IF NOT EXISTS customers_document ON customers (document) WHERE status <> 'deleted';
 CREATE INDEX IF NOT EXISTS customers_email ON customers (email);
 CREATE TABLE IF NOT EXISTS customer_categories (
@@ -81,6 +95,8 @@ function row(c: Customer) {
     last_purchase_at: sortKeyOf(c, 'lastPurchaseAt'),
     total_spent: c.stats.totalSpentCents,
     orders_count: c.stats.ordersCount,
+    visits_count: sortKeyOf(c, 'visitsCount'),
+    status_rank: sortKeyOf(c, 'status'),
     search: searchTextOf(c),
   };
 }
@@ -107,6 +123,7 @@ export class SqliteStore implements Store {
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = FULL');
     this.db.pragma('foreign_keys = ON');
+    this.addColumns();
     this.db.exec(SCHEMA);
     const db = this.db;
     this.stmts = {
@@ -114,12 +131,12 @@ export class SqliteStore implements Store {
       get: db.prepare('SELECT d.data FROM customers c JOIN customer_data d ON d.seq = c.seq WHERE c.id = ?').pluck(),
       byDoc: db.prepare("SELECT d.data FROM customers c JOIN customer_data d ON d.seq = c.seq WHERE c.document = ? AND c.status <> 'deleted'").pluck(),
       byEmail: db.prepare("SELECT d.data FROM customers c JOIN customer_data d ON d.seq = c.seq WHERE c.email = ? AND c.status <> 'deleted'").pluck(),
-      insert: db.prepare(`INSERT INTO customers (id, kind, status, document, email, name_key, created_at, last_purchase_at, total_spent, orders_count, search)
-        VALUES (@id, @kind, @status, @document, @email, @name_key, @created_at, @last_purchase_at, @total_spent, @orders_count, @search)`),
+      insert: db.prepare(`INSERT INTO customers (id, kind, status, document, email, name_key, created_at, last_purchase_at, total_spent, orders_count, visits_count, status_rank, search)
+        VALUES (@id, @kind, @status, @document, @email, @name_key, @created_at, @last_purchase_at, @total_spent, @orders_count, @visits_count, @status_rank, @search)`),
       insertFts: db.prepare('INSERT INTO customers_fts (rowid, search) VALUES (?, ?)'),
       putData: db.prepare('INSERT INTO customer_data (seq, data) VALUES (?, ?) ON CONFLICT (seq) DO UPDATE SET data = excluded.data'),
       update: db.prepare(`UPDATE customers SET kind=@kind, status=@status, document=@document, email=@email, name_key=@name_key, created_at=@created_at,
-        last_purchase_at=@last_purchase_at, total_spent=@total_spent, orders_count=@orders_count, search=@search WHERE id=@id`),
+        last_purchase_at=@last_purchase_at, total_spent=@total_spent, orders_count=@orders_count, visits_count=@visits_count, status_rank=@status_rank, search=@search WHERE id=@id`),
       seqOf: db.prepare('SELECT seq FROM customers WHERE id = ?').pluck(),
       delCats: db.prepare('DELETE FROM customer_categories WHERE customer_seq = ?'),
       addCat: db.prepare('INSERT OR IGNORE INTO customer_categories (category_id, customer_seq) VALUES (?, ?)'),
@@ -134,6 +151,19 @@ export class SqliteStore implements Store {
       addAudit: db.prepare('INSERT INTO audit (action, at, data) VALUES (?, ?, ?)'),
     };
     this.loadColumns();
+  }
+
+  /** Adds (and fills) the sort columns a file written by an older version lacks; new files get them from SCHEMA. */
+  private addColumns(): void {
+    const have = new Set((this.db.prepare('SELECT name FROM pragma_table_info(?)').pluck().all('customers') as string[]));
+    if (!have.size) return;
+    this.db.transaction(() => {
+      for (const [name, value] of Object.entries(ADDED_COLUMNS)) {
+        if (have.has(name)) continue;
+        this.db.exec(`ALTER TABLE customers ADD COLUMN ${name} INTEGER NOT NULL DEFAULT 0`);
+        this.db.exec(`UPDATE customers SET ${name} = ${value}`);
+      }
+    })();
   }
 
   private statements = new Map<string, Database.Statement>();
