@@ -11,6 +11,7 @@ const alias = [
   { find: /^@clientela\/core\/([a-z]+)$/, replacement: src('./packages/core/src/$1/index.ts') },
   { find: /^@clientela\/mock-server$/, replacement: src('./packages/mock-server/src/index.ts') },
   { find: /^@clientela\/mock-server\/browser$/, replacement: src('./packages/mock-server/src/browser.ts') },
+  { find: /^@clientela\/conformance$/, replacement: src('./packages/conformance/src/index.ts') },
   { find: /^@clientela\/elements$/, replacement: src('./packages/elements/src/index.ts') },
   { find: /^@clientela\/elements\/([a-z-]+)$/, replacement: src('./packages/elements/src/$1/$1.ts') },
 ];
@@ -45,7 +46,7 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['packages/core/src/**/*.test.ts', 'packages/core/test/**/*.test.ts', 'packages/mock-server/src/**/*.test.ts', 'packages/mock-server/test/**/*.test.ts', 'test/**/*.test.ts'],
+          include: ['packages/core/src/**/*.test.ts', 'packages/core/test/**/*.test.ts', 'packages/mock-server/src/**/*.test.ts', 'packages/mock-server/test/**/*.test.ts', 'packages/conformance/test/**/*.test.ts', 'test/**/*.test.ts'],
           testTimeout: 30_000,
           hookTimeout: 120_000,
         },
