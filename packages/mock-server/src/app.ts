@@ -13,6 +13,7 @@ import { registerImports } from './routes/imports.js';
 import { registerPublic } from './routes/public.js';
 import { registerSettingsAndAudit } from './routes/settings.js';
 import { generateSeed } from './seed/seed.js';
+import { createPasswordHasher, type ScryptDerive } from './service/passwords.js';
 import { MemoryStore } from './store/memory.js';
 import type { Store } from './store/types.js';
 
@@ -41,6 +42,11 @@ export interface AppOptions {
   now?: () => Date;
   /** Body limit of JSON routes in bytes (default 1 MB; imports take up to 10 MB). */
   bodyLimit?: number;
+  /**
+   * The scrypt used for passwords. Default: the portable pure-JS one (it blocks the calling
+   * thread, fine in a page); the Node entry passes node:crypto's, which runs off the main thread.
+   */
+  scrypt?: ScryptDerive;
 }
 
 export interface MockServerOptions extends AppOptions {
@@ -81,7 +87,7 @@ function clientAddress(c: Context<AppEnv>): string {
 export function createApp(options: AppOptions = {}): MockServer {
   const keys = { secret: options.secretKey ?? DEFAULT_SECRET_KEY, publishable: options.publishableKey ?? DEFAULT_PUBLISHABLE_KEY };
   const store: Store = options.store ?? new MemoryStore();
-  const ctx: ServerContext = { store, now: options.now ?? (() => new Date()), keys, version: 0 };
+  const ctx: ServerContext = { store, now: options.now ?? (() => new Date()), keys, version: 0, passwords: createPasswordHasher(options.scrypt) };
 
   if ((options.seed ?? 0) > 0 && store.customerCount() === 0) {
     const data = generateSeed(options.seed ?? 0, options.seedValue ?? 1);

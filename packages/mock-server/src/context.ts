@@ -7,6 +7,7 @@ import {
   type RegistrationSettings,
 } from '@clientela/core';
 import type { AppEnv } from './openapi/define-route.js';
+import type { PasswordHasher } from './service/passwords.js';
 import type { Store } from './store/types.js';
 import { randomBytes, sha256Hex, toBase64Url } from './util/bytes.js';
 
@@ -16,6 +17,23 @@ export interface ServerContext {
   keys: { secret: string; publishable: string };
   /** Bumped on every customer write (caches of derived data compare it). */
   version: number;
+  /** scrypt hashing of the platform (node:crypto off the main thread in Node, portable in a page). */
+  passwords: PasswordHasher;
+  /** When expired meta records (idempotency answers, throttles) were last purged (ms). */
+  purgedAt?: number;
+}
+
+const PURGE_EVERY_MS = 10 * 60_000;
+
+/**
+ * Deletes expired meta records at most every ten minutes: called from the write paths that create
+ * expiring records, so the table stays bounded without a timer (the in-page server has none).
+ */
+export function purgeExpired(ctx: ServerContext): void {
+  const now = ctx.now();
+  if (ctx.purgedAt !== undefined && now.getTime() - ctx.purgedAt < PURGE_EVERY_MS) return;
+  ctx.purgedAt = now.getTime();
+  ctx.store.purgeExpiredMeta(now.toISOString());
 }
 
 export interface AuditInput {

@@ -1,5 +1,6 @@
 import { serve } from '@hono/node-server';
 import { createApp as createNeutralApp, type MockServer, type MockServerOptions } from './app.js';
+import { nodeScrypt } from './platform/node-scrypt.js';
 import { SqliteStore } from './store/sqlite.js';
 
 export { DEFAULT_PUBLISHABLE_KEY, DEFAULT_SECRET_KEY } from './app.js';
@@ -17,7 +18,9 @@ export type { Store } from './store/types.js';
  */
 export function createApp(options: MockServerOptions = {}): MockServer {
   const { db, ...rest } = options;
-  return createNeutralApp(rest.store || !db ? rest : { ...rest, store: new SqliteStore(db) });
+  // Node: scrypt on libuv's thread pool, so sign-ins do not stall the event loop.
+  const withPlatform = { scrypt: nodeScrypt, ...rest };
+  return createNeutralApp(withPlatform.store || !db ? withPlatform : { ...withPlatform, store: new SqliteStore(db) });
 }
 
 export interface StartedServer {

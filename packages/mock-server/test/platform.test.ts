@@ -1,11 +1,17 @@
 import { randomBytes as nodeRandomBytes, scryptSync, createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { hashPassword, verifyPassword } from '../src/service/passwords.js';
+import { nodeScrypt } from '../src/platform/node-scrypt.js';
+import { createPasswordHasher, portableScrypt } from '../src/service/passwords.js';
 import { base64UrlToText, fromBase64Url, sha256Hex, sha256Stream, textToBase64Url, toBase64Url } from '../src/util/bytes.js';
 
 // The app moved from node:crypto and Buffer to Web Crypto and @noble/hashes so it also runs in a
 // browser page; these pin the new code to what Node produced, so stored data stays readable.
-describe('platform-neutral crypto and encoding', () => {
+describe.each([
+  ['portable (@noble/hashes, the in-page server)', portableScrypt],
+  ['node:crypto (thread pool, the Node entry)', nodeScrypt],
+])('password hashing with the %s scrypt', (_name, derive) => {
+  const { hash: hashPassword, verify: verifyPassword } = createPasswordHasher(derive);
+
   it('verifies a password hashed by Node crypto.scrypt (the format stored before)', async () => {
     const salt = nodeRandomBytes(16);
     const key = scryptSync('senha-forte-123', salt, 64, { N: 16384, r: 8, p: 1 });
@@ -21,7 +27,9 @@ describe('platform-neutral crypto and encoding', () => {
     expect(scryptSync('çãé-ü 123', Buffer.from(salt!, 'base64url'), 64, { N: 16384, r: 8, p: 1 }).toString('base64url')).toBe(hash);
     expect(await verifyPassword('anything', undefined)).toBe(false);
   });
+});
 
+describe('platform-neutral encoding', () => {
   it('encodes base64url and SHA-256 exactly as Buffer and createHash did', () => {
     const bytes = nodeRandomBytes(1000);
     expect(toBase64Url(bytes)).toBe(bytes.toString('base64url'));

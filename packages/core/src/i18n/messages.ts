@@ -37,6 +37,9 @@ export type IssueCode =
   | 'token_invalid'
   | 'token_used'
   | 'token_expired'
+  | 'token_revoked'
+  | 'email_taken'
+  | 'invalid_characters'
   | 'idempotency_key_reused';
 
 type Table = Record<IssueCode, string>;
@@ -75,6 +78,9 @@ const ptBR: Table = {
   token_invalid: 'Link de acesso inválido.',
   token_used: 'Este link de acesso já foi usado.',
   token_expired: 'Este link de acesso expirou; peça um novo convite.',
+  token_revoked: 'Este link de acesso foi substituído por um convite mais recente.',
+  email_taken: 'Este e-mail já está cadastrado. Entre com sua senha ou peça à loja um novo link de acesso.',
+  invalid_characters: 'Contém caracteres não permitidos (de controle ou de direção do texto).',
   idempotency_key_reused: 'Esta Idempotency-Key já foi usada com outro conteúdo.',
 };
 
@@ -112,6 +118,9 @@ const en: Table = {
   token_invalid: 'Invalid access link.',
   token_used: 'This access link was already used.',
   token_expired: 'This access link has expired; ask for a new invitation.',
+  token_revoked: 'This access link was replaced by a newer invitation.',
+  email_taken: 'This e-mail is already registered. Sign in with your password or ask the store for a new access link.',
+  invalid_characters: 'Contains characters that are not allowed (control or text-direction characters).',
   idempotency_key_reused: 'This Idempotency-Key was already used with another body.',
 };
 
@@ -149,6 +158,9 @@ const es: Table = {
   token_invalid: 'Enlace de acceso no válido.',
   token_used: 'Este enlace de acceso ya se usó.',
   token_expired: 'Este enlace de acceso caducó; pide una nueva invitación.',
+  token_revoked: 'Este enlace de acceso fue sustituido por una invitación más reciente.',
+  email_taken: 'Este correo ya está registrado. Inicia sesión con tu contraseña o pide a la tienda un nuevo enlace de acceso.',
+  invalid_characters: 'Contiene caracteres no permitidos (de control o de dirección del texto).',
   idempotency_key_reused: 'Esta Idempotency-Key ya se usó con otro contenido.',
 };
 

@@ -6,6 +6,7 @@ import { issueMessage } from '@clientela/core';
 export type ProblemKind =
   | 'validation'
   | 'malformed_json'
+  | 'malformed_body'
   | 'unauthorized'
   | 'forbidden'
   | 'not_found'
@@ -14,12 +15,15 @@ export type ProblemKind =
   | 'category_delete'
   | 'duplicate_document'
   | 'duplicate_name'
+  | 'duplicate_email'
   | 'precondition_failed'
   | 'precondition_required'
   | 'idempotency_mismatch'
   | 'payload_too_large'
   | 'unsupported_media_type'
+  | 'json_required'
   | 'rate_limited'
+  | 'too_many_attempts'
   | 'unavailable'
   | 'invalid_credentials'
   | 'token_gone'
@@ -36,6 +40,11 @@ const TEXTS: Record<ProblemKind, Record<Locale, Text>> = {
     'pt-BR': { title: 'Requisição malformada', detail: 'O corpo não é um JSON válido.' },
     en: { title: 'Malformed request', detail: 'The body is not valid JSON.' },
     es: { title: 'Solicitud mal formada', detail: 'El cuerpo no es un JSON válido.' },
+  },
+  malformed_body: {
+    'pt-BR': { title: 'Requisição malformada', detail: 'O corpo da requisição está vazio, incompleto ou malformado.' },
+    en: { title: 'Malformed request', detail: 'The request body is empty, truncated or malformed.' },
+    es: { title: 'Solicitud mal formada', detail: 'El cuerpo de la solicitud está vacío, incompleto o mal formado.' },
   },
   unauthorized: {
     'pt-BR': { title: 'Não autenticado', detail: 'Envie uma chave válida em Authorization: Bearer.' },
@@ -77,6 +86,11 @@ const TEXTS: Record<ProblemKind, Record<Locale, Text>> = {
     en: { title: 'Name already used', detail: 'A category with this name already exists.' },
     es: { title: 'Nombre ya usado', detail: 'Ya existe una categoría con este nombre.' },
   },
+  duplicate_email: {
+    'pt-BR': { title: 'E-mail já cadastrado', detail: 'Já existe um cadastro com este e-mail. Entre com sua senha ou peça à loja um novo link de acesso.' },
+    en: { title: 'E-mail already registered', detail: 'This e-mail is already registered. Sign in with your password or ask the store for a new access link.' },
+    es: { title: 'Correo ya registrado', detail: 'Este correo ya está registrado. Inicia sesión con tu contraseña o pide a la tienda un nuevo enlace de acceso.' },
+  },
   precondition_failed: {
     'pt-BR': { title: 'Registro alterado por outra pessoa', detail: 'O registro mudou desde que foi lido; veja "current" e tente de novo.' },
     en: { title: 'Record changed meanwhile', detail: 'The record changed since it was read; see "current" and retry.' },
@@ -101,6 +115,16 @@ const TEXTS: Record<ProblemKind, Record<Locale, Text>> = {
     'pt-BR': { title: 'Tipo de conteúdo não suportado', detail: 'Envie CSV (text/csv), XLSX ou multipart com o campo "file".' },
     en: { title: 'Unsupported media type', detail: 'Send CSV (text/csv), XLSX or multipart with a "file" field.' },
     es: { title: 'Tipo de contenido no soportado', detail: 'Envía CSV (text/csv), XLSX o multipart con el campo "file".' },
+  },
+  json_required: {
+    'pt-BR': { title: 'Tipo de conteúdo não suportado', detail: 'Envie o corpo em JSON, com Content-Type: application/json.' },
+    en: { title: 'Unsupported media type', detail: 'Send the body as JSON, with Content-Type: application/json.' },
+    es: { title: 'Tipo de contenido no soportado', detail: 'Envía el cuerpo en JSON, con Content-Type: application/json.' },
+  },
+  too_many_attempts: {
+    'pt-BR': { title: 'Muitas tentativas', detail: 'Muitas tentativas de entrar com este e-mail. Aguarde o tempo indicado em Retry-After e tente de novo.' },
+    en: { title: 'Too many attempts', detail: 'Too many sign-in attempts for this e-mail. Wait for the time given in Retry-After and try again.' },
+    es: { title: 'Demasiados intentos', detail: 'Demasiados intentos de iniciar sesión con este correo. Espera el tiempo indicado en Retry-After e inténtalo de nuevo.' },
   },
   rate_limited: {
     'pt-BR': { title: 'Muitas requisições', detail: 'Aguarde o tempo indicado em Retry-After.' },

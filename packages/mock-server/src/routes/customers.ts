@@ -20,7 +20,7 @@ import { fail422, fieldIssue, HttpProblem } from '../http/problem.js';
 import type { Router } from '../openapi/define-route.js';
 import { generateCredits, generateOrders } from '../seed/history.js';
 import { applyPatch, checkCategories, prepareCustomer, toQuery } from '../service/customers.js';
-import { randomBytes, toBase64Url } from '../util/bytes.js';
+import { issueInvitation } from '../service/invitations.js';
 
 const IdParams = z.object({ id: z.string() });
 const PageQuery = z.strictObject({
@@ -30,7 +30,6 @@ const PageQuery = z.strictObject({
 
 const IF_MATCH = { name: 'If-Match', required: true, description: 'The ETag read (`"<version>"`).' };
 const IDEMPOTENCY = { name: 'Idempotency-Key', description: 'Replays the first response for a repeated request with the same body.' };
-export const INVITATION_TTL_MS = 7 * 86_400_000;
 
 export function getOr404(ctx: ServerContext, id: string): Customer {
   const c = ctx.store.getCustomer(id);
@@ -262,24 +261,25 @@ export function registerCustomers(router: Router, ctx: ServerContext): void {
     path: '/v1/customers/:id/invitations',
     tag: 'account',
     summary: 'A one-time token for the customer to set a password (nothing is e-mailed)',
+    description: 'Issuing an invitation revokes the older ones of the customer (they answer 410 `token_revoked`). With `Idempotency-Key`, a retry returns the same token instead of minting another.',
     access: 'secret',
-    request: { params: IdParams },
+    request: { params: IdParams, headers: [IDEMPOTENCY] },
     responses: { 201: { description: 'The invitation', schema: InvitationSchema }, 404: { description: 'No such customer' } },
-    handler: (c, { params }) => {
-      const customer = getOr404(ctx, params.id);
-      if (customer.status === 'deleted') throw new HttpProblem('not_found', 404);
-      const token = toBase64Url(randomBytes(24));
-      const expiresAt = new Date(ctx.now().getTime() + INVITATION_TTL_MS).toISOString();
-      ctx.store.transaction(() => {
-        ctx.store.setMeta(`token:${sha256(token)}`, { customerId: customer.id, expiresAt, used: false });
-        if (customer.account.status !== 'active') {
-          ctx.store.updateCustomer({ ...customer, account: { status: 'invited' }, updatedAt: ctx.now().toISOString(), version: customer.version + 1 });
-        }
-        audit(ctx, c, { action: 'customer.invite', target: customer.id, count: 1 });
-      });
-      ctx.version++;
-      return c.json({ token, customerId: customer.id, expiresAt }, 201);
-    },
+    handler: (c, { params }) =>
+      idempotent(ctx, c, 'customers.invitations', () => {
+        const customer = getOr404(ctx, params.id);
+        if (customer.status === 'deleted') throw new HttpProblem('not_found', 404);
+        const { token, expiresAt } = ctx.store.transaction(() => {
+          const issued = issueInvitation(ctx, customer);
+          if (customer.account.status !== 'active') {
+            ctx.store.updateCustomer({ ...customer, account: { status: 'invited' }, updatedAt: ctx.now().toISOString(), version: customer.version + 1 });
+          }
+          audit(ctx, c, { action: 'customer.invite', target: customer.id, count: 1 });
+          return issued;
+        });
+        ctx.version++;
+        return { status: 201, body: { token, customerId: customer.id, expiresAt } };
+      }),
   });
 }
 

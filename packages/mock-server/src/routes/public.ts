@@ -21,17 +21,13 @@ import type { Router } from '../openapi/define-route.js';
 import { cepTable } from '../seed/cep.js';
 import { generateCredits } from '../seed/history.js';
 import { displayName } from '../store/search.js';
-import { hashPassword, verifyPassword } from '../service/passwords.js';
+import { accountForEmail, emailInUse, setCredential } from '../service/accounts.js';
+import { invitationKey, type TokenRecord } from '../service/invitations.js';
 import { prepareCustomer, type CustomerInput } from '../service/customers.js';
+import { clearSignInAttempts, takeSignInAttempt } from '../service/throttle.js';
 import { randomBytes, toBase64Url } from '../util/bytes.js';
 
 const SESSION_TTL_MS = 12 * 3_600_000;
-
-interface TokenRecord {
-  customerId: string;
-  expiresAt: string;
-  used: boolean;
-}
 
 export function registerPublic(router: Router, ctx: ServerContext): void {
   router.define({
@@ -57,13 +53,16 @@ export function registerPublic(router: Router, ctx: ServerContext): void {
     summary: 'Storefront self-registration (optional password; account active when given)',
     access: 'public',
     request: { body: PublicRegistrationSchema, headers: [{ name: 'Idempotency-Key', description: 'Replays the first response.' }] },
-    responses: { 201: { description: 'The new customer', schema: CustomerSchema, headers: ['ETag'] }, 409: { description: 'Document already registered' } },
+    responses: {
+      201: { description: 'The new customer', schema: CustomerSchema, headers: ['ETag'] },
+      409: { description: 'Document already registered, or e-mail already used (`email_taken`: sign in or ask for a new access link)' },
+    },
     handler: async (c, { body }) => {
       // A shopper registers themself: fields only the store may set (status, categories,
       // discount, notes, source) are ignored rather than trusted.
       const { password, status: _s, categoryIds: _c, discountPercent: _d, notes: _n, source: _o, ...input } = body as typeof body & { password?: string };
       // Hash before entering the synchronous create, which must not yield.
-      const hash = password ? await hashPassword(password) : undefined;
+      const hash = password ? await ctx.passwords.hash(password) : undefined;
       return idempotent(ctx, c, 'public.registrations', () => {
         const customer = prepareCustomer(ctx, input as CustomerInput, {
           locale: c.get('locale'),
@@ -71,9 +70,14 @@ export function registerPublic(router: Router, ctx: ServerContext): void {
           account: hash ? 'active' : 'none',
           hideExistingId: true,
         });
+        // An e-mail belongs to one account: registering someone else's first must not take over
+        // their sign-in, so a taken e-mail is refused (the message points to sign-in or recovery).
+        if (customer.email && emailInUse(ctx, customer.email)) {
+          throw new HttpProblem('duplicate_email', 409, { errors: [fieldIssue('email', 'email_taken', c.get('locale'))] });
+        }
         ctx.store.transaction(() => {
           ctx.store.insertCustomer(customer);
-          if (hash) ctx.store.setMeta(`cred:${customer.id}`, hash);
+          if (hash) setCredential(ctx, customer, hash);
           audit(ctx, c, { action: 'customer.create', target: customer.id, count: 1, detail: 'public registration' });
         });
         ctx.version++;
@@ -87,19 +91,26 @@ export function registerPublic(router: Router, ctx: ServerContext): void {
     path: '/v1/public/sessions',
     tag: 'account',
     summary: 'Sign in with e-mail and password',
-    description: 'A wrong password and an unknown e-mail give the same 401, after the same amount of work.',
+    description:
+      'A wrong password and an unknown e-mail give the same 401, after the same amount of work. After 5 attempts without success, an e-mail waits 1 s, 2 s, 4 s … (up to 15 min) between attempts: 429 `too-many-attempts` with Retry-After, whether or not an account holds it.',
     access: 'public',
     request: { body: SessionCreateSchema },
-    responses: { 201: { description: 'A session', schema: SessionSchema }, 401: { description: 'Wrong e-mail or password' } },
+    responses: {
+      201: { description: 'A session', schema: SessionSchema },
+      401: { description: 'Wrong e-mail or password' },
+      429: { description: 'Too many attempts for this e-mail (or from this address); wait Retry-After seconds' },
+    },
     handler: async (c, { body }) => {
-      const candidates = ctx.store.findByEmail(body.email.trim()).filter((cu) => cu.status === 'active' || cu.status === 'inactive');
-      const withCred = candidates.map((cu) => ({ cu, hash: ctx.store.getMeta<string>(`cred:${cu.id}`) })).find((x) => x.hash);
-      const ok = await verifyPassword(body.password, withCred?.hash);
-      if (!ok || !withCred) return problem(c, 'invalid_credentials', 401);
+      const wait = takeSignInAttempt(ctx, body.email);
+      if (wait > 0) return problem(c, 'too_many_attempts', 429, {}, { 'Retry-After': String(wait) });
+      const account = accountForEmail(ctx, body.email);
+      const ok = await ctx.passwords.verify(body.password, account?.hash);
+      if (!ok || !account) return problem(c, 'invalid_credentials', 401);
+      clearSignInAttempts(ctx, body.email);
       const token = toBase64Url(randomBytes(24));
       const expiresAt = new Date(ctx.now().getTime() + SESSION_TTL_MS).toISOString();
-      ctx.store.setMeta(`session:${sha256(token)}`, { customerId: withCred.cu.id, expiresAt });
-      return c.json({ token, customerId: withCred.cu.id, name: displayName(withCred.cu), expiresAt }, 201);
+      ctx.store.setMeta(`session:${sha256(token)}`, { customerId: account.customer.id, expiresAt }, expiresAt);
+      return c.json({ token, customerId: account.customer.id, name: displayName(account.customer), expiresAt }, 201);
     },
   });
 
@@ -108,7 +119,8 @@ export function registerPublic(router: Router, ctx: ServerContext): void {
     path: '/v1/public/password',
     tag: 'account',
     summary: 'Set a password with an invitation token (single use, expiring)',
-    description: 'Unknown token → 422 `token_invalid`; used → 410 `token_used`; expired → 410 `token_expired`.',
+    description:
+      'Unknown token → 422 `token_invalid`; used → 410 `token_used`; expired → 410 `token_expired`; replaced by a newer invitation → 410 `token_revoked`. The password signs in with the e-mail of the customer the invitation was issued for, whoever used that e-mail before.',
     access: 'public',
     request: { body: PasswordSetSchema },
     responses: { 200: { description: 'Signed in', schema: SessionSchema }, 410: { description: 'Token used or expired' } },
@@ -117,20 +129,26 @@ export function registerPublic(router: Router, ctx: ServerContext): void {
       const key = `token:${sha256(body.token)}`;
       const rec = ctx.store.getMeta<TokenRecord>(key);
       if (!rec) fail422([fieldIssue('token', 'token_invalid', locale)]);
-      if (rec.used) throw new HttpProblem('token_gone', 410, { errors: [fieldIssue('token', 'token_used', locale)] });
-      if (rec.expiresAt <= ctx.now().toISOString()) throw new HttpProblem('token_gone', 410, { errors: [fieldIssue('token', 'token_expired', locale)] });
-      const hash = await hashPassword(body.password);
-      // Re-read after the await: a concurrent request may have used the token meanwhile.
+      const tokenHash = sha256(body.token);
+      const gone = (code: 'token_used' | 'token_expired' | 'token_revoked') => new HttpProblem('token_gone', 410, { errors: [fieldIssue('token', code, locale)] });
+      if (rec.used) throw gone('token_used');
+      if (rec.expiresAt <= ctx.now().toISOString()) throw gone('token_expired');
+      // Only the newest invitation of a customer is valid (tokens from before this rule have no pointer).
+      const latest = () => ctx.store.getMeta<{ tokenHash: string }>(invitationKey(rec.customerId));
+      if ((latest()?.tokenHash ?? tokenHash) !== tokenHash) throw gone('token_revoked');
+      const hash = await ctx.passwords.hash(body.password);
+      // Re-read after the await: a concurrent request may have used or replaced the token meanwhile.
       const again = ctx.store.getMeta<TokenRecord>(key);
-      if (!again || again.used) throw new HttpProblem('token_gone', 410, { errors: [fieldIssue('token', 'token_used', locale)] });
+      if (!again || again.used) throw gone('token_used');
+      if ((latest()?.tokenHash ?? tokenHash) !== tokenHash) throw gone('token_revoked');
       const customer = ctx.store.getCustomer(rec.customerId);
       if (!customer || customer.status === 'deleted') fail422([fieldIssue('token', 'token_invalid', locale)]);
       const token = toBase64Url(randomBytes(24));
       const expiresAt = new Date(ctx.now().getTime() + SESSION_TTL_MS).toISOString();
       ctx.store.transaction(() => {
         ctx.store.setMeta(key, { ...again, used: true });
-        ctx.store.setMeta(`cred:${customer.id}`, hash);
-        ctx.store.setMeta(`session:${sha256(token)}`, { customerId: customer.id, expiresAt });
+        setCredential(ctx, customer, hash);
+        ctx.store.setMeta(`session:${sha256(token)}`, { customerId: customer.id, expiresAt }, expiresAt);
         ctx.store.updateCustomer({ ...customer, account: { status: 'active' }, updatedAt: ctx.now().toISOString(), version: customer.version + 1 });
       });
       ctx.version++;

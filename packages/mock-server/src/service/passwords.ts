@@ -3,22 +3,25 @@ import { constantTimeEqual, fromBase64Url, randomBytes, toBase64Url } from '../u
 
 const KEYLEN = 64;
 const N = 16384;
+const R = 8;
+const P = 1;
 
-// @noble/hashes instead of node:crypto so the same code hashes in a browser page; the output is
-// RFC 7914 scrypt, byte for byte what Node's crypto.scrypt gave, so stored hashes stay valid.
-function derive(password: string, salt: Uint8Array): Promise<Uint8Array> {
-  return scryptAsync(password, salt, { N, r: 8, p: 1, dkLen: KEYLEN });
+/** RFC 7914 scrypt: the one primitive a platform supplies (see {@link createPasswordHasher}). */
+export type ScryptDerive = (password: string, salt: Uint8Array, params: { N: number; r: number; p: number; dkLen: number }) => Promise<Uint8Array>;
+
+/**
+ * The portable scrypt of @noble/hashes: pure JS, so it runs in a browser page, but on the calling
+ * thread (about 50 ms of blocked event loop per hash). The Node entry injects node:crypto's
+ * scrypt instead, which runs on libuv's thread pool; both give the same bytes.
+ */
+export const portableScrypt: ScryptDerive = (password, salt, params) => scryptAsync(password, salt, params);
+
+export interface PasswordHasher {
+  /** `scrypt$N$salt$hash` (base64url): the only form a password is stored in. */
+  hash(password: string): Promise<string>;
+  /** Whether `password` matches `stored`; an absent hash costs the same work and answers false. */
+  verify(password: string, stored: string | undefined): Promise<boolean>;
 }
-
-/** `scrypt$N$salt$hash` (base64url): the only form a password is stored in. */
-export async function hashPassword(password: string): Promise<string> {
-  const salt = randomBytes(16);
-  const key = await derive(password, salt);
-  return `scrypt$${N}$${toBase64Url(salt)}$${toBase64Url(key)}`;
-}
-
-/** A hash of nothing, checked when the e-mail is unknown so both failures take similar time. */
-const DUMMY = `scrypt$${N}$${toBase64Url(randomBytes(16))}$${toBase64Url(randomBytes(KEYLEN))}`;
 
 function decode(text: string | undefined): Uint8Array {
   try {
@@ -28,9 +31,30 @@ function decode(text: string | undefined): Uint8Array {
   }
 }
 
-export async function verifyPassword(password: string, stored: string | undefined): Promise<boolean> {
-  const [, , salt, hash] = (stored ?? DUMMY).split('$');
-  const expected = decode(hash);
-  const key = await derive(password, decode(salt));
-  return stored !== undefined && constantTimeEqual(expected, key);
+/**
+ * Password hashing over a platform's scrypt. The stored format and parameters are fixed, so a hash
+ * written by one platform verifies on the other.
+ *
+ * @example
+ * const passwords = createPasswordHasher(portableScrypt);
+ * const stored = await passwords.hash('senha-forte-123');
+ * await passwords.verify('senha-forte-123', stored); // true
+ */
+export function createPasswordHasher(derive: ScryptDerive = portableScrypt): PasswordHasher {
+  const params = { N, r: R, p: P, dkLen: KEYLEN };
+  // A hash of nothing, checked when the e-mail is unknown so both failures take similar time.
+  const dummy = `scrypt$${N}$${toBase64Url(randomBytes(16))}$${toBase64Url(randomBytes(KEYLEN))}`;
+  return {
+    async hash(password) {
+      const salt = randomBytes(16);
+      const key = await derive(password, salt, params);
+      return `scrypt$${N}$${toBase64Url(salt)}$${toBase64Url(key)}`;
+    },
+    async verify(password, stored) {
+      const [, , salt, hash] = (stored ?? dummy).split('$');
+      const expected = decode(hash);
+      const key = await derive(password, decode(salt), params);
+      return stored !== undefined && constantTimeEqual(expected, key);
+    },
+  };
 }

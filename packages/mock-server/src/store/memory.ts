@@ -71,6 +71,7 @@ export class MemoryStore implements Store {
   private catCounts = new Map<string, number>();
   private categories = new Map<string, StoredCategory>();
   private meta = new Map<string, string>();
+  private metaExpiry = new Map<string, string>();
   private audit: AuditEntry[] = [];
   private countCache = new Map<string, number>();
   /** Sorted index narrowed to a filter (no search), for random access by offset; cleared on every write. */
@@ -422,17 +423,34 @@ export class MemoryStore implements Store {
     this.categories.set(category.id, category);
   }
 
-  getMeta<T>(key: string): T | undefined {
+  getMeta<T>(key: string, now?: string): T | undefined {
     const raw = this.meta.get(key);
-    return raw === undefined ? undefined : (JSON.parse(raw) as T);
+    if (raw === undefined) return undefined;
+    const expiresAt = this.metaExpiry.get(key);
+    if (now !== undefined && expiresAt !== undefined && expiresAt <= now) return undefined;
+    return JSON.parse(raw) as T;
   }
 
-  setMeta(key: string, value: unknown): void {
+  setMeta(key: string, value: unknown, expiresAt?: string): void {
     this.meta.set(key, JSON.stringify(value));
+    if (expiresAt === undefined) this.metaExpiry.delete(key);
+    else this.metaExpiry.set(key, expiresAt);
   }
 
   deleteMeta(key: string): void {
     this.meta.delete(key);
+    this.metaExpiry.delete(key);
+  }
+
+  purgeExpiredMeta(now: string): number {
+    let n = 0;
+    for (const [key, expiresAt] of this.metaExpiry) {
+      if (expiresAt > now) continue;
+      this.meta.delete(key);
+      this.metaExpiry.delete(key);
+      n++;
+    }
+    return n;
   }
 
   appendAudit(entry: Omit<AuditEntry, 'id'>): AuditEntry {

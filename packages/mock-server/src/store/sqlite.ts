@@ -125,6 +125,10 @@ export class SqliteStore implements Store {
     this.db.pragma('foreign_keys = ON');
     this.addColumns();
     this.db.exec(SCHEMA);
+    // Files written before meta records could expire lack the column: add it in place.
+    const metaColumns = this.db.prepare('PRAGMA table_info(meta)').all() as { name: string }[];
+    if (!metaColumns.some((c) => c.name === 'expires_at')) this.db.exec('ALTER TABLE meta ADD COLUMN expires_at TEXT');
+    this.db.exec('CREATE INDEX IF NOT EXISTS meta_expires ON meta (expires_at) WHERE expires_at IS NOT NULL');
     const db = this.db;
     this.stmts = {
       count: db.prepare('SELECT count(*) AS n FROM customers'),
@@ -146,8 +150,10 @@ export class SqliteStore implements Store {
       category: db.prepare('SELECT data FROM categories WHERE id = ?').pluck(),
       putCategory: db.prepare('INSERT INTO categories (id, data) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET data = excluded.data'),
       getMeta: db.prepare('SELECT value FROM meta WHERE key = ?').pluck(),
-      setMeta: db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
+      getLiveMeta: db.prepare('SELECT value FROM meta WHERE key = ? AND (expires_at IS NULL OR expires_at > ?)').pluck(),
+      setMeta: db.prepare('INSERT INTO meta (key, value, expires_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value, expires_at = excluded.expires_at'),
       delMeta: db.prepare('DELETE FROM meta WHERE key = ?'),
+      purgeMeta: db.prepare('DELETE FROM meta WHERE expires_at IS NOT NULL AND expires_at <= ?'),
       addAudit: db.prepare('INSERT INTO audit (action, at, data) VALUES (?, ?, ?)'),
     };
     this.loadColumns();
@@ -442,13 +448,17 @@ export class SqliteStore implements Store {
     this.stmts.putCategory.run(category.id, JSON.stringify(category));
   }
 
-  getMeta<T>(key: string): T | undefined {
-    const d = this.stmts.getMeta.get(key) as string | undefined;
+  getMeta<T>(key: string, now?: string): T | undefined {
+    const d = (now === undefined ? this.stmts.getMeta.get(key) : this.stmts.getLiveMeta.get(key, now)) as string | undefined;
     return d === undefined ? undefined : (JSON.parse(d) as T);
   }
 
-  setMeta(key: string, value: unknown): void {
-    this.stmts.setMeta.run(key, JSON.stringify(value));
+  setMeta(key: string, value: unknown, expiresAt?: string): void {
+    this.stmts.setMeta.run(key, JSON.stringify(value), expiresAt ?? null);
+  }
+
+  purgeExpiredMeta(now: string): number {
+    return this.stmts.purgeMeta.run(now).changes;
   }
 
   deleteMeta(key: string): void {

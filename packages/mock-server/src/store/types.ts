@@ -96,9 +96,16 @@ export interface Store {
   getCategory(id: string): StoredCategory | undefined;
   putCategory(category: StoredCategory): void;
 
-  getMeta<T>(key: string): T | undefined;
-  setMeta(key: string, value: unknown): void;
+  /**
+   * Small durable records (settings, credentials, tokens, idempotency answers, sign-in
+   * throttles). With `now` (ISO time), a record whose expiry is at or before it reads as absent.
+   */
+  getMeta<T>(key: string, now?: string): T | undefined;
+  /** Stores `value`; with `expiresAt` (ISO time) the record expires then (see {@link purgeExpiredMeta}). */
+  setMeta(key: string, value: unknown, expiresAt?: string): void;
   deleteMeta(key: string): void;
+  /** Deletes every record whose expiry is at or before `now` (ISO time); returns how many. */
+  purgeExpiredMeta(now: string): number;
 
   appendAudit(entry: Omit<AuditEntry, 'id'>): AuditEntry;
   listAudit(params: AuditQueryParams): StoredAudit[];
