@@ -8,5 +8,12 @@ import { apiBase, lang } from './shared.js';
  */
 export const secretKey = 'sk_test_clientela';
 
-/** A client with the secret key, for the admin panel (staff only, never a storefront). */
-export const adminClient = () => createClient({ baseUrl: apiBase, apiKey: secretKey, locale: lang as 'pt-BR', actor: 'admin@loja.example' });
+let client: ReturnType<typeof createClient> | undefined;
+
+/**
+ * The admin panel's one client with the secret key (staff only, never a storefront). Every view
+ * gets the same one: elements that share a client share its change feed, so a category created in
+ * the manager reaches the table's filter and chips, and a customer saved in the form its row.
+ */
+export const adminClient = () =>
+  (client ??= createClient({ baseUrl: apiBase, apiKey: secretKey, locale: lang as 'pt-BR', actor: 'admin@loja.example' }));

@@ -1,7 +1,7 @@
 // The customer list: <cl-customer-table> in #main. Its query is mirrored in the page URL
 // (`?q=…&kind=…&status=…&category-ids=…&sort=…`) so a filtered list can be bookmarked or shared,
-// a row opens the customer (customer-view.ts, or the card view when it is loaded), and a saved
-// customer anywhere on the page refreshes the rows.
+// a row opens the customer (customer-view.ts, or the card view when it is loaded). A customer
+// saved or created anywhere on the page reaches the rows through the shared client's change feed.
 import '@clientela/elements/customer-table';
 import { adminClient } from '../admin-client.js';
 import './customer-view.js';
@@ -43,4 +43,3 @@ main.replaceChildren(table);
 const header = document.querySelector('.page-header');
 if (header) main.style.setProperty('--table-top', `${Math.ceil(header.getBoundingClientRect().height)}px`);
 
-document.addEventListener('cl-customer-saved', () => table.refresh());

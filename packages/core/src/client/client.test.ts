@@ -434,3 +434,56 @@ describe('account', () => {
     expect(isAuthError(await rejection(storefront.account.signIn({ email: body.email, password: 'errada-123' })))).toBe(true);
   });
 });
+
+describe('changes', () => {
+  it('tells subscribers about each successful write made through the client, and nothing after unsubscribe', async () => {
+    const client = clientFor();
+    const seen: string[] = [];
+    const stop = client.changes.subscribe((change) => {
+      if (change.type === 'category.created' || change.type === 'category.updated') seen.push(`${change.type} ${change.category.name} ${change.category.status}`);
+      else if (change.type === 'customer.created' || change.type === 'customer.updated') seen.push(`${change.type} ${change.customer.id} v${change.customer.version}`);
+      else if (change.type === 'customer.deleted') seen.push(`${change.type} ${change.id}`);
+      else if (change.type === 'customer.bulk') seen.push(`${change.type} ${change.request.action} ${change.result.updated}`);
+      else seen.push(change.type);
+    });
+    const name = `Feed ${next}`;
+    const category = await client.categories.create({ name, color: '#123456' });
+    await client.categories.update(category, { status: 'inactive' });
+    const customer = await client.customers.create(person());
+    await client.customers.update(customer, { notes: 'x' });
+    await client.customers.bulk({ ids: [customer.id], action: 'setStatus', status: 'blocked' });
+    await client.customers.delete(customer.id);
+    // A refused write tells nobody.
+    await rejection(client.categories.create({ name, color: '#123456' }));
+    expect(seen).toEqual([
+      `category.created ${name} active`,
+      `category.updated ${name} inactive`,
+      `customer.created ${customer.id} v1`,
+      `customer.updated ${customer.id} v2`,
+      'customer.bulk setStatus 1',
+      `customer.deleted ${customer.id}`,
+    ]);
+    stop();
+    await client.categories.create({ name: `${name} 2`, color: '#123456' });
+    expect(seen).toHaveLength(6);
+  });
+
+  it('keeps telling the other listeners when one throws', async () => {
+    const client = clientFor();
+    const got: string[] = [];
+    const errors: unknown[] = [];
+    const onError = (e: unknown) => errors.push(e);
+    process.on('uncaughtException', onError);
+    try {
+      client.changes.subscribe(() => {
+        throw new Error('broken listener');
+      });
+      client.changes.subscribe((c) => got.push(c.type));
+      await client.categories.create({ name: `Feed b ${next++}`, color: '#123456' });
+      await new Promise((r) => setTimeout(r, 0));
+    } finally {
+      process.off('uncaughtException', onError);
+    }
+    expect(got).toEqual(['category.created']);
+  });
+});

@@ -37,6 +37,7 @@ import {
 import type { CustomerListQuery } from '../schemas/query.js';
 import { RegistrationSettingsSchema, type RegistrationSettings } from '../schemas/settings.js';
 import { isValidCep } from '../validation/documents.js';
+import { ChangeFeed, type ClientChange } from './changes.js';
 import {
   createTransport,
   type CallOptions,
@@ -98,6 +99,14 @@ function filenameOf(response: Response, fallback: string): string {
   }
 }
 
+/** Resolves with `value` after telling `feed` about the change it made. */
+function told<T>(feed: ChangeFeed, change: (value: T) => ClientChange) {
+  return (value: T): T => {
+    feed.emit(change(value));
+    return value;
+  };
+}
+
 /** Walks cursor pages lazily, one request per page, stopping as soon as the loop breaks. */
 async function* paginate<T>(
   load: (cursor: string | undefined) => Promise<{ items: T[]; nextCursor: string | null }>,
@@ -110,7 +119,7 @@ async function* paginate<T>(
   } while (cursor);
 }
 
-function customers(t: Transport) {
+function customers(t: Transport, feed: ChangeFeed) {
   const list = (query: CustomerQuery = {}, options?: CallOptions): Promise<CustomerPage> =>
     t.request(CustomerPageSchema, { ...options, path: 'customers', query });
   return {
@@ -154,7 +163,7 @@ function customers(t: Transport) {
      * const ana = await client.customers.create({ kind: 'person', document: '529.982.247-25', firstName: 'Ana', lastName: 'Souza' });
      */
     create: (body: CustomerCreate, options?: IdempotentCallOptions): Promise<Customer> =>
-      t.request(CustomerSchema, { ...options, method: 'post', path: 'customers', json: body, idem: true }),
+      t.request(CustomerSchema, { ...options, method: 'post', path: 'customers', json: body, idem: true }).then(told(feed, (customer) => ({ type: 'customer.created', customer }))),
 
     /**
      * Changes some fields (`null` clears an optional one), guarded by `If-Match`: pass the record
@@ -166,7 +175,9 @@ function customers(t: Transport) {
      * const saved = await client.customers.update(customer, { email: 'ana@example.com' });
      */
     update: (target: Target, patch: CustomerPatch, options?: WriteCallOptions): Promise<Customer> =>
-      t.request(CustomerSchema, { ...options, ...ref('customers/', target), method: 'patch', json: patch, current: CustomerSchema }),
+      t
+        .request(CustomerSchema, { ...options, ...ref('customers/', target), method: 'patch', json: patch, current: CustomerSchema })
+        .then(told(feed, (customer) => ({ type: 'customer.updated', customer }))),
 
     /**
      * Soft-deletes: the status becomes `deleted`; the record and its history remain. `If-Match`
@@ -177,6 +188,7 @@ function customers(t: Transport) {
      */
     delete: async (target: Target, options?: WriteCallOptions): Promise<void> => {
       await t.send({ ...options, ...ref('customers/', target), method: 'delete', current: CustomerSchema });
+      feed.emit({ type: 'customer.deleted', id: typeof target === 'string' ? target : target.id });
     },
 
     /**
@@ -187,7 +199,7 @@ function customers(t: Transport) {
      * const { matched, updated } = await client.customers.bulk({ ids, action: 'addCategories', categoryIds: ['cat_vip'] });
      */
     bulk: (body: BulkRequest, options?: IdempotentCallOptions): Promise<BulkResult> =>
-      t.request(BulkResultSchema, { ...options, method: 'post', path: 'customers/bulk', json: body, idem: true }),
+      t.request(BulkResultSchema, { ...options, method: 'post', path: 'customers/bulk', json: body, idem: true }).then(told(feed, (result) => ({ type: 'customer.bulk', request: body, result }))),
 
     /**
      * One page of a customer's orders (walk on with `nextCursor`).
@@ -224,7 +236,7 @@ function customers(t: Transport) {
  * on the customers that have it (the server answers 405). Use `update(category, { status:
  * 'inactive' })`.
  */
-function categories(t: Transport) {
+function categories(t: Transport, feed: ChangeFeed) {
   return {
     /**
      * Every category, or only those with `status`.
@@ -243,7 +255,7 @@ function categories(t: Transport) {
      * const vip = await client.categories.create({ name: 'VIP', color: '#7c3aed' });
      */
     create: (body: CategoryCreate, options?: IdempotentCallOptions): Promise<Category> =>
-      t.request(CategorySchema, { ...options, method: 'post', path: 'categories', json: body, idem: true }),
+      t.request(CategorySchema, { ...options, method: 'post', path: 'categories', json: body, idem: true }).then(told(feed, (category) => ({ type: 'category.created', category }))),
 
     /**
      * Renames, recolours, inactivates or reactivates, guarded by `If-Match` like
@@ -253,7 +265,9 @@ function categories(t: Transport) {
      * await client.categories.update(vip, { status: 'inactive' });
      */
     update: (target: Target, patch: CategoryPatch, options?: WriteCallOptions): Promise<Category> =>
-      t.request(CategorySchema, { ...options, ...ref('categories/', target), method: 'patch', json: patch, current: CategorySchema }),
+      t
+        .request(CategorySchema, { ...options, ...ref('categories/', target), method: 'patch', json: patch, current: CategorySchema })
+        .then(told(feed, (category) => ({ type: 'category.updated', category }))),
   };
 }
 
@@ -355,7 +369,7 @@ function exports_(t: Transport) {
   };
 }
 
-function imports(t: Transport) {
+function imports(t: Transport, feed: ChangeFeed) {
   return {
     /**
      * Imports a CSV or XLSX spreadsheet (a `File`, a `Blob`, or CSV text); XLSX is recognized by
@@ -368,7 +382,7 @@ function imports(t: Transport) {
      */
     upload: (file: Blob | string, options: IdempotentCallOptions & { dryRun?: boolean; filename?: string } = {}): Promise<ImportReport> => {
       const xlsx = /\.xlsx$/i.test(options.filename ?? (file as File).name ?? '') || (file as Blob).type === XLSX;
-      return t.request(ImportReportSchema, {
+      const report = t.request(ImportReportSchema, {
         ...options,
         method: 'post',
         path: 'imports',
@@ -376,6 +390,7 @@ function imports(t: Transport) {
         body: file,
         type: xlsx ? XLSX : 'text/csv',
       });
+      return options.dryRun ? report : report.then(told(feed, (r) => ({ type: 'import.completed', report: r })));
     },
 
     /**
@@ -484,16 +499,23 @@ function account(t: Transport) {
  */
 export function createClient(options: ClientOptions) {
   const t = createTransport(options);
+  const changes = new ChangeFeed();
   return {
-    customers: customers(t),
-    categories: categories(t),
+    customers: customers(t, changes),
+    categories: categories(t, changes),
     settings: settings(t),
     addresses: addresses(t),
     exports: exports_(t),
-    imports: imports(t),
+    imports: imports(t, changes),
     audit: audit(t),
     credits: credits(t),
     account: account(t),
+    /**
+     * The writes made through this client (customers created, updated, deleted or changed in
+     * bulk; categories created or updated; imports written), so every element on a page that
+     * shares the client can keep what it shows current.
+     */
+    changes,
   };
 }
 

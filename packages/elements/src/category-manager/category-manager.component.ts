@@ -1,7 +1,8 @@
-import type { Category } from '@clientela/core';
+import type { Category, ClientChange } from '@clientela/core';
 import { isApiError, isPreconditionFailedError } from '@clientela/core/errors';
 import { issueMessage } from '@clientela/core/i18n';
 import { html, nothing, type PropertyValues } from 'lit';
+import { withCategory } from '../internal/categories.js';
 import { ClientelaElement } from '../internal/clientela-element.js';
 import { formatNumber, translator } from '../internal/localize.js';
 import { tokens } from '../internal/tokens.js';
@@ -63,13 +64,22 @@ export class CategoryManager extends ClientelaElement {
     if (this.connectionChanged(changed)) void this.reload();
   }
 
+  /** A category created or changed elsewhere on the page (the picker's "create"). */
+  protected override clientChanged(change: ClientChange): void {
+    if ((change.type === 'category.created' || change.type === 'category.updated') && this._items) this._items = this.#sorted(withCategory(this._items, change.category));
+  }
+
+  #sorted(items: Category[]): Category[] {
+    return items.sort((a, b) => (a.status === b.status ? a.name.localeCompare(b.name, this.resolvedLocale) : a.status === 'active' ? -1 : 1));
+  }
+
   /** Reads the list again from the server. */
   async reload(): Promise<void> {
     const api = this.api;
     if (!api) return;
     try {
       const items = await api.categories.list();
-      this._items = items.sort((a, b) => (a.status === b.status ? a.name.localeCompare(b.name, this.resolvedLocale) : a.status === 'active' ? -1 : 1));
+      this._items = this.#sorted(items);
     } catch (error) {
       this._status = (error as Error).message;
     }

@@ -1,8 +1,9 @@
-import type { Category } from '@clientela/core';
+import type { Category, ClientChange } from '@clientela/core';
 import { isApiError } from '@clientela/core/errors';
 import { searchKey } from '@clientela/core/format';
 import { issueMessage } from '@clientela/core/i18n';
 import { html, nothing, type PropertyValues } from 'lit';
+import { withCategory } from '../internal/categories.js';
 import { FormAssociatedElement } from '../internal/form-associated.js';
 import { translator } from '../internal/localize.js';
 import { tokens } from '../internal/tokens.js';
@@ -119,6 +120,11 @@ export class CategoryPicker extends FormAssociatedElement {
   protected override willUpdate(changed: PropertyValues): void {
     if (!this.categories && this.connectionChanged(changed)) void this.#load();
     if (changed.has('value') || changed.has('name') || changed.has('required')) this.#syncForm();
+  }
+
+  /** A category created, renamed or inactivated anywhere on the page (when the picker loads its own list). */
+  protected override clientChanged(change: ClientChange): void {
+    if ((change.type === 'category.created' || change.type === 'category.updated') && !this.categories) this._loaded = withCategory(this._loaded, change.category);
   }
 
   async #load(): Promise<void> {

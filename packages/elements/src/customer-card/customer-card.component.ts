@@ -1,8 +1,9 @@
-import type { Category, Credit, Customer, CustomerPatch, Invitation, Order } from '@clientela/core';
+import type { Category, ClientChange, Credit, Customer, CustomerPatch, Invitation, Order } from '@clientela/core';
 import { isApiError, isNotFoundError, isPreconditionFailedError } from '@clientela/core/errors';
 import { formatCep, formatCnpj, formatCpf, formatPhoneBR, initials, maskDocument, normalizeDocument, whatsappUrl } from '@clientela/core/format';
 import { html, nothing, type PropertyValues } from 'lit';
 import { CustomerEditEvent, CustomerSavedEvent } from '../events/events.js';
+import { withCategory } from '../internal/categories.js';
 import { ClientelaElement } from '../internal/clientela-element.js';
 import { formatDate, formatDateTime, formatMoney, formatNumber, translator } from '../internal/localize.js';
 import { dataTable } from '../internal/data-table.styles.js';
@@ -119,6 +120,14 @@ export class CustomerCard extends ClientelaElement {
     this.customer = event.detail.customer;
     this.revealed = '';
   };
+
+  /** A category changed elsewhere on the page (its chip, the picker), or this customer saved elsewhere. */
+  protected override clientChanged(change: ClientChange): void {
+    if (change.type === 'category.created' || change.type === 'category.updated') this.categories = withCategory(this.categories, change.category);
+    else if (change.type === 'customer.updated' && change.customer.id === this.customerId && this.customer && change.customer.version > this.customer.version) {
+      this.customer = change.customer;
+    }
+  }
 
   get #t(): T {
     return translator(messages, this.resolvedLocale);

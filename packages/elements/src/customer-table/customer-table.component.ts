@@ -1,4 +1,4 @@
-import type { Category, Customer, CustomerStatus, ExportColumn } from '@clientela/core';
+import type { Category, ClientChange, Customer, CustomerStatus, ExportColumn } from '@clientela/core';
 import { formatCnpj, formatCpf, formatPhoneBR, initials, maskDocument, normalizeDocument, whatsappUrl } from '@clientela/core/format';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { CustomerOpenEvent, SelectionChangeEvent } from '../events/events.js';
@@ -161,6 +161,8 @@ export class CustomerTable extends ClientelaElement {
   /** Tab counts, with the query they were counted for: shown only while that query is on screen. */
   #counts: { key: string; person?: number; company?: number } = { key: '' };
   #categories = new Map<string, Category>();
+  /** While this table's own bulk action runs: its change comes back through the feed, and is already handled. */
+  #ownBulk = 0;
   #revealed = new Map<string, string>();
 
   // Viewport
@@ -506,6 +508,46 @@ export class CustomerTable extends ClientelaElement {
     }
   }
 
+  /**
+   * A write made through the shared client, by this element or another: a category created,
+   * renamed or inactivated reaches the filter, the bulk select and the chips; a saved customer
+   * replaces its row in place (the scroll position stays); anything that may change which rows
+   * match (a new customer, a delete, a bulk action elsewhere, an import) reloads the list.
+   */
+  protected override clientChanged(change: ClientChange): void {
+    switch (change.type) {
+      case 'category.created':
+      case 'category.updated': {
+        const known = this.#categories.get(change.category.id);
+        if (known && known.version > change.category.version) return;
+        this.#categories = new Map(this.#categories).set(change.category.id, change.category);
+        this.requestUpdate();
+        return;
+      }
+      case 'customer.updated': {
+        const customer = change.customer;
+        const masked = { ...customer, document: maskDocument(customer.document) };
+        for (const [i, row] of this.#rows) {
+          if (row.id === customer.id && row.version <= customer.version) {
+            this.#rows.set(i, masked);
+            this.#revealed.delete(customer.id);
+            this.requestUpdate();
+          }
+        }
+        return;
+      }
+      case 'customer.bulk':
+        if (this.#ownBulk) return;
+        this.refresh();
+        return;
+      case 'customer.created':
+      case 'customer.deleted':
+      case 'import.completed':
+        this.refresh();
+        return;
+    }
+  }
+
   async #loadCategories(): Promise<void> {
     const api = this.api;
     if (!api) return;
@@ -723,8 +765,9 @@ export class CustomerTable extends ClientelaElement {
     const t = this.#t;
     const what = t(BULK_LABEL[action]);
     this.#notify({ origin: 'bulk', state: 'running', text: t('working') });
+    this.#ownBulk++;
     try {
-      const result = await api.customers.bulk({ ...request.target, action, ...extra }, { idempotencyKey: request.key });
+      const result = await api.customers.bulk({ ...request.target, action, ...extra }, { idempotencyKey: request.key }).finally(() => this.#ownBulk--);
       if (action === 'delete') this.#clearSelection();
       this.#notify({ origin: 'bulk', state: 'done', text: t('updated', { n: formatNumber(result.updated, this.resolvedLocale) }) });
       this.refresh();

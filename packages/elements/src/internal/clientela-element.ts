@@ -1,4 +1,4 @@
-import type { ClientelaClient, Locale } from '@clientela/core';
+import type { ClientChange, ClientelaClient, Locale } from '@clientela/core';
 import { LitElement, type PropertyValues } from 'lit';
 import { elementLocale } from './localize.js';
 
@@ -33,13 +33,36 @@ export class ClientelaElement extends LitElement {
 
   #ownClient: { key: string; client: Client } | undefined;
   #loadingKey: string | undefined;
+  #followed: Client | undefined;
+  #unfollow: (() => void) | undefined;
 
   constructor() {
     super();
     // A controller runs on every update whatever the subclass overrides, so the client starts
-    // loading as soon as api-base and api-key are known.
-    this.addController({ hostUpdate: () => void this.api });
+    // loading as soon as api-base and api-key are known, and its change feed is followed while
+    // the element is in the page.
+    this.addController({
+      hostUpdate: () => this.#follow(this.isConnected ? this.api : undefined),
+      hostConnected: () => this.#follow(this.api),
+      hostDisconnected: () => this.#follow(undefined),
+    });
   }
+
+  /** Listens to the writes made through `api` (by this element or any other sharing the client). */
+  #follow(api: Client | undefined): void {
+    if (api === this.#followed) return;
+    this.#unfollow?.();
+    this.#followed = api;
+    // Optional: a stand-in client (tests, a wrapper) may have no change feed.
+    this.#unfollow = api?.changes?.subscribe((change) => this.clientChanged(change));
+  }
+
+  /**
+   * Called after each write made through this element's client, by any element on the page that
+   * shares it (a category created in the manager, a customer saved in the form…), so that what
+   * this element shows stays current. Elements override it; the default does nothing.
+   */
+  protected clientChanged(_change: ClientChange): void {}
 
   /**
    * The locale in use. Reads the `lang` property, not the attribute: Lit renders before it
