@@ -10,6 +10,7 @@ import { registerCategories } from './routes/categories.js';
 import { registerCustomers } from './routes/customers.js';
 import { registerExports } from './routes/exports.js';
 import { registerImports } from './routes/imports.js';
+import { registerPasswordChecks } from './routes/passwords.js';
 import { registerPublic } from './routes/public.js';
 import { registerSettingsAndAudit } from './routes/settings.js';
 import { generateSeed } from './seed/seed.js';
@@ -195,6 +196,7 @@ export function createApp(options: AppOptions = {}): MockServer {
   registerCategories(router, ctx);
   registerSettingsAndAudit(router, ctx);
   registerPublic(router, ctx);
+  registerPasswordChecks(router);
   registerExports(router, ctx);
   registerImports(router, ctx);
 

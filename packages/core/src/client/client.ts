@@ -35,6 +35,14 @@ import {
   type SessionCreate,
 } from '../schemas/operations.js';
 import type { CustomerListQuery } from '../schemas/query.js';
+import {
+  InvitationInfoSchema,
+  PasswordCheckResultSchema,
+  type InvitationInfo,
+  type PasswordChange,
+  type PasswordCheckResult,
+  type ProfilePatch,
+} from '../schemas/account.js';
 import { RegistrationSettingsSchema, type RegistrationSettings } from '../schemas/settings.js';
 import { isValidCep } from '../validation/documents.js';
 import { ChangeFeed, type ClientChange } from './changes.js';
@@ -44,6 +52,7 @@ import {
   type ClientOptions,
   type IdempotentCallOptions,
   type Transport,
+  type Version,
   type WriteCallOptions,
 } from './request.js';
 
@@ -482,6 +491,82 @@ function account(t: Transport) {
      */
     setPassword: (body: { token: string; password: string }, options?: CallOptions): Promise<Session> =>
       t.request(SessionSchema, { ...options, method: 'post', path: 'public/password', json: body }),
+
+    /**
+     * Whether `password` would be accepted as a new password, with the localized reasons when
+     * not (too short, a trivial pattern, one of the most common passwords). Stores nothing.
+     *
+     * @example
+     * const { acceptable, errors } = await client.account.checkPassword({ password: '12345678' });
+     */
+    checkPassword: (body: { password: string }, options?: CallOptions): Promise<PasswordCheckResult> =>
+      t.request(PasswordCheckResultSchema, { ...options, method: 'post', path: 'public/password-checks', json: body }),
+
+    /**
+     * What an invitation link may show before it is used: the e-mail it was made for.
+     *
+     * @example
+     * const { email } = await client.account.invitation(token);
+     */
+    invitation: (token: string, options?: CallOptions): Promise<InvitationInfo> =>
+      t.request(InvitationInfoSchema, { ...options, path: `public/invitations/${enc(token)}` }),
+
+    /**
+     * The signed-in shopper's own record (`session` is the token of {@link signIn}); an expired or
+     * revoked session gives an `AuthError`.
+     *
+     * @example
+     * const me = await client.account.profile(session.token);
+     */
+    profile: (session: string, options?: CallOptions): Promise<Customer> =>
+      t.request(CustomerSchema, { ...options, path: 'public/me', session }),
+
+    /**
+     * Changes the shopper's own data, with the registration rules; `If-Match` from `current`.
+     *
+     * @example
+     * const me2 = await client.account.updateProfile(session.token, me, { phone: '11987654321' });
+     */
+    updateProfile: (session: string, current: Version, patch: ProfilePatch, options?: CallOptions): Promise<Customer> =>
+      t.request(CustomerSchema, { ...options, method: 'patch', path: 'public/me', json: patch, session, target: current, current: CustomerSchema }),
+
+    /**
+     * The shopper's orders, newest first, in cursor pages.
+     *
+     * @example
+     * const { items } = await client.account.orders(session.token);
+     */
+    orders: (session: string, query: PageQuery = {}, options?: CallOptions): Promise<OrderPage> =>
+      t.request(OrderPageSchema, { ...options, path: 'public/me/orders', query, session }),
+
+    /**
+     * The shopper's credits (referral, cashback), each with its state at the moment of reading.
+     *
+     * @example
+     * const credits = await client.account.credits(session.token);
+     */
+    credits: async (session: string, options?: CallOptions): Promise<Credit[]> =>
+      (await t.request(CreditListSchema, { ...options, path: 'public/me/credits', session })).items,
+
+    /**
+     * Changes the password (the current one is required); other sessions of the account end.
+     *
+     * @example
+     * await client.account.changePassword(session.token, { currentPassword: 'old-pass-1', password: 'n0va-senha-longa' });
+     */
+    changePassword: async (session: string, body: PasswordChange, options?: CallOptions): Promise<void> => {
+      await t.send({ ...options, method: 'put', path: 'public/me/password', json: body, session });
+    },
+
+    /**
+     * Ends the session on the server (signing out); a session already gone is not an error.
+     *
+     * @example
+     * await client.account.signOut(session.token);
+     */
+    signOut: async (session: string, options?: CallOptions): Promise<void> => {
+      await t.send({ ...options, method: 'delete', path: 'public/me/session', session });
+    },
   };
 }
 

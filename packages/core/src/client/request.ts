@@ -70,6 +70,8 @@ export interface RequestSpec extends IdempotentCallOptions, WriteCallOptions {
   target?: unknown;
   /** Schema of a 412's `current` record. */
   current?: z.ZodMiniType;
+  /** A signed-in shopper's session token, sent as `Clientela-Session` (routes under `/public/me`). */
+  session?: string;
 }
 
 /** `If-Match` value for a version, an ETag or a record. */
@@ -136,6 +138,7 @@ export function createTransport(options: ClientOptions) {
     if (ifMatch) extra['if-match'] = ifMatch;
     if (key) extra['idempotency-key'] = key;
     if (spec.type) extra['content-type'] = spec.type;
+    if (spec.session) extra['clientela-session'] = spec.session;
     // GET, PUT and DELETE are idempotent; a POST is with an Idempotency-Key. A PATCH with If-Match
     // can never apply twice: if a lost first attempt did land, the retry answers 412.
     const retryable = method === 'post' ? key : method === 'patch' ? ifMatch : true;

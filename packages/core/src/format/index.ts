@@ -12,3 +12,4 @@ export {
   toE164BR,
   whatsappUrl,
 } from './format.js';
+export { birthDateProblem, formatDateBR, MAX_AGE_YEARS, parseDateBR } from './date.js';

@@ -34,6 +34,10 @@ export type IssueCode =
   | 'unknown_category'
   | 'field_hidden'
   | 'weak_password'
+  | 'password_trivial'
+  | 'password_common'
+  | 'birth_date_future'
+  | 'birth_date_too_old'
   | 'token_invalid'
   | 'token_used'
   | 'token_expired'
@@ -75,6 +79,10 @@ const ptBR: Table = {
   unknown_category: 'Categoria inexistente.',
   field_hidden: 'Este campo não está disponível no cadastro.',
   weak_password: 'A senha deve ter pelo menos 8 caracteres.',
+  password_trivial: 'Senha fácil de adivinhar: evite repetições e sequências como aaaaaaaa, 12345678 ou abcdefgh.',
+  password_common: 'Esta senha está entre as mais usadas e seria adivinhada logo. Escolha outra.',
+  birth_date_future: 'A data de nascimento não pode estar no futuro.',
+  birth_date_too_old: 'Confira o ano: a data de nascimento indica mais de 120 anos.',
   token_invalid: 'Link de acesso inválido.',
   token_used: 'Este link de acesso já foi usado.',
   token_expired: 'Este link de acesso expirou; peça um novo convite.',
@@ -115,6 +123,10 @@ const en: Table = {
   unknown_category: 'Unknown category.',
   field_hidden: 'This field is not part of the registration.',
   weak_password: 'The password must have at least 8 characters.',
+  password_trivial: 'Easy to guess: avoid repeats and sequences such as aaaaaaaa, 12345678 or abcdefgh.',
+  password_common: 'This is one of the most used passwords and would be guessed quickly. Choose another.',
+  birth_date_future: 'The birth date cannot be in the future.',
+  birth_date_too_old: 'Check the year: this birth date means more than 120 years.',
   token_invalid: 'Invalid access link.',
   token_used: 'This access link was already used.',
   token_expired: 'This access link has expired; ask for a new invitation.',
@@ -155,6 +167,10 @@ const es: Table = {
   unknown_category: 'Categoría inexistente.',
   field_hidden: 'Este campo no forma parte del registro.',
   weak_password: 'La contraseña debe tener al menos 8 caracteres.',
+  password_trivial: 'Fácil de adivinar: evita repeticiones y secuencias como aaaaaaaa, 12345678 o abcdefgh.',
+  password_common: 'Esta contraseña está entre las más usadas y se adivinaría pronto. Elige otra.',
+  birth_date_future: 'La fecha de nacimiento no puede estar en el futuro.',
+  birth_date_too_old: 'Revisa el año: esta fecha de nacimiento indica más de 120 años.',
   token_invalid: 'Enlace de acceso no válido.',
   token_used: 'Este enlace de acceso ya se usó.',
   token_expired: 'Este enlace de acceso caducó; pide una nueva invitación.',

@@ -7,10 +7,19 @@ import {
   optionalText,
   text,
 } from './customer.js';
+import { birthDateProblem } from '../format/date.js';
 import { PasswordSchema } from './password.js';
 import { coded, rule } from './rules.js';
 
 // What a client may write: create and patch bodies, with the Brazilian document rules.
+
+/** A birth date: a real ISO date, not in the future, and not more than 120 years ago. */
+const BirthDateSchema = z.iso.date().check(
+  z.check<string>((ctx) => {
+    const problem = birthDateProblem(ctx.value);
+    if (problem) ctx.issues.push({ code: 'custom', input: ctx.value, params: { code: problem } });
+  }),
+);
 
 const cpfCheck = z.check<string>((ctx) => {
   if (isValidCpf(ctx.value)) return;
@@ -46,7 +55,7 @@ const writableCommon = {
 const writablePerson = {
   firstName: text(80),
   lastName: text(120),
-  birthDate: z.optional(z.iso.date()),
+  birthDate: z.optional(BirthDateSchema),
 };
 
 const writableCompany = {
@@ -113,7 +122,7 @@ export const CustomerPatchSchema = z.strictObject({
   notes: clearable(z.string().check(z.maxLength(2000))),
   firstName: clearable(z.string().check(z.trim(), z.minLength(1), z.maxLength(80))),
   lastName: clearable(z.string().check(z.trim(), z.minLength(1), z.maxLength(120))),
-  birthDate: clearable(z.iso.date()),
+  birthDate: clearable(BirthDateSchema),
   legalName: z.optional(text(160)),
   tradeName: clearable(z.string().check(z.trim(), z.maxLength(160))),
   stateRegistration: clearable(z.string().check(z.trim(), z.maxLength(20))),

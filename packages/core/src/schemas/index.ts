@@ -29,7 +29,7 @@ export {
   PhoneSchema,
   PublicRegistrationSchema,
 } from './customer-write.js';
-export { PasswordSchema } from './password.js';
+export { isTrivialPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, PasswordSchema, passwordIssue } from './password.js';
 export type {
   Address,
   CompanyCustomer,
@@ -121,3 +121,5 @@ export type {
   Session,
   SessionCreate,
 } from './operations.js';
+export { InvitationInfoSchema, PasswordChangeSchema, PasswordCheckResultSchema, PasswordCheckSchema, ProfilePatchSchema } from './account.js';
+export type { InvitationInfo, PasswordChange, PasswordCheckResult, ProfilePatch } from './account.js';

@@ -1,14 +1,15 @@
 import type { Customer, FieldRule, RegistrationSettings } from '@clientela/core';
 import { isConflictError, isPreconditionFailedError, isValidationError } from '@clientela/core/errors';
-import { normalizeDocument } from '@clientela/core/format';
+import { formatDateBR, normalizeDocument, parseDateBR } from '@clientela/core/format';
 import { issueMessage } from '@clientela/core/i18n';
-import { CustomerCreateSchema, DEFAULT_REGISTRATION_SETTINGS, parseWith, PublicRegistrationSchema } from '@clientela/core/schemas';
+import { CustomerCreateSchema, DEFAULT_REGISTRATION_SETTINGS, parseWith, passwordIssue, PublicRegistrationSchema } from '@clientela/core/schemas';
 import { UFS } from '@clientela/core/validation';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { CategoryPicker } from '../category-picker/category-picker.component.js';
-import { CustomerOpenEvent, CustomerSavedEvent, InvalidEvent } from '../events/events.js';
+import { CustomerOpenEvent, CustomerSavedEvent, InvalidEvent, SignedInEvent } from '../events/events.js';
 import { ClientelaElement } from '../internal/clientela-element.js';
 import { translator } from '../internal/localize.js';
+import { saveSession } from '../internal/session-store.js';
 import { loadMessages, messages } from './customer-form.messages.js';
 import { styles } from './customer-form.styles.js';
 import { applyMask, maskInput, type MaskKind } from './masks.js';
@@ -35,7 +36,7 @@ interface FieldOptions {
 }
 
 const ADDRESS = ['postalCode', 'street', 'number', 'complement', 'district', 'city', 'state'] as const;
-const MASKS: Record<string, MaskKind> = { document: 'cpf', phone: 'phone', 'address.postalCode': 'cep' };
+const MASKS: Record<string, MaskKind> = { document: 'cpf', phone: 'phone', 'address.postalCode': 'cep', birthDate: 'date' };
 
 const adopted = new WeakSet<Document | ShadowRoot>();
 let instances = 0;
@@ -66,6 +67,8 @@ export class CustomerForm extends ClientelaElement {
     customerId: { type: String, attribute: 'customer-id' },
     settings: { attribute: false },
     allowCreateCategory: { type: Boolean, attribute: 'allow-create-category' },
+    accountUrl: { type: String, attribute: 'account-url' },
+    _done: { state: true },
     _kind: { state: true },
     _rules: { state: true },
     _values: { state: true },
@@ -89,6 +92,10 @@ export class CustomerForm extends ClientelaElement {
   declare settings: RegistrationSettings | undefined;
   /** Lets the category picker create a category inline (admin mode). */
   declare allowCreateCategory: boolean;
+  /** Storefront: where "Minha conta" lives; the finished registration links to it. */
+  declare accountUrl: string;
+  /** Storefront: the finished registration, which replaces the form. */
+  declare private _done: { name: string; signedIn: boolean; password: boolean } | undefined;
 
   declare private _kind: Kind;
   declare private _rules: RegistrationSettings | undefined;
@@ -110,6 +117,8 @@ export class CustomerForm extends ClientelaElement {
   #idempotency: { content: string; key: string } | undefined;
   #focusSummary = false;
   #loadToken = 0;
+  /** The password a server check is running for (a newer value makes its answer stale). */
+  #checkingPassword = '';
   /** Server errors stay on their field until its value changes (a blur must not clear them). */
   #serverErrors: Record<string, { message: string; value: string }> = {};
   /** Visible label of each rendered field, so the summary can say which field each error is on. */
@@ -122,6 +131,8 @@ export class CustomerForm extends ClientelaElement {
     this.customerId = '';
     this.settings = undefined;
     this.allowCreateCategory = false;
+    this.accountUrl = '';
+    this._done = undefined;
     this._kind = 'person';
     this._rules = undefined;
     this._values = {};
@@ -210,7 +221,7 @@ export class CustomerForm extends ClientelaElement {
       firstName: record.firstName ?? '',
       lastName: record.lastName ?? '',
     };
-    if (record.kind === 'person') v['birthDate'] = record.birthDate ?? '';
+    if (record.kind === 'person') v['birthDate'] = record.birthDate ? formatDateBR(record.birthDate) : '';
     else {
       v['legalName'] = record.legalName;
       v['tradeName'] = record.tradeName ?? '';
@@ -274,7 +285,10 @@ export class CustomerForm extends ClientelaElement {
     if (kind === 'person') {
       body['firstName'] = this.#value('firstName');
       body['lastName'] = this.#value('lastName');
-      put('birthDate', this.#value('birthDate'));
+      // Typed dd/mm/aaaa; sent as ISO. Text that is not a real date goes as typed, so the
+      // schema names it (invalid_date) instead of the field looking empty.
+      const typed = this.#value('birthDate');
+      put('birthDate', typed && (parseDateBR(typed) ?? typed));
     } else {
       body['legalName'] = this.#value('legalName');
       put('tradeName', this.#value('tradeName'));
@@ -370,6 +384,7 @@ export class CustomerForm extends ClientelaElement {
 
   /** Clears the inputs (or, when editing, puts the stored record back). */
   reset(): void {
+    this._done = undefined;
     this._values = {};
     this.#serverErrors = {};
     this.#checks = {};
@@ -417,6 +432,7 @@ export class CustomerForm extends ClientelaElement {
       this.#serverErrors = {};
       this._status = t(editing ? 'saved' : this.mode === 'storefront' ? 'registered' : 'created');
       this.dispatchEvent(new CustomerSavedEvent({ customer, created: !editing }));
+      if (this.mode === 'storefront' && !editing) await this.#finishRegistration(customer);
       return customer;
     } catch (error) {
       this.#serverError(error);
@@ -424,6 +440,32 @@ export class CustomerForm extends ClientelaElement {
     } finally {
       this._pending = false;
     }
+  }
+
+  /**
+   * A finished self-registration replaces the form with what comes next: with a password the
+   * shopper is signed in (the session is kept for "Minha conta"); a sign-in that fails (a flaky
+   * network) only means they sign in themselves, the registration itself is done.
+   */
+  async #finishRegistration(customer: Customer): Promise<void> {
+    const password = this._values['password'] ?? '';
+    const name = customer.kind === 'company' ? customer.legalName : customer.firstName;
+    let signedIn = false;
+    if (password && customer.email && customer.account.status === 'active') {
+      try {
+        const session = await this.api!.account.signIn({ email: customer.email, password });
+        saveSession(session);
+        signedIn = true;
+        this.dispatchEvent(new SignedInEvent({ session }));
+      } catch {
+        // registered; the "Minha conta" link leads to the sign-in form
+      }
+    }
+    this._values = {};
+    this.#idempotency = undefined;
+    this._done = { name, signedIn, password: Boolean(password) };
+    await this.updateComplete;
+    this.querySelector<HTMLElement>('.cl-cf-done h2')?.focus();
   }
 
   #serverError(error: unknown): void {
@@ -468,6 +510,8 @@ export class CustomerForm extends ClientelaElement {
       if (path === 'kind') this.#switchKind(input.value as Kind);
       return;
     }
+    // An ISO date (pasted or autofilled) is shown the Brazilian way before the mask reads it.
+    if (path === 'birthDate' && /^\d{4}-\d{2}-\d{2}$/.test(input.value.trim())) input.value = formatDateBR(input.value);
     const mask = path === 'document' ? (this._kind === 'person' ? 'cpf' : 'cnpj') : MASKS[path];
     const value = mask && input instanceof HTMLInputElement ? maskInput(mask, input) : input.value;
     this._values = { ...this._values, [path]: value };
@@ -501,7 +545,29 @@ export class CustomerForm extends ClientelaElement {
     if (errors[path]) shown[path] = errors[path];
     else delete shown[path];
     this._shown = shown;
+    if (path === 'password' && this.mode === 'storefront' && !errors[path]) void this.#checkPassword(this._values['password'] ?? '');
   };
+
+  /**
+   * Asks the server whether the new password is acceptable (the common-password list is too large
+   * to ship), so the reason shows before submitting. A failed check says nothing: the server
+   * applies the same rules when the form is sent.
+   */
+  async #checkPassword(password: string): Promise<void> {
+    if (!password || !this.api || this.#checkingPassword === password) return;
+    this.#checkingPassword = password;
+    try {
+      const verdict = await this.api.account.checkPassword({ password }, { timeout: 8000 });
+      if ((this._values['password'] ?? '') !== password || verdict.acceptable) return;
+      const message = verdict.errors[0]?.message ?? this.#t('passwordWeak');
+      this.#serverErrors['password'] = { message, value: password };
+      this._shown = { ...this._shown, password: message };
+    } catch {
+      // unchecked; the server says it on submit
+    } finally {
+      if (this.#checkingPassword === password) this.#checkingPassword = '';
+    }
+  }
 
   #switchKind(kind: Kind): void {
     if (kind === this._kind) return;
@@ -633,7 +699,7 @@ export class CustomerForm extends ClientelaElement {
     const p = this._values['password'] ?? '';
     if (!p) return nothing;
     const classes = [/[a-z]/, /[A-Z]/, /\d/, /[^A-Za-z0-9]/].filter((r) => r.test(p)).length;
-    const key = p.length < 8 ? 'passwordWeak' : p.length >= 12 && classes >= 3 ? 'passwordStrong' : classes >= 2 ? 'passwordFair' : 'passwordWeak';
+    const key = passwordIssue(p) || this.#serverErrors['password']?.value === p ? 'passwordWeak' : p.length >= 12 && classes >= 3 ? 'passwordStrong' : classes >= 2 ? 'passwordFair' : 'passwordWeak';
     return html`${this.#t(key)}`;
   }
 
@@ -641,6 +707,7 @@ export class CustomerForm extends ClientelaElement {
     const t = this.#t;
     if (!this._rules) return html`<p role="status">${t('loading')}</p>`;
     if (this._loadError) return html`<p role="alert" class="cl-cf-banner">${this._loadError}</p>`;
+    if (this._done) return this.#renderDone(this._done);
     const kind = this._kind;
     const r = this.#rulesFor(kind);
     const showSwitch = !this.kind && !this.#record;
@@ -693,7 +760,7 @@ export class CustomerForm extends ClientelaElement {
               ${this.#field('firstName', { label: 'firstName', rule: 'required', autocomplete: 'given-name', maxlength: 80 })}
               ${this.#field('lastName', { label: 'lastName', rule: 'required', autocomplete: 'family-name', maxlength: 120 })}
               ${this.#field('document', { label: 'cpf', rule: 'required', inputmode: 'numeric', maxlength: 14 })}
-              ${this.#field('birthDate', { label: 'birthDate', rule: r['birthDate']!, type: 'date', autocomplete: 'bday' })}
+              ${this.#field('birthDate', { label: 'birthDate', rule: r['birthDate']!, autocomplete: 'bday', inputmode: 'numeric', maxlength: 10, hint: t('birthDateHint') })}
             </div>
           </fieldset>`
         : html`<fieldset>
@@ -773,6 +840,16 @@ export class CustomerForm extends ClientelaElement {
         <button type="reset" ?disabled=${this._pending}>${t('reset')}</button>
       </div>
     </form>`;
+  }
+
+  #renderDone(done: { name: string; signedIn: boolean; password: boolean }): TemplateResult {
+    const t = this.#t;
+    const next = done.signedIn ? 'doneSignedIn' : done.password ? 'doneSignIn' : 'doneNoPassword';
+    return html`<section class="cl-cf-done" data-state="registered" aria-labelledby="${this.#uid}-done">
+      <h2 id="${this.#uid}-done" tabindex="-1">${t('doneTitle', { name: done.name })}</h2>
+      <p role="status">${t(next)}</p>
+      ${this.accountUrl && (done.signedIn || done.password) ? html`<p><a class="cl-cf-primary" href=${this.accountUrl}>${t('goToAccount')}</a></p>` : nothing}
+    </section>`;
   }
 
   #openExisting = (event: Event) => {

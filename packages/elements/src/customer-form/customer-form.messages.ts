@@ -12,7 +12,8 @@ export type Key =
   | 'password' | 'passwordConfirm' | 'passwordHint' | 'passwordWeak' | 'passwordFair' | 'passwordStrong' | 'passwordMismatch'
   | 'optional' | 'required' | 'create' | 'save' | 'register' | 'saving' | 'reset'
   | 'summary' | 'summaryOne' | 'created' | 'saved' | 'registered' | 'duplicate' | 'openExisting'
-  | 'stale' | 'reload' | 'overwrite' | 'loading' | 'loadFailed' | 'failed';
+  | 'stale' | 'reload' | 'overwrite' | 'loading' | 'loadFailed' | 'failed'
+  | 'birthDateHint' | 'doneTitle' | 'doneSignedIn' | 'doneSignIn' | 'doneNoPassword' | 'goToAccount';
 
 const ptBR: Record<Key, string> = {
     kind: 'Tipo de cadastro', person: 'Pessoa física', company: 'Pessoa jurídica',
@@ -26,13 +27,19 @@ const ptBR: Record<Key, string> = {
     cepLooking: 'Buscando endereço…', cepFound: 'Endereço preenchido pelo CEP.', cepNotFound: 'CEP não encontrado. Preencha o endereço.',
     cepFailed: 'Busca do CEP indisponível. Preencha o endereço.',
     categories: 'Categorias', consent: 'Aceita receber comunicações por', consentEmail: 'E-mail', consentSms: 'SMS', consentWhatsapp: 'WhatsApp',
-    password: 'Senha', passwordConfirm: 'Confirme a senha', passwordHint: 'Mínimo de 8 caracteres; misture letras, números e símbolos.',
+    password: 'Senha', passwordConfirm: 'Confirme a senha', passwordHint: 'Mínimo de 8 caracteres; evite sequências (12345678), repetições (aaaaaaaa) e senhas muito usadas.',
     passwordWeak: 'Senha fraca', passwordFair: 'Senha razoável', passwordStrong: 'Senha forte', passwordMismatch: 'As senhas não conferem.',
     optional: '(opcional)', required: '(obrigatório)', create: 'Cadastrar cliente', save: 'Salvar alterações', register: 'Criar cadastro', saving: 'Salvando…', reset: 'Limpar',
     summary: 'Corrija {count} campos para continuar:', summaryOne: 'Corrija 1 campo para continuar:',
     created: 'Cliente cadastrado.', saved: 'Alterações salvas.', registered: 'Cadastro criado. Bem-vindo!',
     duplicate: 'Já existe um cliente com este documento.', openExisting: 'Abrir o cliente existente',
     stale: 'Este cliente foi alterado por outra pessoa.', reload: 'Recarregar dados', overwrite: 'Salvar por cima',
+    birthDateHint: 'dd/mm/aaaa',
+    doneTitle: 'Cadastro concluído. Boas-vindas, {name}!',
+    doneSignedIn: 'Você já está conectado. Em Minha conta você vê seus dados, pedidos e créditos.',
+    doneSignIn: 'Entre em Minha conta com seu e-mail e a senha que você criou.',
+    doneNoPassword: 'Seus dados ficaram com a loja. Para ver seus pedidos on-line, peça à loja um link de acesso e cadastre uma senha.',
+    goToAccount: 'Ir para Minha conta',
     loading: 'Carregando…', loadFailed: 'Não foi possível carregar.', failed: 'Não foi possível salvar. Tente de novo.',
   };
 

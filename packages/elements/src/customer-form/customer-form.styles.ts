@@ -51,6 +51,12 @@ export const styles = css`
     }
     .cl-cf-primary { background: var(--_accent); border-color: var(--_accent); color: var(--cl-color-accent-contrast, #fff); }
     button:disabled { opacity: 0.6; }
+    .cl-cf-done { border: 2px solid var(--cl-color-success, #067647); border-radius: var(--_radius); padding: 1rem; }
+    .cl-cf-done h2 { font-size: 1.25rem; margin: 0 0 0.5rem; }
+    a.cl-cf-primary {
+      display: inline-flex; align-items: center; min-height: var(--_target); padding: 0 1rem; border-radius: var(--_radius);
+      font-weight: 600; text-decoration: none;
+    }
     .cl-cf-vh { position: absolute; width: 1px; height: 1px; margin: -1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
   }
 `;

@@ -17,6 +17,7 @@ function fakeApi(options: { settings?: RegistrationSettings; existing?: Record<s
   const keys = new Map<string, Record<string, unknown>>();
   const bodies: Record<string, unknown>[] = [];
   const headers: Headers[] = [];
+  const passwords = new Map<string, string>();
   let settings = options.settings ?? structuredClone(DEFAULT_REGISTRATION_SETTINGS);
   let n = 0;
   const record = (body: Record<string, unknown>) => ({
@@ -39,7 +40,8 @@ function fakeApi(options: { settings?: RegistrationSettings; existing?: Record<s
       return problem(422, { title: 'Dados inválidos.', errors: [{ path: 'email', code: 'invalid_email', message: 'E-mail recusado pelo servidor.' }] });
     }
     const { password: _p, ...rest } = body;
-    const c = record(rest);
+    const c = record(_p ? { ...rest, account: { status: 'active' } } : rest);
+    if (_p) passwords.set(String(body.email), String(_p));
     store.set(c.id, c);
     if (key) keys.set(key, c);
     return json(c, 201, { etag: '"1"' });
@@ -52,6 +54,18 @@ function fakeApi(options: { settings?: RegistrationSettings; existing?: Record<s
     'GET /cep/01310100': () => json({ postalCode: '01310100', street: 'Avenida Paulista', district: 'Bela Vista', city: 'São Paulo', state: 'SP' }),
     'GET /cep/:cep': () => problem(404, { title: 'CEP não encontrado.' }),
     'POST /customers': create,
+    'POST /public/password-checks': async (req) => {
+      const { password } = await req.json();
+      // The real server's list has 49,000 entries; this one knows one, enough to see the reason shown.
+      return password === 'iloveyou1'
+        ? json({ acceptable: false, errors: [{ path: 'password', code: 'password_common', message: 'Esta senha está entre as mais usadas.' }] })
+        : json({ acceptable: true, errors: [] });
+    },
+    'POST /public/sessions': async (req) => {
+      const { email, password } = await req.json();
+      if (passwords.get(email) !== password) return problem(401, { title: 'E-mail ou senha incorretos.' });
+      return json({ token: 'tok_1', customerId: 'cus_1', name: 'Ana Souza', expiresAt: '2099-01-01T00:00:00.000Z' }, 201);
+    },
     'POST /public/registrations': create,
     'GET /customers/:id': (req) => {
       const c = store.get(req.path.split('/')[2]!);
@@ -464,5 +478,93 @@ describe('<cl-customer-form>', () => {
     await fillPerson(el, validCpf(9009));
     await el.submit();
     expect(api.bodies[0]!['categoryIds']).to.deep.equal(['cat_vip']);
+  });
+
+  it('takes the birth date as dd/mm/aaaa whatever the browser language, and sends it as ISO', async () => {
+    const api = fakeApi();
+    const el = await mount(api, { mode: 'storefront' });
+    const field = input(el, 'birthDate');
+    expect(field.type).to.equal('text');
+    expect(field.inputMode).to.equal('numeric');
+    expect(el.querySelector(`#${field.getAttribute('aria-describedby')!.split(' ')[0]}`)!.textContent).to.equal('dd/mm/aaaa');
+    await typeInto(el, 'birthDate', '15031990');
+    expect(field.value).to.equal('15/03/1990');
+    await fillPerson(el, validCpf(7007));
+    await el.submit();
+    expect(api.bodies[0]).to.include({ birthDate: '1990-03-15' });
+  });
+
+  it('refuses a birth date that is not a real date, is in the future or means an implausible age', async () => {
+    const el = await mount(fakeApi(), { mode: 'storefront' });
+    await fillPerson(el, validCpf(7008));
+    const errorOf = async (typed: string) => {
+      await paste(el, 'birthDate', typed);
+      input(el, 'birthDate').dispatchEvent(new FocusEvent('focusout', { bubbles: true }));
+      await el.updateComplete;
+      return el.querySelector(`#${input(el, 'birthDate').id}-error`)!.textContent;
+    };
+    expect(await errorOf('31/02/1990')).to.equal('Informe uma data válida.');
+    expect(await errorOf('15/03/2990')).to.equal('A data de nascimento não pode estar no futuro.');
+    expect(await errorOf('15/03/1890')).to.contain('mais de 120 anos');
+    expect(await errorOf('1990-03-15')).to.equal('');
+    expect(input(el, 'birthDate').value).to.equal('15/03/1990');
+    expect(el.checkValidity()).to.equal(true);
+  });
+
+  it('says why a password would be refused before submitting: trivial patterns here, common ones from the server', async () => {
+    const api = fakeApi();
+    const el = await mount(api, { mode: 'storefront' });
+    const blur = async () => {
+      input(el, 'password').dispatchEvent(new FocusEvent('focusout', { bubbles: true }));
+      await settle(el);
+      return el.querySelector(`#${input(el, 'password').id}-error`)!.textContent;
+    };
+    await paste(el, 'password', 'aaaaaaaa');
+    expect(await blur()).to.contain('fácil de adivinhar');
+    await paste(el, 'password', '12345678');
+    expect(await blur()).to.contain('fácil de adivinhar');
+    expect(api.calls.filter((c) => c === 'POST /public/password-checks')).to.have.length(0);
+    await paste(el, 'password', 'iloveyou1');
+    await waitUntil(async () => (await blur()) !== '', 'server reason shown');
+    expect(await blur()).to.equal('Esta senha está entre as mais usadas.');
+    expect(el.querySelector('.cl-cf-strength')!.textContent).to.equal('Senha fraca');
+    await expect(el).to.be.accessible();
+    await fillPerson(el, validCpf(7010));
+    await paste(el, 'passwordConfirm', 'iloveyou1');
+    expect(await el.submit()).to.equal(undefined);
+    expect(api.calls).not.to.include('POST /public/registrations');
+    await paste(el, 'password', 'pé-de-moleque-9');
+    expect(await blur()).to.equal('');
+  });
+
+  it('replaces the finished registration with what comes next: signed in, and a link to Minha conta', async () => {
+    localStorage.removeItem('clientela:session');
+    const api = fakeApi();
+    const el = await mount(api, { mode: 'storefront' });
+    el.accountUrl = '#minha-conta';
+    await fillPerson(el, validCpf(7011));
+    await paste(el, 'password', 'pé-de-moleque-9');
+    await paste(el, 'passwordConfirm', 'pé-de-moleque-9');
+    const signedIn = oneEvent(el, 'cl-signed-in');
+    await el.submit();
+    expect((await signedIn).detail.session.token).to.equal('tok_1');
+    await el.updateComplete;
+    expect(el.querySelector('form')).to.equal(null);
+    const done = el.querySelector('[data-state=registered]')!;
+    expect(done.querySelector('h2')!.textContent).to.equal('Cadastro concluído. Boas-vindas, Ana!');
+    expect(document.activeElement).to.equal(done.querySelector('h2'));
+    expect(done.textContent).to.contain('Você já está conectado');
+    expect(done.querySelector('a')!.getAttribute('href')).to.equal('#minha-conta');
+    expect(JSON.parse(localStorage.getItem('clientela:session')!).token).to.equal('tok_1');
+    await expect(el).to.be.accessible();
+    localStorage.removeItem('clientela:session');
+    // Without a password there is no sign-in: the shopper is told how to get one.
+    const other = await mount(api, { mode: 'storefront' });
+    await fillPerson(other, validCpf(7012), 'bia@example.com');
+    await other.submit();
+    await other.updateComplete;
+    expect(other.querySelector('form')).to.equal(null);
+    expect(other.querySelector('[data-state=registered]')!.textContent).to.contain('link de acesso');
+    expect(localStorage.getItem('clientela:session')).to.equal(null);
   });
 });

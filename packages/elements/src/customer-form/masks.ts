@@ -4,12 +4,14 @@
  * the caret is carried over by counting significant characters before it, so typing or
  * deleting in the middle of a value never makes it jump to the end.
  */
-export type MaskKind = 'cpf' | 'cnpj' | 'cep' | 'phone';
+export type MaskKind = 'cpf' | 'cnpj' | 'cep' | 'phone' | 'date';
 
 const PATTERNS: Record<Exclude<MaskKind, 'phone'>, string> = {
   cpf: '###.###.###-##',
   cnpj: '##.###.###/####-##',
   cep: '#####-###',
+  // A date typed the Brazilian way whatever the browser's language (dd/mm/aaaa).
+  date: '##/##/####',
 };
 
 /** Whether `ch` counts for this mask (digits; for a CNPJ also letters, which are uppercased). */

@@ -23,6 +23,7 @@ import { generateCredits } from '../seed/history.js';
 import { displayName } from '../store/search.js';
 import { accountForEmail, emailInUse, setCredential } from '../service/accounts.js';
 import { invitationKey, type TokenRecord } from '../service/invitations.js';
+import { assertNewPassword } from './passwords.js';
 import { prepareCustomer, type CustomerInput } from '../service/customers.js';
 import { clearSignInAttempts, takeSignInAttempt } from '../service/throttle.js';
 import { randomBytes, toBase64Url } from '../util/bytes.js';
@@ -61,6 +62,7 @@ export function registerPublic(router: Router, ctx: ServerContext): void {
       // A shopper registers themself: fields only the store may set (status, categories,
       // discount, notes, source) are ignored rather than trusted.
       const { password, status: _s, categoryIds: _c, discountPercent: _d, notes: _n, source: _o, ...input } = body as typeof body & { password?: string };
+      if (password) await assertNewPassword(password, c.get('locale'));
       // Hash before entering the synchronous create, which must not yield.
       const hash = password ? await ctx.passwords.hash(password) : undefined;
       return idempotent(ctx, c, 'public.registrations', () => {
@@ -136,6 +138,7 @@ export function registerPublic(router: Router, ctx: ServerContext): void {
       // Only the newest invitation of a customer is valid (tokens from before this rule have no pointer).
       const latest = () => ctx.store.getMeta<{ tokenHash: string }>(invitationKey(rec.customerId));
       if ((latest()?.tokenHash ?? tokenHash) !== tokenHash) throw gone('token_revoked');
+      await assertNewPassword(body.password, locale);
       const hash = await ctx.passwords.hash(body.password);
       // Re-read after the await: a concurrent request may have used or replaced the token meanwhile.
       const again = ctx.store.getMeta<TokenRecord>(key);

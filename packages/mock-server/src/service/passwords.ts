@@ -1,3 +1,4 @@
+import { passwordIssue } from '@clientela/core';
 import { scryptAsync } from '@noble/hashes/scrypt.js';
 import { constantTimeEqual, fromBase64Url, randomBytes, toBase64Url } from '../util/bytes.js';
 
@@ -57,4 +58,26 @@ export function createPasswordHasher(derive: ScryptDerive = portableScrypt): Pas
       return stored !== undefined && constantTimeEqual(expected, key);
     },
   };
+}
+
+let common: Promise<Set<string>> | undefined;
+
+/**
+ * The most common passwords (49,000 from leaked-password corpora, as kept by the zxcvbn-ts
+ * project), lowercased. Imported on first use so the browser build splits the list out and a
+ * server that never checks a password never loads it.
+ */
+function commonPasswords(): Promise<Set<string>> {
+  common ??= import('@zxcvbn-ts/language-common').then(({ dictionary }) => new Set((dictionary['passwords-common'] as string[]).map((p) => p.toLowerCase())));
+  return common;
+}
+
+/**
+ * Every rule a new password breaks, as codes: core's length and trivial-pattern rules, and the
+ * common-password list (`password_common`). Empty when the password is acceptable.
+ */
+export async function newPasswordIssues(password: string): Promise<Array<'weak_password' | 'password_trivial' | 'password_common'>> {
+  const basic = passwordIssue(password);
+  if (basic) return [basic];
+  return (await commonPasswords()).has(password.toLowerCase()) ? ['password_common'] : [];
 }
