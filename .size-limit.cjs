@@ -13,7 +13,10 @@ module.exports = [
   // Issue 4 set 26 kB before the response schemas of orders, credits, the wallet, audit, imports,
   // invitations and sessions existed (issues 3 and 7); the client parses every response with them.
   // Measured 27.4 kB; the client's own code is 3.7 kB of it. Raised to 27.5 kB, said in the note.
-  { name: 'core: everything (schemas, validators, formatters, client, ky)', path: core, import: { [core]: '*' }, limit: '27.5 kB', gzip: true },
+  // Issue 12 (the shopper's account: password rules, dd/mm/aaaa dates, the signed-in routes and
+  // their messages in three languages) measured 28.9 kB with its first part; 29.8 kB leaves room
+  // for the rest of it. An app that imports only what it uses pays none of it.
+  { name: 'core: everything (schemas, validators, formatters, client, ky)', path: core, import: { [core]: '*' }, limit: '29.8 kB', gzip: true },
 ];
 
 module.exports.push({
