@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
-import { startServer } from './index.js';
+import { SchemaTooNewError, startServer, type StartedServer } from './index.js';
 
 const HELP = `Usage: clientela-mock-server [options]
 
@@ -72,19 +72,27 @@ if (values['rate-limit']) {
 const failRate = num('fail-rate', values['fail-rate'], 0);
 if (failRate > 1) fail('--fail-rate is a share between 0 and 1');
 
-const started = await startServer({
-  port: num('port', values.port, 4010),
-  host: values.host ?? '127.0.0.1',
-  seed: num('seed', values.seed, 0),
-  seedValue: num('seed-value', values['seed-value'], 1),
-  ...(values.db ? { db: values.db } : {}),
-  ...(latency ? { latency } : {}),
-  failRate,
-  ...(values.cors ? { cors: values.cors.split(',').map((s) => s.trim()).filter(Boolean) } : {}),
-  ...(values['secret-key'] ? { secretKey: values['secret-key'] } : {}),
-  ...(values['publishable-key'] ? { publishableKey: values['publishable-key'] } : {}),
-  ...(rateLimit ? { rateLimit } : {}),
-});
+let started: StartedServer;
+try {
+  started = await startServer({
+    port: num('port', values.port, 4010),
+    host: values.host ?? '127.0.0.1',
+    seed: num('seed', values.seed, 0),
+    seedValue: num('seed-value', values['seed-value'], 1),
+    ...(values.db ? { db: values.db } : {}),
+    ...(latency ? { latency } : {}),
+    failRate,
+    ...(values.cors ? { cors: values.cors.split(',').map((s) => s.trim()).filter(Boolean) } : {}),
+    ...(values['secret-key'] ? { secretKey: values['secret-key'] } : {}),
+    ...(values['publishable-key'] ? { publishableKey: values['publishable-key'] } : {}),
+    ...(rateLimit ? { rateLimit } : {}),
+  });
+} catch (e) {
+  // A database this server cannot serve: one clear line, no stack.
+  if (!(e instanceof SchemaTooNewError)) throw e;
+  console.error(`clientela-mock-server: ${e.message}`);
+  process.exit(1);
+}
 
 console.log(`Clientela mock server listening on ${started.url}`);
 console.log(`  secret key:      ${started.server.keys.secret}`);

@@ -6,6 +6,7 @@ import { SqliteStore } from './store/sqlite.js';
 export { DEFAULT_PUBLISHABLE_KEY, DEFAULT_SECRET_KEY } from './app.js';
 export type { AppOptions, MockServer, MockServerOptions } from './app.js';
 export type { Store } from './store/types.js';
+export { SchemaTooNewError } from './store/migrations.js';
 
 /**
  * Creates the mock server in process: a Hono app over a seeded store, in memory or, with `db`,

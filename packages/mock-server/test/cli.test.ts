@@ -1,4 +1,4 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -87,6 +87,23 @@ describe('clientela-mock-server CLI', () => {
     expect((await back.json()).name).toBe('Sobrevivente');
     expect((await (await fetch(`${second.url}/healthz`)).json()).customers).toBe(30);
     await stop(second.child);
+  });
+
+  it('refuses a SQLite file written by a newer server: exit code 1, one sentence, the file untouched', async () => {
+    const db = join(dir, 'newer.sqlite');
+    const first = await start(['--db', db]);
+    await stop(first.child);
+    const { default: Database } = await import('better-sqlite3');
+    const raw = new Database(db);
+    raw.prepare("INSERT INTO schema_version (version, name, applied_at) VALUES (999, 'from the future', '2030-01-01T00:00:00.000Z')").run();
+    raw.close();
+    const run = spawnSync(process.execPath, [cli, '--port', '0', '--db', db], { encoding: 'utf8' });
+    expect(run.status).toBe(1);
+    expect(run.stderr.trim()).toMatch(/^clientela-mock-server: .*newer\.sqlite has schema version 999, but this server knows versions up to \d+: .*Upgrade the server/);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+    const check = new Database(db, { readonly: true });
+    expect(check.prepare('SELECT max(version) FROM schema_version').pluck().get()).toBe(999);
+    check.close();
   });
 
   it('rejects bad flags with exit code 2', () => {

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CustomerSchema, isValidCnpj, isValidCpf, isValidPhoneBR, isValidStateRegistration, parseWith } from '@clientela/core';
 import { generateSeed } from '../src/seed/seed.js';
+import { SchemaTooNewError } from '../src/store/migrations.js';
+import { SQLITE_MIGRATIONS, SQLITE_SCHEMA_VERSION } from '../src/store/sqlite-migrations.js';
 import type { MockServer } from '../src/index.js';
 import { app, call, PERSON } from './helpers.js';
 
@@ -175,15 +177,34 @@ describe('SQLite durability', () => {
   });
 });
 
-describe('SQLite files from before the visits and status sorts', () => {
-  it('gain the sort columns, filled from the stored records, on open', async () => {
+describe('SQLite migrations', () => {
+  const versions = async (file: string) => {
+    const { default: Database } = await import('better-sqlite3');
+    const raw = new Database(file, { readonly: true });
+    const rows = raw.prepare('SELECT version, name, applied_at AS appliedAt FROM schema_version ORDER BY version').all() as { version: number; name: string; appliedAt: string }[];
+    raw.close();
+    return rows;
+  };
+
+  it('a new file records every version; opening it again applies nothing', async () => {
+    const db = join(dir, 'versions.sqlite');
+    app({ seed: 10, db }).close();
+    const first = await versions(db);
+    expect(first.map((v) => v.version)).toEqual(SQLITE_MIGRATIONS.map((m) => m.version));
+    expect(first.at(-1)!.version).toBe(SQLITE_SCHEMA_VERSION);
+    app({ seed: 10, db }).close();
+    expect(await versions(db)).toEqual(first);
+  });
+
+  it('a file from the first release (no version table, no visits/status columns) is migrated on open, its rows filled from the stored records', async () => {
     const db = join(dir, 'old-schema.sqlite');
     let s: MockServer = app({ seed: 80, db });
     s.close();
-    // Make the file look as an older version wrote it: no visits_count / status_rank columns.
+    // Make the file look as the first release wrote it: no version table, no visits_count / status_rank.
     const { default: Database } = await import('better-sqlite3');
     const raw = new Database(db);
-    raw.exec('DROP INDEX customers_visits; DROP INDEX customers_status_rank; ALTER TABLE customers DROP COLUMN visits_count; ALTER TABLE customers DROP COLUMN status_rank');
+    raw.exec(`DROP TABLE schema_version; DROP INDEX customers_visits; DROP INDEX customers_status_rank; ALTER TABLE customers DROP COLUMN visits_count;
+      ALTER TABLE customers DROP COLUMN status_rank; DROP INDEX meta_expires; ALTER TABLE meta DROP COLUMN expires_at`);
     raw.close();
     s = app({ seed: 80, db });
     const r: any = await call(s, 'GET', '/v1/customers?sort=-visitsCount&limit=200');
@@ -192,7 +213,29 @@ describe('SQLite files from before the visits and status sorts', () => {
     expect(visits[0]).toBeGreaterThan(0);
     const byStatus: any = await call(s, 'GET', '/v1/customers?sort=-status&status=active,blocked&limit=200');
     expect(byStatus.json.items[0].status).toBe('blocked');
+    expect((await call(s, 'GET', '/healthz', { key: null })).json.customers).toBe(80);
     s.close();
+    const recorded = await versions(db);
+    expect(recorded.map((v) => [v.version, v.name.endsWith('(found in place)')])).toEqual(SQLITE_MIGRATIONS.map((m) => [m.version, m.version === 1]));
+  });
+
+  it('a file from a newer server is refused, and left as it was', async () => {
+    const db = join(dir, 'newer.sqlite');
+    app({ seed: 5, db }).close();
+    const { default: Database } = await import('better-sqlite3');
+    const raw = new Database(db);
+    raw.prepare('INSERT INTO schema_version (version, name, applied_at) VALUES (?, ?, ?)').run(SQLITE_SCHEMA_VERSION + 1, 'from the future', '2030-01-01T00:00:00.000Z');
+    raw.close();
+    const before = await versions(db);
+    let error: unknown;
+    try {
+      app({ db });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(SchemaTooNewError);
+    expect((error as Error).message).toContain(`has schema version ${SQLITE_SCHEMA_VERSION + 1}, but this server knows versions up to ${SQLITE_SCHEMA_VERSION}`);
+    expect(await versions(db)).toEqual(before);
   });
 });
 

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import type { AuditEntry, Customer, CustomerSortField } from '@clientela/core';
-import { maskJson, queryTokens, scanByPages, searchTextOf, sortKeyOf, STATUS_RANK } from './search.js';
+import { maskJson, queryTokens, scanByPages, searchTextOf, sortKeyOf } from './search.js';
+import { migrateSqlite } from './sqlite-migrations.js';
 import type { AuditQueryParams, CustomerQuery, ListJsonResult, ListParams, ListResult, SortSpec, Store, StoredAudit, StoredCategory } from './types.js';
 
 const SORT_INDEXES: Record<CustomerSortField, string> = {
@@ -29,59 +30,6 @@ const SORT_COLUMNS: Record<CustomerSortField, string> = {
   visitsCount: 'visits_count',
   status: 'status_rank',
 };
-
-/** Sort columns added after the first schema: a file written before them gets them (and their values) on open. */
-const ADDED_COLUMNS: Record<string, string> = {
-  visits_count: "COALESCE((SELECT json_extract(d.data, '$.stats.visitsCount') FROM customer_data d WHERE d.seq = customers.seq), 0)",
-  status_rank: `CASE status ${Object.entries(STATUS_RANK).map(([s, n]) => `WHEN '${s}' THEN ${n}`).join(' ')} ELSE 0 END`,
-};
-
-// The sort indexes also carry status, kind and document, so a page walk reads the index alone.
-// Rows of `customers` stay slim (keys, filters, search text) so that index walks and the rowid
-// lookups behind a search touch few pages; the JSON document lives in `customer_data`, read only
-// for the rows of the page being returned.
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS customers (
-  seq INTEGER PRIMARY KEY,
-  id TEXT NOT NULL UNIQUE,
-  kind TEXT NOT NULL,
-  status TEXT NOT NULL,
-  document TEXT NOT NULL,
-  email TEXT,
-  name_key TEXT NOT NULL,
-  created_at TEXT NOT NULL,
-  last_purchase_at TEXT NOT NULL,
-  total_spent INTEGER NOT NULL,
-  orders_count INTEGER NOT NULL,
-  search TEXT NOT NULL,
-  visits_count INTEGER NOT NULL DEFAULT 0,
-  status_rank INTEGER NOT NULL DEFAULT 0
-);
-CREATE TABLE IF NOT EXISTS customer_data (seq INTEGER PRIMARY KEY, data TEXT NOT NULL);
-CREATE INDEX IF NOT EXISTS customers_name ON customers (name_key, id, status, kind, document);
-CREATE INDEX IF NOT EXISTS customers_created ON customers (created_at, id, status, kind, document);
-CREATE INDEX IF NOT EXISTS customers_last_purchase ON customers (last_purchase_at, id, status, kind, document);
-CREATE INDEX IF NOT EXISTS customers_spent ON customers (total_spent, id, status, kind, document);
-CREATE INDEX IF NOT EXISTS customers_orders ON customers (orders_count, id, status, kind, document);
-CREATE INDEX IF NOT EXISTS customers_visits ON customers (visits_count, id, status, kind, document);
-CREATE INDEX IF NOT EXISTS customers_status_rank ON customers (status_rank, id, status, kind, document);
-CREATE INDEX IF NOT EXISTS customers_document ON customers (document) WHERE status <> 'deleted';
-CREATE INDEX IF NOT EXISTS customers_email ON customers (email);
-CREATE TABLE IF NOT EXISTS customer_categories (
-  category_id TEXT NOT NULL,
-  customer_seq INTEGER NOT NULL,
-  PRIMARY KEY (category_id, customer_seq)
-) WITHOUT ROWID;
-CREATE VIRTUAL TABLE IF NOT EXISTS customers_fts USING fts5(search, content='customers', content_rowid='seq', tokenize='trigram');
-CREATE TRIGGER IF NOT EXISTS customers_au AFTER UPDATE OF search ON customers WHEN old.search <> new.search BEGIN
-  INSERT INTO customers_fts (customers_fts, rowid, search) VALUES ('delete', old.seq, old.search);
-  INSERT INTO customers_fts (rowid, search) VALUES (new.seq, new.search);
-END;
-CREATE TABLE IF NOT EXISTS categories (id TEXT PRIMARY KEY, data TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS audit (seq INTEGER PRIMARY KEY, action TEXT NOT NULL, at TEXT NOT NULL, data TEXT NOT NULL);
-CREATE INDEX IF NOT EXISTS audit_action ON audit (action, seq);
-`;
 
 function row(c: Customer) {
   return {
@@ -123,12 +71,8 @@ export class SqliteStore implements Store {
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = FULL');
     this.db.pragma('foreign_keys = ON');
-    this.addColumns();
-    this.db.exec(SCHEMA);
-    // Files written before meta records could expire lack the column: add it in place.
-    const metaColumns = this.db.prepare('PRAGMA table_info(meta)').all() as { name: string }[];
-    if (!metaColumns.some((c) => c.name === 'expires_at')) this.db.exec('ALTER TABLE meta ADD COLUMN expires_at TEXT');
-    this.db.exec('CREATE INDEX IF NOT EXISTS meta_expires ON meta (expires_at) WHERE expires_at IS NOT NULL');
+    // Refuses a file from a newer server before anything reads or writes it.
+    migrateSqlite(this.db, path);
     const db = this.db;
     this.stmts = {
       count: db.prepare('SELECT count(*) AS n FROM customers'),
@@ -159,17 +103,10 @@ export class SqliteStore implements Store {
     this.loadColumns();
   }
 
-  /** Adds (and fills) the sort columns a file written by an older version lacks; new files get them from SCHEMA. */
-  private addColumns(): void {
-    const have = new Set((this.db.prepare('SELECT name FROM pragma_table_info(?)').pluck().all('customers') as string[]));
-    if (!have.size) return;
-    this.db.transaction(() => {
-      for (const [name, value] of Object.entries(ADDED_COLUMNS)) {
-        if (have.has(name)) continue;
-        this.db.exec(`ALTER TABLE customers ADD COLUMN ${name} INTEGER NOT NULL DEFAULT 0`);
-        this.db.exec(`UPDATE customers SET ${name} = ${value}`);
-      }
-    })();
+  /** The `CREATE INDEX` statements of the secondary indexes, as the migrations wrote them. */
+  private secondaryIndexSql(): string[] {
+    const names = SECONDARY_INDEXES.map(() => '?').join(',');
+    return this.db.prepare(`SELECT sql FROM sqlite_master WHERE type = 'index' AND name IN (${names})`).pluck().all(...SECONDARY_INDEXES) as string[];
   }
 
   private statements = new Map<string, Database.Statement>();
@@ -239,7 +176,9 @@ export class SqliteStore implements Store {
     this.transaction(() => {
       // Into an empty store, secondary indexes are dropped and rebuilt once by sorting, rather
       // than updated 100,000 times in random key order.
-      if (rebuild) for (const name of SECONDARY_INDEXES) this.db.exec(`DROP INDEX IF EXISTS ${name}`);
+      // Their definitions are read back from the file, where the migrations put them.
+      const indexes = rebuild ? this.secondaryIndexSql() : [];
+      for (const name of SECONDARY_INDEXES.filter(() => rebuild)) this.db.exec(`DROP INDEX IF EXISTS ${name}`);
       for (const c of customers) {
         const r = row(c);
         const seq = Number(this.stmts.insert.run(r).lastInsertRowid);
@@ -252,7 +191,7 @@ export class SqliteStore implements Store {
       }
       if (rebuild) {
         this.db.exec("INSERT INTO customers_fts (customers_fts) VALUES ('rebuild')");
-        this.db.exec(SCHEMA);
+        for (const sql of indexes) this.db.exec(sql);
       }
     });
     this.db.exec('ANALYZE');

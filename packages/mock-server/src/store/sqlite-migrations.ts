@@ -1,0 +1,138 @@
+import type Database from 'better-sqlite3';
+import { STATUS_RANK } from './search.js';
+import { checkMigrations, SchemaTooNewError, type Migration } from './migrations.js';
+
+type Db = Database.Database;
+
+// The first schema, as the first SQLite release wrote it. Rows of `customers` stay slim (keys,
+// filters, search text) so index walks and the rowid lookups behind a search touch few pages; the
+// JSON document lives in `customer_data`, read only for the rows of a page. The sort indexes also
+// carry status, kind and document, so a page walk reads the index alone.
+const V1 = `
+CREATE TABLE customers (
+  seq INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  kind TEXT NOT NULL,
+  status TEXT NOT NULL,
+  document TEXT NOT NULL,
+  email TEXT,
+  name_key TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  last_purchase_at TEXT NOT NULL,
+  total_spent INTEGER NOT NULL,
+  orders_count INTEGER NOT NULL,
+  search TEXT NOT NULL
+);
+CREATE TABLE customer_data (seq INTEGER PRIMARY KEY, data TEXT NOT NULL);
+CREATE INDEX customers_name ON customers (name_key, id, status, kind, document);
+CREATE INDEX customers_created ON customers (created_at, id, status, kind, document);
+CREATE INDEX customers_last_purchase ON customers (last_purchase_at, id, status, kind, document);
+CREATE INDEX customers_spent ON customers (total_spent, id, status, kind, document);
+CREATE INDEX customers_orders ON customers (orders_count, id, status, kind, document);
+CREATE INDEX customers_document ON customers (document) WHERE status <> 'deleted';
+CREATE INDEX customers_email ON customers (email);
+CREATE TABLE customer_categories (
+  category_id TEXT NOT NULL,
+  customer_seq INTEGER NOT NULL,
+  PRIMARY KEY (category_id, customer_seq)
+) WITHOUT ROWID;
+CREATE VIRTUAL TABLE customers_fts USING fts5(search, content='customers', content_rowid='seq', tokenize='trigram');
+CREATE TRIGGER customers_au AFTER UPDATE OF search ON customers WHEN old.search <> new.search BEGIN
+  INSERT INTO customers_fts (customers_fts, rowid, search) VALUES ('delete', old.seq, old.search);
+  INSERT INTO customers_fts (rowid, search) VALUES (new.seq, new.search);
+END;
+CREATE TABLE categories (id TEXT PRIMARY KEY, data TEXT NOT NULL);
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE audit (seq INTEGER PRIMARY KEY, action TEXT NOT NULL, at TEXT NOT NULL, data TEXT NOT NULL);
+CREATE INDEX audit_action ON audit (action, seq);
+`;
+
+/**
+ * The SQLite schema, one step per version. A step is never edited once released: a change is a
+ * new step at the end. Each runs inside the migration's one transaction.
+ */
+export const SQLITE_MIGRATIONS: readonly Migration<Db>[] = [
+  { version: 1, name: 'customers, categories, settings, audit log; FTS5 trigram search', up: (db) => db.exec(V1) },
+  {
+    version: 2,
+    name: 'sort by visits and by status',
+    up: (db) => {
+      const rank = `CASE status ${Object.entries(STATUS_RANK).map(([s, n]) => `WHEN '${s}' THEN ${n}`).join(' ')} ELSE 0 END`;
+      db.exec(`
+        ALTER TABLE customers ADD COLUMN visits_count INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE customers ADD COLUMN status_rank INTEGER NOT NULL DEFAULT 0;
+        UPDATE customers SET
+          visits_count = COALESCE((SELECT json_extract(d.data, '$.stats.visitsCount') FROM customer_data d WHERE d.seq = customers.seq), 0),
+          status_rank = ${rank};
+        CREATE INDEX customers_visits ON customers (visits_count, id, status, kind, document);
+        CREATE INDEX customers_status_rank ON customers (status_rank, id, status, kind, document);
+      `);
+    },
+  },
+  {
+    version: 3,
+    name: 'meta records can expire (sessions, tokens, idempotency answers, throttles)',
+    up: (db) => db.exec('ALTER TABLE meta ADD COLUMN expires_at TEXT; CREATE INDEX meta_expires ON meta (expires_at) WHERE expires_at IS NOT NULL;'),
+  },
+];
+
+/** The schema version this server writes. */
+export const SQLITE_SCHEMA_VERSION = checkMigrations(SQLITE_MIGRATIONS);
+
+const VERSION_TABLE = 'CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)';
+
+function hasTable(db: Db, name: string): boolean {
+  return db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !== undefined;
+}
+
+function columnsOf(db: Db, table: string): Set<string> {
+  return new Set(db.prepare('SELECT name FROM pragma_table_info(?)').pluck().all(table) as string[]);
+}
+
+/**
+ * The version of a file written before the version table existed, read from its shape: the
+ * first release had `customers` without the visits and status columns (version 1); later builds
+ * added them (version 2), then `meta.expires_at` (version 3), each without recording a version.
+ */
+function unrecordedVersion(db: Db): number {
+  if (!hasTable(db, 'customers')) return 0;
+  if (columnsOf(db, 'meta').has('expires_at')) return 3;
+  const customers = columnsOf(db, 'customers');
+  return customers.has('visits_count') && customers.has('status_rank') ? 2 : 1;
+}
+
+export interface MigrationOutcome {
+  from: number;
+  to: number;
+}
+
+/**
+ * Brings a SQLite database to {@link SQLITE_SCHEMA_VERSION}: records the version of a file from
+ * before the version table, applies the missing steps in order, and refuses (changing nothing) a
+ * file whose version is newer than this server's. Runs under `BEGIN IMMEDIATE`, so two processes
+ * opening one file at once migrate it once: the second waits, then finds nothing left to do.
+ */
+export function migrateSqlite(db: Db, where: string): MigrationOutcome {
+  return db
+    .transaction((): MigrationOutcome => {
+      const recorded = hasTable(db, 'schema_version');
+      const now = new Date().toISOString();
+      let from: number;
+      if (recorded) {
+        from = (db.prepare('SELECT max(version) FROM schema_version').pluck().get() as number | null) ?? 0;
+      } else {
+        from = unrecordedVersion(db);
+        db.exec(VERSION_TABLE);
+        const note = db.prepare('INSERT INTO schema_version (version, name, applied_at) VALUES (?, ?, ?)');
+        for (const m of SQLITE_MIGRATIONS.slice(0, from)) note.run(m.version, `${m.name} (found in place)`, now);
+      }
+      if (from > SQLITE_SCHEMA_VERSION) throw new SchemaTooNewError(where, from, SQLITE_SCHEMA_VERSION);
+      const done = db.prepare('INSERT INTO schema_version (version, name, applied_at) VALUES (?, ?, ?)');
+      for (const m of SQLITE_MIGRATIONS.slice(from)) {
+        m.up(db);
+        done.run(m.version, m.name, now);
+      }
+      return { from, to: SQLITE_SCHEMA_VERSION };
+    })
+    .immediate();
+}
