@@ -10,6 +10,7 @@ import { registerCategories } from './routes/categories.js';
 import { registerCustomers } from './routes/customers.js';
 import { registerExports } from './routes/exports.js';
 import { registerImports } from './routes/imports.js';
+import { registerMe } from './routes/me.js';
 import { registerPasswordChecks } from './routes/passwords.js';
 import { registerPublic } from './routes/public.js';
 import { registerSettingsAndAudit } from './routes/settings.js';
@@ -120,7 +121,7 @@ export function createApp(options: AppOptions = {}): MockServer {
       '*',
       cors({
         origin: list.includes('*') ? '*' : list,
-        allowHeaders: ['Authorization', 'Content-Type', 'If-Match', 'Idempotency-Key', 'X-Actor', 'Accept-Language'],
+        allowHeaders: ['Authorization', 'Content-Type', 'If-Match', 'Idempotency-Key', 'X-Actor', 'Accept-Language', 'Clientela-Session'],
         allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
         exposeHeaders: ['ETag', 'Content-Disposition', 'Retry-After', 'Location', 'Idempotent-Replayed'],
         maxAge: 600,
@@ -196,7 +197,8 @@ export function createApp(options: AppOptions = {}): MockServer {
   registerCategories(router, ctx);
   registerSettingsAndAudit(router, ctx);
   registerPublic(router, ctx);
-  registerPasswordChecks(router);
+  registerPasswordChecks(router, ctx);
+  registerMe(router, ctx);
   registerExports(router, ctx);
   registerImports(router, ctx);
 

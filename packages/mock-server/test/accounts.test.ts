@@ -35,7 +35,7 @@ describe.each(stores)('accounts on the %s store', (_kind, make) => {
     // The store registers the victim and invites them: the invitation's password signs the victim in.
     const victim = (await call(s, 'POST', '/v1/customers', { body: VICTIM })).json;
     const inv = (await call(s, 'POST', `/v1/customers/${victim.id}/invitations`)).json;
-    expect((await call(s, 'POST', '/v1/public/password', { ...pk, body: { token: inv.token, password: 'senha-da-vitima' } })).status).toBe(200);
+    expect((await call(s, 'POST', '/v1/public/password', { ...pk, body: { token: inv.token, email: VICTIM.email, password: 'senha-da-vitima' } })).status).toBe(200);
     const signIn = await call(s, 'POST', '/v1/public/sessions', { ...pk, body: { email: 'Vitima@Example.com.br', password: 'senha-da-vitima' } });
     expect(signIn.status).toBe(201);
     expect(signIn.json.customerId).toBe(victim.id);
@@ -54,10 +54,10 @@ describe.each(stores)('accounts on the %s store', (_kind, make) => {
     const cu = (await call(s, 'POST', '/v1/customers', { body: VICTIM })).json;
     const first = (await call(s, 'POST', `/v1/customers/${cu.id}/invitations`)).json;
     const second = (await call(s, 'POST', `/v1/customers/${cu.id}/invitations`)).json;
-    const old = await call(s, 'POST', '/v1/public/password', { ...pk, body: { token: first.token, password: 'senha-antiga-1' }, headers: { 'Accept-Language': 'en' } });
+    const old = await call(s, 'POST', '/v1/public/password', { ...pk, body: { token: first.token, email: VICTIM.email, password: 'senha-antiga-1' }, headers: { 'Accept-Language': 'en' } });
     expect(old.status).toBe(410);
     expect(old.json.errors).toEqual([{ path: 'token', code: 'token_revoked', message: 'This access link was replaced by a newer invitation.' }]);
-    expect((await call(s, 'POST', '/v1/public/password', { ...pk, body: { token: second.token, password: 'senha-nova-12' } })).status).toBe(200);
+    expect((await call(s, 'POST', '/v1/public/password', { ...pk, body: { token: second.token, email: VICTIM.email, password: 'senha-nova-12' } })).status).toBe(200);
     s.close();
   });
 

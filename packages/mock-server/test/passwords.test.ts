@@ -36,7 +36,7 @@ describe('new passwords', () => {
     expect((await call(s, 'POST', '/v1/public/registrations', { ...pk, body: { ...PERSON, password: 'pé-de-moleque-9' } })).status).toBe(201);
     const c = (await call(s, 'POST', '/v1/customers', { body: COMPANY })).json;
     const inv = (await call(s, 'POST', `/v1/customers/${c.id}/invitations`)).json;
-    const set = await call(s, 'POST', '/v1/public/password', { ...pk, body: { token: inv.token, password: 'password1' } });
+    const set = await call(s, 'POST', '/v1/public/password', { ...pk, body: { token: inv.token, email: COMPANY.email, password: 'password1' } });
     expect(set.status).toBe(422);
     expect(set.json.errors[0]).toMatchObject({ path: 'password', code: 'password_common' });
   });

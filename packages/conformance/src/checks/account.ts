@@ -66,9 +66,13 @@ export async function accountChecks(s: Session): Promise<void> {
     expect(invited, 'the customer was not created');
     expectProblem(await http.post(`/v1/customers/${invited.id}/invitations`, undefined, { key: 'publishable' }), 403);
   });
+  await runner.check('POST /v1/public/password with an e-mail other than the invited one → 422 email_mismatch (the token stays usable)', async () => {
+    expect(invited && token, 'no invitation');
+    expectFieldError(await http.post('/v1/public/password', { token, email: s.email('intruder'), password: PASSWORD }, { key: 'publishable' }), 'email', 'email_mismatch');
+  });
   await runner.check('POST /v1/public/password with the token → 200 session; the customer can then sign in', async () => {
     expect(invited && token, 'no invitation');
-    const r = await http.post('/v1/public/password', { token, password: PASSWORD }, { key: 'publishable' });
+    const r = await http.post('/v1/public/password', { token, email: invited.email, password: PASSWORD }, { key: 'publishable' });
     expectStatus(r, 200);
     expectEqual(r.json.customerId, invited.id, 'customerId');
     expectStatus(await http.post('/v1/public/sessions', { email: invited.email, password: PASSWORD }, { key: 'publishable' }), 201);
@@ -76,14 +80,14 @@ export async function accountChecks(s: Session): Promise<void> {
   });
   await runner.check('the same token again → 410 token_used; an unknown token → 422 token_invalid', async () => {
     expect(token, 'no invitation');
-    expectFieldError(await http.post('/v1/public/password', { token, password: PASSWORD }, { key: 'publishable' }), 'token', 'token_used', 410);
-    expectFieldError(await http.post('/v1/public/password', { token: `${s.run}-not-a-token`, password: PASSWORD }, { key: 'publishable' }), 'token', 'token_invalid');
+    expectFieldError(await http.post('/v1/public/password', { token, email: invited?.email, password: PASSWORD }, { key: 'publishable' }), 'token', 'token_used', 410);
+    expectFieldError(await http.post('/v1/public/password', { token: `${s.run}-not-a-token`, email: invited?.email, password: PASSWORD }, { key: 'publishable' }), 'token', 'token_invalid');
   });
   await runner.check('one invitation token used by two requests at once → exactly one 200, the other 410', async () => {
     const c = await s.mustCreate(s.person({ email: s.email('race') }));
     const inv = await http.post(`/v1/customers/${c.id}/invitations`);
     expectStatus(inv, 201);
-    const replies = await Promise.all([0, 1].map((i) => http.post('/v1/public/password', { token: inv.json.token, password: `${PASSWORD}${i}` }, { key: 'publishable' })));
+    const replies = await Promise.all([0, 1].map((i) => http.post('/v1/public/password', { token: inv.json.token, email: c.email, password: `${PASSWORD}${i}` }, { key: 'publishable' })));
     const statuses = replies.map((r) => r.status).sort();
     expectEqual(statuses, [200, 410], 'statuses');
   });

@@ -426,7 +426,7 @@ describe('account', () => {
 
     const invitation = await clientFor().customers.invite(registered.id);
     expect(invitation.customerId).toBe(registered.id);
-    const fromInvitation = await storefront.account.setPassword({ token: invitation.token, password: 'senha-forte-123' });
+    const fromInvitation = await storefront.account.setPassword({ token: invitation.token, email: body.email!, password: 'senha-forte-123' });
     expect(fromInvitation.customerId).toBe(invitation.customerId);
     expect(fromInvitation.token.length).toBeGreaterThan(20);
     const session = await storefront.account.signIn({ email: body.email, password: 'senha-forte-123' });

@@ -484,12 +484,13 @@ function account(t: Transport) {
       t.request(SessionSchema, { ...options, method: 'post', path: 'public/sessions', json: body }),
 
     /**
-     * Sets a password with the one-time token of an invitation (scenarios 2–4).
+     * Sets a password with the one-time token of an invitation (scenarios 2–4); `email` must be
+     * the one the invitation was made for (else a 422 `email_mismatch` on `email`).
      *
      * @example
-     * const session = await client.account.setPassword({ token, password: 'n0va-senha' });
+     * const session = await client.account.setPassword({ token, email: 'ana@example.com', password: 'n0va-senha' });
      */
-    setPassword: (body: { token: string; password: string }, options?: CallOptions): Promise<Session> =>
+    setPassword: (body: { token: string; email: string; password: string }, options?: CallOptions): Promise<Session> =>
       t.request(SessionSchema, { ...options, method: 'post', path: 'public/password', json: body }),
 
     /**

@@ -36,6 +36,8 @@ export type IssueCode =
   | 'weak_password'
   | 'password_trivial'
   | 'password_common'
+  | 'wrong_current_password'
+  | 'email_mismatch'
   | 'birth_date_future'
   | 'birth_date_too_old'
   | 'token_invalid'
@@ -81,6 +83,8 @@ const ptBR: Table = {
   weak_password: 'A senha deve ter pelo menos 8 caracteres.',
   password_trivial: 'Senha fácil de adivinhar: evite repetições e sequências como aaaaaaaa, 12345678 ou abcdefgh.',
   password_common: 'Esta senha está entre as mais usadas e seria adivinhada logo. Escolha outra.',
+  wrong_current_password: 'A senha atual não confere.',
+  email_mismatch: 'Este não é o e-mail do convite. Use o e-mail em que a loja cadastrou você.',
   birth_date_future: 'A data de nascimento não pode estar no futuro.',
   birth_date_too_old: 'Confira o ano: a data de nascimento indica mais de 120 anos.',
   token_invalid: 'Link de acesso inválido.',
@@ -125,6 +129,8 @@ const en: Table = {
   weak_password: 'The password must have at least 8 characters.',
   password_trivial: 'Easy to guess: avoid repeats and sequences such as aaaaaaaa, 12345678 or abcdefgh.',
   password_common: 'This is one of the most used passwords and would be guessed quickly. Choose another.',
+  wrong_current_password: 'The current password is not right.',
+  email_mismatch: 'This is not the e-mail of the invitation. Use the e-mail the store registered you with.',
   birth_date_future: 'The birth date cannot be in the future.',
   birth_date_too_old: 'Check the year: this birth date means more than 120 years.',
   token_invalid: 'Invalid access link.',
@@ -169,6 +175,8 @@ const es: Table = {
   weak_password: 'La contraseña debe tener al menos 8 caracteres.',
   password_trivial: 'Fácil de adivinar: evita repeticiones y secuencias como aaaaaaaa, 12345678 o abcdefgh.',
   password_common: 'Esta contraseña está entre las más usadas y se adivinaría pronto. Elige otra.',
+  wrong_current_password: 'La contraseña actual no coincide.',
+  email_mismatch: 'Este no es el correo de la invitación. Usa el correo con el que la tienda te registró.',
   birth_date_future: 'La fecha de nacimiento no puede estar en el futuro.',
   birth_date_too_old: 'Revisa el año: esta fecha de nacimiento indica más de 120 años.',
   token_invalid: 'Enlace de acceso no válido.',

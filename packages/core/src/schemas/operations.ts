@@ -174,7 +174,8 @@ export const InvitationSchema = z.strictObject({
   expiresAt: datetime(),
   url: z.optional(z.string()),
 });
-export const PasswordSetSchema = z.strictObject({ token: z.string().check(z.minLength(1)), password: PasswordSchema });
+/** `POST /public/password`: the invitation's token, the e-mail it was made for, and the new password. */
+export const PasswordSetSchema = z.strictObject({ token: z.string().check(z.minLength(1)), email: z.email(), password: PasswordSchema });
 
 export const CustomerStatusChangeSchema = z.strictObject({ status: CustomerStatusSchema });
 

@@ -174,7 +174,7 @@ export class AccountAccess extends ClientelaElement {
     this.status = 'busy';
     if (setting) {
       try {
-        await this.api.account.setPassword({ token: this.token, password });
+        await this.api.account.setPassword({ token: this.token, email, password });
       } catch (error) {
         const problem = tokenProblem(error);
         if (problem) {

@@ -26,6 +26,8 @@ export type ProblemKind =
   | 'too_many_attempts'
   | 'unavailable'
   | 'invalid_credentials'
+  | 'session_required'
+  | 'session_expired'
   | 'token_gone'
   | 'internal';
 
@@ -120,6 +122,16 @@ const TEXTS: Record<ProblemKind, Record<Locale, Text>> = {
     'pt-BR': { title: 'Tipo de conteúdo não suportado', detail: 'Envie o corpo em JSON, com Content-Type: application/json.' },
     en: { title: 'Unsupported media type', detail: 'Send the body as JSON, with Content-Type: application/json.' },
     es: { title: 'Tipo de contenido no soportado', detail: 'Envía el cuerpo en JSON, con Content-Type: application/json.' },
+  },
+  session_required: {
+    'pt-BR': { title: 'Entre na sua conta', detail: 'Esta rota é da conta do cliente: envie o token da sessão em Clientela-Session.' },
+    en: { title: 'Sign in first', detail: "This route belongs to a shopper's account: send the session token in Clientela-Session." },
+    es: { title: 'Inicia sesión', detail: 'Esta ruta es de la cuenta del cliente: envía el token de la sesión en Clientela-Session.' },
+  },
+  session_expired: {
+    'pt-BR': { title: 'Sessão encerrada', detail: 'Sua sessão expirou ou foi encerrada. Entre de novo com e-mail e senha.' },
+    en: { title: 'Session ended', detail: 'Your session expired or was ended. Sign in again with your e-mail and password.' },
+    es: { title: 'Sesión terminada', detail: 'Tu sesión caducó o se cerró. Inicia sesión de nuevo con correo y contraseña.' },
   },
   too_many_attempts: {
     'pt-BR': { title: 'Muitas tentativas', detail: 'Muitas tentativas de entrar com este e-mail. Aguarde o tempo indicado em Retry-After e tente de novo.' },

@@ -14,16 +14,16 @@ import {
   type Customer,
 } from '@clientela/core';
 import { audit, etag, ifMatchVersion, sha256, type ServerContext } from '../context.js';
-import { decodeCursor, decodeTuple, encodeCursor, encodeTuple, parseSort } from '../http/cursor.js';
+import { decodeCursor, encodeCursor, parseSort } from '../http/cursor.js';
 import { idempotent } from '../http/idempotency.js';
 import { fail422, fieldIssue, HttpProblem } from '../http/problem.js';
 import type { Router } from '../openapi/define-route.js';
-import { generateCredits, generateOrders } from '../seed/history.js';
+import { creditsOf, ordersPage } from '../service/orders.js';
 import { applyPatch, checkCategories, prepareCustomer, toQuery } from '../service/customers.js';
 import { issueInvitation } from '../service/invitations.js';
 
 const IdParams = z.object({ id: z.string() });
-const PageQuery = z.strictObject({
+export const PageQuery = z.strictObject({
   cursor: z.optional(z.string().check(z.maxLength(500))),
   limit: z.optional(z.coerce.number().check(z.int(), z.gte(1), z.lte(200))),
 });
@@ -222,22 +222,7 @@ export function registerCustomers(router: Router, ctx: ServerContext): void {
     request: { params: IdParams, query: PageQuery },
     responses: { 200: { description: 'One page of orders', schema: OrderPageSchema }, 404: { description: 'No such customer' } },
     handler: (c, { params, query }) => {
-      const customer = getOr404(ctx, params.id);
-      const orders = generateOrders(customer);
-      const after = decodeTuple(query.cursor, 2, c.get('locale'));
-      let start = 0;
-      if (after) {
-        const [placedAt, id] = after as [string, string];
-        while (start < orders.length) {
-          const o = orders[start]!;
-          if (o.placedAt < placedAt || (o.placedAt === placedAt && o.id < id)) break;
-          start++;
-        }
-      }
-      const limit = query.limit ?? 20;
-      const items = orders.slice(start, start + limit);
-      const last = items[items.length - 1];
-      return c.json({ items, nextCursor: start + limit < orders.length && last ? encodeTuple([last.placedAt, last.id]) : null });
+      return c.json(ordersPage(getOr404(ctx, params.id), query, c.get('locale')));
     },
   });
 
@@ -250,9 +235,7 @@ export function registerCustomers(router: Router, ctx: ServerContext): void {
     request: { params: IdParams },
     responses: { 200: { description: 'Credits, nearest expiry first', schema: CreditListSchema }, 404: { description: 'No such customer' } },
     handler: (c, { params }) => {
-      const customer = getOr404(ctx, params.id);
-      const items = generateCredits(customer).sort((a, b) => (a.expiresAt < b.expiresAt ? -1 : 1));
-      return c.json({ items });
+      return c.json({ items: creditsOf(getOr404(ctx, params.id)) });
     },
   });
 

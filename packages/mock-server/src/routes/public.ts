@@ -21,14 +21,13 @@ import type { Router } from '../openapi/define-route.js';
 import { cepTable } from '../seed/cep.js';
 import { generateCredits } from '../seed/history.js';
 import { displayName } from '../store/search.js';
-import { accountForEmail, emailInUse, setCredential } from '../service/accounts.js';
-import { invitationKey, type TokenRecord } from '../service/invitations.js';
+import { accountForEmail, emailInUse, loginEmail, setCredential } from '../service/accounts.js';
+import { openSession } from '../service/sessions.js';
+import { invitationKey, usableInvitation, type TokenRecord } from '../service/invitations.js';
 import { assertNewPassword } from './passwords.js';
 import { prepareCustomer, type CustomerInput } from '../service/customers.js';
 import { clearSignInAttempts, takeSignInAttempt } from '../service/throttle.js';
-import { randomBytes, toBase64Url } from '../util/bytes.js';
 
-const SESSION_TTL_MS = 12 * 3_600_000;
 
 export function registerPublic(router: Router, ctx: ServerContext): void {
   router.define({
@@ -109,10 +108,7 @@ export function registerPublic(router: Router, ctx: ServerContext): void {
       const ok = await ctx.passwords.verify(body.password, account?.hash);
       if (!ok || !account) return problem(c, 'invalid_credentials', 401);
       clearSignInAttempts(ctx, body.email);
-      const token = toBase64Url(randomBytes(24));
-      const expiresAt = new Date(ctx.now().getTime() + SESSION_TTL_MS).toISOString();
-      ctx.store.setMeta(`session:${sha256(token)}`, { customerId: account.customer.id, expiresAt }, expiresAt);
-      return c.json({ token, customerId: account.customer.id, name: displayName(account.customer), expiresAt }, 201);
+      return c.json(openSession(ctx, account.customer), 201);
     },
   });
 
@@ -129,15 +125,13 @@ export function registerPublic(router: Router, ctx: ServerContext): void {
     handler: async (c, { body }) => {
       const locale = c.get('locale');
       const key = `token:${sha256(body.token)}`;
-      const rec = ctx.store.getMeta<TokenRecord>(key);
-      if (!rec) fail422([fieldIssue('token', 'token_invalid', locale)]);
+      const rec = usableInvitation(ctx, body.token, locale);
       const tokenHash = sha256(body.token);
-      const gone = (code: 'token_used' | 'token_expired' | 'token_revoked') => new HttpProblem('token_gone', 410, { errors: [fieldIssue('token', code, locale)] });
-      if (rec.used) throw gone('token_used');
-      if (rec.expiresAt <= ctx.now().toISOString()) throw gone('token_expired');
-      // Only the newest invitation of a customer is valid (tokens from before this rule have no pointer).
+      const gone = (code: 'token_used' | 'token_revoked') => new HttpProblem('token_gone', 410, { errors: [fieldIssue('token', code, locale)] });
       const latest = () => ctx.store.getMeta<{ tokenHash: string }>(invitationKey(rec.customerId));
-      if ((latest()?.tokenHash ?? tokenHash) !== tokenHash) throw gone('token_revoked');
+      // The invitation is for one person: the e-mail typed must be the one the store registered.
+      const invited = ctx.store.getCustomer(rec.customerId);
+      if (!invited?.email || loginEmail(invited.email) !== loginEmail(body.email)) fail422([fieldIssue('email', 'email_mismatch', locale)]);
       await assertNewPassword(body.password, locale);
       const hash = await ctx.passwords.hash(body.password);
       // Re-read after the await: a concurrent request may have used or replaced the token meanwhile.
@@ -146,16 +140,15 @@ export function registerPublic(router: Router, ctx: ServerContext): void {
       if ((latest()?.tokenHash ?? tokenHash) !== tokenHash) throw gone('token_revoked');
       const customer = ctx.store.getCustomer(rec.customerId);
       if (!customer || customer.status === 'deleted') fail422([fieldIssue('token', 'token_invalid', locale)]);
-      const token = toBase64Url(randomBytes(24));
-      const expiresAt = new Date(ctx.now().getTime() + SESSION_TTL_MS).toISOString();
-      ctx.store.transaction(() => {
+      const session = ctx.store.transaction(() => {
         ctx.store.setMeta(key, { ...again, used: true });
         setCredential(ctx, customer, hash);
-        ctx.store.setMeta(`session:${sha256(token)}`, { customerId: customer.id, expiresAt }, expiresAt);
-        ctx.store.updateCustomer({ ...customer, account: { status: 'active' }, updatedAt: ctx.now().toISOString(), version: customer.version + 1 });
+        const next = { ...customer, account: { status: 'active' as const }, updatedAt: ctx.now().toISOString(), version: customer.version + 1 };
+        ctx.store.updateCustomer(next);
+        return openSession(ctx, next);
       });
       ctx.version++;
-      return c.json({ token, customerId: customer.id, name: displayName(customer), expiresAt });
+      return c.json(session);
     },
   });
 

@@ -71,3 +71,15 @@ export function setCredential(ctx: ServerContext, customer: Customer, hash: stri
   ctx.store.setMeta(credentialKey(customer.id), hash);
   if (customer.email) ctx.store.setMeta(bindingKey(customer.email), { customerId: customer.id } satisfies LoginBinding);
 }
+
+/**
+ * After a signed-in shopper changed their own e-mail: the sign-in follows it (the old e-mail no
+ * longer signs in to this account). Call inside a store transaction.
+ */
+export function moveLogin(ctx: ServerContext, customer: Customer, previousEmail: string | undefined): void {
+  if (previousEmail) {
+    const old = ctx.store.getMeta<LoginBinding>(bindingKey(previousEmail));
+    if (old?.customerId === customer.id) ctx.store.deleteMeta(bindingKey(previousEmail));
+  }
+  if (customer.email) ctx.store.setMeta(bindingKey(customer.email), { customerId: customer.id } satisfies LoginBinding);
+}

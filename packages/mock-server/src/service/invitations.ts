@@ -1,5 +1,6 @@
-import type { Customer } from '@clientela/core';
+import type { Customer, Locale } from '@clientela/core';
 import { sha256, type ServerContext } from '../context.js';
+import { fail422, fieldIssue, HttpProblem } from '../http/problem.js';
 import { randomBytes, toBase64Url } from '../util/bytes.js';
 
 export const INVITATION_TTL_MS = 7 * 86_400_000;
@@ -31,4 +32,22 @@ export function issueInvitation(ctx: ServerContext, customer: Customer): { token
   ctx.store.setMeta(`token:${tokenHash}`, { customerId: customer.id, expiresAt, used: false } satisfies TokenRecord, keepUntil);
   ctx.store.setMeta(invitationKey(customer.id), { tokenHash }, keepUntil);
   return { token, expiresAt };
+}
+
+/**
+ * The stored record of an invitation token that can still be used. Unknown → 422
+ * `token_invalid`; used, expired or replaced by a newer invitation → 410 `token_used`,
+ * `token_expired` or `token_revoked`. Only the newest invitation of a customer is valid (tokens
+ * from before that rule have no pointer).
+ */
+export function usableInvitation(ctx: ServerContext, token: string, locale: Locale): TokenRecord {
+  const tokenHash = sha256(token);
+  const rec = ctx.store.getMeta<TokenRecord>(`token:${tokenHash}`);
+  if (!rec) fail422([fieldIssue('token', 'token_invalid', locale)]);
+  const gone = (code: 'token_used' | 'token_expired' | 'token_revoked') => new HttpProblem('token_gone', 410, { errors: [fieldIssue('token', code, locale)] });
+  if (rec.used) throw gone('token_used');
+  if (rec.expiresAt <= ctx.now().toISOString()) throw gone('token_expired');
+  const latest = ctx.store.getMeta<{ tokenHash: string }>(invitationKey(rec.customerId));
+  if ((latest?.tokenHash ?? tokenHash) !== tokenHash) throw gone('token_revoked');
+  return rec;
 }

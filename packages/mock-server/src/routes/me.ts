@@ -1,0 +1,151 @@
+import { CreditListSchema, CustomerSchema, OrderPageSchema, PasswordChangeSchema, ProfilePatchSchema, type Customer } from '@clientela/core';
+import type { Context } from 'hono';
+import { audit, etag, settingsOf, type ServerContext } from '../context.js';
+import { fail422, fieldIssue, HttpProblem } from '../http/problem.js';
+import type { AppEnv, Router } from '../openapi/define-route.js';
+import { credentialKey, loginEmail, moveLogin, setCredential } from '../service/accounts.js';
+import { applyPatch, checkSettings } from '../service/customers.js';
+import { creditsOf, ordersPage } from '../service/orders.js';
+import { closeAllSessions, closeSession, customerOfSession, keepSession } from '../service/sessions.js';
+import { checkIfMatch, PageQuery } from './customers.js';
+import { assertNewPassword } from './passwords.js';
+
+// The signed-in shopper's own area ("Minha conta"), under /v1/public/me. Every route takes the
+// publishable key (like the rest of the storefront) plus the session token in `Clientela-Session`,
+// and reads the customer from the session only: no route here takes a customer id, so a shopper
+// can reach nobody else's record.
+
+const SESSION = { name: 'Clientela-Session', required: true, description: 'The token of `POST /v1/public/sessions` (or of setting a password).' };
+const SESSION_401 = { description: 'No session (`session-required`), or it expired or was ended (`session-expired`)' };
+
+function sessionToken(c: Context<AppEnv>): string | undefined {
+  return c.req.header('Clientela-Session')?.trim() || undefined;
+}
+
+function me(ctx: ServerContext, c: Context<AppEnv>): Customer {
+  return customerOfSession(ctx, sessionToken(c));
+}
+
+export function registerMe(router: Router, ctx: ServerContext): void {
+  router.define({
+    method: 'get',
+    path: '/v1/public/me',
+    tag: 'account',
+    summary: "The signed-in shopper's own record",
+    access: 'public',
+    request: { headers: [SESSION] },
+    responses: { 200: { description: 'The record', schema: CustomerSchema, headers: ['ETag'] }, 401: SESSION_401 },
+    handler: (c) => {
+      const customer = me(ctx, c);
+      return c.json(customer, 200, { ETag: etag(customer.version) });
+    },
+  });
+
+  router.define({
+    method: 'patch',
+    path: '/v1/public/me',
+    tag: 'account',
+    summary: 'Change own data, with the rules of registration (If-Match required)',
+    description:
+      'Only contact, name, birth date, company names and registrations, address and consent; document, kind, status, categories, discount and notes stay with the store. Required fields of the registration settings cannot be cleared, hidden ones cannot be set. A new e-mail must not be another account\'s (409 `email_taken`); sign-in follows it.',
+    access: 'public',
+    request: { body: ProfilePatchSchema, headers: [SESSION, { name: 'If-Match', required: true, description: 'The ETag read (`"<version>"`).' }] },
+    responses: {
+      200: { description: 'The updated record', schema: CustomerSchema, headers: ['ETag'] },
+      401: SESSION_401,
+      409: { description: 'E-mail used by another account' },
+      412: { description: 'Stale If-Match; `current` is the current record' },
+      428: { description: 'If-Match missing' },
+    },
+    handler: (c, { body }) => {
+      const locale = c.get('locale');
+      const current = me(ctx, c);
+      checkIfMatch(c.req.header('If-Match'), current.version, current);
+      const next = applyPatch(ctx, current, body, locale);
+      // Registration's field rules, on the record as it would be: required ones stay filled;
+      // hidden ones may stay as the store set them but the shopper cannot set them.
+      const sent = new Set(Object.entries(body).filter(([, v]) => v !== null && v !== undefined).map(([k]) => k));
+      const issues = checkSettings(next.kind, next as unknown as Record<string, unknown>, settingsOf(ctx), locale).filter(
+        (i) => i.code === 'required' || sent.has(i.path),
+      );
+      if (issues.length) fail422(issues);
+      const emailChanged = loginEmail(next.email ?? '') !== loginEmail(current.email ?? '');
+      if (emailChanged && next.email && ctx.store.findByEmail(loginEmail(next.email)).some((o) => o.id !== current.id)) {
+        throw new HttpProblem('duplicate_email', 409, { errors: [fieldIssue('email', 'email_taken', locale)] });
+      }
+      ctx.store.transaction(() => {
+        ctx.store.updateCustomer(next);
+        if (emailChanged) moveLogin(ctx, next, current.email);
+        audit(ctx, c, { action: 'customer.update', target: next.id, count: 1, detail: `shopper: ${Object.keys(body).join(',')}` });
+      });
+      ctx.version++;
+      return c.json(next, 200, { ETag: etag(next.version) });
+    },
+  });
+
+  router.define({
+    method: 'get',
+    path: '/v1/public/me/orders',
+    tag: 'account',
+    summary: "The signed-in shopper's orders, newest first (cursor pages)",
+    access: 'public',
+    request: { query: PageQuery, headers: [SESSION] },
+    responses: { 200: { description: 'One page of orders', schema: OrderPageSchema }, 401: SESSION_401 },
+    handler: (c, { query }) => c.json(ordersPage(me(ctx, c), query, c.get('locale'))),
+  });
+
+  router.define({
+    method: 'get',
+    path: '/v1/public/me/credits',
+    tag: 'account',
+    summary: "The signed-in shopper's credits, nearest expiry first",
+    access: 'public',
+    request: { headers: [SESSION] },
+    responses: { 200: { description: 'Credits', schema: CreditListSchema }, 401: SESSION_401 },
+    handler: (c) => c.json({ items: creditsOf(me(ctx, c)) }),
+  });
+
+  router.define({
+    method: 'put',
+    path: '/v1/public/me/password',
+    tag: 'account',
+    summary: 'Change the password (the current one is required); other sessions end',
+    description: 'A wrong current password → 422 `wrong_current_password` on `currentPassword`. The new one follows the rules of every new password. The calling session stays open; every other session of the account ends.',
+    access: 'public',
+    request: { body: PasswordChangeSchema, headers: [SESSION] },
+    responses: { 204: { description: 'Changed' }, 401: SESSION_401 },
+    handler: async (c, { body }) => {
+      const locale = c.get('locale');
+      const customer = me(ctx, c);
+      const stored = ctx.store.getMeta<string>(credentialKey(customer.id));
+      if (!(await ctx.passwords.verify(body.currentPassword, stored))) fail422([fieldIssue('currentPassword', 'wrong_current_password', locale)]);
+      await assertNewPassword(body.password, locale);
+      const hash = await ctx.passwords.hash(body.password);
+      const token = sessionToken(c)!;
+      // Re-read after the awaits: the session may have ended meanwhile.
+      const again = customerOfSession(ctx, token);
+      ctx.store.transaction(() => {
+        setCredential(ctx, again, hash);
+        closeAllSessions(ctx, again.id);
+        keepSession(ctx, token);
+        audit(ctx, c, { action: 'customer.update', target: again.id, count: 1, detail: 'shopper: password' });
+      });
+      return c.body(null, 204);
+    },
+  });
+
+  router.define({
+    method: 'delete',
+    path: '/v1/public/me/session',
+    tag: 'account',
+    summary: 'Sign out: ends this session',
+    access: 'public',
+    request: { headers: [SESSION] },
+    responses: { 204: { description: 'Signed out (also when the session had already ended)' } },
+    handler: (c) => {
+      const token = sessionToken(c);
+      if (token) closeSession(ctx, token);
+      return c.body(null, 204);
+    },
+  });
+}

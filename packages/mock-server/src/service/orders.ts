@@ -1,0 +1,27 @@
+import type { Credit, Customer, Locale, OrderPage } from '@clientela/core';
+import { decodeTuple, encodeTuple } from '../http/cursor.js';
+import { generateCredits, generateOrders } from '../seed/history.js';
+
+/** One cursor page of a customer's orders, newest first (the admin's and the shopper's routes). */
+export function ordersPage(customer: Customer, query: { cursor?: string | undefined; limit?: number | undefined }, locale: Locale): OrderPage {
+  const orders = generateOrders(customer);
+  const after = decodeTuple(query.cursor, 2, locale);
+  let start = 0;
+  if (after) {
+    const [placedAt, id] = after as [string, string];
+    while (start < orders.length) {
+      const o = orders[start]!;
+      if (o.placedAt < placedAt || (o.placedAt === placedAt && o.id < id)) break;
+      start++;
+    }
+  }
+  const limit = query.limit ?? 20;
+  const items = orders.slice(start, start + limit);
+  const last = items[items.length - 1];
+  return { items, nextCursor: start + limit < orders.length && last ? encodeTuple([last.placedAt, last.id]) : null };
+}
+
+/** A customer's credits, nearest expiry first. */
+export function creditsOf(customer: Customer): Credit[] {
+  return generateCredits(customer).sort((a, b) => (a.expiresAt < b.expiresAt ? -1 : 1));
+}
