@@ -29,6 +29,12 @@ style.textContent = `
     box-shadow: -8px 0 24px rgb(0 0 0 / 0.12); z-index: 10; }
   #detail .detail-close { float: right; min-height: 44px; min-width: 44px; padding: 0 1rem; font: inherit; border-radius: 6px;
     border: 1px solid var(--cl-color-border, #c9d1dc); background: transparent; color: inherit; cursor: pointer; }
+  /* Phones: a full-screen sheet; "Fechar" sits on its own row and stays there while the card scrolls. */
+  @media (max-width: 640px) {
+    #detail:not([hidden]) { inset: 0; width: 100vw; padding: 0 0.75rem 1.5rem; border-left: 0; box-shadow: none; }
+    #detail .detail-close { position: sticky; top: 0; z-index: 2; float: none; display: block; margin: 0 0 0.5rem auto;
+      background: var(--cl-color-surface, Canvas); }
+  }
 `;
 document.head.append(style);
 

@@ -1,6 +1,7 @@
 // The admin customer panel. Each view registers itself from its own module; this file only
 // wires them together (one import per view).
 import '../shared.js';
+import './page-menu.js';
 import './dialogs.js';
 import './card-view.js';
 // After card-view: its cl-customer-open listener must run before customer-view's fallback panel.

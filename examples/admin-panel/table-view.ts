@@ -36,10 +36,15 @@ new MutationObserver(() => {
 const style = document.createElement('style');
 style.textContent = `
   #main { padding: 1rem 1.5rem; }
-  #main cl-customer-table { --cl-customer-table-height: calc(100vh - var(--table-top, 80px) - 2rem); }
+  #main cl-customer-table { --cl-customer-table-height: calc(100dvh - var(--table-top, 80px) - 2rem); }
+  @media (max-width: 640px) {
+    #main { padding: 0.5rem; }
+    #main cl-customer-table { --cl-customer-table-height: calc(100dvh - var(--table-top, 60px) - 1rem); }
+  }
 `;
 document.head.append(style);
 main.replaceChildren(table);
+// The header's height changes with the width (its buttons fold into a menu on phones).
 const header = document.querySelector('.page-header');
-if (header) main.style.setProperty('--table-top', `${Math.ceil(header.getBoundingClientRect().height)}px`);
+if (header) new ResizeObserver(() => main.style.setProperty('--table-top', `${Math.ceil(header.getBoundingClientRect().height)}px`)).observe(header);
 

@@ -5,9 +5,16 @@ export const styles = css`
     display: block;
     container-type: inline-size;
   }
+  /* minmax(0, 1fr), not auto: a wide table must scroll inside its section, not widen the card
+  past a phone's screen. */
   [part~='base'] {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: 1rem;
+  }
+  .title {
+    flex: 1;
+    min-width: 0;
   }
   header {
     display: flex;
@@ -111,11 +118,16 @@ export const styles = css`
   .grid {
     display: grid;
     gap: 1rem;
-    grid-template-columns: repeat(auto-fit, minmax(19rem, 1fr));
+    grid-template-columns: repeat(auto-fit, minmax(min(19rem, 100%), 1fr));
   }
   [part~='section'] {
     border-top: 1px solid var(--_border);
     padding-top: 0.75rem;
+    min-width: 0;
+    overflow-x: auto;
+  }
+  .grid > * {
+    min-width: 0;
   }
   .row {
     display: flex;

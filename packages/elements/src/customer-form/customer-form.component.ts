@@ -417,7 +417,8 @@ export class CustomerForm extends ClientelaElement {
         this.#fill(customer);
         this._stale = undefined;
       } else {
-        const body = this.#body();
+        // A customer registered in the admin panel says so (the server's default is "api").
+        const body = this.mode === 'admin' ? { ...this.#body(), source: 'admin' } : this.#body();
         const content = JSON.stringify(body);
         // The same content keeps its key, so a retry after a lost answer never makes two customers.
         if (this.#idempotency?.content !== content) this.#idempotency = { content, key: crypto.randomUUID() };

@@ -309,7 +309,7 @@ describe('<cl-customer-form>', () => {
     const event = await saved;
     expect(event.detail.customer.firstName).to.equal('Bia');
     expect(event.detail.created).to.equal(true);
-    expect(api.bodies[0]).to.include({ kind: 'person', document: validCpf(3003), email: 'bia@example.com' });
+    expect(api.bodies[0]).to.include({ kind: 'person', document: validCpf(3003), email: 'bia@example.com', source: 'admin' });
   });
 
   it('double submit creates one customer (disabled while pending, same idempotency key)', async () => {
@@ -444,6 +444,7 @@ describe('<cl-customer-form>', () => {
     expect(customer).to.exist;
     expect(api.calls).to.include('POST /public/registrations');
     expect(api.bodies[0]).to.include({ kind: 'company', document: cnpj, stateRegistration: 'ISENTO', password: 'Segura!2026x' });
+    expect(api.bodies[0]).to.not.have.property('source');
     expect(api.calls).to.include('GET /public/settings/registration');
   });
 

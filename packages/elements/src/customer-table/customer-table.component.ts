@@ -13,6 +13,12 @@ import { styles } from './customer-table.styles.js';
 
 /** Row height in px. Fixed, so that row index ↔ scroll offset is arithmetic, not measurement. */
 const ROW = 44;
+/** Row height of the list layout (name, document and phone stacked). */
+const LIST_ROW = 92;
+/** Below this width (px) the table becomes a list: one row per customer, its fields stacked. */
+const LIST_WIDTH = 600;
+/** The fields a row of the list layout shows. */
+const LIST_COLUMNS: readonly ColumnKey[] = ['name', 'document', 'phone'];
 /** Header height in px. */
 const HEAD = 44;
 /** Width of the selection column. */
@@ -170,6 +176,8 @@ export class CustomerTable extends ClientelaElement {
   #resize: ResizeObserver | undefined;
   #viewport = 440;
   #scrollTop = 0;
+  /** The list layout (narrow screens), chosen by the element's own width, not the window's. */
+  #list = false;
 
   // Columns
   #layout: ColumnLayout = parseLayout(null);
@@ -238,6 +246,19 @@ export class CustomerTable extends ClientelaElement {
     this.kind = '';
     const input = this.renderRoot.querySelector<HTMLInputElement>('#search');
     if (input) input.value = '';
+  }
+
+  /**
+   * Puts focus back in the grid, on the cell last focused (the row a customer was opened from),
+   * so a page that closes the customer's card can return the keyboard where it was.
+   */
+  override focus(options?: FocusOptions): void {
+    const root = this.renderRoot as ShadowRoot | undefined;
+    if (!root) return super.focus(options);
+    if (this.#focusRow >= 0 && this.#focusRow < this.#total) this.#ensureVisible(this.#focusRow);
+    const cell = root.querySelector<HTMLElement>(`[data-r="${this.#focusRow}"] [data-c="${this.#focusCol}"]`);
+    (cell ?? root.querySelector<HTMLElement>('[role=grid]'))?.focus(options);
+    this.#focusInGrid = true;
   }
 
   /** Scrolls so that row `index` is in view (and loads the pages up to it). */
@@ -565,7 +586,21 @@ export class CustomerTable extends ClientelaElement {
   #measure(): void {
     const el = this.#scroller;
     if (!el) return;
-    const height = Math.max(ROW, el.clientHeight - HEAD);
+    const list = el.clientWidth > 0 && el.clientWidth < LIST_WIDTH;
+    if (list !== this.#list) {
+      // Switched at the next frame, not inside the observer's callback: the new layout changes
+      // the scroller's size, and doing it here would loop the observer within one frame.
+      requestAnimationFrame(() => {
+        if (list === this.#list || !this.#scroller) return;
+        // The same row stays at the top when the row height changes.
+        const top = Math.floor((this.#scrollTop * this.#scale()) / this.#rowH);
+        this.#list = list;
+        this.#menuOpen = false;
+        this.#setScroll((top * this.#rowH) / this.#scale());
+        this.requestUpdate();
+      });
+    }
+    const height = Math.max(this.#rowH, el.clientHeight - HEAD);
     if (height !== this.#viewport) {
       this.#viewport = height;
       void this.#pump();
@@ -573,14 +608,24 @@ export class CustomerTable extends ClientelaElement {
     }
   }
 
+  /** Height of one row in the current layout. */
+  get #rowH(): number {
+    return this.#list ? LIST_ROW : ROW;
+  }
+
+  /** The columns shown: the layout's (table), or name, document and phone (list). */
+  #columns(): ColumnDef[] {
+    return this.#list ? LIST_COLUMNS.map((k) => COLUMN_BY_KEY.get(k)!) : visibleColumns(this.#layout);
+  }
+
   /** Height of the scrollable body: the rows' height, compressed past MAX_SCROLL. */
   #spacer(): number {
-    return Math.min(this.#total * ROW, MAX_SCROLL);
+    return Math.min(this.#total * this.#rowH, MAX_SCROLL);
   }
 
   /** Virtual px per scroll px (1 unless the list is taller than MAX_SCROLL). */
   #scale(): number {
-    const content = this.#total * ROW;
+    const content = this.#total * this.#rowH;
     const spacer = this.#spacer();
     if (content <= spacer || spacer <= this.#viewport) return 1;
     return (content - this.#viewport) / (spacer - this.#viewport);
@@ -588,9 +633,10 @@ export class CustomerTable extends ClientelaElement {
 
   #range(): { start: number; end: number; offset: number } {
     const virtualTop = this.#scrollTop * this.#scale();
-    const start = Math.max(0, Math.floor(virtualTop / ROW));
-    const end = Math.min(this.#total, start + Math.ceil(this.#viewport / ROW) + 1);
-    return { start, end, offset: start * ROW - virtualTop };
+    const row = this.#rowH;
+    const start = Math.max(0, Math.floor(virtualTop / row));
+    const end = Math.min(this.#total, start + Math.ceil(this.#viewport / row) + 1);
+    return { start, end, offset: start * row - virtualTop };
   }
 
   #onScroll = (): void => {
@@ -618,6 +664,7 @@ export class CustomerTable extends ClientelaElement {
   #ensureVisible(index: number): void {
     const scale = this.#scale();
     const virtualTop = this.#scrollTop * scale;
+    const ROW = this.#rowH;
     const rowTop = index * ROW;
     let target = virtualTop;
     if (rowTop < virtualTop) target = rowTop;
@@ -858,7 +905,7 @@ export class CustomerTable extends ClientelaElement {
   // ---------------------------------------------------------------- keyboard
 
   #cols(): number {
-    return visibleColumns(this.#layout).length + 1;
+    return this.#columns().length + 1;
   }
 
   #onGridKeydown = (e: KeyboardEvent): void => {
@@ -884,7 +931,7 @@ export class CustomerTable extends ClientelaElement {
       e.preventDefault();
       return;
     }
-    const pageRows = Math.max(1, Math.floor(this.#viewport / ROW) - 1);
+    const pageRows = Math.max(1, Math.floor(this.#viewport / this.#rowH) - 1);
     const last = this.#total - 1;
     let row = this.#focusRow;
     let col = this.#focusCol;
@@ -920,7 +967,7 @@ export class CustomerTable extends ClientelaElement {
         if (inControl) return;
         e.preventDefault();
         if (row < 0) {
-          const column = visibleColumns(this.#layout)[col - 1];
+          const column = this.#columns()[col - 1];
           if (col === 0) this.#toggleLoaded(!this.#allLoadedSelected());
           else if (column) this.#sortBy(column);
           return;
@@ -992,10 +1039,11 @@ export class CustomerTable extends ClientelaElement {
     const locale = this.resolvedLocale;
     if (locale !== 'pt-BR' && messages[locale] === messages['pt-BR']) void loadMessages(locale).then(() => this.requestUpdate());
     const t = (this.#t = translator(messages, locale));
-    const cols = visibleColumns(this.#layout);
+    const list = this.#list;
+    const cols = this.#columns();
     const template = `${SELECT_W}px ${cols.map((c) => `${c.width}px`).join(' ')}`;
     const width = SELECT_W + cols.reduce((sum, c) => sum + c.width, 0);
-    const pinnedCount = cols.filter((c) => this.#layout.pinned.includes(c.key)).length;
+    const pinnedCount = list ? 0 : cols.filter((c) => this.#layout.pinned.includes(c.key)).length;
     const lefts: number[] = [0];
     for (let i = 0, x = SELECT_W; i < cols.length; i++) {
       lefts.push(x);
@@ -1014,7 +1062,8 @@ export class CustomerTable extends ClientelaElement {
           aria-colcount=${cols.length + 1}
           aria-multiselectable="true"
           aria-busy=${this._state === 'loading' ? 'true' : 'false'}
-          style="--cols:${template};width:${width}px"
+          class=${list ? 'list' : 'table'}
+          style=${list ? `--row-height:${LIST_ROW}px` : `--cols:${template};width:${width}px`}
           @keydown=${this.#onGridKeydown}
           @focusin=${this.#onGridFocusIn}
           @focusout=${this.#onGridFocusOut}
@@ -1068,54 +1117,80 @@ export class CustomerTable extends ClientelaElement {
     </div>`;
   }
 
+  /**
+   * Search, filters, export and columns. In the list layout (narrow screens) only the search stays
+   * in view; the filters and exports fold into one "Filtros e ações" menu, and the column menu,
+   * which configures the table layout only, is left out.
+   */
   #renderToolbar(): TemplateResult {
     const t = this.#t;
     const statuses = this.status ? this.status.split(',') : [];
-    const active = [...this.#categories.values()];
-    return html`<div class="toolbar" part="toolbar" role="search" aria-label=${t('toolbar')}>
-      <label class="search">
-        <span class="visually-hidden">${t('search')}</span>
+    const filtered = !!(this.q || this.status || this.categoryIds.length || this.kind);
+    const search = html`<label class="search">
+      <span class="visually-hidden">${t('search')}</span>
+      <input
+        id="search"
+        part="search"
+        type="search"
+        .value=${this.q}
+        placeholder=${t('searchPlaceholder')}
+        autocomplete="off"
+        @input=${this.#onSearchInput}
+        @keydown=${(e: KeyboardEvent) => e.key === 'Enter' && this.#commitSearch((e.target as HTMLInputElement).value)}
+      />
+    </label>`;
+    const status = html`<label class="field">
+      <span>${t('status')}</span>
+      <select id="status" @change=${(e: Event) => (this.status = (e.target as HTMLSelectElement).value)}>
+        <option value="" ?selected=${!statuses.length}>${t('statusAll')}</option>
+        ${STATUSES.map((s) => html`<option value=${s} ?selected=${statuses.length === 1 && statuses[0] === s}>${t(s)}</option>`)}
+      </select>
+    </label>`;
+    const categoryChecks = [...this.#categories.values()].map(
+      (c) => html`<label class="check">
         <input
-          id="search"
-          part="search"
-          type="search"
-          .value=${this.q}
-          placeholder=${t('searchPlaceholder')}
-          autocomplete="off"
-          @input=${this.#onSearchInput}
-          @keydown=${(e: KeyboardEvent) => e.key === 'Enter' && this.#commitSearch((e.target as HTMLInputElement).value)}
+          type="checkbox"
+          .checked=${this.categoryIds.includes(c.id)}
+          @change=${(e: Event) => this.#toggleCategoryFilter(c.id, (e.target as HTMLInputElement).checked)}
         />
-      </label>
-      <label class="field">
-        <span>${t('status')}</span>
-        <select id="status" @change=${(e: Event) => (this.status = (e.target as HTMLSelectElement).value)}>
-          <option value="" ?selected=${!statuses.length}>${t('statusAll')}</option>
-          ${STATUSES.map((s) => html`<option value=${s} ?selected=${statuses.length === 1 && statuses[0] === s}>${t(s)}</option>`)}
-        </select>
-      </label>
-      <details class="menu categories">
-        <summary>${this.categoryIds.length ? t('categoriesCount', { n: this.categoryIds.length }) : t('categories')}</summary>
+        <span class="dot" style="--chip:${safeColor(c.color)}"></span>
+        ${c.status === 'inactive' ? t('inactiveCategory', { name: c.name }) : c.name}
+      </label>`,
+    );
+    const categoriesLabel = this.categoryIds.length ? t('categoriesCount', { n: this.categoryIds.length }) : t('categories');
+    const clear = filtered ? html`<button type="button" class="link" @click=${() => this.clearFilters()}>${t('clearFilters')}</button>` : nothing;
+    const exports = html`<button type="button" id="export-csv" title=${t('exportHint')} @click=${() => this.#export('csv')}>${t('exportCsv')}</button>
+      <button type="button" id="export-xlsx" title=${t('exportHint')} @click=${() => this.#export('xlsx')}>${t('exportXlsx')}</button>`;
+
+    if (this.#list) {
+      return html`<div class="toolbar list" part="toolbar" role="search" aria-label=${t('toolbar')}>
+        ${search}
+        <details class="menu more" @keydown=${this.#closeDetailsOnEscape}>
+          <summary id="more-button">${t('actions')}${this.status || this.categoryIds.length ? html` <span class="dot-badge" aria-hidden="true"></span>` : nothing}</summary>
+          <div class="popover more-panel" part="menu">
+            ${status}
+            <fieldset class="categories-list">
+              <legend>${categoriesLabel}</legend>
+              ${categoryChecks}
+            </fieldset>
+            ${clear}
+            <div class="more-actions">${exports}</div>
+          </div>
+        </details>
+      </div>`;
+    }
+    return html`<div class="toolbar" part="toolbar" role="search" aria-label=${t('toolbar')}>
+      ${search} ${status}
+      <details class="menu categories" @keydown=${this.#closeDetailsOnEscape}>
+        <summary>${categoriesLabel}</summary>
         <fieldset class="popover">
           <legend class="visually-hidden">${t('categories')}</legend>
-          ${active.map(
-            (c) => html`<label class="check">
-              <input
-                type="checkbox"
-                .checked=${this.categoryIds.includes(c.id)}
-                @change=${(e: Event) => this.#toggleCategoryFilter(c.id, (e.target as HTMLInputElement).checked)}
-              />
-              <span class="dot" style="--chip:${safeColor(c.color)}"></span>
-              ${c.status === 'inactive' ? t('inactiveCategory', { name: c.name }) : c.name}
-            </label>`,
-          )}
+          ${categoryChecks}
         </fieldset>
       </details>
-      ${this.q || this.status || this.categoryIds.length || this.kind
-        ? html`<button type="button" class="link" @click=${() => this.clearFilters()}>${t('clearFilters')}</button>`
-        : nothing}
+      ${clear}
       <span class="spacer"></span>
-      <button type="button" id="export-csv" title=${t('exportHint')} @click=${() => this.#export('csv')}>${t('exportCsv')}</button>
-      <button type="button" id="export-xlsx" title=${t('exportHint')} @click=${() => this.#export('xlsx')}>${t('exportXlsx')}</button>
+      ${exports}
       <div class="menu">
         <button
           type="button"
@@ -1130,6 +1205,16 @@ export class CustomerTable extends ClientelaElement {
       </div>
     </div>`;
   }
+
+  /** A menu made of <details> closes on Escape, and the keyboard goes back to its summary. */
+  #closeDetailsOnEscape = (e: KeyboardEvent): void => {
+    const details = e.currentTarget as HTMLDetailsElement;
+    if (e.key !== 'Escape' || !details.open) return;
+    e.preventDefault();
+    e.stopPropagation();
+    details.open = false;
+    details.querySelector('summary')?.focus();
+  };
 
   #onSearchInput = (e: Event): void => {
     const value = (e.target as HTMLInputElement).value;
@@ -1155,6 +1240,9 @@ export class CustomerTable extends ClientelaElement {
   /** Exports through the action module (loading it first if a click beats the preload). */
   async #export(format: 'csv' | 'xlsx'): Promise<void> {
     if (this.#notice?.origin === 'export' && this.#notice.state === 'running') return;
+    // From the folded menu: close it, so the notice with the progress is not hidden under it.
+    const more = this.renderRoot.querySelector<HTMLDetailsElement>('details.more');
+    if (more) more.open = false;
     const actions = this.#actions ?? (await import('./customer-table.actions.js'));
     const host = this.#host(this.#selectionCount());
     await actions.exportFile(host, format, () => void this.#export(format));
@@ -1211,7 +1299,7 @@ export class CustomerTable extends ClientelaElement {
       ['person', t('person') + n(counts.person)],
       ['company', t('company') + n(counts.company)],
     ];
-    return html`<div class="tabs" part="tabs" role="tablist" aria-label=${t('kinds')} @keydown=${this.#onTabsKeydown}>
+    return html`<div class="tabs ${this.#list ? 'list' : ''}" part="tabs" role="tablist" aria-label=${t('kinds')} @keydown=${this.#onTabsKeydown}>
       ${tabs.map(
         ([kind, label]) =>
           html`<button type="button" role="tab" data-kind=${kind} aria-selected=${this.kind === kind ? 'true' : 'false'} tabindex=${this.kind === kind ? 0 : -1} @click=${() => (this.kind = kind)}>
@@ -1286,7 +1374,7 @@ export class CustomerTable extends ClientelaElement {
 
   #renderBody(cols: ColumnDef[], lefts: number[], pinnedCount: number): TemplateResult | typeof nothing {
     if (this._state === 'error') return nothing;
-    const { start, end, offset } = this._state === 'ready' ? this.#range() : { start: 0, end: Math.ceil(this.#viewport / ROW), offset: 0 };
+    const { start, end, offset } = this._state === 'ready' ? this.#range() : { start: 0, end: Math.ceil(this.#viewport / this.#rowH), offset: 0 };
     const rows: TemplateResult[] = [];
     for (let i = start; i < end; i++) {
       const c = this._state === 'ready' ? this.#rows.get(i) : undefined;

@@ -94,7 +94,7 @@ export const en: Record<MessageKey, string> = {
     actionFailed: 'The action failed: {message}',
     bulkFailed: 'Could not apply "{what}".',
     dismiss: 'Dismiss',
-    actions: 'More actions',
+    actions: 'Filters and actions',
     exporting: 'Creating the {format} file…',
     exportProgress: 'Exporting: {n} of {total} rows',
     exportCancelled: 'Export cancelled.',

@@ -94,7 +94,7 @@ export const es: Record<MessageKey, string> = {
     actionFailed: 'La acción falló: {message}',
     bulkFailed: 'No se pudo aplicar "{what}".',
     dismiss: 'Cerrar aviso',
-    actions: 'Más acciones',
+    actions: 'Filtros y acciones',
     exporting: 'Generando el archivo {format}…',
     exportProgress: 'Exportando: {n} de {total} filas',
     exportCancelled: 'Exportación cancelada.',

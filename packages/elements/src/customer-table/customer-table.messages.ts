@@ -76,7 +76,7 @@ const ptBR = {
     actionFailed: 'A ação falhou: {message}',
     bulkFailed: 'Não foi possível aplicar "{what}".',
     dismiss: 'Fechar aviso',
-    actions: 'Mais ações',
+    actions: 'Filtros e ações',
   };
 
 /** Keys used only by the lazily loaded action UI; their pt-BR strings live in customer-table.actions.ts. */

@@ -5,7 +5,7 @@ const svg = (path: string) =>
   unsafeCSS(`url("data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 24 24' fill='none' stroke='black' stroke-width='2' stroke-linecap='round' stroke-linejoin='round'%3E${path}%3C/svg%3E")`);
 
 export const styles = css`
-  :host { --row-height: 44px; display: flex; flex-direction: column; height: var(--cl-customer-table-height, 70vh); min-height: 320px; background: var(--_surface); border: 1px solid var(--_border); border-radius: var(--_radius); font-size: 0.875rem; position: relative; }
+  :host { --row-height: 44px; --head-height: 44px; display: flex; flex-direction: column; height: var(--cl-customer-table-height, 70vh); min-height: 320px; background: var(--_surface); border: 1px solid var(--_border); border-radius: var(--_radius); font-size: 0.875rem; position: relative; }
   .toolbar { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem; padding: 0.5rem 0.75rem; border-bottom: 1px solid var(--_border); }
   .toolbar .spacer { flex: 1; }
   .search input { font: inherit; min-height: 32px; width: min(24rem, 60vw); padding: 0 0.5rem; border: 1px solid var(--_border); border-radius: var(--_radius); background: var(--_surface); color: var(--_text); }
@@ -29,12 +29,13 @@ export const styles = css`
   .body { position: relative; }
   /* The layer stays in view (sticky); rows move inside it by one transform per scroll. overflow: clip,
   not hidden: hidden would make a scroll container and break the pinned cells' sticky left. */
-  .layer { position: sticky; top: var(--row-height); overflow: clip; }
+  .layer { position: sticky; top: var(--head-height); overflow: clip; }
   .rows { will-change: transform; }
   .row { display: grid; grid-template-columns: var(--cols); height: var(--row-height); box-sizing: border-box; border-bottom: 1px solid var(--_border); background: var(--_surface); contain: layout style; }
   .row:not(.header):not(.skeleton) { cursor: pointer; }
   .row:not(.header):hover .cell { background: var(--_surface-alt); }
   .row.selected .cell { background: color-mix(in srgb, var(--_accent) 12%, var(--_surface)); }
+  .row.header { height: var(--head-height); }
   .header .cell { background: var(--_surface-alt); font-weight: 600; color: var(--_text); user-select: none; }
   .header .sortable { cursor: pointer; }
   .arrow { margin-left: 0.25rem; color: var(--_muted); }
@@ -71,7 +72,7 @@ export const styles = css`
   .badge.blocked { color: var(--_warning); }
   .badge.deleted { color: var(--_danger); }
   .bone { display: block; width: 70%; height: 0.7rem; border-radius: 4px; background: var(--_surface-alt); }
-  .state { position: absolute; inset: var(--row-height) 0 auto 0; padding: 2rem 1rem; text-align: center; }
+  .state { position: absolute; inset: var(--head-height) 0 auto 0; padding: 2rem 1rem; text-align: center; }
   .page-error { position: sticky; left: 0; bottom: 0; z-index: 4; display: flex; gap: 0.5rem; align-items: center; justify-content: center; padding: 0.5rem; background: var(--_surface); color: var(--_danger); border-top: 1px solid var(--_border); }
   .notice { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem; padding: 0.5rem 0.75rem; border-bottom: 1px solid var(--_border); background: var(--_surface-alt); color: var(--_text); }
   .notice.failed { background: color-mix(in srgb, var(--_danger) 10%, var(--_surface)); border-left: 4px solid var(--_danger); }
@@ -82,5 +83,27 @@ export const styles = css`
   .notice progress { width: 8rem; }
   .notice-dismiss { font-size: 1.1rem; }
   .state-title { font-size: 1rem; font-weight: 600; }
+  /* The list layout (the element is narrower than 600px): one customer per row, name on top, then
+  the masked document and the phone, each with its buttons; the rest is in the customer's card. */
+  .toolbar.list { flex-wrap: nowrap; }
+  .toolbar.list .search { flex: 1; min-width: 0; }
+  .toolbar.list .search input { width: 100%; box-sizing: border-box; min-height: 44px; }
+  .toolbar.list summary { min-height: 44px; white-space: nowrap; }
+  .more-panel { right: 0; width: min(20rem, calc(100vw - 2rem)); box-sizing: border-box; display: grid; gap: 0.75rem; }
+  .more-panel .field { display: grid; gap: 0.25rem; }
+  .more-panel select { min-height: 44px; width: 100%; }
+  .more-panel .check { min-height: 44px; }
+  .categories-list { margin: 0; padding: 0.25rem 0.5rem; border: 1px solid var(--_border); border-radius: var(--_radius); max-height: 40vh; overflow: auto; }
+  .more-actions { display: grid; gap: 0.5rem; }
+  .more-actions button { min-height: 44px; }
+  .dot-badge { display: inline-block; width: 8px; height: 8px; border-radius: 50%; background: var(--_accent); margin-left: 0.25rem; }
+  [role='grid'].list { width: 100%; }
+  .list .row.header { grid-template-columns: 48px minmax(0, 1.3fr) minmax(0, 1fr) minmax(0, 1fr); }
+  .list .row:not(.header) { grid-template-columns: 48px minmax(0, 1fr); grid-template-rows: 44px 22px 22px; align-content: center; }
+  .list .row:not(.header) .select { grid-row: 1 / span 3; }
+  .list .row:not(.header) .cell[data-key] { grid-column: 2; padding: 0 0.5rem 0 0.25rem; }
+  .list .row:not(.header) .cell[data-key='name'] { padding-top: 0.25rem; }
+  .list .header .cell { padding: 0 0.4rem; }
+  .tabs.list [role='tab'] { padding: 0 0.5rem; font-size: 0.8125rem; flex: 1; }
   @media (prefers-reduced-motion: no-preference) { .bone { animation: pulse 1.2s ease-in-out infinite alternate; } @keyframes pulse { to { opacity: 0.45; } } }
 `;

@@ -442,7 +442,95 @@ describe('<cl-customer-table>', () => {
     });
   });
 
+  describe('list layout (narrow)', () => {
+    async function mountNarrow(fake: FakeClient, width = 390): Promise<CustomerTable> {
+      const box = await fixture<HTMLDivElement>(html`<div style=${`height:700px;width:${width}px`}></div>`);
+      const el = document.createElement('cl-customer-table');
+      el.style.setProperty('--cl-customer-table-height', '700px');
+      el.client = fake.client;
+      box.append(el);
+      await until(() => rows(el).length > 0, 'first rows');
+      await until(() => el.shadowRoot!.querySelector('[role=grid].list') !== null, 'list layout');
+      await el.updateComplete;
+      return el;
+    }
+
+    it('shows name, masked document and phone per row, fits the width, and passes axe', async () => {
+      const el = await mountNarrow(fakeClient({ customers: dataset() }));
+      expect(headerKeys(el)).to.deep.equal(['name', 'document', 'phone']);
+      const row = rows(el)[0]!;
+      expect(row.querySelector('[data-key=document] .doc')!.textContent).to.contain('*');
+      expect(row.querySelector('[data-key=phone]')!.textContent).to.match(/\(\d{2}\) \d{4,5}-\d{4}/);
+      const grid = $(el, '.scroller');
+      expect(grid.scrollWidth, 'no sideways scrolling').to.be.at.most(grid.clientWidth);
+      for (const cell of row.querySelectorAll<HTMLElement>('[data-key]')) expect(cell.getBoundingClientRect().right).to.be.at.most(el.getBoundingClientRect().right + 0.5);
+      expect(row.getBoundingClientRect().height).to.be.greaterThan(80);
+      await expect(el).to.be.accessible();
+    });
+
+    it('folds filters and exports into one menu that a keyboard opens and Escape closes', async () => {
+      const fake = fakeClient({ customers: dataset() });
+      const el = await mountNarrow(fake);
+      expect($(el, '#export-csv').checkVisibility(), 'folded away').to.equal(false);
+      expect(el.shadowRoot!.querySelector('#columns-button')).to.equal(null);
+      $(el, '#more-button').focus();
+      await userEvent.keyboard('{Enter}');
+      await until(() => $<HTMLDetailsElement>(el, 'details.more').open, 'menu open');
+      expect($(el, '#export-csv').checkVisibility()).to.equal(true);
+      await expect(el).to.be.accessible();
+      $<HTMLSelectElement>(el, '#status').value = 'blocked';
+      $(el, '#status').dispatchEvent(new Event('change'));
+      await until(() => el.status === 'blocked', 'filtered from the menu');
+      $(el, '#status').focus();
+      await userEvent.keyboard('{Escape}');
+      expect($<HTMLDetailsElement>(el, 'details.more').open).to.equal(false);
+      expect(el.shadowRoot!.activeElement).to.equal($(el, '#more-button'));
+    });
+
+    it('keeps every row action: select, reveal, copy, open, and grid keys across the stacked fields', async () => {
+      const fake = fakeClient({ customers: dataset() });
+      const el = await mountNarrow(fake);
+      const opened = oneEvent(el, 'cl-customer-open');
+      await userEvent.click(rows(el)[1]!.querySelector('.name')!);
+      expect((await opened).detail.id).to.equal(rows(el)[1]!.dataset['id']);
+      await userEvent.click(rows(el)[0]!.querySelector('.select input')!);
+      await until(() => !!el.shadowRoot!.querySelector('[part=bulk-bar]'), 'bulk bar');
+      rows(el)[0]!.querySelector<HTMLButtonElement>('[data-action=reveal]')!.click();
+      await until(() => !rows(el)[0]!.querySelector('[data-key=document] .doc')!.textContent!.includes('*'), 'revealed');
+      const first = rows(el)[0]!.querySelector<HTMLElement>('[data-key=name]')!;
+      first.focus();
+      await userEvent.keyboard('{ArrowRight}');
+      expect((el.shadowRoot!.activeElement as HTMLElement).dataset['key']).to.equal('document');
+      await userEvent.keyboard('{ArrowRight}');
+      expect((el.shadowRoot!.activeElement as HTMLElement).dataset['key']).to.equal('phone');
+      await userEvent.keyboard('{ArrowDown}');
+      expect((el.shadowRoot!.activeElement as HTMLElement).closest<HTMLElement>('[role=row]')!.dataset['r']).to.equal('1');
+    });
+
+    it('switches between table and list as the element is resized', async () => {
+      const el = await mountNarrow(fakeClient({ customers: dataset() }));
+      el.parentElement!.style.width = '1100px';
+      await until(() => el.shadowRoot!.querySelector('[role=grid].table') !== null, 'table layout');
+      expect(headerKeys(el)).to.include.members(['email', 'categories']);
+      el.parentElement!.style.width = '390px';
+      await until(() => el.shadowRoot!.querySelector('[role=grid].list') !== null, 'list again');
+    });
+  });
+
   describe('keyboard', () => {
+    it('focus() returns to the row a customer was opened from (a closing card gives the keyboard back)', async () => {
+      const el = await mount(fakeClient({ customers: dataset() }));
+      const opened = oneEvent(el, 'cl-customer-open');
+      await userEvent.click(rows(el)[4]!.querySelector('[data-key=email]')!);
+      const id = (await opened).detail.id;
+      (document.activeElement as HTMLElement).blur();
+      document.body.focus();
+      el.focus();
+      await el.updateComplete;
+      const active = el.shadowRoot!.activeElement as HTMLElement;
+      expect(active.closest<HTMLElement>('[role=row]')!.dataset['id']).to.equal(id);
+    });
+
     it('moves through cells like a grid, selects with Space and opens with Enter', async () => {
       const el = await mount(fakeClient({ count: 500 }));
       const active = () => el.shadowRoot!.activeElement as HTMLElement;
