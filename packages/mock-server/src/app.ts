@@ -17,7 +17,9 @@ import { registerSettingsAndAudit } from './routes/settings.js';
 import { generateSeed } from './seed/seed.js';
 import { createPasswordHasher, type ScryptDerive } from './service/passwords.js';
 import { MemoryStore } from './store/memory.js';
-import type { Store } from './store/types.js';
+import { SyncStoreAdapter } from './store/sync-adapter.js';
+import { StoreConflict, type Store } from './store/types.js';
+import { conflictProblem } from './http/conflict.js';
 
 /**
  * Options of the platform-neutral app (`@clientela/mock-server/browser` takes these). The Node
@@ -62,11 +64,13 @@ export interface MockServer {
   fetch(request: Request): Promise<Response>;
   keys: { secret: string; publishable: string };
   store: Store;
+  /** Resolves once the store is seeded (at once for memory and SQLite; requests wait for it). */
+  ready: Promise<void>;
   /** The OpenAPI 3.1 document. */
   openapi(): Record<string, unknown>;
   /** Routes as declared (method, path, schemas): the source of the OpenAPI document. */
   routes: readonly RecordedRoute[];
-  close(): void;
+  close(): Promise<void>;
 }
 
 export const DEFAULT_SECRET_KEY = 'sk_test_clientela';
@@ -79,8 +83,32 @@ function clientAddress(c: Context<AppEnv>): string {
 }
 
 /**
- * Creates the mock server in process: a Hono app over a seeded store. Seeding is synchronous, so
- * the app answers as soon as this returns.
+ * Seeds an empty store. An embedded store (memory, SQLite) is seeded synchronously, so the app
+ * answers as soon as `createApp` returns; a remote one (PostgreSQL) in the background, and
+ * requests wait for it.
+ */
+function seedStore(store: Store, options: AppOptions): Promise<void> {
+  const count = options.seed ?? 0;
+  if (count <= 0) return Promise.resolve();
+  if (store instanceof SyncStoreAdapter) {
+    const inner = store.inner;
+    if (inner.customerCount() > 0) return Promise.resolve();
+    const data = generateSeed(count, options.seedValue ?? 1);
+    if (inner.listCategories().length === 0) for (const cat of data.categories) inner.putCategory(cat);
+    inner.insertCustomers(data.customers);
+    return Promise.resolve();
+  }
+  return (async () => {
+    if ((await store.customerCount()) > 0) return;
+    const data = generateSeed(count, options.seedValue ?? 1);
+    if ((await store.listCategories()).length === 0) for (const cat of data.categories) await store.putCategory(cat);
+    await store.insertCustomers(data.customers);
+  })();
+}
+
+/**
+ * Creates the mock server in process: a Hono app over a seeded store. With memory or SQLite,
+ * seeding is synchronous, so the app answers as soon as this returns.
  *
  * @example
  * const server = createApp({ seed: 200 });
@@ -88,20 +116,21 @@ function clientAddress(c: Context<AppEnv>): string {
  */
 export function createApp(options: AppOptions = {}): MockServer {
   const keys = { secret: options.secretKey ?? DEFAULT_SECRET_KEY, publishable: options.publishableKey ?? DEFAULT_PUBLISHABLE_KEY };
-  const store: Store = options.store ?? new MemoryStore();
+  const store: Store = options.store ?? new SyncStoreAdapter(new MemoryStore());
   const ctx: ServerContext = { store, now: options.now ?? (() => new Date()), keys, version: 0, passwords: createPasswordHasher(options.scrypt) };
 
-  if ((options.seed ?? 0) > 0 && store.customerCount() === 0) {
-    const data = generateSeed(options.seed ?? 0, options.seedValue ?? 1);
-    store.transaction(() => {
-      if (store.listCategories().length === 0) for (const cat of data.categories) store.putCategory(cat);
-    });
-    store.insertCustomers(data.customers);
-  }
+  const ready = seedStore(store, options);
+  // A failed seed is reported by every request (through `ready`), not as an unhandled rejection.
+  ready.catch(() => undefined);
 
   const app = new Hono<AppEnv>();
+  app.use('*', async (_c, next) => {
+    await ready;
+    await next();
+  });
 
   app.onError((err, c) => {
+    if (err instanceof StoreConflict) err = conflictProblem(err, c.get('locale') ?? 'pt-BR');
     if (err instanceof HttpProblem) return problemResponse(err.status, problemBody(err.kind, err.status, c.get('locale') ?? 'pt-BR', err.extra), err.headers);
     const status = (err as { status?: number }).status;
     if (status === 413) return problem(c, 'payload_too_large', 413);
@@ -181,8 +210,8 @@ export function createApp(options: AppOptions = {}): MockServer {
     tag: 'system',
     summary: 'Liveness',
     access: 'none',
-    responses: { 200: { description: 'OK', schema: z.object({ status: z.literal('ok'), store: z.enum(['memory', 'sqlite']), customers: z.int() }) } },
-    handler: (c) => c.json({ status: 'ok' as const, store: store.kind, customers: store.customerCount() }),
+    responses: { 200: { description: 'OK', schema: z.object({ status: z.literal('ok'), store: z.enum(['memory', 'sqlite', 'postgres']), customers: z.int() }) } },
+    handler: async (c) => c.json({ status: 'ok' as const, store: store.kind, customers: await store.customerCount() }),
   });
   router.define({
     method: 'get',
@@ -207,6 +236,7 @@ export function createApp(options: AppOptions = {}): MockServer {
     fetch: async (request) => app.fetch(request),
     keys,
     store,
+    ready,
     routes: router.routes,
     openapi: () => buildOpenApi(router.routes),
     close: () => store.close(),

@@ -98,7 +98,7 @@ console.log(`Clientela mock server listening on ${started.url}`);
 console.log(`  secret key:      ${started.server.keys.secret}`);
 console.log(`  publishable key: ${started.server.keys.publishable}`);
 console.log(`  OpenAPI:         ${started.url}/openapi.json`);
-console.log(`  store:           ${started.server.store.kind}${values.db ? ` (${values.db})` : ''}, ${started.server.store.customerCount()} customers`);
+console.log(`  store:           ${started.server.store.kind}${values.db ? ` (${values.db})` : ''}, ${await started.server.store.customerCount()} customers`);
 
 const stop = () => {
   void started.close().then(() => process.exit(0));

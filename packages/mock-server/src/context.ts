@@ -29,11 +29,19 @@ const PURGE_EVERY_MS = 10 * 60_000;
  * Deletes expired meta records at most every ten minutes: called from the write paths that create
  * expiring records, so the table stays bounded without a timer (the in-page server has none).
  */
-export function purgeExpired(ctx: ServerContext): void {
+export async function purgeExpired(ctx: ServerContext): Promise<void> {
   const now = ctx.now();
   if (ctx.purgedAt !== undefined && now.getTime() - ctx.purgedAt < PURGE_EVERY_MS) return;
   ctx.purgedAt = now.getTime();
-  ctx.store.purgeExpiredMeta(now.toISOString());
+  await ctx.store.purgeExpiredMeta(now.toISOString());
+}
+
+/**
+ * Runs `fn` in one store transaction, handing it a context whose store is bound to that
+ * transaction (everything else, the clock and keys, is the request's context).
+ */
+export function inTransaction<T>(ctx: ServerContext, fn: (t: ServerContext) => Promise<T>): Promise<T> {
+  return ctx.store.transaction((tx) => fn(Object.assign(Object.create(ctx) as ServerContext, { store: tx })));
 }
 
 export interface AuditInput {
@@ -47,7 +55,7 @@ export interface AuditInput {
 }
 
 /** Writes an audit entry for the request's actor: the key id plus the optional `X-Actor` name. */
-export function audit(ctx: ServerContext, c: Context<AppEnv>, input: AuditInput): AuditEntry {
+export function audit(ctx: ServerContext, c: Context<AppEnv>, input: AuditInput): Promise<AuditEntry> {
   const name = c.get('actorName');
   return ctx.store.appendAudit({
     at: ctx.now().toISOString(),
@@ -56,13 +64,13 @@ export function audit(ctx: ServerContext, c: Context<AppEnv>, input: AuditInput)
   });
 }
 
-export function settingsOf(ctx: ServerContext): RegistrationSettings {
-  return ctx.store.getMeta<RegistrationSettings>('settings:registration') ?? DEFAULT_REGISTRATION_SETTINGS;
+export async function settingsOf(ctx: ServerContext): Promise<RegistrationSettings> {
+  return (await ctx.store.getMeta<RegistrationSettings>('settings:registration')) ?? DEFAULT_REGISTRATION_SETTINGS;
 }
 
-export function categoriesWithCounts(ctx: ServerContext): Category[] {
-  const counts = ctx.store.categoryCounts();
-  return ctx.store.listCategories().map((cat) => ({ ...cat, customerCount: counts.get(cat.id) ?? 0 }));
+export async function categoriesWithCounts(ctx: ServerContext): Promise<Category[]> {
+  const counts = await ctx.store.categoryCounts();
+  return (await ctx.store.listCategories()).map((cat) => ({ ...cat, customerCount: counts.get(cat.id) ?? 0 }));
 }
 
 export function newId(prefix: string): string {

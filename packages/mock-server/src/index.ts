@@ -2,6 +2,7 @@ import { serve } from '@hono/node-server';
 import { createApp as createNeutralApp, type MockServer, type MockServerOptions } from './app.js';
 import { nodeScrypt } from './platform/node-scrypt.js';
 import { SqliteStore } from './store/sqlite.js';
+import { SyncStoreAdapter } from './store/sync-adapter.js';
 
 export { DEFAULT_PUBLISHABLE_KEY, DEFAULT_SECRET_KEY } from './app.js';
 export type { AppOptions, MockServer, MockServerOptions } from './app.js';
@@ -21,7 +22,7 @@ export function createApp(options: MockServerOptions = {}): MockServer {
   const { db, ...rest } = options;
   // Node: scrypt on libuv's thread pool, so sign-ins do not stall the event loop.
   const withPlatform = { scrypt: nodeScrypt, ...rest };
-  return createNeutralApp(withPlatform.store || !db ? withPlatform : { ...withPlatform, store: new SqliteStore(db) });
+  return createNeutralApp(withPlatform.store || !db ? withPlatform : { ...withPlatform, store: new SyncStoreAdapter(new SqliteStore(db)) });
 }
 
 export interface StartedServer {
@@ -38,9 +39,16 @@ export interface StartedServer {
  * @example
  * const { url, close } = await startServer({ port: 0, seed: 100 });
  */
-export function startServer(options: MockServerOptions & { port?: number; host?: string } = {}): Promise<StartedServer> {
+export async function startServer(options: MockServerOptions & { port?: number; host?: string } = {}): Promise<StartedServer> {
   const server = createApp(options);
   const host = options.host ?? '127.0.0.1';
+  // Listen only once seeded, so the first request a caller makes sees the seeded store.
+  try {
+    await server.ready;
+  } catch (e) {
+    await server.close();
+    throw e;
+  }
   return new Promise((resolve, reject) => {
     const http = serve({ fetch: server.app.fetch, port: options.port ?? 4010, hostname: host }, (info) => {
       const shown = host.includes(':') ? `[${host}]` : host;
@@ -51,8 +59,7 @@ export function startServer(options: MockServerOptions & { port?: number; host?:
         close: () =>
           new Promise<void>((done) => {
             http.close(() => {
-              server.close();
-              done();
+              void server.close().then(done);
             });
             (http as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
           }),

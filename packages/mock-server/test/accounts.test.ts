@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { MockServer } from '../src/index.js';
 import { SqliteStore } from '../src/store/sqlite.js';
+import { SyncStoreAdapter } from '../src/store/sync-adapter.js';
 import { app, call, PERSON } from './helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'clientela-accounts-'));
@@ -13,7 +14,7 @@ let files = 0;
 /** The same checks on both stores: the rules live above the store, the state inside it. */
 const stores: [string, (now: () => Date) => MockServer][] = [
   ['memory', (now) => app({ now })],
-  ['sqlite', (now) => app({ now, store: new SqliteStore(join(dir, `accounts-${files++}.db`)) })],
+  ['sqlite', (now) => app({ now, store: new SyncStoreAdapter(new SqliteStore(join(dir, `accounts-${files++}.db`))) })],
 ];
 
 const VICTIM = { ...PERSON, email: 'vitima@example.com.br' };

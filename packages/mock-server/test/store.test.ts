@@ -284,13 +284,13 @@ describe('SQLite transactions', () => {
     const s = app({ db: join(dir, 'rollback.sqlite') });
     const before = (await call(s, 'GET', '/v1/customers?q=conceicao')).json.total;
     const c = (await call(s, 'POST', '/v1/customers', { body: PERSON })).json;
-    expect(() =>
-      s.store.transaction(() => {
-        s.store.updateCustomer({ ...c, status: 'deleted', version: 2 });
+    await expect(
+      s.store.transaction(async (tx) => {
+        await tx.updateCustomer({ ...c, status: 'deleted', version: 2 });
         throw new Error('crash mid-write');
       }),
-    ).toThrow('crash mid-write');
-    expect(s.store.getCustomer(c.id)?.status).toBe('active');
+    ).rejects.toThrow('crash mid-write');
+    expect((await s.store.getCustomer(c.id))?.status).toBe('active');
     expect((await call(s, 'GET', '/v1/customers?q=conceicao')).json.total).toBe(before + 1);
     s.close();
   });

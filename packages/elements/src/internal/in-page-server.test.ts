@@ -19,7 +19,7 @@ describe('the mock server in the page (@clientela/mock-server/browser)', () => {
 
   it('seeds 200 customers and lists every one through the API client, page by page', async () => {
     const client = clientFor(server.keys.secret);
-    expect(server.store.customerCount()).to.equal(200);
+    expect(await server.store.customerCount()).to.equal(200);
     const all = { status: ['active', 'inactive', 'blocked', 'deleted'] } as const;
     const first = await client.customers.list({ ...all, limit: 50 });
     expect(first.total).to.equal(200);

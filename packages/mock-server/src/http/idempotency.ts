@@ -1,6 +1,8 @@
 import type { Context } from 'hono';
 import type { ServerContext } from '../context.js';
-import { purgeExpired, sha256 } from '../context.js';
+import { inTransaction, purgeExpired, sha256 } from '../context.js';
+import { StoreConflict } from '../store/types.js';
+import { conflictProblem } from './conflict.js';
 import type { AppEnv } from '../openapi/define-route.js';
 import { fieldIssue, HttpProblem, problem, problemBody } from './problem.js';
 
@@ -30,15 +32,29 @@ export function respond(outcome: Outcome, replayed = false): Response {
   });
 }
 
-/** Runs `run`, turning a thrown {@link HttpProblem} into an outcome. */
-function attempt(c: Context<AppEnv>, run: () => Outcome): Outcome {
+/**
+ * Runs `run`, turning a thrown {@link HttpProblem} (or a uniqueness conflict the store refused)
+ * into an outcome.
+ */
+export async function attempt(c: Context<AppEnv>, run: () => Promise<Outcome>): Promise<Outcome> {
   try {
-    return run();
+    return await run();
   } catch (e) {
-    if (!(e instanceof HttpProblem)) throw e;
-    return { status: e.status, body: problemBody(e.kind, e.status, c.get('locale'), e.extra), headers: e.headers };
+    const known = e instanceof StoreConflict ? conflictProblem(e, c.get('locale')) : e;
+    if (!(known instanceof HttpProblem)) throw e;
+    return { status: known.status, body: problemBody(known.kind, known.status, c.get('locale'), known.extra), headers: known.headers };
   }
 }
+
+interface Pending {
+  pending: true;
+  hash: string;
+}
+
+/** A claimed key whose request never finished (a crashed process) frees itself after this. */
+const PENDING_TTL_MS = 60_000;
+/** How long a request waits for the first one with its key to finish before answering 409. */
+const WAIT_FOR_FIRST_MS = 10_000;
 
 /**
  * Honours `Idempotency-Key`: the same key on the same request (method, path, query and body)
@@ -46,13 +62,14 @@ function attempt(c: Context<AppEnv>, run: () => Outcome): Outcome {
  * request it is a 422. Only answers of work done are stored: a 4xx refused the request before
  * anything was written, and a 5xx may be retried, so both run again on a retry.
  *
- * `run` is synchronous on purpose: the check, the write and the saved response happen in one
- * store transaction without yielding, so two concurrent requests with one key cannot both run,
- * and a crash cannot keep the write and lose the answer (or the reverse).
+ * The key is claimed in the store (an insert that only one request can win) before any work, so
+ * two requests with one key never both run, whichever processes they reach; the loser waits for
+ * the winner's answer and replays it. The work and its saved answer commit in one transaction,
+ * so a crash keeps both or neither. `run` gets a context bound to that transaction.
  */
-export async function idempotent(ctx: ServerContext, c: Context<AppEnv>, scope: string, run: () => Outcome): Promise<Response> {
+export async function idempotent(ctx: ServerContext, c: Context<AppEnv>, scope: string, run: (t: ServerContext) => Promise<Outcome>): Promise<Response> {
   const key = c.req.header('Idempotency-Key');
-  if (key === undefined) return respond(attempt(c, run));
+  if (key === undefined) return respond(await attempt(c, () => inTransaction(ctx, run)));
   const locale = c.get('locale');
   if (key.length === 0 || key.length > MAX_KEY_LENGTH) return problem(c, 'validation', 422, { errors: [fieldIssue('Idempotency-Key', 'invalid_value', locale)] });
   const url = new URL(c.req.url);
@@ -64,18 +81,35 @@ export async function idempotent(ctx: ServerContext, c: Context<AppEnv>, scope: 
   all.set(raw, head.length);
   const requestHash = sha256(all);
   const metaKey = `idem:${c.get('keyId')}:${scope}:${key}`;
-  const now = ctx.now();
-  return ctx.store.transaction(() => {
-    const saved = ctx.store.getMeta<Saved>(metaKey, now.toISOString());
-    if (saved) {
-      if (saved.hash !== requestHash) return problem(c, 'idempotency_mismatch', 422, { errors: [fieldIssue('Idempotency-Key', 'idempotency_key_reused', locale)] });
-      return respond(saved, true);
-    }
-    const outcome = attempt(c, run);
-    if (outcome.status < 300) {
-      purgeExpired(ctx);
-      ctx.store.setMeta(metaKey, { ...outcome, hash: requestHash } satisfies Saved, new Date(now.getTime() + IDEMPOTENCY_TTL_MS).toISOString());
-    }
-    return respond(outcome);
-  });
+  const mismatch = () => problem(c, 'idempotency_mismatch', 422, { errors: [fieldIssue('Idempotency-Key', 'idempotency_key_reused', locale)] });
+
+  const started = Date.now();
+  for (;;) {
+    const now = ctx.now();
+    const claim: Pending = { pending: true, hash: requestHash };
+    if (await ctx.store.claimMeta(metaKey, claim, now.toISOString(), new Date(now.getTime() + PENDING_TTL_MS).toISOString())) break;
+    const saved = await ctx.store.getMeta<Saved | Pending>(metaKey, now.toISOString());
+    if (!saved) continue; // expired meanwhile: claim it again
+    if (saved.hash !== requestHash) return mismatch();
+    if (!('pending' in saved)) return respond(saved, true);
+    if (Date.now() - started > WAIT_FOR_FIRST_MS) return problem(c, 'idempotency_in_progress', 409, {}, { 'Retry-After': '1' });
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+
+  let outcome: Outcome;
+  try {
+    outcome = await attempt(c, () =>
+      inTransaction(ctx, async (t) => {
+        const o = await run(t);
+        if (o.status < 300) await t.store.setMeta(metaKey, { ...o, hash: requestHash } satisfies Saved, new Date(ctx.now().getTime() + IDEMPOTENCY_TTL_MS).toISOString());
+        return o;
+      }),
+    );
+  } catch (e) {
+    await ctx.store.deleteMeta(metaKey);
+    throw e;
+  }
+  if (outcome.status >= 300) await ctx.store.deleteMeta(metaKey);
+  else await purgeExpired(ctx);
+  return respond(outcome);
 }

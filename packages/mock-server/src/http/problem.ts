@@ -19,6 +19,8 @@ export type ProblemKind =
   | 'precondition_failed'
   | 'precondition_required'
   | 'idempotency_mismatch'
+  | 'idempotency_in_progress'
+  | 'write_conflict'
   | 'payload_too_large'
   | 'unsupported_media_type'
   | 'json_required'
@@ -107,6 +109,16 @@ const TEXTS: Record<ProblemKind, Record<Locale, Text>> = {
     'pt-BR': { title: 'Idempotency-Key reutilizada', detail: 'Esta Idempotency-Key já foi usada com outro corpo.' },
     en: { title: 'Idempotency-Key reused', detail: 'This Idempotency-Key was already used with another body.' },
     es: { title: 'Idempotency-Key reutilizada', detail: 'Esta Idempotency-Key ya se usó con otro cuerpo.' },
+  },
+  idempotency_in_progress: {
+    'pt-BR': { title: 'Requisição em andamento', detail: 'Uma requisição com esta Idempotency-Key ainda está em andamento; tente de novo em instantes.' },
+    en: { title: 'Request in progress', detail: 'A request with this Idempotency-Key is still in progress; retry shortly.' },
+    es: { title: 'Solicitud en curso', detail: 'Una solicitud con esta Idempotency-Key sigue en curso; inténtalo de nuevo en unos instantes.' },
+  },
+  write_conflict: {
+    'pt-BR': { title: 'Registro alterado ao mesmo tempo', detail: 'Outra alteração chegou ao mesmo tempo; tente de novo.' },
+    en: { title: 'Concurrent change', detail: 'Another change arrived at the same time; retry.' },
+    es: { title: 'Cambio simultáneo', detail: 'Otro cambio llegó al mismo tiempo; inténtalo de nuevo.' },
   },
   payload_too_large: {
     'pt-BR': { title: 'Corpo grande demais', detail: 'O corpo da requisição passa do limite.' },

@@ -9,7 +9,7 @@ import {
   type Category,
   type Locale,
 } from '@clientela/core';
-import { audit, categoriesWithCounts, etag, newId, type ServerContext } from '../context.js';
+import { audit, categoriesWithCounts, etag, inTransaction, newId, type ServerContext } from '../context.js';
 import { idempotent } from '../http/idempotency.js';
 import { fieldIssue, HttpProblem, problem } from '../http/problem.js';
 import type { Router } from '../openapi/define-route.js';
@@ -25,14 +25,14 @@ const PALETTE = ['#1e6fd9', '#2e9d57', '#8e44ad', '#e6a100', '#16a3b8', '#c0392b
  * 409 Conflict (code `duplicate_name` on `name`): the body is well-formed, it conflicts with the
  * state of another resource, as a duplicate document does.
  */
-function assertUniqueName(ctx: ServerContext, name: string, selfId: string | undefined, locale: Locale): void {
+async function assertUniqueName(ctx: ServerContext, name: string, selfId: string | undefined, locale: Locale): Promise<void> {
   const key = searchKey(name);
-  const clash = ctx.store.listCategories().find((cat) => cat.id !== selfId && searchKey(cat.name) === key);
+  const clash = (await ctx.store.listCategories()).find((cat) => cat.id !== selfId && searchKey(cat.name) === key);
   if (clash) throw new HttpProblem('duplicate_name', 409, { existingId: clash.id, errors: [fieldIssue('name', 'duplicate_name', locale)] });
 }
 
-function withCount(ctx: ServerContext, cat: StoredCategory): Category {
-  return { ...cat, customerCount: ctx.store.categoryCounts().get(cat.id) ?? 0 };
+async function withCount(ctx: ServerContext, cat: StoredCategory): Promise<Category> {
+  return { ...cat, customerCount: (await ctx.store.categoryCounts()).get(cat.id) ?? 0 };
 }
 
 export function registerCategories(router: Router, ctx: ServerContext): void {
@@ -44,8 +44,8 @@ export function registerCategories(router: Router, ctx: ServerContext): void {
     access: 'secret',
     request: { query: CategoryListQuerySchema },
     responses: { 200: { description: 'Categories', schema: CategoryListSchema } },
-    handler: (c, { query }) => {
-      const items = categoriesWithCounts(ctx)
+    handler: async (c, { query }) => {
+      const items = (await categoriesWithCounts(ctx))
         .filter((cat) => !query.status || cat.status === query.status)
         .sort((a, b) => a.name.localeCompare(b.name, 'pt-BR'));
       return c.json({ items });
@@ -61,22 +61,20 @@ export function registerCategories(router: Router, ctx: ServerContext): void {
     request: { body: CategoryCreateSchema, headers: [{ name: 'Idempotency-Key', description: 'Replays the first response.' }] },
     responses: { 201: { description: 'Created', schema: CategorySchema, headers: ['ETag'] }, 409: { description: 'Name already used (code duplicate_name)' } },
     handler: (c, { body }) =>
-      idempotent(ctx, c, 'categories.create', () => {
-        assertUniqueName(ctx, body.name, undefined, c.get('locale'));
+      idempotent(ctx, c, 'categories.create', async (t) => {
+        await assertUniqueName(t, body.name, undefined, c.get('locale'));
         const now = ctx.now().toISOString();
         const cat: StoredCategory = {
           id: newId('cat'),
           name: body.name,
-          color: body.color?.toLowerCase() ?? PALETTE[ctx.store.listCategories().length % PALETTE.length]!,
+          color: body.color?.toLowerCase() ?? PALETTE[(await t.store.listCategories()).length % PALETTE.length]!,
           status: body.status ?? 'active',
           createdAt: now,
           updatedAt: now,
           version: 1,
         };
-        ctx.store.transaction(() => {
-          ctx.store.putCategory(cat);
-          audit(ctx, c, { action: 'category.create', target: cat.id, count: 1, detail: cat.name });
-        });
+        await t.store.putCategory(cat);
+        await audit(t, c, { action: 'category.create', target: cat.id, count: 1, detail: cat.name });
         return { status: 201, body: { ...cat, customerCount: 0 }, headers: { ETag: etag(1), Location: `/v1/categories/${cat.id}` } };
       }),
   });
@@ -89,10 +87,10 @@ export function registerCategories(router: Router, ctx: ServerContext): void {
     access: 'secret',
     request: { params: IdParams },
     responses: { 200: { description: 'The category', schema: CategorySchema, headers: ['ETag'] }, 404: { description: 'No such category' } },
-    handler: (c, { params }) => {
-      const cat = ctx.store.getCategory(params.id);
+    handler: async (c, { params }) => {
+      const cat = await ctx.store.getCategory(params.id);
       if (!cat) throw new HttpProblem('not_found', 404);
-      return c.json(withCount(ctx, cat), 200, { ETag: etag(cat.version) });
+      return c.json(await withCount(ctx, cat), 200, { ETag: etag(cat.version) });
     },
   });
 
@@ -110,11 +108,11 @@ export function registerCategories(router: Router, ctx: ServerContext): void {
       412: { description: 'Stale If-Match; `current` is the current category' },
       428: { description: 'If-Match missing' },
     },
-    handler: (c, { params, body }) => {
-      const cat = ctx.store.getCategory(params.id);
+    handler: async (c, { params, body }) => {
+      const cat = await ctx.store.getCategory(params.id);
       if (!cat) throw new HttpProblem('not_found', 404);
-      checkIfMatch(c.req.header('If-Match'), cat.version, withCount(ctx, cat));
-      if (body.name !== undefined) assertUniqueName(ctx, body.name, cat.id, c.get('locale'));
+      checkIfMatch(c.req.header('If-Match'), cat.version, await withCount(ctx, cat));
+      if (body.name !== undefined) await assertUniqueName(ctx, body.name, cat.id, c.get('locale'));
       const next: StoredCategory = {
         ...cat,
         ...(body.name !== undefined ? { name: body.name } : {}),
@@ -123,11 +121,14 @@ export function registerCategories(router: Router, ctx: ServerContext): void {
         updatedAt: ctx.now().toISOString(),
         version: cat.version + 1,
       };
-      ctx.store.transaction(() => {
-        ctx.store.putCategory(next);
-        audit(ctx, c, { action: 'category.update', target: cat.id, count: 1, detail: Object.keys(body).join(',') });
+      await inTransaction(ctx, async (t) => {
+        if (!(await t.store.putCategory(next, cat.version))) {
+          const now = await t.store.getCategory(cat.id);
+          throw new HttpProblem('precondition_failed', 412, { current: now && (await withCount(t, now)) }, { ETag: etag(now?.version ?? cat.version) });
+        }
+        await audit(t, c, { action: 'category.update', target: cat.id, count: 1, detail: Object.keys(body).join(',') });
       });
-      return c.json(withCount(ctx, next), 200, { ETag: etag(next.version) });
+      return c.json(await withCount(ctx, next), 200, { ETag: etag(next.version) });
     },
   });
 

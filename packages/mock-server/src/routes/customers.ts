@@ -13,7 +13,7 @@ import {
   OrderPageSchema,
   type Customer,
 } from '@clientela/core';
-import { audit, etag, ifMatchVersion, sha256, type ServerContext } from '../context.js';
+import { audit, etag, ifMatchVersion, inTransaction, sha256, type ServerContext } from '../context.js';
 import { decodeCursor, encodeCursor, parseSort } from '../http/cursor.js';
 import { idempotent } from '../http/idempotency.js';
 import { fail422, fieldIssue, HttpProblem } from '../http/problem.js';
@@ -31,8 +31,8 @@ export const PageQuery = z.strictObject({
 const IF_MATCH = { name: 'If-Match', required: true, description: 'The ETag read (`"<version>"`).' };
 const IDEMPOTENCY = { name: 'Idempotency-Key', description: 'Replays the first response for a repeated request with the same body.' };
 
-export function getOr404(ctx: ServerContext, id: string): Customer {
-  const c = ctx.store.getCustomer(id);
+export async function getOr404(ctx: ServerContext, id: string): Promise<Customer> {
+  const c = await ctx.store.getCustomer(id);
   if (!c) throw new HttpProblem('not_found', 404);
   return c;
 }
@@ -53,7 +53,7 @@ export function registerCustomers(router: Router, ctx: ServerContext): void {
     access: 'secret',
     request: { query: CustomerListQuerySchema },
     responses: { 200: { description: 'One page', schema: CustomerPageSchema } },
-    handler: (c, { query }) => {
+    handler: async (c, { query }) => {
       const sort = parseSort(query.sort);
       if (query.offset !== undefined && query.cursor) fail422([fieldIssue('offset', 'offset_with_cursor', c.get('locale'))]);
       const after = decodeCursor(query.cursor, sort, c.get('locale'));
@@ -61,7 +61,7 @@ export function registerCustomers(router: Router, ctx: ServerContext): void {
       const offset = query.offset || undefined;
       // Items come pre-serialized (and, in memory, cached per record): the list route is the
       // one every table scrolls through, and serializing 50 customers was most of its cost.
-      const page = ctx.store.listCustomersJson({ query: toQuery(query), sort, after, offset, limit });
+      const page = await ctx.store.listCustomersJson({ query: toQuery(query), sort, after, offset, limit });
       const nextCursor = page.hasMore && page.last ? encodeCursor(sort, page.last) : null;
       return c.body(`{"items":[${page.items.join(',')}],"nextCursor":${JSON.stringify(nextCursor)},"total":${page.total}}`, 200, {
         'Content-Type': 'application/json',
@@ -81,12 +81,10 @@ export function registerCustomers(router: Router, ctx: ServerContext): void {
       409: { description: 'Another customer (not deleted) holds the document; `existingId` names it' },
     },
     handler: (c, { body }) =>
-      idempotent(ctx, c, 'customers.create', () => {
-        const customer = prepareCustomer(ctx, body, { locale: c.get('locale') });
-        ctx.store.transaction(() => {
-          ctx.store.insertCustomer(customer);
-          audit(ctx, c, { action: 'customer.create', target: customer.id, count: 1 });
-        });
+      idempotent(ctx, c, 'customers.create', async (t) => {
+        const customer = await prepareCustomer(t, body, { locale: c.get('locale') });
+        await t.store.insertCustomer(customer);
+        await audit(t, c, { action: 'customer.create', target: customer.id, count: 1 });
         ctx.version++;
         return { status: 201, body: customer, headers: { ETag: etag(customer.version), Location: `/v1/customers/${customer.id}` } };
       }),
@@ -101,20 +99,21 @@ export function registerCustomers(router: Router, ctx: ServerContext): void {
     request: { body: BulkRequestSchema, headers: [IDEMPOTENCY] },
     responses: { 200: { description: 'How many matched and how many changed', schema: BulkResultSchema } },
     handler: (c, { body }) =>
-      idempotent(ctx, c, 'customers.bulk', () => {
+      idempotent(ctx, c, 'customers.bulk', async (t) => {
         const locale = c.get('locale');
         if (!body.ids && !body.filter) fail422([fieldIssue('ids', 'required', locale)]);
         if ((body.action === 'addCategories' || body.action === 'removeCategories') && !body.categoryIds) fail422([fieldIssue('categoryIds', 'required', locale)]);
         if (body.action === 'setStatus' && !body.status) fail422([fieldIssue('status', 'required', locale)]);
         if (body.action === 'addCategories') {
-          const issues = checkCategories(ctx, body.categoryIds ?? [], [], locale);
+          const issues = await checkCategories(t, body.categoryIds ?? [], [], locale);
           if (issues.length) fail422(issues);
         }
         const query = toQuery(body.filter, body.ids);
-        const targets = [...ctx.store.scanCustomers(query, { field: 'createdAt', desc: false })];
+        const targets: Customer[] = [];
+        for await (const cur of t.store.scanCustomers(query, { field: 'createdAt', desc: false })) targets.push(cur);
         const now = ctx.now().toISOString();
         let updated = 0;
-        ctx.store.transaction(() => {
+        {
           for (const cur of targets) {
             let next: Customer | undefined;
             if (body.action === 'addCategories') {
@@ -127,22 +126,21 @@ export function registerCustomers(router: Router, ctx: ServerContext): void {
               const status = body.action === 'delete' ? 'deleted' : (body.status ?? cur.status);
               if (status !== cur.status) {
                 // Restoring a deleted customer must not give a document two live holders.
-                const holder = cur.status === 'deleted' ? ctx.store.findByDocument(cur.document) : undefined;
+                const holder = cur.status === 'deleted' ? await t.store.findByDocument(cur.document) : undefined;
                 if (!holder) next = { ...cur, status };
               }
             }
             if (next) {
-              ctx.store.updateCustomer({ ...next, updatedAt: now, version: cur.version + 1 } as Customer);
-              updated++;
+              if (await t.store.updateCustomer({ ...next, updatedAt: now, version: cur.version + 1 } as Customer, cur.version)) updated++;
             }
           }
-          audit(ctx, c, {
+          await audit(t, c, {
             action: 'bulk',
             count: targets.length,
             detail: `${body.action}${body.categoryIds ? ` ${body.categoryIds.join(',')}` : ''}${body.status ? ` ${body.status}` : ''}; updated ${updated}`,
             ...(body.filter ? { filter: body.filter as Record<string, unknown> } : { filter: { ids: body.ids?.length ?? 0 } }),
           });
-        });
+        }
         ctx.version++;
         return { status: 200, body: { matched: targets.length, updated } };
       }),
@@ -156,9 +154,9 @@ export function registerCustomers(router: Router, ctx: ServerContext): void {
     access: 'secret',
     request: { params: IdParams },
     responses: { 200: { description: 'The customer', schema: CustomerSchema, headers: ['ETag'] }, 404: { description: 'No such customer' } },
-    handler: (c, { params }) => {
-      const customer = getOr404(ctx, params.id);
-      audit(ctx, c, { action: 'customer.reveal', target: customer.id, count: 1 });
+    handler: async (c, { params }) => {
+      const customer = await getOr404(ctx, params.id);
+      await audit(ctx, c, { action: 'customer.reveal', target: customer.id, count: 1 });
       return c.json(customer, 200, { ETag: etag(customer.version) });
     },
   });
@@ -177,13 +175,14 @@ export function registerCustomers(router: Router, ctx: ServerContext): void {
       412: { description: 'Stale If-Match; `current` is the current record' },
       428: { description: 'If-Match missing' },
     },
-    handler: (c, { params, body }) => {
-      const current = getOr404(ctx, params.id);
+    handler: async (c, { params, body }) => {
+      const current = await getOr404(ctx, params.id);
       checkIfMatch(c.req.header('If-Match'), current.version, current);
-      const next = applyPatch(ctx, current, body, c.get('locale'));
-      ctx.store.transaction(() => {
-        ctx.store.updateCustomer(next);
-        audit(ctx, c, { action: 'customer.update', target: next.id, count: 1, detail: Object.keys(body).join(',') });
+      const next = await applyPatch(ctx, current, body, c.get('locale'));
+      await inTransaction(ctx, async (t) => {
+        // The store writes only over the version checked above: a concurrent write in between is a 412.
+        if (!(await t.store.updateCustomer(next, current.version))) await stale(t, next.id);
+        await audit(t, c, { action: 'customer.update', target: next.id, count: 1, detail: Object.keys(body).join(',') });
       });
       ctx.version++;
       return c.json(next, 200, { ETag: etag(next.version) });
@@ -198,15 +197,15 @@ export function registerCustomers(router: Router, ctx: ServerContext): void {
     access: 'secret',
     request: { params: IdParams },
     responses: { 200: { description: 'The customer, now deleted', schema: CustomerSchema, headers: ['ETag'] }, 404: { description: 'No such customer' }, 412: { description: 'Stale If-Match (optional here)' } },
-    handler: (c, { params }) => {
-      const current = getOr404(ctx, params.id);
+    handler: async (c, { params }) => {
+      const current = await getOr404(ctx, params.id);
       const header = c.req.header('If-Match');
       if (header !== undefined) checkIfMatch(header, current.version, current);
       if (current.status === 'deleted') return c.json(current, 200, { ETag: etag(current.version) });
       const next = { ...current, status: 'deleted', updatedAt: ctx.now().toISOString(), version: current.version + 1 } as Customer;
-      ctx.store.transaction(() => {
-        ctx.store.updateCustomer(next);
-        audit(ctx, c, { action: 'customer.delete', target: next.id, count: 1 });
+      await inTransaction(ctx, async (t) => {
+        if (!(await t.store.updateCustomer(next, current.version))) await stale(t, next.id);
+        await audit(t, c, { action: 'customer.delete', target: next.id, count: 1 });
       });
       ctx.version++;
       return c.json(next, 200, { ETag: etag(next.version) });
@@ -221,8 +220,8 @@ export function registerCustomers(router: Router, ctx: ServerContext): void {
     access: 'secret',
     request: { params: IdParams, query: PageQuery },
     responses: { 200: { description: 'One page of orders', schema: OrderPageSchema }, 404: { description: 'No such customer' } },
-    handler: (c, { params, query }) => {
-      return c.json(ordersPage(getOr404(ctx, params.id), query, c.get('locale')));
+    handler: async (c, { params, query }) => {
+      return c.json(ordersPage(await getOr404(ctx, params.id), query, c.get('locale')));
     },
   });
 
@@ -234,8 +233,8 @@ export function registerCustomers(router: Router, ctx: ServerContext): void {
     access: 'secret',
     request: { params: IdParams },
     responses: { 200: { description: 'Credits, nearest expiry first', schema: CreditListSchema }, 404: { description: 'No such customer' } },
-    handler: (c, { params }) => {
-      return c.json({ items: creditsOf(getOr404(ctx, params.id)) });
+    handler: async (c, { params }) => {
+      return c.json({ items: creditsOf(await getOr404(ctx, params.id)) });
     },
   });
 
@@ -249,21 +248,25 @@ export function registerCustomers(router: Router, ctx: ServerContext): void {
     request: { params: IdParams, headers: [IDEMPOTENCY] },
     responses: { 201: { description: 'The invitation', schema: InvitationSchema }, 404: { description: 'No such customer' } },
     handler: (c, { params }) =>
-      idempotent(ctx, c, 'customers.invitations', () => {
-        const customer = getOr404(ctx, params.id);
+      idempotent(ctx, c, 'customers.invitations', async (t) => {
+        const customer = await getOr404(t, params.id);
         if (customer.status === 'deleted') throw new HttpProblem('not_found', 404);
-        const { token, expiresAt } = ctx.store.transaction(() => {
-          const issued = issueInvitation(ctx, customer);
-          if (customer.account.status !== 'active') {
-            ctx.store.updateCustomer({ ...customer, account: { status: 'invited' }, updatedAt: ctx.now().toISOString(), version: customer.version + 1 });
-          }
-          audit(ctx, c, { action: 'customer.invite', target: customer.id, count: 1 });
-          return issued;
-        });
+        const { token, expiresAt } = await issueInvitation(t, customer);
+        if (customer.account.status !== 'active') {
+          const next = { ...customer, account: { status: 'invited' as const }, updatedAt: ctx.now().toISOString(), version: customer.version + 1 };
+          if (!(await t.store.updateCustomer(next, customer.version))) throw new HttpProblem('write_conflict', 409);
+        }
+        await audit(t, c, { action: 'customer.invite', target: customer.id, count: 1 });
         ctx.version++;
         return { status: 201, body: { token, customerId: customer.id, expiresAt } };
       }),
   });
+}
+
+/** The 412 of a write that lost a race: the version it checked changed before it could write. */
+async function stale(t: ServerContext, id: string): Promise<never> {
+  const now = await getOr404(t, id);
+  throw new HttpProblem('precondition_failed', 412, { current: now }, { ETag: etag(now.version) });
 }
 
 /** 428 without If-Match, 412 (with `current`) when it names another version. */

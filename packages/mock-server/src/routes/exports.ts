@@ -41,22 +41,22 @@ export function registerExports(router: Router, ctx: ServerContext): void {
       const resource = body.resource ?? 'customers';
       const columns: ExportColumn[] = body.columns ?? DEFAULT_EXPORT_COLUMNS;
       const query = toQuery(body.filter, body.ids);
-      const categoryNames = new Map(ctx.store.listCategories().map((cat) => [cat.id, cat.name]));
+      const categoryNames = new Map((await ctx.store.listCategories()).map((cat) => [cat.id, cat.name]));
       let header: string[];
-      let rows: () => Iterable<Cell[]>;
+      let rows: () => AsyncIterable<Cell[]>;
       if (resource === 'credits') {
         header = CREDIT_HEADERS[locale];
         const ids = body.ids ? new Set(body.ids) : undefined;
-        rows = function* () {
-          for (const e of creditWallet(ctx)) {
+        rows = async function* () {
+          for (const e of await creditWallet(ctx)) {
             if (ids && !ids.has(e.customerId)) continue;
             yield [e.customerId, e.name, e.email ?? null, e.credit.kind, (e.credit.amountCents / 100).toFixed(2), e.credit.origin, e.credit.expiresAt, e.credit.status];
           }
         };
       } else {
         header = columns.map((col) => COLUMN_LABELS[locale][col]);
-        rows = function* () {
-          for (const cu of ctx.store.scanCustomers(query, { field: 'createdAt', desc: false }) as Iterable<Customer>) {
+        rows = async function* () {
+          for await (const cu of ctx.store.scanCustomers(query, { field: 'createdAt', desc: false }) as AsyncIterable<Customer>) {
             yield columns.map((col) => cellOf(cu, col, locale, categoryNames));
           }
         };
@@ -71,14 +71,14 @@ export function registerExports(router: Router, ctx: ServerContext): void {
         const ws = wb.addWorksheet(resource === 'credits' ? 'Créditos' : 'Clientes');
         ws.addRow(header).font = { bold: true };
         let count = 0;
-        for (const r of rows()) {
+        for await (const r of rows()) {
           // Spreadsheet apps evaluate formulas in XLSX strings too only when typed as formulas;
           // exceljs writes plain strings, so no escaping is needed here.
           ws.addRow(r.map((v) => (v === null ? '' : v)));
           count++;
         }
         const buffer = new Uint8Array(await wb.xlsx.writeBuffer());
-        done(count, sha256Hex(buffer));
+        await done(count, sha256Hex(buffer));
         return new Response(buffer, {
           headers: { 'Content-Type': XLSX_TYPE, 'Content-Disposition': `attachment; filename="${base}.xlsx"` },
         });
@@ -88,23 +88,23 @@ export function registerExports(router: Router, ctx: ServerContext): void {
       // audit entry (row count, SHA-256) is written once the last byte has been produced.
       const hash = sha256Stream();
       const encoder = new TextEncoder();
-      const iterator = rows()[Symbol.iterator]();
+      const iterator = rows()[Symbol.asyncIterator]();
       let count = 0;
       let started = false;
       const stream = new ReadableStream<Uint8Array>({
-        pull(controller) {
+        async pull(controller) {
           let text = '';
           if (!started) {
             started = true;
             text += `\uFEFF${header.map(csvCell).join(',')}\r\n`;
           }
           for (let i = 0; i < 500; i++) {
-            const next = iterator.next();
+            const next = await iterator.next();
             if (next.done) {
               const chunk = encoder.encode(text);
               hash.update(chunk);
               if (chunk.length) controller.enqueue(chunk);
-              done(count, hash.hex());
+              await done(count, hash.hex());
               controller.close();
               return;
             }

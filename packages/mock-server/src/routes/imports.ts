@@ -14,12 +14,13 @@ import {
   type Locale,
 } from '@clientela/core';
 import type { Context } from 'hono';
-import { audit, type ServerContext } from '../context.js';
+import { audit, inTransaction, type ServerContext } from '../context.js';
 import { fieldIssue, HttpProblem, problem } from '../http/problem.js';
 import type { AppEnv, Router } from '../openapi/define-route.js';
 import { COLUMN_LABELS, csvCell, HEADER_LOOKUP, IMPORT_COLUMNS, kindFromCell } from '../service/columns.js';
 import { applyPatch, prepareCustomer, sameWritable, type CustomerInput } from '../service/customers.js';
 import { displayName } from '../store/search.js';
+import type { StoredCategory } from '../store/types.js';
 import { localDate } from './exports.js';
 
 /** exceljs takes about a second to load: only when a spreadsheet is asked for. */
@@ -87,7 +88,7 @@ const YES = new Set(['sim', 'yes', 'si', 'true', '1', 'x', 's', 'y']);
 const STATUS_WORDS: Record<string, string> = { ativo: 'active', inativo: 'inactive', bloqueado: 'blocked', activo: 'active', bloqueado_: 'blocked' };
 
 /** One sheet row → a create body (what the schema will check) or issues of its own. */
-function rowToInput(ctx: ServerContext, cells: Map<ExportColumn, Raw>, locale: Locale): { input: Record<string, unknown>; issues: FieldIssue[] } {
+function rowToInput(categories: readonly StoredCategory[], cells: Map<ExportColumn, Raw>, locale: Locale): { input: Record<string, unknown>; issues: FieldIssue[] } {
   const get = (col: ExportColumn) => text(cells.get(col));
   const issues: FieldIssue[] = [];
   const input: Record<string, unknown> = {};
@@ -132,10 +133,10 @@ function rowToInput(ctx: ServerContext, cells: Map<ExportColumn, Raw>, locale: L
   if (Object.keys(address).length) input.address = address;
   const cats = get('categories');
   if (cats !== undefined) {
-    const byName = new Map(ctx.store.listCategories().map((cat) => [searchKey(cat.name), cat.id]));
+    const byName = new Map(categories.map((cat) => [searchKey(cat.name), cat.id]));
     const ids: string[] = [];
     for (const name of cats.split(/[;,]/).map((s) => s.trim()).filter(Boolean)) {
-      const id = byName.get(searchKey(name)) ?? (ctx.store.getCategory(name) ? name : undefined);
+      const id = byName.get(searchKey(name)) ?? (categories.some((cat) => cat.id === name) ? name : undefined);
       if (id) ids.push(id);
       else issues.push(fieldIssue('categories', 'unknown_category', locale));
     }
@@ -189,31 +190,41 @@ export function registerImports(router: Router, ctx: ServerContext): void {
       }
       if (body.length > MAX_ROWS) return problem(c, 'payload_too_large', 413);
       const report: ImportReport = { dryRun, totalRows: 0, created: 0, updated: 0, unchanged: 0, rejected: 0, errors: [], rows: [] };
-      const writes: { create?: Customer; update?: Customer }[] = [];
+      const writes: { create?: Customer; update?: Customer; expectedVersion?: number }[] = [];
       const seen = new Set<string>();
-      body.forEach((cellsRow, i) => {
+      const categories = await ctx.store.listCategories();
+      for (const [i, cellsRow] of body.entries()) {
         const rowNumber = i + 2;
-        if (cellsRow.every((v) => text(v) === undefined)) return;
+        if (cellsRow.every((v) => text(v) === undefined)) continue;
         report.totalRows++;
         const cells = new Map<ExportColumn, Raw>();
         columns.forEach((col, k) => col && cells.set(col, cellsRow[k]));
-        const { input, issues } = rowToInput(ctx, cells, locale);
+        const { input, issues } = rowToInput(categories, cells, locale);
         const reject = (list: FieldIssue[]) => {
           report.rejected++;
           for (const is of list) report.errors.push({ row: rowNumber, ...is });
           report.rows.push({ row: rowNumber, outcome: 'reject', ...(typeof input.document === 'string' ? { document: normalizeDocument(input.document) } : {}) });
         };
         const parsed = parseWith(CustomerCreateSchema, input, locale);
-        if (!parsed.success || issues.length) return reject([...issues, ...(parsed.success ? [] : parsed.issues)]);
+        if (!parsed.success || issues.length) {
+          reject([...issues, ...(parsed.success ? [] : parsed.issues)]);
+          continue;
+        }
         const doc = normalizeDocument(parsed.data.document);
-        if (seen.has(doc)) return reject([fieldIssue('document', 'duplicate_document', locale)]);
+        if (seen.has(doc)) {
+          reject([fieldIssue('document', 'duplicate_document', locale)]);
+          continue;
+        }
         seen.add(doc);
         try {
-          const existing = ctx.store.findByDocument(doc);
+          const existing = await ctx.store.findByDocument(doc);
           if (existing) {
-            if (existing.kind !== parsed.data.kind) return reject([fieldIssue('kind', 'invalid_kind', locale)]);
+            if (existing.kind !== parsed.data.kind) {
+              reject([fieldIssue('kind', 'invalid_kind', locale)]);
+              continue;
+            }
             const { kind: _kind, ...patch } = parsed.data as Record<string, unknown>;
-            const next = applyPatch(ctx, existing, patch, locale);
+            const next = await applyPatch(ctx, existing, patch, locale);
             const row = { row: rowNumber, document: doc, name: displayName(existing), id: existing.id };
             if (sameWritable(existing, next)) {
               report.unchanged++;
@@ -221,10 +232,10 @@ export function registerImports(router: Router, ctx: ServerContext): void {
             } else {
               report.updated++;
               report.rows.push({ ...row, outcome: 'update' });
-              writes.push({ update: next });
+              writes.push({ update: next, expectedVersion: existing.version });
             }
           } else {
-            const created = prepareCustomer(ctx, parsed.data as CustomerInput, { locale, source: 'import' });
+            const created = await prepareCustomer(ctx, parsed.data as CustomerInput, { locale, source: 'import' });
             report.created++;
             report.rows.push({ row: rowNumber, outcome: 'create', document: doc, name: displayName(created), ...(dryRun ? {} : { id: created.id }) });
             writes.push({ create: created });
@@ -233,15 +244,17 @@ export function registerImports(router: Router, ctx: ServerContext): void {
           if (!(e instanceof HttpProblem)) throw e;
           reject((e.extra.errors as FieldIssue[] | undefined) ?? [fieldIssue('document', 'invalid_value', locale)]);
         }
-      });
-      ctx.store.transaction(() => {
+      }
+      // All rows or none: a row that another request changed or created meanwhile (a stale
+      // version, a document now held) fails the whole import, which can simply be sent again.
+      await inTransaction(ctx, async (t) => {
         if (!dryRun) {
           for (const w of writes) {
-            if (w.create) ctx.store.insertCustomer(w.create);
-            if (w.update) ctx.store.updateCustomer(w.update);
+            if (w.create) await t.store.insertCustomer(w.create);
+            if (w.update && !(await t.store.updateCustomer(w.update, w.expectedVersion))) throw new HttpProblem('write_conflict', 409);
           }
         }
-        audit(ctx, c, {
+        await audit(t, c, {
           action: 'import',
           count: report.totalRows,
           detail: `${dryRun ? 'dry run; ' : ''}created ${report.created}, updated ${report.updated}, unchanged ${report.unchanged}, rejected ${report.rejected}`,

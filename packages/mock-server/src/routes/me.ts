@@ -1,6 +1,6 @@
 import { CreditListSchema, CustomerSchema, OrderPageSchema, PasswordChangeSchema, ProfilePatchSchema, type Customer } from '@clientela/core';
 import type { Context } from 'hono';
-import { audit, etag, settingsOf, type ServerContext } from '../context.js';
+import { audit, etag, inTransaction, settingsOf, type ServerContext } from '../context.js';
 import { fail422, fieldIssue, HttpProblem } from '../http/problem.js';
 import type { AppEnv, Router } from '../openapi/define-route.js';
 import { credentialKey, loginEmail, moveLogin, setCredential } from '../service/accounts.js';
@@ -22,7 +22,7 @@ function sessionToken(c: Context<AppEnv>): string | undefined {
   return c.req.header('Clientela-Session')?.trim() || undefined;
 }
 
-function me(ctx: ServerContext, c: Context<AppEnv>): Customer {
+function me(ctx: ServerContext, c: Context<AppEnv>): Promise<Customer> {
   return customerOfSession(ctx, sessionToken(c));
 }
 
@@ -35,8 +35,8 @@ export function registerMe(router: Router, ctx: ServerContext): void {
     access: 'public',
     request: { headers: [SESSION] },
     responses: { 200: { description: 'The record', schema: CustomerSchema, headers: ['ETag'] }, 401: SESSION_401 },
-    handler: (c) => {
-      const customer = me(ctx, c);
+    handler: async (c) => {
+      const customer = await me(ctx, c);
       return c.json(customer, 200, { ETag: etag(customer.version) });
     },
   });
@@ -57,26 +57,29 @@ export function registerMe(router: Router, ctx: ServerContext): void {
       412: { description: 'Stale If-Match; `current` is the current record' },
       428: { description: 'If-Match missing' },
     },
-    handler: (c, { body }) => {
+    handler: async (c, { body }) => {
       const locale = c.get('locale');
-      const current = me(ctx, c);
+      const current = await me(ctx, c);
       checkIfMatch(c.req.header('If-Match'), current.version, current);
-      const next = applyPatch(ctx, current, body, locale);
+      const next = await applyPatch(ctx, current, body, locale);
       // Registration's field rules, on the record as it would be: required ones stay filled;
       // hidden ones may stay as the store set them but the shopper cannot set them.
       const sent = new Set(Object.entries(body).filter(([, v]) => v !== null && v !== undefined).map(([k]) => k));
-      const issues = checkSettings(next.kind, next as unknown as Record<string, unknown>, settingsOf(ctx), locale).filter(
+      const issues = checkSettings(next.kind, next as unknown as Record<string, unknown>, await settingsOf(ctx), locale).filter(
         (i) => i.code === 'required' || sent.has(i.path),
       );
       if (issues.length) fail422(issues);
       const emailChanged = loginEmail(next.email ?? '') !== loginEmail(current.email ?? '');
-      if (emailChanged && next.email && ctx.store.findByEmail(loginEmail(next.email)).some((o) => o.id !== current.id)) {
+      if (emailChanged && next.email && (await ctx.store.findByEmail(loginEmail(next.email))).some((o) => o.id !== current.id)) {
         throw new HttpProblem('duplicate_email', 409, { errors: [fieldIssue('email', 'email_taken', locale)] });
       }
-      ctx.store.transaction(() => {
-        ctx.store.updateCustomer(next);
-        if (emailChanged) moveLogin(ctx, next, current.email);
-        audit(ctx, c, { action: 'customer.update', target: next.id, count: 1, detail: `shopper: ${Object.keys(body).join(',')}` });
+      await inTransaction(ctx, async (t) => {
+        if (!(await t.store.updateCustomer(next, current.version))) {
+          const now = await t.store.getCustomer(current.id);
+          throw new HttpProblem('precondition_failed', 412, { current: now }, { ETag: etag(now?.version ?? current.version) });
+        }
+        if (emailChanged) await moveLogin(t, next, current.email);
+        await audit(t, c, { action: 'customer.update', target: next.id, count: 1, detail: `shopper: ${Object.keys(body).join(',')}` });
       });
       ctx.version++;
       return c.json(next, 200, { ETag: etag(next.version) });
@@ -91,7 +94,7 @@ export function registerMe(router: Router, ctx: ServerContext): void {
     access: 'public',
     request: { query: PageQuery, headers: [SESSION] },
     responses: { 200: { description: 'One page of orders', schema: OrderPageSchema }, 401: SESSION_401 },
-    handler: (c, { query }) => c.json(ordersPage(me(ctx, c), query, c.get('locale'))),
+    handler: async (c, { query }) => c.json(ordersPage(await me(ctx, c), query, c.get('locale'))),
   });
 
   router.define({
@@ -102,7 +105,7 @@ export function registerMe(router: Router, ctx: ServerContext): void {
     access: 'public',
     request: { headers: [SESSION] },
     responses: { 200: { description: 'Credits', schema: CreditListSchema }, 401: SESSION_401 },
-    handler: (c) => c.json({ items: creditsOf(me(ctx, c)) }),
+    handler: async (c) => c.json({ items: creditsOf(await me(ctx, c)) }),
   });
 
   router.define({
@@ -116,19 +119,19 @@ export function registerMe(router: Router, ctx: ServerContext): void {
     responses: { 204: { description: 'Changed' }, 401: SESSION_401 },
     handler: async (c, { body }) => {
       const locale = c.get('locale');
-      const customer = me(ctx, c);
-      const stored = ctx.store.getMeta<string>(credentialKey(customer.id));
+      const customer = await me(ctx, c);
+      const stored = await ctx.store.getMeta<string>(credentialKey(customer.id));
       if (!(await ctx.passwords.verify(body.currentPassword, stored))) fail422([fieldIssue('currentPassword', 'wrong_current_password', locale)]);
       await assertNewPassword(body.password, locale);
       const hash = await ctx.passwords.hash(body.password);
       const token = sessionToken(c)!;
       // Re-read after the awaits: the session may have ended meanwhile.
-      const again = customerOfSession(ctx, token);
-      ctx.store.transaction(() => {
-        setCredential(ctx, again, hash);
-        closeAllSessions(ctx, again.id);
-        keepSession(ctx, token);
-        audit(ctx, c, { action: 'customer.update', target: again.id, count: 1, detail: 'shopper: password' });
+      const again = await customerOfSession(ctx, token);
+      await inTransaction(ctx, async (t) => {
+        await setCredential(t, again, hash);
+        await closeAllSessions(t, again.id);
+        await keepSession(t, token);
+        await audit(t, c, { action: 'customer.update', target: again.id, count: 1, detail: 'shopper: password' });
       });
       return c.body(null, 204);
     },
@@ -142,9 +145,9 @@ export function registerMe(router: Router, ctx: ServerContext): void {
     access: 'public',
     request: { headers: [SESSION] },
     responses: { 204: { description: 'Signed out (also when the session had already ended)' } },
-    handler: (c) => {
+    handler: async (c) => {
       const token = sessionToken(c);
-      if (token) closeSession(ctx, token);
+      if (token) await closeSession(ctx, token);
       return c.body(null, 204);
     },
   });

@@ -38,10 +38,10 @@ export function registerPasswordChecks(router: Router, ctx: ServerContext): void
     access: 'public',
     request: { params: z.object({ token: z.string() }) },
     responses: { 200: { description: 'The invitation', schema: InvitationInfoSchema }, 410: { description: 'Used, expired or replaced' } },
-    handler: (c, { params }) => {
+    handler: async (c, { params }) => {
       const locale = c.get('locale');
-      const rec = usableInvitation(ctx, params.token, locale);
-      const customer = ctx.store.getCustomer(rec.customerId);
+      const rec = await usableInvitation(ctx, params.token, locale);
+      const customer = await ctx.store.getCustomer(rec.customerId);
       if (!customer || customer.status === 'deleted') fail422([fieldIssue('token', 'token_invalid', locale)]);
       return c.json({ ...(customer.email ? { email: customer.email } : {}), expiresAt: rec.expiresAt });
     },

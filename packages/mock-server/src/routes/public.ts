@@ -13,7 +13,7 @@ import {
   type CreditWalletEntry,
   type Customer,
 } from '@clientela/core';
-import { audit, etag, sha256, type ServerContext } from '../context.js';
+import { audit, etag, inTransaction, sha256, type ServerContext } from '../context.js';
 import { decodeTuple, encodeTuple } from '../http/cursor.js';
 import { idempotent } from '../http/idempotency.js';
 import { fail422, fieldIssue, HttpProblem, problem } from '../http/problem.js';
@@ -25,7 +25,8 @@ import { accountForEmail, emailInUse, loginEmail, setCredential } from '../servi
 import { openSession } from '../service/sessions.js';
 import { invitationKey, usableInvitation, type TokenRecord } from '../service/invitations.js';
 import { assertNewPassword } from './passwords.js';
-import { prepareCustomer, type CustomerInput } from '../service/customers.js';
+import { duplicateDocument, prepareCustomer, type CustomerInput } from '../service/customers.js';
+import { StoreConflict } from '../store/types.js';
 import { clearSignInAttempts, takeSignInAttempt } from '../service/throttle.js';
 
 
@@ -62,10 +63,10 @@ export function registerPublic(router: Router, ctx: ServerContext): void {
       // discount, notes, source) are ignored rather than trusted.
       const { password, status: _s, categoryIds: _c, discountPercent: _d, notes: _n, source: _o, ...input } = body as typeof body & { password?: string };
       if (password) await assertNewPassword(password, c.get('locale'));
-      // Hash before entering the synchronous create, which must not yield.
+      // Hashed before the transaction, which should hold its lock (or rows) only briefly.
       const hash = password ? await ctx.passwords.hash(password) : undefined;
-      return idempotent(ctx, c, 'public.registrations', () => {
-        const customer = prepareCustomer(ctx, input as CustomerInput, {
+      return idempotent(ctx, c, 'public.registrations', async (t) => {
+        const customer = await prepareCustomer(t, input as CustomerInput, {
           locale: c.get('locale'),
           source: 'storefront',
           account: hash ? 'active' : 'none',
@@ -73,14 +74,18 @@ export function registerPublic(router: Router, ctx: ServerContext): void {
         });
         // An e-mail belongs to one account: registering someone else's first must not take over
         // their sign-in, so a taken e-mail is refused (the message points to sign-in or recovery).
-        if (customer.email && emailInUse(ctx, customer.email)) {
+        if (customer.email && (await emailInUse(t, customer.email))) {
           throw new HttpProblem('duplicate_email', 409, { errors: [fieldIssue('email', 'email_taken', c.get('locale'))] });
         }
-        ctx.store.transaction(() => {
-          ctx.store.insertCustomer(customer);
-          if (hash) setCredential(ctx, customer, hash);
-          audit(ctx, c, { action: 'customer.create', target: customer.id, count: 1, detail: 'public registration' });
-        });
+        try {
+          await t.store.insertCustomer(customer);
+        } catch (e) {
+          // A concurrent registration won the document: answer as the check above would, naming no one.
+          if (e instanceof StoreConflict) throw duplicateDocument(undefined, c.get('locale'));
+          throw e;
+        }
+        if (hash) await setCredential(t, customer, hash);
+        await audit(t, c, { action: 'customer.create', target: customer.id, count: 1, detail: 'public registration' });
         ctx.version++;
         return { status: 201, body: customer, headers: { ETag: etag(customer.version) } };
       });
@@ -102,13 +107,13 @@ export function registerPublic(router: Router, ctx: ServerContext): void {
       429: { description: 'Too many attempts for this e-mail (or from this address); wait Retry-After seconds' },
     },
     handler: async (c, { body }) => {
-      const wait = takeSignInAttempt(ctx, body.email);
+      const wait = await takeSignInAttempt(ctx, body.email);
       if (wait > 0) return problem(c, 'too_many_attempts', 429, {}, { 'Retry-After': String(wait) });
-      const account = accountForEmail(ctx, body.email);
+      const account = await accountForEmail(ctx, body.email);
       const ok = await ctx.passwords.verify(body.password, account?.hash);
       if (!ok || !account) return problem(c, 'invalid_credentials', 401);
-      clearSignInAttempts(ctx, body.email);
-      return c.json(openSession(ctx, account.customer), 201);
+      await clearSignInAttempts(ctx, body.email);
+      return c.json(await openSession(ctx, account.customer), 201);
     },
   });
 
@@ -125,27 +130,29 @@ export function registerPublic(router: Router, ctx: ServerContext): void {
     handler: async (c, { body }) => {
       const locale = c.get('locale');
       const key = `token:${sha256(body.token)}`;
-      const rec = usableInvitation(ctx, body.token, locale);
+      const rec = await usableInvitation(ctx, body.token, locale);
       const tokenHash = sha256(body.token);
       const gone = (code: 'token_used' | 'token_revoked') => new HttpProblem('token_gone', 410, { errors: [fieldIssue('token', code, locale)] });
-      const latest = () => ctx.store.getMeta<{ tokenHash: string }>(invitationKey(rec.customerId));
+      const latest = async (store: ServerContext['store']) => (await store.getMeta<{ tokenHash: string }>(invitationKey(rec.customerId)))?.tokenHash ?? tokenHash;
       // The invitation is for one person: the e-mail typed must be the one the store registered.
-      const invited = ctx.store.getCustomer(rec.customerId);
+      const invited = await ctx.store.getCustomer(rec.customerId);
       if (!invited?.email || loginEmail(invited.email) !== loginEmail(body.email)) fail422([fieldIssue('email', 'email_mismatch', locale)]);
       await assertNewPassword(body.password, locale);
       const hash = await ctx.passwords.hash(body.password);
-      // Re-read after the await: a concurrent request may have used or replaced the token meanwhile.
-      const again = ctx.store.getMeta<TokenRecord>(key);
-      if (!again || again.used) throw gone('token_used');
-      if ((latest()?.tokenHash ?? tokenHash) !== tokenHash) throw gone('token_revoked');
-      const customer = ctx.store.getCustomer(rec.customerId);
-      if (!customer || customer.status === 'deleted') fail422([fieldIssue('token', 'token_invalid', locale)]);
-      const session = ctx.store.transaction(() => {
-        ctx.store.setMeta(key, { ...again, used: true });
-        setCredential(ctx, customer, hash);
+      const session = await inTransaction(ctx, async (t) => {
+        // Spending the token is an insert under its own key: of two requests with one token, in
+        // any processes, the store lets exactly one through.
+        if (!(await t.store.claimMeta(`spent:${tokenHash}`, { at: ctx.now().toISOString() }, ctx.now().toISOString(), rec.expiresAt))) throw gone('token_used');
+        const again = await t.store.getMeta<TokenRecord>(key);
+        if (!again || again.used) throw gone('token_used');
+        if ((await latest(t.store)) !== tokenHash) throw gone('token_revoked');
+        const customer = await t.store.getCustomer(rec.customerId);
+        if (!customer || customer.status === 'deleted') fail422([fieldIssue('token', 'token_invalid', locale)]);
+        await t.store.setMeta(key, { ...again, used: true });
+        await setCredential(t, customer, hash);
         const next = { ...customer, account: { status: 'active' as const }, updatedAt: ctx.now().toISOString(), version: customer.version + 1 };
-        ctx.store.updateCustomer(next);
-        return openSession(ctx, next);
+        if (!(await t.store.updateCustomer(next, customer.version))) throw new HttpProblem('write_conflict', 409);
+        return openSession(t, next);
       });
       ctx.version++;
       return c.json(session);
@@ -160,9 +167,9 @@ export function registerPublic(router: Router, ctx: ServerContext): void {
     access: 'secret',
     request: { query: CreditWalletQuerySchema },
     responses: { 200: { description: 'One page', schema: CreditWalletPageSchema } },
-    handler: (c, { query }) => {
+    handler: async (c, { query }) => {
       const before = query.expiringBefore ? new Date(query.expiringBefore).toISOString() : undefined;
-      const all = creditWallet(ctx).filter((e) => (!query.status || e.credit.status === query.status) && (!before || e.credit.expiresAt < before));
+      const all = (await creditWallet(ctx)).filter((e) => (!query.status || e.credit.status === query.status) && (!before || e.credit.expiresAt < before));
       const after = decodeTuple(query.cursor, 2, c.get('locale'));
       let start = 0;
       if (after) {
@@ -181,13 +188,13 @@ export function registerPublic(router: Router, ctx: ServerContext): void {
 const walletCaches = new WeakMap<ServerContext, { version: number; size: number; entries: CreditWalletEntry[] }>();
 
 /** Every credit of every customer that is not deleted, by expiry then id (cached until a write). */
-export function creditWallet(ctx: ServerContext): CreditWalletEntry[] {
-  const size = ctx.store.customerCount();
+export async function creditWallet(ctx: ServerContext): Promise<CreditWalletEntry[]> {
+  const size = await ctx.store.customerCount();
   const walletCache = walletCaches.get(ctx);
   if (walletCache && walletCache.version === ctx.version && walletCache.size === size) return walletCache.entries;
   const entries: CreditWalletEntry[] = [];
   const everyone = ctx.store.scanCustomers({ statuses: ['active', 'inactive', 'blocked'] }, { field: 'createdAt', desc: false });
-  for (const cu of everyone as Iterable<Customer>) {
+  for await (const cu of everyone as AsyncIterable<Customer>) {
     for (const credit of generateCredits(cu) as Credit[]) entries.push({ customerId: cu.id, name: displayName(cu), ...(cu.email ? { email: cu.email } : {}), credit });
   }
   entries.sort((a, b) => (a.credit.expiresAt < b.credit.expiresAt ? -1 : a.credit.expiresAt > b.credit.expiresAt ? 1 : a.credit.id < b.credit.id ? -1 : 1));

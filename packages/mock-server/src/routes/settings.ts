@@ -1,5 +1,5 @@
 import { AuditPageSchema, AuditQuerySchema, RegistrationSettingsSchema } from '@clientela/core';
-import { audit, settingsOf, type ServerContext } from '../context.js';
+import { audit, inTransaction, settingsOf, type ServerContext } from '../context.js';
 import { decodeTuple, encodeTuple } from '../http/cursor.js';
 import type { Router } from '../openapi/define-route.js';
 
@@ -11,7 +11,7 @@ export function registerSettingsAndAudit(router: Router, ctx: ServerContext): vo
     summary: 'Which registration fields are required, optional or hidden, per kind',
     access: 'secret',
     responses: { 200: { description: 'Settings', schema: RegistrationSettingsSchema } },
-    handler: (c) => c.json(settingsOf(ctx)),
+    handler: async (c) => c.json(await settingsOf(ctx)),
   });
 
   router.define({
@@ -22,10 +22,10 @@ export function registerSettingsAndAudit(router: Router, ctx: ServerContext): vo
     access: 'secret',
     request: { body: RegistrationSettingsSchema },
     responses: { 200: { description: 'Settings', schema: RegistrationSettingsSchema } },
-    handler: (c, { body }) => {
-      ctx.store.transaction(() => {
-        ctx.store.setMeta('settings:registration', body);
-        audit(ctx, c, { action: 'settings.update', count: 1, detail: 'registration' });
+    handler: async (c, { body }) => {
+      await inTransaction(ctx, async (t) => {
+        await t.store.setMeta('settings:registration', body);
+        await audit(t, c, { action: 'settings.update', count: 1, detail: 'registration' });
       });
       return c.json(body);
     },
@@ -38,7 +38,7 @@ export function registerSettingsAndAudit(router: Router, ctx: ServerContext): vo
     summary: 'Registration settings for the storefront form',
     access: 'public',
     responses: { 200: { description: 'Settings', schema: RegistrationSettingsSchema } },
-    handler: (c) => c.json(settingsOf(ctx)),
+    handler: async (c) => c.json(await settingsOf(ctx)),
   });
 
   router.define({
@@ -49,10 +49,10 @@ export function registerSettingsAndAudit(router: Router, ctx: ServerContext): vo
     access: 'secret',
     request: { query: AuditQuerySchema },
     responses: { 200: { description: 'One page', schema: AuditPageSchema } },
-    handler: (c, { query }) => {
+    handler: async (c, { query }) => {
       const before = decodeTuple(query.cursor, 1, c.get('locale'));
       const limit = query.limit ?? 50;
-      const rows = ctx.store.listAudit({
+      const rows = await ctx.store.listAudit({
         action: query.action,
         since: query.since ? new Date(query.since).toISOString() : undefined,
         until: query.until ? new Date(query.until).toISOString() : undefined,

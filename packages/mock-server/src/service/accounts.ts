@@ -42,44 +42,48 @@ export interface Account {
  * nobody signs in until an invitation settles it (guessing would hand the account to whoever
  * registered first).
  */
-export function accountForEmail(ctx: ServerContext, email: string): Account | undefined {
+export async function accountForEmail(ctx: ServerContext, email: string): Promise<Account | undefined> {
   const norm = loginEmail(email);
-  const withHash = (c: Customer | undefined): Account | undefined => {
+  const withHash = async (c: Customer | undefined): Promise<Account | undefined> => {
     if (!maySignIn(c) || loginEmail(c.email ?? '') !== norm) return undefined;
-    const hash = ctx.store.getMeta<string>(credentialKey(c.id));
+    const hash = await ctx.store.getMeta<string>(credentialKey(c.id));
     return hash ? { customer: c, hash } : undefined;
   };
-  const bound = ctx.store.getMeta<LoginBinding>(bindingKey(norm));
+  const bound = await ctx.store.getMeta<LoginBinding>(bindingKey(norm));
   if (bound) {
-    const account = withHash(ctx.store.getCustomer(bound.customerId));
+    const account = await withHash(await ctx.store.getCustomer(bound.customerId));
     if (account) return account;
   }
-  const holders = ctx.store.findByEmail(norm).flatMap((c) => withHash(c) ?? []);
+  const holders: Account[] = [];
+  for (const c of await ctx.store.findByEmail(norm)) {
+    const account = await withHash(c);
+    if (account) holders.push(account);
+  }
   return holders.length === 1 ? holders[0] : undefined;
 }
 
 /** Whether a customer that is not deleted already uses this e-mail. */
-export function emailInUse(ctx: ServerContext, email: string): boolean {
-  return ctx.store.findByEmail(loginEmail(email)).length > 0;
+export async function emailInUse(ctx: ServerContext, email: string): Promise<boolean> {
+  return (await ctx.store.findByEmail(loginEmail(email))).length > 0;
 }
 
 /**
  * Stores `hash` as the customer's password and binds the customer's e-mail to it (moving the
  * binding away from any other account). Call inside a store transaction.
  */
-export function setCredential(ctx: ServerContext, customer: Customer, hash: string): void {
-  ctx.store.setMeta(credentialKey(customer.id), hash);
-  if (customer.email) ctx.store.setMeta(bindingKey(customer.email), { customerId: customer.id } satisfies LoginBinding);
+export async function setCredential(ctx: ServerContext, customer: Customer, hash: string): Promise<void> {
+  await ctx.store.setMeta(credentialKey(customer.id), hash);
+  if (customer.email) await ctx.store.setMeta(bindingKey(customer.email), { customerId: customer.id } satisfies LoginBinding);
 }
 
 /**
  * After a signed-in shopper changed their own e-mail: the sign-in follows it (the old e-mail no
  * longer signs in to this account). Call inside a store transaction.
  */
-export function moveLogin(ctx: ServerContext, customer: Customer, previousEmail: string | undefined): void {
+export async function moveLogin(ctx: ServerContext, customer: Customer, previousEmail: string | undefined): Promise<void> {
   if (previousEmail) {
-    const old = ctx.store.getMeta<LoginBinding>(bindingKey(previousEmail));
-    if (old?.customerId === customer.id) ctx.store.deleteMeta(bindingKey(previousEmail));
+    const old = await ctx.store.getMeta<LoginBinding>(bindingKey(previousEmail));
+    if (old?.customerId === customer.id) await ctx.store.deleteMeta(bindingKey(previousEmail));
   }
-  if (customer.email) ctx.store.setMeta(bindingKey(customer.email), { customerId: customer.id } satisfies LoginBinding);
+  if (customer.email) await ctx.store.setMeta(bindingKey(customer.email), { customerId: customer.id } satisfies LoginBinding);
 }

@@ -60,14 +60,14 @@ export function checkSettings(kind: 'person' | 'company', input: Settable, setti
  * Categories newly given to a customer must exist and be active; ones it already has may be
  * inactive (inactivation keeps them on their customers).
  */
-export function checkCategories(ctx: ServerContext, next: readonly string[], existing: readonly string[], locale: Locale, path = 'categoryIds'): FieldIssue[] {
+export async function checkCategories(ctx: ServerContext, next: readonly string[], existing: readonly string[], locale: Locale, path = 'categoryIds'): Promise<FieldIssue[]> {
   const issues: FieldIssue[] = [];
-  next.forEach((id, i) => {
-    if (existing.includes(id)) return;
-    const cat = ctx.store.getCategory(id);
+  for (const [i, id] of next.entries()) {
+    if (existing.includes(id)) continue;
+    const cat = await ctx.store.getCategory(id);
     if (!cat) issues.push(fieldIssue(`${path}.${i}`, 'unknown_category', locale));
     else if (cat.status === 'inactive') issues.push(fieldIssue(`${path}.${i}`, 'inactive_category', locale));
-  });
+  }
   return issues;
 }
 
@@ -106,14 +106,14 @@ export interface CreateOptions {
 }
 
 /** Validates business rules and builds a new customer; throws an {@link HttpProblem}. Does not store. */
-export function prepareCustomer(ctx: ServerContext, input: CustomerInput, opts: CreateOptions): Customer {
+export async function prepareCustomer(ctx: ServerContext, input: CustomerInput, opts: CreateOptions): Promise<Customer> {
   const issues = [
-    ...checkSettings(input.kind, input as Settable, settingsOf(ctx), opts.locale),
-    ...checkCategories(ctx, input.categoryIds ?? [], [], opts.locale),
+    ...checkSettings(input.kind, input as Settable, await settingsOf(ctx), opts.locale),
+    ...(await checkCategories(ctx, input.categoryIds ?? [], [], opts.locale)),
   ];
   if (issues.length) fail422(issues);
   const w = normalizeWritable(input as Settable) as Settable;
-  const existing = ctx.store.findByDocument(w.document as string);
+  const existing = await ctx.store.findByDocument(w.document as string);
   if (existing) throw duplicateDocument(opts.hideExistingId ? undefined : existing.id, opts.locale);
   const now = ctx.now().toISOString();
   const consent = (w.marketingConsent as { email: boolean; sms: boolean; whatsapp: boolean } | undefined) ?? { email: false, sms: false, whatsapp: false };
@@ -149,7 +149,7 @@ export function writableOf(c: Customer): Record<string, unknown> {
  * Merges a patch (`null` clears a field) into a customer, re-checks the merged record against its
  * kind's schema, the categories and the unique document. Returns the next version; does not store.
  */
-export function applyPatch(ctx: ServerContext, current: Customer, patch: CustomerPatchInput | Record<string, unknown>, locale: Locale): Customer {
+export async function applyPatch(ctx: ServerContext, current: Customer, patch: CustomerPatchInput | Record<string, unknown>, locale: Locale): Promise<Customer> {
   const merged = writableOf(current);
   for (const [k, v] of Object.entries(patch)) {
     if (v === undefined) continue;
@@ -158,11 +158,11 @@ export function applyPatch(ctx: ServerContext, current: Customer, patch: Custome
   }
   const r = parseWith(CustomerWritableByKind[current.kind], merged, locale);
   if (!r.success) fail422(r.issues);
-  const catIssues = checkCategories(ctx, (r.data.categoryIds as string[] | undefined) ?? [], current.categoryIds, locale);
+  const catIssues = await checkCategories(ctx, (r.data.categoryIds as string[] | undefined) ?? [], current.categoryIds, locale);
   if (catIssues.length) fail422(catIssues);
   const w = normalizeWritable(r.data as Settable);
   if (w.document !== current.document || (current.status === 'deleted' && w.status !== 'deleted')) {
-    const holder = ctx.store.findByDocument(w.document as string);
+    const holder = await ctx.store.findByDocument(w.document as string);
     if (holder && holder.id !== current.id && w.status !== 'deleted') throw duplicateDocument(holder.id, locale);
   }
   const now = ctx.now().toISOString();

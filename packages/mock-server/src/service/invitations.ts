@@ -23,14 +23,14 @@ export function invitationKey(customerId: string): string {
  * Mints a single-use token for `customer` and makes it the only valid one (older tokens answer
  * 410 `token_revoked`). Call inside a store transaction; returns the token and its expiry.
  */
-export function issueInvitation(ctx: ServerContext, customer: Customer): { token: string; expiresAt: string } {
+export async function issueInvitation(ctx: ServerContext, customer: Customer): Promise<{ token: string; expiresAt: string }> {
   const token = toBase64Url(randomBytes(24));
   const tokenHash = sha256(token);
   const expires = ctx.now().getTime() + INVITATION_TTL_MS;
   const expiresAt = new Date(expires).toISOString();
   const keepUntil = new Date(expires + KEEP_AFTER_EXPIRY_MS).toISOString();
-  ctx.store.setMeta(`token:${tokenHash}`, { customerId: customer.id, expiresAt, used: false } satisfies TokenRecord, keepUntil);
-  ctx.store.setMeta(invitationKey(customer.id), { tokenHash }, keepUntil);
+  await ctx.store.setMeta(`token:${tokenHash}`, { customerId: customer.id, expiresAt, used: false } satisfies TokenRecord, keepUntil);
+  await ctx.store.setMeta(invitationKey(customer.id), { tokenHash }, keepUntil);
   return { token, expiresAt };
 }
 
@@ -40,14 +40,14 @@ export function issueInvitation(ctx: ServerContext, customer: Customer): { token
  * `token_expired` or `token_revoked`. Only the newest invitation of a customer is valid (tokens
  * from before that rule have no pointer).
  */
-export function usableInvitation(ctx: ServerContext, token: string, locale: Locale): TokenRecord {
+export async function usableInvitation(ctx: ServerContext, token: string, locale: Locale): Promise<TokenRecord> {
   const tokenHash = sha256(token);
-  const rec = ctx.store.getMeta<TokenRecord>(`token:${tokenHash}`);
+  const rec = await ctx.store.getMeta<TokenRecord>(`token:${tokenHash}`);
   if (!rec) fail422([fieldIssue('token', 'token_invalid', locale)]);
   const gone = (code: 'token_used' | 'token_expired' | 'token_revoked') => new HttpProblem('token_gone', 410, { errors: [fieldIssue('token', code, locale)] });
   if (rec.used) throw gone('token_used');
   if (rec.expiresAt <= ctx.now().toISOString()) throw gone('token_expired');
-  const latest = ctx.store.getMeta<{ tokenHash: string }>(invitationKey(rec.customerId));
+  const latest = await ctx.store.getMeta<{ tokenHash: string }>(invitationKey(rec.customerId));
   if ((latest?.tokenHash ?? tokenHash) !== tokenHash) throw gone('token_revoked');
   return rec;
 }

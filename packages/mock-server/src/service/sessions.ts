@@ -22,11 +22,11 @@ function notBeforeKey(customerId: string): string {
 const keyOf = (token: string) => `session:${sha256(token)}`;
 
 /** Opens a session for `customer`; only the token's hash is stored. Call inside a transaction when paired with other writes. */
-export function openSession(ctx: ServerContext, customer: Customer): Session {
+export async function openSession(ctx: ServerContext, customer: Customer): Promise<Session> {
   const token = toBase64Url(randomBytes(24));
   const now = ctx.now();
   const expiresAt = new Date(now.getTime() + SESSION_TTL_MS).toISOString();
-  ctx.store.setMeta(keyOf(token), { customerId: customer.id, expiresAt, issuedAt: now.toISOString() } satisfies SessionRecord, expiresAt);
+  await ctx.store.setMeta(keyOf(token), { customerId: customer.id, expiresAt, issuedAt: now.toISOString() } satisfies SessionRecord, expiresAt);
   return { token, customerId: customer.id, name: displayName(customer), expiresAt };
 }
 
@@ -36,14 +36,14 @@ export function openSession(ctx: ServerContext, customer: Customer): Session {
  * Every shopper route reads the customer from here and nowhere else, so no route can reach
  * another customer's data.
  */
-export function customerOfSession(ctx: ServerContext, token: string | undefined): Customer {
+export async function customerOfSession(ctx: ServerContext, token: string | undefined): Promise<Customer> {
   if (!token) throw new HttpProblem('session_required', 401);
   const now = ctx.now().toISOString();
-  const rec = ctx.store.getMeta<SessionRecord>(keyOf(token), now);
+  const rec = await ctx.store.getMeta<SessionRecord>(keyOf(token), now);
   if (!rec || rec.expiresAt <= now) throw new HttpProblem('session_expired', 401);
-  const since = ctx.store.getMeta<string>(notBeforeKey(rec.customerId));
+  const since = await ctx.store.getMeta<string>(notBeforeKey(rec.customerId));
   if (since && (rec.issuedAt ?? '') < since) throw new HttpProblem('session_expired', 401);
-  const customer = ctx.store.getCustomer(rec.customerId);
+  const customer = await ctx.store.getCustomer(rec.customerId);
   if (!customer || (customer.status !== 'active' && customer.status !== 'inactive') || customer.account.status !== 'active') {
     throw new HttpProblem('session_expired', 401);
   }
@@ -51,20 +51,20 @@ export function customerOfSession(ctx: ServerContext, token: string | undefined)
 }
 
 /** Ends one session (signing out); an unknown token is already ended. */
-export function closeSession(ctx: ServerContext, token: string): void {
-  ctx.store.deleteMeta(keyOf(token));
+export async function closeSession(ctx: ServerContext, token: string): Promise<void> {
+  await ctx.store.deleteMeta(keyOf(token));
 }
 
 /** Voids every session of `customerId` issued before now (a new password, a refused account). */
-export function closeAllSessions(ctx: ServerContext, customerId: string): void {
-  ctx.store.setMeta(notBeforeKey(customerId), ctx.now().toISOString());
+export async function closeAllSessions(ctx: ServerContext, customerId: string): Promise<void> {
+  await ctx.store.setMeta(notBeforeKey(customerId), ctx.now().toISOString());
 }
 
 /**
  * Keeps `token` open across {@link closeAllSessions}: its record is re-issued now, with its
  * expiry unchanged (a password change ends the other sessions, not the one that made it).
  */
-export function keepSession(ctx: ServerContext, token: string): void {
-  const rec = ctx.store.getMeta<SessionRecord>(keyOf(token));
-  if (rec) ctx.store.setMeta(keyOf(token), { ...rec, issuedAt: ctx.now().toISOString() } satisfies SessionRecord, rec.expiresAt);
+export async function keepSession(ctx: ServerContext, token: string): Promise<void> {
+  const rec = await ctx.store.getMeta<SessionRecord>(keyOf(token));
+  if (rec) await ctx.store.setMeta(keyOf(token), { ...rec, issuedAt: ctx.now().toISOString() } satisfies SessionRecord, rec.expiresAt);
 }

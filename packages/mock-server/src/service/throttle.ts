@@ -1,4 +1,4 @@
-import { sha256, type ServerContext } from '../context.js';
+import { inTransaction, sha256, type ServerContext } from '../context.js';
 
 /** Failed sign-ins an account may have before each further attempt waits. */
 export const FREE_ATTEMPTS = 5;
@@ -29,22 +29,22 @@ function keyOf(email: string): string {
  * Returns the seconds to wait when the account is blocked now; otherwise records this attempt
  * (before the password is checked, so thirty concurrent guesses count as thirty) and returns 0.
  */
-export function takeSignInAttempt(ctx: ServerContext, email: string): number {
+export function takeSignInAttempt(ctx: ServerContext, email: string): Promise<number> {
   const key = keyOf(email);
   const now = ctx.now();
   const nowIso = now.toISOString();
-  return ctx.store.transaction(() => {
-    const prev = ctx.store.getMeta<Attempts>(key, nowIso);
+  return inTransaction(ctx, async (t) => {
+    const prev = await t.store.getMeta<Attempts>(key, nowIso);
     if (prev && prev.blockedUntil > nowIso) return Math.max(1, Math.ceil((Date.parse(prev.blockedUntil) - now.getTime()) / 1000));
     const count = (prev?.count ?? 0) + 1;
     const wait = count < FREE_ATTEMPTS ? 0 : Math.min(MAX_BACKOFF_MS, 1000 * 2 ** (count - FREE_ATTEMPTS));
     const next: Attempts = { count, blockedUntil: new Date(now.getTime() + wait).toISOString() };
-    ctx.store.setMeta(key, next, new Date(now.getTime() + Math.max(wait, FORGET_AFTER_MS)).toISOString());
+    await t.store.setMeta(key, next, new Date(now.getTime() + Math.max(wait, FORGET_AFTER_MS)).toISOString());
     return 0;
   });
 }
 
 /** A successful sign-in clears the account's failures. */
-export function clearSignInAttempts(ctx: ServerContext, email: string): void {
-  ctx.store.deleteMeta(keyOf(email));
+export async function clearSignInAttempts(ctx: ServerContext, email: string): Promise<void> {
+  await ctx.store.deleteMeta(keyOf(email));
 }

@@ -1,6 +1,6 @@
 import { CUSTOMER_SORTS, type AuditEntry, type Customer, type CustomerSortField } from '@clientela/core';
 import { compareKeys, maskJson, matchesTokens, queryPredicate, queryTokens, scanByPages, searchTextOf, sortKeyOf } from './search.js';
-import type { AuditQueryParams, CustomerQuery, ListJsonResult, ListParams, ListResult, SortKey, SortSpec, Store, StoredAudit, StoredCategory } from './types.js';
+import type { AuditQueryParams, CustomerQuery, ListJsonResult, ListParams, ListResult, SortKey, SortSpec, StoredAudit, StoredCategory, SyncStore } from './types.js';
 
 interface Rec {
   seq: number;
@@ -60,7 +60,7 @@ function upperBoundPos(index: readonly Rec[], field: CustomerSortField, key: Sor
  * walk), and a trigram index over each customer's search text (a query intersects posting lists
  * instead of scanning every customer).
  */
-export class MemoryStore implements Store {
+export class MemoryStore implements SyncStore {
   readonly kind = 'memory' as const;
   private recs: Rec[] = [];
   private byId = new Map<string, Rec>();

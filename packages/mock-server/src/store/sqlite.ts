@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import type { AuditEntry, Customer, CustomerSortField } from '@clientela/core';
 import { maskJson, queryTokens, scanByPages, searchTextOf, sortKeyOf } from './search.js';
 import { migrateSqlite } from './sqlite-migrations.js';
-import type { AuditQueryParams, CustomerQuery, ListJsonResult, ListParams, ListResult, SortSpec, Store, StoredAudit, StoredCategory } from './types.js';
+import type { AuditQueryParams, CustomerQuery, ListJsonResult, ListParams, ListResult, SortSpec, StoredAudit, StoredCategory, SyncStore } from './types.js';
 
 const SORT_INDEXES: Record<CustomerSortField, string> = {
   name: 'customers_name',
@@ -60,7 +60,7 @@ function ftsPhrase(token: string): string {
  * use an FTS5 trigram index over the same search text the memory store uses; sorts use ordinary
  * (column, id) indexes, so keyset pages are index range scans.
  */
-export class SqliteStore implements Store {
+export class SqliteStore implements SyncStore {
   readonly kind = 'sqlite' as const;
   private db: Database.Database;
   private countCache = new Map<string, number>();
@@ -122,15 +122,32 @@ export class SqliteStore implements Store {
     return st;
   }
 
+  begin(): void {
+    this.db.exec('BEGIN IMMEDIATE');
+  }
+
+  commit(): void {
+    this.db.exec('COMMIT');
+  }
+
+  rollback(): void {
+    if (this.db.inTransaction) this.db.exec('ROLLBACK');
+    this.forgetUncommitted();
+  }
+
+  /** The rollback undid the rows; the in-process columns and caches must follow. */
+  private forgetUncommitted(): void {
+    this.loadColumns();
+    this.itemCache.clear();
+    this.countCache.clear();
+    this.ftsMemo = undefined;
+  }
+
   transaction<T>(fn: () => T): T {
     try {
       return this.db.transaction(fn)();
     } catch (e) {
-      // The rollback undid the rows; the in-process columns and caches must follow.
-      this.loadColumns();
-      this.itemCache.clear();
-      this.countCache.clear();
-      this.ftsMemo = undefined;
+      this.forgetUncommitted();
       throw e;
     }
   }

@@ -63,13 +63,91 @@ export interface StoredAudit {
   entry: AuditEntry;
 }
 
+/** A write that breaks a uniqueness rule the store enforces. */
+export class StoreConflict extends Error {
+  override name = 'StoreConflict';
+  constructor(
+    /** Which rule: a live document, a category name (ignoring case and accents). */
+    readonly rule: 'document' | 'category_name',
+    /** The record that holds the value, when the store can tell. */
+    readonly holderId?: string,
+  ) {
+    super(`unique ${rule} already held${holderId ? ` by ${holderId}` : ''}`);
+  }
+}
+
+export type StoreKind = 'memory' | 'sqlite' | 'postgres';
+
 /**
- * Storage of the mock server. Both implementations (memory and SQLite) are synchronous: a request
- * handler checks and writes without yielding to the event loop, so two concurrent requests cannot
- * interleave between a uniqueness check and the insert it guards.
+ * Storage of the server, asynchronous so a store may live in another process (PostgreSQL). Every
+ * invariant is the store's, not the event loop's: an insert or update that would give a document
+ * two live holders, or a category name two holders, throws {@link StoreConflict}; an update with
+ * an expected version writes only if the stored version still is that one; {@link claimMeta}
+ * inserts only when no live record holds the key. {@link transaction} runs its function against a
+ * store bound to one transaction: all of it is kept, or (on a throw) none of it.
  */
 export interface Store {
+  readonly kind: StoreKind;
+  transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
+
+  customerCount(): Promise<number>;
+  getCustomer(id: string): Promise<Customer | undefined>;
+  /** The customer that is not deleted and holds this normalized document. */
+  findByDocument(document: string): Promise<Customer | undefined>;
+  /** Customers that are not deleted with this e-mail (compared lowercase). */
+  findByEmail(email: string): Promise<Customer[]>;
+  /** Throws {@link StoreConflict} (`document`) when a customer that is not deleted holds the document. */
+  insertCustomer(customer: Customer): Promise<void>;
+  /** Seeding and imports: many inserts at once. */
+  insertCustomers(customers: readonly Customer[]): Promise<void>;
+  /**
+   * Writes `customer` when the stored version is `expectedVersion` (always, without one); returns
+   * whether it wrote. Throws {@link StoreConflict} (`document`) like an insert.
+   */
+  updateCustomer(customer: Customer, expectedVersion?: number): Promise<boolean>;
+  listCustomers(params: ListParams): Promise<ListResult>;
+  /** The same page as {@link listCustomers}, as masked list-item JSON. */
+  listCustomersJson(params: ListParams): Promise<ListJsonResult>;
+  countCustomers(query: CustomerQuery): Promise<number>;
+  /** Every matching customer, in `sort` order (exports, bulk actions), read in pages. */
+  scanCustomers(query: CustomerQuery, sort: SortSpec): AsyncIterable<Customer>;
+  /** Number of customers that are not deleted, per category id. */
+  categoryCounts(): Promise<Map<string, number>>;
+
+  listCategories(): Promise<StoredCategory[]>;
+  getCategory(id: string): Promise<StoredCategory | undefined>;
+  /**
+   * Inserts or replaces a category; with `expectedVersion`, only over that stored version (returns
+   * whether it wrote). Throws {@link StoreConflict} (`category_name`) when another category holds
+   * the name, ignoring case and accents.
+   */
+  putCategory(category: StoredCategory, expectedVersion?: number): Promise<boolean>;
+
+  /** Small durable records; with `now` (ISO time), an expired record reads as absent. */
+  getMeta<T>(key: string, now?: string): Promise<T | undefined>;
+  setMeta(key: string, value: unknown, expiresAt?: string): Promise<void>;
+  /** Stores `value` only when no record that is live at `now` holds the key; returns whether it did. */
+  claimMeta(key: string, value: unknown, now: string, expiresAt?: string): Promise<boolean>;
+  deleteMeta(key: string): Promise<void>;
+  purgeExpiredMeta(now: string): Promise<number>;
+
+  appendAudit(entry: Omit<AuditEntry, 'id'>): Promise<AuditEntry>;
+  listAudit(params: AuditQueryParams): Promise<StoredAudit[]>;
+
+  close(): Promise<void>;
+}
+
+/**
+ * An embedded store whose calls return at once (memory, SQLite through better-sqlite3). The
+ * server never uses one directly: {@link SyncStoreAdapter} gives it the asynchronous {@link Store}
+ * interface, serializing transactions with a lock.
+ */
+export interface SyncStore {
   readonly kind: 'memory' | 'sqlite';
+  /** Opens a transaction that {@link commit} or {@link rollback} ends (SQLite: BEGIN IMMEDIATE). */
+  begin?(): void;
+  commit?(): void;
+  rollback?(): void;
   /** Runs `fn` atomically: everything it wrote is kept, or (on a throw) nothing. */
   transaction<T>(fn: () => T): T;
 

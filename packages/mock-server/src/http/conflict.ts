@@ -1,0 +1,14 @@
+import type { Locale } from '@clientela/core';
+import { duplicateDocument } from '../service/customers.js';
+import type { StoreConflict } from '../store/types.js';
+import { fieldIssue, HttpProblem } from './problem.js';
+
+/**
+ * The 409 of a write the store refused because another record holds a unique value: the same
+ * answer a route gives when its own check finds the holder first (the store's refusal covers the
+ * race in which two requests both passed that check).
+ */
+export function conflictProblem(e: StoreConflict, locale: Locale): HttpProblem {
+  if (e.rule === 'document') return duplicateDocument(e.holderId, locale);
+  return new HttpProblem('duplicate_name', 409, { ...(e.holderId ? { existingId: e.holderId } : {}), errors: [fieldIssue('name', 'duplicate_name', locale)] });
+}

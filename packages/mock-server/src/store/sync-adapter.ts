@@ -1,0 +1,187 @@
+import { searchKey, type AuditEntry, type Customer } from '@clientela/core';
+import { Mutex } from './lock.js';
+import {
+  StoreConflict,
+  type AuditQueryParams,
+  type CustomerQuery,
+  type ListJsonResult,
+  type ListParams,
+  type ListResult,
+  type SortSpec,
+  type Store,
+  type StoredAudit,
+  type StoredCategory,
+  type SyncStore,
+} from './types.js';
+
+/**
+ * The asynchronous {@link Store} over an embedded {@link SyncStore} (memory, SQLite). Each call
+ * runs the synchronous one, so a single call is atomic; a transaction holds a lock from its first
+ * to its last call, and calls from outside wait for it, so nothing interleaves with a transaction
+ * however often it awaits. The uniqueness rules and version checks are made here, inside those
+ * atomic calls.
+ */
+export class SyncStoreAdapter implements Store {
+  readonly kind;
+  readonly #lock: Mutex;
+  /** Set on the view handed to a transaction's function: its calls must not wait for the lock. */
+  readonly #inside: boolean;
+
+  constructor(
+    /** The embedded store (seeding and tests reach it directly). */
+    readonly inner: SyncStore,
+    lock = new Mutex(),
+    inside = false,
+  ) {
+    this.kind = inner.kind;
+    this.#lock = lock;
+    this.#inside = inside;
+  }
+
+  async #run<T>(fn: () => T): Promise<T> {
+    if (!this.#inside && this.#lock.held) await this.#lock.idle();
+    return fn();
+  }
+
+  async transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {
+    if (this.#inside) return fn(this);
+    const release = await this.#lock.acquire();
+    const inner = this.inner;
+    try {
+      inner.begin?.();
+      let result: T;
+      try {
+        result = await fn(new SyncStoreAdapter(inner, this.#lock, true));
+      } catch (e) {
+        inner.rollback?.();
+        throw e;
+      }
+      inner.commit?.();
+      return result;
+    } finally {
+      release();
+    }
+  }
+
+  customerCount() {
+    return this.#run(() => this.inner.customerCount());
+  }
+  getCustomer(id: string) {
+    return this.#run(() => this.inner.getCustomer(id));
+  }
+  findByDocument(document: string) {
+    return this.#run(() => this.inner.findByDocument(document));
+  }
+  findByEmail(email: string) {
+    return this.#run(() => this.inner.findByEmail(email));
+  }
+
+  insertCustomer(customer: Customer): Promise<void> {
+    return this.#run(() => {
+      if (customer.status !== 'deleted') {
+        const holder = this.inner.findByDocument(customer.document);
+        if (holder) throw new StoreConflict('document', holder.id);
+      }
+      this.inner.insertCustomer(customer);
+    });
+  }
+
+  insertCustomers(customers: readonly Customer[]) {
+    return this.#run(() => this.inner.insertCustomers(customers));
+  }
+
+  updateCustomer(customer: Customer, expectedVersion?: number): Promise<boolean> {
+    return this.#run(() => {
+      if (expectedVersion !== undefined && this.inner.getCustomer(customer.id)?.version !== expectedVersion) return false;
+      if (customer.status !== 'deleted') {
+        const holder = this.inner.findByDocument(customer.document);
+        if (holder && holder.id !== customer.id) throw new StoreConflict('document', holder.id);
+      }
+      this.inner.updateCustomer(customer);
+      return true;
+    });
+  }
+
+  listCustomers(params: ListParams): Promise<ListResult> {
+    return this.#run(() => this.inner.listCustomers(params));
+  }
+  listCustomersJson(params: ListParams): Promise<ListJsonResult> {
+    return this.#run(() => this.inner.listCustomersJson(params));
+  }
+  countCustomers(query: CustomerQuery) {
+    return this.#run(() => this.inner.countCustomers(query));
+  }
+
+  async *scanCustomers(query: CustomerQuery, sort: SortSpec): AsyncIterable<Customer> {
+    // The embedded stores already read in pages of 500; hand them on in batches so a long export
+    // yields to other requests between batches.
+    if (!this.#inside && this.#lock.held) await this.#lock.idle();
+    let batch: Customer[] = [];
+    for (const c of this.inner.scanCustomers(query, sort)) {
+      batch.push(c);
+      if (batch.length === 500) {
+        yield* batch;
+        batch = [];
+        await new Promise<void>((resolve) => setTimeout(resolve, 0));
+      }
+    }
+    yield* batch;
+  }
+
+  categoryCounts() {
+    return this.#run(() => this.inner.categoryCounts());
+  }
+  listCategories() {
+    return this.#run(() => this.inner.listCategories());
+  }
+  getCategory(id: string) {
+    return this.#run(() => this.inner.getCategory(id));
+  }
+
+  putCategory(category: StoredCategory, expectedVersion?: number): Promise<boolean> {
+    return this.#run(() => {
+      if (expectedVersion !== undefined && this.inner.getCategory(category.id)?.version !== expectedVersion) return false;
+      const key = searchKey(category.name);
+      const clash = this.inner.listCategories().find((cat) => cat.id !== category.id && searchKey(cat.name) === key);
+      if (clash) throw new StoreConflict('category_name', clash.id);
+      this.inner.putCategory(category);
+      return true;
+    });
+  }
+
+  getMeta<T>(key: string, now?: string) {
+    return this.#run(() => this.inner.getMeta<T>(key, now));
+  }
+  setMeta(key: string, value: unknown, expiresAt?: string) {
+    return this.#run(() => this.inner.setMeta(key, value, expiresAt));
+  }
+  claimMeta(key: string, value: unknown, now: string, expiresAt?: string): Promise<boolean> {
+    return this.#run(() => {
+      if (this.inner.getMeta(key, now) !== undefined) return false;
+      this.inner.setMeta(key, value, expiresAt);
+      return true;
+    });
+  }
+  deleteMeta(key: string) {
+    return this.#run(() => this.inner.deleteMeta(key));
+  }
+  purgeExpiredMeta(now: string) {
+    return this.#run(() => this.inner.purgeExpiredMeta(now));
+  }
+
+  appendAudit(entry: Omit<AuditEntry, 'id'>): Promise<AuditEntry> {
+    return this.#run(() => this.inner.appendAudit(entry));
+  }
+  listAudit(params: AuditQueryParams): Promise<StoredAudit[]> {
+    return this.#run(() => this.inner.listAudit(params));
+  }
+
+  /** Closes at once when no transaction runs (a test may reopen the file right after). */
+  close(): Promise<void> {
+    if (!this.#lock.held) {
+      this.inner.close();
+      return Promise.resolve();
+    }
+    return this.#lock.idle().then(() => this.inner.close());
+  }
+}

@@ -1,0 +1,110 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Customer } from '@clientela/core';
+import { generateSeed } from '../src/seed/seed.js';
+import { MemoryStore } from '../src/store/memory.js';
+import { SqliteStore } from '../src/store/sqlite.js';
+import { SyncStoreAdapter } from '../src/store/sync-adapter.js';
+import { StoreConflict, type Store } from '../src/store/types.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'clientela-invariants-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+let files = 0;
+
+/** The rules every store enforces itself, whatever runs above it (and however it interleaves). */
+export const STORES: [string, () => Promise<Store>][] = [
+  ['memory', async () => new SyncStoreAdapter(new MemoryStore())],
+  ['sqlite', async () => new SyncStoreAdapter(new SqliteStore(join(dir, `invariants-${files++}.sqlite`)))],
+];
+
+function sample(n: number): Customer[] {
+  return generateSeed(n, 42).customers.map((c) => ({ ...c, status: 'active' }) as Customer);
+}
+
+describe.each(STORES)('store invariants: %s', (_kind, open) => {
+  it('a live document has one holder: an insert or an update onto it is refused; a deleted holder frees it', async () => {
+    const store = await open();
+    const [a, b] = sample(2) as [Customer, Customer];
+    await store.insertCustomer(a);
+    const clash = await store.insertCustomer({ ...b, document: a.document }).catch((e) => e);
+    expect(clash).toBeInstanceOf(StoreConflict);
+    expect(clash).toMatchObject({ rule: 'document', holderId: a.id });
+    await store.insertCustomer(b);
+    await expect(store.updateCustomer({ ...b, document: a.document, version: b.version + 1 }, b.version)).rejects.toBeInstanceOf(StoreConflict);
+    expect(await store.updateCustomer({ ...a, status: 'deleted', version: a.version + 1 }, a.version)).toBe(true);
+    expect(await store.updateCustomer({ ...b, document: a.document, version: b.version + 1 }, b.version)).toBe(true);
+    expect((await store.findByDocument(a.document))?.id).toBe(b.id);
+    await store.close();
+  });
+
+  it('an update with an expected version writes only over that version', async () => {
+    const store = await open();
+    const [a] = sample(1) as [Customer];
+    await store.insertCustomer(a);
+    expect(await store.updateCustomer({ ...a, notes: 'first', version: a.version + 1 }, a.version)).toBe(true);
+    expect(await store.updateCustomer({ ...a, notes: 'stale', version: a.version + 1 }, a.version)).toBe(false);
+    expect((await store.getCustomer(a.id))?.notes).toBe('first');
+    await store.close();
+  });
+
+  it('a category name has one holder, ignoring case and accents; a category writes only over its expected version', async () => {
+    const store = await open();
+    const base = { color: '#1e6fd9', status: 'active' as const, createdAt: '2026-11-01T00:00:00.000Z', updatedAt: '2026-11-01T00:00:00.000Z', version: 1 };
+    await store.putCategory({ id: 'cat_a', name: 'Atacadão', ...base });
+    await expect(store.putCategory({ id: 'cat_b', name: 'ATACADAO', ...base })).rejects.toMatchObject({ rule: 'category_name', holderId: 'cat_a' });
+    expect(await store.putCategory({ id: 'cat_a', name: 'Atacado', ...base, version: 2 }, 1)).toBe(true);
+    expect(await store.putCategory({ id: 'cat_a', name: 'Varejo', ...base, version: 2 }, 1)).toBe(false);
+    expect((await store.getCategory('cat_a'))?.name).toBe('Atacado');
+    await store.close();
+  });
+
+  it('claimMeta lets one caller in while the record lives, and another once it expired', async () => {
+    const store = await open();
+    const claims = await Promise.all(Array.from({ length: 10 }, (_, i) => store.claimMeta('idem:k', { i }, '2026-11-01T00:00:00.000Z', '2026-11-01T00:01:00.000Z')));
+    expect(claims.filter(Boolean)).toHaveLength(1);
+    expect(await store.claimMeta('idem:k', { late: true }, '2026-11-01T00:00:30.000Z')).toBe(false);
+    expect(await store.claimMeta('idem:k', { late: true }, '2026-11-01T00:01:00.000Z')).toBe(true);
+    expect(await store.getMeta('idem:k')).toEqual({ late: true });
+    await store.close();
+  });
+
+  it('a transaction that awaits between its read and its write is not interleaved by another write', async () => {
+    const store = await open();
+    const [a] = sample(1) as [Customer];
+    await store.insertCustomer(a);
+    // Ten read-increment-write transactions at once: each must see the previous one's write.
+    await Promise.all(
+      Array.from({ length: 10 }, () =>
+        store.transaction(async (tx) => {
+          const cur = (await tx.getCustomer(a.id))!;
+          await new Promise((r) => setTimeout(r, 2));
+          await tx.updateCustomer({ ...cur, version: cur.version + 1 });
+        }),
+      ),
+    );
+    expect((await store.getCustomer(a.id))?.version).toBe(a.version + 10);
+    await store.close();
+  });
+});
+
+describe('SQLite transactions roll back', () => {
+  it('a transaction that throws keeps none of its writes', async () => {
+    const store = await STORES[1]![1]();
+    const [a, b] = sample(2) as [Customer, Customer];
+    await store.insertCustomer(a);
+    await expect(
+      store.transaction(async (tx) => {
+        await tx.insertCustomer(b);
+        await tx.updateCustomer({ ...a, notes: 'changed', version: a.version + 1 });
+        await tx.setMeta('k', 1);
+        throw new Error('fails after writing');
+      }),
+    ).rejects.toThrow('fails after writing');
+    expect(await store.getCustomer(b.id)).toBeUndefined();
+    expect((await store.getCustomer(a.id))?.notes).toBe(a.notes);
+    expect(await store.getMeta('k')).toBeUndefined();
+    await store.close();
+  });
+});
