@@ -2,7 +2,7 @@
 // with customers.retrieve (so opening a customer is audited like a reveal). When the card view
 // (card-view.ts, with <cl-customer-card>) is loaded it answers cl-customer-open first and this
 // panel stays out of the way. Text goes in through textContent only: no HTML from data.
-import { formatCep, formatCnpj, formatCpf, formatPhoneBR, whatsappUrl, type Category, type Customer } from '@clientela/core';
+import { customerDisplayName, formatCep, formatDocument, formatPhoneBR, whatsappUrl, type Category, type Customer } from '@clientela/core';
 import { adminClient } from '../admin-client.js';
 import { lang } from '../shared.js';
 
@@ -49,8 +49,6 @@ function list(pairs: [string, string | Node][]): HTMLDListElement {
   return dl;
 }
 
-const nameOf = (c: Customer) => (c.kind === 'company' ? c.legalName : `${c.firstName} ${c.lastName}`);
-const documentOf = (d: string) => (d.length === 11 ? formatCpf(d) : formatCnpj(d));
 
 let opener: HTMLElement | null = null;
 let current = 0;
@@ -84,10 +82,10 @@ function render(c: Customer, categories: Category[]): void {
   }
   aside.replaceChildren(
     closeButton,
-    el('h2', nameOf(c)),
+    el('h2', customerDisplayName(c)),
     el('h3', w.contact),
     list([
-      [w.document!, documentOf(c.document)],
+      [w.document!, formatDocument(c.document)],
       [w.email!, c.email ?? ''],
       [w.phone!, phone],
     ]),

@@ -2,6 +2,7 @@
 // customer table, and the customer form in a <dialog> (new customer from the header button, or
 // the customer a row opens). Events arrive as typed callbacks (`onCustomerOpen`,
 // `onCustomerSaved`); refs reach the elements' methods.
+import { customerDisplayName } from '@clientela/core/format';
 import type { CustomerOpenEvent, CustomerSavedEvent } from '@clientela/elements/events';
 import { CustomerForm, CustomerTable } from '@clientela/elements/react';
 import { StrictMode, useMemo, useRef, useState, type ComponentRef } from 'react';
@@ -44,8 +45,7 @@ function App() {
   const onCustomerOpen = (event: CustomerOpenEvent) => setEditing({ id: event.detail.id });
   const onCustomerSaved = (event: CustomerSavedEvent) => {
     const { customer, created } = event.detail;
-    const name = customer.kind === 'company' ? customer.legalName : `${customer.firstName} ${customer.lastName}`;
-    setStatus(`${created ? 'Cliente cadastrado' : 'Alterações salvas'}: ${name}`);
+    setStatus(`${created ? 'Cliente cadastrado' : 'Alterações salvas'}: ${customerDisplayName(customer)}`);
     setEditing(undefined);
     table.current?.refresh();
   };

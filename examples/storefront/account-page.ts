@@ -4,7 +4,8 @@
 // their panel (#scenario-seller, #scenario-private, #scenario-migrated), the panel says plainly
 // that the scenario is not available yet.
 import '@clientela/elements/customer-form';
-import type { CustomerSavedEvent } from '../../packages/elements/src/events/events.js';
+import { customerDisplayName } from '@clientela/core/format';
+import type { CustomerSavedEvent } from '@clientela/elements/events';
 import { lang, storefrontClient } from '../shared.js';
 
 const text: Record<string, Record<string, string>> = {
@@ -92,7 +93,7 @@ for (const s of scenarios) {
     form.client = storefrontClient();
     form.addEventListener('cl-customer-saved', (event) => {
       const c = (event as CustomerSavedEvent).detail.customer;
-      intro.textContent = t('welcome').replace('{name}', c.kind === 'company' ? c.legalName : `${c.firstName} ${c.lastName}`);
+      intro.textContent = t('welcome').replace('{name}', customerDisplayName(c));
     });
     panel.append(form);
   } else {

@@ -2,18 +2,19 @@ import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
-// The public names DESIGN.md lists for validators, formatters and schemas.
-const DESIGN_NAMES = [
+// The public names packages/core/README.md documents for validators, formatters and schemas.
+const README_NAMES = [
   'isValidCpf', 'isValidCnpj', 'isValidCep', 'isValidPhoneBR', 'isValidStateRegistration', 'isValidUf',
   'normalizeDocument', 'formatCpf', 'formatCnpj', 'formatCep', 'formatPhoneBR', 'toE164BR', 'maskDocument',
-  'whatsappUrl', 'initials', 'searchKey',
+  'whatsappUrl', 'initials', 'searchKey', 'formatDocument', 'isMasked', 'customerDisplayName',
   'CustomerSchema', 'PersonCustomerSchema', 'CompanyCustomerSchema', 'CustomerCreateSchema', 'CustomerPatchSchema',
   'AddressSchema', 'CategorySchema', 'CategoryCreateSchema', 'CategoryPatchSchema', 'RegistrationSettingsSchema',
-  'CustomerListQuerySchema', 'ProblemSchema',
+  'CustomerListQuerySchema', 'ProblemSchema', 'CustomerListItemSchema', 'MaskedDocumentSchema',
+  'CUSTOMER_KINDS', 'CUSTOMER_STATUSES', 'SETTABLE_STATUSES', 'fieldRules',
 ];
 
 describe('the published @clientela/core', () => {
-  it('exposes every name DESIGN.md lists, when imported by package name in plain Node', () => {
+  it('exposes every name its README documents, when imported by package name in plain Node', () => {
     // A child Node process resolves the package through node_modules and its exports map, so
     // this checks what a user gets (the built dist), not the source the other tests import.
     const root = fileURLToPath(new URL('../../..', import.meta.url));
@@ -23,6 +24,6 @@ describe('the published @clientela/core', () => {
       { cwd: root, encoding: 'utf8' },
     );
     const names: string[] = JSON.parse(out);
-    for (const name of DESIGN_NAMES) expect(names, name).toContain(name);
+    for (const name of README_NAMES) expect(names, name).toContain(name);
   });
 });

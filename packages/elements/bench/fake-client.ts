@@ -5,7 +5,8 @@
  * benchmark measures the table and not HTTP, and tests can delay chosen answers.
  */
 import type { AuditEntry, BulkRequest, Category, Customer, ExportRequest } from '@clientela/core';
-import { maskDocument, searchKey } from '@clientela/core/format';
+import { customerDisplayName, maskDocument, searchKey } from '@clientela/core/format';
+import { CUSTOMER_STATUSES, SETTABLE_STATUSES } from '@clientela/core/schemas';
 import type { Client } from '../src/internal/clientela-element.js';
 
 const FIRST = ['Ana', 'João', 'Maria', 'Pedro', 'Lucas', 'Juliana', 'Carlos', 'Fernanda', 'Rafael', 'Beatriz', 'Gabriel', 'Camila'];
@@ -139,8 +140,6 @@ export function listItem(i: number): Customer {
 const unavailable = () =>
   Object.assign(new Error('Falha simulada (--fail-rate); tente de novo após Retry-After.'), { name: 'ApiError', status: 503 });
 
-const nameOf = (c: Customer) => (c.kind === 'company' ? c.legalName : `${c.firstName} ${c.lastName}`);
-
 /** Builds a fake client. Unfiltered queries over `count` rows are answered by index, in O(page). */
 export function fakeClient(options: FakeOptions = {}): FakeClient {
   const calls: FakeClient['calls'] = { list: [], bulk: [], exports: [] };
@@ -151,14 +150,14 @@ export function fakeClient(options: FakeOptions = {}): FakeClient {
   const matches = (query: Record<string, unknown>) => {
     const q = typeof query['q'] === 'string' ? searchKey(query['q']) : '';
     const digits = q.replace(/\D/g, '');
-    const statuses = typeof query['status'] === 'string' ? query['status'].split(',') : ['active', 'inactive', 'blocked'];
+    const statuses: readonly string[] = typeof query['status'] === 'string' ? query['status'].split(',') : SETTABLE_STATUSES;
     const cats = ([] as string[]).concat((query['categoryId'] as string | string[] | undefined) ?? []).flatMap((c) => c.split(','));
     return (c: Customer) =>
       (!query['kind'] || c.kind === query['kind']) &&
       statuses.includes(c.status) &&
       (!cats.length || cats.some((id) => c.categoryIds.includes(id))) &&
       (!q ||
-        searchKey(nameOf(c)).includes(q) ||
+        searchKey(customerDisplayName(c)).includes(q) ||
         (c.email ?? '').includes(q) ||
         (digits.length >= 4 && ((c.phone ?? '').includes(digits) || c.document.includes(digits))));
   };
@@ -168,7 +167,7 @@ export function fakeClient(options: FakeOptions = {}): FakeClient {
     const desc = sort.startsWith('-');
     const field = desc ? sort.slice(1) : sort;
     const key = (c: Customer): string | number =>
-      field === 'name' ? searchKey(nameOf(c)) : field === 'totalSpent' ? c.stats.totalSpentCents : field === 'ordersCount' ? c.stats.ordersCount : field === 'lastPurchaseAt' ? (c.stats.lastPurchaseAt ?? '') : field === 'visitsCount' ? c.stats.visitsCount : field === 'status' ? ['active', 'inactive', 'blocked', 'deleted'].indexOf(c.status) : c.createdAt;
+      field === 'name' ? searchKey(customerDisplayName(c)) : field === 'totalSpent' ? c.stats.totalSpentCents : field === 'ordersCount' ? c.stats.ordersCount : field === 'lastPurchaseAt' ? (c.stats.lastPurchaseAt ?? '') : field === 'visitsCount' ? c.stats.visitsCount : field === 'status' ? CUSTOMER_STATUSES.indexOf(c.status) : c.createdAt;
     return (a: Customer, b: Customer) => {
       const x = key(a);
       const y = key(b);
@@ -244,7 +243,7 @@ export function fakeClient(options: FakeOptions = {}): FakeClient {
         calls.exports.push(request);
         if (options.failExport?.()) throw unavailable();
         const rows = request.ids ? (data ?? []).filter((c) => request.ids!.includes(c.id)) : (data ?? []).filter(matches((request.filter ?? {}) as Record<string, unknown>));
-        const lines = ['\uFEFFid,nome\r\n', ...rows.map((c) => `${c.id},"${nameOf(c)}"\r\n`)];
+        const lines = ['\uFEFFid,nome\r\n', ...rows.map((c) => `${c.id},"${customerDisplayName(c)}"\r\n`)];
         const encoder = new TextEncoder();
         let at = 0;
         const stream = new ReadableStream<Uint8Array>({

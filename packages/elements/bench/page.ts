@@ -5,7 +5,7 @@
  * same ten visible columns plus a selection column.
  */
 import type { Customer } from '@clientela/core';
-import { formatPhoneBR } from '@clientela/core/format';
+import { customerDisplayName, formatPhoneBR } from '@clientela/core/format';
 import '../src/customer-table/customer-table.js';
 import type { CustomerTable } from '../src/customer-table/customer-table.component.js';
 import { formatDate, formatMoney, formatNumber } from '../src/internal/localize.js';
@@ -47,7 +47,6 @@ function countNodes(root: Element | ShadowRoot): number {
   return count;
 }
 
-const nameOf = (c: Customer) => (c.kind === 'company' ? c.legalName : `${c.firstName} ${c.lastName}`);
 const categoryName = new Map(CATEGORIES.map((c) => [c.id, c.name]));
 
 interface Bench {
@@ -97,7 +96,7 @@ async function vaadinGrid(): Promise<Bench> {
   const row = (i: number) => {
     const c = listItem(i);
     return {
-      name: nameOf(c),
+      name: customerDisplayName(c),
       document: c.document,
       email: c.email,
       phone: c.phone ? formatPhoneBR(c.phone) : '',

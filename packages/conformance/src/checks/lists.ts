@@ -1,4 +1,4 @@
-import { searchKey } from '@clientela/core';
+import { customerDisplayName, searchKey, type NamedCustomer } from '@clientela/core/format';
 import { expect, expectEqual, expectFieldError, expectProblem, expectStatus } from '../assert.js';
 import { newCnpj } from '../fixtures.js';
 import type { Reply } from '../http.js';
@@ -7,9 +7,7 @@ import type { Body, Session } from '../session.js';
 /** Accents and case must not change the order: Célia sorts between Bruno and Davi. */
 const FIRST_NAMES = ['Davi', 'ana', 'Érica', 'Bruno', 'Célia', 'Fábio', 'Úrsula'];
 
-function displayName(c: Body): string {
-  return c.kind === 'person' ? `${c.firstName} ${c.lastName}` : c.legalName;
-}
+const displayName = (c: Body): string => customerDisplayName(c as NamedCustomer);
 
 export async function listChecks(s: Session): Promise<void> {
   const { http, runner } = s;

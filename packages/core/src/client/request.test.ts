@@ -29,6 +29,8 @@ const customer = {
   stats: { ordersCount: 0, totalSpentCents: 0, lastPurchaseAt: null, visitsCount: 0, firstVisitAt: null, lastVisitAt: null, averageRating: null },
   createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z', version: 3,
 };
+/** The same customer as a list returns it: its document masked. */
+const listItem = { ...customer, document: '***.982.247-**' };
 const newPerson = { kind: 'person', document: '52998224725', firstName: 'Ana', lastName: 'Souza' } as const;
 
 const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
@@ -92,11 +94,18 @@ describe('requests', () => {
 
 describe('responses', () => {
   it('that do not match the schema give a ResponseValidationError naming the path', async () => {
-    const { client } = scripted([json({ items: [customer, { ...customer, email: 42 }], nextCursor: null, total: 2 })], { locale: 'en' });
+    const { client } = scripted([json({ items: [listItem, { ...listItem, email: 42 }], nextCursor: null, total: 2 })], { locale: 'en' });
     const error = await rejection(client.customers.list());
     expect(isResponseValidationError(error)).toBe(true);
     expect((error as Error).message).toMatch(/^Unexpected response from the server \(GET \/v1\/customers\): items\.1\.email: /);
     expect(isApiError(error)).toBe(false);
+  });
+
+  it('refuse a list item whose document is not masked: a list never carries full documents', async () => {
+    const { client } = scripted([json({ items: [listItem, customer], nextCursor: null, total: 2 })], { locale: 'en' });
+    const error = await rejection(client.customers.list());
+    expect(isResponseValidationError(error)).toBe(true);
+    expect((error as Error).message).toMatch(/items\.1\.document: /);
   });
 
   it('that are not JSON at all give a ResponseValidationError too', async () => {
@@ -290,7 +299,7 @@ describe('abort and timeout', () => {
 
 describe('iterate', () => {
   it('requests the next page only when the loop asks, and stops when it breaks', async () => {
-    const page = (n: number, next: string | null) => json({ items: [{ ...customer, id: `cus_${n}` }, { ...customer, id: `cus_${n + 1}` }], nextCursor: next, total: 6 });
+    const page = (n: number, next: string | null) => json({ items: [{ ...listItem, id: `cus_${n}` }, { ...listItem, id: `cus_${n + 1}` }], nextCursor: next, total: 6 });
     const { client, requests } = scripted([page(1, 'c2'), page(3, 'c3'), page(5, null)]);
     const seen: string[] = [];
     for await (const c of client.customers.iterate({ limit: 2 })) {

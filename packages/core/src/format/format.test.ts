@@ -1,11 +1,14 @@
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  customerDisplayName,
   formatCep,
   formatCnpj,
   formatCpf,
+  formatDocument,
   formatPhoneBR,
   initials,
+  isMasked,
   maskDocument,
   normalizeDocument,
   searchKey,
@@ -53,6 +56,33 @@ describe('formatters', () => {
     expect(maskDocument('123.456.789-09')).toBe('***.456.789-**');
     expect(maskDocument('12345678000195')).toBe('**.345.678/0001-**');
     expect(maskDocument('12ABC34501DE35')).toBe('**.ABC.345/01DE-**');
+  });
+
+  it('formats any document by its length, masked or not, and keeps a mask it is given', () => {
+    expect(formatDocument('52998224725')).toBe('529.982.247-25');
+    expect(formatDocument('11222333000181')).toBe('11.222.333/0001-81');
+    expect(formatDocument(' 12.abc.345/01de-35 ')).toBe('12.ABC.345/01DE-35');
+    expect(formatDocument('1234')).toBe('1234');
+    expect(formatDocument('52998224725', { masked: true })).toBe('***.982.247-**');
+    expect(formatDocument('11.222.333/0001-81', { masked: true })).toBe('**.222.333/0001-**');
+    // A list item's document is masked already: shown as it is, with or without `masked`.
+    expect(formatDocument('***.982.247-**')).toBe('***.982.247-**');
+    expect(formatDocument('**.222.333/0001-**', { masked: true })).toBe('**.222.333/0001-**');
+    expect(formatDocument('***982247**')).toBe('***.982.247-**');
+  });
+
+  it('tells a masked document from a full one', () => {
+    expect(isMasked('***.982.247-**')).toBe(true);
+    expect(isMasked(maskDocument('12ABC34501DE35'))).toBe(true);
+    expect(isMasked('529.982.247-25')).toBe(false);
+    expect(isMasked('12.ABC.345/01DE-35')).toBe(false);
+  });
+
+  it('names a person by first and last name and a company by its razão social', () => {
+    expect(customerDisplayName({ kind: 'person', firstName: 'Ana', lastName: 'Souza' })).toBe('Ana Souza');
+    expect(customerDisplayName({ kind: 'company', legalName: 'Padaria Pão Quente Ltda' })).toBe('Padaria Pão Quente Ltda');
+    // A company's contact names are not its display name.
+    expect(customerDisplayName({ kind: 'company', legalName: 'ACME', firstName: 'Rui', lastName: 'Lima' } as never)).toBe('ACME');
   });
 
   it('takes initials, skipping particles', () => {

@@ -95,6 +95,55 @@ export function maskDocument(value: string): string {
 }
 
 /**
+ * Whether a document is masked (a list item's `***.456.789-**`): it then holds `*` in place of
+ * the hidden digits, which no CPF or CNPJ does.
+ *
+ * @example
+ * isMasked('***.456.789-**'); // true
+ * isMasked('52998224725'); // false
+ */
+export function isMasked(document: string): boolean {
+  return document.includes('*');
+}
+
+/**
+ * A CPF or CNPJ as a person reads it, chosen by its length: 11 characters as a CPF
+ * (`529.982.247-25`), 14 as a CNPJ (`12.ABC.345/01DE-35`), anything else normalized. With
+ * `masked`, only the middle digits are shown (`***.982.247-**`). A document that is already masked
+ * (a list item's) keeps its mask and is laid out the same way.
+ *
+ * @example
+ * formatDocument('52998224725'); // '529.982.247-25'
+ * formatDocument('12abc34501de35'); // '12.ABC.345/01DE-35'
+ * formatDocument('52998224725', { masked: true }); // '***.982.247-**'
+ * formatDocument('***456789**'); // '***.456.789-**'
+ */
+export function formatDocument(value: string, options: { masked?: boolean } = {}): string {
+  const d = normalizeDocument(value);
+  if (options.masked && !isMasked(d)) return maskDocument(d);
+  if (d.length === 11) return formatCpf(d);
+  if (d.length === 14) return formatCnpj(d);
+  return d;
+}
+
+/** What {@link customerDisplayName} reads: the kind and the names. */
+export type NamedCustomer =
+  | { kind: 'person'; firstName: string; lastName: string }
+  | { kind: 'company'; legalName: string };
+
+/**
+ * The name a customer is shown and sorted by: the razão social of a company, first and last name
+ * of a person.
+ *
+ * @example
+ * customerDisplayName({ kind: 'person', firstName: 'Ana', lastName: 'Souza' }); // 'Ana Souza'
+ * customerDisplayName({ kind: 'company', legalName: 'Padaria Pão Quente Ltda' }); // 'Padaria Pão Quente Ltda'
+ */
+export function customerDisplayName(customer: NamedCustomer): string {
+  return customer.kind === 'company' ? customer.legalName : `${customer.firstName} ${customer.lastName}`.trim();
+}
+
+/**
  * A WhatsApp click-to-chat link for a Brazilian phone.
  *
  * @example

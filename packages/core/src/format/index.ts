@@ -1,11 +1,14 @@
 // Formatters, importable alone as `@clientela/core/format`.
 export {
+  customerDisplayName,
   digitsOnly,
   formatCep,
   formatCnpj,
   formatCpf,
+  formatDocument,
   formatPhoneBR,
   initials,
+  isMasked,
   maskDocument,
   normalizeDocument,
   searchKey,
@@ -13,3 +16,4 @@ export {
   whatsappUrl,
 } from './format.js';
 export { birthDateProblem, formatDateBR, MAX_AGE_YEARS, parseDateBR } from './date.js';
+export type { NamedCustomer } from './format.js';

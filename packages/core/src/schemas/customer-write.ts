@@ -37,19 +37,32 @@ export const CnpjSchema = z.string().check(cnpjCheck);
 /** A Brazilian phone in any usual format; stored as E.164. */
 export const PhoneSchema = z.string().check(rule('invalid_phone', isValidPhoneBR));
 
-/** Fields a person or a company may both carry, as written by a client. */
-const writableCommon = {
+/**
+ * Fields a create may leave out because the server fills a default (status `active`, no
+ * categories, no consent): a patch may set them but not clear them.
+ */
+const defaulted = {
   status: z.optional(CustomerStatusSchema),
-  email: z.optional(z.email()),
-  phone: z.optional(PhoneSchema),
   whatsapp: z.optional(z.boolean()),
-  address: z.optional(AddressSchema),
   categoryIds: z.optional(z.array(z.string().check(z.minLength(1)))),
   marketingConsent: z.optional(z.strictObject({ email: z.boolean(), sms: z.boolean(), whatsapp: z.boolean() })),
-  source: z.optional(CustomerSourceSchema),
+};
+
+/** Optional fields a person or a company may both carry: a patch clears one with `null`. */
+const optionalCommon = {
+  email: z.optional(z.email()),
+  phone: z.optional(PhoneSchema),
+  address: z.optional(AddressSchema),
   loyaltyCard: optionalText(40),
   discountPercent: z.optional(z.number().check(z.gte(0), z.lte(100))),
   notes: optionalText(2000),
+};
+
+/** Fields a person or a company may both carry, as written by a client. */
+const writableCommon = {
+  ...defaulted,
+  source: z.optional(CustomerSourceSchema),
+  ...optionalCommon,
 };
 
 const writablePerson = {
@@ -100,33 +113,37 @@ export const CustomerCreateSchema = coded(
   'invalid_kind',
 );
 
+/** `schema`, or `null` to clear the field, or absent to leave it. */
 function clearable<T extends z.ZodMiniType>(schema: T) {
   return z.optional(z.nullable(schema));
 }
 
+/** Each field of `shape` made {@link clearable}, its own rules unchanged. */
+function clearableShape<S extends Record<string, z.ZodMiniType>>(shape: S): { [K in keyof S]: z.ZodMiniOptional<z.ZodMiniNullable<S[K]>> } {
+  const out: Record<string, z.ZodMiniType> = {};
+  for (const [key, schema] of Object.entries(shape)) out[key] = clearable(schema);
+  return out as { [K in keyof S]: z.ZodMiniOptional<z.ZodMiniNullable<S[K]>> };
+}
+
 /**
  * The body of `PATCH /customers/:id`: any writable field; `null` clears an optional one. The kind
- * cannot change; the document is checked against the stored kind by the server.
+ * and the source cannot change; the document is checked against the stored kind by the server,
+ * which also checks the merged record against {@link CustomerWritableByKind}. Every limit here is
+ * the writable shape's own.
  */
 export const CustomerPatchSchema = z.strictObject({
   document: z.optional(z.string().check(z.minLength(1))),
-  status: z.optional(CustomerStatusSchema),
-  email: clearable(z.email()),
-  phone: clearable(PhoneSchema),
-  whatsapp: z.optional(z.boolean()),
-  address: clearable(AddressSchema),
-  categoryIds: z.optional(z.array(z.string().check(z.minLength(1)))),
-  marketingConsent: z.optional(z.strictObject({ email: z.boolean(), sms: z.boolean(), whatsapp: z.boolean() })),
-  loyaltyCard: clearable(z.string().check(z.trim(), z.maxLength(40))),
-  discountPercent: clearable(z.number().check(z.gte(0), z.lte(100))),
-  notes: clearable(z.string().check(z.maxLength(2000))),
-  firstName: clearable(z.string().check(z.trim(), z.minLength(1), z.maxLength(80))),
-  lastName: clearable(z.string().check(z.trim(), z.minLength(1), z.maxLength(120))),
-  birthDate: clearable(BirthDateSchema),
-  legalName: z.optional(text(160)),
-  tradeName: clearable(z.string().check(z.trim(), z.maxLength(160))),
-  stateRegistration: clearable(z.string().check(z.trim(), z.maxLength(20))),
-  municipalRegistration: clearable(z.string().check(z.trim(), z.maxLength(20))),
+  ...defaulted,
+  ...clearableShape(optionalCommon),
+  ...clearableShape({
+    firstName: writablePerson.firstName,
+    lastName: writablePerson.lastName,
+    birthDate: writablePerson.birthDate,
+    tradeName: writableCompany.tradeName,
+    stateRegistration: writableCompany.stateRegistration,
+    municipalRegistration: writableCompany.municipalRegistration,
+  }),
+  legalName: z.optional(writableCompany.legalName),
 });
 
 /** Schemas the server uses to check a merged record of each kind after a patch. */

@@ -1,18 +1,17 @@
 import * as z from 'zod/mini';
+import { isMasked } from '../format/format.js';
 import { isValidCep, UFS } from '../validation/documents.js';
+import { ACCOUNT_STATUSES, CUSTOMER_KINDS, CUSTOMER_SOURCES, CUSTOMER_STATUSES, SETTABLE_STATUSES } from './constants.js';
 import { coded, rule } from './rules.js';
 
 // The customer as the API returns it, and the parts a create or a patch shares with it. What only
 // writes need (check digits of CPF, CNPJ, phone and inscrição estadual) lives in customer-write.ts,
 // so code that only reads customers (the API client) does not carry those rules.
 
-export const CUSTOMER_KINDS = ['person', 'company'] as const;
-export const CUSTOMER_STATUSES = ['active', 'inactive', 'blocked', 'deleted'] as const;
-export const CUSTOMER_SOURCES = ['admin', 'storefront', 'pos', 'import', 'api'] as const;
-export const ACCOUNT_STATUSES = ['none', 'invited', 'active'] as const;
-
 export const CustomerKindSchema = coded(z.enum(CUSTOMER_KINDS), 'invalid_kind');
 export const CustomerStatusSchema = z.enum(CUSTOMER_STATUSES);
+/** A status a client may set (`deleted` comes only from a delete). */
+export const SettableStatusSchema = z.enum(SETTABLE_STATUSES);
 export const CustomerSourceSchema = z.enum(CUSTOMER_SOURCES);
 export const UfSchema = coded(z.enum(UFS), 'invalid_uf');
 
@@ -62,7 +61,7 @@ const readCommon = {
   email: z.optional(z.string()),
   phone: z.optional(z.string()),
   whatsapp: z.boolean(),
-  /** Normalized, or masked (`***.456.789-**`) in list items. */
+  /** Normalized in a full record; masked (`***.456.789-**`) in a list item. */
   document: z.string(),
   address: z.optional(AddressSchema),
   categoryIds: z.array(z.string()),
@@ -100,6 +99,18 @@ export const CompanyCustomerSchema = z.strictObject({
 /** A customer as the API returns it. */
 export const CustomerSchema = z.discriminatedUnion('kind', [PersonCustomerSchema, CompanyCustomerSchema]);
 
+/**
+ * A document as a list shows it: masked (`***.456.789-**`, `**.345.678/0001-**`). The full one is
+ * read, and audited, one customer at a time.
+ */
+export const MaskedDocumentSchema = z.string().check(z.refine(isMasked, { params: { code: 'invalid_format' } }));
+
+/** A customer as a list returns it: the record with its document masked. */
+export const CustomerListItemSchema = z.discriminatedUnion('kind', [
+  z.extend(PersonCustomerSchema, { document: MaskedDocumentSchema }),
+  z.extend(CompanyCustomerSchema, { document: MaskedDocumentSchema }),
+]);
+
 export type CustomerKind = z.infer<typeof CustomerKindSchema>;
 export type CustomerStatus = z.infer<typeof CustomerStatusSchema>;
 export type CustomerSource = z.infer<typeof CustomerSourceSchema>;
@@ -109,3 +120,5 @@ export type CustomerStats = z.infer<typeof CustomerStatsSchema>;
 export type PersonCustomer = z.infer<typeof PersonCustomerSchema>;
 export type CompanyCustomer = z.infer<typeof CompanyCustomerSchema>;
 export type Customer = z.infer<typeof CustomerSchema>;
+/** A list item: a {@link Customer} whose `document` is masked. */
+export type CustomerListItem = z.infer<typeof CustomerListItemSchema>;

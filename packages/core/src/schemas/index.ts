@@ -1,21 +1,22 @@
 // The schemas and `parseWith`, importable alone as `@clientela/core/schemas`.
 export { parseWith } from './rules.js';
 export type { FieldIssue, ParseResult } from './rules.js';
+export { ACCOUNT_STATUSES, CUSTOMER_KINDS, CUSTOMER_SOURCES, CUSTOMER_STATUSES, SETTABLE_STATUSES } from './constants.js';
+export type { SettableStatus } from './constants.js';
 export {
-  ACCOUNT_STATUSES,
   AddressSchema,
   CepSchema,
   CompanyCustomerSchema,
-  CUSTOMER_KINDS,
-  CUSTOMER_SOURCES,
-  CUSTOMER_STATUSES,
   CustomerKindSchema,
+  CustomerListItemSchema,
   CustomerSchema,
   CustomerSourceSchema,
   CustomerStatsSchema,
   CustomerStatusSchema,
   MarketingConsentSchema,
+  MaskedDocumentSchema,
   PersonCustomerSchema,
+  SettableStatusSchema,
   UfSchema,
 } from './customer.js';
 export {
@@ -35,6 +36,7 @@ export type {
   CompanyCustomer,
   Customer,
   CustomerKind,
+  CustomerListItem,
   CustomerSource,
   CustomerStats,
   CustomerStatus,
@@ -52,6 +54,8 @@ export {
   ColorSchema,
 } from './category.js';
 export type { Category, CategoryCreate, CategoryPatch, CategoryStatus } from './category.js';
+export { fieldRules } from './field-rules.js';
+export type { CompanyRulePath, PersonRulePath } from './field-rules.js';
 export {
   COMPANY_SETTING_FIELDS,
   DEFAULT_REGISTRATION_SETTINGS,

@@ -1,14 +1,14 @@
 import * as z from 'zod/mini';
 import { CategorySchema } from './category.js';
-import { CustomerSchema, CustomerStatusSchema, UfSchema } from './customer.js';
+import { CustomerListItemSchema, CustomerStatusSchema, SettableStatusSchema, UfSchema } from './customer.js';
 import { PasswordSchema } from './password.js';
 import { CustomerListQuerySchema } from './query.js';
 
 const datetime = () => z.iso.datetime({ offset: true });
 
-/** One page of `GET /customers`. */
+/** One page of `GET /customers`: list items, each with its document masked. */
 export const CustomerPageSchema = z.strictObject({
-  items: z.array(CustomerSchema),
+  items: z.array(CustomerListItemSchema),
   nextCursor: z.nullable(z.string()),
   total: z.int().check(z.nonnegative()),
 });
@@ -26,7 +26,7 @@ export const BulkRequestSchema = z.strictObject({
   filter: z.optional(CustomerFilterSchema),
   action: z.enum(['addCategories', 'removeCategories', 'setStatus', 'delete']),
   categoryIds: z.optional(z.array(z.string().check(z.minLength(1))).check(z.minLength(1))),
-  status: z.optional(z.enum(['active', 'inactive', 'blocked'])),
+  status: z.optional(SettableStatusSchema),
 });
 
 export const BulkResultSchema = z.strictObject({

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
-import { CUSTOMER_STATUSES, CustomerKindSchema } from './customer.js';
+import { CUSTOMER_STATUSES } from './constants.js';
+import { CustomerKindSchema } from './customer.js';
 import { rule } from './rules.js';
 
 /**

@@ -2,11 +2,14 @@ import { describe, expect, it } from 'vitest';
 import type { Locale } from '../i18n/locale.js';
 import { resolveLocale } from '../i18n/locale.js';
 import { CategoryCreateSchema, CategoryPatchSchema } from './category.js';
-import { CustomerSchema } from './customer.js';
+import { SETTABLE_STATUSES } from './constants.js';
+import { CustomerListItemSchema, CustomerSchema } from './customer.js';
 import { CustomerCreateSchema, CustomerPatchSchema } from './customer-write.js';
 import { CustomerListQuerySchema } from './query.js';
 import { parseWith } from './rules.js';
-import { RegistrationSettingsSchema, DEFAULT_REGISTRATION_SETTINGS } from './settings.js';
+import { fieldRules } from './field-rules.js';
+import { BulkRequestSchema } from './operations.js';
+import { RegistrationSettingsSchema, DEFAULT_REGISTRATION_SETTINGS, type RegistrationSettings } from './settings.js';
 
 const person = {
   kind: 'person',
@@ -97,6 +100,90 @@ describe('CustomerPatchSchema', () => {
     expect(codes(CustomerPatchSchema, { phone: '123' })).toEqual(['phone:invalid_phone']);
     expect(codes(CustomerPatchSchema, { kind: 'company' })).toEqual(['kind:unrecognized_key']);
     expect(codes(CustomerPatchSchema, { id: 'x', version: 2 })).toEqual(['id:unrecognized_key', 'version:unrecognized_key']);
+  });
+});
+
+describe('CustomerPatchSchema, derived from the writable shapes', () => {
+  // The patch has no limits of its own: each field fails in a patch exactly where it fails in a
+  // create. A limit changed in the writable shape reaches the patch, or this fails.
+  const cases: Array<[kind: 'person' | 'company', field: string, value: unknown]> = [
+    ['person', 'firstName', 'x'.repeat(81)],
+    ['person', 'firstName', '  '],
+    ['person', 'lastName', 'x'.repeat(121)],
+    ['person', 'birthDate', '2026-13-01'],
+    ['person', 'email', 'not-an-email'],
+    ['person', 'phone', '123'],
+    ['person', 'loyaltyCard', 'x'.repeat(41)],
+    ['person', 'discountPercent', 101],
+    ['person', 'notes', 'x'.repeat(2001)],
+    ['person', 'address', { ...person.address, postalCode: '123' }],
+    ['person', 'status', 'gone'],
+    ['company', 'legalName', 'x'.repeat(161)],
+    ['company', 'tradeName', 'x'.repeat(161)],
+    ['company', 'stateRegistration', 'x'.repeat(21)],
+    ['company', 'municipalRegistration', 'x'.repeat(21)],
+  ];
+  for (const [kind, field, value] of cases) {
+    it(`rejects ${field} = ${JSON.stringify(value).slice(0, 12)} as a create of a ${kind} does`, () => {
+      const base = kind === 'person' ? person : company;
+      const create = codes(CustomerCreateSchema, { ...base, [field]: value });
+      expect(create.length).toBeGreaterThan(0);
+      // The field's own rules; a create also runs object-level checks (the IE against the UF).
+      const patch = codes(CustomerPatchSchema, { [field]: value });
+      expect(patch[0]).toBe(create[0]);
+      for (const code of patch) expect(create).toContain(code);
+    });
+  }
+
+  it('accepts in a patch what a create accepts, trimmed the same way', () => {
+    const r = parseWith(CustomerPatchSchema, { firstName: '  Ana ', notes: ' vip ', loyaltyCard: 'x'.repeat(40) });
+    expect(r.success && r.data).toEqual({ firstName: 'Ana', notes: 'vip', loyaltyCard: 'x'.repeat(40) });
+  });
+
+  it('clears optional fields with null but not the ones the server defaults or requires', () => {
+    expect(parseWith(CustomerPatchSchema, { email: null, address: null, birthDate: null, tradeName: null, lastName: null }).success).toBe(true);
+    expect(codes(CustomerPatchSchema, { status: null, whatsapp: null, legalName: null })).toEqual([
+      'status:invalid_value', 'whatsapp:required', 'legalName:required',
+    ]);
+    expect(codes(CustomerPatchSchema, { source: 'pos' })).toEqual(['source:unrecognized_key']);
+  });
+});
+
+describe('CustomerListItemSchema', () => {
+  const base = {
+    id: 'cus_1', status: 'active', whatsapp: true, categoryIds: [],
+    marketingConsent: { email: true, sms: false, whatsapp: true }, source: 'pos', account: { status: 'none' },
+    stats: { ordersCount: 0, totalSpentCents: 0, lastPurchaseAt: null, visitsCount: 0, firstVisitAt: null, lastVisitAt: null, averageRating: null },
+    createdAt: '2026-01-02T03:04:05.000Z', updatedAt: '2026-01-02T03:04:05.000Z', version: 1,
+    kind: 'person', firstName: 'A', lastName: 'B',
+  };
+  it('accepts a masked document and refuses a full one', () => {
+    expect(parseWith(CustomerListItemSchema, { ...base, document: '***.982.247-**' }).success).toBe(true);
+    expect(codes(CustomerListItemSchema, { ...base, document: '52998224725' })).toEqual(['document:invalid_format']);
+    expect(parseWith(CustomerSchema, { ...base, document: '52998224725' }).success).toBe(true);
+  });
+});
+
+describe('settable statuses', () => {
+  it('are what a bulk action may set: every status but deleted', () => {
+    for (const status of SETTABLE_STATUSES) expect(parseWith(BulkRequestSchema, { ids: ['c'], action: 'setStatus', status }).success).toBe(true);
+    expect(codes(BulkRequestSchema, { ids: ['c'], action: 'setStatus', status: 'deleted' })).toEqual(['status:invalid_value']);
+  });
+});
+
+describe('fieldRules', () => {
+  it('always requires the document and the name, and maps the settings onto the fields', () => {
+    expect(fieldRules(DEFAULT_REGISTRATION_SETTINGS, 'person')).toEqual({
+      document: 'required', firstName: 'required', lastName: 'required',
+      birthDate: 'optional', email: 'required', phone: 'optional', address: 'optional',
+    });
+    const settings: RegistrationSettings = {
+      ...DEFAULT_REGISTRATION_SETTINGS,
+      company: { ...DEFAULT_REGISTRATION_SETTINGS.company, responsible: 'required', tradeName: 'hidden' },
+    };
+    const company = fieldRules(settings, 'company');
+    expect(company).toMatchObject({ document: 'required', legalName: 'required', firstName: 'required', lastName: 'required', tradeName: 'hidden' });
+    expect(Object.keys(company)).not.toContain('responsible');
   });
 });
 

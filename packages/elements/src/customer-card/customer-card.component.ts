@@ -1,6 +1,7 @@
-import type { Category, ClientChange, Credit, Customer, CustomerPatch, Invitation, Order } from '@clientela/core';
+import type { Category, ClientChange, Credit, Customer, CustomerPatch, Invitation, Order, SettableStatus } from '@clientela/core';
 import { isApiError, isNotFoundError, isPreconditionFailedError } from '@clientela/core/errors';
-import { formatCep, formatCnpj, formatCpf, formatPhoneBR, initials, maskDocument, normalizeDocument, whatsappUrl } from '@clientela/core/format';
+import { customerDisplayName, formatCep, formatDocument, formatPhoneBR, initials, normalizeDocument, whatsappUrl } from '@clientela/core/format';
+import { SETTABLE_STATUSES } from '@clientela/core/schemas';
 import { html, nothing, type PropertyValues } from 'lit';
 import { CustomerEditEvent, CustomerSavedEvent } from '../events/events.js';
 import { withCategory } from '../internal/categories.js';
@@ -14,11 +15,6 @@ import { messages } from './customer-card.messages.js';
 import { styles } from './customer-card.styles.js';
 
 type T = ReturnType<typeof translator<keyof (typeof messages)['pt-BR']>>;
-
-/** The display name: razão social for a company, first + last name for a person. */
-export function customerName(c: Customer): string {
-  return c.kind === 'company' ? c.legalName : `${c.firstName} ${c.lastName}`.trim();
-}
 
 /**
  * @summary One customer's page: header, contact with an audited document reveal, address,
@@ -220,7 +216,7 @@ export class CustomerCard extends ClientelaElement {
     }, 2000);
   }
 
-  #setStatus(status: 'active' | 'inactive' | 'blocked'): Promise<void> {
+  #setStatus(status: SettableStatus): Promise<void> {
     if (!this.customer || this.customer.status === status) return Promise.resolve();
     return this.#save({ status });
   }
@@ -282,19 +278,15 @@ export class CustomerCard extends ClientelaElement {
   };
 
   #documentText(c: Customer): string {
-    if (this.revealed) {
-      const d = normalizeDocument(this.revealed);
-      return d.length === 11 ? formatCpf(d) : formatCnpj(d);
-    }
-    return /\*/.test(c.document) ? c.document : maskDocument(normalizeDocument(c.document));
+    return formatDocument(this.revealed || c.document, { masked: !this.revealed });
   }
 
   #header(c: Customer, t: T) {
     const loc = this.resolvedLocale;
     return html`<header part="header">
-      <span part="avatar" aria-hidden="true">${initials(customerName(c))}</span>
+      <span part="avatar" aria-hidden="true">${initials(customerDisplayName(c))}</span>
       <div class="title">
-        <h2 id="name">${customerName(c)}</h2>
+        <h2 id="name">${customerDisplayName(c)}</h2>
         ${c.kind === 'company' && c.tradeName ? html`<p class="muted">${c.tradeName}</p>` : nothing}
         <p class="meta">
           <span>${t(c.kind)}</span>
@@ -319,12 +311,11 @@ export class CustomerCard extends ClientelaElement {
   }
 
   #contact(c: Customer, t: T) {
-    const docLabel = normalizeDocument(c.document).length === 11 || (c.kind === 'person' && !this.revealed) ? t('cpf') : t('cnpj');
     return html`<section part="section" aria-labelledby="h-contact">
       <h3 id="h-contact">${t('contact')}</h3>
       <dl>
         <div>
-          <dt>${c.kind === 'person' ? t('cpf') : docLabel}</dt>
+          <dt>${c.kind === 'person' ? t('cpf') : t('cnpj')}</dt>
           <dd class="row">
             <span class="mono" data-document>${this.#documentText(c)}</span>
             <button type="button" class="icon" aria-pressed=${this.revealed ? 'true' : 'false'} ?disabled=${this.busy} @click=${this.#toggleReveal}>
@@ -489,14 +480,14 @@ export class CustomerCard extends ClientelaElement {
         <label class="row">
           <span>${t('changeStatus')}</span>
           <select data-action="status" ?disabled=${this.busy || c.status === 'deleted'}>
-            ${(['active', 'inactive', 'blocked'] as const).map((s) => html`<option value=${s} ?selected=${c.status === s}>${t(`st_${s}`)}</option>`)}
+            ${SETTABLE_STATUSES.map((s) => html`<option value=${s} ?selected=${c.status === s}>${t(`st_${s}`)}</option>`)}
           </select>
         </label>
         <button
           type="button"
           data-action="apply-status"
           ?disabled=${this.busy || c.status === 'deleted'}
-          @click=${() => this.#setStatus(this.renderRoot.querySelector<HTMLSelectElement>('[data-action=status]')!.value as 'active')}
+          @click=${() => this.#setStatus(this.renderRoot.querySelector<HTMLSelectElement>('[data-action=status]')!.value as SettableStatus)}
         >
           ${t('apply')}
         </button>

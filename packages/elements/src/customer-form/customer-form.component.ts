@@ -2,7 +2,7 @@ import type { Customer, FieldRule, RegistrationSettings } from '@clientela/core'
 import { isConflictError, isPreconditionFailedError, isValidationError } from '@clientela/core/errors';
 import { formatDateBR, normalizeDocument, parseDateBR } from '@clientela/core/format';
 import { issueMessage } from '@clientela/core/i18n';
-import { CustomerCreateSchema, DEFAULT_REGISTRATION_SETTINGS, parseWith, passwordIssue, PublicRegistrationSchema } from '@clientela/core/schemas';
+import { CustomerCreateSchema, DEFAULT_REGISTRATION_SETTINGS, fieldRules, parseWith, passwordIssue, PublicRegistrationSchema } from '@clientela/core/schemas';
 import { UFS } from '@clientela/core/validation';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { CategoryPicker } from '../category-picker/category-picker.component.js';
@@ -12,7 +12,7 @@ import { translator } from '../internal/localize.js';
 import { saveSession } from '../internal/session-store.js';
 import { loadMessages, messages } from './customer-form.messages.js';
 import { styles } from './customer-form.styles.js';
-import { applyMask, maskInput, type MaskKind } from './masks.js';
+import { applyMask, maskedLength, maskInput, type MaskKind } from './masks.js';
 
 type Kind = 'person' | 'company';
 type Mode = 'admin' | 'storefront';
@@ -247,25 +247,7 @@ export class CustomerForm extends ClientelaElement {
   // ---- rules and body -----------------------------------------------------------------------
 
   #rulesFor(kind: Kind): Record<string, Rule> {
-    const s = this._rules ?? DEFAULT_REGISTRATION_SETTINGS;
-    const req = 'required' as const;
-    if (kind === 'person') {
-      const p = s.person;
-      return { firstName: req, lastName: req, document: req, birthDate: p.birthDate, email: p.email, phone: p.phone, address: p.address };
-    }
-    const c = s.company;
-    return {
-      legalName: req,
-      document: req,
-      tradeName: c.tradeName,
-      stateRegistration: c.stateRegistration,
-      municipalRegistration: c.municipalRegistration,
-      firstName: c.responsible,
-      lastName: c.responsible,
-      email: c.email,
-      phone: c.phone,
-      address: c.address,
-    };
+    return fieldRules(this._rules ?? DEFAULT_REGISTRATION_SETTINGS, kind);
   }
 
   #value(path: string): string {
@@ -677,7 +659,7 @@ export class CustomerForm extends ClientelaElement {
     return html`<fieldset>
       <legend>${t('address')} ${rule === 'optional' ? html`<span class="cl-cf-note">${t('optional')}</span>` : nothing}</legend>
       <div class="cl-cf-grid">
-        ${this.#field('address.postalCode', { label: 'postalCode', rule: sub(true), autocomplete: 'postal-code', inputmode: 'numeric', maxlength: 9, note })}
+        ${this.#field('address.postalCode', { label: 'postalCode', rule: sub(true), autocomplete: 'postal-code', inputmode: 'numeric', maxlength: maskedLength('cep'), note })}
         <div></div>
         ${this.#field('address.street', { label: 'street', rule: sub(true), autocomplete: 'address-line1', wide: true, note })}
         ${this.#field('address.number', { label: 'number', rule: 'optional', autocomplete: 'off', inputmode: 'text', maxlength: 20, note })}
@@ -760,8 +742,8 @@ export class CustomerForm extends ClientelaElement {
             <div class="cl-cf-grid">
               ${this.#field('firstName', { label: 'firstName', rule: 'required', autocomplete: 'given-name', maxlength: 80 })}
               ${this.#field('lastName', { label: 'lastName', rule: 'required', autocomplete: 'family-name', maxlength: 120 })}
-              ${this.#field('document', { label: 'cpf', rule: 'required', inputmode: 'numeric', maxlength: 14 })}
-              ${this.#field('birthDate', { label: 'birthDate', rule: r['birthDate']!, autocomplete: 'bday', inputmode: 'numeric', maxlength: 10, hint: t('birthDateHint') })}
+              ${this.#field('document', { label: 'cpf', rule: 'required', inputmode: 'numeric', maxlength: maskedLength('cpf') })}
+              ${this.#field('birthDate', { label: 'birthDate', rule: r['birthDate']!, autocomplete: 'bday', inputmode: 'numeric', maxlength: maskedLength('date'), hint: t('birthDateHint') })}
             </div>
           </fieldset>`
         : html`<fieldset>
@@ -769,7 +751,7 @@ export class CustomerForm extends ClientelaElement {
               <div class="cl-cf-grid">
                 ${this.#field('legalName', { label: 'legalName', rule: 'required', autocomplete: 'organization', maxlength: 160, wide: true })}
                 ${this.#field('tradeName', { label: 'tradeName', rule: r['tradeName']!, autocomplete: 'off', maxlength: 160, wide: true })}
-                ${this.#field('document', { label: 'cnpj', rule: 'required', inputmode: 'text', maxlength: 18, hint: t('cnpjHint') })}
+                ${this.#field('document', { label: 'cnpj', rule: 'required', inputmode: 'text', maxlength: maskedLength('cnpj'), hint: t('cnpjHint') })}
                 <div class="cl-cf-field">
                   ${this.#field('stateRegistration', {
                     label: 'stateRegistration',
@@ -788,7 +770,7 @@ export class CustomerForm extends ClientelaElement {
                   <div class="cl-cf-grid">
                     ${this.#field('firstName', { label: 'responsibleFirstName', rule: r['firstName']!, autocomplete: 'given-name', maxlength: 80 })}
                     ${this.#field('lastName', { label: 'responsibleLastName', rule: r['lastName']!, autocomplete: 'family-name', maxlength: 120 })}
-                    ${this.#field('phone', { label: 'responsiblePhone', rule: r['phone']!, type: 'tel', autocomplete: 'tel-national', inputmode: 'tel', maxlength: 15 })}
+                    ${this.#field('phone', { label: 'responsiblePhone', rule: r['phone']!, type: 'tel', autocomplete: 'tel-national', inputmode: 'tel', maxlength: maskedLength('phone') })}
                     ${r['phone'] !== 'hidden' ? this.#check('whatsapp', t('whatsapp')) : nothing}
                   </div>
                 </fieldset>`
@@ -797,7 +779,7 @@ export class CustomerForm extends ClientelaElement {
         <legend>${t('contact')}</legend>
         <div class="cl-cf-grid">
           ${this.#field('email', { label: 'email', rule: r['email']!, type: 'email', autocomplete: 'email', inputmode: 'email', maxlength: 254, wide: true })}
-          ${person ? this.#field('phone', { label: 'phone', rule: r['phone']!, type: 'tel', autocomplete: 'tel-national', inputmode: 'tel', maxlength: 15 }) : nothing}
+          ${person ? this.#field('phone', { label: 'phone', rule: r['phone']!, type: 'tel', autocomplete: 'tel-national', inputmode: 'tel', maxlength: maskedLength('phone') }) : nothing}
           ${person && r['phone'] !== 'hidden' ? this.#check('whatsapp', t('whatsapp')) : nothing}
         </div>
       </fieldset>

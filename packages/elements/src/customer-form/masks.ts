@@ -1,17 +1,25 @@
 /**
- * Input masks for Brazilian documents, CEP and phones. A mask keeps only the significant
+ * Input masks for Brazilian documents, CEP, phones and dates. A mask keeps only the significant
  * characters of what was typed or pasted (formatted or bare), then lays them into a pattern;
  * the caret is carried over by counting significant characters before it, so typing or
- * deleting in the middle of a value never makes it jump to the end.
+ * deleting in the middle of a value never makes it jump to the end. The layout is core's
+ * formatters', so a value looks the same while typed as wherever else it is shown.
  */
+import { formatCep, formatCnpj, formatCpf, formatPhoneBR } from '@clientela/core/format';
+
 export type MaskKind = 'cpf' | 'cnpj' | 'cep' | 'phone' | 'date';
 
-const PATTERNS: Record<Exclude<MaskKind, 'phone'>, string> = {
-  cpf: '###.###.###-##',
-  cnpj: '##.###.###/####-##',
-  cep: '#####-###',
-  // A date typed the Brazilian way whatever the browser's language (dd/mm/aaaa).
-  date: '##/##/####',
+/**
+ * How each kind is laid out: core's formatters, which format partial input as far as they go. A
+ * date typed the Brazilian way (dd/mm/aaaa, whatever the browser's language) has no formatter in
+ * core, which reads and writes ISO dates, so it is laid out here.
+ */
+const FORMAT: Record<MaskKind, (significant: string) => string> = {
+  cpf: formatCpf,
+  cnpj: formatCnpj,
+  cep: formatCep,
+  phone: formatPhoneBR,
+  date: (d) => layout('##/##/####', d.slice(0, 8)),
 };
 
 /** Whether `ch` counts for this mask (digits; for a CNPJ also letters, which are uppercased). */
@@ -31,6 +39,7 @@ function significantOf(kind: MaskKind, value: string): string {
   return out;
 }
 
+/** Lays `chars` into `pattern` (`#` takes the next character), stopping where they run out. */
 function layout(pattern: string, chars: string): string {
   let out = '';
   let i = 0;
@@ -44,15 +53,15 @@ function layout(pattern: string, chars: string): string {
 
 /** The formatted value for `raw` (partial values are formatted as far as they go). */
 export function applyMask(kind: MaskKind, raw: string): string {
-  const chars = significantOf(kind, raw);
-  if (kind === 'phone') {
-    const d = chars.slice(0, 11);
-    if (d.length <= 2) return d.length ? `(${d}` : '';
-    return layout(d.length === 11 ? '(##) #####-####' : '(##) ####-####', d);
-  }
-  const pattern = PATTERNS[kind];
-  const max = pattern.split('#').length - 1;
-  return layout(pattern, chars.slice(0, max));
+  return FORMAT[kind](significantOf(kind, raw));
+}
+
+/**
+ * The length of a complete value of this kind as the mask lays it out (`529.982.247-25` → 14), for
+ * the input's `maxlength`: measured on the formatter, which cuts a longer input to its size.
+ */
+export function maskedLength(kind: MaskKind): number {
+  return applyMask(kind, '9'.repeat(32)).length;
 }
 
 /** Where the caret goes in `formatted` so that `count` significant characters sit before it. */

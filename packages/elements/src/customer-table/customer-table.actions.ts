@@ -1,4 +1,5 @@
-import type { Category, DownloadStream, ExportColumn, ExportRequest, Locale } from '@clientela/core';
+import type { Category, DownloadStream, ExportColumn, ExportRequest, Locale, SettableStatus } from '@clientela/core';
+import { SETTABLE_STATUSES } from '@clientela/core/schemas';
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { saveBlob } from '../internal/download.js';
@@ -29,7 +30,7 @@ export interface ActionsHost {
   categories: Category[];
   selectAllMatching(): void;
   clearSelection(): void;
-  bulk(action: 'addCategories' | 'removeCategories' | 'setStatus' | 'delete', extra?: { categoryIds?: string[]; status?: 'active' | 'inactive' | 'blocked' }): void;
+  bulk(action: 'addCategories' | 'removeCategories' | 'setStatus' | 'delete', extra?: { categoryIds?: string[]; status?: SettableStatus }): void;
   update(): void;
   /** Shows an action's progress or outcome in the notice bar (undefined clears it). */
   notify(notice: Notice | undefined): void;
@@ -245,10 +246,10 @@ export function bulkBar(h: ActionsHost): TemplateResult {
     <span class="group">
       <label><span class="visually-hidden">${t('newStatus')}</span>
         <select id="bulk-status">
-          ${(['active', 'inactive', 'blocked'] as const).map((s) => html`<option value=${s}>${t(s)}</option>`)}
+          ${SETTABLE_STATUSES.map((s) => html`<option value=${s}>${t(s)}</option>`)}
         </select>
       </label>
-      <button type="button" id="bulk-status-apply" @click=${() => h.bulk('setStatus', { status: pick(h, '#bulk-status') as 'active' })}>${t('setStatus')}</button>
+      <button type="button" id="bulk-status-apply" @click=${() => h.bulk('setStatus', { status: pick(h, '#bulk-status') as SettableStatus })}>${t('setStatus')}</button>
     </span>
     <button type="button" class="danger" id="bulk-delete" @click=${openDelete}>${t('delete')}</button>
   </div>`;

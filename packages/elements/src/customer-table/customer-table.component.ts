@@ -1,5 +1,6 @@
-import type { Category, ClientChange, Customer, CustomerStatus, ExportColumn } from '@clientela/core';
-import { formatCnpj, formatCpf, formatPhoneBR, initials, maskDocument, normalizeDocument, whatsappUrl } from '@clientela/core/format';
+import type { Category, ClientChange, Customer, ExportColumn, SettableStatus } from '@clientela/core';
+import { customerDisplayName, formatDocument, formatPhoneBR, initials, maskDocument, whatsappUrl } from '@clientela/core/format';
+import { CUSTOMER_STATUSES } from '@clientela/core/schemas';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { CustomerOpenEvent, SelectionChangeEvent } from '../events/events.js';
 import { ClientelaElement } from '../internal/clientela-element.js';
@@ -38,7 +39,6 @@ const KEEP_ROWS = 4000;
  * the page holding the wanted row is fetched by `offset` instead.
  */
 const WALK_PAGES = 2;
-const STATUSES: readonly CustomerStatus[] = ['active', 'inactive', 'blocked', 'deleted'];
 /** The button each bulk action comes from, named in its failure message. */
 const BULK_LABEL = { addCategories: 'addCategory', removeCategories: 'removeCategory', setStatus: 'setStatus', delete: 'delete' } as const;
 
@@ -50,14 +50,6 @@ const optionalString = { fromAttribute: (v: string | null) => v ?? '', toAttribu
 const idList = {
   fromAttribute: (v: string | null) => (v ? v.split(',').map((s) => s.trim()).filter(Boolean) : []),
   toAttribute: (v: string[]) => (v?.length ? v.join(',') : null),
-};
-
-const displayName = (c: Customer): string =>
-  c.kind === 'company' ? c.legalName : `${c.firstName} ${c.lastName}`.trim();
-
-const formatDocument = (doc: string): string => {
-  const d = normalizeDocument(doc);
-  return d.length === 11 ? formatCpf(d) : d.length === 14 ? formatCnpj(d) : d;
 };
 
 /**
@@ -802,7 +794,7 @@ export class CustomerTable extends ClientelaElement {
    */
   async #bulk(
     action: 'addCategories' | 'removeCategories' | 'setStatus' | 'delete',
-    extra: { categoryIds?: string[]; status?: 'active' | 'inactive' | 'blocked' } = {},
+    extra: { categoryIds?: string[]; status?: SettableStatus } = {},
     // "Tentar novamente" sends the same request with the same key: if the first one did reach
     // the server before the failure, the retry replays its answer instead of applying it twice.
     request = { target: this.#target(), key: crypto.randomUUID() },
@@ -1143,7 +1135,7 @@ export class CustomerTable extends ClientelaElement {
       <span>${t('status')}</span>
       <select id="status" @change=${(e: Event) => (this.status = (e.target as HTMLSelectElement).value)}>
         <option value="" ?selected=${!statuses.length}>${t('statusAll')}</option>
-        ${STATUSES.map((s) => html`<option value=${s} ?selected=${statuses.length === 1 && statuses[0] === s}>${t(s)}</option>`)}
+        ${CUSTOMER_STATUSES.map((s) => html`<option value=${s} ?selected=${statuses.length === 1 && statuses[0] === s}>${t(s)}</option>`)}
       </select>
     </label>`;
     const categoryChecks = [...this.#categories.values()].map(
@@ -1389,7 +1381,7 @@ export class CustomerTable extends ClientelaElement {
    */
   #renderRow(c: Customer | undefined, i: number, cols: ColumnDef[], lefts: number[], pinnedCount: number): TemplateResult {
     const selected = !!c && this.#isSelected(c);
-    const name = c ? displayName(c) : '';
+    const name = c ? customerDisplayName(c) : '';
     return html`<div
       role="row"
       part="row"
@@ -1428,7 +1420,7 @@ export class CustomerTable extends ClientelaElement {
         return html`<span class="avatar" aria-hidden="true">${initials(name)}</span><span class="stack"><span class="name">${name}</span><span class="id">${c.id}<button type="button" class="icon-btn icon-copy" tabindex="-1" data-action="copy-id" aria-label=${t('copyId', { name })}></button></span></span>`;
       case 'document': {
         const full = this.#revealed.get(c.id);
-        return html`<span class="doc">${full ? formatDocument(full) : c.document.includes('*') ? c.document : maskDocument(c.document)}</span><button
+        return html`<span class="doc">${formatDocument(full ?? c.document, { masked: !full })}</span><button
             type="button"
             class="icon-btn icon-eye"
             tabindex="-1"

@@ -1,4 +1,4 @@
-import { formatCnpj, formatCpf, maskDocument, normalizeDocument } from '@clientela/core/format';
+import { formatDocument } from '@clientela/core/format';
 import { html, LitElement } from 'lit';
 import { styles } from './document-text.styles.js';
 
@@ -28,11 +28,7 @@ export class DocumentText extends LitElement {
 
   /** The document as displayed. */
   get formatted(): string {
-    const normalized = normalizeDocument(this.value ?? '');
-    if (this.masked) return maskDocument(normalized);
-    if (normalized.length === 11) return formatCpf(normalized);
-    if (normalized.length === 14) return formatCnpj(normalized);
-    return normalized;
+    return formatDocument(this.value ?? '', { masked: this.masked });
   }
 
   override render() {

@@ -19,7 +19,7 @@ import { fieldIssue, HttpProblem, problem } from '../http/problem.js';
 import type { AppEnv, Router } from '../openapi/define-route.js';
 import { COLUMN_LABELS, csvCell, HEADER_LOOKUP, IMPORT_COLUMNS, kindFromCell } from '../service/columns.js';
 import { applyPatch, prepareCustomer, sameWritable, type CustomerInput } from '../service/customers.js';
-import { displayName } from '../store/search.js';
+import { customerDisplayName } from '@clientela/core/format';
 import type { StoredCategory } from '../store/types.js';
 import { localDate } from './exports.js';
 
@@ -225,7 +225,7 @@ export function registerImports(router: Router, ctx: ServerContext): void {
             }
             const { kind: _kind, ...patch } = parsed.data as Record<string, unknown>;
             const next = await applyPatch(ctx, existing, patch, locale);
-            const row = { row: rowNumber, document: doc, name: displayName(existing), id: existing.id };
+            const row = { row: rowNumber, document: doc, name: customerDisplayName(existing), id: existing.id };
             if (sameWritable(existing, next)) {
               report.unchanged++;
               report.rows.push({ ...row, outcome: 'unchanged' });
@@ -237,7 +237,7 @@ export function registerImports(router: Router, ctx: ServerContext): void {
           } else {
             const created = await prepareCustomer(ctx, parsed.data as CustomerInput, { locale, source: 'import' });
             report.created++;
-            report.rows.push({ row: rowNumber, outcome: 'create', document: doc, name: displayName(created), ...(dryRun ? {} : { id: created.id }) });
+            report.rows.push({ row: rowNumber, outcome: 'create', document: doc, name: customerDisplayName(created), ...(dryRun ? {} : { id: created.id }) });
             writes.push({ create: created });
           }
         } catch (e) {

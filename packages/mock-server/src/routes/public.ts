@@ -9,6 +9,7 @@ import {
   PublicRegistrationSchema,
   SessionCreateSchema,
   SessionSchema,
+  SETTABLE_STATUSES,
   type Credit,
   type CreditWalletEntry,
   type Customer,
@@ -20,7 +21,7 @@ import { fail422, fieldIssue, HttpProblem, problem } from '../http/problem.js';
 import type { Router } from '../openapi/define-route.js';
 import { cepTable } from '../seed/cep.js';
 import { generateCredits } from '../seed/history.js';
-import { displayName } from '../store/search.js';
+import { customerDisplayName } from '@clientela/core/format';
 import { accountForEmail, emailInUse, loginEmail, setCredential } from '../service/accounts.js';
 import { openSession } from '../service/sessions.js';
 import { invitationKey, usableInvitation, type TokenRecord } from '../service/invitations.js';
@@ -193,9 +194,9 @@ export async function creditWallet(ctx: ServerContext): Promise<CreditWalletEntr
   const walletCache = walletCaches.get(ctx);
   if (walletCache && walletCache.version === ctx.version && walletCache.size === size) return walletCache.entries;
   const entries: CreditWalletEntry[] = [];
-  const everyone = ctx.store.scanCustomers({ statuses: ['active', 'inactive', 'blocked'] }, { field: 'createdAt', desc: false });
+  const everyone = ctx.store.scanCustomers({ statuses: [...SETTABLE_STATUSES] }, { field: 'createdAt', desc: false });
   for await (const cu of everyone as AsyncIterable<Customer>) {
-    for (const credit of generateCredits(cu) as Credit[]) entries.push({ customerId: cu.id, name: displayName(cu), ...(cu.email ? { email: cu.email } : {}), credit });
+    for (const credit of generateCredits(cu) as Credit[]) entries.push({ customerId: cu.id, name: customerDisplayName(cu), ...(cu.email ? { email: cu.email } : {}), credit });
   }
   entries.sort((a, b) => (a.credit.expiresAt < b.credit.expiresAt ? -1 : a.credit.expiresAt > b.credit.expiresAt ? 1 : a.credit.id < b.credit.id ? -1 : 1));
   walletCaches.set(ctx, { version: ctx.version, size, entries });

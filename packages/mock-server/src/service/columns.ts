@@ -1,5 +1,5 @@
 import { EXPORT_COLUMNS, searchKey, type Customer, type ExportColumn, type Locale } from '@clientela/core';
-import { displayName } from '../store/search.js';
+import { customerDisplayName } from '@clientela/core/format';
 
 type Labels = Record<ExportColumn, string>;
 
@@ -73,7 +73,7 @@ export function cellOf(c: Customer, col: ExportColumn, locale: Locale, categoryN
   const a = c.address;
   switch (col) {
     case 'kind': return KIND_LABEL[locale][c.kind];
-    case 'name': return displayName(c);
+    case 'name': return customerDisplayName(c);
     case 'legalName': return c.kind === 'company' ? c.legalName : null;
     case 'tradeName': return c.kind === 'company' ? (c.tradeName ?? null) : null;
     case 'stateRegistration': return c.kind === 'company' ? (c.stateRegistration ?? null) : null;

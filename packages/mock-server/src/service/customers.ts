@@ -1,6 +1,7 @@
 import {
   CUSTOMER_STATUSES,
   CustomerWritableByKind,
+  fieldRules,
   formatCep,
   normalizeDocument,
   parseWith,
@@ -41,17 +42,16 @@ export function toQuery(filter: { q?: string | undefined; kind?: 'person' | 'com
 
 type Settable = Record<string, unknown>;
 
-/** Registration settings: a required field missing → `required`; a hidden field sent → `field_hidden`. */
+/**
+ * Registration settings, through the same {@link fieldRules} the form renders from: a required
+ * field missing → `required`; a hidden field sent → `field_hidden`.
+ */
 export function checkSettings(kind: 'person' | 'company', input: Settable, settings: RegistrationSettings, locale: Locale): FieldIssue[] {
   const issues: FieldIssue[] = [];
-  const rules = settings[kind] as Record<string, string>;
   const present = (k: string) => input[k] !== undefined && input[k] !== null && input[k] !== '';
-  for (const [field, rule] of Object.entries(rules)) {
-    const paths = field === 'responsible' ? ['firstName', 'lastName'] : [field];
-    for (const path of paths) {
-      if (rule === 'required' && !present(path)) issues.push(fieldIssue(path, 'required', locale));
-      if (rule === 'hidden' && present(path)) issues.push(fieldIssue(path, 'field_hidden', locale));
-    }
+  for (const [path, rule] of Object.entries(fieldRules(settings, kind))) {
+    if (rule === 'required' && !present(path)) issues.push(fieldIssue(path, 'required', locale));
+    if (rule === 'hidden' && present(path)) issues.push(fieldIssue(path, 'field_hidden', locale));
   }
   return issues;
 }

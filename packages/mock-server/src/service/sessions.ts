@@ -1,7 +1,7 @@
 import type { Customer, Session } from '@clientela/core';
 import { sha256, type ServerContext } from '../context.js';
 import { HttpProblem } from '../http/problem.js';
-import { displayName } from '../store/search.js';
+import { customerDisplayName } from '@clientela/core/format';
 import { randomBytes, toBase64Url } from '../util/bytes.js';
 
 /** A shopper's session lasts this long from sign-in (absolute, not sliding). */
@@ -27,7 +27,7 @@ export async function openSession(ctx: ServerContext, customer: Customer): Promi
   const now = ctx.now();
   const expiresAt = new Date(now.getTime() + SESSION_TTL_MS).toISOString();
   await ctx.store.setMeta(keyOf(token), { customerId: customer.id, expiresAt, issuedAt: now.toISOString() } satisfies SessionRecord, expiresAt);
-  return { token, customerId: customer.id, name: displayName(customer), expiresAt };
+  return { token, customerId: customer.id, name: customerDisplayName(customer), expiresAt };
 }
 
 /**

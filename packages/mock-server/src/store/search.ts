@@ -1,10 +1,6 @@
-import { CUSTOMER_STATUSES, maskDocument, normalizeDocument, searchKey, type Customer, type CustomerSortField, type CustomerStatus } from '@clientela/core';
+import { customerDisplayName, maskDocument, normalizeDocument, searchKey } from '@clientela/core/format';
+import { CUSTOMER_STATUSES, type Customer, type CustomerSortField, type CustomerStatus } from '@clientela/core/schemas';
 import type { CustomerQuery, ListParams, ListResult, SortKey, SortSpec } from './types.js';
-
-/** Person: first + last name; company: razão social. */
-export function displayName(c: Customer): string {
-  return c.kind === 'person' ? `${c.firstName} ${c.lastName}` : c.legalName;
-}
 
 /**
  * The text a customer is found by: folded names, e-mail, phone digits, document and loyalty card,
@@ -48,7 +44,7 @@ export const STATUS_RANK = Object.fromEntries(CUSTOMER_STATUSES.map((s, i) => [s
 export function sortKeyOf(c: Customer, field: CustomerSortField): SortKey {
   switch (field) {
     case 'name':
-      return searchKey(displayName(c));
+      return searchKey(customerDisplayName(c));
     case 'createdAt':
       return c.createdAt;
     case 'lastPurchaseAt':
