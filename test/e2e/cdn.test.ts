@@ -92,7 +92,7 @@ describe('the single-file CDN bundle on a plain HTML page', () => {
     await form.locator('input[name=document]').fill(document);
     await form.locator('input[name=email]').fill(email);
     await form.getByRole('button', { name: 'Criar cadastro' }).click();
-    await page.getByText('Cadastro criado', { exact: false }).first().waitFor({ timeout: 15_000 });
+    await page.getByText('Cadastro concluído', { exact: false }).first().waitFor({ timeout: 15_000 });
 
     const admin = createClient({ baseUrl: api.url, apiKey: SECRET_KEY });
     const { items } = await admin.customers.list({ q: email });
