@@ -51,23 +51,37 @@ for (const kind of ['memory', 'sqlite'] as const) {
       const s = make();
       for (const sort of ['-createdAt', 'name', '-totalSpent', 'lastPurchaseAt']) {
         const total = (await call(s, 'GET', `/v1/customers?limit=1`)).json.total;
-        const seen: string[] = [];
-        let cursor: string | null = null;
-        let page = 0;
-        do {
-          const r: any = await call(s, 'GET', `/v1/customers?sort=${sort}&limit=37${cursor ? `&cursor=${cursor}` : ''}`);
-          expect(r.status).toBe(200);
-          seen.push(...r.json.items.map((c: { id: string }) => c.id));
-          cursor = r.json.nextCursor;
-          if (page++ === 2) {
-            // Inserted mid-walk: each sorts somewhere; pages already read must not shift.
-            const n = seen.length;
-            for (const doc of ['87345612005', '52998224725']) {
-              await call(s, 'POST', '/v1/customers', { body: { ...PERSON, document: doc, firstName: `Inserido ${sort}`, email: `${doc}@x.com` } });
-            }
-            expect(seen.length).toBe(n);
+        const walk = async (onPage?: (page: number, read: readonly string[]) => Promise<void>): Promise<string[]> => {
+          const ids: string[] = [];
+          let cursor: string | null = null;
+          let page = 0;
+          do {
+            const r: any = await call(s, 'GET', `/v1/customers?sort=${sort}&limit=37${cursor ? `&cursor=${cursor}` : ''}`);
+            expect(r.status).toBe(200);
+            ids.push(...r.json.items.map((c: { id: string }) => c.id));
+            cursor = r.json.nextCursor;
+            await onPage?.(page++, ids);
+          } while (cursor);
+          return ids;
+        };
+        const inserted: string[] = [];
+        let lastBefore = '';
+        const seen = await walk(async (page, read) => {
+          if (page !== 2) return;
+          // Inserted mid-walk, after the row last read: each sorts somewhere.
+          lastBefore = read.at(-1)!;
+          for (const doc of ['87345612007', '52998224725']) {
+            const r = await call(s, 'POST', '/v1/customers', { body: { ...PERSON, document: doc, firstName: `Inserido ${sort}`, email: `${doc}@x.com` } });
+            expect(r.status, JSON.stringify(r.json)).toBe(201);
+            inserted.push(r.json.id);
           }
-        } while (cursor);
+        });
+        // The same order read again in one go: the interrupted walk must be it, less the inserted
+        // rows that sort before the row it had reached (nothing read shifts, skips or repeats).
+        const now = await walk();
+        const reached = now.indexOf(lastBefore);
+        expect(reached).toBeGreaterThanOrEqual(0);
+        expect(seen).toEqual(now.filter((id, i) => i > reached || !inserted.includes(id)));
         expect(new Set(seen).size).toBe(seen.length);
         expect(seen.length).toBeGreaterThanOrEqual(total);
         await call(s, 'POST', '/v1/customers/bulk', { body: { filter: { q: 'inserido' }, action: 'delete' } });
