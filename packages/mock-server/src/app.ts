@@ -2,7 +2,7 @@ import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import * as z from 'zod/mini';
-import { resolveLocale } from '@clientela/core';
+import { resolveLocale } from '@clientela/core/i18n';
 import { keyIdOf, type ServerContext } from './context.js';
 import { HttpProblem, problem, problemBody, problemResponse } from './http/problem.js';
 import { buildOpenApi, createRouter, type AppEnv, type RecordedRoute } from './openapi/define-route.js';

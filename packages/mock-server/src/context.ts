@@ -5,7 +5,7 @@ import {
   type AuditEntry,
   type Category,
   type RegistrationSettings,
-} from '@clientela/core';
+} from '@clientela/core/schemas';
 import type { AppEnv } from './openapi/define-route.js';
 import type { PasswordHasher } from './service/passwords.js';
 import type { Store } from './store/types.js';

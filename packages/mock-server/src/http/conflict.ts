@@ -1,4 +1,4 @@
-import type { Locale } from '@clientela/core';
+import type { Locale } from '@clientela/core/i18n';
 import { duplicateDocument } from '../service/customers.js';
 import type { StoreConflict } from '../store/types.js';
 import { fieldIssue, HttpProblem } from './problem.js';

@@ -1,4 +1,5 @@
-import { CUSTOMER_SORTS, type CustomerSortField, type Locale } from '@clientela/core';
+import type { Locale } from '@clientela/core/i18n';
+import { CUSTOMER_SORTS, type CustomerSortField } from '@clientela/core/schemas';
 import type { KeysetPosition, SortSpec } from '../store/types.js';
 import { fail422, fieldIssue } from './problem.js';
 import { base64UrlToText, textToBase64Url } from '../util/bytes.js';

@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
-import type { FieldIssue, IssueCode, Locale } from '@clientela/core';
-import { issueMessage } from '@clientela/core';
+import { issueMessage, type IssueCode, type Locale } from '@clientela/core/i18n';
+import type { FieldIssue } from '@clientela/core/schemas';
 
 /** Problem kinds the server answers with; each has a stable `type` URI and localized title. */
 export type ProblemKind =

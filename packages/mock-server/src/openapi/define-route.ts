@@ -1,6 +1,7 @@
 import type { Context, Hono } from 'hono';
 import * as z from 'zod/mini';
-import { parseWith, ProblemSchema, type FieldIssue, type Locale } from '@clientela/core';
+import type { Locale } from '@clientela/core/i18n';
+import { parseWith, ProblemSchema, type FieldIssue } from '@clientela/core/schemas';
 import { invalid, problem } from '../http/problem.js';
 
 /** Who may call a route: `secret` key only, `public` (publishable or secret key), or anyone (`none`). */

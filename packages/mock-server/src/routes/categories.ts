@@ -1,14 +1,14 @@
 import * as z from 'zod/mini';
+import { searchKey } from '@clientela/core/format';
+import type { Locale } from '@clientela/core/i18n';
 import {
   CategoryCreateSchema,
   CategoryListQuerySchema,
   CategoryListSchema,
   CategoryPatchSchema,
   CategorySchema,
-  searchKey,
   type Category,
-  type Locale,
-} from '@clientela/core';
+} from '@clientela/core/schemas';
 import { audit, categoriesWithCounts, etag, inTransaction, newId, type ServerContext } from '../context.js';
 import { idempotent } from '../http/idempotency.js';
 import { fieldIssue, HttpProblem, problem } from '../http/problem.js';

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { maskDocument } from '@clientela/core/format';
 import {
   BulkRequestSchema,
   BulkResultSchema,
@@ -9,10 +10,9 @@ import {
   CustomerPatchSchema,
   CustomerSchema,
   InvitationSchema,
-  maskDocument,
   OrderPageSchema,
   type Customer,
-} from '@clientela/core';
+} from '@clientela/core/schemas';
 import { audit, etag, ifMatchVersion, inTransaction, sha256, type ServerContext } from '../context.js';
 import { decodeCursor, encodeCursor, parseSort } from '../http/cursor.js';
 import { idempotent } from '../http/idempotency.js';

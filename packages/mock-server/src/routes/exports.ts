@@ -1,4 +1,5 @@
-import { ExportRequestSchema, type Customer, type ExportColumn, type Locale } from '@clientela/core';
+import type { Locale } from '@clientela/core/i18n';
+import { ExportRequestSchema, type Customer, type ExportColumn } from '@clientela/core/schemas';
 import { audit, type ServerContext } from '../context.js';
 import type { Router } from '../openapi/define-route.js';
 import { cellOf, COLUMN_LABELS, csvCell, DEFAULT_EXPORT_COLUMNS } from '../service/columns.js';

@@ -1,25 +1,23 @@
 // The bundled build (its own Buffer shim) parses in Node and in a browser page alike.
 import { parse as parseCsv } from 'csv-parse/browser/esm/sync';
 import * as z from 'zod/mini';
+import { customerDisplayName, normalizeDocument, searchKey } from '@clientela/core/format';
+import type { Locale } from '@clientela/core/i18n';
 import {
   CustomerCreateSchema,
   ImportReportSchema,
-  normalizeDocument,
   parseWith,
-  searchKey,
   type Customer,
   type ExportColumn,
   type FieldIssue,
   type ImportReport,
-  type Locale,
-} from '@clientela/core';
+} from '@clientela/core/schemas';
 import type { Context } from 'hono';
 import { audit, inTransaction, type ServerContext } from '../context.js';
 import { fieldIssue, HttpProblem, problem } from '../http/problem.js';
 import type { AppEnv, Router } from '../openapi/define-route.js';
 import { COLUMN_LABELS, csvCell, HEADER_LOOKUP, IMPORT_COLUMNS, kindFromCell } from '../service/columns.js';
 import { applyPatch, prepareCustomer, sameWritable, type CustomerInput } from '../service/customers.js';
-import { customerDisplayName } from '@clientela/core/format';
 import type { StoredCategory } from '../store/types.js';
 import { localDate } from './exports.js';
 

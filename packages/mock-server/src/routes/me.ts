@@ -1,4 +1,11 @@
-import { CreditListSchema, CustomerSchema, OrderPageSchema, PasswordChangeSchema, ProfilePatchSchema, type Customer } from '@clientela/core';
+import {
+  CreditListSchema,
+  CustomerSchema,
+  OrderPageSchema,
+  PasswordChangeSchema,
+  ProfilePatchSchema,
+  type Customer,
+} from '@clientela/core/schemas';
 import type { Context } from 'hono';
 import { audit, etag, inTransaction, settingsOf, type ServerContext } from '../context.js';
 import { fail422, fieldIssue, HttpProblem } from '../http/problem.js';

@@ -1,5 +1,9 @@
 import * as z from 'zod/mini';
-import { InvitationInfoSchema, PasswordCheckResultSchema, PasswordCheckSchema } from '@clientela/core';
+import {
+  InvitationInfoSchema,
+  PasswordCheckResultSchema,
+  PasswordCheckSchema,
+} from '@clientela/core/schemas';
 import type { ServerContext } from '../context.js';
 import { fail422, fieldIssue } from '../http/problem.js';
 import type { Router } from '../openapi/define-route.js';

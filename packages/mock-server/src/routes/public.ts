@@ -1,10 +1,10 @@
 import * as z from 'zod/mini';
+import { customerDisplayName, digitsOnly } from '@clientela/core/format';
 import {
   CepAddressSchema,
   CreditWalletPageSchema,
   CreditWalletQuerySchema,
   CustomerSchema,
-  digitsOnly,
   PasswordSetSchema,
   PublicRegistrationSchema,
   SessionCreateSchema,
@@ -13,7 +13,7 @@ import {
   type Credit,
   type CreditWalletEntry,
   type Customer,
-} from '@clientela/core';
+} from '@clientela/core/schemas';
 import { audit, etag, inTransaction, sha256, type ServerContext } from '../context.js';
 import { decodeTuple, encodeTuple } from '../http/cursor.js';
 import { idempotent } from '../http/idempotency.js';
@@ -21,7 +21,6 @@ import { fail422, fieldIssue, HttpProblem, problem } from '../http/problem.js';
 import type { Router } from '../openapi/define-route.js';
 import { cepTable } from '../seed/cep.js';
 import { generateCredits } from '../seed/history.js';
-import { customerDisplayName } from '@clientela/core/format';
 import { accountForEmail, emailInUse, loginEmail, setCredential } from '../service/accounts.js';
 import { openSession } from '../service/sessions.js';
 import { invitationKey, usableInvitation, type TokenRecord } from '../service/invitations.js';

@@ -1,4 +1,4 @@
-import { AuditPageSchema, AuditQuerySchema, RegistrationSettingsSchema } from '@clientela/core';
+import { AuditPageSchema, AuditQuerySchema, RegistrationSettingsSchema } from '@clientela/core/schemas';
 import { audit, inTransaction, settingsOf, type ServerContext } from '../context.js';
 import { decodeTuple, encodeTuple } from '../http/cursor.js';
 import type { Router } from '../openapi/define-route.js';

@@ -1,5 +1,6 @@
-import type { CepAddress, Uf } from '@clientela/core';
-import { formatCep } from '@clientela/core';
+import type { CepAddress } from '@clientela/core/schemas';
+import type { Uf } from '@clientela/core/validation';
+import { formatCep } from '@clientela/core/format';
 // A JSON import (not readFileSync) so the dataset also reaches the in-page server of the browser
 // entry; Node ≥ 20.10 and bundlers read it alike.
 import rows from '../../data/cep.json' with { type: 'json' };

@@ -1,4 +1,4 @@
-import { isValidStateRegistration, type Uf } from '@clientela/core';
+import { isValidStateRegistration, type Uf } from '@clientela/core/validation';
 import type { Prng } from './prng.js';
 
 function mod11(values: number[], weights: number[]): number {

@@ -1,4 +1,4 @@
-import type { Credit, Customer, Order } from '@clientela/core';
+import type { Credit, Customer, Order } from '@clientela/core/schemas';
 import { SEED_ANCHOR_MS } from './anchor.js';
 import { hash32, Prng } from './prng.js';
 

@@ -1,5 +1,7 @@
 import { fakerPT_BR } from '@faker-js/faker';
-import { searchKey, type Customer, type Uf } from '@clientela/core';
+import { searchKey } from '@clientela/core/format';
+import type { Customer } from '@clientela/core/schemas';
+import type { Uf } from '@clientela/core/validation';
 import type { StoredCategory } from '../store/types.js';
 import { cepTable } from './cep.js';
 import { generateCnpj, generateCpf, generatePhone, generateStateRegistration } from './documents.js';

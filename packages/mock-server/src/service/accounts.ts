@@ -1,4 +1,4 @@
-import type { Customer } from '@clientela/core';
+import type { Customer } from '@clientela/core/schemas';
 import type { ServerContext } from '../context.js';
 
 /**

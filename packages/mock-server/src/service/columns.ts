@@ -1,5 +1,6 @@
-import { EXPORT_COLUMNS, searchKey, type Customer, type ExportColumn, type Locale } from '@clientela/core';
-import { customerDisplayName } from '@clientela/core/format';
+import { customerDisplayName, searchKey } from '@clientela/core/format';
+import type { Locale } from '@clientela/core/i18n';
+import { EXPORT_COLUMNS, type Customer, type ExportColumn } from '@clientela/core/schemas';
 
 type Labels = Record<ExportColumn, string>;
 

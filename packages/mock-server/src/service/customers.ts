@@ -1,19 +1,17 @@
+import { formatCep, normalizeDocument, toE164BR } from '@clientela/core/format';
+import type { Locale } from '@clientela/core/i18n';
 import {
   CUSTOMER_STATUSES,
   CustomerWritableByKind,
   fieldRules,
-  formatCep,
-  normalizeDocument,
   parseWith,
-  toE164BR,
   type Customer,
   type CustomerCreateSchema,
   type CustomerPatchSchema,
   type CustomerStatus,
   type FieldIssue,
-  type Locale,
   type RegistrationSettings,
-} from '@clientela/core';
+} from '@clientela/core/schemas';
 import type * as z from 'zod/mini';
 import { newId, settingsOf, type ServerContext } from '../context.js';
 import { fieldIssue, fail422, HttpProblem } from '../http/problem.js';

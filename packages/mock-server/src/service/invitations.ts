@@ -1,4 +1,5 @@
-import type { Customer, Locale } from '@clientela/core';
+import type { Locale } from '@clientela/core/i18n';
+import type { Customer } from '@clientela/core/schemas';
 import { sha256, type ServerContext } from '../context.js';
 import { fail422, fieldIssue, HttpProblem } from '../http/problem.js';
 import { randomBytes, toBase64Url } from '../util/bytes.js';

@@ -1,4 +1,5 @@
-import type { Credit, Customer, Locale, OrderPage } from '@clientela/core';
+import type { Locale } from '@clientela/core/i18n';
+import type { Credit, Customer, OrderPage } from '@clientela/core/schemas';
 import { decodeTuple, encodeTuple } from '../http/cursor.js';
 import { generateCredits, generateOrders } from '../seed/history.js';
 

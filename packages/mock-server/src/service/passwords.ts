@@ -1,4 +1,4 @@
-import { passwordIssue } from '@clientela/core';
+import { passwordIssue } from '@clientela/core/schemas';
 import { scryptAsync } from '@noble/hashes/scrypt.js';
 import { constantTimeEqual, fromBase64Url, randomBytes, toBase64Url } from '../util/bytes.js';
 

@@ -1,4 +1,4 @@
-import type { Customer, Session } from '@clientela/core';
+import type { Customer, Session } from '@clientela/core/schemas';
 import { sha256, type ServerContext } from '../context.js';
 import { HttpProblem } from '../http/problem.js';
 import { customerDisplayName } from '@clientela/core/format';

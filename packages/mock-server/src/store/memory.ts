@@ -1,4 +1,9 @@
-import { CUSTOMER_SORTS, type AuditEntry, type Customer, type CustomerSortField } from '@clientela/core';
+import {
+  CUSTOMER_SORTS,
+  type AuditEntry,
+  type Customer,
+  type CustomerSortField,
+} from '@clientela/core/schemas';
 import { compareKeys, maskJson, matchesTokens, queryPredicate, queryTokens, scanByPages, searchTextOf, sortKeyOf } from './search.js';
 import type { AuditQueryParams, CustomerQuery, ListJsonResult, ListParams, ListResult, SortKey, SortSpec, StoredAudit, StoredCategory, SyncStore } from './types.js';
 

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import type { AuditEntry, Customer, CustomerSortField } from '@clientela/core';
+import type { AuditEntry, Customer, CustomerSortField } from '@clientela/core/schemas';
 import { maskJson, queryTokens, scanByPages, searchTextOf, sortKeyOf } from './search.js';
 import { migrateSqlite } from './sqlite-migrations.js';
 import type { AuditQueryParams, CustomerQuery, ListJsonResult, ListParams, ListResult, SortSpec, StoredAudit, StoredCategory, SyncStore } from './types.js';

@@ -1,4 +1,5 @@
-import { searchKey, type AuditEntry, type Customer } from '@clientela/core';
+import { searchKey } from '@clientela/core/format';
+import type { AuditEntry, Customer } from '@clientela/core/schemas';
 import { Mutex } from './lock.js';
 import {
   StoreConflict,

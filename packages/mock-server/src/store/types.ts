@@ -1,4 +1,12 @@
-import type { AuditAction, AuditEntry, Category, Customer, CustomerKind, CustomerSortField, CustomerStatus } from '@clientela/core';
+import type {
+  AuditAction,
+  AuditEntry,
+  Category,
+  Customer,
+  CustomerKind,
+  CustomerSortField,
+  CustomerStatus,
+} from '@clientela/core/schemas';
 
 /** What a customer query selects, after the HTTP layer has parsed and defaulted it. */
 export interface CustomerQuery {
