@@ -21,7 +21,8 @@ import { createClient } from './client.js';
 import type { ClientOptions } from './request.js';
 
 // Unit tests of the transport against a scripted fetch: exact headers, retry counts and error
-// mapping. The resource round trips against the real mock server are in client.test.ts.
+// mapping. The resource round trips against the real mock server are in the mock server's
+// test/client.test.ts, which is where that dependency is declared.
 
 const customer = {
   id: 'cus_1', kind: 'person', status: 'active', whatsapp: false, document: '52998224725', firstName: 'Ana', lastName: 'Souza',

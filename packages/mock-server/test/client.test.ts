@@ -1,4 +1,4 @@
-import { createApp } from '@clientela/mock-server';
+import { createApp } from '../src/index.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   isAuthError,
@@ -15,10 +15,9 @@ import {
   type PreconditionFailedError,
   type RateLimitError,
   type ValidationError,
-} from '../errors/errors.js';
-import type { Customer } from '../schemas/customer.js';
-import { createClient } from './client.js';
-import type { ClientOptions } from './request.js';
+} from '@clientela/core/errors';
+import type { Customer } from '@clientela/core/schemas';
+import { createClient, type ClientOptions } from '@clientela/core/client';
 
 // The client against the real mock server, in process: `createApp().fetch` stands in for the
 // network, so every round trip goes through the server's routes, validation and store.
