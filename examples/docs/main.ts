@@ -5,7 +5,7 @@ import { createClient } from '@clientela/core/client';
 import '@clientela/elements';
 import { createApp } from '@clientela/mock-server/browser';
 import { html, nothing, render, type TemplateResult } from 'lit';
-import manifest from '../../packages/elements/custom-elements.json' with { type: 'json' };
+import manifest from '@clientela/elements/custom-elements.json' with { type: 'json' };
 
 interface Described {
   name: string;
