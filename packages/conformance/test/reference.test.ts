@@ -7,13 +7,17 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runConformance } from '@clientela/conformance';
 import { startServer, type StartedServer } from '@clientela/mock-server';
+import { createTestDatabase, type TestDatabase } from '../../../test/postgres.js';
 
 const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'clientela-conformance-'));
 const started: StartedServer[] = [];
 
+const databases: TestDatabase[] = [];
+
 afterAll(async () => {
   await Promise.all(started.map((s) => s.close()));
+  await Promise.all(databases.map((d) => d.drop()));
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -43,6 +47,15 @@ describe('the reference server passes the conformance suite', () => {
     started.push(server);
     await conform(server);
   }, 120_000);
+
+  it('on PostgreSQL', async () => {
+    const db = await createTestDatabase();
+    databases.push(db);
+    const server = await startServer({ port: 0, seed: 200, databaseUrl: db.url });
+    started.push(server);
+    expect(await (await fetch(`${server.url}/healthz`)).json()).toMatchObject({ store: 'postgres', customers: 200 });
+    await conform(server);
+  }, 180_000);
 });
 
 function runCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {

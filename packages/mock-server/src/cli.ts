@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
 import { SchemaTooNewError, startServer, type StartedServer } from './index.js';
+import { redact } from './store/postgres.js';
 
 const HELP = `Usage: clientela-mock-server [options]
 
@@ -9,6 +10,7 @@ const HELP = `Usage: clientela-mock-server [options]
   --seed <n>              customers to seed into an empty store (default 0)
   --seed-value <n>        PRNG seed; the same value gives the same data (default 1)
   --db <file>             SQLite file (data survives restarts); in memory without it
+  --database-url <url>    PostgreSQL (postgres://…; also CLIENTELA_DATABASE_URL): many processes may share it
   --latency <min-max>     added latency in ms, e.g. 0-300
   --fail-rate <0..1>      share of requests answered 503 with Retry-After
   --cors <origins>        comma-separated allowed origins (or *)
@@ -38,6 +40,7 @@ const { values } = (() => {
         seed: { type: 'string' },
         'seed-value': { type: 'string' },
         db: { type: 'string' },
+        'database-url': { type: 'string' },
         latency: { type: 'string' },
         'fail-rate': { type: 'string' },
         cors: { type: 'string' },
@@ -72,6 +75,10 @@ if (values['rate-limit']) {
 const failRate = num('fail-rate', values['fail-rate'], 0);
 if (failRate > 1) fail('--fail-rate is a share between 0 and 1');
 
+const databaseUrl = values['database-url'] ?? process.env.CLIENTELA_DATABASE_URL;
+if (databaseUrl && values.db) fail('--db and --database-url name two stores: give one');
+if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) fail('--database-url takes a postgres:// URL');
+
 let started: StartedServer;
 try {
   started = await startServer({
@@ -80,6 +87,7 @@ try {
     seed: num('seed', values.seed, 0),
     seedValue: num('seed-value', values['seed-value'], 1),
     ...(values.db ? { db: values.db } : {}),
+    ...(databaseUrl ? { databaseUrl } : {}),
     ...(latency ? { latency } : {}),
     failRate,
     ...(values.cors ? { cors: values.cors.split(',').map((s) => s.trim()).filter(Boolean) } : {}),
@@ -89,8 +97,12 @@ try {
   });
 } catch (e) {
   // A database this server cannot serve: one clear line, no stack.
-  if (!(e instanceof SchemaTooNewError)) throw e;
-  console.error(`clientela-mock-server: ${e.message}`);
+  if (e instanceof SchemaTooNewError) {
+    console.error(`clientela-mock-server: ${e.message}`);
+    process.exit(1);
+  }
+  if (!databaseUrl) throw e;
+  console.error(`clientela-mock-server: cannot open PostgreSQL at ${redact(databaseUrl)}: ${(e as Error).message}`);
   process.exit(1);
 }
 
@@ -98,7 +110,7 @@ console.log(`Clientela mock server listening on ${started.url}`);
 console.log(`  secret key:      ${started.server.keys.secret}`);
 console.log(`  publishable key: ${started.server.keys.publishable}`);
 console.log(`  OpenAPI:         ${started.url}/openapi.json`);
-console.log(`  store:           ${started.server.store.kind}${values.db ? ` (${values.db})` : ''}, ${await started.server.store.customerCount()} customers`);
+console.log(`  store:           ${started.server.store.kind}${values.db ? ` (${values.db})` : databaseUrl ? ` (${redact(databaseUrl)})` : ''}, ${await started.server.store.customerCount()} customers`);
 
 const stop = () => {
   void started.close().then(() => process.exit(0));

@@ -1,6 +1,7 @@
 import { serve } from '@hono/node-server';
 import { createApp as createNeutralApp, type MockServer, type MockServerOptions } from './app.js';
 import { nodeScrypt } from './platform/node-scrypt.js';
+import { PostgresStore } from './store/postgres.js';
 import { SqliteStore } from './store/sqlite.js';
 import { SyncStoreAdapter } from './store/sync-adapter.js';
 
@@ -8,6 +9,7 @@ export { DEFAULT_PUBLISHABLE_KEY, DEFAULT_SECRET_KEY } from './app.js';
 export type { AppOptions, MockServer, MockServerOptions } from './app.js';
 export type { Store } from './store/types.js';
 export { SchemaTooNewError } from './store/migrations.js';
+export { PostgresStore } from './store/postgres.js';
 
 /**
  * Creates the mock server in process: a Hono app over a seeded store, in memory or, with `db`,
@@ -39,8 +41,10 @@ export interface StartedServer {
  * @example
  * const { url, close } = await startServer({ port: 0, seed: 100 });
  */
-export async function startServer(options: MockServerOptions & { port?: number; host?: string } = {}): Promise<StartedServer> {
-  const server = createApp(options);
+export async function startServer(options: MockServerOptions & { port?: number; host?: string; databaseUrl?: string } = {}): Promise<StartedServer> {
+  const { databaseUrl, ...rest } = options;
+  // PostgreSQL is opened (and migrated) before the app: its store cannot be made synchronously.
+  const server = createApp(databaseUrl && !rest.store ? { ...rest, store: await PostgresStore.open(databaseUrl) } : rest);
   const host = options.host ?? '127.0.0.1';
   // Listen only once seeded, so the first request a caller makes sees the seeded store.
   try {

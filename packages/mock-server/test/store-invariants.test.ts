@@ -8,15 +8,30 @@ import { MemoryStore } from '../src/store/memory.js';
 import { SqliteStore } from '../src/store/sqlite.js';
 import { SyncStoreAdapter } from '../src/store/sync-adapter.js';
 import { StoreConflict, type Store } from '../src/store/types.js';
+import { PostgresStore } from '../src/store/postgres.js';
+import { createTestDatabase, type TestDatabase } from '../../../test/postgres.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'clientela-invariants-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 let files = 0;
 
+const databases: TestDatabase[] = [];
+afterAll(async () => {
+  await Promise.all(databases.map((d) => d.drop()));
+});
+
 /** The rules every store enforces itself, whatever runs above it (and however it interleaves). */
-export const STORES: [string, () => Promise<Store>][] = [
+const STORES: [string, () => Promise<Store>][] = [
   ['memory', async () => new SyncStoreAdapter(new MemoryStore())],
   ['sqlite', async () => new SyncStoreAdapter(new SqliteStore(join(dir, `invariants-${files++}.sqlite`)))],
+  [
+    'postgres',
+    async () => {
+      const db = await createTestDatabase();
+      databases.push(db);
+      return PostgresStore.open(db.url);
+    },
+  ],
 ];
 
 function sample(n: number): Customer[] {
@@ -89,9 +104,9 @@ describe.each(STORES)('store invariants: %s', (_kind, open) => {
   });
 });
 
-describe('SQLite transactions roll back', () => {
+describe.each(STORES.slice(1))('%s transactions roll back', (_kind, open) => {
   it('a transaction that throws keeps none of its writes', async () => {
-    const store = await STORES[1]![1]();
+    const store = await open();
     const [a, b] = sample(2) as [Customer, Customer];
     await store.insertCustomer(a);
     await expect(

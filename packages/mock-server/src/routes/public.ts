@@ -190,7 +190,9 @@ const walletCaches = new WeakMap<ServerContext, { version: number; size: number;
 /** Every credit of every customer that is not deleted, by expiry then id (cached until a write). */
 export async function creditWallet(ctx: ServerContext): Promise<CreditWalletEntry[]> {
   const size = await ctx.store.customerCount();
-  const walletCache = walletCaches.get(ctx);
+  // Only an embedded store's writes all pass through this process (and bump `ctx.version`); with
+  // PostgreSQL another process may have written, so the wallet is read afresh.
+  const walletCache = ctx.store.kind === 'postgres' ? undefined : walletCaches.get(ctx);
   if (walletCache && walletCache.version === ctx.version && walletCache.size === size) return walletCache.entries;
   const entries: CreditWalletEntry[] = [];
   const everyone = ctx.store.scanCustomers({ statuses: [...SETTABLE_STATUSES] }, { field: 'createdAt', desc: false });

@@ -1,0 +1,95 @@
+import type pg from 'pg';
+import { checkMigrations, SchemaTooNewError, type Migration } from './migrations.js';
+
+type Db = pg.PoolClient;
+
+// Text keys compare in byte order (COLLATE "C"), as the memory store compares strings, so every
+// store returns the same order and a cursor from one page continues on the next.
+const V1 = `
+CREATE EXTENSION IF NOT EXISTS pg_trgm;
+CREATE TABLE customers (
+  id text COLLATE "C" PRIMARY KEY,
+  kind text NOT NULL,
+  status text NOT NULL,
+  document text COLLATE "C" NOT NULL,
+  email text,
+  name_key text COLLATE "C" NOT NULL,
+  created_at text COLLATE "C" NOT NULL,
+  last_purchase_at text COLLATE "C" NOT NULL,
+  total_spent bigint NOT NULL,
+  orders_count integer NOT NULL,
+  visits_count integer NOT NULL,
+  status_rank integer NOT NULL,
+  search text NOT NULL,
+  category_ids text[] NOT NULL,
+  version integer NOT NULL,
+  data text NOT NULL
+);
+CREATE UNIQUE INDEX customers_live_document ON customers (document) WHERE status <> 'deleted';
+CREATE INDEX customers_email ON customers (email) WHERE status <> 'deleted';
+CREATE INDEX customers_search ON customers USING gin (search gin_trgm_ops);
+CREATE INDEX customers_categories ON customers USING gin (category_ids);
+CREATE INDEX customers_name ON customers (name_key, id);
+CREATE INDEX customers_created ON customers (created_at, id);
+CREATE INDEX customers_last_purchase ON customers (last_purchase_at, id);
+CREATE INDEX customers_spent ON customers (total_spent, id);
+CREATE INDEX customers_orders ON customers (orders_count, id);
+CREATE INDEX customers_visits ON customers (visits_count, id);
+CREATE INDEX customers_status_rank ON customers (status_rank, id);
+CREATE TABLE categories (
+  seq bigserial NOT NULL,
+  id text PRIMARY KEY,
+  name_key text NOT NULL,
+  version integer NOT NULL,
+  data text NOT NULL
+);
+CREATE UNIQUE INDEX categories_name_key ON categories (name_key);
+CREATE TABLE meta (key text PRIMARY KEY, value text NOT NULL, expires_at text COLLATE "C");
+CREATE INDEX meta_expires ON meta (expires_at) WHERE expires_at IS NOT NULL;
+CREATE TABLE audit (seq bigserial PRIMARY KEY, action text NOT NULL, at text COLLATE "C" NOT NULL, data text NOT NULL);
+CREATE INDEX audit_action ON audit (action, seq);
+`;
+
+/**
+ * The PostgreSQL schema, one step per version; a released step is never edited. The invariants
+ * live here: one live holder per document (a partial unique index), one category per folded name,
+ * claimed keys in `meta` (its primary key).
+ */
+export const POSTGRES_MIGRATIONS: readonly Migration<Db, Promise<void>>[] = [
+  {
+    version: 1,
+    name: 'customers (trigram search, keyset sort indexes, unique live document), categories, meta, audit log',
+    up: async (db) => {
+      await db.query(V1);
+    },
+  },
+];
+
+export const POSTGRES_SCHEMA_VERSION = checkMigrations(POSTGRES_MIGRATIONS);
+
+/** Any fixed number: the advisory lock two processes starting at once take to migrate once. */
+const MIGRATION_LOCK = 4_206_611;
+
+/**
+ * Brings the database to {@link POSTGRES_SCHEMA_VERSION} in one transaction under an advisory
+ * lock (a second process starting at the same time waits, then finds nothing to do), and refuses,
+ * changing nothing, a database whose version is newer than this server's.
+ */
+export async function migratePostgres(db: Db, where: string): Promise<{ from: number; to: number }> {
+  await db.query('BEGIN');
+  try {
+    await db.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+    await db.query('CREATE TABLE IF NOT EXISTS schema_version (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())');
+    const from = Number((await db.query<{ v: number | null }>('SELECT max(version) AS v FROM schema_version')).rows[0]?.v ?? 0);
+    if (from > POSTGRES_SCHEMA_VERSION) throw new SchemaTooNewError(where, from, POSTGRES_SCHEMA_VERSION);
+    for (const m of POSTGRES_MIGRATIONS.slice(from)) {
+      await m.up(db);
+      await db.query('INSERT INTO schema_version (version, name) VALUES ($1, $2)', [m.version, m.name]);
+    }
+    await db.query('COMMIT');
+    return { from, to: POSTGRES_SCHEMA_VERSION };
+  } catch (e) {
+    await db.query('ROLLBACK');
+    throw e;
+  }
+}

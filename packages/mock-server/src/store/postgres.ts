@@ -1,0 +1,385 @@
+import pg from 'pg';
+import { searchKey, type AuditEntry, type Customer, type CustomerSortField } from '@clientela/core';
+import { migratePostgres } from './postgres-migrations.js';
+import { maskJson, queryTokens, searchTextOf, sortKeyOf } from './search.js';
+import {
+  StoreConflict,
+  type AuditQueryParams,
+  type CustomerQuery,
+  type ListJsonResult,
+  type ListParams,
+  type ListResult,
+  type SortSpec,
+  type Store,
+  type StoredAudit,
+  type StoredCategory,
+} from './types.js';
+
+const SORT_COLUMNS: Record<CustomerSortField, string> = {
+  name: 'name_key',
+  createdAt: 'created_at',
+  lastPurchaseAt: 'last_purchase_at',
+  totalSpent: 'total_spent',
+  ordersCount: 'orders_count',
+  visitsCount: 'visits_count',
+  status: 'status_rank',
+};
+
+const UNIQUE_VIOLATION = '23505';
+
+type Queryable = pg.Pool | pg.PoolClient;
+
+/** The columns of a customer row, from the same keys and search text the other stores use. */
+function row(c: Customer): unknown[] {
+  return [
+    c.id,
+    c.kind,
+    c.status,
+    c.document,
+    c.email?.toLowerCase() ?? null,
+    sortKeyOf(c, 'name'),
+    c.createdAt,
+    sortKeyOf(c, 'lastPurchaseAt'),
+    c.stats.totalSpentCents,
+    c.stats.ordersCount,
+    sortKeyOf(c, 'visitsCount'),
+    sortKeyOf(c, 'status'),
+    searchTextOf(c),
+    [...c.categoryIds],
+    c.version,
+    JSON.stringify(c),
+  ];
+}
+
+const COLUMNS = 'id, kind, status, document, email, name_key, created_at, last_purchase_at, total_spent, orders_count, visits_count, status_rank, search, category_ids, version, data';
+const PARAMS = COLUMNS.split(', ').map((_, i) => `$${i + 1}`).join(', ');
+const ARRAY_TYPES = ['text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'bigint', 'integer', 'integer', 'integer', 'text', 'text', 'integer', 'text'];
+
+/** `%token%` for LIKE, with LIKE's own wildcards escaped. */
+function likeAny(token: string): string {
+  return `%${token.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+}
+
+function isUniqueViolation(e: unknown, constraint: string): boolean {
+  return (e as { code?: string; constraint?: string }).code === UNIQUE_VIOLATION && (e as { constraint?: string }).constraint === constraint;
+}
+
+/**
+ * The PostgreSQL store: any number of server processes share one database, so nothing here
+ * relies on process memory. The database enforces the rules — a partial unique index gives a
+ * document one live holder, a unique index gives a folded category name one holder, updates name
+ * the version they overwrite (`WHERE version = $n`), claims are inserts under `meta`'s primary
+ * key — and a transaction runs on one connection, reading customers `FOR UPDATE`. Search is a
+ * trigram GIN index over the same search text the other stores use; pages are keyset range scans
+ * over `(key, id)` indexes.
+ */
+export class PostgresStore implements Store {
+  readonly kind = 'postgres' as const;
+  readonly #db: Queryable;
+  readonly #pool: pg.Pool;
+  readonly #inside: boolean;
+
+  private constructor(pool: pg.Pool, db: Queryable, inside: boolean) {
+    this.#pool = pool;
+    this.#db = db;
+    this.#inside = inside;
+  }
+
+  /**
+   * Connects, migrates (or refuses a newer schema) and returns the store.
+   *
+   * @example
+   * const store = await PostgresStore.open('postgres://clientela:secret@127.0.0.1:5432/clientela');
+   */
+  static async open(url: string, poolSize = 10): Promise<PostgresStore> {
+    const pool = new pg.Pool({ connectionString: url, max: poolSize });
+    // An idle connection that breaks (a database restart) must not crash the process.
+    pool.on('error', () => undefined);
+    try {
+      const client = await pool.connect();
+      try {
+        await migratePostgres(client, redact(url));
+      } finally {
+        client.release();
+      }
+    } catch (e) {
+      await pool.end();
+      throw e;
+    }
+    return new PostgresStore(pool, pool, false);
+  }
+
+  async #q<R extends pg.QueryResultRow = Record<string, unknown>>(sql: string, args: unknown[] = []): Promise<pg.QueryResult<R>> {
+    return this.#db.query<R>(sql, args);
+  }
+
+  /**
+   * Runs a statement that may break a unique index. Inside a transaction it runs under a
+   * savepoint, so the refusal leaves the transaction usable (the caller turns it into a 409).
+   */
+  async #guarded(sql: string, args: unknown[]): Promise<pg.QueryResult> {
+    if (!this.#inside) return this.#q(sql, args);
+    await this.#q('SAVEPOINT guarded');
+    try {
+      const r = await this.#q(sql, args);
+      await this.#q('RELEASE SAVEPOINT guarded');
+      return r;
+    } catch (e) {
+      await this.#q('ROLLBACK TO SAVEPOINT guarded');
+      throw e;
+    }
+  }
+
+  async transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {
+    if (this.#inside) return fn(this);
+    const client = await this.#pool.connect();
+    try {
+      await client.query('BEGIN');
+      const result = await fn(new PostgresStore(this.#pool, client, true));
+      await client.query('COMMIT');
+      return result;
+    } catch (e) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw e;
+    } finally {
+      client.release();
+    }
+  }
+
+  async customerCount(): Promise<number> {
+    return Number((await this.#q<{ n: number }>('SELECT count(*)::int AS n FROM customers')).rows[0]!.n);
+  }
+
+  async getCustomer(id: string): Promise<Customer | undefined> {
+    // In a transaction the row is locked until it ends, so a read-modify-write cannot lose a
+    // concurrent write.
+    const r = await this.#q<{ data: string }>(`SELECT data FROM customers WHERE id = $1${this.#inside ? ' FOR UPDATE' : ''}`, [id]);
+    const d = r.rows[0]?.data;
+    return d === undefined ? undefined : (JSON.parse(d) as Customer);
+  }
+
+  async findByDocument(document: string): Promise<Customer | undefined> {
+    const r = await this.#q<{ data: string }>("SELECT data FROM customers WHERE document = $1 AND status <> 'deleted'", [document]);
+    const d = r.rows[0]?.data;
+    return d === undefined ? undefined : (JSON.parse(d) as Customer);
+  }
+
+  async findByEmail(email: string): Promise<Customer[]> {
+    const r = await this.#q<{ data: string }>("SELECT data FROM customers WHERE email = $1 AND status <> 'deleted' ORDER BY id", [email.toLowerCase()]);
+    return r.rows.map((x) => JSON.parse(x.data) as Customer);
+  }
+
+  async #documentHolder(document: string): Promise<string | undefined> {
+    return (await this.#q<{ id: string }>("SELECT id FROM customers WHERE document = $1 AND status <> 'deleted'", [document])).rows[0]?.id;
+  }
+
+  async insertCustomer(customer: Customer): Promise<void> {
+    try {
+      await this.#guarded(`INSERT INTO customers (${COLUMNS}) VALUES (${PARAMS})`, row(customer));
+    } catch (e) {
+      if (isUniqueViolation(e, 'customers_live_document')) throw new StoreConflict('document', await this.#documentHolder(customer.document));
+      throw e;
+    }
+  }
+
+  async insertCustomers(customers: readonly Customer[]): Promise<void> {
+    // Seeding and large imports: 1,000 rows per statement, as arrays unnested server-side.
+    await this.transaction(async (tx) => {
+      const self = tx as PostgresStore;
+      for (let i = 0; i < customers.length; i += 1000) {
+        const rows = customers.slice(i, i + 1000).map(row);
+        const columns = ARRAY_TYPES.map((_, k) => rows.map((r) => (k === 13 ? `{${(r[k] as string[]).map((v) => `"${v.replace(/["\\]/g, '\\$&')}"`).join(',')}}` : r[k])));
+        const unnest = ARRAY_TYPES.map((t, k) => `$${k + 1}::${k === 13 ? 'text' : t}[]`).join(', ');
+        const select = ARRAY_TYPES.map((_, k) => (k === 13 ? `u.c${k}::text[]` : `u.c${k}`)).join(', ');
+        const names = ARRAY_TYPES.map((_, k) => `c${k}`).join(', ');
+        await self.#q(`INSERT INTO customers (${COLUMNS}) SELECT ${select} FROM unnest(${unnest}) AS u(${names})`, columns);
+      }
+    });
+    await this.#q('ANALYZE customers');
+  }
+
+  async updateCustomer(customer: Customer, expectedVersion?: number): Promise<boolean> {
+    const args = row(customer);
+    const sets = COLUMNS.split(', ').slice(1).map((col, i) => `${col} = $${i + 2}`).join(', ');
+    let sql = `UPDATE customers SET ${sets} WHERE id = $1`;
+    if (expectedVersion !== undefined) {
+      sql += ` AND version = $${args.length + 1}`;
+      args.push(expectedVersion);
+    }
+    try {
+      return (await this.#guarded(sql, args)).rowCount === 1;
+    } catch (e) {
+      if (isUniqueViolation(e, 'customers_live_document')) throw new StoreConflict('document', await this.#documentHolder(customer.document));
+      throw e;
+    }
+  }
+
+  /** The WHERE clause of a customer query, with its arguments from `$start` on. */
+  #where(query: CustomerQuery, args: unknown[]): string {
+    const parts: string[] = [];
+    const arg = (v: unknown) => {
+      args.push(v);
+      return `$${args.length}`;
+    };
+    parts.push(`status = ANY(${arg([...query.statuses])}::text[])`);
+    if (query.kind) parts.push(`kind = ${arg(query.kind)}`);
+    if (query.categoryIds?.length) parts.push(`category_ids && ${arg([...query.categoryIds])}::text[]`);
+    if (query.ids) parts.push(`id = ANY(${arg([...query.ids])}::text[])`);
+    for (const t of queryTokens(query.q)) parts.push(`search LIKE ${arg(likeAny(t))}`);
+    return parts.join(' AND ');
+  }
+
+  async #page(params: ListParams, select: string): Promise<{ rows: { data: string; document: string; id: string; k: string | number }[]; total: number }> {
+    const { query, sort, after, offset, limit } = params;
+    const col = SORT_COLUMNS[sort.field];
+    const dir = sort.desc ? 'DESC' : 'ASC';
+    const args: unknown[] = [];
+    const where = this.#where(query, args);
+    const countArgs = [...args];
+    let keyset = '';
+    if (after) {
+      const op = sort.desc ? '<' : '>';
+      args.push(after.key, after.id);
+      keyset = ` AND (${col}, id) ${op} ($${args.length - 1}, $${args.length})`;
+    }
+    args.push(limit + 1, offset ?? 0);
+    const sql = `SELECT ${select}, ${col} AS k FROM customers WHERE ${where}${keyset} ORDER BY ${col} ${dir}, id ${dir} LIMIT $${args.length - 1} OFFSET $${args.length}`;
+    const [page, count] = await Promise.all([
+      this.#q<{ data: string; document: string; id: string; k: string | number }>(sql, args),
+      this.#q<{ n: number }>(`SELECT count(*)::int AS n FROM customers WHERE ${where}`, countArgs),
+    ]);
+    // bigint keys come back as strings; the cursor carries numbers for numeric sorts.
+    const numeric = sort.field === 'totalSpent';
+    return { rows: page.rows.map((r) => (numeric ? { ...r, k: Number(r.k) } : r)), total: Number(count.rows[0]!.n) };
+  }
+
+  async listCustomersJson(params: ListParams): Promise<ListJsonResult> {
+    const { rows, total } = await this.#page(params, 'data, document, id');
+    const page = rows.slice(0, params.limit);
+    const last = page[page.length - 1];
+    return { items: page.map((r) => maskJson(r.data, r.document)), last: last && { key: last.k, id: last.id }, hasMore: rows.length > params.limit, total };
+  }
+
+  async listCustomers(params: ListParams): Promise<ListResult> {
+    const { rows, total } = await this.#page(params, 'data, document, id');
+    return { items: rows.slice(0, params.limit).map((r) => JSON.parse(r.data) as Customer), hasMore: rows.length > params.limit, total };
+  }
+
+  async countCustomers(query: CustomerQuery): Promise<number> {
+    const args: unknown[] = [];
+    const where = this.#where(query, args);
+    return Number((await this.#q<{ n: number }>(`SELECT count(*)::int AS n FROM customers WHERE ${where}`, args)).rows[0]!.n);
+  }
+
+  async *scanCustomers(query: CustomerQuery, sort: SortSpec): AsyncIterable<Customer> {
+    let after: ListParams['after'];
+    for (;;) {
+      const page = await this.listCustomers({ query, sort, after, limit: 500 });
+      yield* page.items;
+      const last = page.items[page.items.length - 1];
+      if (!page.hasMore || !last) return;
+      after = { key: sortKeyOf(last, sort.field), id: last.id };
+    }
+  }
+
+  async categoryCounts(): Promise<Map<string, number>> {
+    const r = await this.#q<{ id: string; n: number }>("SELECT c AS id, count(*)::int AS n FROM customers, unnest(category_ids) AS c WHERE status <> 'deleted' GROUP BY c");
+    return new Map(r.rows.map((x) => [x.id, Number(x.n)]));
+  }
+
+  async listCategories(): Promise<StoredCategory[]> {
+    return (await this.#q<{ data: string }>('SELECT data FROM categories ORDER BY seq')).rows.map((r) => JSON.parse(r.data) as StoredCategory);
+  }
+
+  async getCategory(id: string): Promise<StoredCategory | undefined> {
+    const d = (await this.#q<{ data: string }>(`SELECT data FROM categories WHERE id = $1${this.#inside ? ' FOR UPDATE' : ''}`, [id])).rows[0]?.data;
+    return d === undefined ? undefined : (JSON.parse(d) as StoredCategory);
+  }
+
+  async putCategory(category: StoredCategory, expectedVersion?: number): Promise<boolean> {
+    const args: unknown[] = [category.id, searchKey(category.name), category.version, JSON.stringify(category)];
+    let sql =
+      'INSERT INTO categories (id, name_key, version, data) VALUES ($1, $2, $3, $4) ON CONFLICT (id) DO UPDATE SET name_key = EXCLUDED.name_key, version = EXCLUDED.version, data = EXCLUDED.data';
+    if (expectedVersion !== undefined) {
+      sql += ' WHERE categories.version = $5';
+      args.push(expectedVersion);
+    }
+    try {
+      return (await this.#guarded(sql, args)).rowCount === 1;
+    } catch (e) {
+      if (!isUniqueViolation(e, 'categories_name_key')) throw e;
+      const holder = (await this.#q<{ id: string }>('SELECT id FROM categories WHERE name_key = $1', [searchKey(category.name)])).rows[0]?.id;
+      throw new StoreConflict('category_name', holder);
+    }
+  }
+
+  async getMeta<T>(key: string, now?: string): Promise<T | undefined> {
+    const r =
+      now === undefined
+        ? await this.#q<{ value: string }>('SELECT value FROM meta WHERE key = $1', [key])
+        : await this.#q<{ value: string }>('SELECT value FROM meta WHERE key = $1 AND (expires_at IS NULL OR expires_at > $2)', [key, now]);
+    const v = r.rows[0]?.value;
+    return v === undefined ? undefined : (JSON.parse(v) as T);
+  }
+
+  async setMeta(key: string, value: unknown, expiresAt?: string): Promise<void> {
+    await this.#q('INSERT INTO meta (key, value, expires_at) VALUES ($1, $2, $3) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, expires_at = EXCLUDED.expires_at', [
+      key,
+      JSON.stringify(value),
+      expiresAt ?? null,
+    ]);
+  }
+
+  async claimMeta(key: string, value: unknown, now: string, expiresAt?: string): Promise<boolean> {
+    // One insert decides: a concurrent claim of the key waits on the row, then finds it live.
+    const r = await this.#q(
+      `INSERT INTO meta (key, value, expires_at) VALUES ($1, $2, $3)
+       ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, expires_at = EXCLUDED.expires_at
+       WHERE meta.expires_at IS NOT NULL AND meta.expires_at <= $4`,
+      [key, JSON.stringify(value), expiresAt ?? null, now],
+    );
+    return r.rowCount === 1;
+  }
+
+  async deleteMeta(key: string): Promise<void> {
+    await this.#q('DELETE FROM meta WHERE key = $1', [key]);
+  }
+
+  async purgeExpiredMeta(now: string): Promise<number> {
+    return (await this.#q('DELETE FROM meta WHERE expires_at IS NOT NULL AND expires_at <= $1', [now])).rowCount ?? 0;
+  }
+
+  async appendAudit(entry: Omit<AuditEntry, 'id'>): Promise<AuditEntry> {
+    const seq = Number((await this.#q<{ seq: string }>("SELECT nextval(pg_get_serial_sequence('audit', 'seq')) AS seq")).rows[0]!.seq);
+    const full = { id: `aud_${String(seq).padStart(8, '0')}`, ...entry };
+    await this.#q('INSERT INTO audit (seq, action, at, data) VALUES ($1, $2, $3, $4)', [seq, entry.action, entry.at, JSON.stringify(full)]);
+    return full;
+  }
+
+  async listAudit({ action, since, until, beforeSeq, limit }: AuditQueryParams): Promise<StoredAudit[]> {
+    const parts = ['TRUE'];
+    const args: unknown[] = [];
+    if (action) (args.push(action), parts.push(`action = $${args.length}`));
+    if (since) (args.push(since), parts.push(`at >= $${args.length}`));
+    if (until) (args.push(until), parts.push(`at <= $${args.length}`));
+    if (beforeSeq !== undefined) (args.push(beforeSeq), parts.push(`seq < $${args.length}`));
+    args.push(limit);
+    const r = await this.#q<{ seq: string; data: string }>(`SELECT seq, data FROM audit WHERE ${parts.join(' AND ')} ORDER BY seq DESC LIMIT $${args.length}`, args);
+    return r.rows.map((x) => ({ seq: Number(x.seq), entry: JSON.parse(x.data) as AuditEntry }));
+  }
+
+  async close(): Promise<void> {
+    if (!this.#inside) await this.#pool.end();
+  }
+}
+
+/** The URL without its password, for messages. */
+export function redact(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return 'the database';
+  }
+}
