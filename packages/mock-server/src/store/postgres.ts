@@ -1,5 +1,6 @@
 import pg from 'pg';
-import { searchKey, type AuditEntry, type Customer, type CustomerSortField } from '@clientela/core';
+import { searchKey } from '@clientela/core/format';
+import type { AuditEntry, Customer, CustomerSortField } from '@clientela/core/schemas';
 import { migratePostgres } from './postgres-migrations.js';
 import { maskJson, queryTokens, searchTextOf, sortKeyOf } from './search.js';
 import {
