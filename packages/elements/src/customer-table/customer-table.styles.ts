@@ -8,6 +8,9 @@ export const styles = css`
   :host { --row-height: 44px; --head-height: 44px; display: flex; flex-direction: column; height: var(--cl-customer-table-height, 70vh); min-height: 320px; background: var(--_surface); border: 1px solid var(--_border); border-radius: var(--_radius); font-size: 0.875rem; position: relative; }
   .toolbar { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem; padding: 0.5rem 0.75rem; border-bottom: 1px solid var(--_border); }
   .toolbar .spacer { flex: 1; }
+  /* When the toolbar wraps, the column button keeps to the right, so its menu (anchored right)
+  opens on screen. */
+  .toolbar > .menu:last-child { margin-left: auto; }
   .search input { font: inherit; min-height: 32px; width: min(24rem, 60vw); padding: 0 0.5rem; border: 1px solid var(--_border); border-radius: var(--_radius); background: var(--_surface); color: var(--_text); }
   .field { display: inline-flex; align-items: center; gap: 0.35rem; color: var(--_muted); }
   select,
