@@ -5,7 +5,7 @@ const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
 /**
  * The example pages live in `examples/admin-panel` and `examples/storefront` but are served at
- * `/admin/` and `/storefront/` (the URLs DESIGN.md gives), so rewrite the admin prefix.
+ * `/admin/` and `/storefront/` (the URLs the README gives), so rewrite the admin prefix.
  */
 function exampleRoutes(): Plugin {
   const rewrite = (url: string | undefined) => (url && /^\/admin(\/|$)/.test(url) ? url.replace(/^\/admin\/?/, '/admin-panel/') : url);

@@ -4,7 +4,11 @@ import { existsSync } from 'node:fs';
 export const CHROMIUM_MISSING =
   'Browser tests need Chromium: install it with `apt-get install chromium`, or set CHROMIUM_PATH to a Chromium binary.';
 
-/** Launch flags this machine needs (see TOOLCHAIN.md): no sandbox as root, no background traffic. */
+/**
+ * Launch flags Chromium needs here: no sandbox when run as root (CI runs as root), and no
+ * background networking, sync or component updates, which otherwise flood a closed network with
+ * connections.
+ */
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',

@@ -1,4 +1,5 @@
-// The catalog's Account page: the four catalog scenarios of DESIGN.md as tabs. Scenario 1 (open
+// The catalog's Account page: the four catalog scenarios as tabs (open
+// catalog, registered by the seller, private catalog, migrated customer). Scenario 1 (open
 // catalog: shoppers register themselves) is <cl-customer-form mode="storefront"> with the
 // publishable key only. Scenarios 2–4 go through <cl-account-access>; until a module puts it into
 // their panel (#scenario-seller, #scenario-private, #scenario-migrated), the panel says plainly
