@@ -1,9 +1,12 @@
 import type { Session } from '@clientela/core';
+import { issueMessage } from '@clientela/core/i18n';
+import { passwordIssue } from '@clientela/core/schemas';
 import { isApiError, isAuthError, isRateLimitError, isValidationError } from '@clientela/core/errors';
 import { html, nothing, type PropertyValues } from 'lit';
-import { SignedInEvent } from '../events/events.js';
+import { SignedInEvent, SignedOutEvent } from '../events/events.js';
 import { ClientelaElement } from '../internal/clientela-element.js';
 import { translator } from '../internal/localize.js';
+import { clearSession, loadSession, saveSession } from '../internal/session-store.js';
 import { messages } from './account-access.messages.js';
 import { styles } from './account-access.styles.js';
 
@@ -35,7 +38,12 @@ export function tokenProblem(error: unknown): 'expired' | 'used' | 'invalid' | u
  * browsers and password managers can fill and save the credentials. Errors never say whether an
  * e-mail exists. Expired, used and unknown invitation tokens each get their own clear state.
  *
+ * Once signed in it shows the shopper's area ("Minha conta": details, orders, credits, password,
+ * sign out). The session is kept in `localStorage` and restored on the next visit until it expires;
+ * a session the server no longer accepts brings back the sign-in form, saying so.
+ *
  * @event cl-signed-in - A shopper signed in (also after setting a password); `detail.session`.
+ * @event cl-signed-out - The shopper signed out or the session ended (`detail.reason`).
  *
  * @cssproperty --cl-account-access-width - Maximum width (24rem).
  * @cssproperty --cl-color-accent - Button colour.
@@ -94,12 +102,43 @@ export class AccountAccess extends ClientelaElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    this.addEventListener('cl-signed-out', this.#onSignedOut as EventListener);
+    // A shopper who signed in earlier (or registered with a password) stays signed in across
+    // reloads until the session's time is over; an invitation link always shows its own step.
+    if (!this.token && !this.session && this.status === 'idle') {
+      const stored = loadSession();
+      if (stored === 'expired') this.notice = this.#t('sessionEnded');
+      else if (stored) this.#enter(stored);
+    }
     const root = this.getRootNode() as Document | ShadowRoot;
     if (!adopted.has(root) && 'adoptedStyleSheets' in root && styles.styleSheet) {
       root.adoptedStyleSheets = [...root.adoptedStyleSheets, styles.styleSheet];
       adopted.add(root);
     }
   }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.removeEventListener('cl-signed-out', this.#onSignedOut as EventListener);
+  }
+
+  /** Shows the signed-in area for `session` (loaded on first use: pages that only sign in never fetch it). */
+  #enter(session: Session): void {
+    this.session = session;
+    this.status = 'signed-in';
+    this.toggleAttribute('data-signed-in', true);
+    void import('./account-area.js');
+  }
+
+  #onSignedOut = (event: SignedOutEvent) => {
+    clearSession();
+    this.session = undefined;
+    this.status = 'idle';
+    this.mode = 'sign-in';
+    this.toggleAttribute('data-signed-in', false);
+    this.notice = event.detail.reason === 'expired' ? this.#t('sessionEnded') : this.#t('signedOut');
+    void this.updateComplete.then(() => this.#input('email')?.focus());
+  };
 
   /** The step shown. */
   get view(): 'sign-in' | 'set-password' {
@@ -115,6 +154,26 @@ export class AccountAccess extends ClientelaElement {
       this.status = 'idle';
       this.alert = '';
       this.fieldErrors = {};
+    }
+    if ((changed.has('token') || this.connectionChanged(changed)) && this.token && this.view === 'set-password') void this.#lookUpInvitation(this.token);
+  }
+
+  /**
+   * Reads what the invitation is for: its e-mail pre-fills the form, and a link already used,
+   * expired or replaced says so before the shopper types anything. A failed look-up changes
+   * nothing (the server checks the same when the form is sent).
+   */
+  async #lookUpInvitation(token: string): Promise<void> {
+    if (!this.api) return;
+    try {
+      const info = await this.api.account.invitation(token);
+      if (token !== this.token || this.status !== 'idle') return;
+      const input = this.#input('email');
+      if (info.email && (!input || !input.value)) this.email = info.email;
+    } catch (error) {
+      if (token !== this.token || this.status !== 'idle') return;
+      const problem = tokenProblem(error);
+      if (problem) this.status = problem;
     }
   }
 
@@ -135,7 +194,7 @@ export class AccountAccess extends ClientelaElement {
       const value = f === 'email' ? input.value.trim() : input.value;
       if (!value) errors[f] = t('required');
       else if (f === 'email' && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value)) errors[f] = t('invalidEmail');
-      else if (f === 'password' && this.view === 'set-password' && value.length < 8) errors[f] = t('weak');
+      else if (f === 'password' && this.view === 'set-password' && passwordIssue(value)) errors[f] = issueMessage(passwordIssue(value)!, this.resolvedLocale);
       else if (f === 'confirm' && value !== this.#input('password')!.value) errors[f] = t('mismatch');
     }
     this.fieldErrors = errors;
@@ -148,9 +207,13 @@ export class AccountAccess extends ClientelaElement {
   }
 
   async #signIn(email: string, password: string): Promise<void> {
-    const session = await this.api!.account.signIn({ email, password });
-    this.session = session;
-    this.status = 'signed-in';
+    this.#signedIn(await this.api!.account.signIn({ email, password }));
+  }
+
+  #signedIn(session: Session): void {
+    saveSession(session);
+    this.notice = '';
+    this.#enter(session);
     this.dispatchEvent(new SignedInEvent({ session }));
   }
 
@@ -173,8 +236,9 @@ export class AccountAccess extends ClientelaElement {
     const password = this.#input('password')!.value;
     this.status = 'busy';
     if (setting) {
+      let session: Session;
       try {
-        await this.api.account.setPassword({ token: this.token, email, password });
+        session = await this.api.account.setPassword({ token: this.token, email, password });
       } catch (error) {
         const problem = tokenProblem(error);
         if (problem) {
@@ -182,22 +246,19 @@ export class AccountAccess extends ClientelaElement {
           return;
         }
         this.status = 'idle';
-        if (isValidationError(error) && error.fieldErrors['password']) this.fieldErrors = { password: error.fieldErrors['password'][0]! };
-        else this.alert = isRateLimitError(error) ? this.#t('tooMany') : this.#t('failed');
+        const fe = isValidationError(error) ? error.fieldErrors : {};
+        if (fe['email'] || fe['password']) {
+          this.fieldErrors = { ...(fe['email'] ? { email: fe['email'][0]! } : {}), ...(fe['password'] ? { password: fe['password'][0]! } : {}) };
+          await this.updateComplete;
+          this.#input(fe['email'] ? 'email' : 'password')?.focus();
+        } else this.alert = isRateLimitError(error) ? this.#t('tooMany') : `${this.#t('failed')}`;
         return;
       }
-      // The token is spent: from now on this is a sign-in form.
+      // The token is spent: from now on this is a sign-in form; setting the password signed in.
       this.token = '';
       this.mode = 'sign-in';
       this.email = email;
-      try {
-        await this.#signIn(email, password);
-      } catch {
-        // The password is saved, but the e-mail typed is not the invited one (or sign-in failed):
-        // ask to sign in, without saying which.
-        this.status = 'idle';
-        this.notice = this.#t('passwordSet');
-      }
+      this.#signedIn(session);
       return;
     }
     try {
@@ -210,11 +271,11 @@ export class AccountAccess extends ClientelaElement {
     }
   }
 
-  /** Forgets the session and shows the sign-in form again. */
-  signOut(): void {
-    this.session = undefined;
-    this.status = 'idle';
-    this.mode = 'sign-in';
+  /** Ends the session (on the server too, best effort) and shows the sign-in form again. */
+  async signOut(): Promise<void> {
+    const token = this.session?.token;
+    if (token && this.api) await this.api.account.signOut(token, { timeout: 5000 }).catch(() => undefined);
+    this.dispatchEvent(new SignedOutEvent({ reason: 'signed-out' }));
   }
 
   #goSignIn = () => {
@@ -266,11 +327,7 @@ export class AccountAccess extends ClientelaElement {
       case 'invalid':
         return this.#state(t('invalidTitle'), t('invalidText'));
       case 'signed-in':
-        return html`<section data-part="base" data-state="signed-in" aria-live="polite">
-          <h2>${t('signedInTitle')}</h2>
-          <p>${t('signedInText', { name: this.session?.name ?? '' })}</p>
-          <button type="button" class="secondary" @click=${() => this.signOut()}>${t('signOut')}</button>
-        </section>`;
+        return html`<cl-account-area .client=${this.api} .session=${this.session} lang=${this.resolvedLocale}></cl-account-area>`;
     }
     const setting = this.view === 'set-password';
     const busy = this.status === 'busy';

@@ -5,7 +5,8 @@ type Key =
   | 'invitedTitle' | 'invitedIntro' | 'migratedTitle' | 'migratedIntro' | 'newPassword' | 'confirmPassword'
   | 'passwordHint' | 'setPassword' | 'saving' | 'mismatch' | 'weak' | 'required' | 'invalidEmail'
   | 'expiredTitle' | 'expiredText' | 'usedTitle' | 'usedText' | 'invalidTitle' | 'invalidText' | 'goSignIn'
-  | 'passwordSet' | 'signedInTitle' | 'signedInText' | 'signOut' | 'tooMany' | 'failed' | 'showPassword' | 'hidePassword';
+  | 'passwordSet' | 'signedInTitle' | 'signedInText' | 'signOut' | 'tooMany' | 'failed' | 'showPassword' | 'hidePassword'
+  | 'sessionEnded' | 'signedOut';
 
 /** pt-BR wording follows the catalog help articles ("cadastrar uma nova senha", "menu Conta"). */
 export const messages: Messages<Key> = {
@@ -45,6 +46,8 @@ export const messages: Messages<Key> = {
     failed: 'Não foi possível concluir. Tente de novo.',
     showPassword: 'Mostrar senha',
     hidePassword: 'Ocultar senha',
+    sessionEnded: 'Sua sessão terminou. Entre de novo com seu e-mail e senha.',
+    signedOut: 'Você saiu da sua conta.',
   },
   en: {
     signInTitle: 'Sign in',
@@ -82,6 +85,8 @@ export const messages: Messages<Key> = {
     failed: 'Could not finish. Try again.',
     showPassword: 'Show password',
     hidePassword: 'Hide password',
+    sessionEnded: 'Your session ended. Sign in again with your e-mail and password.',
+    signedOut: 'You signed out.',
   },
   es: {
     signInTitle: 'Ingresar',
@@ -119,5 +124,7 @@ export const messages: Messages<Key> = {
     failed: 'No se pudo completar. Intenta de nuevo.',
     showPassword: 'Mostrar contraseña',
     hidePassword: 'Ocultar contraseña',
+    sessionEnded: 'Tu sesión terminó. Ingresa de nuevo con tu e-mail y contraseña.',
+    signedOut: 'Cerraste la sesión.',
   },
 };

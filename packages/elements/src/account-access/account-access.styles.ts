@@ -21,6 +21,9 @@ export const styles = css`
     font-family: var(--cl-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
     color: var(--_text);
   }
+  cl-account-access[data-signed-in] {
+    max-width: var(--cl-account-area-width, 60rem);
+  }
   cl-account-access[hidden] {
     display: none !important;
   }
@@ -39,10 +42,10 @@ export const styles = css`
     display: grid;
     gap: 0.25rem;
   }
-  cl-account-access label {
+  cl-account-access [data-part='base'] label {
     font-weight: 600;
   }
-  cl-account-access input {
+  cl-account-access [data-part='base'] input {
     font: inherit;
     min-height: 40px;
     padding: 0 0.625rem;
@@ -51,7 +54,7 @@ export const styles = css`
     background: var(--_surface);
     color: var(--_text);
   }
-  cl-account-access input[aria-invalid='true'] {
+  cl-account-access [data-part='base'] input[aria-invalid='true'] {
     border-color: var(--_danger);
   }
   cl-account-access :focus-visible {
@@ -75,7 +78,7 @@ export const styles = css`
     border-radius: var(--_radius);
     padding: 0.5rem 0.75rem;
   }
-  cl-account-access button {
+  cl-account-access [data-part='base'] button {
     font: inherit;
     min-height: 44px;
     border-radius: var(--_radius);
@@ -85,12 +88,119 @@ export const styles = css`
     cursor: pointer;
     padding: 0 1rem;
   }
-  cl-account-access button.secondary {
+  cl-account-access [data-part='base'] button.secondary {
     background: var(--_surface);
     color: var(--_accent);
   }
-  cl-account-access button:disabled {
+  cl-account-access [data-part='base'] button:disabled {
     opacity: 0.6;
     cursor: progress;
+  }
+  cl-account-access [data-part='area'] {
+    display: grid;
+    gap: 1rem;
+  }
+  cl-account-access [data-part='area'] > header {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: 0.5rem 1rem;
+  }
+  cl-account-access [role='tablist'] {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25rem;
+    border-bottom: 1px solid var(--_border);
+  }
+  cl-account-access [role='tab'] {
+    font: inherit;
+    min-height: 44px;
+    padding: 0 0.875rem;
+    color: inherit;
+    background: transparent;
+    border: 0;
+    border-bottom: 3px solid transparent;
+    cursor: pointer;
+  }
+  cl-account-access [role='tab'][aria-selected='true'] {
+    border-bottom-color: var(--_accent);
+    font-weight: 600;
+  }
+  cl-account-access [data-part='area'] button.link {
+    font: inherit;
+    min-height: 44px;
+    padding: 0 1rem;
+    border-radius: var(--_radius);
+    border: 1px solid var(--_accent);
+    background: var(--_surface);
+    color: var(--_accent);
+    cursor: pointer;
+  }
+  cl-account-access [data-part='table-wrap'] {
+    overflow-x: auto;
+  }
+  cl-account-access table {
+    width: 100%;
+    border-collapse: collapse;
+  }
+  cl-account-access th,
+  cl-account-access td {
+    text-align: start;
+    padding: 0.5rem;
+    border-bottom: 1px solid var(--_border);
+    white-space: nowrap;
+  }
+  cl-account-access thead th {
+    color: var(--_muted);
+  }
+  cl-account-access .num {
+    text-align: end;
+    font-variant-numeric: tabular-nums;
+  }
+  cl-account-access [data-part='panel'] {
+    display: grid;
+    gap: 0.75rem;
+    align-content: start;
+  }
+  cl-account-access [data-part='panel'] form[data-part='base'] {
+    max-width: 24rem;
+  }
+  /* Phones: each order or credit is a small card of label and value, no sideways scrolling. */
+  @media (max-width: 40rem) {
+    cl-account-access table,
+    cl-account-access tbody,
+    cl-account-access tr,
+    cl-account-access th,
+    cl-account-access td {
+      display: block;
+      white-space: normal;
+    }
+    cl-account-access thead {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip: rect(0 0 0 0);
+    }
+    cl-account-access tbody tr {
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      padding: 0.25rem 0.75rem;
+      margin-bottom: 0.5rem;
+    }
+    cl-account-access tbody th,
+    cl-account-access tbody td {
+      display: flex;
+      justify-content: space-between;
+      gap: 1rem;
+      border: 0;
+      padding: 0.25rem 0;
+    }
+    cl-account-access tbody [data-label]::before {
+      content: attr(data-label);
+      color: var(--_muted);
+      font-weight: 400;
+    }
   }
 `;

@@ -1,12 +1,12 @@
 import type { Customer, FieldRule, RegistrationSettings } from '@clientela/core';
-import { isConflictError, isPreconditionFailedError, isValidationError } from '@clientela/core/errors';
+import { isAuthError, isConflictError, isPreconditionFailedError, isValidationError } from '@clientela/core/errors';
 import { formatDateBR, normalizeDocument, parseDateBR } from '@clientela/core/format';
 import { issueMessage } from '@clientela/core/i18n';
 import { CustomerCreateSchema, DEFAULT_REGISTRATION_SETTINGS, fieldRules, parseWith, passwordIssue, PublicRegistrationSchema } from '@clientela/core/schemas';
 import { UFS } from '@clientela/core/validation';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { CategoryPicker } from '../category-picker/category-picker.component.js';
-import { CustomerOpenEvent, CustomerSavedEvent, InvalidEvent, SignedInEvent } from '../events/events.js';
+import { CustomerOpenEvent, CustomerSavedEvent, InvalidEvent, SignedInEvent, SignedOutEvent } from '../events/events.js';
 import { ClientelaElement } from '../internal/clientela-element.js';
 import { translator } from '../internal/localize.js';
 import { saveSession } from '../internal/session-store.js';
@@ -15,7 +15,7 @@ import { styles } from './customer-form.styles.js';
 import { applyMask, maskedLength, maskInput, type MaskKind } from './masks.js';
 
 type Kind = 'person' | 'company';
-type Mode = 'admin' | 'storefront';
+type Mode = 'admin' | 'storefront' | 'account';
 type Rule = FieldRule;
 type T = ReturnType<typeof translator<keyof (typeof messages)['pt-BR']>>;
 type Label = Parameters<T>[0];
@@ -68,6 +68,7 @@ export class CustomerForm extends ClientelaElement {
     settings: { attribute: false },
     allowCreateCategory: { type: Boolean, attribute: 'allow-create-category' },
     accountUrl: { type: String, attribute: 'account-url' },
+    session: { type: String },
     _done: { state: true },
     _kind: { state: true },
     _rules: { state: true },
@@ -82,7 +83,11 @@ export class CustomerForm extends ClientelaElement {
     _loadError: { state: true },
   };
 
-  /** `admin` (secret key: create, edit, categories) or `storefront` (publishable key: self-registration with an optional password). */
+  /**
+   * `admin` (secret key: create, edit, categories), `storefront` (publishable key:
+   * self-registration with an optional password) or `account` (publishable key and `session`:
+   * the signed-in shopper edits their own record, with the registration's rules).
+   */
   declare mode: Mode;
   /** Fixes the kind (`person` or `company`) and hides the switch; empty shows the switch. */
   declare kind: Kind | '';
@@ -92,6 +97,8 @@ export class CustomerForm extends ClientelaElement {
   declare settings: RegistrationSettings | undefined;
   /** Lets the category picker create a category inline (admin mode). */
   declare allowCreateCategory: boolean;
+  /** Account mode: the signed-in shopper's session token. */
+  declare session: string;
   /** Storefront: where "Minha conta" lives; the finished registration links to it. */
   declare accountUrl: string;
   /** Storefront: the finished registration, which replaces the form. */
@@ -132,6 +139,7 @@ export class CustomerForm extends ClientelaElement {
     this.settings = undefined;
     this.allowCreateCategory = false;
     this.accountUrl = '';
+    this.session = '';
     this._done = undefined;
     this._kind = 'person';
     this._rules = undefined;
@@ -176,7 +184,7 @@ export class CustomerForm extends ClientelaElement {
     if (changed.has('mode') && this.mode === 'admin') void import('../category-picker/category-picker.js');
     if (changed.has('kind') && (this.kind === 'person' || this.kind === 'company')) this._kind = this.kind;
     if (changed.has('settings') && this.settings) this._rules = this.settings;
-    if (this.connectionChanged(changed) || changed.has('mode') || changed.has('customerId') || changed.has('settings')) void this.#load();
+    if (this.connectionChanged(changed) || changed.has('mode') || changed.has('customerId') || changed.has('settings') || changed.has('session')) void this.#load();
   }
 
   protected override updated(): void {
@@ -193,11 +201,16 @@ export class CustomerForm extends ClientelaElement {
     try {
       if (!this.settings) {
         if (!api) return;
-        const rules = this.mode === 'storefront' ? await api.settings.retrievePublic() : await api.settings.retrieve();
+        const rules = this.mode === 'admin' ? await api.settings.retrieve() : await api.settings.retrievePublic();
         if (token !== this.#loadToken) return;
         this._rules = rules;
       }
-      if (this.customerId && api && this.#record?.id !== this.customerId) {
+      if (this.mode === 'account' && api && this.session && !this.#record) {
+        const record = await api.account.profile(this.session);
+        if (token !== this.#loadToken) return;
+        this.#fill(record);
+      }
+      if (this.mode !== 'account' && this.customerId && api && this.#record?.id !== this.customerId) {
         const record = await api.customers.retrieve(this.customerId);
         if (token !== this.#loadToken) return;
         this.#fill(record);
@@ -206,7 +219,8 @@ export class CustomerForm extends ClientelaElement {
       if (token !== this.#loadToken) return;
       // Without the settings the form still works with the defaults; a missing record does not.
       if (!this._rules) this._rules = DEFAULT_REGISTRATION_SETTINGS;
-      if (this.customerId) this._loadError = (error as Error).message || this.#t('loadFailed');
+      if (this.mode === 'account' && isAuthError(error)) this.dispatchEvent(new SignedOutEvent({ reason: 'expired' }));
+      if (this.customerId || this.mode === 'account') this._loadError = (error as Error).message || this.#t('loadFailed');
     }
   }
 
@@ -319,7 +333,7 @@ export class CustomerForm extends ClientelaElement {
         if (!this.#checks['ieExempt'] && !this.#value(path)) errors[path] = required;
       } else if (!this.#value(path)) errors[path] = required;
     }
-    const schema = this.mode === 'storefront' ? PublicRegistrationSchema : CustomerCreateSchema;
+    const schema = this.mode === 'admin' ? CustomerCreateSchema : PublicRegistrationSchema;
     const result = parseWith(schema, this.#body(), locale);
     if (!result.success) for (const issue of result.issues) errors[issue.path] ??= issue.message;
     if (this.mode === 'storefront' && this._values['password'] !== (this._values['passwordConfirm'] ?? '') && this._values['password']) {
@@ -395,7 +409,11 @@ export class CustomerForm extends ClientelaElement {
       if (this.#record) {
         const { kind: _kind, ...patch } = this.#body(true);
         const target = overwrite ?? this.#record;
-        customer = await api.customers.update({ id: target.id, version: target.version }, patch);
+        if (this.mode === 'account') {
+          // The document identifies the customer to the store: the shopper cannot change it.
+          delete patch['document'];
+          customer = await api.account.updateProfile(this.session, target, patch as never);
+        } else customer = await api.customers.update({ id: target.id, version: target.version }, patch);
         this.#fill(customer);
         this._stale = undefined;
       } else {
@@ -453,6 +471,10 @@ export class CustomerForm extends ClientelaElement {
 
   #serverError(error: unknown): void {
     const t = this.#t;
+    if (this.mode === 'account' && isAuthError(error)) {
+      this.dispatchEvent(new SignedOutEvent({ reason: 'expired' }));
+      return;
+    }
     const shown: Record<string, string> = {};
     if (isValidationError(error)) {
       for (const [path, list] of Object.entries(error.fieldErrors)) if (list[0]) shown[path || ''] = list[0];
@@ -742,7 +764,7 @@ export class CustomerForm extends ClientelaElement {
             <div class="cl-cf-grid">
               ${this.#field('firstName', { label: 'firstName', rule: 'required', autocomplete: 'given-name', maxlength: 80 })}
               ${this.#field('lastName', { label: 'lastName', rule: 'required', autocomplete: 'family-name', maxlength: 120 })}
-              ${this.#field('document', { label: 'cpf', rule: 'required', inputmode: 'numeric', maxlength: maskedLength('cpf') })}
+              ${this.#field('document', { label: 'cpf', rule: 'required', inputmode: 'numeric', maxlength: maskedLength('cpf'), disabled: this.mode === 'account' })}
               ${this.#field('birthDate', { label: 'birthDate', rule: r['birthDate']!, autocomplete: 'bday', inputmode: 'numeric', maxlength: maskedLength('date'), hint: t('birthDateHint') })}
             </div>
           </fieldset>`
@@ -751,7 +773,7 @@ export class CustomerForm extends ClientelaElement {
               <div class="cl-cf-grid">
                 ${this.#field('legalName', { label: 'legalName', rule: 'required', autocomplete: 'organization', maxlength: 160, wide: true })}
                 ${this.#field('tradeName', { label: 'tradeName', rule: r['tradeName']!, autocomplete: 'off', maxlength: 160, wide: true })}
-                ${this.#field('document', { label: 'cnpj', rule: 'required', inputmode: 'text', maxlength: maskedLength('cnpj'), hint: t('cnpjHint') })}
+                ${this.#field('document', { label: 'cnpj', rule: 'required', inputmode: 'text', maxlength: maskedLength('cnpj'), hint: t('cnpjHint'), disabled: this.mode === 'account' })}
                 <div class="cl-cf-field">
                   ${this.#field('stateRegistration', {
                     label: 'stateRegistration',

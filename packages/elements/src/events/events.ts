@@ -43,6 +43,17 @@ export class SignedInEvent extends Event {
   }
 }
 
+/**
+ * A shopper's session ended: they signed out (`signed-out`), or the server no longer accepts it
+ * (`expired`: time over, signed out elsewhere, password changed, account blocked).
+ */
+export class SignedOutEvent extends Event {
+  static readonly type = 'cl-signed-out';
+  constructor(readonly detail: { reason: 'signed-out' | 'expired' }) {
+    super(SignedOutEvent.type, init);
+  }
+}
+
 /** The customer card asks the page to edit this customer (the page opens its form). */
 export class CustomerEditEvent extends Event {
   static readonly type = 'cl-customer-edit';
@@ -66,6 +77,7 @@ declare global {
     'cl-selection-change': SelectionChangeEvent;
     'cl-invalid': InvalidEvent;
     'cl-signed-in': SignedInEvent;
+    'cl-signed-out': SignedOutEvent;
     'cl-customer-edit': CustomerEditEvent;
     'cl-import-complete': ImportCompleteEvent;
   }

@@ -42,7 +42,7 @@ describe('the mock server in the page (@clientela/mock-server/browser)', () => {
     const email = `ana.${document}@example.com`;
     const registered = await storefront.account.register({ kind: 'person', document, firstName: 'Ana', lastName: 'Página', email });
     const invitation = await clientFor(server.keys.secret).customers.invite(registered.id);
-    await storefront.account.setPassword({ token: invitation.token, password: 'senha-forte-123' });
+    await storefront.account.setPassword({ token: invitation.token, email, password: 'senha-forte-123' });
     const session = await storefront.account.signIn({ email, password: 'senha-forte-123' });
     expect(session.customerId).to.equal(registered.id);
     const wrong = await storefront.account.signIn({ email, password: 'errada-123' }).catch((e: unknown) => e);
