@@ -3,42 +3,41 @@
 // catalog: shoppers register themselves) is <cl-customer-form mode="storefront"> with the
 // publishable key only. Scenarios 2–4 go through <cl-account-access>; until a module puts it into
 // their panel (#scenario-seller, #scenario-private, #scenario-migrated), the panel says plainly
-// that the scenario is not available yet.
+// that the scenario is not available yet. The last tab, "Minha conta" (#scenario-account), is the
+// signed-in shopper's area.
 import '@clientela/elements/customer-form';
-import { customerDisplayName } from '@clientela/core/format';
-import type { CustomerSavedEvent } from '@clientela/elements/events';
 import { lang, storefrontClient } from '../shared.js';
 
 const text: Record<string, Record<string, string>> = {
   'pt-BR': {
     tabs: 'Cenários do catálogo',
-    open: 'Catálogo aberto', seller: 'Cadastrado pelo vendedor', private: 'Catálogo privado', migrated: 'Cliente migrado',
+    open: 'Catálogo aberto', seller: 'Cadastrado pelo vendedor', private: 'Catálogo privado', migrated: 'Cliente migrado', account: 'Minha conta',
+    accountIntro: 'Seus dados, pedidos e créditos. Entre com seu e-mail e senha.',
     openIntro: 'Cadastre-se para comprar. Seus dados ficam só com a loja; nenhum e-mail é enviado no cadastro.',
     pending: 'Este cenário ainda não está disponível neste exemplo: ele usa o elemento <cl-account-access> (definir senha e entrar), que ainda não foi integrado a esta página.',
     sellerIntro: 'O vendedor já cadastrou você; defina uma senha para ver seus pedidos.',
     privateIntro: 'Somente clientes já cadastrados entram, com e-mail e senha.',
     migratedIntro: 'Sua conta veio de outra plataforma; defina uma nova senha no primeiro acesso.',
-    welcome: 'Cadastro criado para {name}.',
   },
   en: {
     tabs: 'Catalog scenarios',
-    open: 'Open catalog', seller: 'Registered by a seller', private: 'Private catalog', migrated: 'Migrated customer',
+    open: 'Open catalog', seller: 'Registered by a seller', private: 'Private catalog', migrated: 'Migrated customer', account: 'My account',
+    accountIntro: 'Your details, orders and credits. Sign in with your e-mail and password.',
     openIntro: 'Register to buy. Your data stays with the store; no e-mail is sent when you register.',
     pending: 'This scenario is not available in this example yet: it uses the <cl-account-access> element (set a password, sign in), which is not on this page yet.',
     sellerIntro: 'A seller registered you; set a password to see your orders.',
     privateIntro: 'Only registered customers sign in, with e-mail and password.',
     migratedIntro: 'Your account came from another platform; set a new password on first access.',
-    welcome: 'Account created for {name}.',
   },
   es: {
     tabs: 'Escenarios del catálogo',
-    open: 'Catálogo abierto', seller: 'Registrado por el vendedor', private: 'Catálogo privado', migrated: 'Cliente migrado',
+    open: 'Catálogo abierto', seller: 'Registrado por el vendedor', private: 'Catálogo privado', migrated: 'Cliente migrado', account: 'Mi cuenta',
+    accountIntro: 'Tus datos, pedidos y créditos. Ingresa con tu e-mail y contraseña.',
     openIntro: 'Regístrese para comprar. Sus datos quedan solo con la tienda; no se envía ningún correo al registrarse.',
     pending: 'Este escenario aún no está disponible en este ejemplo: usa el elemento <cl-account-access> (definir contraseña e iniciar sesión), que todavía no se integró a esta página.',
     sellerIntro: 'El vendedor ya lo registró; defina una contraseña para ver sus pedidos.',
     privateIntro: 'Solo los clientes ya registrados inician sesión, con correo y contraseña.',
     migratedIntro: 'Su cuenta vino de otra plataforma; defina una nueva contraseña en el primer acceso.',
-    welcome: 'Cuenta creada para {name}.',
   },
 };
 const t = (key: string) => (text[lang] ?? text['pt-BR']!)[key]!;
@@ -48,6 +47,7 @@ const scenarios = [
   { id: 'seller', hash: 'vendedor' },
   { id: 'private', hash: 'privado' },
   { id: 'migrated', hash: 'migrado' },
+  { id: 'account', hash: 'conta' },
 ] as const;
 
 const main = document.querySelector<HTMLElement>('#main')!;
@@ -92,12 +92,10 @@ for (const s of scenarios) {
     const form = document.createElement('cl-customer-form');
     form.mode = 'storefront';
     form.client = storefrontClient();
-    form.addEventListener('cl-customer-saved', (event) => {
-      const c = (event as CustomerSavedEvent).detail.customer;
-      intro.textContent = t('welcome').replace('{name}', customerDisplayName(c));
-    });
+    // A finished registration links here; with a password the shopper is already signed in.
+    form.accountUrl = '#conta';
     panel.append(form);
-  } else {
+  } else if (s.id !== 'account') {
     const pending = document.createElement('p');
     pending.className = 'scenario-pending';
     pending.dataset['pending'] = 'cl-account-access';

@@ -5,7 +5,9 @@
 //   3. private catalog: only pre-registered customers sign in with e-mail and password;
 //   4. customers migrated from another platform set a new password on first access
 //      (`?token=…&catalog=migrated`).
-// The storefront holds only the publishable key.
+// Whoever signs in (there, or by registering with a password) lands on "Minha conta", one
+// <cl-account-access> that keeps the session across reloads until it expires. The storefront
+// holds only the publishable key.
 import '@clientela/elements/account-access';
 import type { Session } from '@clientela/core';
 import { lang, storefrontClient } from '../shared.js';
@@ -15,28 +17,33 @@ const params = new URLSearchParams(location.search);
 const token = params.get('token') ?? '';
 const linkPanel = params.get('catalog') === 'migrated' ? 'migrated' : 'seller';
 
-const words: Record<string, { linkHint: string; welcome: string }> = {
-  'pt-BR': {
-    linkHint: 'Recebeu um link de acesso da loja? Abra-o para cadastrar sua senha. Já tem senha? Entre abaixo.',
-    welcome: 'Olá, {name}! O catálogo e seus pedidos estão liberados.',
-  },
-  en: {
-    linkHint: 'Got an access link from the store? Open it to set your password. Already have one? Sign in below.',
-    welcome: 'Hello, {name}! The catalog and your orders are open to you.',
-  },
-  es: {
-    linkHint: '¿Recibiste un enlace de acceso de la tienda? Ábrelo para crear tu contraseña. ¿Ya tienes una? Ingresa abajo.',
-    welcome: '¡Hola, {name}! El catálogo y tus pedidos están disponibles.',
-  },
+const words: Record<string, { linkHint: string }> = {
+  'pt-BR': { linkHint: 'Recebeu um link de acesso da loja? Abra-o para cadastrar sua senha. Já tem senha? Entre abaixo.' },
+  en: { linkHint: 'Got an access link from the store? Open it to set your password. Already have one? Sign in below.' },
+  es: { linkHint: '¿Recibiste un enlace de acceso de la tienda? Ábrelo para crear tu contraseña. ¿Ya tienes una? Ingresa abajo.' },
 };
 const t = words[lang] ?? words['pt-BR']!;
 
+// "Minha conta": the one place a signed-in shopper sees their area.
+const account = document.createElement('cl-account-access');
+account.client = client;
+account.mode = 'sign-in';
+document.getElementById('scenario-account')?.append(account);
+
+function openAccount(session: Session): void {
+  account.session = session;
+  document.getElementById('tab-account')?.click();
+}
+
+const scenarioForms: HTMLElement[] = [];
 for (const id of ['seller', 'private', 'migrated'] as const) {
   const panel = document.getElementById(`scenario-${id}`);
   if (!panel) continue;
   panel.querySelector('[data-pending=cl-account-access]')?.remove();
   const access = document.createElement('cl-account-access');
   access.client = client;
+  // Only "Minha conta" restores a stored session; these forms stay forms.
+  access.persist = false;
   access.variant = id === 'migrated' ? 'migrated' : 'invited';
   if (id !== 'private' && token && id === linkPanel) access.token = token;
   else access.mode = 'sign-in';
@@ -45,22 +52,27 @@ for (const id of ['seller', 'private', 'migrated'] as const) {
     hint.textContent = t.linkHint;
     panel.append(hint);
   }
-  const status = document.createElement('p');
-  status.setAttribute('role', 'status');
-  status.className = 'welcome';
   access.addEventListener('cl-signed-in', (event) => {
-    const session: Session = event.detail.session;
-    status.dataset['session'] = session.customerId;
-    status.textContent = t.welcome.replace('{name}', session.name);
+    access.reset();
     // The link's token is spent: drop it from the address so a reload does not say "link used".
     if (token) {
       const url = new URL(location.href);
       url.searchParams.delete('token');
+      url.searchParams.delete('catalog');
+      url.hash = '#conta';
       history.replaceState(null, '', url);
     }
+    openAccount(event.detail.session);
   });
-  panel.append(access, status);
+  panel.append(access);
+  scenarioForms.push(access);
 }
 
-// Opened from an access link: show the panel that can use it.
+// Registering with a password signs the shopper in: "Minha conta" is ready when they follow the link.
+document.querySelector('#scenario-open')?.addEventListener('cl-signed-in', (event) => {
+  account.session = (event as CustomEvent<{ session: Session }>).detail.session;
+});
+
+// Opened from an access link: show the panel that can use it; else a signed-in shopper starts in their area.
 if (token) document.getElementById(`tab-${linkPanel}`)?.click();
+else if (account.hasAttribute('data-signed-in') && !location.hash) document.getElementById('tab-account')?.click();

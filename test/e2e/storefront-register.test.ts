@@ -74,7 +74,7 @@ describe('storefront registration', () => {
     await expect.poll(() => form.locator('input[name="address.city"]').inputValue(), { timeout: 10_000 }).toBe('São Paulo');
     await form.locator('input[name="address.number"]').fill('1000');
     await form.getByRole('button', { name: 'Criar cadastro' }).click();
-    await page.getByText('Cadastro criado', { exact: false }).first().waitFor({ timeout: 15_000 });
+    await page.getByText('Cadastro concluído', { exact: false }).first().waitFor({ timeout: 15_000 });
     expect(errors).toEqual([]);
     // The storefront sent only the publishable key, and no script it loaded holds the secret one.
     expect([...authorizations]).toEqual([`Bearer ${PUBLISHABLE_KEY}`]);

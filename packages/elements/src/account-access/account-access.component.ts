@@ -58,6 +58,7 @@ export class AccountAccess extends ClientelaElement {
     mode: { type: String, reflect: true },
     variant: { type: String },
     email: { type: String },
+    persist: { type: Boolean },
     status: { state: true },
     notice: { state: true },
     alert: { state: true },
@@ -73,6 +74,11 @@ export class AccountAccess extends ClientelaElement {
   declare variant: 'invited' | 'migrated';
   /** Pre-fills the e-mail field. */
   declare email: string;
+  /**
+   * Restores a stored session when connected (default true). A page with several access forms
+   * (one per scenario) keeps one "Minha conta" that restores and sets `persist = false` on the others.
+   */
+  declare persist: boolean;
   declare protected status: Status;
   declare protected notice: string;
   declare protected alert: string;
@@ -88,6 +94,7 @@ export class AccountAccess extends ClientelaElement {
     this.mode = '';
     this.variant = 'invited';
     this.email = '';
+    this.persist = true;
     this.status = 'idle';
     this.notice = '';
     this.alert = '';
@@ -105,7 +112,7 @@ export class AccountAccess extends ClientelaElement {
     this.addEventListener('cl-signed-out', this.#onSignedOut as EventListener);
     // A shopper who signed in earlier (or registered with a password) stays signed in across
     // reloads until the session's time is over; an invitation link always shows its own step.
-    if (!this.token && !this.session && this.status === 'idle') {
+    if (this.persist && !this.token && !this.session && this.status === 'idle') {
       const stored = loadSession();
       if (stored === 'expired') this.notice = this.#t('sessionEnded');
       else if (stored) this.#enter(stored);
@@ -146,7 +153,21 @@ export class AccountAccess extends ClientelaElement {
     return this.mode === 'set-password' || this.token ? 'set-password' : 'sign-in';
   }
 
+  /** Shows the sign-in form again in this element only (the session, if any, stays signed in elsewhere). */
+  reset(): void {
+    this.session = undefined;
+    this.token = '';
+    this.mode = 'sign-in';
+    this.status = 'idle';
+    this.notice = '';
+    this.alert = '';
+    this.fieldErrors = {};
+    this.toggleAttribute('data-signed-in', false);
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
+    // A session handed in by the page (a shopper who signed in elsewhere on it) opens the area.
+    if (changed.has('session') && this.session && this.status !== 'signed-in' && this.status !== 'busy') this.#enter(this.session);
     // A new token or mode starts over, except while a submit is in flight (setting a password
     // switches to sign-in mode itself and is still signing in).
     if (this.status === 'busy') return;
