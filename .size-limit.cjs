@@ -22,6 +22,9 @@ module.exports = [
 module.exports.push({
   name: 'elements: single-file CDN module (all elements, lit and core included)',
   path: 'packages/elements/dist/cdn/clientela.js',
-  limit: '90 kB',
+  // 90 kB until issue 12: the shopper's signed-in area ("Minha conta": details, orders, credits,
+  // password change, in three languages) added 4.7 kB to the one-file bundle, which inlines every
+  // lazily loaded part. A page importing elements one by one loads the area only once signed in.
+  limit: '96 kB',
   gzip: true,
 });
