@@ -229,12 +229,12 @@ export function registerCustomers(router: Router, ctx: ServerContext): void {
     method: 'get',
     path: '/v1/customers/:id/credits',
     tag: 'customers',
-    summary: 'Referral and cashback credits of a customer',
+    summary: 'Referral and cashback credits of a customer, each in its state at the moment of the request',
     access: 'secret',
     request: { params: IdParams },
     responses: { 200: { description: 'Credits, nearest expiry first', schema: CreditListSchema }, 404: { description: 'No such customer' } },
     handler: async (c, { params }) => {
-      return c.json({ items: creditsOf(await getOr404(ctx, params.id)) });
+      return c.json({ items: creditsOf(await getOr404(ctx, params.id), ctx.now().getTime()) });
     },
   });
 

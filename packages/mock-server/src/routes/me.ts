@@ -112,7 +112,7 @@ export function registerMe(router: Router, ctx: ServerContext): void {
     access: 'public',
     request: { headers: [SESSION] },
     responses: { 200: { description: 'Credits', schema: CreditListSchema }, 401: SESSION_401 },
-    handler: async (c) => c.json({ items: creditsOf(await me(ctx, c)) }),
+    handler: async (c) => c.json({ items: creditsOf(await me(ctx, c), ctx.now().getTime()) }),
   });
 
   router.define({

@@ -10,7 +10,6 @@ import {
   SessionCreateSchema,
   SessionSchema,
   SETTABLE_STATUSES,
-  type Credit,
   type CreditWalletEntry,
   type Customer,
 } from '@clientela/core/schemas';
@@ -20,7 +19,7 @@ import { idempotent } from '../http/idempotency.js';
 import { fail422, fieldIssue, HttpProblem, problem } from '../http/problem.js';
 import type { Router } from '../openapi/define-route.js';
 import { cepTable } from '../seed/cep.js';
-import { generateCredits } from '../seed/history.js';
+import { creditAt, issuedCredits, type IssuedCredit } from '../seed/history.js';
 import { accountForEmail, emailInUse, loginEmail, setCredential } from '../service/accounts.js';
 import { openSession } from '../service/sessions.js';
 import { invitationKey, usableInvitation, type TokenRecord } from '../service/invitations.js';
@@ -185,21 +184,48 @@ export function registerPublic(router: Router, ctx: ServerContext): void {
   });
 }
 
-const walletCaches = new WeakMap<ServerContext, { version: number; size: number; entries: CreditWalletEntry[] }>();
+interface WalletCache {
+  version: number;
+  size: number;
+  issued: { entry: Omit<CreditWalletEntry, 'credit'>; credit: IssuedCredit }[];
+  /** The wallet as of `at`, valid until the next expiry after `at` (`validUntil`). */
+  at: number;
+  validUntil: number;
+  entries: CreditWalletEntry[];
+}
+const walletCaches = new WeakMap<ServerContext, WalletCache>();
 
-/** Every credit of every customer that is not deleted, by expiry then id (cached until a write). */
+/**
+ * Every credit of every customer that is not deleted, by expiry then id, each in its state at
+ * `ctx.now()`: a credit becomes `expired` the moment its expiry passes. The issued credits are
+ * cached until a customer write; their states until the next expiry.
+ */
 export async function creditWallet(ctx: ServerContext): Promise<CreditWalletEntry[]> {
+  const now = ctx.now().getTime();
   const size = await ctx.store.customerCount();
   // Only an embedded store's writes all pass through this process (and bump `ctx.version`); with
-  // PostgreSQL another process may have written, so the wallet is read afresh.
-  const walletCache = ctx.store.kind === 'postgres' ? undefined : walletCaches.get(ctx);
-  if (walletCache && walletCache.version === ctx.version && walletCache.size === size) return walletCache.entries;
-  const entries: CreditWalletEntry[] = [];
-  const everyone = ctx.store.scanCustomers({ statuses: [...SETTABLE_STATUSES] }, { field: 'createdAt', desc: false });
-  for await (const cu of everyone as AsyncIterable<Customer>) {
-    for (const credit of generateCredits(cu) as Credit[]) entries.push({ customerId: cu.id, name: customerDisplayName(cu), ...(cu.email ? { email: cu.email } : {}), credit });
+  // PostgreSQL another process may have written, so the issued credits are read afresh.
+  let cache = ctx.store.kind === 'postgres' ? undefined : walletCaches.get(ctx);
+  if (!cache || cache.version !== ctx.version || cache.size !== size) {
+    const issued: WalletCache['issued'] = [];
+    const everyone = ctx.store.scanCustomers({ statuses: [...SETTABLE_STATUSES] }, { field: 'createdAt', desc: false });
+    for await (const cu of everyone as AsyncIterable<Customer>) {
+      const entry = { customerId: cu.id, name: customerDisplayName(cu), ...(cu.email ? { email: cu.email } : {}) };
+      for (const credit of issuedCredits(cu)) issued.push({ entry, credit });
+    }
+    issued.sort((a, b) => (a.credit.expiresAt < b.credit.expiresAt ? -1 : a.credit.expiresAt > b.credit.expiresAt ? 1 : a.credit.id < b.credit.id ? -1 : 1));
+    cache = { version: ctx.version, size, issued, at: Number.NaN, validUntil: Number.NaN, entries: [] };
+    walletCaches.set(ctx, cache);
   }
-  entries.sort((a, b) => (a.credit.expiresAt < b.credit.expiresAt ? -1 : a.credit.expiresAt > b.credit.expiresAt ? 1 : a.credit.id < b.credit.id ? -1 : 1));
-  walletCaches.set(ctx, { version: ctx.version, size, entries });
-  return entries;
+  if (!(now >= cache.at && now < cache.validUntil)) {
+    let validUntil = Number.POSITIVE_INFINITY;
+    cache.entries = cache.issued.map(({ entry, credit }) => {
+      const expires = Date.parse(credit.expiresAt);
+      if (!credit.redeemed && expires > now && expires < validUntil) validUntil = expires;
+      return { ...entry, credit: creditAt(credit, now) };
+    });
+    cache.at = now;
+    cache.validUntil = validUntil;
+  }
+  return cache.entries;
 }

@@ -48,27 +48,59 @@ export function generateOrders(c: Customer): Order[] {
   return orders;
 }
 
+/** A credit as issued: amount and expiry are fixed, as is whether it was redeemed. */
+export interface IssuedCredit extends Omit<Credit, 'status'> {
+  redeemed: boolean;
+}
+
+/**
+ * A credit's state at the moment it is read: redeemed stays `used`; otherwise it is `expired`
+ * from its expiry on and `active` before. Never stored, so time passing cannot leave it stale.
+ */
+export function creditStatusAt(credit: IssuedCredit, nowMs: number): Credit['status'] {
+  if (credit.redeemed) return 'used';
+  return Date.parse(credit.expiresAt) <= nowMs ? 'expired' : 'active';
+}
+
+export function creditAt(credit: IssuedCredit, nowMs: number): Credit {
+  const { redeemed: _redeemed, ...rest } = credit;
+  return { ...rest, status: creditStatusAt(credit, nowMs) };
+}
+
 /** Referral and cashback credits of a customer with purchases, generated from its id. */
-export function generateCredits(c: Customer): Credit[] {
+export function issuedCredits(c: Customer): IssuedCredit[] {
   if (!c.stats.ordersCount) return [];
   const rng = new Prng(hash32(`${c.id}:credits`));
   if (rng.chance(0.55)) return [];
   const n = rng.int(1, 3);
   const orders = generateOrders(c);
-  const out: Credit[] = [];
+  const out: IssuedCredit[] = [];
   for (let i = 0; i < n; i++) {
     const cashback = rng.chance(0.6) && orders.length > 0;
     const order = orders[rng.int(0, orders.length - 1)];
     const expires = SEED_ANCHOR_MS + rng.int(-120, 240) * DAY;
-    const status = expires < SEED_ANCHOR_MS ? 'expired' : rng.chance(0.2) ? 'used' : 'active';
+    const redeemed = rng.chance(0.2);
     out.push({
       id: `crd_${c.id.slice(4)}_${i + 1}`,
       kind: cashback ? 'cashback' : 'referral',
       amountCents: cashback && order ? Math.max(100, Math.round(order.totalCents * 0.05)) : rng.pick([1000, 2000, 2500, 5000]),
       origin: cashback && order ? `Cashback do pedido #${order.number}` : 'Indicação de amigo',
       expiresAt: new Date(expires).toISOString(),
-      status,
+      redeemed,
     });
   }
   return out;
+}
+
+/** A customer's credits as they stand at `nowMs`, nearest expiry first. */
+export function creditsAt(c: Customer, nowMs: number): Credit[] {
+  return issuedCredits(c)
+    .sort((a, b) => (a.expiresAt < b.expiresAt ? -1 : a.expiresAt > b.expiresAt ? 1 : 0))
+    .map((credit) => creditAt(credit, nowMs));
+}
+
+/** The mean rating of a customer's rated orders (null when none is rated): the card's "average rating". */
+export function averageRating(orders: readonly Order[]): number | null {
+  const rated = orders.filter((o) => o.rating !== undefined);
+  return rated.length ? rated.reduce((sum, o) => sum + (o.rating as number), 0) / rated.length : null;
 }

@@ -6,6 +6,7 @@ import type { StoredCategory } from '../store/types.js';
 import { cepTable } from './cep.js';
 import { generateCnpj, generateCpf, generatePhone, generateStateRegistration } from './documents.js';
 import { Prng } from './prng.js';
+import { averageRating, generateOrders } from './history.js';
 
 import { SEED_ANCHOR_MS } from "./anchor.js";
 
@@ -166,7 +167,11 @@ export function generateSeed(count: number, seedValue: number): SeedResult {
         lastName,
       } as Customer;
     }
-    if (ordersCount && rng.chance(0.5)) customer.stats.averageRating = rng.int(30, 50) / 10;
+    // The rating is the mean of the orders' own ratings, so the card's average agrees with the
+    // stars beside its orders. The draws that once picked a rating are still taken so that every
+    // later customer of a given seed value stays the same.
+    if (ordersCount && rng.chance(0.5)) rng.int(30, 50);
+    customer.stats.averageRating = averageRating(generateOrders(customer));
     customers.push(customer);
   }
   return { categories, customers };

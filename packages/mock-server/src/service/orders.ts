@@ -1,7 +1,7 @@
 import type { Locale } from '@clientela/core/i18n';
 import type { Credit, Customer, OrderPage } from '@clientela/core/schemas';
 import { decodeTuple, encodeTuple } from '../http/cursor.js';
-import { generateCredits, generateOrders } from '../seed/history.js';
+import { creditsAt, generateOrders } from '../seed/history.js';
 
 /** One cursor page of a customer's orders, newest first (the admin's and the shopper's routes). */
 export function ordersPage(customer: Customer, query: { cursor?: string | undefined; limit?: number | undefined }, locale: Locale): OrderPage {
@@ -22,7 +22,7 @@ export function ordersPage(customer: Customer, query: { cursor?: string | undefi
   return { items, nextCursor: start + limit < orders.length && last ? encodeTuple([last.placedAt, last.id]) : null };
 }
 
-/** A customer's credits, nearest expiry first. */
-export function creditsOf(customer: Customer): Credit[] {
-  return generateCredits(customer).sort((a, b) => (a.expiresAt < b.expiresAt ? -1 : 1));
+/** A customer's credits, nearest expiry first, each in its state at `nowMs` (the request's time). */
+export function creditsOf(customer: Customer, nowMs: number): Credit[] {
+  return creditsAt(customer, nowMs);
 }
