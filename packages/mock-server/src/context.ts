@@ -1,7 +1,6 @@
 import type { Context } from 'hono';
 import {
   DEFAULT_REGISTRATION_SETTINGS,
-  type AuditAction,
   type AuditEntry,
   type Category,
   type RegistrationSettings,
@@ -44,15 +43,8 @@ export function inTransaction<T>(ctx: ServerContext, fn: (t: ServerContext) => P
   return ctx.store.transaction((tx) => fn(Object.assign(Object.create(ctx) as ServerContext, { store: tx })));
 }
 
-export interface AuditInput {
-  action: AuditAction;
-  target?: string;
-  filter?: Record<string, unknown>;
-  columns?: string[];
-  count: number;
-  sha256?: string;
-  detail?: string;
-}
+/** An audit entry as a route writes it; the id, time and actor are added. */
+export type AuditInput = Omit<AuditEntry, 'id' | 'at' | 'actor'>;
 
 /** Writes an audit entry for the request's actor: the key id plus the optional `X-Actor` name. */
 export function audit(ctx: ServerContext, c: Context<AppEnv>, input: AuditInput): Promise<AuditEntry> {

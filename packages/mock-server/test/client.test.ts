@@ -84,6 +84,10 @@ describe('customers', () => {
     const read = await client.customers.retrieve(created.id);
     expect(read.document).toBe(body.document);
     expect(read.version).toBe(created.version);
+    // A page that only shows the customer reads it masked (not a reveal in the data log).
+    const shown = await client.customers.retrieve(created.id, { document: 'masked' });
+    expect(shown.document).toMatch(/^\*\*\*\.\d{3}\.\d{3}-\*\*$/);
+    expect(shown.version).toBe(created.version);
 
     const saved = await client.customers.update(read, { notes: 'prefere WhatsApp' });
     expect(saved.notes).toBe('prefere WhatsApp');

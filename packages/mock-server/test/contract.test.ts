@@ -86,11 +86,11 @@ describe('auth, errors and system routes', () => {
       await call(t, 'POST', '/v1/categories', { body: { name: `Cat ${i}` } });
     }
     const all = await call(t, 'GET', '/v1/audit?limit=2');
-    expect(all.json.items.map((e: { detail: string }) => e.detail)).toEqual(['Cat 4', 'Cat 3']);
+    expect(all.json.items.map((e: { targetName: string }) => e.targetName)).toEqual(['Cat 4', 'Cat 3']);
     const next = await call(t, 'GET', `/v1/audit?limit=2&cursor=${all.json.nextCursor}`);
-    expect(next.json.items.map((e: { detail: string }) => e.detail)).toEqual(['Cat 2', 'Cat 1']);
+    expect(next.json.items.map((e: { targetName: string }) => e.targetName)).toEqual(['Cat 2', 'Cat 1']);
     const window = await call(t, 'GET', `/v1/audit?since=${encodeURIComponent('2026-11-22T07:02:00-03:00')}&until=2026-11-22T10:03:30.000Z`);
-    expect(window.json.items.map((e: { detail: string }) => e.detail)).toEqual(['Cat 2', 'Cat 1']);
+    expect(window.json.items.map((e: { targetName: string }) => e.targetName)).toEqual(['Cat 2', 'Cat 1']);
     expectProblem(await call(t, 'GET', '/v1/audit?action=nope'), 422);
   });
 
@@ -280,7 +280,7 @@ describe('customers', () => {
     expectProblem(await call(s, 'POST', '/v1/customers/bulk', { body: { action: 'delete' } }), 422);
     const audit = await call(s, 'GET', '/v1/audit?action=bulk&limit=10');
     expect(audit.json.items.length).toBeGreaterThanOrEqual(5);
-    expect(audit.json.items[0]).toMatchObject({ action: 'bulk', count: 1, detail: 'delete; updated 1' });
+    expect(audit.json.items[0]).toMatchObject({ action: 'bulk', operation: 'delete', count: 1, updated: 1 });
     expect(audit.json.items.map((e: { count: number }) => e.count)).toContain(3);
   });
 

@@ -73,6 +73,12 @@ export interface PageQuery {
   limit?: number;
 }
 
+/** `customers.retrieve` options: the call's, and whether the document comes masked. */
+export interface RetrieveOptions extends CallOptions {
+  /** `masked`: the document masked and the read not logged as a reveal (default `full`). */
+  document?: 'full' | 'masked' | undefined;
+}
+
 /** A downloaded file. */
 export interface Download {
   blob: Blob;
@@ -154,14 +160,19 @@ function customers(t: Transport, feed: ChangeFeed) {
       paginate((cursor) => list(cursor ? { ...query, offset: undefined, cursor } : query, options)),
 
     /**
-     * The full record (document unmasked; the read is written to the audit log). Its `version`
-     * is the ETag that `update` sends back.
+     * The full record (document unmasked; the read is written to the audit log as a reveal). A
+     * page that only shows the customer passes `{ document: 'masked' }`: the document comes
+     * masked and nothing is logged, so the log keeps only deliberate reveals. Its `version` is
+     * the ETag that `update` sends back.
      *
      * @example
      * const customer = await client.customers.retrieve('cus_123');
+     * const shown = await client.customers.retrieve('cus_123', { document: 'masked' });
      */
-    retrieve: (id: string, options?: CallOptions): Promise<Customer> =>
-      t.request(CustomerSchema, { ...options, ...ref('customers/', id) }),
+    retrieve: (id: string, options?: RetrieveOptions): Promise<Customer> => {
+      const { document, ...call } = options ?? {};
+      return t.request(CustomerSchema, { ...call, ...ref('customers/', id), ...(document === 'masked' ? { query: { document } } : {}) });
+    },
 
     /**
      * Creates a customer. An `Idempotency-Key` is generated unless given, so a retried create

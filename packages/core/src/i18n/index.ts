@@ -3,3 +3,14 @@ export { DEFAULT_LOCALE, LOCALES, resolveLocale } from './locale.js';
 export type { Locale } from './locale.js';
 export { issueMessage } from './messages.js';
 export type { IssueCode } from './messages.js';
+export {
+  COLUMN_LABELS,
+  CREDIT_KIND_LABELS,
+  CREDIT_STATUS_LABELS,
+  CUSTOMER_KIND_LABELS,
+  CUSTOMER_SOURCE_LABELS,
+  CUSTOMER_STATUS_LABELS,
+  fieldLabel,
+} from './labels.js';
+export { describeAuditEntry } from './audit.js';
+export type { DescribeAuditOptions } from './audit.js';

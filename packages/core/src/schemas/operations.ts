@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { CategorySchema } from './category.js';
-import { CustomerListItemSchema, CustomerStatusSchema, SettableStatusSchema, UfSchema } from './customer.js';
+import { CustomerListItemSchema, CustomerSourceSchema, CustomerStatusSchema, SettableStatusSchema, UfSchema } from './customer.js';
 import { PasswordSchema } from './password.js';
 import { CustomerListQuerySchema } from './query.js';
 
@@ -83,12 +83,41 @@ export const AUDIT_ACTIONS = [
   'bulk', 'export', 'import', 'settings.update', 'category.create', 'category.update',
 ] as const;
 
+/** A record an audit entry names, with its name at the time of the action. */
+export const AuditRefSchema = z.strictObject({ id: z.string(), name: z.string() });
+
+/**
+ * One entry of the data log. Besides who, when and how many, an entry keeps what a person needs
+ * to read it as a sentence (`describeAuditEntry`): the names of the customer or categories it is
+ * about as they were then, the fields an update changed, the bulk operation, the file format.
+ */
 export const AuditEntrySchema = z.strictObject({
   id: z.string(),
   at: datetime(),
   action: z.enum(AUDIT_ACTIONS),
   actor: z.strictObject({ keyId: z.string(), name: z.optional(z.string()) }),
+  /** The customer or category acted on (its id). */
   target: z.optional(z.string()),
+  /** Its display name (razão social, first + last name, category name) at the time. */
+  targetName: z.optional(z.string()),
+  /** The category's name before a rename. */
+  previousName: z.optional(z.string()),
+  /** The fields an update changed (`phone`, `address.city`, `categoryIds`, `name`, `status`…). */
+  changes: z.optional(z.array(z.string())),
+  /** How a customer was created (`storefront` for a self-registration). */
+  source: z.optional(CustomerSourceSchema),
+  /** A bulk action's operation, the categories it added or removed, the status it set. */
+  operation: z.optional(z.enum(['addCategories', 'removeCategories', 'setStatus', 'delete'])),
+  categories: z.optional(z.array(AuditRefSchema)),
+  status: z.optional(z.enum(['active', 'inactive', 'blocked', 'deleted'])),
+  /** Of the `count` records an action matched, how many it changed. */
+  updated: z.optional(z.int()),
+  /** An export's file format. */
+  format: z.optional(z.enum(['csv', 'xlsx'])),
+  /** An import's outcome per row. */
+  outcome: z.optional(
+    z.strictObject({ dryRun: z.boolean(), created: z.int(), updated: z.int(), unchanged: z.int(), rejected: z.int() }),
+  ),
   filter: z.optional(z.record(z.string(), z.unknown())),
   columns: z.optional(z.array(z.string())),
   count: z.int(),
@@ -187,6 +216,7 @@ export type ExportRequest = z.input<typeof ExportRequestSchema>;
 export type ImportReport = z.infer<typeof ImportReportSchema>;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 export type AuditEntry = z.infer<typeof AuditEntrySchema>;
+export type AuditRef = z.infer<typeof AuditRefSchema>;
 export type AuditQuery = z.input<typeof AuditQuerySchema>;
 export type AuditPage = z.infer<typeof AuditPageSchema>;
 export type Order = z.infer<typeof OrderSchema>;

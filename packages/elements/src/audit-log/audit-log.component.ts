@@ -1,21 +1,13 @@
 import type { AuditAction, AuditEntry } from '@clientela/core';
+import { describeAuditEntry } from '@clientela/core/i18n';
 import { AUDIT_ACTIONS } from '@clientela/core/schemas';
 import { html, nothing, type PropertyValues } from 'lit';
 import { ClientelaElement } from '../internal/clientela-element.js';
-import { formatDateTime, formatNumber, translator } from '../internal/localize.js';
+import { formatDateTime, translator } from '../internal/localize.js';
 import { dataTable } from '../internal/data-table.styles.js';
 import { tokens } from '../internal/tokens.js';
 import { messages } from './audit-log.messages.js';
 import { styles } from './audit-log.styles.js';
-
-/** `{ status: 'active', q: 'ana' }` → `status: active; q: ana` (values are data: shown as text). */
-function describeFilter(filter: Record<string, unknown> | undefined): string {
-  if (!filter) return '';
-  return Object.entries(filter)
-    .filter(([, v]) => v !== undefined && v !== '')
-    .map(([k, v]) => `${k}: ${Array.isArray(v) ? v.join(', ') : typeof v === 'object' ? JSON.stringify(v) : String(v)}`)
-    .join('; ');
-}
 
 /** A `yyyy-mm-dd` day's start (or end) in the browser's time zone, as ISO 8601. */
 function dayBoundary(day: string, end: boolean): string | undefined {
@@ -25,8 +17,10 @@ function dayBoundary(day: string, end: boolean): string | undefined {
 }
 
 /**
- * @summary The data log: who (key / actor) revealed, exported, imported or changed what, when,
- * with which filter and how many records; newest first, in pages, filtered by action and dates.
+ * @summary The data log: who (key / actor) revealed, exported, imported or changed what, and when;
+ * each entry a sentence in the page's language that names the customers and categories it is
+ * about ("Adicionou a categoria VIP a 456 clientes"); newest first, in pages, filtered by action
+ * and dates.
  *
  * @csspart base - The log.
  * @csspart toolbar - The filter form.
@@ -49,6 +43,7 @@ export class AuditLog extends ClientelaElement {
     pageIndex: { state: true },
     nextCursor: { state: true },
     rangeError: { state: true },
+    categoryNames: { state: true },
   };
 
   /** Only entries with this action (e.g. `export`, `customer.reveal`); empty for all. */
@@ -65,6 +60,8 @@ export class AuditLog extends ClientelaElement {
   declare protected pageIndex: number;
   declare protected nextCursor: string | null;
   declare protected rangeError: boolean;
+  /** Category names by id, for entries whose filter names a category only by id. */
+  declare protected categoryNames: Map<string, string>;
 
   /** The cursor of each page seen, so "previous" needs no cursor from the server. */
   #cursors: (string | undefined)[] = [undefined];
@@ -81,6 +78,7 @@ export class AuditLog extends ClientelaElement {
     this.pageIndex = 0;
     this.nextCursor = null;
     this.rangeError = false;
+    this.categoryNames = new Map();
   }
 
   get #t() {
@@ -88,6 +86,7 @@ export class AuditLog extends ClientelaElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (this.connectionChanged(changed)) void this.#loadCategories();
     if (this.connectionChanged(changed) || changed.has('action') || changed.has('since') || changed.has('until') || changed.has('pageSize')) {
       this.#cursors = [undefined];
       this.pageIndex = 0;
@@ -133,6 +132,17 @@ export class AuditLog extends ClientelaElement {
     }
   }
 
+  /** Category names for filters; without them a filter shows the category's id. */
+  async #loadCategories(): Promise<void> {
+    const api = this.api;
+    if (!api) return;
+    try {
+      this.categoryNames = new Map((await api.categories.list()).map((c) => [c.id, c.name]));
+    } catch {
+      // The sentences stay readable without them (entries carry the names they act on).
+    }
+  }
+
   async #go(delta: 1 | -1): Promise<void> {
     if (delta === 1) {
       if (!this.nextCursor) return;
@@ -159,16 +169,11 @@ export class AuditLog extends ClientelaElement {
     this.until = '';
   }
 
-  #which(e: AuditEntry) {
+  #sentence(e: AuditEntry) {
     const t = this.#t;
-    const parts: string[] = [];
-    if (e.target) parts.push(`${t('record')}: ${e.target}`);
-    const filter = describeFilter(e.filter);
-    if (filter) parts.push(filter);
-    if (e.detail) parts.push(e.detail);
-    return html`${parts.join(' — ') || '—'}
-    ${e.columns?.length ? html`<br /><span class="muted">${t('columns')}: ${e.columns.join(', ')}</span>` : nothing}
-    ${e.sha256 ? html`<br /><span class="muted mono" title=${e.sha256}>${t('sha')} ${e.sha256.slice(0, 12)}…</span>` : nothing}`;
+    const sentence = describeAuditEntry(e, this.resolvedLocale, { categoryName: (id) => this.categoryNames.get(id) });
+    return html`<span data-sentence>${sentence}</span>
+      ${e.sha256 ? html`<br /><span class="muted mono" title=${e.sha256}>${t('sha')} ${e.sha256.slice(0, 12)}…</span>` : nothing}`;
   }
 
   override render() {
@@ -203,8 +208,6 @@ export class AuditLog extends ClientelaElement {
                 <th scope="col">${t('when')}</th>
                 <th scope="col">${t('who')}</th>
                 <th scope="col">${t('what')}</th>
-                <th scope="col">${t('which')}</th>
-                <th scope="col" class="num">${t('count')}</th>
               </tr>
             </thead>
             <tbody>
@@ -212,9 +215,7 @@ export class AuditLog extends ClientelaElement {
                 (e) => html`<tr part="row" data-action=${e.action}>
                   <td><time datetime=${e.at}>${formatDateTime(e.at, loc)}</time></td>
                   <td>${e.actor.name ?? ''}${e.actor.name ? html`<br />` : nothing}<span class="muted mono">${t('key')} ${e.actor.keyId}</span></td>
-                  <th scope="row">${t(`a_${e.action}`)}</th>
-                  <td>${this.#which(e)}</td>
-                  <td class="num">${formatNumber(e.count, loc)}</td>
+                  <th scope="row">${this.#sentence(e)}</th>
                 </tr>`,
               )}
             </tbody>

@@ -15,12 +15,18 @@ const entries = Array.from({ length: 45 }, (_, i) => ({
   action: actions[i % 5],
   actor: { keyId: 'sk_test_…ela', name: i % 2 ? 'admin@loja.example' : undefined },
   count: i % 5 === 1 ? 1000 + i : 1,
-  ...(i % 5 === 0 ? { target: `cus_${i}` } : {}),
-  ...(i % 5 === 1 ? { filter: { status: 'active', q: '<b>ana</b>' }, columns: ['name', 'email'], sha256: 'a'.repeat(64) } : {}),
+  ...(i % 5 === 0 ? { target: `cus_${i}`, targetName: `Ana Souza ${i}` } : {}),
+  ...(i % 5 === 1
+    ? { filter: { status: 'active', q: '<b>ana</b>', categoryId: 'cat_vip' }, format: 'xlsx', columns: ['name', 'email'], sha256: 'a'.repeat(64) }
+    : {}),
+  ...(i % 5 === 2 ? { outcome: { dryRun: false, created: 990, updated: 0, unchanged: 0, rejected: 10 }, count: 1000 } : {}),
+  ...(i % 5 === 3 ? { operation: 'addCategories', categories: [{ id: 'cat_vip', name: 'VIP' }], count: 456, updated: 456, filter: { ids: 456 } } : {}),
 }));
+const vip = { id: 'cat_vip', name: 'Clientes VIP', color: '#7c3aed', status: 'active', customerCount: 1, createdAt: entries[0]!.at, updatedAt: entries[0]!.at, version: 1 };
 
 function api() {
   return fakeClient({
+    'GET /categories': () => json({ items: [vip] }),
     'GET /audit': ({ url }) => {
       const p = url.searchParams;
       let items = entries.filter(
@@ -57,20 +63,29 @@ describe('<cl-audit-log>', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('shows who, what, when, which filter and how many, newest first', async () => {
+  it('reads each entry as a sentence naming customers and categories, with who and when, newest first', async () => {
     const { client } = api();
     const el = await fixture<AuditLog>(html`<cl-audit-log .client=${client}></cl-audit-log>`);
     await settled(el);
     expect(rows(el)).to.have.length(20);
     expect(rows(el)[0]!.querySelector('time')!.getAttribute('datetime')).to.equal(entries[0]!.at);
+    const sentence = (i: number) => rows(el)[i]!.querySelector('[data-sentence]')!.textContent;
+    expect(sentence(0)).to.equal('Visualizou o documento de Ana Souza 0');
     const exportRow = rows(el)[1]!;
-    expect(exportRow.querySelector('th')!.textContent).to.equal('Download de planilha');
     expect(exportRow.textContent).to.contain('admin@loja.example').and.contain('sk_test_…ela');
-    // The filter is data: shown as text, never as markup.
-    expect(exportRow.textContent).to.contain('status: active; q: <b>ana</b>').and.contain('Colunas: name, email');
+    // The filter is data: shown as text, never as markup; the category by its current name.
+    expect(sentence(1)).to.equal('Baixou planilha XLSX de 1.001 clientes: colunas Nome e E-mail (filtro: busca “<b>ana</b>”, Situação Ativo, categoria Clientes VIP)');
     expect(exportRow.querySelector('b')).to.equal(null);
-    expect(exportRow.querySelector('.num')!.textContent).to.equal('1.001');
-    expect(rows(el)[0]!.textContent).to.contain('Cliente: cus_0').and.contain('Visualizou documento');
+    expect(sentence(2)).to.equal('Importou planilha de 1.000 linhas: 990 novos, 0 atualizados, 0 sem alteração, 10 com erro');
+    expect(sentence(3)).to.equal('Adicionou a categoria VIP a 456 clientes (filtro: 456 selecionados)');
+    expect(sentence(4)).to.equal('Alterou os campos obrigatórios do cadastro');
+  });
+
+  it('speaks the page language', async () => {
+    const { client } = api();
+    const el = await fixture<AuditLog>(html`<cl-audit-log .client=${client} lang="en"></cl-audit-log>`);
+    await settled(el);
+    expect(rows(el)[3]!.querySelector('[data-sentence]')!.textContent).to.equal('Added the category VIP to 456 customers (filter: 456 selected)');
   });
 
   it('pages forwards and back with the cursor', async () => {
@@ -87,7 +102,7 @@ describe('<cl-audit-log>', () => {
     $(el, '[data-page=previous]').click();
     await settled(el);
     expect(rows(el)[0]!.querySelector('time')!.getAttribute('datetime')).to.equal(entries[20]!.at);
-    expect(calls).to.deep.equal(['GET /audit?limit=20', 'GET /audit?limit=20&cursor=20', 'GET /audit?limit=20&cursor=40', 'GET /audit?limit=20&cursor=20']);
+    expect(calls.filter((c) => c.startsWith('GET /audit'))).to.deep.equal(['GET /audit?limit=20', 'GET /audit?limit=20&cursor=20', 'GET /audit?limit=20&cursor=40', 'GET /audit?limit=20&cursor=20']);
   });
 
   it('filters by action and dates from the form', async () => {
@@ -110,7 +125,7 @@ describe('<cl-audit-log>', () => {
     const { client, calls } = api();
     const el = await fixture<AuditLog>(html`<cl-audit-log .client=${client} since="2026-11-20" until="2026-11-01"></cl-audit-log>`);
     await settled(el);
-    expect(calls).to.deep.equal([]);
+    expect(calls.filter((c) => c.startsWith('GET /audit'))).to.deep.equal([]);
     expect($(el, '[role=status]').textContent).to.contain('anterior à final');
   });
 
@@ -131,7 +146,7 @@ describe('<cl-audit-log>', () => {
 });
 
 describe('<cl-audit-log> against the mock server', () => {
-  it('shows a reveal done just before, with its actor and target, under the action filter', async () => {
+  it('shows a reveal done just before, naming the customer and the actor, under the action filter', async () => {
     const { serverClients, validCpf, uniqueSeed } = await import('../internal/test-helpers.js');
     const { secret } = await serverClients();
     const seed = uniqueSeed();
@@ -139,7 +154,7 @@ describe('<cl-audit-log> against the mock server', () => {
     await secret.customers.retrieve(created.id);
     const el = await fixture<AuditLog>(html`<cl-audit-log .client=${secret} action="customer.reveal"></cl-audit-log>`);
     await settled(el);
-    const mine = rows(el).filter((r) => r.textContent!.includes(created.id));
+    const mine = rows(el).filter((r) => r.textContent!.includes(`Visualizou o documento de Duda Log ${seed}`));
     expect(mine.length).to.be.greaterThan(0);
     expect(mine[0]!.dataset['action']).to.equal('customer.reveal');
     expect(mine[0]!.textContent).to.contain('teste@loja.example');

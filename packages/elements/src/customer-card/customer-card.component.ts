@@ -21,8 +21,9 @@ type T = ReturnType<typeof translator<keyof (typeof messages)['pt-BR']>>;
  * stats, orders (cursor pages, with ratings), credits with expiry, marketing consent, loyalty
  * card, notes and actions (edit, change status, block, create an access link).
  *
- * The record is read with `customers.retrieve` and the document is shown masked; "show document"
- * reads it again, so each deliberate reveal is its own entry in the data log.
+ * The record is read masked (`customers.retrieve(id, { document: 'masked' })`), so opening a card
+ * writes nothing to the data log; "show document" and "copy document" read the full record, so
+ * each deliberate reveal is its own entry in the log.
  *
  * @event cl-customer-edit - "Edit" was chosen; the page opens its form for `detail.id`.
  * @event cl-customer-saved - The status was changed from the card; `detail.customer`.
@@ -147,7 +148,8 @@ export class CustomerCard extends ClientelaElement {
     this.message = undefined;
     try {
       const [customer, orders, credits, categories] = await Promise.all([
-        api.customers.retrieve(id, { signal }),
+        // Masked: showing the card is not a reveal; the eye and the copy button are.
+        api.customers.retrieve(id, { signal, document: 'masked' }),
         api.customers.orders(id, { limit: this.ordersPageSize }, { signal }),
         api.customers.credits(id, { signal }),
         api.categories.list({}, { signal }).catch(() => [] as Category[]),
@@ -183,23 +185,35 @@ export class CustomerCard extends ClientelaElement {
     }
   }
 
-  /** Reads the full record again (an audited reveal) and shows the document. */
+  /** Reads the full record (the one audited reveal) and returns its document. */
+  async #readDocument(): Promise<string | undefined> {
+    if (!this.api) return undefined;
+    this.busy = true;
+    try {
+      const fresh = await this.api.customers.retrieve(this.customerId);
+      this.customer = fresh;
+      return fresh.document;
+    } catch {
+      this.message = { text: this.#t('actionFailed'), kind: 'error' };
+      return undefined;
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  /** The eye: reads the full document (audited) and shows it, or hides it again. */
   async #toggleReveal(): Promise<void> {
     if (this.revealed) {
       this.revealed = '';
       return;
     }
-    if (!this.api) return;
-    this.busy = true;
-    try {
-      const fresh = await this.api.customers.retrieve(this.customerId);
-      this.customer = fresh;
-      this.revealed = fresh.document;
-    } catch {
-      this.message = { text: this.#t('actionFailed'), kind: 'error' };
-    } finally {
-      this.busy = false;
-    }
+    this.revealed = (await this.#readDocument()) ?? '';
+  }
+
+  /** Copies the full document: read (and audited) first when it is not on screen. */
+  async #copyDocument(): Promise<void> {
+    const document = this.revealed || (await this.#readDocument());
+    if (document) await this.#copy(normalizeDocument(document), 'document');
   }
 
   async #copy(text: string, what: string): Promise<void> {
@@ -321,11 +335,9 @@ export class CustomerCard extends ClientelaElement {
             <button type="button" class="icon" aria-pressed=${this.revealed ? 'true' : 'false'} ?disabled=${this.busy} @click=${this.#toggleReveal}>
               ${this.revealed ? t('hide') : t('reveal')}
             </button>
-            ${this.revealed
-              ? html`<button type="button" class="icon" aria-label=${t('copyDocument')} @click=${() => this.#copy(normalizeDocument(this.revealed), 'document')}>
-                  ${this.copied === 'document' ? t('copied') : t('copy')}
-                </button>`
-              : nothing}
+            <button type="button" class="icon" data-action="copy-document" aria-label=${t('copyDocument')} ?disabled=${this.busy} @click=${this.#copyDocument}>
+              ${this.copied === 'document' ? t('copied') : t('copy')}
+            </button>
           </dd>
         </div>
         <div><dt>${t('email')}</dt><dd>${c.email ? html`<a href=${`mailto:${c.email}`}>${c.email}</a>` : t('none')}</dd></div>

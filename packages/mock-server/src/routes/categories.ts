@@ -74,7 +74,7 @@ export function registerCategories(router: Router, ctx: ServerContext): void {
           version: 1,
         };
         await t.store.putCategory(cat);
-        await audit(t, c, { action: 'category.create', target: cat.id, count: 1, detail: cat.name });
+        await audit(t, c, { action: 'category.create', target: cat.id, targetName: cat.name, count: 1 });
         return { status: 201, body: { ...cat, customerCount: 0 }, headers: { ETag: etag(1), Location: `/v1/categories/${cat.id}` } };
       }),
   });
@@ -126,7 +126,16 @@ export function registerCategories(router: Router, ctx: ServerContext): void {
           const now = await t.store.getCategory(cat.id);
           throw new HttpProblem('precondition_failed', 412, { current: now && (await withCount(t, now)) }, { ETag: etag(now?.version ?? cat.version) });
         }
-        await audit(t, c, { action: 'category.update', target: cat.id, count: 1, detail: Object.keys(body).join(',') });
+        const changes = (['name', 'color', 'status'] as const).filter((k) => next[k] !== cat[k]);
+        await audit(t, c, {
+          action: 'category.update',
+          target: cat.id,
+          targetName: next.name,
+          ...(next.name !== cat.name ? { previousName: cat.name } : {}),
+          changes,
+          ...(changes.includes('status') ? { status: next.status } : {}),
+          count: 1,
+        });
       });
       return c.json(await withCount(ctx, next), 200, { ETag: etag(next.version) });
     },

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { maskDocument } from '@clientela/core/format';
+import { customerDisplayName, maskDocument } from '@clientela/core/format';
 import {
   BulkRequestSchema,
   BulkResultSchema,
@@ -19,10 +19,11 @@ import { idempotent } from '../http/idempotency.js';
 import { fail422, fieldIssue, HttpProblem } from '../http/problem.js';
 import type { Router } from '../openapi/define-route.js';
 import { creditsOf, ordersPage } from '../service/orders.js';
-import { applyPatch, checkCategories, prepareCustomer, toQuery } from '../service/customers.js';
+import { applyPatch, changedFields, checkCategories, prepareCustomer, toQuery } from '../service/customers.js';
 import { issueInvitation } from '../service/invitations.js';
 
 const IdParams = z.object({ id: z.string() });
+const RetrieveQuery = z.strictObject({ document: z.optional(z.enum(['full', 'masked'])) });
 export const PageQuery = z.strictObject({
   cursor: z.optional(z.string().check(z.maxLength(500))),
   limit: z.optional(z.coerce.number().check(z.int(), z.gte(1), z.lte(200))),
@@ -84,7 +85,7 @@ export function registerCustomers(router: Router, ctx: ServerContext): void {
       idempotent(ctx, c, 'customers.create', async (t) => {
         const customer = await prepareCustomer(t, body, { locale: c.get('locale') });
         await t.store.insertCustomer(customer);
-        await audit(t, c, { action: 'customer.create', target: customer.id, count: 1 });
+        await audit(t, c, { action: 'customer.create', target: customer.id, targetName: customerDisplayName(customer), source: customer.source, count: 1 });
         ctx.version++;
         return { status: 201, body: customer, headers: { ETag: etag(customer.version), Location: `/v1/customers/${customer.id}` } };
       }),
@@ -134,10 +135,14 @@ export function registerCustomers(router: Router, ctx: ServerContext): void {
               if (await t.store.updateCustomer({ ...next, updatedAt: now, version: cur.version + 1 } as Customer, cur.version)) updated++;
             }
           }
+          const categoryNames = body.categoryIds && (await Promise.all(body.categoryIds.map(async (id) => ({ id, name: (await t.store.getCategory(id))?.name ?? id }))));
           await audit(t, c, {
             action: 'bulk',
+            operation: body.action,
+            ...(categoryNames ? { categories: categoryNames } : {}),
+            ...(body.action === 'setStatus' && body.status ? { status: body.status } : {}),
             count: targets.length,
-            detail: `${body.action}${body.categoryIds ? ` ${body.categoryIds.join(',')}` : ''}${body.status ? ` ${body.status}` : ''}; updated ${updated}`,
+            updated,
             ...(body.filter ? { filter: body.filter as Record<string, unknown> } : { filter: { ids: body.ids?.length ?? 0 } }),
           });
         }
@@ -150,13 +155,16 @@ export function registerCustomers(router: Router, ctx: ServerContext): void {
     method: 'get',
     path: '/v1/customers/:id',
     tag: 'customers',
-    summary: 'The full record (document unmasked); audited as customer.reveal',
+    summary: 'The full record (document unmasked; audited as customer.reveal), or with `document=masked` the record with its document masked (not audited)',
     access: 'secret',
-    request: { params: IdParams },
+    request: { params: IdParams, query: RetrieveQuery },
     responses: { 200: { description: 'The customer', schema: CustomerSchema, headers: ['ETag'] }, 404: { description: 'No such customer' } },
-    handler: async (c, { params }) => {
+    handler: async (c, { params, query }) => {
       const customer = await getOr404(ctx, params.id);
-      await audit(ctx, c, { action: 'customer.reveal', target: customer.id, count: 1 });
+      // A page that shows the record (a card) reads it masked: only a deliberate reveal of the
+      // document is logged, so reveals stay visible in the data log.
+      if (query.document === 'masked') return c.json(listItem(customer), 200, { ETag: etag(customer.version) });
+      await audit(ctx, c, { action: 'customer.reveal', target: customer.id, targetName: customerDisplayName(customer), count: 1 });
       return c.json(customer, 200, { ETag: etag(customer.version) });
     },
   });
@@ -182,7 +190,7 @@ export function registerCustomers(router: Router, ctx: ServerContext): void {
       await inTransaction(ctx, async (t) => {
         // The store writes only over the version checked above: a concurrent write in between is a 412.
         if (!(await t.store.updateCustomer(next, current.version))) await stale(t, next.id);
-        await audit(t, c, { action: 'customer.update', target: next.id, count: 1, detail: Object.keys(body).join(',') });
+        await audit(t, c, { action: 'customer.update', target: next.id, targetName: customerDisplayName(next), changes: changedFields(current, next), count: 1 });
       });
       ctx.version++;
       return c.json(next, 200, { ETag: etag(next.version) });
@@ -205,7 +213,7 @@ export function registerCustomers(router: Router, ctx: ServerContext): void {
       const next = { ...current, status: 'deleted', updatedAt: ctx.now().toISOString(), version: current.version + 1 } as Customer;
       await inTransaction(ctx, async (t) => {
         if (!(await t.store.updateCustomer(next, current.version))) await stale(t, next.id);
-        await audit(t, c, { action: 'customer.delete', target: next.id, count: 1 });
+        await audit(t, c, { action: 'customer.delete', target: next.id, targetName: customerDisplayName(next), count: 1 });
       });
       ctx.version++;
       return c.json(next, 200, { ETag: etag(next.version) });
@@ -256,7 +264,7 @@ export function registerCustomers(router: Router, ctx: ServerContext): void {
           const next = { ...customer, account: { status: 'invited' as const }, updatedAt: ctx.now().toISOString(), version: customer.version + 1 };
           if (!(await t.store.updateCustomer(next, customer.version))) throw new HttpProblem('write_conflict', 409);
         }
-        await audit(t, c, { action: 'customer.invite', target: customer.id, count: 1 });
+        await audit(t, c, { action: 'customer.invite', target: customer.id, targetName: customerDisplayName(customer), count: 1 });
         ctx.version++;
         return { status: 201, body: { token, customerId: customer.id, expiresAt } };
       }),

@@ -1,8 +1,8 @@
-import type { Locale } from '@clientela/core/i18n';
+import { COLUMN_LABELS, type Locale } from '@clientela/core/i18n';
 import { ExportRequestSchema, type Customer, type ExportColumn } from '@clientela/core/schemas';
 import { audit, type ServerContext } from '../context.js';
 import type { Router } from '../openapi/define-route.js';
-import { cellOf, COLUMN_LABELS, csvCell, DEFAULT_EXPORT_COLUMNS } from '../service/columns.js';
+import { cellOf, csvCell, DEFAULT_EXPORT_COLUMNS } from '../service/columns.js';
 import { toQuery } from '../service/customers.js';
 import { creditWallet } from './public.js';
 import { sha256Hex, sha256Stream } from '../util/bytes.js';
@@ -65,7 +65,7 @@ export function registerExports(router: Router, ctx: ServerContext): void {
       const base = `${resource === 'credits' ? 'creditos' : 'clientes'}-${localDate(ctx.now())}`;
       const auditFilter: Record<string, unknown> = { resource, ...(body.filter ?? {}), ...(body.ids ? { ids: body.ids.length } : {}) };
       const done = (count: number, digest: string) =>
-        audit(ctx, c, { action: 'export', count, filter: auditFilter, columns: resource === 'credits' ? header : columns, sha256: digest, detail: body.format });
+        audit(ctx, c, { action: 'export', count, filter: auditFilter, columns: resource === 'credits' ? header : columns, sha256: digest, format: body.format });
 
       if (body.format === 'xlsx') {
         const wb = new (await excel()).Workbook();

@@ -2,7 +2,7 @@
 import { parse as parseCsv } from 'csv-parse/browser/esm/sync';
 import * as z from 'zod/mini';
 import { customerDisplayName, normalizeDocument, searchKey } from '@clientela/core/format';
-import type { Locale } from '@clientela/core/i18n';
+import { COLUMN_LABELS, type Locale } from '@clientela/core/i18n';
 import {
   CustomerCreateSchema,
   ImportReportSchema,
@@ -16,7 +16,7 @@ import type { Context } from 'hono';
 import { audit, inTransaction, type ServerContext } from '../context.js';
 import { fieldIssue, HttpProblem, problem } from '../http/problem.js';
 import type { AppEnv, Router } from '../openapi/define-route.js';
-import { COLUMN_LABELS, csvCell, HEADER_LOOKUP, IMPORT_COLUMNS, kindFromCell } from '../service/columns.js';
+import { csvCell, HEADER_LOOKUP, IMPORT_COLUMNS, kindFromCell } from '../service/columns.js';
 import { applyPatch, prepareCustomer, sameWritable, type CustomerInput } from '../service/customers.js';
 import type { StoredCategory } from '../store/types.js';
 import { localDate } from './exports.js';
@@ -255,7 +255,7 @@ export function registerImports(router: Router, ctx: ServerContext): void {
         await audit(t, c, {
           action: 'import',
           count: report.totalRows,
-          detail: `${dryRun ? 'dry run; ' : ''}created ${report.created}, updated ${report.updated}, unchanged ${report.unchanged}, rejected ${report.rejected}`,
+          outcome: { dryRun, created: report.created, updated: report.updated, unchanged: report.unchanged, rejected: report.rejected },
         });
       });
       if (!dryRun && writes.length) ctx.version++;

@@ -84,7 +84,7 @@ export function registerPublic(router: Router, ctx: ServerContext): void {
           throw e;
         }
         if (hash) await setCredential(t, customer, hash);
-        await audit(t, c, { action: 'customer.create', target: customer.id, count: 1, detail: 'public registration' });
+        await audit(t, c, { action: 'customer.create', target: customer.id, targetName: customerDisplayName(customer), source: customer.source, count: 1 });
         ctx.version++;
         return { status: 201, body: customer, headers: { ETag: etag(customer.version) } };
       });

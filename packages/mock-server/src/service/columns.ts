@@ -1,37 +1,6 @@
 import { customerDisplayName, searchKey } from '@clientela/core/format';
-import type { Locale } from '@clientela/core/i18n';
+import { COLUMN_LABELS, CUSTOMER_KIND_LABELS, type Locale } from '@clientela/core/i18n';
 import { EXPORT_COLUMNS, type Customer, type ExportColumn } from '@clientela/core/schemas';
-
-type Labels = Record<ExportColumn, string>;
-
-const PT: Labels = {
-  id: 'ID', kind: 'Tipo', status: 'Situação', name: 'Nome', firstName: 'Nome (primeiro)', lastName: 'Sobrenome',
-  legalName: 'Razão social', tradeName: 'Nome fantasia', document: 'CPF/CNPJ', email: 'E-mail', phone: 'Telefone',
-  whatsapp: 'WhatsApp', stateRegistration: 'Inscrição estadual', municipalRegistration: 'Inscrição municipal',
-  birthDate: 'Data de nascimento', postalCode: 'CEP', street: 'Logradouro', number: 'Número', complement: 'Complemento',
-  district: 'Bairro', city: 'Cidade', state: 'UF', categories: 'Categorias', source: 'Origem', loyaltyCard: 'Cartão fidelidade',
-  discountPercent: 'Desconto (%)', ordersCount: 'Pedidos', totalSpent: 'Total gasto (R$)', lastPurchaseAt: 'Última compra',
-  visitsCount: 'Visitas', firstVisitAt: 'Primeira visita', lastVisitAt: 'Última visita', createdAt: 'Cliente desde',
-};
-const EN: Labels = {
-  id: 'ID', kind: 'Kind', status: 'Status', name: 'Name', firstName: 'First name', lastName: 'Last name',
-  legalName: 'Legal name', tradeName: 'Trade name', document: 'CPF/CNPJ', email: 'E-mail', phone: 'Phone',
-  whatsapp: 'WhatsApp', stateRegistration: 'State registration', municipalRegistration: 'Municipal registration',
-  birthDate: 'Birth date', postalCode: 'CEP', street: 'Street', number: 'Number', complement: 'Complement',
-  district: 'District', city: 'City', state: 'State', categories: 'Categories', source: 'Source', loyaltyCard: 'Loyalty card',
-  discountPercent: 'Discount (%)', ordersCount: 'Orders', totalSpent: 'Total spent (BRL)', lastPurchaseAt: 'Last purchase',
-  visitsCount: 'Visits', firstVisitAt: 'First visit', lastVisitAt: 'Last visit', createdAt: 'Customer since',
-};
-const ES: Labels = {
-  id: 'ID', kind: 'Tipo', status: 'Estado', name: 'Nombre', firstName: 'Nombre (primero)', lastName: 'Apellido',
-  legalName: 'Razón social', tradeName: 'Nombre comercial', document: 'CPF/CNPJ', email: 'Correo', phone: 'Teléfono',
-  whatsapp: 'WhatsApp', stateRegistration: 'Inscripción estatal', municipalRegistration: 'Inscripción municipal',
-  birthDate: 'Fecha de nacimiento', postalCode: 'CEP', street: 'Calle', number: 'Número', complement: 'Complemento',
-  district: 'Barrio', city: 'Ciudad', state: 'UF', categories: 'Categorías', source: 'Origen', loyaltyCard: 'Tarjeta de fidelidad',
-  discountPercent: 'Descuento (%)', ordersCount: 'Pedidos', totalSpent: 'Total gastado (R$)', lastPurchaseAt: 'Última compra',
-  visitsCount: 'Visitas', firstVisitAt: 'Primera visita', lastVisitAt: 'Última visita', createdAt: 'Cliente desde',
-};
-export const COLUMN_LABELS: Record<Locale, Labels> = { 'pt-BR': PT, en: EN, es: ES };
 
 export const DEFAULT_EXPORT_COLUMNS: ExportColumn[] = ['id', 'kind', 'status', 'name', 'document', 'email', 'phone', 'city', 'state', 'categories', 'ordersCount', 'totalSpent', 'lastPurchaseAt', 'createdAt'];
 
@@ -52,15 +21,9 @@ export const HEADER_LOOKUP: Map<string, ExportColumn> = (() => {
   return map;
 })();
 
-const KIND_LABEL: Record<Locale, Record<'person' | 'company', string>> = {
-  'pt-BR': { person: 'Pessoa física', company: 'Pessoa jurídica' },
-  en: { person: 'Person', company: 'Company' },
-  es: { person: 'Persona física', company: 'Persona jurídica' },
-};
-
 export function kindFromCell(value: string): 'person' | 'company' | undefined {
   const k = searchKey(value);
-  for (const labels of Object.values(KIND_LABEL)) {
+  for (const labels of Object.values(CUSTOMER_KIND_LABELS)) {
     if (searchKey(labels.person) === k) return 'person';
     if (searchKey(labels.company) === k) return 'company';
   }
@@ -73,7 +36,7 @@ export function kindFromCell(value: string): 'person' | 'company' | undefined {
 export function cellOf(c: Customer, col: ExportColumn, locale: Locale, categoryNames: Map<string, string>): string | number | boolean | null {
   const a = c.address;
   switch (col) {
-    case 'kind': return KIND_LABEL[locale][c.kind];
+    case 'kind': return CUSTOMER_KIND_LABELS[locale][c.kind];
     case 'name': return customerDisplayName(c);
     case 'legalName': return c.kind === 'company' ? c.legalName : null;
     case 'tradeName': return c.kind === 'company' ? (c.tradeName ?? null) : null;

@@ -180,6 +180,32 @@ export async function applyPatch(ctx: ServerContext, current: Customer, patch: C
   } as Customer;
 }
 
+/**
+ * The writable fields that differ between two versions of a customer, by path: top-level names,
+ * `address.<part>` and `marketingConsent.<channel>` (the data log says what an update changed).
+ */
+export function changedFields(before: Customer, after: Customer): string[] {
+  const a = writableOf(before);
+  const b = writableOf(after);
+  const out: string[] = [];
+  for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {
+    if (key === 'address' || key === 'marketingConsent') {
+      const x = (a[key] ?? {}) as Record<string, unknown>;
+      const y = (b[key] ?? {}) as Record<string, unknown>;
+      for (const part of new Set([...Object.keys(x), ...Object.keys(y)])) {
+        if (JSON.stringify(x[part]) !== JSON.stringify(y[part])) out.push(`${key}.${part}`);
+      }
+    } else if (key === 'categoryIds') {
+      const x = [...((a[key] as string[] | undefined) ?? [])].sort();
+      const y = [...((b[key] as string[] | undefined) ?? [])].sort();
+      if (x.join() !== y.join()) out.push(key);
+    } else if (JSON.stringify(sortKeys(a[key])) !== JSON.stringify(sortKeys(b[key]))) {
+      out.push(key);
+    }
+  }
+  return out;
+}
+
 /** Whether two customers hold the same writable data (imports: `unchanged`). */
 export function sameWritable(a: Customer, b: Customer): boolean {
   return JSON.stringify(sortKeys(writableOf(a))) === JSON.stringify(sortKeys(writableOf(b)));
