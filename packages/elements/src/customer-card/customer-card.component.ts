@@ -447,7 +447,7 @@ export class CustomerCard extends ClientelaElement {
             </thead>
             <tbody>
               ${credits.map(
-                (cr) => html`<tr class=${cr.status}>
+                (cr) => html`<tr class=${cr.status} data-credit=${cr.id}>
                   <th scope="row">${t(`cr_${cr.kind}`)}</th>
                   <td class="num">${formatMoney(cr.amountCents, loc)}</td>
                   <td>${cr.origin}</td>
