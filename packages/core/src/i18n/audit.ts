@@ -20,6 +20,7 @@ interface Words {
   create(name: string): string;
   selfRegister(name: string): string;
   update(fields: string, name: string): string;
+  selfUpdate(name: string, fields: string): string;
   updateUnknown(name: string): string;
   updateNothing(name: string): string;
   delete(name: string): string;
@@ -56,6 +57,7 @@ const pt: Words = {
   create: (name) => `Cadastrou o cliente ${name}`,
   selfRegister: (name) => `${name} se cadastrou pela loja`,
   update: (fields, name) => `Alterou ${fields} de ${name}`,
+  selfUpdate: (name, fields) => `${name} alterou ${fields} em Minha conta`,
   updateUnknown: (name) => `Alterou o cadastro de ${name}`,
   updateNothing: (name) => `Salvou o cadastro de ${name} sem alterações`,
   delete: (name) => `Excluiu o cliente ${name}`,
@@ -93,6 +95,7 @@ const en: Words = {
   create: (name) => `Registered the customer ${name}`,
   selfRegister: (name) => `${name} registered on the store`,
   update: (fields, name) => `Changed ${fields} of ${name}`,
+  selfUpdate: (name, fields) => `${name} changed ${fields} in My account`,
   updateUnknown: (name) => `Changed the record of ${name}`,
   updateNothing: (name) => `Saved the record of ${name} without changes`,
   delete: (name) => `Deleted the customer ${name}`,
@@ -129,6 +132,7 @@ const es: Words = {
   create: (name) => `Registró al cliente ${name}`,
   selfRegister: (name) => `${name} se registró en la tienda`,
   update: (fields, name) => `Modificó ${fields} de ${name}`,
+  selfUpdate: (name, fields) => `${name} modificó ${fields} en Mi cuenta`,
   updateUnknown: (name) => `Modificó el registro de ${name}`,
   updateNothing: (name) => `Guardó el registro de ${name} sin cambios`,
   delete: (name) => `Eliminó al cliente ${name}`,
@@ -211,8 +215,8 @@ export function describeAuditEntry(entry: AuditEntry, locale: Locale, options: D
     case 'customer.update': {
       if (!entry.changes) return w.updateUnknown(customerName);
       if (!entry.changes.length) return w.updateNothing(customerName);
-      const labels = [...new Set(entry.changes.map((path) => fieldLabel(path, locale)))];
-      return w.update(list(labels, locale), customerName);
+      const fields = list([...new Set(entry.changes.map((path) => fieldLabel(path, locale)))], locale);
+      return entry.source === 'storefront' ? w.selfUpdate(customerName, fields) : w.update(fields, customerName);
     }
     case 'customer.delete':
       return w.delete(customerName);

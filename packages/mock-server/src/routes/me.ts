@@ -11,9 +11,10 @@ import { audit, etag, inTransaction, settingsOf, type ServerContext } from '../c
 import { fail422, fieldIssue, HttpProblem } from '../http/problem.js';
 import type { AppEnv, Router } from '../openapi/define-route.js';
 import { credentialKey, loginEmail, moveLogin, setCredential } from '../service/accounts.js';
-import { applyPatch, checkSettings } from '../service/customers.js';
+import { applyPatch, changedFields, checkSettings } from '../service/customers.js';
 import { creditsOf, ordersPage } from '../service/orders.js';
 import { closeAllSessions, closeSession, customerOfSession, keepSession } from '../service/sessions.js';
+import { displayName } from '../store/search.js';
 import { checkIfMatch, PageQuery } from './customers.js';
 import { assertNewPassword } from './passwords.js';
 
@@ -86,7 +87,7 @@ export function registerMe(router: Router, ctx: ServerContext): void {
           throw new HttpProblem('precondition_failed', 412, { current: now }, { ETag: etag(now?.version ?? current.version) });
         }
         if (emailChanged) await moveLogin(t, next, current.email);
-        await audit(t, c, { action: 'customer.update', target: next.id, count: 1, detail: `shopper: ${Object.keys(body).join(',')}` });
+        await audit(t, c, { action: 'customer.update', target: next.id, targetName: displayName(next), changes: changedFields(current, next), source: 'storefront', count: 1 });
       });
       ctx.version++;
       return c.json(next, 200, { ETag: etag(next.version) });
@@ -138,7 +139,7 @@ export function registerMe(router: Router, ctx: ServerContext): void {
         await setCredential(t, again, hash);
         await closeAllSessions(t, again.id);
         await keepSession(t, token);
-        await audit(t, c, { action: 'customer.update', target: again.id, count: 1, detail: 'shopper: password' });
+        await audit(t, c, { action: 'customer.update', target: again.id, targetName: displayName(again), changes: ['password'], source: 'storefront', count: 1 });
       });
       return c.body(null, 204);
     },

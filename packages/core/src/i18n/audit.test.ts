@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import type { AuditEntry } from '../schemas/operations.js';
+import { describeAuditEntry } from './audit.js';
+import { fieldLabel } from './labels.js';
+
+const base = { id: 'aud_1', at: '2026-11-30T12:00:00.000Z', actor: { keyId: 'sk_test_…tela' }, count: 1 } as const;
+const entry = (e: Partial<AuditEntry>): AuditEntry => ({ ...base, action: 'customer.reveal', ...e }) as AuditEntry;
+
+describe('describeAuditEntry', () => {
+  it('names customers and categories and counts through Intl, in each language', () => {
+    const bulk = entry({ action: 'bulk', operation: 'addCategories', categories: [{ id: 'cat_1', name: 'VIP' }], count: 1456, updated: 1456 });
+    expect(describeAuditEntry(bulk, 'pt-BR')).toBe('Adicionou a categoria VIP a 1.456 clientes');
+    expect(describeAuditEntry(bulk, 'en')).toBe('Added the category VIP to 1,456 customers');
+    expect(describeAuditEntry(bulk, 'es')).toBe('Agregó la categoría VIP a 1456 clientes');
+    const two = entry({ action: 'bulk', operation: 'removeCategories', categories: [{ id: 'a', name: 'VIP' }, { id: 'b', name: 'Atacado' }], count: 5, updated: 3 });
+    expect(describeAuditEntry(two, 'pt-BR')).toBe('Removeu as categorias VIP e Atacado de 3 clientes (de 5 selecionados)');
+  });
+
+  it('says what an update changed, by whom it was made', () => {
+    const admin = entry({ action: 'customer.update', target: 'cus_1', targetName: 'Ana Souza', changes: ['phone', 'whatsapp', 'address.postalCode'] });
+    expect(describeAuditEntry(admin, 'pt-BR')).toBe('Alterou Telefone, WhatsApp e CEP de Ana Souza');
+    const shopper = entry({ action: 'customer.update', targetName: 'Ana Souza', changes: ['password'], source: 'storefront' });
+    expect(describeAuditEntry(shopper, 'pt-BR')).toBe('Ana Souza alterou Senha em Minha conta');
+    expect(describeAuditEntry(entry({ action: 'customer.update', targetName: 'Ana Souza', changes: [] }), 'en')).toBe('Saved the record of Ana Souza without changes');
+  });
+
+  it('falls back to readable words for entries written before names were kept', () => {
+    expect(describeAuditEntry(entry({ action: 'customer.reveal', target: 'cus_9' }), 'pt-BR')).toBe('Visualizou o documento de cus_9');
+    expect(describeAuditEntry(entry({ action: 'customer.update', targetName: 'Bia' }), 'pt-BR')).toBe('Alterou o cadastro de Bia');
+    expect(describeAuditEntry(entry({ action: 'settings.update' }), 'es')).toBe('Modificó los campos obligatorios del registro');
+  });
+
+  it('reads an export of credits and a dry-run import', () => {
+    const credits = entry({ action: 'export', format: 'csv', count: 2, filter: { resource: 'credits' }, columns: ['Nome', 'Validade'] });
+    expect(describeAuditEntry(credits, 'pt-BR')).toBe('Baixou planilha CSV de 2 créditos: colunas Nome e Validade');
+    const dry = entry({ action: 'import', count: 1, outcome: { dryRun: true, created: 1, updated: 0, unchanged: 0, rejected: 0 } });
+    expect(describeAuditEntry(dry, 'pt-BR')).toBe('Conferiu planilha de 1 linha, sem gravar: 1 novo, 0 atualizados, 0 sem alteração, 0 com erro');
+  });
+});
+
+describe('fieldLabel', () => {
+  it('names a field by the spreadsheet column it fills', () => {
+    expect(fieldLabel('address.postalCode', 'pt-BR')).toBe('CEP');
+    expect(fieldLabel('categoryIds.2', 'pt-BR')).toBe('Categorias');
+    expect(fieldLabel('birthDate', 'en')).toBe('Birth date');
+    expect(fieldLabel('legalName', 'pt-BR')).toBe('Razão social');
+    expect(fieldLabel('somethingElse', 'pt-BR')).toBe('somethingElse');
+  });
+});
