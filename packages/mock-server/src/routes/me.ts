@@ -14,7 +14,7 @@ import { credentialKey, loginEmail, moveLogin, setCredential } from '../service/
 import { applyPatch, changedFields, checkSettings } from '../service/customers.js';
 import { creditsOf, ordersPage } from '../service/orders.js';
 import { closeAllSessions, closeSession, customerOfSession, keepSession } from '../service/sessions.js';
-import { displayName } from '../store/search.js';
+import { customerDisplayName } from '@clientela/core/format';
 import { checkIfMatch, PageQuery } from './customers.js';
 import { assertNewPassword } from './passwords.js';
 
@@ -87,7 +87,7 @@ export function registerMe(router: Router, ctx: ServerContext): void {
           throw new HttpProblem('precondition_failed', 412, { current: now }, { ETag: etag(now?.version ?? current.version) });
         }
         if (emailChanged) await moveLogin(t, next, current.email);
-        await audit(t, c, { action: 'customer.update', target: next.id, targetName: displayName(next), changes: changedFields(current, next), source: 'storefront', count: 1 });
+        await audit(t, c, { action: 'customer.update', target: next.id, targetName: customerDisplayName(next), changes: changedFields(current, next), source: 'storefront', count: 1 });
       });
       ctx.version++;
       return c.json(next, 200, { ETag: etag(next.version) });
@@ -139,7 +139,7 @@ export function registerMe(router: Router, ctx: ServerContext): void {
         await setCredential(t, again, hash);
         await closeAllSessions(t, again.id);
         await keepSession(t, token);
-        await audit(t, c, { action: 'customer.update', target: again.id, targetName: displayName(again), changes: ['password'], source: 'storefront', count: 1 });
+        await audit(t, c, { action: 'customer.update', target: again.id, targetName: customerDisplayName(again), changes: ['password'], source: 'storefront', count: 1 });
       });
       return c.body(null, 204);
     },
