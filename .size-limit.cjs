@@ -16,7 +16,11 @@ module.exports = [
   // Issue 12 (the shopper's account: password rules, dd/mm/aaaa dates, the signed-in routes and
   // their messages in three languages) measured 28.9 kB with its first part; 29.8 kB leaves room
   // for the rest of it. An app that imports only what it uses pays none of it.
-  { name: 'core: everything (schemas, validators, formatters, client, ky)', path: core, import: { [core]: '*' }, limit: '29.8 kB', gzip: true },
+  // Issue 12's readable data log and Brazilian spreadsheets put the words a person reads for
+  // the model (column, status, kind, source and credit labels) and the data log's sentences in
+  // three languages into core, where the server, the exports and the elements share them:
+  // measured +3.8 kB (30.1 → 33.9 kB), so 34.2 kB.
+  { name: 'core: everything (schemas, validators, formatters, client, ky)', path: core, import: { [core]: '*' }, limit: '34.2 kB', gzip: true },
 ];
 
 module.exports.push({
@@ -25,6 +29,8 @@ module.exports.push({
   // 90 kB until issue 12: the shopper's signed-in area ("Minha conta": details, orders, credits,
   // password change, in three languages) added 4.7 kB to the one-file bundle, which inlines every
   // lazily loaded part. A page importing elements one by one loads the area only once signed in.
-  limit: '96 kB',
+  // The data log's sentences and the labels they use (core's describeAuditEntry, three
+  // languages) added 3.3 kB (95.4 → 98.7 kB): 99 kB.
+  limit: '99 kB',
   gzip: true,
 });
