@@ -77,6 +77,14 @@ export const DEFAULT_SECRET_KEY = 'sk_test_clientela';
 export const DEFAULT_PUBLISHABLE_KEY = 'pk_test_clientela';
 const IMPORT_LIMIT = 10 * 1024 * 1024;
 
+/**
+ * 413 with `Connection: close`: the rest of the oversized body is never read, so the connection
+ * cannot carry another request; saying so stops a keep-alive client from reusing a dead socket.
+ */
+function tooLarge(c: Context<AppEnv>): Response {
+  return problem(c, 'payload_too_large', 413, {}, { Connection: 'close' });
+}
+
 function clientAddress(c: Context<AppEnv>): string {
   const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
   return env?.incoming?.socket?.remoteAddress ?? c.req.header('X-Forwarded-For')?.split(',')[0]?.trim() ?? 'local';
@@ -133,7 +141,7 @@ export function createApp(options: AppOptions = {}): MockServer {
     if (err instanceof StoreConflict) err = conflictProblem(err, c.get('locale') ?? 'pt-BR');
     if (err instanceof HttpProblem) return problemResponse(err.status, problemBody(err.kind, err.status, c.get('locale') ?? 'pt-BR', err.extra), err.headers);
     const status = (err as { status?: number }).status;
-    if (status === 413) return problem(c, 'payload_too_large', 413);
+    if (status === 413) return tooLarge(c);
     console.error(err);
     return problemResponse(500, problemBody('internal', 500, c.get('locale') ?? 'pt-BR'));
   });
@@ -183,8 +191,8 @@ export function createApp(options: AppOptions = {}): MockServer {
   });
 
   const jsonLimit = options.bodyLimit ?? 1024 * 1024;
-  const limitJson = bodyLimit({ maxSize: jsonLimit, onError: (c) => problem(c as Context<AppEnv>, 'payload_too_large', 413) });
-  const limitImport = bodyLimit({ maxSize: IMPORT_LIMIT, onError: (c) => problem(c as Context<AppEnv>, 'payload_too_large', 413) });
+  const limitJson = bodyLimit({ maxSize: jsonLimit, onError: (c) => tooLarge(c as Context<AppEnv>) });
+  const limitImport = bodyLimit({ maxSize: IMPORT_LIMIT, onError: (c) => tooLarge(c as Context<AppEnv>) });
   app.use('/v1/*', (c, next) => (c.req.path === '/v1/imports' ? limitImport(c, next) : limitJson(c, next)));
 
   const rate = options.rateLimit ?? { windowMs: 60_000, max: 600 };

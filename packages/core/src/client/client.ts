@@ -241,13 +241,14 @@ function customers(t: Transport, feed: ChangeFeed) {
 
     /**
      * A one-time token with which the customer sets a password (catalog scenarios 2–4); needs a
-     * secret key and sends no e-mail. Retried only when `idempotencyKey` is given.
+     * secret key and sends no e-mail. An `Idempotency-Key` is generated unless given, so a retry
+     * returns the same token instead of minting a second one.
      *
      * @example
      * const { token, url } = await client.customers.invite('cus_123');
      */
     invite: (id: string, options?: IdempotentCallOptions): Promise<Invitation> =>
-      t.request(InvitationSchema, { ...options, method: 'post', path: `customers/${enc(id)}/invitations` }),
+      t.request(InvitationSchema, { ...options, method: 'post', path: `customers/${enc(id)}/invitations`, idem: true }),
   };
 }
 
@@ -395,7 +396,8 @@ function imports(t: Transport, feed: ChangeFeed) {
      * Imports a CSV or XLSX spreadsheet (a `File`, a `Blob`, or CSV text); XLSX is recognized by
      * the file's name or type. With `dryRun: true` nothing is written and the report says what
      * would happen to each row. Rows are keyed by document, so importing the same file twice
-     * changes nothing the second time.
+     * changes nothing the second time; an `Idempotency-Key` is generated unless given, so a retry
+     * of an import whose answer was lost reports what that import did.
      *
      * @example
      * const report = await client.imports.upload(input.files[0], { dryRun: true });
@@ -409,6 +411,8 @@ function imports(t: Transport, feed: ChangeFeed) {
         query: { dryRun: !!options.dryRun },
         body: file,
         type: xlsx ? XLSX : 'text/csv',
+        // A retry of an import whose answer was lost gets the first report, not "unchanged".
+        idem: true,
       });
       return options.dryRun ? report : report.then(told(feed, (r) => ({ type: 'import.completed', report: r })));
     },

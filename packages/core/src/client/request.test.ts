@@ -228,8 +228,8 @@ describe('retries', () => {
   });
 
   it('never retry a POST without an Idempotency-Key', async () => {
-    const { client, requests } = scripted([new TypeError('reset'), json({ token: 't', customerId: 'cus_1', expiresAt: '2026-01-02T00:00:00Z' })]);
-    expect(isNetworkError(await rejection(client.customers.invite('cus_1')))).toBe(true);
+    const { client, requests } = scripted([new TypeError('reset'), new Response('a,b\r\n', { headers: { 'content-type': 'text/csv' } })]);
+    expect(isNetworkError(await rejection(client.exports.download({ format: 'csv' })))).toBe(true);
     expect(requests).toHaveLength(1);
     expect(requests[0]!.headers.get('idempotency-key')).toBeNull();
   });
@@ -239,6 +239,27 @@ describe('retries', () => {
     const { client, requests } = scripted([new TypeError('reset'), json(invitation)]);
     await expect(client.customers.invite('cus_1', { idempotencyKey: 'k1' })).resolves.toEqual(invitation);
     expect(requests).toHaveLength(2);
+  });
+
+  it('a PATCH with If-Match carries one Idempotency-Key across its retries', async () => {
+    const { client, requests } = scripted([new TypeError('reset'), json(customer)]);
+    await client.customers.update(customer as never, { notes: 'x' });
+    expect(requests).toHaveLength(2);
+    const key = requests[0]!.headers.get('idempotency-key');
+    expect(key).toMatch(/^[0-9a-f-]{36}$/);
+    expect(requests[1]!.headers.get('idempotency-key')).toBe(key);
+    const given = scripted([json(customer)]);
+    await given.client.customers.update(customer as never, { notes: 'x' }, { idempotencyKey: 'mine' });
+    expect(given.requests[0]!.headers.get('idempotency-key')).toBe('mine');
+  });
+
+  it('invitations and imports carry a generated Idempotency-Key, so they are retried', async () => {
+    const invitation = { token: 't', customerId: 'cus_1', expiresAt: '2026-01-02T00:00:00Z' };
+    const inv = scripted([new TypeError('reset'), json(invitation)]);
+    await expect(inv.client.customers.invite('cus_1')).resolves.toEqual(invitation);
+    expect(inv.requests).toHaveLength(2);
+    expect(inv.requests[1]!.headers.get('idempotency-key')).toBe(inv.requests[0]!.headers.get('idempotency-key'));
+    expect(inv.requests[0]!.headers.get('idempotency-key')).toBeTruthy();
   });
 
   it('retry a PATCH only when it carries If-Match', async () => {

@@ -53,6 +53,11 @@ export type Version = number | string | { version: number };
 export interface WriteCallOptions extends CallOptions {
   /** Sent as `If-Match`; taken from the record when the call is given one. */
   ifMatch?: Version | undefined;
+  /**
+   * Sent as `Idempotency-Key` on a PATCH; generated when omitted, so a retry whose first attempt
+   * landed (its answer lost) gets that attempt's answer instead of a 412 against its own write.
+   */
+  idempotencyKey?: string | undefined;
 }
 
 /** One call, as a resource method describes it; the caller's options are spread over it. */
@@ -134,13 +139,17 @@ export function createTransport(options: ClientOptions) {
     const { method = 'get', signal, timeout } = spec;
     const extra: Record<string, string> = {};
     const ifMatch = etag(spec.ifMatch ?? spec.target);
-    const key = spec.idempotencyKey ?? (spec.idem ? globalThis.crypto.randomUUID() : undefined);
+    // A PATCH carries a key too: If-Match alone keeps a retry from applying twice, but a retry of
+    // an attempt that landed would then answer 412 against the caller's own write; with the key
+    // the server replays that attempt's answer.
+    const keyed = spec.idem || (method === 'patch' && ifMatch !== undefined && limit > 0);
+    const key = spec.idempotencyKey ?? (keyed ? globalThis.crypto.randomUUID() : undefined);
     if (ifMatch) extra['if-match'] = ifMatch;
     if (key) extra['idempotency-key'] = key;
     if (spec.type) extra['content-type'] = spec.type;
     if (spec.session) extra['clientela-session'] = spec.session;
-    // GET, PUT and DELETE are idempotent; a POST is with an Idempotency-Key. A PATCH with If-Match
-    // can never apply twice: if a lost first attempt did land, the retry answers 412.
+    // GET, PUT and DELETE are idempotent; a POST is with an Idempotency-Key; a PATCH with If-Match
+    // can never apply twice.
     const retryable = method === 'post' ? key : method === 'patch' ? ifMatch : true;
     const query: Record<string, string> = {};
     for (const [name, value] of Object.entries(spec.query ?? {})) {

@@ -17,3 +17,5 @@ export {
 } from './format.js';
 export { birthDateProblem, formatDateBR, MAX_AGE_YEARS, parseDateBR } from './date.js';
 export type { NamedCustomer } from './format.js';
+export { csvCell, csvCellText, csvRow } from './csv.js';
+export type { CsvSeparator, CsvValue } from './csv.js';

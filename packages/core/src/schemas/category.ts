@@ -1,12 +1,12 @@
 import * as z from 'zod/mini';
-import { rule } from './rules.js';
+import { plainText, rule } from './rules.js';
 
 export const CATEGORY_STATUSES = ['active', 'inactive'] as const;
 export const CategoryStatusSchema = z.enum(CATEGORY_STATUSES);
 
 const isColor = (v: string) => /^#[0-9a-fA-F]{6}$/.test(v);
 export const ColorSchema = z.string().check(rule('invalid_color', isColor));
-const name = z.string().check(z.trim(), z.minLength(1), z.maxLength(60));
+const name = z.string().check(z.trim(), z.minLength(1), z.maxLength(60), plainText());
 
 export const CategorySchema = z.strictObject({
   id: z.string(),

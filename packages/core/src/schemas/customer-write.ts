@@ -9,7 +9,7 @@ import {
 } from './customer.js';
 import { birthDateProblem } from '../format/date.js';
 import { PasswordSchema } from './password.js';
-import { coded, rule } from './rules.js';
+import { coded, plainMultilineText, plainText, rule } from './rules.js';
 
 // What a client may write: create and patch bodies, with the Brazilian document rules.
 
@@ -44,7 +44,7 @@ export const PhoneSchema = z.string().check(rule('invalid_phone', isValidPhoneBR
 const defaulted = {
   status: z.optional(CustomerStatusSchema),
   whatsapp: z.optional(z.boolean()),
-  categoryIds: z.optional(z.array(z.string().check(z.minLength(1)))),
+  categoryIds: z.optional(z.array(z.string().check(z.minLength(1), plainText()))),
   marketingConsent: z.optional(z.strictObject({ email: z.boolean(), sms: z.boolean(), whatsapp: z.boolean() })),
 };
 
@@ -55,7 +55,7 @@ const optionalCommon = {
   address: z.optional(AddressSchema),
   loyaltyCard: optionalText(40),
   discountPercent: z.optional(z.number().check(z.gte(0), z.lte(100))),
-  notes: optionalText(2000),
+  notes: optionalText(2000, { multiline: true }),
 };
 
 /** Fields a person or a company may both carry, as written by a client. */
@@ -132,7 +132,7 @@ function clearableShape<S extends Record<string, z.ZodMiniType>>(shape: S): { [K
  * the writable shape's own.
  */
 export const CustomerPatchSchema = z.strictObject({
-  document: z.optional(z.string().check(z.minLength(1))),
+  document: z.optional(z.string().check(z.minLength(1), plainText())),
   ...defaulted,
   ...clearableShape(optionalCommon),
   ...clearableShape({

@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { isMasked } from '../format/format.js';
 import { isValidCep, UFS } from '../validation/documents.js';
 import { ACCOUNT_STATUSES, CUSTOMER_KINDS, CUSTOMER_SOURCES, CUSTOMER_STATUSES, SETTABLE_STATUSES } from './constants.js';
-import { coded, rule } from './rules.js';
+import { coded, plainMultilineText, plainText, rule } from './rules.js';
 
 // The customer as the API returns it, and the parts a create or a patch shares with it. What only
 // writes need (check digits of CPF, CNPJ, phone and inscrição estadual) lives in customer-write.ts,
@@ -15,10 +15,11 @@ export const SettableStatusSchema = z.enum(SETTABLE_STATUSES);
 export const CustomerSourceSchema = z.enum(CUSTOMER_SOURCES);
 export const UfSchema = coded(z.enum(UFS), 'invalid_uf');
 
-/** Required text: trimmed, 1 to `max` characters. */
-export const text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
-/** Optional text: trimmed, at most `max` characters. */
-export const optionalText = (max: number) => z.optional(z.string().check(z.trim(), z.maxLength(max)));
+/** Required text: trimmed, 1 to `max` characters, no control or bidi-override characters. */
+export const text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max), plainText());
+/** Optional text: trimmed, at most `max` characters, no control characters (line breaks when `multiline`). */
+export const optionalText = (max: number, options: { multiline?: boolean } = {}) =>
+  z.optional(z.string().check(z.trim(), z.maxLength(max), options.multiline ? plainMultilineText() : plainText()));
 const datetime = () => z.iso.datetime({ offset: true });
 
 /** A CEP as typed, `01310-100` or `01310100`. */
@@ -26,7 +27,7 @@ export const CepSchema = z.string().check(rule('invalid_cep', isValidCep));
 export const AddressSchema = z.strictObject({
   postalCode: CepSchema,
   street: text(120),
-  number: z.optional(z.string().check(z.trim(), z.maxLength(20))),
+  number: z.optional(z.string().check(z.trim(), z.maxLength(20), plainText())),
   complement: optionalText(120),
   district: optionalText(80),
   city: text(80),

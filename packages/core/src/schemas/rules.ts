@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import type { Locale } from '../i18n/locale.js';
 import { DEFAULT_LOCALE } from '../i18n/locale.js';
 import { issueMessage, type IssueCode } from '../i18n/messages.js';
+import { isPlainText } from '../validation/text.js';
 
 /**
  * Codes attached to whole schemas (an enum's failure has no params of its own), looked up by the
@@ -19,6 +20,11 @@ export function coded<T extends z.ZodMiniType>(schema: T, code: IssueCode): T {
 export function rule<T>(code: IssueCode, test: (value: T) => boolean) {
   return z.refine<T>(test, { params: { code } });
 }
+
+/** The check of every single-line text field: no control or bidi-override characters (`invalid_characters`). */
+export const plainText = () => rule<string>('invalid_characters', (v) => isPlainText(v));
+/** The same for multiline fields (notes): tab and line breaks allowed. */
+export const plainMultilineText = () => rule<string>('invalid_characters', (v) => isPlainText(v, { multiline: true }));
 
 /** One validation problem in a form-ready shape: dotted path, stable code, localized message. */
 export interface FieldIssue {

@@ -9,3 +9,4 @@ export {
   isValidUf,
 } from './documents.js';
 export type { Uf } from './documents.js';
+export { isPlainText } from './text.js';

@@ -1,3 +1,5 @@
+import { csvRow } from '@clientela/core/format';
+
 /**
  * The small CSV reading and writing the import needs in the browser (the server does the real
  * parsing): enough to copy the rejected rows of the operator's own file back out.
@@ -38,13 +40,7 @@ export function parseCsv(text: string): string[][] {
   return rows;
 }
 
-/** One CSV cell: quoted when needed; a leading = + - @ is escaped so spreadsheets do not run it. */
-export function csvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",;\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
-/** Rows → CSV text with a BOM (so Excel reads UTF-8) and CRLF line ends. */
+/** Rows → CSV text with a BOM (so Excel reads UTF-8) and CRLF line ends; cells encoded by core's one rule. */
 export function toCsv(rows: string[][]): string {
-  return `\uFEFF${rows.map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;
+  return `\uFEFF${rows.map((r) => csvRow(r)).join('\r\n')}\r\n`;
 }

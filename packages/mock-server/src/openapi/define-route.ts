@@ -4,6 +4,9 @@ import type { Locale } from '@clientela/core/i18n';
 import { parseWith, ProblemSchema, type FieldIssue } from '@clientela/core/schemas';
 import { invalid, problem } from '../http/problem.js';
 
+/** `application/json`, or a `+json` type such as `application/merge-patch+json`. */
+const JSON_TYPE = /^\s*application\/(?:[\w.-]+\+)?json\s*(?:;|$)/i;
+
 /** Who may call a route: `secret` key only, `public` (publishable or secret key), or anyone (`none`). */
 export type Access = 'secret' | 'public' | 'none';
 export type KeyKind = 'secret' | 'publishable';
@@ -101,6 +104,7 @@ export function createRouter(app: Hono<AppEnv>, guard?: RouteGuard) {
       if (req?.body) {
         const text = await c.req.text();
         let json: unknown;
+        if (text !== '' && !JSON_TYPE.test(c.req.header('Content-Type') ?? '')) return problem(c, 'json_required', 415);
         if (text.trim() !== '') {
           try {
             json = JSON.parse(text);
@@ -139,6 +143,7 @@ function parameters(schema: AnySchema | undefined, where: 'path' | 'query'): unk
 
 const STANDARD_ERRORS: Record<number, string> = {
   400: 'Malformed request (invalid JSON)',
+  415: 'The body is not JSON (send Content-Type: application/json)',
   401: 'Missing or unknown API key',
   413: 'Body too large',
   422: 'Validation failed: `errors` lists each field with a stable code',
@@ -168,6 +173,7 @@ export function buildOpenApi(routes: readonly RecordedRoute[], serverUrl?: strin
     if (r.access === 'secret') extra[403] = 'A publishable key on a secret route';
     if (r.access === 'public') extra[429] = 'Rate limit of public routes, with Retry-After';
     if (!r.request?.body && !r.request?.raw) delete extra[400];
+    if (!r.request?.body) delete extra[415];
     if (r.access === 'none') (delete extra[401], delete extra[503]);
     for (const [status, description] of Object.entries(extra)) {
       if (!(status in responses)) responses[status] = { description, content: problemContent };

@@ -100,7 +100,14 @@ export function registerCategories(router: Router, ctx: ServerContext): void {
     tag: 'categories',
     summary: 'Rename, recolour, inactivate or reactivate (If-Match required)',
     access: 'secret',
-    request: { params: IdParams, body: CategoryPatchSchema, headers: [{ name: 'If-Match', required: true, description: 'The ETag read.' }] },
+    request: {
+      params: IdParams,
+      body: CategoryPatchSchema,
+      headers: [
+        { name: 'If-Match', required: true, description: 'The ETag read.' },
+        { name: 'Idempotency-Key', description: 'A retry of a PATCH that succeeded returns the stored answer.' },
+      ],
+    },
     responses: {
       200: { description: 'The category', schema: CategorySchema, headers: ['ETag'] },
       404: { description: 'No such category' },
@@ -108,20 +115,20 @@ export function registerCategories(router: Router, ctx: ServerContext): void {
       412: { description: 'Stale If-Match; `current` is the current category' },
       428: { description: 'If-Match missing' },
     },
-    handler: async (c, { params, body }) => {
-      const cat = await ctx.store.getCategory(params.id);
-      if (!cat) throw new HttpProblem('not_found', 404);
-      checkIfMatch(c.req.header('If-Match'), cat.version, await withCount(ctx, cat));
-      if (body.name !== undefined) await assertUniqueName(ctx, body.name, cat.id, c.get('locale'));
-      const next: StoredCategory = {
-        ...cat,
-        ...(body.name !== undefined ? { name: body.name } : {}),
-        ...(body.color !== undefined ? { color: body.color.toLowerCase() } : {}),
-        ...(body.status !== undefined ? { status: body.status } : {}),
-        updatedAt: ctx.now().toISOString(),
-        version: cat.version + 1,
-      };
-      await inTransaction(ctx, async (t) => {
+    handler: (c, { params, body }) =>
+      idempotent(ctx, c, 'categories.update', async (t) => {
+        const cat = await t.store.getCategory(params.id);
+        if (!cat) throw new HttpProblem('not_found', 404);
+        checkIfMatch(c.req.header('If-Match'), cat.version, await withCount(t, cat));
+        if (body.name !== undefined) await assertUniqueName(t, body.name, cat.id, c.get('locale'));
+        const next: StoredCategory = {
+          ...cat,
+          ...(body.name !== undefined ? { name: body.name } : {}),
+          ...(body.color !== undefined ? { color: body.color.toLowerCase() } : {}),
+          ...(body.status !== undefined ? { status: body.status } : {}),
+          updatedAt: ctx.now().toISOString(),
+          version: cat.version + 1,
+        };
         if (!(await t.store.putCategory(next, cat.version))) {
           const now = await t.store.getCategory(cat.id);
           throw new HttpProblem('precondition_failed', 412, { current: now && (await withCount(t, now)) }, { ETag: etag(now?.version ?? cat.version) });
@@ -136,9 +143,8 @@ export function registerCategories(router: Router, ctx: ServerContext): void {
           ...(changes.includes('status') ? { status: next.status } : {}),
           count: 1,
         });
-      });
-      return c.json(await withCount(ctx, next), 200, { ETag: etag(next.version) });
-    },
+        return { status: 200, body: await withCount(t, next), headers: { ETag: etag(next.version) } };
+      }),
   });
 
   router.define({

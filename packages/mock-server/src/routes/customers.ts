@@ -15,9 +15,10 @@ import {
 } from '@clientela/core/schemas';
 import { audit, etag, ifMatchVersion, inTransaction, sha256, type ServerContext } from '../context.js';
 import { decodeCursor, encodeCursor, parseSort } from '../http/cursor.js';
-import { idempotent } from '../http/idempotency.js';
-import { fail422, fieldIssue, HttpProblem } from '../http/problem.js';
-import type { Router } from '../openapi/define-route.js';
+import { attempt, idempotent, respond, type Outcome } from '../http/idempotency.js';
+import { fail422, fieldIssue, HttpProblem, problemBody } from '../http/problem.js';
+import type { Context } from 'hono';
+import type { AppEnv, Router } from '../openapi/define-route.js';
 import { creditsOf, ordersPage } from '../service/orders.js';
 import { applyPatch, changedFields, checkCategories, prepareCustomer, toQuery } from '../service/customers.js';
 import { issueInvitation } from '../service/invitations.js';
@@ -174,8 +175,10 @@ export function registerCustomers(router: Router, ctx: ServerContext): void {
     path: '/v1/customers/:id',
     tag: 'customers',
     summary: 'Update a customer (If-Match required; null clears a field)',
+    description:
+      'A 412 carries the current record (document unmasked) and is audited as `customer.reveal`. With `Idempotency-Key`, a retry of a PATCH that succeeded (its answer lost) returns the stored answer instead of a 412 against its own write.',
     access: 'secret',
-    request: { params: IdParams, body: CustomerPatchSchema, headers: [IF_MATCH] },
+    request: { params: IdParams, body: CustomerPatchSchema, headers: [IF_MATCH, IDEMPOTENCY] },
     responses: {
       200: { description: 'The updated customer', schema: CustomerSchema, headers: ['ETag'] },
       404: { description: 'No such customer' },
@@ -183,18 +186,17 @@ export function registerCustomers(router: Router, ctx: ServerContext): void {
       412: { description: 'Stale If-Match; `current` is the current record' },
       428: { description: 'If-Match missing' },
     },
-    handler: async (c, { params, body }) => {
-      const current = await getOr404(ctx, params.id);
-      checkIfMatch(c.req.header('If-Match'), current.version, current);
-      const next = await applyPatch(ctx, current, body, c.get('locale'));
-      await inTransaction(ctx, async (t) => {
+    handler: (c, { params, body }) =>
+      idempotent(ctx, c, 'customers.update', async (t) => {
+        const current = await getOr404(t, params.id);
+        if (!ifMatches(c.req.header('If-Match'), current.version)) return preconditionFailed(t, c, current);
+        const next = await applyPatch(t, current, body, c.get('locale'));
         // The store writes only over the version checked above: a concurrent write in between is a 412.
-        if (!(await t.store.updateCustomer(next, current.version))) await stale(t, next.id);
+        if (!(await t.store.updateCustomer(next, current.version))) return preconditionFailed(t, c, await getOr404(t, next.id));
         await audit(t, c, { action: 'customer.update', target: next.id, targetName: customerDisplayName(next), changes: changedFields(current, next), count: 1 });
-      });
-      ctx.version++;
-      return c.json(next, 200, { ETag: etag(next.version) });
-    },
+        ctx.version++;
+        return { status: 200, body: next, headers: { ETag: etag(next.version) } };
+      }),
   });
 
   router.define({
@@ -204,19 +206,22 @@ export function registerCustomers(router: Router, ctx: ServerContext): void {
     summary: 'Soft delete: status becomes deleted; the record and its history remain',
     access: 'secret',
     request: { params: IdParams },
-    responses: { 200: { description: 'The customer, now deleted', schema: CustomerSchema, headers: ['ETag'] }, 404: { description: 'No such customer' }, 412: { description: 'Stale If-Match (optional here)' } },
+    responses: { 200: { description: 'The customer, now deleted', schema: CustomerSchema, headers: ['ETag'] }, 404: { description: 'No such customer' }, 412: { description: 'Stale If-Match (optional here); audited as `customer.reveal`' } },
     handler: async (c, { params }) => {
-      const current = await getOr404(ctx, params.id);
-      const header = c.req.header('If-Match');
-      if (header !== undefined) checkIfMatch(header, current.version, current);
-      if (current.status === 'deleted') return c.json(current, 200, { ETag: etag(current.version) });
-      const next = { ...current, status: 'deleted', updatedAt: ctx.now().toISOString(), version: current.version + 1 } as Customer;
-      await inTransaction(ctx, async (t) => {
-        if (!(await t.store.updateCustomer(next, current.version))) await stale(t, next.id);
-        await audit(t, c, { action: 'customer.delete', target: next.id, targetName: customerDisplayName(next), count: 1 });
-      });
-      ctx.version++;
-      return c.json(next, 200, { ETag: etag(next.version) });
+      const outcome = await attempt(c, () =>
+        inTransaction(ctx, async (t) => {
+          const current = await getOr404(t, params.id);
+          const header = c.req.header('If-Match');
+          if (header !== undefined && !ifMatches(header, current.version)) return preconditionFailed(t, c, current);
+          if (current.status === 'deleted') return { status: 200, body: current, headers: { ETag: etag(current.version) } };
+          const next = { ...current, status: 'deleted', updatedAt: ctx.now().toISOString(), version: current.version + 1 } as Customer;
+          if (!(await t.store.updateCustomer(next, current.version))) return preconditionFailed(t, c, await getOr404(t, next.id));
+          await audit(t, c, { action: 'customer.delete', target: next.id, targetName: customerDisplayName(next), count: 1 });
+          ctx.version++;
+          return { status: 200, body: next, headers: { ETag: etag(next.version) } };
+        }),
+      );
+      return respond(outcome);
     },
   });
 
@@ -271,10 +276,21 @@ export function registerCustomers(router: Router, ctx: ServerContext): void {
   });
 }
 
-/** The 412 of a write that lost a race: the version it checked changed before it could write. */
-async function stale(t: ServerContext, id: string): Promise<never> {
-  const now = await getOr404(t, id);
-  throw new HttpProblem('precondition_failed', 412, { current: now }, { ETag: etag(now.version) });
+/**
+ * Whether `If-Match` names `version` (or `*`); 428 when it is missing. A customer's 412 is an
+ * answer, not a throw: it carries the full record, document unmasked, so it is audited as a
+ * reveal in the same transaction (see {@link preconditionFailed}).
+ */
+function ifMatches(header: string | undefined, version: number): boolean {
+  const v = ifMatchVersion(header);
+  if (v === undefined) throw new HttpProblem('precondition_required', 428);
+  return v === '*' || v === version;
+}
+
+/** The 412 of a customer write, with `current`, audited as `customer.reveal` (it shows the document). */
+async function preconditionFailed(t: ServerContext, c: Context<AppEnv>, current: Customer): Promise<Outcome> {
+  await audit(t, c, { action: 'customer.reveal', target: current.id, targetName: customerDisplayName(current), count: 1, detail: 'precondition failed' });
+  return { status: 412, body: problemBody('precondition_failed', 412, c.get('locale'), { current }), headers: { ETag: etag(current.version) } };
 }
 
 /** 428 without If-Match, 412 (with `current`) when it names another version. */

@@ -1,8 +1,9 @@
+import { csvRow } from '@clientela/core/format';
 import { COLUMN_LABELS, type Locale } from '@clientela/core/i18n';
 import { ExportRequestSchema, type Customer, type ExportColumn } from '@clientela/core/schemas';
-import { audit, type ServerContext } from '../context.js';
+import { audit, newId, type ServerContext } from '../context.js';
 import type { Router } from '../openapi/define-route.js';
-import { cellOf, csvCell, DEFAULT_EXPORT_COLUMNS } from '../service/columns.js';
+import { cellOf, DEFAULT_EXPORT_COLUMNS } from '../service/columns.js';
 import { toQuery } from '../service/customers.js';
 import { creditWallet } from './public.js';
 import { sha256Hex, sha256Stream } from '../util/bytes.js';
@@ -33,7 +34,7 @@ export function registerExports(router: Router, ctx: ServerContext): void {
     path: '/v1/exports',
     tag: 'exports',
     summary: 'Download customers (or the credits wallet) as CSV or XLSX; audited with the SHA-256 of the file',
-    description: 'CSV is UTF-8 with BOM, comma-separated, streamed in constant memory; cells starting with = + - @ (or tab/CR) get a leading apostrophe.',
+    description: 'CSV is UTF-8 with BOM, comma-separated, streamed in constant memory; cells starting with = + - @ (or tab/CR) get a leading apostrophe, cells holding `,` `;` a quote or a line break are quoted, control characters are dropped.',
     access: 'secret',
     request: { body: ExportRequestSchema },
     responses: { 200: { description: 'The file (Content-Disposition: attachment)', files: ['text/csv', XLSX_TYPE], headers: ['Content-Disposition'] } },
@@ -64,8 +65,26 @@ export function registerExports(router: Router, ctx: ServerContext): void {
       }
       const base = `${resource === 'credits' ? 'creditos' : 'clientes'}-${localDate(ctx.now())}`;
       const auditFilter: Record<string, unknown> = { resource, ...(body.filter ?? {}), ...(body.ids ? { ids: body.ids.length } : {}) };
-      const done = (count: number, digest: string) =>
-        audit(ctx, c, { action: 'export', count, filter: auditFilter, columns: resource === 'credits' ? header : columns, sha256: digest, format: body.format });
+      const auditColumns = resource === 'credits' ? header : columns;
+      // Audited when it starts (who, columns, filter, rows intended), so a download cut short
+      // still leaves a trace, and again when it ends: completed (with the SHA-256 of the file) or
+      // aborted after the rows that had left. Both entries share the export's id as `target`.
+      const exportId = newId('exp');
+      let intended = 0;
+      if (resource === 'credits') for await (const _ of rows()) intended++;
+      else intended = await ctx.store.countCustomers(query);
+      await audit(ctx, c, { action: 'export', target: exportId, count: intended, filter: auditFilter, columns: auditColumns, format: body.format, detail: 'started' });
+      const ended = (count: number, digest?: string) =>
+        audit(ctx, c, {
+          action: 'export',
+          target: exportId,
+          count,
+          filter: auditFilter,
+          columns: auditColumns,
+          format: body.format,
+          ...(digest ? { sha256: digest } : {}),
+          detail: digest ? 'completed' : `aborted after ${count} of ${intended} rows`,
+        });
 
       if (body.format === 'xlsx') {
         const wb = new (await excel()).Workbook();
@@ -79,25 +98,26 @@ export function registerExports(router: Router, ctx: ServerContext): void {
           count++;
         }
         const buffer = new Uint8Array(await wb.xlsx.writeBuffer());
-        await done(count, sha256Hex(buffer));
+        await ended(count, sha256Hex(buffer));
         return new Response(buffer, {
           headers: { 'Content-Type': XLSX_TYPE, 'Content-Disposition': `attachment; filename="${base}.xlsx"` },
         });
       }
 
-      // CSV: pulled row batch by row batch, so memory stays flat whatever the row count; the
-      // audit entry (row count, SHA-256) is written once the last byte has been produced.
+      // CSV: pulled row batch by row batch, so memory stays flat whatever the row count. The end
+      // entry is written once the last byte has been produced, or when the client hangs up.
       const hash = sha256Stream();
       const encoder = new TextEncoder();
       const iterator = rows()[Symbol.asyncIterator]();
       let count = 0;
       let started = false;
+      let finished = false;
       const stream = new ReadableStream<Uint8Array>({
         async pull(controller) {
           let text = '';
           if (!started) {
             started = true;
-            text += `\uFEFF${header.map(csvCell).join(',')}\r\n`;
+            text += `\uFEFF${csvRow(header)}\r\n`;
           }
           for (let i = 0; i < 500; i++) {
             const next = await iterator.next();
@@ -105,16 +125,22 @@ export function registerExports(router: Router, ctx: ServerContext): void {
               const chunk = encoder.encode(text);
               hash.update(chunk);
               if (chunk.length) controller.enqueue(chunk);
-              await done(count, hash.hex());
+              finished = true;
+              await ended(count, hash.hex());
               controller.close();
               return;
             }
-            text += `${next.value.map(csvCell).join(',')}\r\n`;
+            text += `${csvRow(next.value)}\r\n`;
             count++;
           }
           const chunk = encoder.encode(text);
           hash.update(chunk);
           controller.enqueue(chunk);
+        },
+        async cancel() {
+          if (finished) return;
+          finished = true;
+          await ended(count);
         },
       });
       return new Response(stream, {

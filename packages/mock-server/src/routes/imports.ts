@@ -1,7 +1,7 @@
 // The bundled build (its own Buffer shim) parses in Node and in a browser page alike.
 import { parse as parseCsv } from 'csv-parse/browser/esm/sync';
 import * as z from 'zod/mini';
-import { customerDisplayName, normalizeDocument, searchKey } from '@clientela/core/format';
+import { csvCellText, csvRow, customerDisplayName, normalizeDocument, searchKey } from '@clientela/core/format';
 import { COLUMN_LABELS, type Locale } from '@clientela/core/i18n';
 import {
   CustomerCreateSchema,
@@ -13,10 +13,11 @@ import {
   type ImportReport,
 } from '@clientela/core/schemas';
 import type { Context } from 'hono';
-import { audit, inTransaction, type ServerContext } from '../context.js';
+import { audit, type ServerContext } from '../context.js';
+import { idempotent } from '../http/idempotency.js';
 import { fieldIssue, HttpProblem, problem } from '../http/problem.js';
 import type { AppEnv, Router } from '../openapi/define-route.js';
-import { csvCell, HEADER_LOOKUP, IMPORT_COLUMNS, kindFromCell } from '../service/columns.js';
+import { HEADER_LOOKUP, IMPORT_COLUMNS, kindFromCell } from '../service/columns.js';
 import { applyPatch, prepareCustomer, sameWritable, type CustomerInput } from '../service/customers.js';
 import type { StoredCategory } from '../store/types.js';
 import { localDate } from './exports.js';
@@ -53,7 +54,13 @@ async function readSheet(c: Context<AppEnv>): Promise<Raw[][] | Response> {
   let csv: string | undefined;
   let xlsx: ArrayBuffer | undefined;
   if (type.startsWith('multipart/form-data')) {
-    const form = await c.req.parseBody();
+    let form: Record<string, unknown>;
+    try {
+      form = await c.req.parseBody();
+    } catch {
+      // An empty, truncated or boundary-less multipart body: the client's fault, never a 500.
+      return problem(c, 'malformed_body', 400);
+    }
     const file = form.file;
     if (!(file instanceof File)) return problem(c, 'unsupported_media_type', 415);
     if (file.name.toLowerCase().endsWith('.xlsx') || file.type === XLSX_TYPE) xlsx = await file.arrayBuffer();
@@ -68,17 +75,18 @@ async function readSheet(c: Context<AppEnv>): Promise<Raw[][] | Response> {
   try {
     if (xlsx) return await readXlsx(xlsx);
     return parseCsv(csv ?? '', { bom: true, skip_empty_lines: true, relax_column_count: true, relax_quotes: true, delimiter: [',', ';'] }) as string[][];
-  } catch (e) {
-    return problem(c, 'validation', 422, { detail: (e as Error).message, errors: [fieldIssue('file', 'invalid_format', c.get('locale'))] });
+  } catch {
+    // The parser's own message (library internals, URLs) stays on the server: the client gets the
+    // localized problem that says which field is wrong.
+    return problem(c, 'validation', 422, { errors: [fieldIssue('file', 'invalid_format', c.get('locale'))] });
   }
 }
 
 function text(v: Raw): string | undefined {
   if (v === null || v === undefined) return undefined;
   if (v instanceof Date) return v.toISOString().slice(0, 10);
-  let s = String(v).trim();
   // Undo the formula escaping of our own exports, so an exported file imports back unchanged.
-  if (/^'[=+\-@\t\r]/.test(s)) s = s.slice(1);
+  const s = csvCellText(String(v).trim());
   return s === '' ? undefined : s;
 }
 
@@ -160,7 +168,7 @@ export function registerImports(router: Router, ctx: ServerContext): void {
         wb.addWorksheet('Clientes').addRow(header).font = { bold: true };
         return new Response(new Uint8Array(await wb.xlsx.writeBuffer()), { headers: { 'Content-Type': XLSX_TYPE, 'Content-Disposition': `attachment; filename="${name}.xlsx"` } });
       }
-      return new Response(`\uFEFF${header.map(csvCell).join(',')}\r\n`, { headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${name}.csv"` } });
+      return new Response(`\uFEFF${csvRow(header)}\r\n`, { headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${name}.csv"` } });
     },
   });
 
@@ -169,16 +177,20 @@ export function registerImports(router: Router, ctx: ServerContext): void {
     path: '/v1/imports',
     tag: 'imports',
     summary: 'Import customers from CSV or XLSX (upsert by document; dryRun reports without writing)',
-    description: 'Body: text/csv, the XLSX type, or multipart/form-data with a `file` field; up to 10 MB. Importing the same file twice reports every row `unchanged` the second time.',
+    description:
+      'Body: text/csv, the XLSX type, or multipart/form-data with a `file` field; up to 10 MB. Importing the same file twice reports every row `unchanged` the second time; with `Idempotency-Key`, a retry of the same request replays the first report. A malformed multipart body is a 400.',
     access: 'secret',
     request: {
       query: z.strictObject({ dryRun: z.optional(z.enum(['true', 'false'])) }),
       raw: ['text/csv', XLSX_TYPE, 'multipart/form-data'],
+      headers: [{ name: 'Idempotency-Key', description: 'Replays the first report for a retry of the same request.' }],
     },
     responses: { 200: { description: 'The report', schema: ImportReportSchema }, 415: { description: 'Not CSV or XLSX' } },
     handler: async (c, { query }) => {
       const locale = c.get('locale');
       const dryRun = query.dryRun !== 'false';
+      // Read the bytes first: the idempotency hash and every parser below share this one copy.
+      await c.req.arrayBuffer();
       const sheet = await readSheet(c);
       if (sheet instanceof Response) return sheet;
       const [headerRow = [], ...body] = sheet;
@@ -243,9 +255,11 @@ export function registerImports(router: Router, ctx: ServerContext): void {
           reject((e.extra.errors as FieldIssue[] | undefined) ?? [fieldIssue('document', 'invalid_value', locale)]);
         }
       }
-      // All rows or none: a row that another request changed or created meanwhile (a stale
-      // version, a document now held) fails the whole import, which can simply be sent again.
-      await inTransaction(ctx, async (t) => {
+      // The writes and the saved report commit together under the idempotency key: a retried
+      // import (same key, same file) replays the first report instead of "unchanged".
+      return idempotent(ctx, c, 'imports', async (t) => {
+        // All rows or none: a row that another request changed or created meanwhile (a stale
+        // version, a document now held) fails the whole import, which can simply be sent again.
         if (!dryRun) {
           for (const w of writes) {
             if (w.create) await t.store.insertCustomer(w.create);
@@ -257,9 +271,9 @@ export function registerImports(router: Router, ctx: ServerContext): void {
           count: report.totalRows,
           outcome: { dryRun, created: report.created, updated: report.updated, unchanged: report.unchanged, rejected: report.rejected },
         });
+        if (!dryRun && writes.length) ctx.version++;
+        return { status: 200, body: report };
       });
-      if (!dryRun && writes.length) ctx.version++;
-      return c.json(report);
     },
   });
 }

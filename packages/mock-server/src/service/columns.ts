@@ -59,14 +59,3 @@ export function cellOf(c: Customer, col: ExportColumn, locale: Locale, categoryN
       return (c[col] as string | number | undefined) ?? null;
   }
 }
-
-/** Cells an attacker could turn into a spreadsheet formula get a leading apostrophe. */
-export function escapeFormula(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-}
-
-export function csvCell(value: string | number | boolean | null): string {
-  if (value === null) return '';
-  const text = typeof value === 'string' ? escapeFormula(value) : String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
