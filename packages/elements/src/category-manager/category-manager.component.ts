@@ -1,7 +1,8 @@
 import type { Category, ClientChange } from '@clientela/core';
-import { isApiError, isPreconditionFailedError } from '@clientela/core/errors';
+import { isPreconditionFailedError } from '@clientela/core/errors';
 import { issueMessage } from '@clientela/core/i18n';
 import { html, nothing, type PropertyValues } from 'lit';
+import { errorText } from '../internal/error-text.js';
 import { withCategory } from '../internal/categories.js';
 import { ClientelaElement } from '../internal/clientela-element.js';
 import { formatNumber, translator } from '../internal/localize.js';
@@ -81,7 +82,7 @@ export class CategoryManager extends ClientelaElement {
       const items = await api.categories.list();
       this._items = this.#sorted(items);
     } catch (error) {
-      this._status = (error as Error).message;
+      this._status = errorText(error, this.resolvedLocale);
     }
   }
 
@@ -110,7 +111,7 @@ export class CategoryManager extends ClientelaElement {
       await this.reload();
       this.#changed(this.#t('created', { name: created.name }));
     } catch (error) {
-      this._createError = isApiError(error) ? error.message : (error as Error).message;
+      this._createError = errorText(error, this.resolvedLocale);
       (form.elements.namedItem('name') as HTMLInputElement).focus();
     } finally {
       this._busy = false;
@@ -132,8 +133,8 @@ export class CategoryManager extends ClientelaElement {
         this._editing = undefined;
         await this.reload();
         this._status = this.#t('stale');
-      } else if (this._editing) this._editError = isApiError(error) ? error.message : (error as Error).message;
-      else this._status = (error as Error).message;
+      } else if (this._editing) this._editError = errorText(error, this.resolvedLocale);
+      else this._status = errorText(error, this.resolvedLocale);
       return false;
     } finally {
       this._busy = false;

@@ -1,8 +1,8 @@
 import type { Category, ClientChange } from '@clientela/core';
-import { isApiError } from '@clientela/core/errors';
 import { searchKey } from '@clientela/core/format';
 import { issueMessage } from '@clientela/core/i18n';
 import { html, nothing, type PropertyValues } from 'lit';
+import { errorText } from '../internal/error-text.js';
 import { withCategory } from '../internal/categories.js';
 import { FormAssociatedElement } from '../internal/form-associated.js';
 import { translator } from '../internal/localize.js';
@@ -279,7 +279,7 @@ export class CategoryPicker extends FormAssociatedElement {
       await this.updateComplete;
       this.focus();
     } catch (error) {
-      this._createError = isApiError(error) ? error.message : (error as Error).message;
+      this._createError = errorText(error, this.resolvedLocale);
     } finally {
       this._busy = false;
     }

@@ -4,6 +4,7 @@ import { customerDisplayName, formatCep, formatDocument, formatPhoneBR, initials
 import { SETTABLE_STATUSES } from '@clientela/core/schemas';
 import { html, nothing, type PropertyValues } from 'lit';
 import { CustomerEditEvent, CustomerSavedEvent } from '../events/events.js';
+import { errorText } from '../internal/error-text.js';
 import { withCategory } from '../internal/categories.js';
 import { ClientelaElement } from '../internal/clientela-element.js';
 import { formatDate, formatDateTime, formatMoney, formatNumber, translator } from '../internal/localize.js';
@@ -256,7 +257,7 @@ export class CustomerCard extends ClientelaElement {
       // A fresh copy, so controls that already show the refused change (the picker) render back.
       else this.customer = { ...customer, categoryIds: [...customer.categoryIds] };
       this.message = {
-        text: isPreconditionFailedError(error) ? this.#t('stale') : isApiError(error) ? error.message : this.#t('actionFailed'),
+        text: isPreconditionFailedError(error) ? this.#t('stale') : isApiError(error) ? errorText(error, this.resolvedLocale) : this.#t('actionFailed'),
         kind: 'error',
       };
     } finally {

@@ -124,7 +124,18 @@ export const styles = css`
     border-top: 1px solid var(--_border);
     padding-top: 0.75rem;
     min-width: 0;
-    overflow-x: auto;
+  }
+  /* A phone-wide card: the orders and credits tables wrap their cells instead of widening the
+  card (a scrolling section would need a keyboard stop of its own). */
+  @container (max-width: 30rem) {
+    th,
+    td {
+      padding: 0.375rem 0.25rem;
+      overflow-wrap: anywhere;
+    }
+    table {
+      font-size: 0.875rem;
+    }
   }
   .grid > * {
     min-width: 0;

@@ -7,6 +7,7 @@ import { UFS } from '@clientela/core/validation';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { CategoryPicker } from '../category-picker/category-picker.component.js';
 import { CustomerOpenEvent, CustomerSavedEvent, InvalidEvent, SignedInEvent, SignedOutEvent } from '../events/events.js';
+import { errorText } from '../internal/error-text.js';
 import { ClientelaElement } from '../internal/clientela-element.js';
 import { translator } from '../internal/localize.js';
 import { saveSession } from '../internal/session-store.js';
@@ -220,7 +221,7 @@ export class CustomerForm extends ClientelaElement {
       // Without the settings the form still works with the defaults; a missing record does not.
       if (!this._rules) this._rules = DEFAULT_REGISTRATION_SETTINGS;
       if (this.mode === 'account' && isAuthError(error)) this.dispatchEvent(new SignedOutEvent({ reason: 'expired' }));
-      if (this.customerId || this.mode === 'account') this._loadError = (error as Error).message || this.#t('loadFailed');
+      if (this.customerId || this.mode === 'account') this._loadError = `${this.#t('loadFailed')} ${errorText(error, this.resolvedLocale)}`;
     }
   }
 
@@ -486,7 +487,8 @@ export class CustomerForm extends ClientelaElement {
       this._stale = (error.current as Customer | undefined) ?? this.#record;
       return;
     } else {
-      shown[''] = (error as Error)?.message || t('failed');
+      // An outage (503, no network): the reason in the admin's words, not the server's detail.
+      shown[''] = `${t('failed')} ${errorText(error, this.resolvedLocale)}`;
     }
     this.#serverErrors = {};
     for (const [path, message] of Object.entries(shown)) if (path) this.#serverErrors[path] = { message, value: this._values[path] ?? '' };
@@ -711,7 +713,11 @@ export class CustomerForm extends ClientelaElement {
   override render() {
     const t = this.#t;
     if (!this._rules) return html`<p role="status">${t('loading')}</p>`;
-    if (this._loadError) return html`<p role="alert" class="cl-cf-banner">${this._loadError}</p>`;
+    if (this._loadError)
+      return html`<div role="alert" class="cl-cf-banner">
+        <p>${this._loadError}</p>
+        <button type="button" class="cl-cf-retry" @click=${() => void this.#load()}>${t('retry')}</button>
+      </div>`;
     if (this._done) return this.#renderDone(this._done);
     const kind = this._kind;
     const r = this.#rulesFor(kind);

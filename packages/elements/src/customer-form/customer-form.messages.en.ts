@@ -25,5 +25,5 @@ export const table: Record<Key, string> = {
     doneSignIn: 'Sign in to My account with your e-mail and the password you chose.',
     doneNoPassword: 'The store has your details. To see your orders online, ask the store for an access link and set a password.',
     goToAccount: 'Go to My account',
-    loading: 'Loading…', loadFailed: 'Could not load the form.', failed: 'Could not save. Please try again.',
+    loading: 'Loading…', loadFailed: 'Could not load the form.', retry: 'Try again', failed: 'Could not save. Please try again.',
   };

@@ -25,5 +25,5 @@ export const table: Record<Key, string> = {
     doneSignIn: 'Entra en Mi cuenta con tu correo y la contraseña que creaste.',
     doneNoPassword: 'La tienda guardó tus datos. Para ver tus pedidos en línea, pide a la tienda un enlace de acceso y crea una contraseña.',
     goToAccount: 'Ir a Mi cuenta',
-    loading: 'Cargando…', loadFailed: 'No fue posible cargar el formulario.', failed: 'No fue posible guardar. Inténtelo de nuevo.',
+    loading: 'Cargando…', loadFailed: 'No fue posible cargar el formulario.', retry: 'Intentar de nuevo', failed: 'No fue posible guardar. Inténtelo de nuevo.',
   };

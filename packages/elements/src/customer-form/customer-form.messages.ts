@@ -12,7 +12,7 @@ export type Key =
   | 'password' | 'passwordConfirm' | 'passwordHint' | 'passwordWeak' | 'passwordFair' | 'passwordStrong' | 'passwordMismatch'
   | 'optional' | 'required' | 'create' | 'save' | 'register' | 'saving' | 'reset'
   | 'summary' | 'summaryOne' | 'created' | 'saved' | 'registered' | 'duplicate' | 'openExisting'
-  | 'stale' | 'reload' | 'overwrite' | 'loading' | 'loadFailed' | 'failed'
+  | 'stale' | 'reload' | 'overwrite' | 'loading' | 'loadFailed' | 'failed' | 'retry'
   | 'birthDateHint' | 'doneTitle' | 'doneSignedIn' | 'doneSignIn' | 'doneNoPassword' | 'goToAccount';
 
 const ptBR: Record<Key, string> = {
@@ -40,7 +40,7 @@ const ptBR: Record<Key, string> = {
     doneSignIn: 'Entre em Minha conta com seu e-mail e a senha que você criou.',
     doneNoPassword: 'Seus dados ficaram com a loja. Para ver seus pedidos on-line, peça à loja um link de acesso e cadastre uma senha.',
     goToAccount: 'Ir para Minha conta',
-    loading: 'Carregando…', loadFailed: 'Não foi possível carregar.', failed: 'Não foi possível salvar. Tente de novo.',
+    loading: 'Carregando…', loadFailed: 'Não foi possível carregar.', retry: 'Tentar novamente', failed: 'Não foi possível salvar. Tente de novo.',
   };
 
 /**
