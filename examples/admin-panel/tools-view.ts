@@ -21,7 +21,8 @@ const words = {
     customer: 'Cliente', email: 'E-mail', kind: 'Tipo', amount: 'Valor', origin: 'Origem', expires: 'Vencimento',
     referral: 'Indique e Ganhe', cashback: 'Bônus (cashback)', more: 'Carregar mais', csv: 'Exportar CSV', xlsx: 'Exportar XLSX',
     total: '{n} créditos ativos', empty: 'Nenhum crédito ativo.', failed: 'Não foi possível carregar os créditos.', loading: 'Carregando…',
-    until: 'Vencendo até', apply: 'Filtrar',
+    until: 'Vencendo até', apply: 'Filtrar', retry: 'Tentar novamente', exporting: 'Gerando o arquivo…', exported: 'Arquivo {n} baixado.',
+    exportFailed: 'Não foi possível exportar os créditos: o servidor não respondeu.',
   },
   en: {
     close: 'Close', audit: 'Data log', import: 'Import customers', credits: 'Credits wallet',
@@ -29,7 +30,8 @@ const words = {
     customer: 'Customer', email: 'E-mail', kind: 'Kind', amount: 'Amount', origin: 'Origin', expires: 'Expires',
     referral: 'Referral', cashback: 'Cashback bonus', more: 'Load more', csv: 'Export CSV', xlsx: 'Export XLSX',
     total: '{n} active credits', empty: 'No active credit.', failed: 'Could not load the credits.', loading: 'Loading…',
-    until: 'Expiring by', apply: 'Filter',
+    until: 'Expiring by', apply: 'Filter', retry: 'Try again', exporting: 'Creating the file…', exported: 'File {n} downloaded.',
+    exportFailed: 'Could not export the credits: the server did not answer.',
   },
   es: {
     close: 'Cerrar', audit: 'Registro de datos', import: 'Importar clientes', credits: 'Cartera de créditos',
@@ -37,11 +39,12 @@ const words = {
     customer: 'Cliente', email: 'E-mail', kind: 'Tipo', amount: 'Importe', origin: 'Origen', expires: 'Vencimiento',
     referral: 'Recomienda y gana', cashback: 'Bono (cashback)', more: 'Cargar más', csv: 'Exportar CSV', xlsx: 'Exportar XLSX',
     total: '{n} créditos activos', empty: 'Ningún crédito activo.', failed: 'No se pudieron cargar los créditos.', loading: 'Cargando…',
-    until: 'Vencen hasta', apply: 'Filtrar',
+    until: 'Vencen hasta', apply: 'Filtrar', retry: 'Intentar de nuevo', exporting: 'Generando el archivo…', exported: 'Archivo {n} descargado.',
+    exportFailed: 'No se pudieron exportar los créditos: el servidor no respondió.',
   },
 }[locale];
 type Word = keyof typeof words;
-const t = (key: Word, n?: number) => words[key].replace('{n}', String(n ?? ''));
+const t = (key: Word, n?: number | string) => words[key].replace('{n}', String(n ?? ''));
 
 let count = 0;
 const style = document.createElement('style');
@@ -51,6 +54,8 @@ style.textContent = `
   .tools-bar h2 { margin: 0; font-size: 1.25rem; }
   .tools-bar button, .credits-wallet button:not(.link), .credits-wallet input { min-height: 36px; padding: 0 0.875rem; font: inherit; border-radius: 6px; border: 1px solid var(--cl-color-border, #c9d1dc); background: transparent; color: inherit; }
   .credits-wallet th, .credits-wallet td { padding: 0.375rem 0.5rem; border-bottom: 1px solid var(--cl-color-border, #c9d1dc); vertical-align: top; }
+  .credits-wallet .export-outcome { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem; }
+  .credits-wallet .export-outcome.failed { color: var(--cl-color-danger, #b42318); font-weight: 600; }
   .credits-wallet button.link { font: inherit; color: var(--cl-color-accent, #0b5cad); background: none; border: 0; padding: 0; text-decoration: underline; cursor: pointer; text-align: start; }
 `;
 document.head.append(style);
@@ -116,6 +121,8 @@ export function openCredits(): HTMLDialogElement {
   let state: 'loading' | 'ready' | 'error' = 'loading';
   let until = '';
   let exporting = '';
+  /** The last export's outcome, shown under the buttons (a failure with "Tentar novamente"). */
+  let exported: { ok: boolean; text: string; format: 'csv' | 'xlsx' } | undefined;
 
   const load = async (more = false) => {
     state = 'loading';
@@ -139,11 +146,15 @@ export function openCredits(): HTMLDialogElement {
 
   const exportAs = async (format: 'csv' | 'xlsx') => {
     exporting = format;
+    exported = undefined;
     draw();
     try {
       // Same export route (and audit entry) as the customer list, with the credits resource.
       const { blob, filename } = await client.exports.download({ format, resource: 'credits' });
       save(blob, filename);
+      exported = { ok: true, text: t('exported', filename), format };
+    } catch {
+      exported = { ok: false, text: t('exportFailed'), format };
     } finally {
       exporting = '';
       draw();
@@ -173,7 +184,17 @@ export function openCredits(): HTMLDialogElement {
           <button type="button" data-export="csv" ?disabled=${!!exporting} @click=${() => exportAs('csv')}>${t('csv')}</button>
           <button type="button" data-export="xlsx" ?disabled=${!!exporting} @click=${() => exportAs('xlsx')}>${t('xlsx')}</button>
         </form>
-        <p role="status">${state === 'loading' ? t('loading') : state === 'error' ? t('failed') : t('total', total)}</p>
+        ${exporting ? html`<p class="export-outcome"><progress aria-label=${t('exporting')}></progress> ${t('exporting')}</p>` : nothing}
+        ${exported
+          ? html`<p class="export-outcome ${exported.ok ? 'ok' : 'failed'}" role=${exported.ok ? 'status' : 'alert'}>
+              ${exported.text}
+              ${exported.ok ? nothing : html`<button type="button" @click=${() => exportAs(exported!.format)}>${t('retry')}</button>`}
+            </p>`
+          : nothing}
+        <p role="status">
+          ${state === 'loading' ? t('loading') : state === 'error' ? t('failed') : t('total', total)}
+          ${state === 'error' ? html`<button type="button" @click=${() => load()}>${t('retry')}</button>` : nothing}
+        </p>
         ${state === 'ready' && items.length === 0 ? html`<p>${t('empty')}</p>` : nothing}
         ${items.length
           ? html`<table class="credits-table" style="width:100%;border-collapse:collapse;margin-bottom:0.75rem">

@@ -220,6 +220,20 @@ describe('failures and answers of another query (1280 × 900)', () => {
     await notice.getByRole('button', { name: 'Tentar novamente' }).click();
     expect((await download).suggestedFilename()).toMatch(/^clientes-.*\.xlsx$/);
     await expect.poll(() => table.locator('[part~=notice-done]').textContent(), { timeout: 20_000 }).toMatch(/Arquivo clientes-.*\.xlsx baixado/);
+
+    // The credits wallet's export says so too.
+    fail = true;
+    await page.locator('#open-credits').click();
+    const wallet = page.locator('#credits-dialog');
+    await wallet.locator('[data-export=csv]').click();
+    const failed = wallet.locator('.export-outcome.failed');
+    await failed.waitFor({ timeout: 20_000 });
+    expect(await failed.textContent()).toContain('Não foi possível exportar os créditos');
+    fail = false;
+    const walletDownload = page.waitForEvent('download');
+    await failed.getByRole('button', { name: 'Tentar novamente' }).click();
+    expect((await walletDownload).suggestedFilename()).toMatch(/^creditos-.*\.csv$/);
+    await wallet.locator('.export-outcome.ok').waitFor({ timeout: 20_000 });
     await page.close();
   }, 180_000);
 
