@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { playwright } from '@vitest/browser-playwright';
 import type { Plugin } from 'vite';
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 import { CHROMIUM_ARGS, chromiumPath } from './test/chromium.js';
 
 const src = (path: string) => fileURLToPath(new URL(path, import.meta.url));
@@ -46,7 +46,7 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['packages/core/src/**/*.test.ts', 'packages/core/test/**/*.test.ts', 'packages/mock-server/src/**/*.test.ts', 'packages/mock-server/test/**/*.test.ts', 'packages/conformance/test/**/*.test.ts', 'test/**/*.test.ts'],
+          include: ['packages/core/src/**/*.test.ts', 'packages/core/test/**/*.test.ts', 'packages/mock-server/src/**/*.test.ts', 'packages/mock-server/test/**/*.test.ts', 'packages/conformance/test/**/*.test.ts', 'packages/elements/src/**/*.node.test.ts', 'test/**/*.test.ts'],
           testTimeout: 30_000,
           hookTimeout: 120_000,
         },
@@ -58,6 +58,8 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['packages/elements/src/**/*.test.ts'],
+          // DOM-free parts of the elements are tested in the node project.
+          exclude: [...configDefaults.exclude, 'packages/elements/src/**/*.node.test.ts'],
           // Starts the built mock server (packages/mock-server/dist/cli.js) for client.browser.test.ts.
           globalSetup: ['./test/mock-server.global-setup.ts'],
           testTimeout: 30_000,

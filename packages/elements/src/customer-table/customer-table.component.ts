@@ -11,6 +11,8 @@ import type { ActionsHost, Notice } from './customer-table.actions.js';
 import { COLUMN_BY_KEY, MAX_PINNED, parseLayout, visibleColumns, type ColumnDef, type ColumnKey, type ColumnLayout } from './columns.js';
 import { loadMessages, messages, type MessageKey } from './customer-table.messages.js';
 import { styles } from './customer-table.styles.js';
+import { DataController } from './data.controller.js';
+import type { PageSource } from './page-source.js';
 
 /** Row height in px. Fixed, so that row index ↔ scroll offset is arithmetic, not measurement. */
 const ROW = 44;
@@ -18,6 +20,7 @@ const ROW = 44;
 const LIST_ROW = 92;
 /** Below this width (px) the table becomes a list: one row per customer, its fields stacked. */
 const LIST_WIDTH = 600;
+const SEARCH_DEBOUNCE = 250;
 /** The fields a row of the list layout shows. */
 const LIST_COLUMNS: readonly ColumnKey[] = ['name', 'document', 'phone'];
 /** Header height in px. */
@@ -29,20 +32,9 @@ const SELECT_W = 48;
  * compressed: scroll offset × scale = virtual offset (1,000,000 rows × 44 px need a scale of ~3).
  */
 const MAX_SCROLL = 15_000_000;
-/** The server's largest page: used while catching up with a far scroll. */
-const MAX_LIMIT = 200;
-const SEARCH_DEBOUNCE = 250;
-/** Rows kept in memory around the view; more are dropped and re-fetched from their page's cursor. */
-const KEEP_ROWS = 4000;
-/**
- * Pages (of {@link MAX_LIMIT}) a gap may span and still be walked by cursor; past a farther gap
- * the page holding the wanted row is fetched by `offset` instead.
- */
-const WALK_PAGES = 2;
 /** The button each bulk action comes from, named in its failure message. */
 const BULK_LABEL = { addCategories: 'addCategory', removeCategories: 'removeCategory', setStatus: 'setStatus', delete: 'delete' } as const;
 
-type LoadState = 'loading' | 'ready' | 'error';
 type Kind = '' | 'person' | 'company';
 
 /** Empty strings are not reflected, so an unset filter leaves no attribute behind. */
@@ -51,26 +43,6 @@ const idList = {
   fromAttribute: (v: string | null) => (v ? v.split(',').map((s) => s.trim()).filter(Boolean) : []),
   toAttribute: (v: string[]) => (v?.length ? v.join(',') : null),
 };
-
-/**
- * A macrotask, not scheduler.yield(): a yield continuation is run ahead of rendering, and the
- * point here is to let a frame with the placeholders be painted, and input be handled, during a
- * long cursor walk. (A MessageChannel task measured slower here: it starves the frames.)
- */
-const yieldToBrowser = (): Promise<void> => new Promise((resolve) => setTimeout(resolve));
-
-/** After the next frame (or 50 ms, as a hidden tab runs no frames), then a macrotask. */
-const nextFrame = (): Promise<void> =>
-  new Promise((resolve) => {
-    let done = false;
-    const go = () => {
-      if (done) return;
-      done = true;
-      setTimeout(resolve);
-    };
-    requestAnimationFrame(go);
-    setTimeout(go, 50);
-  });
 
 const bone = html`<span class="bone"></span>`;
 
@@ -121,7 +93,6 @@ export class CustomerTable extends ClientelaElement {
     sort: { type: String, reflect: true, converter: optionalString },
     storageKey: { type: String, attribute: 'storage-key' },
     pageSize: { type: Number, attribute: 'page-size' },
-    _state: { state: true },
   };
 
   /** Search text over name, e-mail, phone and CPF/CNPJ (attribute `q`). */
@@ -138,22 +109,20 @@ export class CustomerTable extends ClientelaElement {
   declare storageKey: string | undefined;
   /** Rows fetched by the first page (1–200). */
   declare pageSize: number;
-  declare private _state: LoadState;
 
-  // Data. Rows live in a Map by position, filled from pages. Page k starts at a fixed offset (0,
-  // then pageSize + (k - 1) × 200). A page near a known one is fetched by that page's cursor
-  // (every cursor is kept: coming back re-fetches one page); a far jump fetches the page holding
-  // the row by `offset`, whose `nextCursor` then continues from that island. Pages between
-  // islands stay unknown (skeletons) until scrolled to.
-  #rows = new Map<number, Customer>();
-  /** The cursor that fetches page k: `''` for the first, `null` past the end, unset if unknown. */
-  #cursors: (string | null | undefined)[] = [''];
-  #total = 0;
-  #gen = 0;
-  #pumpGen = -1;
-  #abort: AbortController | undefined;
-  #pageFailed = false;
-  #retryTimer: ReturnType<typeof setTimeout> | undefined;
+  // Data: the rows of the query, by position, from cursor and offset pages (page-source.ts).
+  #data = new DataController(this, {
+    query: () => this.#query(),
+    view: () => this.#range(),
+    loaded: (total, gen) => {
+      setTimeout(() => this.#loadActions(), 200);
+      this.#announce(total === 1 ? this.#t('result1') : this.#t('results', { n: formatNumber(total, this.resolvedLocale) }), gen);
+    },
+    failed: (gen) => this.#announce(this.#t('error'), gen),
+  });
+  get #src(): PageSource<Customer> {
+    return this.#data.source;
+  }
   #countsAbort: AbortController | undefined;
   #countsTimer: ReturnType<typeof setTimeout> | undefined;
   /** Tab counts, with the query they were counted for: shown only while that query is on screen. */
@@ -203,7 +172,6 @@ export class CustomerTable extends ClientelaElement {
     this.categoryIds = [];
     this.sort = '';
     this.pageSize = 50;
-    this._state = 'loading';
   }
 
   #t = translator(messages, 'pt-BR');
@@ -211,7 +179,7 @@ export class CustomerTable extends ClientelaElement {
   /** Ids of the selected rows (when "all matching" is selected, the loaded ones among them). */
   get selectedIds(): string[] {
     if (!this.#allMatching) return [...this.#selected];
-    return [...this.#rows.values()].map((c) => c.id);
+    return [...this.#src.rows.values()].map((c) => c.id);
   }
 
   /** True when every customer matching the filter is selected, not only the loaded ones. */
@@ -221,7 +189,7 @@ export class CustomerTable extends ClientelaElement {
 
   /** Number of customers matching the current query (0 until the first page arrives). */
   get total(): number {
-    return this.#total;
+    return this.#src.total;
   }
 
   /** Reloads from the server, keeping the filter, the scroll position and the selection. */
@@ -247,7 +215,7 @@ export class CustomerTable extends ClientelaElement {
   override focus(options?: FocusOptions): void {
     const root = this.renderRoot as ShadowRoot | undefined;
     if (!root) return super.focus(options);
-    if (this.#focusRow >= 0 && this.#focusRow < this.#total) this.#ensureVisible(this.#focusRow);
+    if (this.#focusRow >= 0 && this.#focusRow < this.#src.total) this.#ensureVisible(this.#focusRow);
     const cell = root.querySelector<HTMLElement>(`[data-r="${this.#focusRow}"] [data-c="${this.#focusCol}"]`);
     (cell ?? root.querySelector<HTMLElement>('[role=grid]'))?.focus(options);
     this.#focusInGrid = true;
@@ -255,7 +223,7 @@ export class CustomerTable extends ClientelaElement {
 
   /** Scrolls so that row `index` is in view (and loads the pages up to it). */
   scrollToIndex(index: number): void {
-    this.#ensureVisible(Math.max(0, Math.min(index, this.#total - 1)));
+    this.#ensureVisible(Math.max(0, Math.min(index, this.#src.total - 1)));
   }
 
   override connectedCallback(): void {
@@ -266,10 +234,8 @@ export class CustomerTable extends ClientelaElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#resize?.disconnect();
-    this.#abort?.abort();
     this.#countsAbort?.abort();
     clearTimeout(this.#searchTimer);
-    clearTimeout(this.#retryTimer);
     clearTimeout(this.#countsTimer);
     clearTimeout(this.#announceTimer);
   }
@@ -327,15 +293,8 @@ export class CustomerTable extends ClientelaElement {
    * its generation, so a slow answer to an old search can never overwrite a newer one.
    */
   #reload(newQuery: boolean): void {
-    this.#abort?.abort();
-    this.#abort = new AbortController();
-    this.#gen++;
-    this.#rows = new Map();
-    this.#cursors = [''];
-    this.#pageFailed = false;
-    clearTimeout(this.#retryTimer);
+    this.#src.reset(this.pageSize, newQuery);
     if (newQuery) {
-      this.#total = 0;
       this.#setScroll(0);
       this.#focusRow = Math.min(this.#focusRow, -1);
       if (this.#selected.size || this.#allMatching) {
@@ -348,138 +307,8 @@ export class CustomerTable extends ClientelaElement {
     // An announcement still pending belongs to the query being replaced.
     clearTimeout(this.#announceTimer);
     this.#announcement = '';
-    this._state = 'loading';
-    void this.#pump();
-  }
-
-  #pageStart(k: number): number {
-    return k === 0 ? 0 : this.pageSize + (k - 1) * MAX_LIMIT;
-  }
-
-  #pageOf(i: number): number {
-    return i < this.pageSize ? 0 : 1 + Math.floor((i - this.pageSize) / MAX_LIMIT);
-  }
-
-  /** Rows wanted in memory: the visible ones and a page-size margin either side. */
-  #wanted(): [number, number] {
-    if (this._state !== 'ready') return [0, this.pageSize];
-    const { start, end } = this.#range();
-    return [Math.max(0, start - this.pageSize), Math.min(this.#total, end + this.pageSize)];
-  }
-
-  /** Whether a row in view is not loaded yet. */
-  #viewMissing(): boolean {
-    if (this._state !== 'ready') return true;
-    const { start, end } = this.#range();
-    for (let i = start; i < end; i++) if (!this.#rows.has(i)) return true;
-    return false;
-  }
-
-  /**
-   * The next page to fetch for the wanted rows, or undefined: by the cursor of the nearest known
-   * page at or before it when that is at most {@link WALK_PAGES} pages back, else by `offset`.
-   */
-  #nextPage(): { k: number; cursor?: string } | undefined {
-    const [a, b] = this.#wanted();
-    for (let i = a; i < b; i++) {
-      if (this.#rows.has(i)) continue;
-      const k = this.#pageOf(i);
-      let known = Math.min(k, this.#cursors.length - 1);
-      while (this.#cursors[known] === undefined) known--; // page 0's cursor is always known
-      const cursor = this.#cursors[known];
-      if (cursor === null) return undefined;
-      if (k - known > WALK_PAGES) return { k };
-      return { k: known, cursor };
-    }
-    return undefined;
-  }
-
-  /**
-   * Fetches pages until the wanted rows are loaded: a far row's page by offset, nearby pages by
-   * cursor. Pages fetched but no longer wanted (the view moved on) are not kept, so memory stays
-   * flat at a million rows.
-   */
-  async #pump(): Promise<void> {
-    const gen = this.#gen;
-    const api = this.api;
-    if (this.#pumpGen === gen || !api || !this.#abort) return;
-    this.#pumpGen = gen;
-    const signal = this.#abort!.signal;
-    let lastYield = performance.now();
-    try {
-      // No frame is awaited before fetching: a far row is one page by offset away, so a fast
-      // source paints its data in the first frame, and a slow one paints placeholders meanwhile.
-      let viewMissing = this.#viewMissing();
-      for (let next = this.#nextPage(); next && gen === this.#gen; next = this.#nextPage()) {
-        const { k, cursor } = next;
-        const start = this.#pageStart(k);
-        const limit = k === 0 ? this.pageSize : MAX_LIMIT;
-        const at = cursor ? { cursor } : cursor === '' ? {} : { offset: start };
-        const page = await api.customers.list({ ...this.#query(), limit, ...at }, { signal });
-        if (gen !== this.#gen) return;
-        const first = this._state !== 'ready';
-        const end = start + page.items.length;
-        this.#cursors[k + 1] = page.nextCursor ?? null;
-        // An empty page by offset is past the end (the rows shrank): its total is the count.
-        this.#total = page.nextCursor ? Math.max(page.total, end) : page.items.length || !('offset' in at) ? end : Math.min(start, page.total);
-        if (first) this._state = 'ready';
-        const [a, b] = this.#wanted();
-        if (start < b && end > a) {
-          page.items.forEach((item, j) => this.#rows.set(start + j, item));
-          this.#evict(a, b);
-          this.requestUpdate();
-        }
-        if (viewMissing && !this.#viewMissing()) {
-          // The rows in view are all here: let them paint before fetching the margin around them.
-          viewMissing = false;
-          if (!first && this.#nextPage()) {
-            await nextFrame();
-            lastYield = performance.now();
-            continue;
-          }
-        }
-        if (first) {
-          this.requestUpdate();
-          setTimeout(() => this.#loadActions(), 200);
-          this.#announce(this.#total === 1 ? this.#t('result1') : this.#t('results', { n: formatNumber(this.#total, this.resolvedLocale) }), gen);
-        }
-        // A fast source answers in microtasks, so a long walk would starve rendering and input:
-        // yield now and then, so the placeholders paint and scrolling stays live meanwhile.
-        if (performance.now() - lastYield > 24) {
-          await yieldToBrowser();
-          lastYield = performance.now();
-        }
-      }
-    } catch {
-      if (gen !== this.#gen || signal.aborted) return;
-      this.#announce(this.#t('error'), gen);
-      if (this._state !== 'ready') {
-        // Nothing to show yet: the error state, with a retry.
-        this._state = 'error';
-      } else {
-        // A page failed after rows were shown (a long walk over a busy network): keep the rows
-        // and the walked cursors, offer a retry in a banner, and try once more on our own.
-        this.#pageFailed = true;
-        this.requestUpdate();
-        this.#retryTimer = setTimeout(() => this.#retryPages(), 3000);
-      }
-    } finally {
-      if (this.#pumpGen === gen) this.#pumpGen = -1;
-    }
-  }
-
-  #retryPages(): void {
-    clearTimeout(this.#retryTimer);
-    if (!this.#pageFailed) return;
-    this.#pageFailed = false;
     this.requestUpdate();
-    void this.#pump();
-  }
-
-  /** Keeps at most a few thousand rows in memory, dropping those farthest from the view. */
-  #evict(a: number, b: number): void {
-    if (this.#rows.size <= KEEP_ROWS) return;
-    for (const i of this.#rows.keys()) if (i < a - KEEP_ROWS / 2 || i >= b + KEEP_ROWS / 2) this.#rows.delete(i);
+    this.#data.load();
   }
 
   /** The query the tab counts depend on (every filter but the kind). */
@@ -540,12 +369,9 @@ export class CustomerTable extends ClientelaElement {
       case 'customer.updated': {
         const customer = change.customer;
         const masked = { ...customer, document: maskDocument(customer.document) };
-        for (const [i, row] of this.#rows) {
-          if (row.id === customer.id && row.version <= customer.version) {
-            this.#rows.set(i, masked);
-            this.#revealed.delete(customer.id);
-            this.requestUpdate();
-          }
+        if (this.#src.replace((row) => row.id === customer.id && row.version <= customer.version, masked)) {
+          this.#revealed.delete(customer.id);
+          this.requestUpdate();
         }
         return;
       }
@@ -595,7 +421,7 @@ export class CustomerTable extends ClientelaElement {
     const height = Math.max(this.#rowH, el.clientHeight - HEAD);
     if (height !== this.#viewport) {
       this.#viewport = height;
-      void this.#pump();
+      this.#data.load();
       this.requestUpdate();
     }
   }
@@ -612,12 +438,12 @@ export class CustomerTable extends ClientelaElement {
 
   /** Height of the scrollable body: the rows' height, compressed past MAX_SCROLL. */
   #spacer(): number {
-    return Math.min(this.#total * this.#rowH, MAX_SCROLL);
+    return Math.min(this.#src.total * this.#rowH, MAX_SCROLL);
   }
 
   /** Virtual px per scroll px (1 unless the list is taller than MAX_SCROLL). */
   #scale(): number {
-    const content = this.#total * this.#rowH;
+    const content = this.#src.total * this.#rowH;
     const spacer = this.#spacer();
     if (content <= spacer || spacer <= this.#viewport) return 1;
     return (content - this.#viewport) / (spacer - this.#viewport);
@@ -627,7 +453,7 @@ export class CustomerTable extends ClientelaElement {
     const virtualTop = this.#scrollTop * this.#scale();
     const row = this.#rowH;
     const start = Math.max(0, Math.floor(virtualTop / row));
-    const end = Math.min(this.#total, start + Math.ceil(this.#viewport / row) + 1);
+    const end = Math.min(this.#src.total, start + Math.ceil(this.#viewport / row) + 1);
     return { start, end, offset: start * row - virtualTop };
   }
 
@@ -639,11 +465,11 @@ export class CustomerTable extends ClientelaElement {
   };
 
   #afterScroll(): void {
-    void this.#pump();
+    this.#data.load();
     // Rows in view still loading: a fast source answers before the frame, and rendering now would
     // build placeholders only to replace them. Render at the frame instead (placeholders if the
     // rows have not come by then); the page's arrival renders them anyway.
-    if (this._state === 'ready' && this.#viewMissing()) requestAnimationFrame(() => this.requestUpdate());
+    if (this.#src.state === 'ready' && this.#src.viewMissing()) requestAnimationFrame(() => this.requestUpdate());
     else this.requestUpdate();
   }
 
@@ -746,7 +572,7 @@ export class CustomerTable extends ClientelaElement {
   #toggleRow(c: Customer): void {
     if (this.#allMatching) {
       this.#allMatching = false;
-      this.#selected = new Set([...this.#rows.values()].map((r) => r.id));
+      this.#selected = new Set([...this.#src.rows.values()].map((r) => r.id));
     }
     if (this.#selected.has(c.id)) this.#selected.delete(c.id);
     else this.#selected.add(c.id);
@@ -755,7 +581,7 @@ export class CustomerTable extends ClientelaElement {
 
   #toggleLoaded(on: boolean): void {
     this.#allMatching = false;
-    if (on) for (const c of this.#rows.values()) this.#selected.add(c.id);
+    if (on) for (const c of this.#src.rows.values()) this.#selected.add(c.id);
     else this.#selected.clear();
     this.#emitSelection();
   }
@@ -772,7 +598,7 @@ export class CustomerTable extends ClientelaElement {
   }
 
   #selectionCount(): number {
-    return this.#allMatching ? this.#total : this.#selected.size;
+    return this.#allMatching ? this.#src.total : this.#selected.size;
   }
 
   #emitSelection(): void {
@@ -842,7 +668,7 @@ export class CustomerTable extends ClientelaElement {
     this.requestUpdate();
     clearTimeout(this.#announceTimer);
     this.#announceTimer = setTimeout(() => {
-      if (gen !== undefined && gen !== this.#gen) return;
+      if (gen !== undefined && !this.#src.isCurrent(gen)) return;
       this.#announcement = text;
       this.requestUpdate();
     }, 50);
@@ -924,7 +750,7 @@ export class CustomerTable extends ClientelaElement {
       return;
     }
     const pageRows = Math.max(1, Math.floor(this.#viewport / this.#rowH) - 1);
-    const last = this.#total - 1;
+    const last = this.#src.total - 1;
     let row = this.#focusRow;
     let col = this.#focusCol;
     switch (e.key) {
@@ -964,7 +790,7 @@ export class CustomerTable extends ClientelaElement {
           else if (column) this.#sortBy(column);
           return;
         }
-        const c = this.#rows.get(row);
+        const c = this.#src.rows.get(row);
         if (!c) return;
         if (e.key === ' ') this.#toggleRow(c);
         else this.#open(c);
@@ -1017,7 +843,7 @@ export class CustomerTable extends ClientelaElement {
   #allLoadedSelected(): boolean {
     if (this.#allMatching) return true;
     let any = false;
-    for (const c of this.#rows.values()) {
+    for (const c of this.#src.rows.values()) {
       any = true;
       if (!this.#selected.has(c.id)) return false;
     }
@@ -1050,10 +876,10 @@ export class CustomerTable extends ClientelaElement {
           role="grid"
           tabindex="-1"
           aria-label=${t('grid')}
-          aria-rowcount=${this._state === 'ready' ? this.#total + 1 : -1}
+          aria-rowcount=${this.#src.state === 'ready' ? this.#src.total + 1 : -1}
           aria-colcount=${cols.length + 1}
           aria-multiselectable="true"
-          aria-busy=${this._state === 'loading' ? 'true' : 'false'}
+          aria-busy=${this.#src.state === 'loading' ? 'true' : 'false'}
           class=${list ? 'list' : 'table'}
           style=${list ? `--row-height:${LIST_ROW}px` : `--cols:${template};width:${width}px`}
           @keydown=${this.#onGridKeydown}
@@ -1062,23 +888,23 @@ export class CustomerTable extends ClientelaElement {
           @click=${this.#onGridClick}
         >
           <div role="rowgroup" class="head">${this.#renderHeader(cols, lefts, pinnedCount)}</div>
-          <div role="rowgroup" class="body" style="height:${this._state === 'ready' ? this.#spacer() : this.#viewport}px">
+          <div role="rowgroup" class="body" style="height:${this.#src.state === 'ready' ? this.#spacer() : this.#viewport}px">
             <div class="layer" style="height:${this.#viewport}px">${this.#renderBody(cols, lefts, pinnedCount)}</div>
           </div>
         </div>
-        ${this._state === 'ready' && this.#total === 0
+        ${this.#src.state === 'ready' && this.#src.total === 0
           ? html`<div class="state" part="empty">
               <p class="state-title">${t('empty')}</p>
               <p>${t('emptyHint')}</p>
               <button type="button" @click=${() => this.clearFilters()}>${t('clearFilters')}</button>
             </div>`
           : nothing}
-        ${this.#pageFailed
+        ${this.#src.pageFailed
           ? html`<div class="page-error" part="error" role="alert">
-              ${t('error')} <button type="button" @click=${() => this.#retryPages()}>${t('retry')}</button>
+              ${t('error')} <button type="button" @click=${() => this.#src.retry()}>${t('retry')}</button>
             </div>`
           : nothing}
-        ${this._state === 'error'
+        ${this.#src.state === 'error'
           ? html`<div class="state" part="error" role="alert">
               <p class="state-title">${t('error')}</p>
               <button type="button" @click=${() => this.#reload(false)}>${t('retry')}</button>
@@ -1264,7 +1090,7 @@ export class CustomerTable extends ClientelaElement {
       moveColumn: (key, delta) => this.moveColumn(key, delta),
       closeMenu: () => this.#toggleMenu(false),
       count,
-      total: this.#total,
+      total: this.#src.total,
       allMatching: this.#allMatching,
       selectedSize: this.#selected.size,
       categories: [...this.#categories.values()],
@@ -1275,7 +1101,7 @@ export class CustomerTable extends ClientelaElement {
       notify: (notice) => this.#notify(notice),
       exportColumns: this.#exportColumns(),
       scope: () => (this.#selectionCount() ? this.#target() : { filter: this.#filter() }),
-      expectedRows: count || this.#total,
+      expectedRows: count || this.#src.total,
       stream: (request, signal) => this.api!.exports.stream(request, { signal }),
     };
   }
@@ -1321,7 +1147,7 @@ export class CustomerTable extends ClientelaElement {
   #renderHeader(cols: ColumnDef[], lefts: number[], pinnedCount: number): TemplateResult {
     const t = this.#t;
     const { start, end } = this.#range();
-    const rendered = this.#focusRow >= start && this.#focusRow < end && this._state === 'ready';
+    const rendered = this.#focusRow >= start && this.#focusRow < end && this.#src.state === 'ready';
     const all = this.#allLoadedSelected();
     return html`<div role="row" aria-rowindex="1" part="header" class="row header" data-r="-1">
       <div role="columnheader" class="cell pinned select" data-c="0" style="left:0" tabindex=${this.#tabIndex(-1, 0, rendered)}>
@@ -1365,11 +1191,11 @@ export class CustomerTable extends ClientelaElement {
   }
 
   #renderBody(cols: ColumnDef[], lefts: number[], pinnedCount: number): TemplateResult | typeof nothing {
-    if (this._state === 'error') return nothing;
-    const { start, end, offset } = this._state === 'ready' ? this.#range() : { start: 0, end: Math.ceil(this.#viewport / this.#rowH), offset: 0 };
+    if (this.#src.state === 'error') return nothing;
+    const { start, end, offset } = this.#src.state === 'ready' ? this.#range() : { start: 0, end: Math.ceil(this.#viewport / this.#rowH), offset: 0 };
     const rows: TemplateResult[] = [];
     for (let i = start; i < end; i++) {
-      const c = this._state === 'ready' ? this.#rows.get(i) : undefined;
+      const c = this.#src.state === 'ready' ? this.#src.rows.get(i) : undefined;
       rows.push(this.#renderRow(c, i, cols, lefts, pinnedCount));
     }
     return html`<div class="rows" style="transform:translateY(${offset}px)">${rows}</div>`;
@@ -1473,7 +1299,7 @@ export class CustomerTable extends ClientelaElement {
     const target = e.target as HTMLElement;
     const rowEl = target.closest<HTMLElement>('[data-id]');
     if (!rowEl) return;
-    const c = this.#rows.get(Number(rowEl.dataset['r']));
+    const c = this.#src.rows.get(Number(rowEl.dataset['r']));
     if (!c) return;
     const action = target.closest<HTMLElement>('[data-action]')?.dataset['action'];
     if (action === 'copy-id') return void this.#copy(c.id);
