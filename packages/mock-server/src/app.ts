@@ -3,7 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import * as z from 'zod/mini';
 import { resolveLocale } from '@clientela/core/i18n';
-import { keyIdOf, type ServerContext } from './context.js';
+import { keyIdOf, purgeExpired, type ServerContext } from './context.js';
 import { HttpProblem, problem, problemBody, problemResponse } from './http/problem.js';
 import { buildOpenApi, createRouter, type AppEnv, type RecordedRoute } from './openapi/define-route.js';
 import { registerCategories } from './routes/categories.js';
@@ -196,19 +196,13 @@ export function createApp(options: AppOptions = {}): MockServer {
   app.use('/v1/*', (c, next) => (c.req.path === '/v1/imports' ? limitImport(c, next) : limitJson(c, next)));
 
   const rate = options.rateLimit ?? { windowMs: 60_000, max: 600 };
-  const windows = new Map<string, { count: number; resetAt: number }>();
-  const router = createRouter(app, (c, route) => {
+  // Counted in the store (expiring records), so every process sharing it shares the limit.
+  const router = createRouter(app, async (c, route) => {
     if (route.access !== 'public') return undefined;
     const now = Date.now();
-    const id = `${c.get('keyId')}|${clientAddress(c)}`;
-    let w = windows.get(id);
-    if (!w || w.resetAt <= now) {
-      if (windows.size > 10_000) windows.clear();
-      w = { count: 0, resetAt: now + rate.windowMs };
-      windows.set(id, w);
-    }
-    w.count++;
-    if (w.count > rate.max) return problem(c, 'rate_limited', 429, {}, { 'Retry-After': String(Math.max(1, Math.ceil((w.resetAt - now) / 1000))) });
+    const w = await store.countHit(`rate:${c.get('keyId')}|${clientAddress(c)}`, new Date(now).toISOString(), new Date(now + rate.windowMs).toISOString());
+    if (w.count === 1) await purgeExpired(ctx);
+    if (w.count > rate.max) return problem(c, 'rate_limited', 429, {}, { 'Retry-After': String(Math.max(1, Math.ceil((Date.parse(w.resetAt) - now) / 1000))) });
     return undefined;
   });
 

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CustomerPageSchema, CustomerSchema, isValidCpf, parseWith, ProblemSchema } from '@clientela/core';
 import type { MockServer } from '../src/index.js';
+import { MemoryStore } from '../src/store/memory.js';
+import { SyncStoreAdapter } from '../src/store/sync-adapter.js';
 import { app, call, COMPANY, PERSON } from './helpers.js';
 
 function expectProblem(r: { status: number; headers: Headers; json: unknown }, status: number) {
@@ -61,6 +63,15 @@ describe('auth, errors and system routes', () => {
     expect(Number(r.headers.get('retry-after'))).toBeGreaterThan(0);
     // Secret routes are not rate limited.
     expect((await call(limited, 'GET', '/v1/categories')).status).toBe(200);
+  });
+
+  it('the rate limit is counted in the store: two servers on one store share it', async () => {
+    const shared = new SyncStoreAdapter(new MemoryStore());
+    const one = app({ store: shared, rateLimit: { windowMs: 60_000, max: 3 } });
+    const two = app({ store: shared, rateLimit: { windowMs: 60_000, max: 3 } });
+    const statuses: number[] = [];
+    for (const s of [one, two, one, two]) statuses.push((await call(s, 'GET', '/v1/public/settings/registration', { key: s.keys.publishable })).status);
+    expect(statuses).toEqual([200, 200, 200, 429]);
   });
 
   it('fault injection: 503 with Retry-After, never on /healthz', async () => {

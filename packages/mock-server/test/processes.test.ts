@@ -127,6 +127,16 @@ describe('two server processes on one PostgreSQL database', () => {
     expect((await call(b, 'POST', '/v1/public/sessions', { email: c.email, password }, {}, PK)).status).toBe(201);
   });
 
+  it('the rate limit of the public routes is shared: counted in the database, not per process', async () => {
+    // A key of their own, so the earlier tests' public requests do not count against it.
+    const flags = ['--rate-limit', '4/60000', '--publishable-key', 'pk_test_rate_limit'];
+    const [c, d] = [await start(db.url, flags), await start(db.url, flags)];
+    const statuses: number[] = [];
+    for (const p of [c, d, c, d, c]) statuses.push((await call(p, 'GET', '/v1/public/settings/registration', undefined, {}, 'pk_test_rate_limit')).status);
+    expect(statuses).toEqual([200, 200, 200, 200, 429]);
+    await Promise.all([kill(c), kill(d)]);
+  });
+
   it('kill -9 of one process mid-stream loses no acknowledged write; the other serves every one of them', async () => {
     const victim = await start(db.url);
     const acknowledged: string[] = [];

@@ -57,7 +57,7 @@ export interface RouteSpec<P extends AnySchema | undefined = undefined, Q extend
 export type RecordedRoute = RouteSpec<AnySchema | undefined, AnySchema | undefined, AnySchema | undefined>;
 
 /** Per-route hook run before validation (rate limiting of public routes). */
-export type RouteGuard = (c: Context<AppEnv>, route: RecordedRoute) => Response | undefined;
+export type RouteGuard = (c: Context<AppEnv>, route: RecordedRoute) => Response | undefined | Promise<Response | undefined>;
 
 /**
  * Registers routes on a Hono app from one declaration: the access rule, the schemas that validate
@@ -85,7 +85,7 @@ export function createRouter(app: Hono<AppEnv>, guard?: RouteGuard) {
         if (!kind) return problem(c, 'unauthorized', 401, {}, { 'WWW-Authenticate': 'Bearer' });
         if (spec.access === 'secret' && kind !== 'secret') return problem(c, 'forbidden', 403);
       }
-      const blocked = guard?.(c, recorded);
+      const blocked = await guard?.(c, recorded);
       if (blocked) return blocked;
       const locale = c.get('locale');
       const issues: FieldIssue[] = [];

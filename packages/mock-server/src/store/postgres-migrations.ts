@@ -63,6 +63,15 @@ export const POSTGRES_MIGRATIONS: readonly Migration<Db, Promise<void>>[] = [
       await db.query(V1);
     },
   },
+  {
+    version: 2,
+    name: 'counts by status and kind from an index',
+    // A list's total counts every match; without it, counting the unfiltered list read every
+    // (wide) row. With it, and the visibility map a VACUUM keeps, the count is an index-only scan.
+    up: async (db) => {
+      await db.query('CREATE INDEX customers_status_kind ON customers (status, kind)');
+    },
+  },
 ];
 
 export const POSTGRES_SCHEMA_VERSION = checkMigrations(POSTGRES_MIGRATIONS);

@@ -196,7 +196,8 @@ export class PostgresStore implements Store {
         await self.#q(`INSERT INTO customers (${COLUMNS}) SELECT ${select} FROM unnest(${unnest}) AS u(${names})`, columns);
       }
     });
-    await this.#q('ANALYZE customers');
+    // Statistics for the planner, and the visibility map that lets counts be index-only scans.
+    if (!this.#inside) await this.#q('VACUUM (ANALYZE) customers');
   }
 
   async updateCustomer(customer: Customer, expectedVersion?: number): Promise<boolean> {
@@ -340,6 +341,20 @@ export class PostgresStore implements Store {
       [key, JSON.stringify(value), expiresAt ?? null, now],
     );
     return r.rowCount === 1;
+  }
+
+  async countHit(key: string, now: string, windowEnd: string): Promise<{ count: number; resetAt: string }> {
+    // One upsert: a live window counts one more, an expired (or missing) one starts again at 1.
+    const r = await this.#q<{ value: string }>(
+      `INSERT INTO meta (key, value, expires_at) VALUES ($1, $2, $3)
+       ON CONFLICT (key) DO UPDATE SET
+         value = CASE WHEN meta.expires_at IS NULL OR meta.expires_at <= $4 THEN EXCLUDED.value
+                 ELSE jsonb_set(meta.value::jsonb, '{count}', to_jsonb((meta.value::jsonb ->> 'count')::int + 1))::text END,
+         expires_at = CASE WHEN meta.expires_at IS NULL OR meta.expires_at <= $4 THEN EXCLUDED.expires_at ELSE meta.expires_at END
+       RETURNING value`,
+      [key, JSON.stringify({ count: 1, resetAt: windowEnd }), windowEnd, now],
+    );
+    return JSON.parse(r.rows[0]!.value) as { count: number; resetAt: string };
   }
 
   async deleteMeta(key: string): Promise<void> {

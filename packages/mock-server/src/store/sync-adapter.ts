@@ -163,6 +163,14 @@ export class SyncStoreAdapter implements Store {
       return true;
     });
   }
+  countHit(key: string, now: string, windowEnd: string): Promise<{ count: number; resetAt: string }> {
+    return this.#run(() => {
+      const live = this.inner.getMeta<{ count: number; resetAt: string }>(key, now);
+      const next = live ? { count: live.count + 1, resetAt: live.resetAt } : { count: 1, resetAt: windowEnd };
+      this.inner.setMeta(key, next, next.resetAt);
+      return next;
+    });
+  }
   deleteMeta(key: string) {
     return this.#run(() => this.inner.deleteMeta(key));
   }

@@ -138,6 +138,12 @@ export interface Store {
   claimMeta(key: string, value: unknown, now: string, expiresAt?: string): Promise<boolean>;
   deleteMeta(key: string): Promise<void>;
   purgeExpiredMeta(now: string): Promise<number>;
+  /**
+   * Counts one more hit in the window held under `key` (a new window, ending at `windowEnd`, when
+   * none is live at `now`) and returns the count and the window's end: one atomic step, so
+   * processes sharing the store share the count.
+   */
+  countHit(key: string, now: string, windowEnd: string): Promise<{ count: number; resetAt: string }>;
 
   appendAudit(entry: Omit<AuditEntry, 'id'>): Promise<AuditEntry>;
   listAudit(params: AuditQueryParams): Promise<StoredAudit[]>;
