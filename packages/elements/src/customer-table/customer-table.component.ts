@@ -931,7 +931,7 @@ export class CustomerTable extends ClientelaElement {
       <span class="notice-text">${n.text}</span>
       ${n.retry ? html`<button type="button" class="notice-retry" @click=${n.retry}>${t('retry')}</button>` : nothing}
       ${n.cancel && n.state === 'running' ? html`<button type="button" class="notice-cancel" @click=${n.cancel}>${t('cancel')}</button>` : nothing}
-      ${n.state !== 'running' ? html`<button type="button" class="icon-btn notice-dismiss" aria-label=${t('dismiss')} @click=${() => this.#notify(undefined)}>×</button>` : nothing}
+      ${n.state !== 'running' ? html`<button type="button" class="notice-dismiss" aria-label=${t('dismiss')} @click=${() => this.#notify(undefined)}><span aria-hidden="true">×</span></button>` : nothing}
     </div>`;
   }
 

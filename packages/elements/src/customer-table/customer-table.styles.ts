@@ -84,7 +84,7 @@ export const styles = css`
   .notice-icon { display: inline-grid; place-items: center; width: 1.25rem; height: 1.25rem; border-radius: 50%; font-weight: 700; font-size: 0.75rem; color: var(--_surface); background: var(--_success); }
   .notice.failed .notice-icon { background: var(--_danger); }
   .notice progress { width: 8rem; }
-  .notice-dismiss { font-size: 1.1rem; }
+  .notice-dismiss { min-width: 32px; min-height: 32px; padding: 0; border: none; background: none; color: var(--_muted); font-size: 1.25rem; line-height: 1; cursor: pointer; }
   .state-title { font-size: 1rem; font-weight: 600; }
   /* The list layout (the element is narrower than 600px): one customer per row, name on top, then
   the masked document and the phone, each with its buttons; the rest is in the customer's card. */
@@ -92,11 +92,11 @@ export const styles = css`
   .toolbar.list .search { flex: 1; min-width: 0; }
   .toolbar.list .search input { width: 100%; box-sizing: border-box; min-height: 44px; }
   .toolbar.list summary { min-height: 44px; white-space: nowrap; }
-  .more-panel { right: 0; width: min(20rem, calc(100vw - 2rem)); box-sizing: border-box; display: grid; gap: 0.75rem; }
+  .more-panel { right: 0; width: min(20rem, calc(100vw - 2rem)); max-height: 75vh; box-sizing: border-box; display: grid; gap: 0.75rem; }
   .more-panel .field { display: grid; gap: 0.25rem; }
   .more-panel select { min-height: 44px; width: 100%; }
   .more-panel .check { min-height: 44px; }
-  .categories-list { margin: 0; padding: 0.25rem 0.5rem; border: 1px solid var(--_border); border-radius: var(--_radius); max-height: 40vh; overflow: auto; }
+  .categories-list { margin: 0; padding: 0.25rem 0.5rem; border: 1px solid var(--_border); border-radius: var(--_radius); max-height: 28vh; overflow: auto; }
   .more-actions { display: grid; gap: 0.5rem; }
   .more-actions button { min-height: 44px; }
   .dot-badge { display: inline-block; width: 8px; height: 8px; border-radius: 50%; background: var(--_accent); margin-left: 0.25rem; }
