@@ -5,6 +5,7 @@ import { isApiError, isAuthError, isRateLimitError, isValidationError } from '@c
 import { html, nothing, type PropertyValues } from 'lit';
 import { SignedInEvent, SignedOutEvent } from '../events/events.js';
 import { ClientelaElement } from '../internal/clientela-element.js';
+import { adoptLightDomStyles } from '../internal/light-dom.js';
 import { translator } from '../internal/localize.js';
 import { clearSession, loadSession, saveSession } from '../internal/session-store.js';
 import { messages } from './account-access.messages.js';
@@ -14,7 +15,6 @@ type Status = 'idle' | 'busy' | 'signed-in' | 'expired' | 'used' | 'invalid';
 type Field = 'email' | 'password' | 'confirm';
 
 let instances = 0;
-const adopted = new WeakSet<Document | ShadowRoot>();
 
 /** `expired`, `used` or `invalid` when a set-password error is about the token, else undefined. */
 export function tokenProblem(error: unknown): 'expired' | 'used' | 'invalid' | undefined {
@@ -117,11 +117,7 @@ export class AccountAccess extends ClientelaElement {
       if (stored === 'expired') this.notice = this.#t('sessionEnded');
       else if (stored) this.#enter(stored);
     }
-    const root = this.getRootNode() as Document | ShadowRoot;
-    if (!adopted.has(root) && 'adoptedStyleSheets' in root && styles.styleSheet) {
-      root.adoptedStyleSheets = [...root.adoptedStyleSheets, styles.styleSheet];
-      adopted.add(root);
-    }
+    adoptLightDomStyles(this, styles);
   }
 
   override disconnectedCallback(): void {

@@ -1,25 +1,15 @@
 import { css } from 'lit';
+import { scopedTokens } from '../internal/tokens.js';
 
 /**
  * The element renders into light DOM (so password managers see its inputs), so these rules are
  * adopted by the element's root node and scoped by the tag name instead of `:host`.
  */
 export const styles = css`
+  ${scopedTokens('cl-account-access')}
   cl-account-access {
-    --_accent: var(--cl-color-accent, #0b5cad);
-    --_accent-contrast: var(--cl-color-accent-contrast, #ffffff);
-    --_text: var(--cl-color-text, #1c2430);
-    --_muted: var(--cl-color-text-muted, #4f5b6b);
-    --_surface: var(--cl-color-surface, #ffffff);
-    --_border: var(--cl-color-border, #c9d1dc);
-    --_danger: var(--cl-color-danger, #b42318);
-    --_success: var(--cl-color-success, #067647);
-    --_focus: var(--cl-color-focus, #1a73e8);
-    --_radius: var(--cl-radius, 6px);
     display: block;
     max-width: var(--cl-account-access-width, 24rem);
-    font-family: var(--cl-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
-    color: var(--_text);
   }
   cl-account-access[data-signed-in] {
     max-width: var(--cl-account-area-width, 60rem);
@@ -49,7 +39,7 @@ export const styles = css`
     font: inherit;
     min-height: 40px;
     padding: 0 0.625rem;
-    border: 1px solid var(--_border);
+    border: 1px solid var(--_control-border);
     border-radius: var(--_radius);
     background: var(--_surface);
     color: var(--_text);

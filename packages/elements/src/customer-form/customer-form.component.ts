@@ -9,6 +9,7 @@ import type { CategoryPicker } from '../category-picker/category-picker.componen
 import { CustomerOpenEvent, CustomerSavedEvent, InvalidEvent, SignedInEvent, SignedOutEvent } from '../events/events.js';
 import { errorText } from '../internal/error-text.js';
 import { ClientelaElement } from '../internal/clientela-element.js';
+import { adoptLightDomStyles } from '../internal/light-dom.js';
 import { translator } from '../internal/localize.js';
 import { saveSession } from '../internal/session-store.js';
 import { loadMessages, messages } from './customer-form.messages.js';
@@ -39,7 +40,6 @@ interface FieldOptions {
 const ADDRESS = ['postalCode', 'street', 'number', 'complement', 'district', 'city', 'state'] as const;
 const MASKS: Record<string, MaskKind> = { document: 'cpf', phone: 'phone', 'address.postalCode': 'cep', birthDate: 'date' };
 
-const adopted = new WeakSet<Document | ShadowRoot>();
 let instances = 0;
 
 /**
@@ -56,7 +56,8 @@ let instances = 0;
  *
  * @cssproperty --cl-color-accent - Primary button and links.
  * @cssproperty --cl-color-danger - Error messages and invalid fields.
- * @cssproperty --cl-color-border - Input borders.
+ * @cssproperty --cl-color-border - Lines; also input borders unless --cl-color-control-border is set.
+ * @cssproperty --cl-color-control-border - Input borders (default #6b7788, 3:1 against the surface).
  * @cssproperty --cl-size-target - Minimum height of inputs and buttons (44px).
  * @cssproperty --cl-radius - Corner radius.
  */
@@ -162,11 +163,7 @@ export class CustomerForm extends ClientelaElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    const root = this.getRootNode() as Document | ShadowRoot;
-    if (!adopted.has(root) && styles.styleSheet && 'adoptedStyleSheets' in root) {
-      root.adoptedStyleSheets = [...root.adoptedStyleSheets, styles.styleSheet];
-      adopted.add(root);
-    }
+    adoptLightDomStyles(this, styles);
   }
 
   get #t(): T {

@@ -1,5 +1,4 @@
-import type { Locale } from '@clientela/core';
-import type { Messages } from '../internal/localize.js';
+import { lazyMessages } from '../internal/localize.js';
 
 export type Key =
   | 'kind' | 'person' | 'company' | 'personal' | 'companyData' | 'responsible' | 'contact' | 'address'
@@ -48,19 +47,6 @@ const ptBR: Record<Key, string> = {
  * {@link loadMessages} (the storefront form is size-budgeted, and most pages speak one language).
  * Until a table arrives, its slot holds pt-BR.
  */
-export const messages: Messages<Key> = { 'pt-BR': ptBR, en: ptBR, es: ptBR };
-
-const loading = new Map<Locale, Promise<void>>();
-
-/** Loads the table of `locale` into {@link messages}; resolves when it is there. */
-export function loadMessages(locale: Locale): Promise<void> {
-  if (locale === 'pt-BR') return Promise.resolve();
-  let p = loading.get(locale);
-  if (!p) {
-    p = (locale === 'en' ? import('./customer-form.messages.en.js') : import('./customer-form.messages.es.js')).then((m) => {
-      messages[locale] = m.table;
-    });
-    loading.set(locale, p);
-  }
-  return p;
-}
+export const { messages, loadMessages } = lazyMessages<Key>(ptBR, (locale) =>
+  (locale === 'en' ? import('./customer-form.messages.en.js') : import('./customer-form.messages.es.js')).then((m) => m.table),
+);

@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { scopedTokens } from '../internal/tokens.js';
 
 /**
  * The form renders in light DOM (so autofill and password managers reach its inputs), so its
@@ -6,19 +7,10 @@ import { css } from 'lit';
  * Every colour, radius and size reads a `--cl-*` token.
  */
 export const styles = css`
+  ${scopedTokens('cl-customer-form')}
   cl-customer-form {
-    --_accent: var(--cl-color-accent, #0b5cad);
-    --_text: var(--cl-color-text, #1c2430);
-    --_muted: var(--cl-color-text-muted, #4f5b6b);
-    --_surface: var(--cl-color-surface, #fff);
-    --_border: var(--cl-color-border, #6b7788);
-    --_danger: var(--cl-color-danger, #b42318);
-    --_radius: var(--cl-radius, 6px);
-    --_target: var(--cl-size-target, 44px);
     display: block;
     container-type: inline-size;
-    font-family: var(--cl-font-family, system-ui, sans-serif);
-    color: var(--_text);
     &[hidden] { display: none !important; }
     form, .cl-cf-grid { display: grid; gap: 0.75rem 1rem; }
     fieldset { border: 1px solid var(--_border); border-radius: var(--_radius); padding: 0.75rem 1rem 1rem; margin: 0; min-width: 0; }
@@ -31,11 +23,11 @@ export const styles = css`
     .cl-cf-note, .cl-cf-hint { color: var(--_muted); font-size: 0.875em; font-weight: 400; }
     input:not([type='checkbox'], [type='radio']), select {
       font: inherit; color: var(--_text); background: var(--_surface); min-height: var(--_target); box-sizing: border-box;
-      width: 100%; border: 1px solid var(--_border); border-radius: var(--_radius); padding: 0 0.75rem;
+      width: 100%; border: 1px solid var(--_control-border); border-radius: var(--_radius); padding: 0 0.75rem;
     }
-    input:disabled { background: var(--cl-color-surface-alt, #f3f5f8); }
+    input:disabled { background: var(--_surface-alt); }
     [aria-invalid='true'] { border-color: var(--_danger) !important; box-shadow: 0 0 0 1px var(--_danger); }
-    :focus-visible { outline: 2px solid var(--cl-color-focus, #1a73e8); outline-offset: 2px; }
+    :focus-visible { outline: 2px solid var(--_focus); outline-offset: 2px; }
     .cl-cf-check { display: flex; align-items: center; gap: 0.5rem; min-height: var(--_target); }
     .cl-cf-check input { width: 1.25rem; height: 1.25rem; margin: 0; accent-color: var(--_accent); }
     .cl-cf-checks, .cl-cf-kind, .cl-cf-actions { display: flex; flex-wrap: wrap; gap: 0 1.25rem; }
@@ -43,15 +35,15 @@ export const styles = css`
     .cl-cf-error { color: var(--_danger); font-size: 0.875em; }
     .cl-cf-error:empty, .cl-cf-hint:empty { display: none; }
     .cl-cf-summary, .cl-cf-banner, .cl-cf-success { border: 2px solid var(--_danger); border-radius: var(--_radius); padding: 0.75rem 1rem; }
-    .cl-cf-success { border-color: var(--cl-color-success, #067647); }
+    .cl-cf-success { border-color: var(--_success); }
     .cl-cf-summary h2 { font-size: 1rem; margin: 0 0 0.5rem; }
     button {
       font: inherit; min-height: var(--_target); min-width: var(--_target); padding: 0 1rem;
       border-radius: var(--_radius); border: 1px solid var(--_border); background: var(--_surface); color: var(--_text);
     }
-    .cl-cf-primary { background: var(--_accent); border-color: var(--_accent); color: var(--cl-color-accent-contrast, #fff); }
+    .cl-cf-primary { background: var(--_accent); border-color: var(--_accent); color: var(--_accent-contrast); }
     button:disabled { opacity: 0.6; }
-    .cl-cf-done { border: 2px solid var(--cl-color-success, #067647); border-radius: var(--_radius); padding: 1rem; }
+    .cl-cf-done { border: 2px solid var(--_success); border-radius: var(--_radius); padding: 1rem; }
     .cl-cf-done h2 { font-size: 1.25rem; margin: 0 0 0.5rem; }
     a.cl-cf-primary {
       display: inline-flex; align-items: center; min-height: var(--_target); padding: 0 1rem; border-radius: var(--_radius);

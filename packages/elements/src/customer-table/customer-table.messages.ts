@@ -1,5 +1,4 @@
-import type { Locale } from '@clientela/core';
-import type { Messages } from '../internal/localize.js';
+import { lazyMessages } from '../internal/localize.js';
 
 /**
  * Every string `<cl-customer-table>` shows. pt-BR (the source language) is bundled; en and es
@@ -89,22 +88,6 @@ export type ActionKey =
 export type MessageKey = keyof typeof ptBR | ActionKey;
 
 // The action module adds its pt-BR strings to this same object when it loads.
-const pt = ptBR as Record<MessageKey, string>;
-export const messages: Messages<MessageKey> = { 'pt-BR': pt, en: pt, es: pt };
-
-const loading = new Map<Locale, Promise<void>>();
-
-/** Loads a locale's table into `messages` (resolves at once for pt-BR or once loaded). */
-export function loadMessages(locale: Locale): Promise<void> {
-  if (locale === 'pt-BR' || messages[locale] !== pt) return Promise.resolve();
-  let p = loading.get(locale);
-  if (!p) {
-    p = (locale === 'en' ? import('./customer-table.messages.en.js').then((m) => m.en) : import('./customer-table.messages.es.js').then((m) => m.es)).then(
-      (table) => {
-        messages[locale] = table;
-      },
-    );
-    loading.set(locale, p);
-  }
-  return p;
-}
+export const { messages, loadMessages } = lazyMessages(ptBR as Record<MessageKey, string>, (locale) =>
+  locale === 'en' ? import('./customer-table.messages.en.js').then((m) => m.en) : import('./customer-table.messages.es.js').then((m) => m.es),
+);

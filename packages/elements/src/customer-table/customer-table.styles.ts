@@ -11,10 +11,10 @@ export const styles = css`
   /* When the toolbar wraps, the column button keeps to the right, so its menu (anchored right)
   opens on screen. */
   .toolbar > .menu:last-child { margin-left: auto; }
-  .search input { font: inherit; min-height: 32px; width: min(24rem, 60vw); padding: 0 0.5rem; border: 1px solid var(--_border); border-radius: var(--_radius); background: var(--_surface); color: var(--_text); }
+  .search input { font: inherit; min-height: 32px; width: min(24rem, 60vw); padding: 0 0.5rem; border: 1px solid var(--_control-border); border-radius: var(--_radius); background: var(--_surface); color: var(--_text); }
   .field { display: inline-flex; align-items: center; gap: 0.35rem; color: var(--_muted); }
   select,
-  .field input { font: inherit; min-height: 32px; border: 1px solid var(--_border); border-radius: var(--_radius); background: var(--_surface); color: var(--_text); }
+  .field input { font: inherit; min-height: 32px; border: 1px solid var(--_control-border); border-radius: var(--_radius); background: var(--_surface); color: var(--_text); }
   .menu { position: relative; }
   summary { cursor: pointer; min-height: 32px; display: inline-flex; align-items: center; padding: 0 0.5rem; border: 1px solid var(--_border); border-radius: var(--_radius); }
   .popover { position: absolute; z-index: 5; top: calc(100% + 4px); min-width: 14rem; max-height: 60vh; overflow: auto; margin: 0; padding: 0.5rem; background: var(--_surface); color: var(--_text); border: 1px solid var(--_border); border-radius: var(--_radius); box-shadow: 0 6px 24px rgb(0 0 0 / 0.18); }

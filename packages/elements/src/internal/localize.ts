@@ -15,6 +15,36 @@ export function elementLocale(el: HTMLElement, explicit?: string | null): Locale
 }
 
 /**
+ * An element's messages with pt-BR shipped and English and Spanish loaded on first use (most pages
+ * speak one language, and each table is a few kB). Until a table arrives its slot holds pt-BR, so a
+ * translator always has every key; `loadMessages` resolves once the locale's table is in place
+ * (at once for pt-BR), loading each table once however many elements ask.
+ *
+ * @example
+ * export const { messages, loadMessages } = lazyMessages(ptBR, (locale) =>
+ *   locale === 'en' ? import('./x.messages.en.js').then((m) => m.en) : import('./x.messages.es.js').then((m) => m.es));
+ */
+export function lazyMessages<K extends string>(
+  ptBR: Record<K, string>,
+  load: (locale: Exclude<Locale, 'pt-BR'>) => Promise<Record<K, string>>,
+): { messages: Messages<K>; loadMessages: (locale: Locale) => Promise<void> } {
+  const messages: Messages<K> = { 'pt-BR': ptBR, en: ptBR, es: ptBR };
+  const loading = new Map<Locale, Promise<void>>();
+  const loadMessages = (locale: Locale): Promise<void> => {
+    if (locale === 'pt-BR') return Promise.resolve();
+    let p = loading.get(locale);
+    if (!p) {
+      p = load(locale).then((table) => {
+        messages[locale] = table;
+      });
+      loading.set(locale, p);
+    }
+    return p;
+  };
+  return { messages, loadMessages };
+}
+
+/**
  * Makes a translator over `messages` for a locale: `t('key', { n: 3 })` fills `{n}`.
  * Numbers given as values are not formatted here; format them with Intl first.
  *

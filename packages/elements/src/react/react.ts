@@ -17,7 +17,7 @@ import { CustomerForm as CustomerFormElement } from '../customer-form/customer-f
 import { CustomerImport as CustomerImportElement } from '../customer-import/customer-import.js';
 import { CustomerTable as CustomerTableElement } from '../customer-table/customer-table.js';
 import { RegistrationSettings as RegistrationSettingsElement } from '../registration-settings/registration-settings.js';
-import type {
+import {
   CustomerEditEvent,
   CustomerOpenEvent,
   CustomerSavedEvent,
@@ -29,13 +29,16 @@ import type {
 
 const changeEvent = 'change' as EventName<Event>;
 
+/** A React event prop's DOM event, named by the event class's own `type` (never spelled twice). */
+const on = <E extends Event>(event: { readonly type: string; new (...args: never[]): E }) => event.type as EventName<E>;
+
 export const CustomerTable = createComponent({
   react: React,
   tagName: 'cl-customer-table',
   elementClass: CustomerTableElement,
   events: {
-    onCustomerOpen: 'cl-customer-open' as EventName<CustomerOpenEvent>,
-    onSelectionChange: 'cl-selection-change' as EventName<SelectionChangeEvent>,
+    onCustomerOpen: on(CustomerOpenEvent),
+    onSelectionChange: on(SelectionChangeEvent),
   },
 });
 
@@ -44,9 +47,9 @@ export const CustomerForm = createComponent({
   tagName: 'cl-customer-form',
   elementClass: CustomerFormElement,
   events: {
-    onCustomerSaved: 'cl-customer-saved' as EventName<CustomerSavedEvent>,
-    onInvalid: 'cl-invalid' as EventName<InvalidEvent>,
-    onCustomerOpen: 'cl-customer-open' as EventName<CustomerOpenEvent>,
+    onCustomerSaved: on(CustomerSavedEvent),
+    onInvalid: on(InvalidEvent),
+    onCustomerOpen: on(CustomerOpenEvent),
   },
 });
 
@@ -75,7 +78,7 @@ export const AccountAccess = createComponent({
   react: React,
   tagName: 'cl-account-access',
   elementClass: AccountAccessElement,
-  events: { onSignedIn: 'cl-signed-in' as EventName<SignedInEvent> },
+  events: { onSignedIn: on(SignedInEvent) },
 });
 
 export const CustomerCard = createComponent({
@@ -83,8 +86,8 @@ export const CustomerCard = createComponent({
   tagName: 'cl-customer-card',
   elementClass: CustomerCardElement,
   events: {
-    onCustomerEdit: 'cl-customer-edit' as EventName<CustomerEditEvent>,
-    onCustomerSaved: 'cl-customer-saved' as EventName<CustomerSavedEvent>,
+    onCustomerEdit: on(CustomerEditEvent),
+    onCustomerSaved: on(CustomerSavedEvent),
   },
 });
 
@@ -92,7 +95,7 @@ export const CustomerImport = createComponent({
   react: React,
   tagName: 'cl-customer-import',
   elementClass: CustomerImportElement,
-  events: { onImportComplete: 'cl-import-complete' as EventName<ImportCompleteEvent> },
+  events: { onImportComplete: on(ImportCompleteEvent) },
 });
 
 export const AuditLog = createComponent({
