@@ -2,7 +2,7 @@ import type { Category, ClientChange, Customer, ExportColumn, SettableStatus } f
 import { customerDisplayName, formatDocument, formatPhoneBR, initials, maskDocument, whatsappUrl } from '@clientela/core/format';
 import { CUSTOMER_STATUSES } from '@clientela/core/schemas';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { CustomerOpenEvent, SelectionChangeEvent } from '../events/events.js';
+import { CustomerOpenEvent } from '../events/events.js';
 import { ClientelaElement } from '../internal/clientela-element.js';
 import { errorText } from '../internal/error-text.js';
 import { formatDate, formatMoney, formatNumber, translator } from '../internal/localize.js';
@@ -12,6 +12,7 @@ import { COLUMN_BY_KEY, MAX_PINNED, parseLayout, visibleColumns, type ColumnDef,
 import { loadMessages, messages, type MessageKey } from './customer-table.messages.js';
 import { styles } from './customer-table.styles.js';
 import { DataController } from './data.controller.js';
+import { SelectionController } from './selection.controller.js';
 import type { PageSource } from './page-source.js';
 
 /** Row height in px. Fixed, so that row index ↔ scroll offset is arithmetic, not measurement. */
@@ -144,9 +145,15 @@ export class CustomerTable extends ClientelaElement {
   #layout: ColumnLayout = parseLayout(null);
   #menuOpen = false;
 
-  // Selection
-  #selected = new Set<string>();
-  #allMatching = false;
+  // Selection: these ids, or all matching (selection.ts).
+  #sel = new SelectionController(this, {
+    loaded: () => this.#loadedIds(),
+    total: () => this.#src.total,
+    // "3 atualizados" speaks of the previous selection: a new one starts without it.
+    changed: () => {
+      if (this.#notice?.origin === 'bulk' && this.#notice.state !== 'running') this.#notice = undefined;
+    },
+  });
 
   // Focus: a row index (-1 = header) and a column index (0 = selection column).
   #focusRow = -1;
@@ -178,13 +185,12 @@ export class CustomerTable extends ClientelaElement {
 
   /** Ids of the selected rows (when "all matching" is selected, the loaded ones among them). */
   get selectedIds(): string[] {
-    if (!this.#allMatching) return [...this.#selected];
-    return [...this.#src.rows.values()].map((c) => c.id);
+    return this.#sel.ids();
   }
 
   /** True when every customer matching the filter is selected, not only the loaded ones. */
   get allMatchingSelected(): boolean {
-    return this.#allMatching;
+    return this.#sel.model.all;
   }
 
   /** Number of customers matching the current query (0 until the first page arrives). */
@@ -297,11 +303,7 @@ export class CustomerTable extends ClientelaElement {
     if (newQuery) {
       this.#setScroll(0);
       this.#focusRow = Math.min(this.#focusRow, -1);
-      if (this.#selected.size || this.#allMatching) {
-        this.#selected.clear();
-        this.#allMatching = false;
-        this.#emitSelection();
-      }
+      if (!this.#sel.model.empty) this.#sel.clear();
     }
     this.#revealed.clear();
     // An announcement still pending belongs to the query being replaced.
@@ -565,53 +567,14 @@ export class CustomerTable extends ClientelaElement {
 
   // ---------------------------------------------------------------- selection
 
-  #isSelected(c: Customer): boolean {
-    return this.#allMatching || this.#selected.has(c.id);
-  }
-
-  #toggleRow(c: Customer): void {
-    if (this.#allMatching) {
-      this.#allMatching = false;
-      this.#selected = new Set([...this.#src.rows.values()].map((r) => r.id));
-    }
-    if (this.#selected.has(c.id)) this.#selected.delete(c.id);
-    else this.#selected.add(c.id);
-    this.#emitSelection();
-  }
-
-  #toggleLoaded(on: boolean): void {
-    this.#allMatching = false;
-    if (on) for (const c of this.#src.rows.values()) this.#selected.add(c.id);
-    else this.#selected.clear();
-    this.#emitSelection();
-  }
-
-  #selectAllMatching(): void {
-    this.#allMatching = true;
-    this.#emitSelection();
-  }
-
-  #clearSelection(): void {
-    this.#allMatching = false;
-    this.#selected.clear();
-    this.#emitSelection();
-  }
-
-  #selectionCount(): number {
-    return this.#allMatching ? this.#src.total : this.#selected.size;
-  }
-
-  #emitSelection(): void {
-    // "3 atualizados" speaks of the previous selection: a new one starts without it.
-    if (this.#notice?.origin === 'bulk' && this.#notice.state !== 'running') this.#notice = undefined;
-    this.requestUpdate();
-    this.dispatchEvent(new SelectionChangeEvent({ ids: this.selectedIds, all: this.#allMatching, count: this.#selectionCount() }));
+  *#loadedIds(): Iterable<string> {
+    for (const c of this.#src.rows.values()) yield c.id;
   }
 
   // ---------------------------------------------------------------- actions
 
   #target(): { ids: string[] } | { filter: Record<string, unknown> } {
-    return this.#allMatching ? { filter: this.#filter() } : { ids: [...this.#selected] };
+    return this.#sel.model.target(() => this.#filter());
   }
 
   /**
@@ -633,7 +596,7 @@ export class CustomerTable extends ClientelaElement {
     this.#ownBulk++;
     try {
       const result = await api.customers.bulk({ ...request.target, action, ...extra }, { idempotencyKey: request.key }).finally(() => this.#ownBulk--);
-      if (action === 'delete') this.#clearSelection();
+      if (action === 'delete') this.#sel.clear();
       this.#notify({ origin: 'bulk', state: 'done', text: t('updated', { n: formatNumber(result.updated, this.resolvedLocale) }) });
       this.refresh();
     } catch (error) {
@@ -786,13 +749,13 @@ export class CustomerTable extends ClientelaElement {
         e.preventDefault();
         if (row < 0) {
           const column = this.#columns()[col - 1];
-          if (col === 0) this.#toggleLoaded(!this.#allLoadedSelected());
+          if (col === 0) this.#sel.setLoaded(!this.#sel.allLoaded());
           else if (column) this.#sortBy(column);
           return;
         }
         const c = this.#src.rows.get(row);
         if (!c) return;
-        if (e.key === ' ') this.#toggleRow(c);
+        if (e.key === ' ') this.#sel.toggle(c.id);
         else this.#open(c);
         return;
       }
@@ -840,16 +803,6 @@ export class CustomerTable extends ClientelaElement {
     }
   }
 
-  #allLoadedSelected(): boolean {
-    if (this.#allMatching) return true;
-    let any = false;
-    for (const c of this.#src.rows.values()) {
-      any = true;
-      if (!this.#selected.has(c.id)) return false;
-    }
-    return any;
-  }
-
   // ---------------------------------------------------------------- render
 
   override render() {
@@ -867,7 +820,7 @@ export class CustomerTable extends ClientelaElement {
       lefts.push(x);
       x += cols[i]!.width;
     }
-    const count = this.#selectionCount();
+    const count = this.#sel.count();
     return html`
       ${this.#renderToolbar()} ${this.#renderTabs()}
       ${count > 0 ? (this.#actions?.bulkBar(this.#host(count)) ?? this.#loadActions()) : nothing} ${this.#renderNotice()}
@@ -1019,7 +972,7 @@ export class CustomerTable extends ClientelaElement {
         >
           <span aria-hidden="true">⚙ </span>${t('columns')}
         </button>
-        ${this.#menuOpen ? (this.#actions?.columnMenu(this.#host(this.#selectionCount())) ?? this.#loadActions()) : nothing}
+        ${this.#menuOpen ? (this.#actions?.columnMenu(this.#host(this.#sel.count())) ?? this.#loadActions()) : nothing}
       </div>
     </div>`;
   }
@@ -1062,7 +1015,7 @@ export class CustomerTable extends ClientelaElement {
     const more = this.renderRoot.querySelector<HTMLDetailsElement>('details.more');
     if (more) more.open = false;
     const actions = this.#actions ?? (await import('./customer-table.actions.js'));
-    const host = this.#host(this.#selectionCount());
+    const host = this.#host(this.#sel.count());
     await actions.exportFile(host, format, () => void this.#export(format));
   }
 
@@ -1091,16 +1044,16 @@ export class CustomerTable extends ClientelaElement {
       closeMenu: () => this.#toggleMenu(false),
       count,
       total: this.#src.total,
-      allMatching: this.#allMatching,
-      selectedSize: this.#selected.size,
+      allMatching: this.#sel.model.all,
+      selectedSize: this.#sel.model.size,
       categories: [...this.#categories.values()],
-      selectAllMatching: () => this.#selectAllMatching(),
-      clearSelection: () => this.#clearSelection(),
+      selectAllMatching: () => this.#sel.selectAll(),
+      clearSelection: () => this.#sel.clear(),
       bulk: (action, extra) => void this.#bulk(action, extra),
       update: () => this.requestUpdate(),
       notify: (notice) => this.#notify(notice),
       exportColumns: this.#exportColumns(),
-      scope: () => (this.#selectionCount() ? this.#target() : { filter: this.#filter() }),
+      scope: () => (this.#sel.count() ? this.#target() : { filter: this.#filter() }),
       expectedRows: count || this.#src.total,
       stream: (request, signal) => this.api!.exports.stream(request, { signal }),
     };
@@ -1148,7 +1101,7 @@ export class CustomerTable extends ClientelaElement {
     const t = this.#t;
     const { start, end } = this.#range();
     const rendered = this.#focusRow >= start && this.#focusRow < end && this.#src.state === 'ready';
-    const all = this.#allLoadedSelected();
+    const all = this.#sel.allLoaded();
     return html`<div role="row" aria-rowindex="1" part="header" class="row header" data-r="-1">
       <div role="columnheader" class="cell pinned select" data-c="0" style="left:0" tabindex=${this.#tabIndex(-1, 0, rendered)}>
         <input
@@ -1156,10 +1109,10 @@ export class CustomerTable extends ClientelaElement {
           tabindex="-1"
           aria-label=${t('selectPage')}
           .checked=${all}
-          .indeterminate=${!all && this.#selected.size > 0}
+          .indeterminate=${!all && this.#sel.model.size > 0}
           @click=${(e: Event) => {
             e.stopPropagation();
-            this.#toggleLoaded((e.target as HTMLInputElement).checked);
+            this.#sel.setLoaded((e.target as HTMLInputElement).checked);
           }}
         />
       </div>
@@ -1206,7 +1159,7 @@ export class CustomerTable extends ClientelaElement {
    * jump) keeps its row and cell elements and only their contents change.
    */
   #renderRow(c: Customer | undefined, i: number, cols: ColumnDef[], lefts: number[], pinnedCount: number): TemplateResult {
-    const selected = !!c && this.#isSelected(c);
+    const selected = !!c && this.#sel.model.has(c.id);
     const name = c ? customerDisplayName(c) : '';
     return html`<div
       role="row"
@@ -1309,7 +1262,7 @@ export class CustomerTable extends ClientelaElement {
     if (target.closest('a')) return;
     if (target.closest('.select')) {
       // The checkbox's own toggle stands (cancelling it would undo the state after Lit set it).
-      this.#toggleRow(c);
+      this.#sel.toggle(c.id);
       return;
     }
     this.#open(c);
