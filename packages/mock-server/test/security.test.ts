@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { startServer, type MockServer } from '../src/index.js';
 import { app, call, PERSON } from './helpers.js';
 
-// One test per finding of the outside audit, each on both stores where the
+// One test per finding of the outside audit (see SECURITY.md), each on both stores where the
 // store matters. Each failed before its fix.
 
 const dir = mkdtempSync(join(tmpdir(), 'clientela-security-'));

@@ -44,20 +44,32 @@ export function lazyMessages<K extends string>(
   return { messages, loadMessages };
 }
 
+type Translate = (key: string, values?: Record<string, string | number>) => string;
+
+/** One translator per message table, so an element reading `t` on every render makes none. */
+const translators = new WeakMap<object, Translate>();
+
 /**
- * Makes a translator over `messages` for a locale: `t('key', { n: 3 })` fills `{n}`.
- * Numbers given as values are not formatted here; format them with Intl first.
+ * The translator over `messages` for a locale: `t('key', { n: 3 })` fills `{n}`. It is made once
+ * per table and reused (elements ask for it on every render). Numbers given as values are not
+ * formatted here; format them with Intl first.
  *
  * @example
  * const t = translator(messages, 'en');
  * t('results', { count: '1,024' });
  */
-export function translator<K extends string>(messages: Messages<K>, locale: Locale) {
-  const table = messages[locale] ?? messages['pt-BR'];
-  return (key: K, values?: Record<string, string | number>): string => {
-    const template = table[key] ?? messages['pt-BR'][key] ?? key;
-    return values ? template.replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? '')) : template;
-  };
+export function translator<K extends string>(messages: Messages<K>, locale: Locale): (key: K, values?: Record<string, string | number>) => string {
+  const table: Record<string, string> = messages[locale] ?? messages['pt-BR'];
+  let t = translators.get(table);
+  if (!t) {
+    const fallback: Record<string, string> = messages['pt-BR'];
+    t = (key, values) => {
+      const template = table[key] ?? fallback[key] ?? key;
+      return values ? template.replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? '')) : template;
+    };
+    translators.set(table, t);
+  }
+  return t;
 }
 
 /** Cached Intl formatters per locale: creating them is slow and rows call them thousands of times. */
