@@ -158,7 +158,7 @@ async function exportCsv(ids) {
     }
     return;
   }
-  await call('POST', '/v1/exports', { body: { format: 'csv', ids: ids.slice(-20).map((x) => x.id) } });
+  if (ids.length) await call('POST', '/v1/exports', { body: { format: 'csv', ids: ids.slice(-20).map((x) => x.id) } });
 }
 
 async function signIn(account) {
