@@ -92,7 +92,9 @@ export type StoreKind = 'memory' | 'sqlite' | 'postgres';
  * two live holders, or a category name two holders, throws {@link StoreConflict}; an update with
  * an expected version writes only if the stored version still is that one; {@link claimMeta}
  * inserts only when no live record holds the key. {@link transaction} runs its function against a
- * store bound to one transaction: all of it is kept, or (on a throw) none of it.
+ * store bound to one transaction, which nothing else interleaves with; in SQLite and PostgreSQL a
+ * throw undoes all of it. (The memory store, which keeps nothing across a restart, does not undo
+ * the writes a failed transaction already made; the routes check before they write.)
  */
 export interface Store {
   readonly kind: StoreKind;
