@@ -72,6 +72,19 @@ export const POSTGRES_MIGRATIONS: readonly Migration<Db, Promise<void>>[] = [
       await db.query('CREATE INDEX customers_status_kind ON customers (status, kind)');
     },
   },
+  {
+    version: 3,
+    name: 'customer documents in a table of their own (slim rows for scans, counts and search)',
+    // A search rechecks, and a count visits, every matching row: with the JSON document (about
+    // 1.5 kB) inline, 100,000 customers spread over more pages than the buffer cache holds.
+    up: async (db) => {
+      await db.query(`
+        CREATE TABLE customer_data (id text COLLATE "C" PRIMARY KEY, data text NOT NULL);
+        INSERT INTO customer_data (id, data) SELECT id, data FROM customers;
+        ALTER TABLE customers DROP COLUMN data;
+      `);
+    },
+  },
 ];
 
 export const POSTGRES_SCHEMA_VERSION = checkMigrations(POSTGRES_MIGRATIONS);

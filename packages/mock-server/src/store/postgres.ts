@@ -48,13 +48,14 @@ function row(c: Customer): unknown[] {
     searchTextOf(c),
     [...c.categoryIds],
     c.version,
-    JSON.stringify(c),
   ];
 }
 
-const COLUMNS = 'id, kind, status, document, email, name_key, created_at, last_purchase_at, total_spent, orders_count, visits_count, status_rank, search, category_ids, version, data';
+// The slim row; the JSON document lives in `customer_data`, read only for the rows returned.
+const COLUMNS = 'id, kind, status, document, email, name_key, created_at, last_purchase_at, total_spent, orders_count, visits_count, status_rank, search, category_ids, version';
 const PARAMS = COLUMNS.split(', ').map((_, i) => `$${i + 1}`).join(', ');
-const ARRAY_TYPES = ['text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'bigint', 'integer', 'integer', 'integer', 'text', 'text', 'integer', 'text'];
+const ARRAY_TYPES = ['text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'bigint', 'integer', 'integer', 'integer', 'text', 'text', 'integer'];
+const WITH_DATA = 'FROM customers c JOIN customer_data d ON d.id = c.id';
 
 /** `%token%` for LIKE, with LIKE's own wildcards escaped. */
 function likeAny(token: string): string {
@@ -152,21 +153,24 @@ export class PostgresStore implements Store {
   }
 
   async getCustomer(id: string): Promise<Customer | undefined> {
-    // In a transaction the row is locked until it ends, so a read-modify-write cannot lose a
+    // In a transaction the row stays locked until it ends, so a read-modify-write cannot lose a
     // concurrent write.
-    const r = await this.#q<{ data: string }>(`SELECT data FROM customers WHERE id = $1${this.#inside ? ' FOR UPDATE' : ''}`, [id]);
+    // In a transaction the row is locked first; the document is then read by a statement of its
+    // own, whose snapshot (taken after the lock was granted) holds the latest committed version.
+    if (this.#inside) await this.#q('SELECT 1 FROM customers WHERE id = $1 FOR UPDATE', [id]);
+    const r = await this.#q<{ data: string }>(`SELECT d.data ${WITH_DATA} WHERE c.id = $1`, [id]);
     const d = r.rows[0]?.data;
     return d === undefined ? undefined : (JSON.parse(d) as Customer);
   }
 
   async findByDocument(document: string): Promise<Customer | undefined> {
-    const r = await this.#q<{ data: string }>("SELECT data FROM customers WHERE document = $1 AND status <> 'deleted'", [document]);
+    const r = await this.#q<{ data: string }>(`SELECT d.data ${WITH_DATA} WHERE c.document = $1 AND c.status <> 'deleted'`, [document]);
     const d = r.rows[0]?.data;
     return d === undefined ? undefined : (JSON.parse(d) as Customer);
   }
 
   async findByEmail(email: string): Promise<Customer[]> {
-    const r = await this.#q<{ data: string }>("SELECT data FROM customers WHERE email = $1 AND status <> 'deleted' ORDER BY id", [email.toLowerCase()]);
+    const r = await this.#q<{ data: string }>(`SELECT d.data ${WITH_DATA} WHERE c.email = $1 AND c.status <> 'deleted' ORDER BY c.id`, [email.toLowerCase()]);
     return r.rows.map((x) => JSON.parse(x.data) as Customer);
   }
 
@@ -175,12 +179,14 @@ export class PostgresStore implements Store {
   }
 
   async insertCustomer(customer: Customer): Promise<void> {
+    if (!this.#inside) return this.transaction((tx) => tx.insertCustomer(customer));
     try {
       await this.#guarded(`INSERT INTO customers (${COLUMNS}) VALUES (${PARAMS})`, row(customer));
     } catch (e) {
       if (isUniqueViolation(e, 'customers_live_document')) throw new StoreConflict('document', await this.#documentHolder(customer.document));
       throw e;
     }
+    await this.#q('INSERT INTO customer_data (id, data) VALUES ($1, $2)', [customer.id, JSON.stringify(customer)]);
   }
 
   async insertCustomers(customers: readonly Customer[]): Promise<void> {
@@ -194,6 +200,8 @@ export class PostgresStore implements Store {
         const select = ARRAY_TYPES.map((_, k) => (k === 13 ? `u.c${k}::text[]` : `u.c${k}`)).join(', ');
         const names = ARRAY_TYPES.map((_, k) => `c${k}`).join(', ');
         await self.#q(`INSERT INTO customers (${COLUMNS}) SELECT ${select} FROM unnest(${unnest}) AS u(${names})`, columns);
+        const batch = customers.slice(i, i + 1000);
+        await self.#q('INSERT INTO customer_data (id, data) SELECT * FROM unnest($1::text[], $2::text[])', [batch.map((c) => c.id), batch.map((c) => JSON.stringify(c))]);
       }
     });
     // Statistics for the planner, and the visibility map that lets counts be index-only scans.
@@ -201,6 +209,7 @@ export class PostgresStore implements Store {
   }
 
   async updateCustomer(customer: Customer, expectedVersion?: number): Promise<boolean> {
+    if (!this.#inside) return this.transaction((tx) => tx.updateCustomer(customer, expectedVersion));
     const args = row(customer);
     const sets = COLUMNS.split(', ').slice(1).map((col, i) => `${col} = $${i + 2}`).join(', ');
     let sql = `UPDATE customers SET ${sets} WHERE id = $1`;
@@ -208,12 +217,15 @@ export class PostgresStore implements Store {
       sql += ` AND version = $${args.length + 1}`;
       args.push(expectedVersion);
     }
+    let written: boolean;
     try {
-      return (await this.#guarded(sql, args)).rowCount === 1;
+      written = (await this.#guarded(sql, args)).rowCount === 1;
     } catch (e) {
       if (isUniqueViolation(e, 'customers_live_document')) throw new StoreConflict('document', await this.#documentHolder(customer.document));
       throw e;
     }
+    if (written) await this.#q('UPDATE customer_data SET data = $2 WHERE id = $1', [customer.id, JSON.stringify(customer)]);
+    return written;
   }
 
   /** The WHERE clause of a customer query, with its arguments from `$start` on. */
@@ -245,7 +257,8 @@ export class PostgresStore implements Store {
       keyset = ` AND (${col}, id) ${op} ($${args.length - 1}, $${args.length})`;
     }
     args.push(limit + 1, offset ?? 0);
-    const sql = `SELECT ${select}, ${col} AS k FROM customers WHERE ${where}${keyset} ORDER BY ${col} ${dir}, id ${dir} LIMIT $${args.length - 1} OFFSET $${args.length}`;
+    const keys = `SELECT ${select}, ${col} AS k FROM customers WHERE ${where}${keyset} ORDER BY ${col} ${dir}, id ${dir} LIMIT $${args.length - 1} OFFSET $${args.length}`;
+    const sql = `SELECT d.data, p.document, p.id, p.k FROM (${keys}) p JOIN customer_data d ON d.id = p.id ORDER BY p.k ${dir}, p.id ${dir}`;
     const [page, count] = await Promise.all([
       this.#q<{ data: string; document: string; id: string; k: string | number }>(sql, args),
       this.#q<{ n: number }>(`SELECT count(*)::int AS n FROM customers WHERE ${where}`, countArgs),
@@ -256,14 +269,14 @@ export class PostgresStore implements Store {
   }
 
   async listCustomersJson(params: ListParams): Promise<ListJsonResult> {
-    const { rows, total } = await this.#page(params, 'data, document, id');
+    const { rows, total } = await this.#page(params, 'document, id');
     const page = rows.slice(0, params.limit);
     const last = page[page.length - 1];
     return { items: page.map((r) => maskJson(r.data, r.document)), last: last && { key: last.k, id: last.id }, hasMore: rows.length > params.limit, total };
   }
 
   async listCustomers(params: ListParams): Promise<ListResult> {
-    const { rows, total } = await this.#page(params, 'data, document, id');
+    const { rows, total } = await this.#page(params, 'document, id');
     return { items: rows.slice(0, params.limit).map((r) => JSON.parse(r.data) as Customer), hasMore: rows.length > params.limit, total };
   }
 
