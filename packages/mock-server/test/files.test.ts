@@ -26,13 +26,13 @@ describe('exports', () => {
   afterAll(() => s.close());
 
   it('CSV: BOM, localized header, chosen columns, one row per match, filename and an audit entry with the SHA-256', async () => {
-    const { res, bytes, text } = await download(s, { format: 'csv', filter: { kind: 'company' }, columns: ['id', 'name', 'document', 'phone', 'totalSpent'] });
+    const { res, bytes, text } = await download(s, { format: 'csv', dialect: 'machine', filter: { kind: 'company' }, columns: ['id', 'name', 'document', 'phone', 'totalSpent'] });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
     expect(res.headers.get('content-disposition')).toBe('attachment; filename="clientes-2026-11-22.csv"');
     expect(Array.from(bytes.slice(0, 3))).toEqual([0xef, 0xbb, 0xbf]);
     const lines = text.slice(1).trim().split('\r\n');
-    expect(lines[0]).toBe('ID,Nome,CPF/CNPJ,Telefone,Total gasto (R$)');
+    expect(lines[0]).toBe('id,name,document,phone,totalSpent');
     const companies = (await call(s, 'GET', '/v1/customers?kind=company&limit=1')).json.total;
     expect(lines).toHaveLength(companies + 1);
     // Phones start with "+": escaped against formula injection.
@@ -47,8 +47,8 @@ describe('exports', () => {
     const c = (await call(s, 'POST', '/v1/customers', { body: { ...PERSON, firstName: '=HYPERLINK("x")', lastName: '-Silva, "Júnior"', notes: '@x' } })).json;
     const { text } = await download(s, { format: 'csv', ids: [c.id], columns: ['firstName', 'lastName'] }, 'en');
     const [header, row] = text.slice(1).trim().split('\r\n');
-    expect(header).toBe('First name,Last name');
-    expect(row).toBe(`"'=HYPERLINK(""x"")","'-Silva, ""Júnior"""`);
+    expect(header).toBe('First name;Last name');
+    expect(row).toBe(`"'=HYPERLINK(""x"")";"'-Silva, ""Júnior"""`);
   });
 
   it('XLSX through exceljs, with a header row in Spanish', async () => {
@@ -68,7 +68,9 @@ describe('exports', () => {
     const { res, text } = await download(s, { format: 'csv', resource: 'credits' });
     expect(res.headers.get('content-disposition')).toMatch(/creditos-2026-11-22\.csv/);
     const lines = text.slice(1).trim().split('\r\n');
-    expect(lines[0]).toBe('ID do cliente,Nome,E-mail,Tipo de crédito,Valor (R$),Origem,Validade,Situação');
+    expect(lines[0]).toBe('ID do cliente;Nome;E-mail;Tipo de crédito;Valor (R$);Origem;Validade;Situação');
+    // Labels, decimal comma and dd/mm/aaaa, as the customer export.
+    expect(lines[1]).toMatch(/;(Indique e Ganhe|Bônus \(cashback\));"\d+,\d{2}";.*;\d{2}\/\d{2}\/\d{4};(Ativo|Usado|Vencido)$/);
     const total = (await call(s, 'GET', '/v1/credits?limit=1')).json.total;
     expect(lines).toHaveLength(total + 1);
   });
@@ -95,7 +97,7 @@ describe('imports', () => {
   it('template: the header row, CSV and XLSX', async () => {
     const t = await call(s, 'GET', '/v1/imports/template?format=csv');
     expect(t.headers.get('content-disposition')).toMatch(/attachment; filename="modelo-importacao-clientes-2026-11-22\.csv"/);
-    expect(t.text.replace('\uFEFF', '').trim().split(',')).toContain('CPF/CNPJ');
+    expect(t.text.replace('\uFEFF', '').trim().split(';')).toContain('CPF/CNPJ');
     const x = await s.fetch(new Request('http://mock.test/v1/imports/template?format=xlsx', { headers: { Authorization: `Bearer ${s.keys.secret}` } }));
     expect(x.headers.get('content-type')).toBe(XLSX);
   });

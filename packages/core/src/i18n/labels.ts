@@ -69,9 +69,9 @@ export const COLUMN_LABELS: Record<Locale, Record<ExportColumn, string>> = {
 
 /** Fields of a customer that are not spreadsheet columns. */
 const OTHER_FIELDS: Record<Locale, Record<string, string>> = {
-  'pt-BR': { marketingConsent: 'Consentimento de marketing', notes: 'Observações', address: 'Endereço', file: 'Arquivo', country: 'País', password: 'Senha' },
-  en: { marketingConsent: 'Marketing consent', notes: 'Notes', address: 'Address', file: 'File', country: 'Country', password: 'Password' },
-  es: { marketingConsent: 'Consentimiento de marketing', notes: 'Observaciones', address: 'Dirección', file: 'Archivo', country: 'País', password: 'Contraseña' },
+  'pt-BR': { marketingConsent: 'Consentimento de marketing', notes: 'Observações', address: 'Endereço', file: 'Arquivo', country: 'País', password: 'Senha', row: 'Linha' },
+  en: { marketingConsent: 'Marketing consent', notes: 'Notes', address: 'Address', file: 'File', country: 'Country', password: 'Password', row: 'Row' },
+  es: { marketingConsent: 'Consentimiento de marketing', notes: 'Observaciones', address: 'Dirección', file: 'Archivo', country: 'País', password: 'Contraseña', row: 'Fila' },
 };
 
 /**

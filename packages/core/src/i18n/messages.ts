@@ -46,7 +46,8 @@ export type IssueCode =
   | 'token_revoked'
   | 'email_taken'
   | 'invalid_characters'
-  | 'idempotency_key_reused';
+  | 'idempotency_key_reused'
+  | 'column_count';
 
 type Table = Record<IssueCode, string>;
 
@@ -94,6 +95,7 @@ const ptBR: Table = {
   email_taken: 'Este e-mail já está cadastrado. Entre com sua senha ou peça à loja um novo link de acesso.',
   invalid_characters: 'Contém caracteres não permitidos (de controle ou de direção do texto).',
   idempotency_key_reused: 'Esta Idempotency-Key já foi usada com outro conteúdo.',
+  column_count: 'A linha tem {count} colunas e o cabeçalho tem {expected}: confira se falta ou sobra uma coluna.',
 };
 
 const en: Table = {
@@ -140,6 +142,7 @@ const en: Table = {
   email_taken: 'This e-mail is already registered. Sign in with your password or ask the store for a new access link.',
   invalid_characters: 'Contains characters that are not allowed (control or text-direction characters).',
   idempotency_key_reused: 'This Idempotency-Key was already used with another body.',
+  column_count: 'The row has {count} columns and the header has {expected}: check for a missing or extra column.',
 };
 
 const es: Table = {
@@ -186,6 +189,7 @@ const es: Table = {
   email_taken: 'Este correo ya está registrado. Inicia sesión con tu contraseña o pide a la tienda un nuevo enlace de acceso.',
   invalid_characters: 'Contiene caracteres no permitidos (de control o de dirección del texto).',
   idempotency_key_reused: 'Esta Idempotency-Key ya se usó con otro contenido.',
+  column_count: 'La fila tiene {count} columnas y el encabezado tiene {expected}: revisa si falta o sobra una columna.',
 };
 
 const TABLES: Record<Locale, Table> = { 'pt-BR': ptBR, en, es };

@@ -41,10 +41,36 @@ export const EXPORT_COLUMNS = [
   'ordersCount', 'totalSpent', 'lastPurchaseAt', 'visitsCount', 'firstVisitAt', 'lastVisitAt', 'createdAt',
 ] as const;
 export type ExportColumn = (typeof EXPORT_COLUMNS)[number];
+export type ExportDialect = (typeof EXPORT_DIALECTS)[number];
+
+/**
+ * How an export writes its cells. `br` (the default) is what Excel in pt-BR opens as intended:
+ * CSV separated by `;`, decimal comma, dates `dd/mm/aaaa` in the store's time zone, labels
+ * ("Ativo", "Pessoa física", "Sim"), formatted phones and documents; XLSX cells typed (money as
+ * numbers in reais with a currency format, dates as dates). `machine` is for integrations: `,`,
+ * decimal point, ISO 8601 dates, codes (`active`, `person`, `true`), E.164 phones, bare
+ * documents, column keys as headers. The import reads both.
+ */
+export const EXPORT_DIALECTS = ['br', 'machine'] as const;
+
+/** An IANA time zone this runtime knows (`America/Sao_Paulo`). */
+const TimeZoneSchema = z.string().check(
+  z.refine((zone) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: zone });
+      return true;
+    } catch {
+      return false;
+    }
+  }),
+);
 
 /** `POST /exports`. */
 export const ExportRequestSchema = z.strictObject({
   format: z.enum(['csv', 'xlsx']),
+  dialect: z.optional(z.enum(EXPORT_DIALECTS)),
+  /** The time zone whose calendar day a timestamp is written as (default `America/Sao_Paulo`). */
+  timeZone: z.optional(TimeZoneSchema),
   resource: z.optional(z.enum(['customers', 'credits'])),
   ids: z.optional(ids),
   filter: z.optional(CustomerFilterSchema),

@@ -1,5 +1,6 @@
 import type { ImportReport } from '@clientela/core';
 import { isApiError } from '@clientela/core/errors';
+import { fieldLabel } from '@clientela/core/i18n';
 import { html, nothing } from 'lit';
 import { ImportCompleteEvent } from '../events/events.js';
 import { ClientelaElement } from '../internal/clientela-element.js';
@@ -148,7 +149,7 @@ export class CustomerImport extends ClientelaElement {
     const byRow = new Map<number, string[]>();
     for (const e of report.errors) {
       const list = byRow.get(e.row) ?? [];
-      list.push(`${e.path}: ${e.message}`);
+      list.push(`${fieldLabel(e.path, this.resolvedLocale)}: ${e.message}`);
       byRow.set(e.row, list);
     }
     const rejected = report.rows.filter((r) => r.outcome === 'reject');
@@ -260,7 +261,7 @@ export class CustomerImport extends ClientelaElement {
           ${r.errors.map(
             (e) => html`<tr data-row=${e.row}>
               <th scope="row" class="num">${e.row}</th>
-              <td class="mono">${e.path}</td>
+              <td data-path=${e.path}>${fieldLabel(e.path, this.resolvedLocale)}</td>
               <td>${e.message}</td>
             </tr>`,
           )}

@@ -29,7 +29,7 @@ function api() {
         if (doc === 'INVALIDO') {
           report.rejected++;
           report.errors.push({ row, path: 'document', code: 'invalid_cpf', message: 'CPF inválido.' });
-          report.rows.push({ row, outcome: 'reject' });
+          report.rows.push({ row, outcome: 'reject', name });
           return;
         }
         const known = stored.get(doc);
@@ -128,7 +128,8 @@ describe('<cl-customer-import>', () => {
     expect(el.shadowRoot!.querySelectorAll('[part=preview] tbody tr')).to.have.length(10);
     const errorRows = [...el.shadowRoot!.querySelectorAll('[part=errors] tbody tr')].map((r) => Number((r as HTMLElement).dataset['row']));
     expect(errorRows).to.deep.equal(bad.map((i) => i + 2));
-    expect($(el, '[part=errors] tbody tr').textContent).to.contain('document').and.contain('CPF inválido.');
+    // The field by its column label, never the JSON path.
+    expect($(el, '[part=errors] tbody tr').textContent).to.contain('CPF/CNPJ').and.contain('CPF inválido.').and.not.contain('document');
 
     const done = oneEvent(el, 'cl-import-complete');
     $(el, '[data-action=confirm]').click();
@@ -146,7 +147,7 @@ describe('<cl-customer-import>', () => {
     const rejected = parseCsv(await downloads[0]!.blob.text());
     expect(rejected[0]).to.deep.equal(['Linha', 'Nome', 'CPF/CNPJ', 'Erros']);
     expect(rejected.slice(1).map((r) => r[1])).to.deep.equal(bad.map((i) => `Cliente ${i}`));
-    expect(rejected[1]![3]).to.equal('document: CPF inválido.');
+    expect(rejected[1]![3]).to.equal('CPF/CNPJ: CPF inválido.');
   });
 
   it('importing the same file again reports everything unchanged', async () => {

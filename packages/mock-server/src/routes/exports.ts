@@ -1,9 +1,10 @@
 import { csvRow } from '@clientela/core/format';
-import { COLUMN_LABELS, type Locale } from '@clientela/core/i18n';
+import { COLUMN_LABELS, CREDIT_KIND_LABELS, CREDIT_STATUS_LABELS, type Locale } from '@clientela/core/i18n';
 import { ExportRequestSchema, type Customer, type ExportColumn } from '@clientela/core/schemas';
 import { audit, newId, type ServerContext } from '../context.js';
 import type { Router } from '../openapi/define-route.js';
 import { cellOf, DEFAULT_EXPORT_COLUMNS } from '../service/columns.js';
+import { csvValue, xlsxCell, type SheetStyle, type SheetValue } from '../service/sheet-cells.js';
 import { toQuery } from '../service/customers.js';
 import { creditWallet } from './public.js';
 import { sha256Hex, sha256Stream } from '../util/bytes.js';
@@ -15,6 +16,8 @@ async function excel() {
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
+/** The credits wallet's columns: keys (the machine dialect's header) and labels per language. */
+const CREDIT_KEYS = ['customerId', 'name', 'email', 'kind', 'amount', 'origin', 'expiresAt', 'status'];
 const CREDIT_HEADERS: Record<Locale, string[]> = {
   'pt-BR': ['ID do cliente', 'Nome', 'E-mail', 'Tipo de crédito', 'Valor (R$)', 'Origem', 'Validade', 'Situação'],
   en: ['Customer ID', 'Name', 'E-mail', 'Credit kind', 'Amount (BRL)', 'Origin', 'Expires at', 'Status'],
@@ -26,7 +29,8 @@ export function localDate(now: Date): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Sao_Paulo', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }
 
-type Cell = string | number | boolean | null;
+/** The store's time zone when the request names none. */
+const STORE_TIME_ZONE = 'America/Sao_Paulo';
 
 export function registerExports(router: Router, ctx: ServerContext): void {
   router.define({
@@ -34,29 +38,39 @@ export function registerExports(router: Router, ctx: ServerContext): void {
     path: '/v1/exports',
     tag: 'exports',
     summary: 'Download customers (or the credits wallet) as CSV or XLSX; audited with the SHA-256 of the file',
-    description: 'CSV is UTF-8 with BOM, comma-separated, streamed in constant memory; cells starting with = + - @ (or tab/CR) get a leading apostrophe, cells holding `,` `;` a quote or a line break are quoted, control characters are dropped.',
+    description: 'CSV is UTF-8 with BOM, streamed in constant memory; cells starting with = + - @ (or tab/CR) get a leading apostrophe, cells holding `,` `;` a quote or a line break are quoted, control characters are dropped. `dialect` `br` (default): `;`, decimal comma, dd/mm/aaaa in `timeZone` (default America/Sao_Paulo), labels, formatted phones; XLSX cells typed (money with a currency format, dates as dates). `machine`: `,`, decimal point, ISO 8601, codes, column keys as headers.',
     access: 'secret',
     request: { body: ExportRequestSchema },
     responses: { 200: { description: 'The file (Content-Disposition: attachment)', files: ['text/csv', XLSX_TYPE], headers: ['Content-Disposition'] } },
     handler: async (c, { body }) => {
       const locale = c.get('locale');
+      const style: SheetStyle = { dialect: body.dialect ?? 'br', locale, timeZone: body.timeZone ?? STORE_TIME_ZONE };
+      const separator = style.dialect === 'br' ? ';' : ',';
       const resource = body.resource ?? 'customers';
       const columns: ExportColumn[] = body.columns ?? DEFAULT_EXPORT_COLUMNS;
       const query = toQuery(body.filter, body.ids);
       const categoryNames = new Map((await ctx.store.listCategories()).map((cat) => [cat.id, cat.name]));
       let header: string[];
-      let rows: () => AsyncIterable<Cell[]>;
+      let rows: () => AsyncIterable<SheetValue[]>;
       if (resource === 'credits') {
-        header = CREDIT_HEADERS[locale];
+        header = style.dialect === 'machine' ? CREDIT_KEYS : CREDIT_HEADERS[locale];
         const ids = body.ids ? new Set(body.ids) : undefined;
         rows = async function* () {
           for (const e of await creditWallet(ctx)) {
             if (ids && !ids.has(e.customerId)) continue;
-            yield [e.customerId, e.name, e.email ?? null, e.credit.kind, (e.credit.amountCents / 100).toFixed(2), e.credit.origin, e.credit.expiresAt, e.credit.status];
+            const { kind, status } = e.credit;
+            yield [
+              e.customerId, e.name, e.email ?? null,
+              { code: kind, label: CREDIT_KIND_LABELS[locale][kind] },
+              { money: e.credit.amountCents / 100 },
+              e.credit.origin,
+              { at: e.credit.expiresAt },
+              { code: status, label: CREDIT_STATUS_LABELS[locale][status] },
+            ];
           }
         };
       } else {
-        header = columns.map((col) => COLUMN_LABELS[locale][col]);
+        header = style.dialect === 'machine' ? [...columns] : columns.map((col) => COLUMN_LABELS[locale][col]);
         rows = async function* () {
           for await (const cu of ctx.store.scanCustomers(query, { field: 'createdAt', desc: false }) as AsyncIterable<Customer>) {
             yield columns.map((col) => cellOf(cu, col, locale, categoryNames));
@@ -94,7 +108,11 @@ export function registerExports(router: Router, ctx: ServerContext): void {
         for await (const r of rows()) {
           // Spreadsheet apps evaluate formulas in XLSX strings too only when typed as formulas;
           // exceljs writes plain strings, so no escaping is needed here.
-          ws.addRow(r.map((v) => (v === null ? '' : v)));
+          const cells = r.map((v) => xlsxCell(v, style));
+          const row = ws.addRow(cells.map((cell) => cell.value ?? ''));
+          cells.forEach((cell, i) => {
+            if (cell.numFmt) row.getCell(i + 1).numFmt = cell.numFmt;
+          });
           count++;
         }
         const buffer = new Uint8Array(await wb.xlsx.writeBuffer());
@@ -117,7 +135,7 @@ export function registerExports(router: Router, ctx: ServerContext): void {
           let text = '';
           if (!started) {
             started = true;
-            text += `\uFEFF${csvRow(header)}\r\n`;
+            text += `\uFEFF${csvRow(header, separator)}\r\n`;
           }
           for (let i = 0; i < 500; i++) {
             const next = await iterator.next();
@@ -130,7 +148,7 @@ export function registerExports(router: Router, ctx: ServerContext): void {
               controller.close();
               return;
             }
-            text += `${csvRow(next.value)}\r\n`;
+            text += `${csvRow(next.value.map((v) => csvValue(v, style)), separator)}\r\n`;
             count++;
           }
           const chunk = encoder.encode(text);

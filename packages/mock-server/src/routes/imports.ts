@@ -1,8 +1,8 @@
 // The bundled build (its own Buffer shim) parses in Node and in a browser page alike.
 import { parse as parseCsv } from 'csv-parse/browser/esm/sync';
 import * as z from 'zod/mini';
-import { csvCellText, csvRow, customerDisplayName, normalizeDocument, searchKey } from '@clientela/core/format';
-import { COLUMN_LABELS, type Locale } from '@clientela/core/i18n';
+import { csvCellText, csvRow, customerDisplayName, normalizeDocument, parseDateBR, searchKey } from '@clientela/core/format';
+import { COLUMN_LABELS, CUSTOMER_STATUS_LABELS, type Locale } from '@clientela/core/i18n';
 import {
   CustomerCreateSchema,
   ImportReportSchema,
@@ -49,7 +49,7 @@ async function readXlsx(data: ArrayBuffer): Promise<Raw[][]> {
 }
 
 /** Reads the uploaded sheet as rows of cells, from CSV, XLSX or a multipart `file` field. */
-async function readSheet(c: Context<AppEnv>): Promise<Raw[][] | Response> {
+async function readSheet(c: Context<AppEnv>): Promise<{ csv: boolean; rows: Raw[][] } | Response> {
   const type = (c.req.header('Content-Type') ?? '').toLowerCase();
   let csv: string | undefined;
   let xlsx: ArrayBuffer | undefined;
@@ -73,8 +73,9 @@ async function readSheet(c: Context<AppEnv>): Promise<Raw[][] | Response> {
     return problem(c, 'unsupported_media_type', 415);
   }
   try {
-    if (xlsx) return await readXlsx(xlsx);
-    return parseCsv(csv ?? '', { bom: true, skip_empty_lines: true, relax_column_count: true, relax_quotes: true, delimiter: [',', ';'] }) as string[][];
+    if (xlsx) return { csv: false, rows: await readXlsx(xlsx) };
+    const source = csv ?? '';
+    return { csv: true, rows: parseCsv(source, { bom: true, skip_empty_lines: true, relax_column_count: true, relax_quotes: true, delimiter: separatorOf(source) }) as string[][] };
   } catch {
     // The parser's own message (library internals, URLs) stays on the server: the client gets the
     // localized problem that says which field is wrong.
@@ -90,8 +91,39 @@ function text(v: Raw): string | undefined {
   return s === '' ? undefined : s;
 }
 
+/**
+ * The separator of a CSV: `;` (what Excel in pt-BR writes, and our `br` exports) or `,` (RFC 4180,
+ * our `machine` exports), whichever the header line holds more of outside quotes. One separator for
+ * the whole file: splitting on both would cut a Brazilian `1383,40` in two.
+ */
+export function separatorOf(csv: string): ',' | ';' {
+  let commas = 0;
+  let semicolons = 0;
+  let quoted = false;
+  for (const ch of csv.slice(0, 10_000)) {
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && (ch === '\n' || ch === '\r')) break;
+    else if (!quoted && ch === ',') commas++;
+    else if (!quoted && ch === ';') semicolons++;
+  }
+  return semicolons > commas ? ';' : ',';
+}
+
 const YES = new Set(['sim', 'yes', 'si', 'true', '1', 'x', 's', 'y']);
-const STATUS_WORDS: Record<string, string> = { ativo: 'active', inativo: 'inactive', bloqueado: 'blocked', activo: 'active', bloqueado_: 'blocked' };
+/** Status words in any language (Ativo, Blocked, Inactivo…) or the codes themselves. */
+const STATUS_WORDS: Map<string, string> = (() => {
+  const map = new Map<string, string>();
+  for (const labels of Object.values(CUSTOMER_STATUS_LABELS)) for (const [code, label] of Object.entries(labels)) map.set(searchKey(label), code);
+  for (const code of Object.keys(CUSTOMER_STATUS_LABELS['pt-BR'])) map.set(code, code);
+  return map;
+})();
+
+/** Who a row is, as its cells name them: razão social, first and last name, or the name column. */
+function rowName(input: Record<string, unknown>, cells: Map<ExportColumn, Raw>): string | undefined {
+  if (typeof input.legalName === 'string') return input.legalName;
+  const person = [input.firstName, input.lastName].filter((v) => typeof v === 'string' && v).join(' ');
+  return person || text(cells.get('name'));
+}
 
 /** One sheet row → a create body (what the schema will check) or issues of its own. */
 function rowToInput(categories: readonly StoredCategory[], cells: Map<ExportColumn, Raw>, locale: Locale): { input: Record<string, unknown>; issues: FieldIssue[] } {
@@ -110,8 +142,9 @@ function rowToInput(categories: readonly StoredCategory[], cells: Map<ExportColu
     if (v !== undefined) input[col] = v;
   }
   if (kind === 'person') {
+    // dd/mm/aaaa as people type it, or ISO (XLSX date cells arrive as ISO): both to ISO.
     const birth = get('birthDate');
-    if (birth) input.birthDate = birth;
+    if (birth) input.birthDate = parseDateBR(birth) ?? birth;
     const name = get('name');
     if (name && !input.firstName) {
       const [first, ...rest] = name.split(/\s+/);
@@ -130,7 +163,7 @@ function rowToInput(categories: readonly StoredCategory[], cells: Map<ExportColu
   const discount = get('discountPercent');
   if (discount !== undefined) input.discountPercent = Number(discount.replace(',', '.'));
   const status = get('status');
-  if (status !== undefined) input.status = STATUS_WORDS[searchKey(status)] ?? status;
+  if (status !== undefined) input.status = STATUS_WORDS.get(searchKey(status)) ?? status;
   const address: Record<string, unknown> = {};
   for (const col of ['postalCode', 'street', 'number', 'complement', 'district', 'city', 'state'] as const) {
     const v = get(col);
@@ -151,6 +184,28 @@ function rowToInput(categories: readonly StoredCategory[], cells: Map<ExportColu
   return { input, issues };
 }
 
+/**
+ * A row for a customer that exists completes what the file leaves out from the stored record, so
+ * a file exported with some columns imports back unchanged: address parts fill the stored address
+ * (an export may carry only city and UF), and a name column that reads as the stored name keeps
+ * the stored first and last names (a split on the first space would move "Ana Maria" to the last
+ * name).
+ */
+function mergeIntoExisting(input: Record<string, unknown>, existing: Customer, cells: Map<ExportColumn, Raw>): void {
+  if (input.address && existing.address) input.address = { ...existing.address, ...(input.address as Record<string, unknown>) };
+  const name = text(cells.get('name'));
+  if (name && searchKey(name) === searchKey(customerDisplayName(existing)) && !cells.has('firstName') && !cells.has('lastName') && !cells.has('legalName')) {
+    delete input.firstName;
+    delete input.lastName;
+    delete input.legalName;
+    if (existing.kind === 'company') input.legalName = existing.legalName;
+    else {
+      if (existing.firstName) input.firstName = existing.firstName;
+      if (existing.lastName) input.lastName = existing.lastName;
+    }
+  }
+}
+
 export function registerImports(router: Router, ctx: ServerContext): void {
   router.define({
     method: 'get',
@@ -168,7 +223,8 @@ export function registerImports(router: Router, ctx: ServerContext): void {
         wb.addWorksheet('Clientes').addRow(header).font = { bold: true };
         return new Response(new Uint8Array(await wb.xlsx.writeBuffer()), { headers: { 'Content-Type': XLSX_TYPE, 'Content-Disposition': `attachment; filename="${name}.xlsx"` } });
       }
-      return new Response(`\uFEFF${csvRow(header)}\r\n`, { headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${name}.csv"` } });
+      // `;`, as Excel in pt-BR writes a CSV: the file a person fills in and saves comes back the same.
+      return new Response(`\uFEFF${csvRow(header, ';')}\r\n`, { headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${name}.csv"` } });
     },
   });
 
@@ -193,7 +249,7 @@ export function registerImports(router: Router, ctx: ServerContext): void {
       await c.req.arrayBuffer();
       const sheet = await readSheet(c);
       if (sheet instanceof Response) return sheet;
-      const [headerRow = [], ...body] = sheet;
+      const [headerRow = [], ...body] = sheet.rows;
       const columns = headerRow.map((h) => HEADER_LOOKUP.get(searchKey(text(h) ?? '')));
       if (!columns.includes('document')) {
         return problem(c, 'validation', 422, { errors: [fieldIssue('document', 'required', locale)] });
@@ -210,11 +266,25 @@ export function registerImports(router: Router, ctx: ServerContext): void {
         const cells = new Map<ExportColumn, Raw>();
         columns.forEach((col, k) => col && cells.set(col, cellsRow[k]));
         const { input, issues } = rowToInput(categories, cells, locale);
+        const name = rowName(input, cells);
         const reject = (list: FieldIssue[]) => {
           report.rejected++;
           for (const is of list) report.errors.push({ row: rowNumber, ...is });
-          report.rows.push({ row: rowNumber, outcome: 'reject', ...(typeof input.document === 'string' ? { document: normalizeDocument(input.document) } : {}) });
+          report.rows.push({
+            row: rowNumber,
+            outcome: 'reject',
+            ...(typeof input.document === 'string' ? { document: normalizeDocument(input.document) } : {}),
+            ...(name ? { name } : {}),
+          });
         };
+        // A CSV row with more or fewer cells than the header has its values under the wrong
+        // columns (a separator inside an unquoted cell, a cell lost): refused, never shifted.
+        if (sheet.csv && cellsRow.length !== headerRow.length) {
+          reject([fieldIssue('row', 'column_count', locale, { count: cellsRow.length, expected: headerRow.length })]);
+          continue;
+        }
+        const existingByDoc = typeof input.document === 'string' ? await ctx.store.findByDocument(normalizeDocument(input.document)) : undefined;
+        if (existingByDoc) mergeIntoExisting(input, existingByDoc, cells);
         const parsed = parseWith(CustomerCreateSchema, input, locale);
         if (!parsed.success || issues.length) {
           reject([...issues, ...(parsed.success ? [] : parsed.issues)]);

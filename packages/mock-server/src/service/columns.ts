@@ -1,6 +1,7 @@
-import { customerDisplayName, searchKey } from '@clientela/core/format';
-import { COLUMN_LABELS, CUSTOMER_KIND_LABELS, type Locale } from '@clientela/core/i18n';
+import { customerDisplayName, formatDocument, formatPhoneBR, searchKey } from '@clientela/core/format';
+import { COLUMN_LABELS, CUSTOMER_KIND_LABELS, CUSTOMER_SOURCE_LABELS, CUSTOMER_STATUS_LABELS, type Locale } from '@clientela/core/i18n';
 import { EXPORT_COLUMNS, type Customer, type ExportColumn } from '@clientela/core/schemas';
+import type { SheetValue } from './sheet-cells.js';
 
 export const DEFAULT_EXPORT_COLUMNS: ExportColumn[] = ['id', 'kind', 'status', 'name', 'document', 'email', 'phone', 'city', 'state', 'categories', 'ordersCount', 'totalSpent', 'lastPurchaseAt', 'createdAt'];
 
@@ -32,30 +33,36 @@ export function kindFromCell(value: string): 'person' | 'company' | undefined {
   return undefined;
 }
 
-/** The value of one cell of an exported row. */
-export function cellOf(c: Customer, col: ExportColumn, locale: Locale, categoryNames: Map<string, string>): string | number | boolean | null {
+/** The value of one cell of an exported row, before a dialect writes it (see sheet-cells.ts). */
+export function cellOf(c: Customer, col: ExportColumn, locale: Locale, categoryNames: Map<string, string>): SheetValue {
   const a = c.address;
   switch (col) {
-    case 'kind': return CUSTOMER_KIND_LABELS[locale][c.kind];
+    case 'kind': return { code: c.kind, label: CUSTOMER_KIND_LABELS[locale][c.kind] };
+    case 'status': return { code: c.status, label: CUSTOMER_STATUS_LABELS[locale][c.status] };
+    case 'source': return { code: c.source, label: CUSTOMER_SOURCE_LABELS[locale][c.source] };
     case 'name': return customerDisplayName(c);
+    case 'document': return { code: c.document, label: formatDocument(c.document) };
+    case 'phone': return c.phone ? { code: c.phone, label: formatPhoneBR(c.phone) } : null;
     case 'legalName': return c.kind === 'company' ? c.legalName : null;
     case 'tradeName': return c.kind === 'company' ? (c.tradeName ?? null) : null;
     case 'stateRegistration': return c.kind === 'company' ? (c.stateRegistration ?? null) : null;
     case 'municipalRegistration': return c.kind === 'company' ? (c.municipalRegistration ?? null) : null;
-    case 'birthDate': return c.kind === 'person' ? (c.birthDate ?? null) : null;
+    case 'birthDate': return c.kind === 'person' && c.birthDate ? { day: c.birthDate } : null;
     case 'firstName': return c.firstName ?? null;
     case 'lastName': return c.lastName ?? null;
     case 'postalCode': case 'street': case 'number': case 'complement': case 'district': case 'city': case 'state':
       return a?.[col] ?? null;
-    case 'categories': return c.categoryIds.map((id) => categoryNames.get(id) ?? id).join('; ');
+    case 'categories': return c.categoryIds.length ? { code: c.categoryIds.join('; '), label: c.categoryIds.map((id) => categoryNames.get(id) ?? id).join('; ') } : null;
     case 'ordersCount': return c.stats.ordersCount;
-    case 'totalSpent': return (c.stats.totalSpentCents / 100).toFixed(2);
-    case 'lastPurchaseAt': return c.stats.lastPurchaseAt;
+    case 'totalSpent': return { money: c.stats.totalSpentCents / 100 };
+    case 'lastPurchaseAt': return c.stats.lastPurchaseAt ? { at: c.stats.lastPurchaseAt } : null;
     case 'visitsCount': return c.stats.visitsCount;
-    case 'firstVisitAt': return c.stats.firstVisitAt;
-    case 'lastVisitAt': return c.stats.lastVisitAt;
+    case 'firstVisitAt': return c.stats.firstVisitAt ? { at: c.stats.firstVisitAt } : null;
+    case 'lastVisitAt': return c.stats.lastVisitAt ? { at: c.stats.lastVisitAt } : null;
+    case 'createdAt': return { at: c.createdAt };
     case 'whatsapp': return c.whatsapp;
-    case 'id': case 'status': case 'document': case 'email': case 'phone': case 'source': case 'loyaltyCard': case 'discountPercent': case 'createdAt':
-      return (c[col] as string | number | undefined) ?? null;
+    case 'discountPercent': return c.discountPercent ?? null;
+    case 'id': case 'email': case 'loyaltyCard':
+      return c[col] ?? null;
   }
 }
