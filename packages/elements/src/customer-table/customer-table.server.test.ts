@@ -18,7 +18,7 @@ describe('<cl-customer-table> against the mock server', () => {
     const document = validCpf(seed);
     const created = await client.customers.create({ kind: 'person', document, firstName: 'Tabela', lastName: `Servidor ${seed}`, email: `tabela.${seed}@example.com` });
     const punctuated = `${document.slice(0, 3)}.${document.slice(3, 6)}.${document.slice(6, 9)}-${document.slice(9)}`;
-    const el = await fixture<CustomerTable>(html`<div style="height:500px"><cl-customer-table locale="pt-BR" q=${punctuated} .client=${client}></cl-customer-table></div>`).then(
+    const el = await fixture<CustomerTable>(html`<div style="height:500px;width:1100px"><cl-customer-table locale="pt-BR" q=${punctuated} .client=${client}></cl-customer-table></div>`).then(
       (box) => box.firstElementChild as CustomerTable,
     );
     const rows = () => [...el.shadowRoot!.querySelectorAll<HTMLElement>('[role=row][data-id]')];
