@@ -67,6 +67,8 @@ const safeColor = (color: string | undefined): string => (color && /^#[0-9a-f]{6
  * @csspart bulk-bar - The bar of actions on the selection.
  * @csspart column-menu - The column configuration panel.
  * @csspart dialog - The delete confirmation dialog.
+ * @csspart notice - The outcome of the last action (also `notice-running`, `notice-done`, `notice-failed`).
+ * @csspart menu - The folded "Filtros e ações" menu of the list layout (narrow screens).
  * @csspart empty - The empty state.
  * @csspart error - The error state.
  *
