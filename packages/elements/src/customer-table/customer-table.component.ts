@@ -12,7 +12,9 @@ import { COLUMN_BY_KEY, MAX_PINNED, parseLayout, visibleColumns, type ColumnDef,
 import { loadMessages, messages, type MessageKey } from './customer-table.messages.js';
 import { styles } from './customer-table.styles.js';
 import { DataController } from './data.controller.js';
+import { gridMove } from './grid-keys.js';
 import { SelectionController } from './selection.controller.js';
+import { revealOffset, scrollScale, spacerHeight, visibleRange, type ViewportSize } from './viewport.js';
 import type { PageSource } from './page-source.js';
 
 /** Row height in px. Fixed, so that row index ↔ scroll offset is arithmetic, not measurement. */
@@ -28,11 +30,6 @@ const LIST_COLUMNS: readonly ColumnKey[] = ['name', 'document', 'phone'];
 const HEAD = 44;
 /** Width of the selection column. */
 const SELECT_W = 48;
-/**
- * Chromium caps an element's height near 33.5 million px, so beyond this the scroll range is
- * compressed: scroll offset × scale = virtual offset (1,000,000 rows × 44 px need a scale of ~3).
- */
-const MAX_SCROLL = 15_000_000;
 /** The button each bulk action comes from, named in its failure message. */
 const BULK_LABEL = { addCategories: 'addCategory', removeCategories: 'removeCategory', setStatus: 'setStatus', delete: 'delete' } as const;
 
@@ -440,25 +437,21 @@ export class CustomerTable extends ClientelaElement {
     return this.#list ? LIST_COLUMNS.map((k) => COLUMN_BY_KEY.get(k)!) : visibleColumns(this.#layout);
   }
 
-  /** Height of the scrollable body: the rows' height, compressed past MAX_SCROLL. */
-  #spacer(): number {
-    return Math.min(this.#src.total * this.#rowH, MAX_SCROLL);
+  /** The list's size, for the arithmetic of viewport.ts. */
+  #size(): ViewportSize {
+    return { total: this.#src.total, row: this.#rowH, viewport: this.#viewport };
   }
 
-  /** Virtual px per scroll px (1 unless the list is taller than MAX_SCROLL). */
+  #spacer(): number {
+    return spacerHeight(this.#size());
+  }
+
   #scale(): number {
-    const content = this.#src.total * this.#rowH;
-    const spacer = this.#spacer();
-    if (content <= spacer || spacer <= this.#viewport) return 1;
-    return (content - this.#viewport) / (spacer - this.#viewport);
+    return scrollScale(this.#size());
   }
 
   #range(): { start: number; end: number; offset: number } {
-    const virtualTop = this.#scrollTop * this.#scale();
-    const row = this.#rowH;
-    const start = Math.max(0, Math.floor(virtualTop / row));
-    const end = Math.min(this.#src.total, start + Math.ceil(this.#viewport / row) + 1);
-    return { start, end, offset: start * row - virtualTop };
+    return visibleRange(this.#scrollTop, this.#size());
   }
 
   #onScroll = (): void => {
@@ -484,15 +477,9 @@ export class CustomerTable extends ClientelaElement {
 
   /** Scrolls the least needed for row `index` to be fully in view. */
   #ensureVisible(index: number): void {
-    const scale = this.#scale();
-    const virtualTop = this.#scrollTop * scale;
-    const ROW = this.#rowH;
-    const rowTop = index * ROW;
-    let target = virtualTop;
-    if (rowTop < virtualTop) target = rowTop;
-    else if (rowTop + ROW > virtualTop + this.#viewport) target = rowTop + ROW - this.#viewport;
-    if (target !== virtualTop) {
-      this.#setScroll(Math.ceil(target / scale));
+    const top = revealOffset(index, this.#scrollTop, this.#size());
+    if (top !== undefined) {
+      this.#setScroll(top);
       // The browser may clamp the offset; read back what it applied.
       if (this.#scroller) this.#scrollTop = this.#scroller.scrollTop;
       this.#afterScroll();
@@ -714,56 +701,16 @@ export class CustomerTable extends ClientelaElement {
       e.preventDefault();
       return;
     }
-    const pageRows = Math.max(1, Math.floor(this.#viewport / this.#rowH) - 1);
-    const last = this.#src.total - 1;
-    let row = this.#focusRow;
-    let col = this.#focusCol;
-    switch (e.key) {
-      case 'ArrowDown':
-        row = Math.min(last, row + 1);
-        break;
-      case 'ArrowUp':
-        row = Math.max(-1, row - 1);
-        break;
-      case 'ArrowRight':
-        col = Math.min(this.#cols() - 1, col + 1);
-        break;
-      case 'ArrowLeft':
-        col = Math.max(0, col - 1);
-        break;
-      case 'Home':
-        col = 0;
-        if (e.ctrlKey || e.metaKey) row = Math.min(0, last);
-        break;
-      case 'End':
-        col = this.#cols() - 1;
-        if (e.ctrlKey || e.metaKey) row = last;
-        break;
-      case 'PageDown':
-        row = Math.min(last, Math.max(0, row) + pageRows);
-        break;
-      case 'PageUp':
-        row = Math.max(row < 0 ? -1 : 0, row - pageRows);
-        break;
-      case ' ':
-      case 'Enter': {
-        if (inControl) return;
+    const page = Math.max(1, Math.floor(this.#viewport / this.#rowH) - 1);
+    const moved = gridMove(e.key, e.ctrlKey || e.metaKey, { row: this.#focusRow, col: this.#focusCol }, { rows: this.#src.total, cols: this.#cols(), page });
+    if (!moved) {
+      if ((e.key === ' ' || e.key === 'Enter') && !inControl) {
         e.preventDefault();
-        if (row < 0) {
-          const column = this.#columns()[col - 1];
-          if (col === 0) this.#sel.setLoaded(!this.#sel.allLoaded());
-          else if (column) this.#sortBy(column);
-          return;
-        }
-        const c = this.#src.rows.get(row);
-        if (!c) return;
-        if (e.key === ' ') this.#sel.toggle(c.id);
-        else this.#open(c);
-        return;
+        this.#activate(e.key === ' ');
       }
-      default:
-        return;
+      return;
     }
+    const { row, col } = moved;
     e.preventDefault();
     this.#focusRow = row;
     this.#focusCol = col;
@@ -771,6 +718,22 @@ export class CustomerTable extends ClientelaElement {
     if (row >= 0) this.#ensureVisible(row);
     this.requestUpdate();
   };
+
+  /** Space (`select`) or Enter on the focused cell: a row is selected or opened; a header cell selects the loaded rows or sorts. */
+  #activate(select: boolean): void {
+    const row = this.#focusRow;
+    const col = this.#focusCol;
+    if (row < 0) {
+      const column = this.#columns()[col - 1];
+      if (col === 0) this.#sel.setLoaded(!this.#sel.allLoaded());
+      else if (column) this.#sortBy(column);
+      return;
+    }
+    const c = this.#src.rows.get(row);
+    if (!c) return;
+    if (select) this.#sel.toggle(c.id);
+    else this.#open(c);
+  }
 
   #onGridFocusIn = (e: FocusEvent): void => {
     this.#focusInGrid = true;
