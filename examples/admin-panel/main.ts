@@ -7,3 +7,4 @@ import './card-view.js';
 // After card-view: its cl-customer-open listener must run before customer-view's fallback panel.
 import './table-view.js';
 import './tools-view.js';
+import './registrations-view.js';

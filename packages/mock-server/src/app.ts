@@ -10,6 +10,7 @@ import { registerCategories } from './routes/categories.js';
 import { registerCustomers } from './routes/customers.js';
 import { registerExports } from './routes/exports.js';
 import { registerImports } from './routes/imports.js';
+import { registerApprovals } from './routes/approvals.js';
 import { registerMe } from './routes/me.js';
 import { registerPasswordChecks } from './routes/passwords.js';
 import { registerPublic } from './routes/public.js';
@@ -230,6 +231,7 @@ export function createApp(options: AppOptions = {}): MockServer {
   registerPublic(router, ctx);
   registerPasswordChecks(router, ctx);
   registerMe(router, ctx);
+  registerApprovals(router, ctx);
   registerExports(router, ctx);
   registerImports(router, ctx);
 

@@ -36,7 +36,11 @@ import {
 } from '../schemas/operations.js';
 import type { CustomerListQuery } from '../schemas/query.js';
 import {
+  CatalogSettingsSchema,
   InvitationInfoSchema,
+  RegistrationRequestListSchema,
+  type CatalogSettings,
+  type RegistrationRequest,
   PasswordCheckResultSchema,
   type InvitationInfo,
   type PasswordChange,
@@ -240,6 +244,25 @@ function customers(t: Transport, feed: ChangeFeed) {
       (await t.request(CreditListSchema, { ...options, path: `customers/${enc(id)}/credits` })).items,
 
     /**
+     * Self-registrations of a private catalog waiting for (or given) a decision, newest first.
+     *
+     * @example
+     * const pending = await client.customers.registrationRequests({ status: 'pending' });
+     */
+    registrationRequests: async (query: { status?: RegistrationRequest['status'] } = {}, options?: CallOptions): Promise<RegistrationRequest[]> =>
+      (await t.request(RegistrationRequestListSchema, { ...options, path: 'registration-requests', query })).items,
+
+    /**
+     * Approves (the shopper can sign in, and is told so) or refuses a self-registration of a
+     * private catalog (secret key).
+     *
+     * @example
+     * await client.customers.decideRegistration('cus_123', 'approve');
+     */
+    decideRegistration: (id: string, decision: 'approve' | 'refuse', options?: CallOptions): Promise<Customer> =>
+      t.request(CustomerSchema, { ...options, method: 'post', path: `registration-requests/${enc(id)}/decision`, json: { decision } }),
+
+    /**
      * A one-time token with which the customer sets a password (catalog scenarios 2–4); needs a
      * secret key and sends no e-mail. An `Idempotency-Key` is generated unless given, so a retry
      * returns the same token instead of minting a second one.
@@ -320,6 +343,25 @@ function settings(t: Transport) {
      */
     retrievePublic: (options?: CallOptions): Promise<RegistrationSettings> =>
       t.request(RegistrationSettingsSchema, { ...options, path: 'public/settings/registration' }),
+
+    /**
+     * Who may self-register: `open`, `approval` (a private catalog with a request queue) or `off`.
+     * Works with a `pk_` key (the storefront reads it) as with a secret one.
+     *
+     * @example
+     * const { selfRegistration } = await client.settings.retrieveCatalog();
+     */
+    retrieveCatalog: (options?: CallOptions): Promise<CatalogSettings> =>
+      t.request(CatalogSettingsSchema, { ...options, path: 'public/settings/catalog' }),
+
+    /**
+     * Sets who may self-register (secret key).
+     *
+     * @example
+     * await client.settings.updateCatalog({ selfRegistration: 'approval' });
+     */
+    updateCatalog: (body: CatalogSettings, options?: CallOptions): Promise<CatalogSettings> =>
+      t.request(CatalogSettingsSchema, { ...options, method: 'put', path: 'settings/catalog', json: body }),
   };
 }
 

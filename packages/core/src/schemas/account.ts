@@ -47,6 +47,35 @@ export const PasswordChangeSchema = z.strictObject({
   password: PasswordSchema,
 });
 
+/**
+ * Who may register on the storefront: anyone (`open`, the open catalog), anyone but only after the
+ * store approves (`approval`, a private catalog with a request queue), or nobody (`off`, a private
+ * catalog whose customers the store registers itself).
+ */
+export const SELF_REGISTRATION = ['open', 'approval', 'off'] as const;
+
+/** `GET/PUT /settings/catalog` and `GET /public/settings/catalog`. */
+export const CatalogSettingsSchema = z.strictObject({ selfRegistration: z.enum(SELF_REGISTRATION) });
+
+/** A self-registration waiting for (or given) the store's decision, in a private catalog. */
+export const RegistrationRequestSchema = z.strictObject({
+  customerId: z.string(),
+  name: z.string(),
+  email: z.optional(z.string()),
+  kind: z.enum(['person', 'company']),
+  requestedAt: z.iso.datetime({ offset: true }),
+  status: z.enum(['pending', 'approved', 'refused']),
+  decidedAt: z.optional(z.iso.datetime({ offset: true })),
+});
+
+export const RegistrationRequestListSchema = z.strictObject({ items: z.array(RegistrationRequestSchema) });
+
+/** `POST /registration-requests/:customerId/decision`. */
+export const RegistrationDecisionSchema = z.strictObject({ decision: z.enum(['approve', 'refuse']) });
+
+export type CatalogSettings = z.infer<typeof CatalogSettingsSchema>;
+export type SelfRegistration = (typeof SELF_REGISTRATION)[number];
+export type RegistrationRequest = z.infer<typeof RegistrationRequestSchema>;
 export type PasswordCheckResult = z.infer<typeof PasswordCheckResultSchema>;
 export type InvitationInfo = z.infer<typeof InvitationInfoSchema>;
 export type ProfilePatch = z.input<typeof ProfilePatchSchema>;

@@ -16,8 +16,11 @@ export const CUSTOMER_STATUSES = [...SETTABLE_STATUSES, 'deleted'] as const;
 /** Where a customer came from. */
 export const CUSTOMER_SOURCES = ['admin', 'storefront', 'pos', 'import', 'api'] as const;
 
-/** The state of a customer's storefront account. */
-export const ACCOUNT_STATUSES = ['none', 'invited', 'active'] as const;
+/**
+ * The state of a customer's storefront account: `pending` is a self-registration waiting for the
+ * store's approval (private catalog), `refused` one the store turned down.
+ */
+export const ACCOUNT_STATUSES = ['none', 'invited', 'active', 'pending', 'refused'] as const;
 
 /** A status a client may set: `active`, `inactive` or `blocked`. */
 export type SettableStatus = (typeof SETTABLE_STATUSES)[number];

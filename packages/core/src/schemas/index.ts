@@ -129,5 +129,16 @@ export type {
   Session,
   SessionCreate,
 } from './operations.js';
-export { InvitationInfoSchema, PasswordChangeSchema, PasswordCheckResultSchema, PasswordCheckSchema, ProfilePatchSchema } from './account.js';
-export type { InvitationInfo, PasswordChange, PasswordCheckResult, ProfilePatch } from './account.js';
+export {
+  CatalogSettingsSchema,
+  InvitationInfoSchema,
+  PasswordChangeSchema,
+  PasswordCheckResultSchema,
+  PasswordCheckSchema,
+  ProfilePatchSchema,
+  RegistrationDecisionSchema,
+  RegistrationRequestListSchema,
+  RegistrationRequestSchema,
+  SELF_REGISTRATION,
+} from './account.js';
+export type { CatalogSettings, InvitationInfo, PasswordChange, PasswordCheckResult, ProfilePatch, RegistrationRequest, SelfRegistration } from './account.js';

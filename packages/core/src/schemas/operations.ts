@@ -222,6 +222,8 @@ export const SessionSchema = z.strictObject({
   customerId: z.string(),
   name: z.string(),
   expiresAt: datetime(),
+  /** `approved`: the first sign-in after the store approved this self-registration (private catalog). */
+  notice: z.optional(z.enum(['approved'])),
 });
 export const InvitationSchema = z.strictObject({
   token: z.string(),

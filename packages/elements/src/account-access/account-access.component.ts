@@ -228,7 +228,9 @@ export class AccountAccess extends ClientelaElement {
   }
 
   #signedIn(session: Session): void {
-    saveSession(session);
+    // "Approved" is said once, on this sign-in; a restored session does not repeat it.
+    const { notice: _once, ...kept } = session;
+    saveSession(kept);
     this.notice = '';
     this.#enter(session);
     this.dispatchEvent(new SignedInEvent({ session }));
@@ -237,6 +239,9 @@ export class AccountAccess extends ClientelaElement {
   #describe(error: unknown): string {
     const t = this.#t;
     if (isRateLimitError(error)) return t('tooMany');
+    // A private catalog's answer about this (correctly signed-in) shopper: still under review, or
+    // refused. The server says it in the shopper's language.
+    if (isApiError(error) && error.status === 403 && /account-(pending|refused)/.test(error.problem.type)) return error.problem.detail ?? error.message;
     // Same message for an unknown e-mail and a wrong password: never hint that an e-mail exists.
     if (isAuthError(error) || isValidationError(error)) return t('badCredentials');
     return t('failed');

@@ -287,6 +287,7 @@ export class AccountArea extends ClientelaElement {
       }
     };
     return html`<section data-part="area" data-state="signed-in" aria-labelledby=${`${this.#id}-title`}>
+      ${s.notice === 'approved' ? html`<p data-part="notice" role="status">${t('approved')}</p>` : nothing}
       <header>
         <h2 id=${`${this.#id}-title`}>${t('hello', { name: s.name })}</h2>
         <button type="button" class="link" data-sign-out @click=${this.#signOut}>${t('signOut')}</button>

@@ -6,7 +6,7 @@ type Key =
   | 'os_pending' | 'os_paid' | 'os_shipped' | 'os_delivered' | 'os_cancelled' | 'os_returned'
   | 'noCredits' | 'creditKind' | 'amount' | 'expires' | 'creditStatus' | 'cr_referral' | 'cr_cashback' | 'cs_active' | 'cs_used' | 'cs_expired'
   | 'currentPassword' | 'newPassword' | 'confirmPassword' | 'passwordHint' | 'changePassword' | 'saving' | 'passwordChanged'
-  | 'required' | 'mismatch' | 'failed';
+  | 'required' | 'mismatch' | 'failed' | 'approved';
 
 /** Words of the signed-in area ("Minha conta"), as the catalog help articles say them. */
 export const messages: Messages<Key> = {
@@ -21,7 +21,7 @@ export const messages: Messages<Key> = {
     currentPassword: 'Senha atual', newPassword: 'Nova senha', confirmPassword: 'Confirme a nova senha',
     passwordHint: 'Mínimo de 8 caracteres; evite sequências, repetições e senhas muito usadas.',
     changePassword: 'Alterar senha', saving: 'Salvando…', passwordChanged: 'Senha alterada. As outras sessões abertas com a senha antiga foram encerradas.',
-    required: 'Preencha este campo.', mismatch: 'As senhas não conferem.', failed: 'Não foi possível salvar.',
+    required: 'Preencha este campo.', mismatch: 'As senhas não conferem.', failed: 'Não foi possível salvar.', approved: 'Seu cadastro foi aprovado pela loja. Boas-vindas!',
   },
   en: {
     hello: 'Hello, {name}', signOut: 'Sign out', sections: 'My account', profile: 'My details', orders: 'Orders', credits: 'Credits',
@@ -34,7 +34,7 @@ export const messages: Messages<Key> = {
     currentPassword: 'Current password', newPassword: 'New password', confirmPassword: 'Confirm the new password',
     passwordHint: 'At least 8 characters; avoid sequences, repeats and common passwords.',
     changePassword: 'Change password', saving: 'Saving…', passwordChanged: 'Password changed. Other sessions opened with the old password were ended.',
-    required: 'Fill in this field.', mismatch: 'The passwords do not match.', failed: 'Could not save.',
+    required: 'Fill in this field.', mismatch: 'The passwords do not match.', failed: 'Could not save.', approved: 'The store approved your registration. Welcome!',
   },
   es: {
     hello: 'Hola, {name}', signOut: 'Salir', sections: 'Mi cuenta', profile: 'Mis datos', orders: 'Pedidos', credits: 'Créditos',
@@ -47,6 +47,6 @@ export const messages: Messages<Key> = {
     currentPassword: 'Contraseña actual', newPassword: 'Nueva contraseña', confirmPassword: 'Confirma la nueva contraseña',
     passwordHint: 'Al menos 8 caracteres; evita secuencias, repeticiones y contraseñas muy usadas.',
     changePassword: 'Cambiar contraseña', saving: 'Guardando…', passwordChanged: 'Contraseña cambiada. Las otras sesiones abiertas con la contraseña anterior se cerraron.',
-    required: 'Completa este campo.', mismatch: 'Las contraseñas no coinciden.', failed: 'No se pudo guardar.',
+    required: 'Completa este campo.', mismatch: 'Las contraseñas no coinciden.', failed: 'No se pudo guardar.', approved: 'La tienda aprobó tu registro. ¡Bienvenido!',
   },
 };

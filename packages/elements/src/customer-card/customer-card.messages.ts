@@ -11,7 +11,7 @@ type Key =
   | 'credits' | 'noCredits' | 'cr_referral' | 'cr_cashback' | 'amount' | 'origin' | 'expires' | 'cs_active' | 'cs_used' | 'cs_expired'
   | 'consent' | 'consentEmail' | 'consentSms' | 'consentWhatsapp' | 'yes' | 'no' | 'consentUpdated'
   | 'loyaltyCard' | 'notes' | 'actions' | 'edit' | 'changeStatus' | 'apply' | 'block' | 'unblock'
-  | 'access' | 'acc_none' | 'acc_invited' | 'acc_active' | 'createLink' | 'linkHint' | 'linkLabel' | 'linkExpires'
+  | 'access' | 'acc_none' | 'acc_invited' | 'acc_active' | 'acc_pending' | 'acc_refused' | 'createLink' | 'linkHint' | 'linkLabel' | 'linkExpires'
   | 'saved' | 'stale' | 'actionFailed' | 'stateRegistration' | 'legalName' | 'tradeName';
 
 export const messages: Messages<Key> = {
@@ -35,7 +35,7 @@ export const messages: Messages<Key> = {
     consentUpdated: 'Atualizado em {date}',
     loyaltyCard: 'Cartão fidelidade', notes: 'Observações', actions: 'Ações', edit: 'Editar', changeStatus: 'Alterar status', apply: 'Aplicar',
     block: 'Bloquear', unblock: 'Desbloquear',
-    access: 'Acesso à conta', acc_none: 'Sem senha cadastrada', acc_invited: 'Link de acesso criado, sem senha ainda', acc_active: 'Com senha cadastrada',
+    access: 'Acesso à conta', acc_none: 'Sem senha cadastrada', acc_invited: 'Link de acesso criado, sem senha ainda', acc_active: 'Com senha cadastrada', acc_pending: 'Cadastro aguardando aprovação', acc_refused: 'Cadastro recusado',
     createLink: 'Criar link de acesso', linkHint: 'Copie o link e envie pelo seu e-mail: nenhuma mensagem é enviada automaticamente.',
     linkLabel: 'Link de acesso', linkExpires: 'Válido até {date}',
     saved: 'Alterações salvas.', stale: 'O cliente foi alterado por outra pessoa; os dados foram atualizados. Tente de novo.',
@@ -61,7 +61,7 @@ export const messages: Messages<Key> = {
     consentUpdated: 'Updated {date}',
     loyaltyCard: 'Loyalty card', notes: 'Notes', actions: 'Actions', edit: 'Edit', changeStatus: 'Change status', apply: 'Apply',
     block: 'Block', unblock: 'Unblock',
-    access: 'Account access', acc_none: 'No password set', acc_invited: 'Access link created, no password yet', acc_active: 'Password set',
+    access: 'Account access', acc_none: 'No password set', acc_invited: 'Access link created, no password yet', acc_active: 'Password set', acc_pending: 'Registration awaiting approval', acc_refused: 'Registration refused',
     createLink: 'Create access link', linkHint: 'Copy the link and send it from your own e-mail: nothing is sent automatically.',
     linkLabel: 'Access link', linkExpires: 'Valid until {date}',
     saved: 'Changes saved.', stale: 'Someone else changed this customer; the data was refreshed. Try again.',
@@ -87,7 +87,7 @@ export const messages: Messages<Key> = {
     consentUpdated: 'Actualizado el {date}',
     loyaltyCard: 'Tarjeta de fidelidad', notes: 'Observaciones', actions: 'Acciones', edit: 'Editar', changeStatus: 'Cambiar estado', apply: 'Aplicar',
     block: 'Bloquear', unblock: 'Desbloquear',
-    access: 'Acceso a la cuenta', acc_none: 'Sin contraseña', acc_invited: 'Enlace de acceso creado, sin contraseña aún', acc_active: 'Con contraseña',
+    access: 'Acceso a la cuenta', acc_none: 'Sin contraseña', acc_invited: 'Enlace de acceso creado, sin contraseña aún', acc_active: 'Con contraseña', acc_pending: 'Registro pendiente de aprobación', acc_refused: 'Registro rechazado',
     createLink: 'Crear enlace de acceso', linkHint: 'Copia el enlace y envíalo desde tu e-mail: no se envía nada automáticamente.',
     linkLabel: 'Enlace de acceso', linkExpires: 'Válido hasta {date}',
     saved: 'Cambios guardados.', stale: 'Otra persona modificó este cliente; los datos se actualizaron. Inténtalo de nuevo.',

@@ -72,6 +72,7 @@ export class CustomerForm extends ClientelaElement {
     accountUrl: { type: String, attribute: 'account-url' },
     session: { type: String },
     _done: { state: true },
+    _selfRegistration: { state: true },
     _kind: { state: true },
     _rules: { state: true },
     _values: { state: true },
@@ -104,7 +105,9 @@ export class CustomerForm extends ClientelaElement {
   /** Storefront: where "Minha conta" lives; the finished registration links to it. */
   declare accountUrl: string;
   /** Storefront: the finished registration, which replaces the form. */
-  declare private _done: { name: string; signedIn: boolean; password: boolean } | undefined;
+  declare private _done: { name: string; signedIn: boolean; password: boolean; pending: boolean } | undefined;
+  /** Storefront: whether the catalog takes registrations (`open`), as requests (`approval`) or not at all (`off`). */
+  declare private _selfRegistration: 'open' | 'approval' | 'off';
 
   declare private _kind: Kind;
   declare private _rules: RegistrationSettings | undefined;
@@ -143,6 +146,7 @@ export class CustomerForm extends ClientelaElement {
     this.accountUrl = '';
     this.session = '';
     this._done = undefined;
+    this._selfRegistration = 'open';
     this._kind = 'person';
     this._rules = undefined;
     this._values = {};
@@ -199,7 +203,12 @@ export class CustomerForm extends ClientelaElement {
     try {
       if (!this.settings) {
         if (!api) return;
-        const rules = this.mode === 'admin' ? await api.settings.retrieve() : await api.settings.retrievePublic();
+        const [rules, catalog] = await Promise.all([
+          this.mode === 'admin' ? api.settings.retrieve() : api.settings.retrievePublic(),
+          // A failed look-up leaves the form open: the server refuses a closed catalog anyway.
+          this.mode === 'storefront' ? api.settings.retrieveCatalog().catch(() => undefined) : undefined,
+        ]);
+        if (catalog) this._selfRegistration = catalog.selfRegistration;
         if (token !== this.#loadToken) return;
         this._rules = rules;
       }
@@ -334,6 +343,7 @@ export class CustomerForm extends ClientelaElement {
     const schema = this.mode === 'admin' ? CustomerCreateSchema : PublicRegistrationSchema;
     const result = parseWith(schema, this.#body(), locale);
     if (!result.success) for (const issue of result.issues) errors[issue.path] ??= issue.message;
+    if (this.mode === 'storefront' && this._selfRegistration === 'approval' && !this._values['password']) errors['password'] ??= issueMessage('required', locale);
     if (this.mode === 'storefront' && this._values['password'] !== (this._values['passwordConfirm'] ?? '') && this._values['password']) {
       errors['passwordConfirm'] ??= this.#t('passwordMismatch');
     }
@@ -462,7 +472,7 @@ export class CustomerForm extends ClientelaElement {
     }
     this._values = {};
     this.#idempotency = undefined;
-    this._done = { name, signedIn, password: Boolean(password) };
+    this._done = { name, signedIn, password: Boolean(password), pending: customer.account.status === 'pending' };
     await this.updateComplete;
     this.querySelector<HTMLElement>('.cl-cf-done h2')?.focus();
   }
@@ -716,6 +726,9 @@ export class CustomerForm extends ClientelaElement {
         <button type="button" class="cl-cf-retry" @click=${() => void this.#load()}>${t('retry')}</button>
       </div>`;
     if (this._done) return this.#renderDone(this._done);
+    if (this.mode === 'storefront' && this._selfRegistration === 'off') {
+      return html`<section class="cl-cf-done" data-state="closed"><h2>${t('closedTitle')}</h2><p>${t('closedText')}</p></section>`;
+    }
     const kind = this._kind;
     const r = this.#rulesFor(kind);
     const showSwitch = !this.kind && !this.#record;
@@ -832,10 +845,11 @@ export class CustomerForm extends ClientelaElement {
       </fieldset>
       ${this.mode === 'storefront'
         ? html`<fieldset>
-            <legend>${t('password')} <span class="cl-cf-note">${t('optional')}</span></legend>
+            <legend>${t('password')} ${this._selfRegistration === 'approval' ? nothing : html`<span class="cl-cf-note">${t('optional')}</span>`}</legend>
+            ${this._selfRegistration === 'approval' ? html`<p class="cl-cf-hint">${t('approvalHint')}</p>` : nothing}
             <div class="cl-cf-grid">
-              ${this.#field('password', { label: 'password', rule: 'optional', type: 'password', autocomplete: 'new-password', hint: t('passwordHint'), maxlength: 200 })}
-              ${this.#field('passwordConfirm', { label: 'passwordConfirm', rule: 'optional', type: 'password', autocomplete: 'new-password', maxlength: 200 })}
+              ${this.#field('password', { label: 'password', rule: this._selfRegistration === 'approval' ? 'required' : 'optional', type: 'password', autocomplete: 'new-password', hint: t('passwordHint'), maxlength: 200 })}
+              ${this.#field('passwordConfirm', { label: 'passwordConfirm', rule: this._selfRegistration === 'approval' ? 'required' : 'optional', type: 'password', autocomplete: 'new-password', maxlength: 200 })}
               <span class="cl-cf-strength cl-cf-wide" id="${pwId}-strength" aria-live="polite">${this.#strength()}</span>
             </div>
           </fieldset>`
@@ -850,13 +864,13 @@ export class CustomerForm extends ClientelaElement {
     </form>`;
   }
 
-  #renderDone(done: { name: string; signedIn: boolean; password: boolean }): TemplateResult {
+  #renderDone(done: { name: string; signedIn: boolean; password: boolean; pending: boolean }): TemplateResult {
     const t = this.#t;
-    const next = done.signedIn ? 'doneSignedIn' : done.password ? 'doneSignIn' : 'doneNoPassword';
-    return html`<section class="cl-cf-done" data-state="registered" aria-labelledby="${this.#uid}-done">
-      <h2 id="${this.#uid}-done" tabindex="-1">${t('doneTitle', { name: done.name })}</h2>
+    const next = done.pending ? 'donePending' : done.signedIn ? 'doneSignedIn' : done.password ? 'doneSignIn' : 'doneNoPassword';
+    return html`<section class="cl-cf-done" data-state=${done.pending ? 'requested' : 'registered'} aria-labelledby="${this.#uid}-done">
+      <h2 id="${this.#uid}-done" tabindex="-1">${t(done.pending ? 'donePendingTitle' : 'doneTitle', { name: done.name })}</h2>
       <p role="status">${t(next)}</p>
-      ${this.accountUrl && (done.signedIn || done.password) ? html`<p><a class="cl-cf-primary" href=${this.accountUrl}>${t('goToAccount')}</a></p>` : nothing}
+      ${this.accountUrl && !done.pending && (done.signedIn || done.password) ? html`<p><a class="cl-cf-primary" href=${this.accountUrl}>${t('goToAccount')}</a></p>` : nothing}
     </section>`;
   }
 

@@ -25,5 +25,10 @@ export const table: Record<Key, string> = {
     doneSignIn: 'Sign in to My account with your e-mail and the password you chose.',
     doneNoPassword: 'The store has your details. To see your orders online, ask the store for an access link and set a password.',
     goToAccount: 'Go to My account',
+    donePendingTitle: 'Registration request sent, {name}',
+    donePending: 'The store will review your registration. Once approved, sign in to My account with your e-mail and the password you chose; the answer shows when you sign in.',
+    approvalHint: 'This catalog is private: the store approves each registration. Choose the password you will sign in with once approved.',
+    closedTitle: 'Registration closed',
+    closedText: 'This catalog is private: the store registers its customers. Ask the store for access; it sends you a link to set your password.',
     loading: 'Loading…', loadFailed: 'Could not load the form.', retry: 'Try again', failed: 'Could not save. Please try again.',
   };

@@ -25,5 +25,10 @@ export const table: Record<Key, string> = {
     doneSignIn: 'Entra en Mi cuenta con tu correo y la contraseña que creaste.',
     doneNoPassword: 'La tienda guardó tus datos. Para ver tus pedidos en línea, pide a la tienda un enlace de acceso y crea una contraseña.',
     goToAccount: 'Ir a Mi cuenta',
+    donePendingTitle: 'Solicitud de registro enviada, {name}',
+    donePending: 'La tienda revisará tu registro. Cuando sea aprobado, entra en Mi cuenta con tu correo y la contraseña que creaste; la respuesta aparece al ingresar.',
+    approvalHint: 'Este catálogo es privado: la tienda aprueba cada registro. Crea la contraseña con la que ingresarás tras la aprobación.',
+    closedTitle: 'Registro cerrado',
+    closedText: 'Este catálogo es privado: la tienda registra a sus clientes. Pide acceso a la tienda; te enviará un enlace para crear tu contraseña.',
     loading: 'Cargando…', loadFailed: 'No fue posible cargar el formulario.', retry: 'Intentar de nuevo', failed: 'No fue posible guardar. Inténtelo de nuevo.',
   };

@@ -12,7 +12,8 @@ export type Key =
   | 'optional' | 'required' | 'create' | 'save' | 'register' | 'saving' | 'reset'
   | 'summary' | 'summaryOne' | 'created' | 'saved' | 'registered' | 'duplicate' | 'openExisting'
   | 'stale' | 'reload' | 'overwrite' | 'loading' | 'loadFailed' | 'failed' | 'retry'
-  | 'birthDateHint' | 'doneTitle' | 'doneSignedIn' | 'doneSignIn' | 'doneNoPassword' | 'goToAccount';
+  | 'birthDateHint' | 'doneTitle' | 'doneSignedIn' | 'doneSignIn' | 'doneNoPassword' | 'goToAccount'
+  | 'donePendingTitle' | 'donePending' | 'approvalHint' | 'closedTitle' | 'closedText';
 
 const ptBR: Record<Key, string> = {
     kind: 'Tipo de cadastro', person: 'Pessoa física', company: 'Pessoa jurídica',
@@ -39,6 +40,11 @@ const ptBR: Record<Key, string> = {
     doneSignIn: 'Entre em Minha conta com seu e-mail e a senha que você criou.',
     doneNoPassword: 'Seus dados ficaram com a loja. Para ver seus pedidos on-line, peça à loja um link de acesso e cadastre uma senha.',
     goToAccount: 'Ir para Minha conta',
+    donePendingTitle: 'Pedido de cadastro enviado, {name}',
+    donePending: 'A loja vai analisar seu cadastro. Quando for aprovado, entre em Minha conta com seu e-mail e a senha que você criou; a resposta aparece ao entrar.',
+    approvalHint: 'Este catálogo é privado: a loja aprova cada cadastro. Crie a senha com que você vai entrar depois da aprovação.',
+    closedTitle: 'Cadastro fechado',
+    closedText: 'Este catálogo é privado: a loja cadastra seus clientes. Peça acesso à loja; ela envia um link para você criar sua senha.',
     loading: 'Carregando…', loadFailed: 'Não foi possível carregar.', retry: 'Tentar novamente', failed: 'Não foi possível salvar. Tente de novo.',
   };
 

@@ -29,6 +29,9 @@ export type ProblemKind =
   | 'unavailable'
   | 'invalid_credentials'
   | 'session_required'
+  | 'registration_closed'
+  | 'account_pending'
+  | 'account_refused'
   | 'session_expired'
   | 'token_gone'
   | 'internal';
@@ -134,6 +137,21 @@ const TEXTS: Record<ProblemKind, Record<Locale, Text>> = {
     'pt-BR': { title: 'Tipo de conteúdo não suportado', detail: 'Envie o corpo em JSON, com Content-Type: application/json.' },
     en: { title: 'Unsupported media type', detail: 'Send the body as JSON, with Content-Type: application/json.' },
     es: { title: 'Tipo de contenido no soportado', detail: 'Envía el cuerpo en JSON, con Content-Type: application/json.' },
+  },
+  registration_closed: {
+    'pt-BR': { title: 'Cadastro fechado', detail: 'Este catálogo é privado: a loja cadastra os clientes. Peça acesso à loja.' },
+    en: { title: 'Registration closed', detail: 'This catalog is private: the store registers its customers. Ask the store for access.' },
+    es: { title: 'Registro cerrado', detail: 'Este catálogo es privado: la tienda registra a sus clientes. Pide acceso a la tienda.' },
+  },
+  account_pending: {
+    'pt-BR': { title: 'Cadastro em análise', detail: 'Seu pedido de cadastro aguarda a aprovação da loja. Você poderá entrar assim que for aprovado.' },
+    en: { title: 'Registration under review', detail: 'Your registration is waiting for the store to approve it. You can sign in once it is approved.' },
+    es: { title: 'Registro en análisis', detail: 'Tu solicitud de registro espera la aprobación de la tienda. Podrás ingresar en cuanto sea aprobada.' },
+  },
+  account_refused: {
+    'pt-BR': { title: 'Cadastro não aprovado', detail: 'A loja não aprovou seu pedido de cadastro. Em caso de dúvida, fale com a loja.' },
+    en: { title: 'Registration not approved', detail: 'The store did not approve your registration. If in doubt, contact the store.' },
+    es: { title: 'Registro no aprobado', detail: 'La tienda no aprobó tu solicitud de registro. Si tienes dudas, habla con la tienda.' },
   },
   session_required: {
     'pt-BR': { title: 'Entre na sua conta', detail: 'Esta rota é da conta do cliente: envie o token da sessão em Clientela-Session.' },

@@ -22,6 +22,7 @@ import { cepTable } from '../seed/cep.js';
 import { creditAt, issuedCredits, type IssuedCredit } from '../seed/history.js';
 import { accountForEmail, emailInUse, loginEmail, setCredential } from '../service/accounts.js';
 import { openSession } from '../service/sessions.js';
+import { catalogOf, queueRegistration, takeApprovedNotice } from './approvals.js';
 import { invitationKey, usableInvitation, type TokenRecord } from '../service/invitations.js';
 import { assertNewPassword } from './passwords.js';
 import { duplicateDocument, prepareCustomer, type CustomerInput } from '../service/customers.js';
@@ -61,6 +62,11 @@ export function registerPublic(router: Router, ctx: ServerContext): void {
       // A shopper registers themself: fields only the store may set (status, categories,
       // discount, notes, source) are ignored rather than trusted.
       const { password, status: _s, categoryIds: _c, discountPercent: _d, notes: _n, source: _o, ...input } = body as typeof body & { password?: string };
+      // A private catalog: registration is off, or a request the store approves (with the
+      // password the shopper will sign in with once approved).
+      const { selfRegistration } = await catalogOf(ctx);
+      if (selfRegistration === 'off') throw new HttpProblem('registration_closed', 403);
+      if (selfRegistration === 'approval' && !password) fail422([fieldIssue('password', 'required', c.get('locale'))]);
       if (password) await assertNewPassword(password, c.get('locale'));
       // Hashed before the transaction, which should hold its lock (or rows) only briefly.
       const hash = password ? await ctx.passwords.hash(password) : undefined;
@@ -68,7 +74,7 @@ export function registerPublic(router: Router, ctx: ServerContext): void {
         const customer = await prepareCustomer(t, input as CustomerInput, {
           locale: c.get('locale'),
           source: 'storefront',
-          account: hash ? 'active' : 'none',
+          account: selfRegistration === 'approval' ? 'pending' : hash ? 'active' : 'none',
           hideExistingId: true,
         });
         // An e-mail belongs to one account: registering someone else's first must not take over
@@ -84,6 +90,7 @@ export function registerPublic(router: Router, ctx: ServerContext): void {
           throw e;
         }
         if (hash) await setCredential(t, customer, hash);
+        if (selfRegistration === 'approval') await queueRegistration(t, customer);
         await audit(t, c, { action: 'customer.create', target: customer.id, targetName: customerDisplayName(customer), source: customer.source, count: 1 });
         ctx.version++;
         return { status: 201, body: customer, headers: { ETag: etag(customer.version) } };
@@ -112,7 +119,11 @@ export function registerPublic(router: Router, ctx: ServerContext): void {
       const ok = await ctx.passwords.verify(body.password, account?.hash);
       if (!ok || !account) return problem(c, 'invalid_credentials', 401);
       await clearSignInAttempts(ctx, body.email);
-      return c.json(await openSession(ctx, account.customer), 201);
+      // Told only after the password matched: a private catalog's outcome is the shopper's own business.
+      if (account.customer.account.status === 'pending') return problem(c, 'account_pending', 403);
+      if (account.customer.account.status === 'refused') return problem(c, 'account_refused', 403);
+      const session = await openSession(ctx, account.customer);
+      return c.json((await takeApprovedNotice(ctx, account.customer.id)) ? { ...session, notice: 'approved' as const } : session, 201);
     },
   });
 
