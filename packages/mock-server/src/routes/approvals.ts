@@ -7,7 +7,7 @@ import {
   type CatalogSettings,
   type Customer,
   type RegistrationRequest,
-} from '@clientela/core';
+} from '@clientela/core/schemas';
 import { audit, etag, inTransaction, type ServerContext } from '../context.js';
 import { HttpProblem } from '../http/problem.js';
 import type { Router } from '../openapi/define-route.js';
