@@ -163,7 +163,7 @@ describe('account access, import and data log on the examples', () => {
     // Every error by row and field: the spreadsheet rows of the bad lines (header = row 1).
     const errorRows = await importer.locator('[part=errors] tbody tr').evaluateAll((rows) => rows.map((r) => Number((r as HTMLElement).dataset['row'])));
     expect([...new Set(errorRows)]).toEqual(bad.map((i) => i + 2));
-    expect(await importer.locator('[part=errors] tbody tr td.mono').first().textContent()).toBe('document');
+    expect(await importer.locator('[part=errors] tbody tr td[data-path]').first().textContent()).toBe('CPF/CNPJ');
     expect(await importer.locator('[part=preview] tbody tr').count()).toBe(10);
 
     await importer.getByRole('button', { name: 'Confirmar importação' }).click();

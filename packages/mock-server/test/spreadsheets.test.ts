@@ -122,6 +122,7 @@ describe('imports of real spreadsheets', () => {
   it('refuses an impossible date, naming the field by its column label and the row by its person', async () => {
     const report = await importCsv(s, [header, 'Pessoa física;111.444.777-35;Caio;Prado;caio@example.com;;31/02/1990;0'].join('\r\n'));
     expect(report.rejected).toBe(1);
+    expect(report.errors).toHaveLength(1);
     expect(report.errors[0]).toMatchObject({ row: 2, path: 'birthDate', code: 'invalid_date' });
     expect(report.rows[0]).toMatchObject({ outcome: 'reject', name: 'Caio Prado', document: '11144477735' });
   });

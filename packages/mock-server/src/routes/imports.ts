@@ -144,7 +144,12 @@ function rowToInput(categories: readonly StoredCategory[], cells: Map<ExportColu
   if (kind === 'person') {
     // dd/mm/aaaa as people type it, or ISO (XLSX date cells arrive as ISO): both to ISO.
     const birth = get('birthDate');
-    if (birth) input.birthDate = parseDateBR(birth) ?? birth;
+    if (birth) {
+      const iso = parseDateBR(birth);
+      if (iso) input.birthDate = iso;
+      // Not a calendar date (31/02/1990): one clear error, not the schema's date checks on text.
+      else issues.push(fieldIssue('birthDate', 'invalid_date', locale));
+    }
     const name = get('name');
     if (name && !input.firstName) {
       const [first, ...rest] = name.split(/\s+/);
