@@ -29,6 +29,13 @@ const account = document.createElement('cl-account-access');
 account.client = client;
 account.mode = 'sign-in';
 document.getElementById('scenario-account')?.append(account);
+// The tab's intro asks to sign in: once signed in, the area's own greeting takes its place.
+const accountIntro = document.querySelector<HTMLElement>('#scenario-account > p');
+const syncIntro = () => {
+  if (accountIntro) accountIntro.hidden = account.hasAttribute('data-signed-in');
+};
+new MutationObserver(syncIntro).observe(account, { attributes: true, attributeFilter: ['data-signed-in'] });
+syncIntro();
 
 function openAccount(session: Session): void {
   account.session = session;

@@ -92,8 +92,9 @@ describe('the storefront shopper', () => {
       const account = page.locator('#scenario-account cl-account-access');
       await account.locator('[data-state=signed-in]').waitFor({ timeout: 15_000 });
       expect(await page.locator('#tab-account').getAttribute('aria-selected')).toBe('true');
-      // One greeting, not two.
+      // One greeting, not two, and no "sign in" intro above it.
       expect(await page.getByText(`Olá, Ana Conta ${seed}`).count()).toBe(1);
+      expect(await page.locator('#scenario-account > p').isVisible()).toBe(false);
       const details = account.locator('cl-customer-form');
       await details.locator('input[name=firstName]').waitFor({ timeout: 15_000 });
       expect(await details.getByLabel('Data de nascimento').inputValue()).toBe('15/03/1990');
