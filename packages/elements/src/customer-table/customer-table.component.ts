@@ -14,20 +14,12 @@ import { styles } from './customer-table.styles.js';
 import { DataController } from './data.controller.js';
 import { gridMove } from './grid-keys.js';
 import { SelectionController } from './selection.controller.js';
-import { revealOffset, scrollScale, spacerHeight, visibleRange, type ViewportSize } from './viewport.js';
+import { LIST_ROW, ViewportController } from './viewport.controller.js';
 import type { PageSource } from './page-source.js';
 
-/** Row height in px. Fixed, so that row index ↔ scroll offset is arithmetic, not measurement. */
-const ROW = 44;
-/** Row height of the list layout (name, document and phone stacked). */
-const LIST_ROW = 92;
-/** Below this width (px) the table becomes a list: one row per customer, its fields stacked. */
-const LIST_WIDTH = 600;
 const SEARCH_DEBOUNCE = 250;
 /** The fields a row of the list layout shows. */
 const LIST_COLUMNS: readonly ColumnKey[] = ['name', 'document', 'phone'];
-/** Header height in px. */
-const HEAD = 44;
 /** Width of the selection column. */
 const SELECT_W = 48;
 /** The button each bulk action comes from, named in its failure message. */
@@ -132,13 +124,14 @@ export class CustomerTable extends ClientelaElement {
   #ownBulk = 0;
   #revealed = new Map<string, string>();
 
-  // Viewport
-  #scroller: HTMLElement | null = null;
-  #resize: ResizeObserver | undefined;
-  #viewport = 440;
-  #scrollTop = 0;
-  /** The list layout (narrow screens), chosen by the element's own width, not the window's. */
-  #list = false;
+  // Viewport: height, scroll offset, table or list layout, rows in view (viewport.ts).
+  #vp = new ViewportController(this, {
+    total: () => this.#src.total,
+    resized: () => this.#data.load(),
+    layoutChanged: () => {
+      this.#menuOpen = false;
+    },
+  });
 
   // Columns
   #layout: ColumnLayout = parseLayout(null);
@@ -231,14 +224,8 @@ export class CustomerTable extends ClientelaElement {
     this.#ensureVisible(Math.max(0, Math.min(index, this.#src.total - 1)));
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.#resize ??= new ResizeObserver(() => this.#measure());
-  }
-
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#resize?.disconnect();
     this.#countsAbort?.abort();
     clearTimeout(this.#searchTimer);
     clearTimeout(this.#countsTimer);
@@ -255,9 +242,8 @@ export class CustomerTable extends ClientelaElement {
   }
 
   protected override firstUpdated(): void {
-    this.#scroller = this.renderRoot.querySelector('.scroller');
     // The observer's first call (before the first paint) measures: no forced layout here.
-    if (this.#scroller) this.#resize?.observe(this.#scroller);
+    this.#vp.observe(this.renderRoot.querySelector('.scroller'));
   }
 
   protected override updated(): void {
@@ -300,7 +286,7 @@ export class CustomerTable extends ClientelaElement {
   #reload(newQuery: boolean): void {
     this.#src.reset(this.pageSize, newQuery);
     if (newQuery) {
-      this.#setScroll(0);
+      this.#vp.setScroll(0);
       this.#focusRow = Math.min(this.#focusRow, -1);
       if (!this.#sel.model.empty) this.#sel.clear();
     }
@@ -402,63 +388,22 @@ export class CustomerTable extends ClientelaElement {
 
   // ---------------------------------------------------------------- viewport
 
-  #measure(): void {
-    const el = this.#scroller;
-    if (!el) return;
-    const list = el.clientWidth > 0 && el.clientWidth < LIST_WIDTH;
-    if (list !== this.#list) {
-      // Switched at the next frame, not inside the observer's callback: the new layout changes
-      // the scroller's size, and doing it here would loop the observer within one frame.
-      requestAnimationFrame(() => {
-        if (list === this.#list || !this.#scroller) return;
-        // The same row stays at the top when the row height changes.
-        const top = Math.floor((this.#scrollTop * this.#scale()) / this.#rowH);
-        this.#list = list;
-        this.#menuOpen = false;
-        this.#setScroll((top * this.#rowH) / this.#scale());
-        this.requestUpdate();
-      });
-    }
-    const height = Math.max(this.#rowH, el.clientHeight - HEAD);
-    if (height !== this.#viewport) {
-      this.#viewport = height;
-      this.#data.load();
-      this.requestUpdate();
-    }
-  }
-
   /** Height of one row in the current layout. */
   get #rowH(): number {
-    return this.#list ? LIST_ROW : ROW;
+    return this.#vp.rowHeight;
   }
 
   /** The columns shown: the layout's (table), or name, document and phone (list). */
   #columns(): ColumnDef[] {
-    return this.#list ? LIST_COLUMNS.map((k) => COLUMN_BY_KEY.get(k)!) : visibleColumns(this.#layout);
-  }
-
-  /** The list's size, for the arithmetic of viewport.ts. */
-  #size(): ViewportSize {
-    return { total: this.#src.total, row: this.#rowH, viewport: this.#viewport };
-  }
-
-  #spacer(): number {
-    return spacerHeight(this.#size());
-  }
-
-  #scale(): number {
-    return scrollScale(this.#size());
+    return this.#vp.list ? LIST_COLUMNS.map((k) => COLUMN_BY_KEY.get(k)!) : visibleColumns(this.#layout);
   }
 
   #range(): { start: number; end: number; offset: number } {
-    return visibleRange(this.#scrollTop, this.#size());
+    return this.#vp.range();
   }
 
   #onScroll = (): void => {
-    const el = this.#scroller!;
-    if (el.scrollTop === this.#scrollTop) return;
-    this.#scrollTop = el.scrollTop;
-    this.#afterScroll();
+    if (this.#vp.scrolled()) this.#afterScroll();
   };
 
   #afterScroll(): void {
@@ -470,20 +415,9 @@ export class CustomerTable extends ClientelaElement {
     else this.requestUpdate();
   }
 
-  #setScroll(top: number): void {
-    this.#scrollTop = Math.max(0, top);
-    if (this.#scroller) this.#scroller.scrollTop = this.#scrollTop;
-  }
-
   /** Scrolls the least needed for row `index` to be fully in view. */
   #ensureVisible(index: number): void {
-    const top = revealOffset(index, this.#scrollTop, this.#size());
-    if (top !== undefined) {
-      this.#setScroll(top);
-      // The browser may clamp the offset; read back what it applied.
-      if (this.#scroller) this.#scrollTop = this.#scroller.scrollTop;
-      this.#afterScroll();
-    }
+    if (this.#vp.reveal(index)) this.#afterScroll();
   }
 
   // ---------------------------------------------------------------- columns
@@ -701,7 +635,7 @@ export class CustomerTable extends ClientelaElement {
       e.preventDefault();
       return;
     }
-    const page = Math.max(1, Math.floor(this.#viewport / this.#rowH) - 1);
+    const page = this.#vp.pageRows();
     const moved = gridMove(e.key, e.ctrlKey || e.metaKey, { row: this.#focusRow, col: this.#focusCol }, { rows: this.#src.total, cols: this.#cols(), page });
     if (!moved) {
       if ((e.key === ' ' || e.key === 'Enter') && !inControl) {
@@ -775,7 +709,7 @@ export class CustomerTable extends ClientelaElement {
     const locale = this.resolvedLocale;
     if (locale !== 'pt-BR' && messages[locale] === messages['pt-BR']) void loadMessages(locale).then(() => this.requestUpdate());
     const t = (this.#t = translator(messages, locale));
-    const list = this.#list;
+    const list = this.#vp.list;
     const cols = this.#columns();
     const template = `${SELECT_W}px ${cols.map((c) => `${c.width}px`).join(' ')}`;
     const width = SELECT_W + cols.reduce((sum, c) => sum + c.width, 0);
@@ -806,8 +740,8 @@ export class CustomerTable extends ClientelaElement {
           @click=${this.#onGridClick}
         >
           <div role="rowgroup" class="head">${this.#renderHeader(cols, lefts, pinnedCount)}</div>
-          <div role="rowgroup" class="body" style="height:${this.#src.state === 'ready' ? this.#spacer() : this.#viewport}px">
-            <div class="layer" style="height:${this.#viewport}px">${this.#renderBody(cols, lefts, pinnedCount)}</div>
+          <div role="rowgroup" class="body" style="height:${this.#src.state === 'ready' ? this.#vp.spacer() : this.#vp.height}px">
+            <div class="layer" style="height:${this.#vp.height}px">${this.#renderBody(cols, lefts, pinnedCount)}</div>
           </div>
         </div>
         ${this.#src.state === 'ready' && this.#src.total === 0
@@ -898,7 +832,7 @@ export class CustomerTable extends ClientelaElement {
     const exports = html`<button type="button" id="export-csv" title=${t('exportHint')} @click=${() => this.#export('csv')}>${t('exportCsv')}</button>
       <button type="button" id="export-xlsx" title=${t('exportHint')} @click=${() => this.#export('xlsx')}>${t('exportXlsx')}</button>`;
 
-    if (this.#list) {
+    if (this.#vp.list) {
       return html`<div class="toolbar list" part="toolbar" role="search" aria-label=${t('toolbar')}>
         ${search}
         <details class="menu more" @keydown=${this.#closeDetailsOnEscape}>
@@ -1035,7 +969,7 @@ export class CustomerTable extends ClientelaElement {
       ['person', t('person') + n(counts.person)],
       ['company', t('company') + n(counts.company)],
     ];
-    return html`<div class="tabs ${this.#list ? 'list' : ''}" part="tabs" role="tablist" aria-label=${t('kinds')} @keydown=${this.#onTabsKeydown}>
+    return html`<div class="tabs ${this.#vp.list ? 'list' : ''}" part="tabs" role="tablist" aria-label=${t('kinds')} @keydown=${this.#onTabsKeydown}>
       ${tabs.map(
         ([kind, label]) =>
           html`<button type="button" role="tab" data-kind=${kind} aria-selected=${this.kind === kind ? 'true' : 'false'} tabindex=${this.kind === kind ? 0 : -1} @click=${() => (this.kind = kind)}>
@@ -1110,7 +1044,7 @@ export class CustomerTable extends ClientelaElement {
 
   #renderBody(cols: ColumnDef[], lefts: number[], pinnedCount: number): TemplateResult | typeof nothing {
     if (this.#src.state === 'error') return nothing;
-    const { start, end, offset } = this.#src.state === 'ready' ? this.#range() : { start: 0, end: Math.ceil(this.#viewport / this.#rowH), offset: 0 };
+    const { start, end, offset } = this.#src.state === 'ready' ? this.#range() : { start: 0, end: Math.ceil(this.#vp.height / this.#rowH), offset: 0 };
     const rows: TemplateResult[] = [];
     for (let i = start; i < end; i++) {
       const c = this.#src.state === 'ready' ? this.#src.rows.get(i) : undefined;
