@@ -102,6 +102,22 @@ describe.each(STORES)('store invariants: %s', (_kind, open) => {
     expect((await store.getCustomer(a.id))?.version).toBe(a.version + 10);
     await store.close();
   });
+
+  it('a record read and rewritten in a transaction is not interleaved either, even when it does not exist yet', async () => {
+    const store = await open();
+    // Ten transactions append to one list record at once (the first finds no record): none is lost.
+    await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        store.transaction(async (tx) => {
+          const list = (await tx.getMeta<number[]>('list')) ?? [];
+          await new Promise((r) => setTimeout(r, 2));
+          await tx.setMeta('list', [...list, i]);
+        }),
+      ),
+    );
+    expect(((await store.getMeta<number[]>('list')) ?? []).sort((x, y) => x - y)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    await store.close();
+  });
 });
 
 describe.each(STORES.slice(1))('%s transactions roll back', (_kind, open) => {

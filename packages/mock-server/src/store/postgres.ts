@@ -329,6 +329,11 @@ export class PostgresStore implements Store {
   }
 
   async getMeta<T>(key: string, now?: string): Promise<T | undefined> {
+    // In a transaction the key is locked until it ends (an advisory lock, so it holds for a key
+    // that has no row yet): a read-modify-write of one record — a queue, a setting — cannot lose
+    // another process's write. The read that follows is a statement of its own, so its snapshot
+    // holds what the previous holder committed.
+    if (this.#inside) await this.#q('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`meta:${key}`]);
     const r =
       now === undefined
         ? await this.#q<{ value: string }>('SELECT value FROM meta WHERE key = $1', [key])
