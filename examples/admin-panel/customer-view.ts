@@ -1,5 +1,6 @@
 // A simple customer panel in <aside id="detail">: contact, address, categories and stats, read
-// with customers.retrieve (so opening a customer is audited like a reveal). When the card view
+// masked with customers.retrieve(id, { document: 'masked' }), so opening a customer is not logged
+// as a reveal (the card's eye is the one place to see the full document). When the card view
 // (card-view.ts, with <cl-customer-card>) is loaded it answers cl-customer-open first and this
 // panel stays out of the way. Text goes in through textContent only: no HTML from data.
 import { customerDisplayName, formatCep, formatDocument, formatPhoneBR, whatsappUrl, type Category, type Customer } from '@clientela/core';
@@ -85,7 +86,7 @@ function render(c: Customer, categories: Category[]): void {
     el('h2', customerDisplayName(c)),
     el('h3', w.contact),
     list([
-      [w.document!, formatDocument(c.document)],
+      [w.document!, formatDocument(c.document, { masked: true })],
       [w.email!, c.email ?? ''],
       [w.phone!, phone],
     ]),
@@ -113,7 +114,7 @@ export async function openCustomer(id: string): Promise<void> {
   aside.hidden = false;
   aside.replaceChildren(el('p', w.loading));
   try {
-    const [customer, categories] = await Promise.all([client.customers.retrieve(id), client.categories.list()]);
+    const [customer, categories] = await Promise.all([client.customers.retrieve(id, { document: 'masked' }), client.categories.list()]);
     if (ticket === current) render(customer, categories);
   } catch {
     if (ticket === current) aside.replaceChildren(el('p', w.failed));

@@ -65,11 +65,19 @@ describe('the data log reads as sentences', () => {
     const form = admin.locator('cl-customer-form');
     const phone = form.getByLabel('Telefone', { exact: false }).first();
     await expect.poll(() => phone.inputValue(), { timeout: 15_000 }).toBe('(11) 98888-7777');
+    // The form shows the document masked and locked: opening it read nothing in full.
+    const cpf = form.getByLabel('CPF', { exact: true });
+    expect(await cpf.inputValue()).toMatch(/^\*\*\*\.\d{3}\.\d{3}-\*\*$/);
+    expect(await cpf.isDisabled()).toBe(true);
+    expect(await reveals()).toBe(1);
     await phone.fill('(11) 97777-6666');
     await form.getByRole('button', { name: 'Salvar alterações' }).click();
     await expect.poll(async () => (await client.customers.retrieve(olga.id, { document: 'masked' })).phone, { timeout: 15_000 }).toBe('+5511977776666');
     // The form's dialog closes itself once saved; Esc then closes the card.
     await form.waitFor({ state: 'detached', timeout: 15_000 });
+    // Saving the phone kept the document and revealed nothing: the one reveal is the eye's.
+    expect(await reveals()).toBe(1);
+    expect((await client.customers.retrieve(olga.id)).document).toBe(olga.document);
     await admin.keyboard.press('Escape');
     await card.waitFor({ state: 'hidden', timeout: 15_000 });
 

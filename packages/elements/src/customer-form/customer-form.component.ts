@@ -1,6 +1,6 @@
 import type { Customer, FieldRule, RegistrationSettings } from '@clientela/core';
 import { isAuthError, isConflictError, isPreconditionFailedError, isValidationError } from '@clientela/core/errors';
-import { formatDateBR, normalizeDocument, parseDateBR } from '@clientela/core/format';
+import { formatDateBR, formatDocument, isMasked, normalizeDocument, parseDateBR } from '@clientela/core/format';
 import { issueMessage } from '@clientela/core/i18n';
 import { CustomerCreateSchema, DEFAULT_REGISTRATION_SETTINGS, fieldRules, parseWith, passwordIssue, PublicRegistrationSchema } from '@clientela/core/schemas';
 import { UFS } from '@clientela/core/validation';
@@ -35,6 +35,8 @@ interface FieldOptions {
   disabled?: boolean;
   /** Show "(opcional)"; off inside a group that is optional as a whole. */
   note?: boolean;
+  /** Rendered after the input (the document's reveal button). */
+  after?: TemplateResult | typeof nothing;
 }
 
 const ADDRESS = ['postalCode', 'street', 'number', 'complement', 'district', 'city', 'state'] as const;
@@ -84,6 +86,9 @@ export class CustomerForm extends ClientelaElement {
     _stale: { state: true },
     _conflictId: { state: true },
     _loadError: { state: true },
+    _docMasked: { state: true },
+    _revealing: { state: true },
+    _revealError: { state: true },
   };
 
   /**
@@ -120,6 +125,10 @@ export class CustomerForm extends ClientelaElement {
   declare private _stale: Customer | undefined;
   declare private _conflictId: string | undefined;
   declare private _loadError: string;
+  /** Edit: the record was read masked, so the document shows masked and cannot be edited. */
+  declare private _docMasked: boolean;
+  declare private _revealing: boolean;
+  declare private _revealError: string;
 
   #uid = `cl-cf${++instances}`;
   #record: Customer | undefined;
@@ -158,6 +167,9 @@ export class CustomerForm extends ClientelaElement {
     this._stale = undefined;
     this._conflictId = undefined;
     this._loadError = '';
+    this._docMasked = false;
+    this._revealing = false;
+    this._revealError = '';
   }
 
   /** Light DOM: autofill and password managers only see inputs outside shadow roots. */
@@ -218,8 +230,12 @@ export class CustomerForm extends ClientelaElement {
         this.#fill(record);
       }
       if (this.mode !== 'account' && this.customerId && api && this.#record?.id !== this.customerId) {
-        const record = await api.customers.retrieve(this.customerId);
+        // Masked: opening the form is not a reveal (the audit log keeps only deliberate ones);
+        // the document's own button reads it in full when the admin needs it.
+        const record = await api.customers.retrieve(this.customerId, { document: 'masked' });
         if (token !== this.#loadToken) return;
+        this._docMasked = false;
+        this._revealError = '';
         this.#fill(record);
       }
     } catch (error) {
@@ -235,8 +251,12 @@ export class CustomerForm extends ClientelaElement {
   #fill(record: Customer): void {
     this.#record = record;
     this._kind = record.kind;
+    // Once masked, the document stays masked (a save's answer included) until revealed.
+    if (isMasked(record.document)) this._docMasked = true;
     const v: Record<string, string> = {
-      document: applyMask(record.kind === 'person' ? 'cpf' : 'cnpj', record.document),
+      document: this._docMasked
+        ? formatDocument(record.document, { masked: true })
+        : applyMask(record.kind === 'person' ? 'cpf' : 'cnpj', record.document),
       email: record.email ?? '',
       phone: applyMask('phone', record.phone ?? ''),
       firstName: record.firstName ?? '',
@@ -323,6 +343,8 @@ export class CustomerForm extends ClientelaElement {
     };
     if (this.mode === 'admin') body['categoryIds'] = [...this.#categoryIds];
     if (this.mode === 'storefront' && this._values['password']) body['password'] = this._values['password'];
+    // An edit sends the document only when it changed: never a masked one, never the same one.
+    if (patch && (this._docMasked || body['document'] === this.#record?.document)) delete body['document'];
     return body;
   }
 
@@ -343,6 +365,8 @@ export class CustomerForm extends ClientelaElement {
     const schema = this.mode === 'admin' ? CustomerCreateSchema : PublicRegistrationSchema;
     const result = parseWith(schema, this.#body(), locale);
     if (!result.success) for (const issue of result.issues) errors[issue.path] ??= issue.message;
+    // A masked document is the stored one, shown masked: not the person's input to check.
+    if (this._docMasked) delete errors['document'];
     if (this.mode === 'storefront' && this._selfRegistration === 'approval' && !this._values['password']) errors['password'] ??= issueMessage('required', locale);
     if (this.mode === 'storefront' && this._values['password'] !== (this._values['passwordConfirm'] ?? '') && this._values['password']) {
       errors['passwordConfirm'] ??= this.#t('passwordMismatch');
@@ -668,8 +692,45 @@ export class CustomerForm extends ClientelaElement {
         ? html`<span class="cl-cf-hint" id="${id}-status" role="status">${this._cep?.text ?? ''}</span>`
         : nothing}
       <span class="cl-cf-error" id="${id}-error">${error ?? ''}</span>
+      ${o.after ?? nothing}
     </div>`;
   }
+
+  /** Edit with a masked document: the button that reads it in full (an audited reveal). */
+  #revealButton(): TemplateResult | typeof nothing {
+    if (!this._docMasked || this.mode === 'account') return nothing;
+    const t = this.#t;
+    return html`<span class="cl-cf-hint">${t('revealNote')}</span>
+      <button type="button" class="cl-cf-reveal" ?disabled=${this._revealing} @click=${this.#revealDocument}>
+        ${this._revealing ? t('revealing') : t('revealDocument')}
+      </button>
+      ${this._revealError ? html`<span class="cl-cf-error" role="alert">${this._revealError}</span>` : nothing}`;
+  }
+
+  /**
+   * Reads the full record (audited as a reveal) and makes the document editable. Only the
+   * document is taken from it: the person's other edits and the version they started from stay.
+   */
+  #revealDocument = async () => {
+    const api = this.api;
+    const record = this.#record;
+    if (!api || !record || this._revealing) return;
+    this._revealing = true;
+    this._revealError = '';
+    try {
+      const full = await api.customers.retrieve(record.id);
+      if (this.#record?.id !== record.id) return;
+      this.#record = { ...this.#record, document: full.document };
+      this._docMasked = false;
+      this._values = { ...this._values, document: applyMask(full.kind === 'person' ? 'cpf' : 'cnpj', full.document) };
+      await this.updateComplete;
+      this.querySelector<HTMLInputElement>(`#${CSS.escape(this.#idFor('document'))}`)?.focus();
+    } catch (error) {
+      this._revealError = `${this.#t('revealFailed')} ${errorText(error, this.resolvedLocale)}`;
+    } finally {
+      this._revealing = false;
+    }
+  };
 
   #check(path: string, label: string): TemplateResult {
     const id = this.#idFor(path);
@@ -780,7 +841,7 @@ export class CustomerForm extends ClientelaElement {
             <div class="cl-cf-grid">
               ${this.#field('firstName', { label: 'firstName', rule: 'required', autocomplete: 'given-name', maxlength: 80 })}
               ${this.#field('lastName', { label: 'lastName', rule: 'required', autocomplete: 'family-name', maxlength: 120 })}
-              ${this.#field('document', { label: 'cpf', rule: 'required', inputmode: 'numeric', maxlength: maskedLength('cpf'), disabled: this.mode === 'account' })}
+              ${this.#field('document', { label: 'cpf', rule: 'required', inputmode: 'numeric', maxlength: maskedLength('cpf'), disabled: this.mode === 'account' || this._docMasked, after: this.#revealButton() })}
               ${this.#field('birthDate', { label: 'birthDate', rule: r['birthDate']!, autocomplete: 'bday', inputmode: 'numeric', maxlength: maskedLength('date'), hint: t('birthDateHint') })}
             </div>
           </fieldset>`
@@ -789,7 +850,7 @@ export class CustomerForm extends ClientelaElement {
               <div class="cl-cf-grid">
                 ${this.#field('legalName', { label: 'legalName', rule: 'required', autocomplete: 'organization', maxlength: 160, wide: true })}
                 ${this.#field('tradeName', { label: 'tradeName', rule: r['tradeName']!, autocomplete: 'off', maxlength: 160, wide: true })}
-                ${this.#field('document', { label: 'cnpj', rule: 'required', inputmode: 'text', maxlength: maskedLength('cnpj'), hint: t('cnpjHint'), disabled: this.mode === 'account' })}
+                ${this.#field('document', { label: 'cnpj', rule: 'required', inputmode: 'text', maxlength: maskedLength('cnpj'), hint: t('cnpjHint'), disabled: this.mode === 'account' || this._docMasked, after: this.#revealButton() })}
                 <div class="cl-cf-field">
                   ${this.#field('stateRegistration', {
                     label: 'stateRegistration',

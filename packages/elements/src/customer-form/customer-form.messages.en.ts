@@ -30,5 +30,6 @@ export const table: Record<Key, string> = {
     approvalHint: 'This catalog is private: the store approves each registration. Choose the password you will sign in with once approved.',
     closedTitle: 'Registration closed',
     closedText: 'This catalog is private: the store registers its customers. Ask the store for access; it sends you a link to set your password.',
+    revealDocument: 'Show the document to change it', revealing: 'Showing…', revealNote: 'The full document shows only on request, and the request is kept in the data log.', revealFailed: 'Could not show the document.',
     loading: 'Loading…', loadFailed: 'Could not load the form.', retry: 'Try again', failed: 'Could not save. Please try again.',
   };

@@ -30,5 +30,6 @@ export const table: Record<Key, string> = {
     approvalHint: 'Este catálogo es privado: la tienda aprueba cada registro. Crea la contraseña con la que ingresarás tras la aprobación.',
     closedTitle: 'Registro cerrado',
     closedText: 'Este catálogo es privado: la tienda registra a sus clientes. Pide acceso a la tienda; te enviará un enlace para crear tu contraseña.',
+    revealDocument: 'Mostrar el documento para cambiarlo', revealing: 'Mostrando…', revealNote: 'El documento completo solo aparece a pedido, y el pedido queda en el registro de datos.', revealFailed: 'No fue posible mostrar el documento.',
     loading: 'Cargando…', loadFailed: 'No fue posible cargar el formulario.', retry: 'Intentar de nuevo', failed: 'No fue posible guardar. Inténtelo de nuevo.',
   };

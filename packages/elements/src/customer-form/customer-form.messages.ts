@@ -13,7 +13,8 @@ export type Key =
   | 'summary' | 'summaryOne' | 'created' | 'saved' | 'registered' | 'duplicate' | 'openExisting'
   | 'stale' | 'reload' | 'overwrite' | 'loading' | 'loadFailed' | 'failed' | 'retry'
   | 'birthDateHint' | 'doneTitle' | 'doneSignedIn' | 'doneSignIn' | 'doneNoPassword' | 'goToAccount'
-  | 'donePendingTitle' | 'donePending' | 'approvalHint' | 'closedTitle' | 'closedText';
+  | 'donePendingTitle' | 'donePending' | 'approvalHint' | 'closedTitle' | 'closedText'
+  | 'revealDocument' | 'revealing' | 'revealNote' | 'revealFailed';
 
 const ptBR: Record<Key, string> = {
     kind: 'Tipo de cadastro', person: 'Pessoa física', company: 'Pessoa jurídica',
@@ -45,6 +46,7 @@ const ptBR: Record<Key, string> = {
     approvalHint: 'Este catálogo é privado: a loja aprova cada cadastro. Crie a senha com que você vai entrar depois da aprovação.',
     closedTitle: 'Cadastro fechado',
     closedText: 'Este catálogo é privado: a loja cadastra seus clientes. Peça acesso à loja; ela envia um link para você criar sua senha.',
+    revealDocument: 'Mostrar documento para alterar', revealing: 'Mostrando…', revealNote: 'O documento completo só aparece ao pedir, e o pedido fica no log de dados.', revealFailed: 'Não foi possível mostrar o documento.',
     loading: 'Carregando…', loadFailed: 'Não foi possível carregar.', retry: 'Tentar novamente', failed: 'Não foi possível salvar. Tente de novo.',
   };
 

@@ -43,6 +43,7 @@ export const styles = css`
     }
     .cl-cf-primary { background: var(--_accent); border-color: var(--_accent); color: var(--_accent-contrast); }
     button:disabled { opacity: 0.6; }
+    .cl-cf-reveal { align-self: flex-start; }
     .cl-cf-done { border: 2px solid var(--_success); border-radius: var(--_radius); padding: 1rem; }
     .cl-cf-done h2 { font-size: 1.25rem; margin: 0 0 0.5rem; }
     a.cl-cf-primary {

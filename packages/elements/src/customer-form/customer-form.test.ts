@@ -69,7 +69,11 @@ function fakeApi(options: { settings?: RegistrationSettings; existing?: Record<s
     'POST /public/registrations': create,
     'GET /customers/:id': (req) => {
       const c = store.get(req.path.split('/')[2]!);
-      return c ? json(c, 200, { etag: `"${c['version']}"` }) : problem(404);
+      if (!c) return problem(404);
+      // `?document=masked` is the unaudited read: the document comes masked, like the server's.
+      const masked = req.url.searchParams.get('document') === 'masked';
+      const doc = String(c['document']);
+      return json(masked ? { ...c, document: `***.${doc.slice(3, 6)}.${doc.slice(6, 9)}-**` } : c, 200, { etag: `"${c['version']}"` });
     },
     'PATCH /customers/:id': async (req) => {
       const c = store.get(req.path.split('/')[2]!)!;
@@ -77,6 +81,9 @@ function fakeApi(options: { settings?: RegistrationSettings; existing?: Record<s
       if (req.request.headers.get('if-match') !== `"${c['version']}"`) return problem(412, { title: 'Versão desatualizada.', current: c });
       const patch = await req.json();
       bodies.push(patch);
+      if (String(patch.document ?? '').includes('*')) {
+        return problem(422, { title: 'Dados inválidos.', errors: [{ path: 'document', code: 'invalid_cpf', message: 'CPF inválido.' }] });
+      }
       const next = { ...c, ...patch, version: Number(c['version']) + 1 };
       for (const k of Object.keys(next)) if (next[k] === null) delete next[k];
       store.set(String(c['id']), next);
@@ -394,7 +401,7 @@ describe('<cl-customer-form>', () => {
     const api = fakeApi({ existing: { id: 'cus_e', kind: 'person', document: cpf, firstName: 'Eva', lastName: 'Reis', email: 'eva@example.com' } });
     const el = await mount(api, { customerId: 'cus_e' });
     expect(input(el, 'firstName').value).to.equal('Eva');
-    expect(input(el, 'document').value).to.equal(`${cpf.slice(0, 3)}.${cpf.slice(3, 6)}.${cpf.slice(6, 9)}-${cpf.slice(9)}`);
+    expect(input(el, 'document').value).to.equal(`***.${cpf.slice(3, 6)}.${cpf.slice(6, 9)}-**`);
     // Someone else saves first.
     api.store.set('cus_e', { ...api.store.get('cus_e')!, firstName: 'Eva Maria', version: 2 });
     await paste(el, 'lastName', 'Reis Souza');
@@ -410,6 +417,55 @@ describe('<cl-customer-form>', () => {
     expect(saved.detail.customer.lastName).to.equal('Reis Souza');
     expect(saved.detail.customer.version).to.equal(3);
     expect(api.headers.at(-1)!.get('if-match')).to.equal('"2"');
+  });
+
+  it('edit loads the record masked (no audited reveal); a phone change saves without the document', async () => {
+    const cpf = validCpf(8228);
+    const api = fakeApi({ existing: { id: 'cus_m', kind: 'person', document: cpf, firstName: 'Lia', lastName: 'Melo', email: 'lia@example.com', phone: '48975858686' } });
+    const el = await mount(api, { customerId: 'cus_m' });
+    expect(api.calls.filter((c) => c.startsWith('GET /customers/'))).to.deep.equal(['GET /customers/cus_m?document=masked']);
+    const doc = input(el, 'document');
+    expect(doc.value).to.equal(`***.${cpf.slice(3, 6)}.${cpf.slice(6, 9)}-**`);
+    expect(doc.disabled).to.equal(true);
+    expect(el.querySelector('.cl-cf-reveal')!.textContent!.trim()).to.equal('Mostrar documento para alterar');
+    await expect(el).to.be.accessible();
+    input(el, 'phone').value = '';
+    await paste(el, 'phone', '48991234567');
+    const saved = oneEvent(el, 'cl-customer-saved');
+    expect(await el.submit()).to.exist;
+    await saved;
+    const patch = api.bodies.at(-1)!;
+    expect(el.querySelector('.cl-cf-summary')).to.equal(null);
+    expect(patch).to.not.have.property('document');
+    expect(patch['phone']).to.equal('(48) 99123-4567');
+    expect(api.store.get('cus_m')!['document']).to.equal(cpf);
+    // Saving is not a reveal either: the document stays masked, and nothing read it in full.
+    await el.updateComplete;
+    expect(input(el, 'document').value).to.equal(`***.${cpf.slice(3, 6)}.${cpf.slice(6, 9)}-**`);
+    expect(api.calls).to.not.include('GET /customers/cus_m');
+  });
+
+  it('the reveal button reads the full document (the audited read) and makes it editable', async () => {
+    const cpf = validCpf(8338);
+    const other = validCpf(8448);
+    const api = fakeApi({ existing: { id: 'cus_v', kind: 'person', document: cpf, firstName: 'Vera', lastName: 'Lima', email: 'vera@example.com' } });
+    const el = await mount(api, { customerId: 'cus_v' });
+    await paste(el, 'lastName', 'Lima Souza');
+    el.querySelector<HTMLButtonElement>('.cl-cf-reveal')!.click();
+    await waitUntil(() => !input(el, 'document').disabled, 'the document was not revealed');
+    expect(api.calls).to.include('GET /customers/cus_v');
+    const doc = input(el, 'document');
+    expect(doc.value).to.equal(`${cpf.slice(0, 3)}.${cpf.slice(3, 6)}.${cpf.slice(6, 9)}-${cpf.slice(9)}`);
+    expect(document.activeElement).to.equal(doc);
+    // The edit made before the reveal is kept.
+    expect(input(el, 'lastName').value).to.equal('Lima Souza');
+    expect(el.querySelector('.cl-cf-reveal')).to.equal(null);
+    await expect(el).to.be.accessible();
+    doc.value = '';
+    await paste(el, 'document', other);
+    expect(await el.submit()).to.exist;
+    expect(api.bodies.at(-1)!['document']).to.equal(other);
+    expect(api.store.get('cus_v')!['lastName']).to.equal('Lima Souza');
   });
 
   it('the reload path of a 412 shows the current record', async () => {
