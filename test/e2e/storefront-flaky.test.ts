@@ -69,6 +69,11 @@ describe('the storefront with --fail-rate 0.3 --latency 300-1500', () => {
     const page: Page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
+    // Every answer the page got from the API: the 503s prove the walk met the failing server.
+    const answers: number[] = [];
+    page.on('response', (r) => {
+      if (new URL(r.url()).pathname.startsWith('/v1/') && r.request().method() !== 'OPTIONS') answers.push(r.status());
+    });
     await page.goto(`${examples.storefrontUrl}#aberto`);
     const form = page.locator('#scenario-open cl-customer-form');
     let failures = 0;
@@ -137,7 +142,9 @@ describe('the storefront with --fail-rate 0.3 --latency 300-1500', () => {
 
     expect(errors).toEqual([]);
     // 30 % of requests failing over this walk: the retries above were really exercised.
-    console.info(`storefront walk: ${failures} visible failures, each retried`);
+    const unavailable = answers.filter((status) => status === 503).length;
+    console.info(`storefront walk: ${answers.length} API answers, ${unavailable} of them 503; ${failures} visible failures, each retried`);
+    expect(unavailable).toBeGreaterThan(0);
     await context.close();
   }, 600_000);
 });
