@@ -212,6 +212,7 @@ export class CustomerForm extends ClientelaElement {
     const token = ++this.#loadToken;
     const api = this.api;
     this._loadError = '';
+    let loadedRules: RegistrationSettings | undefined;
     try {
       if (!this.settings) {
         if (!api) return;
@@ -222,7 +223,9 @@ export class CustomerForm extends ClientelaElement {
         ]);
         if (catalog) this._selfRegistration = catalog.selfRegistration;
         if (token !== this.#loadToken) return;
-        this._rules = rules;
+        // The fields appear only with the record they edit: set the rules (which render them)
+        // after it has loaded, so nobody types into an empty form that the record then overwrites.
+        loadedRules = rules;
       }
       if (this.mode === 'account' && api && this.session && !this.#record) {
         const record = await api.account.profile(this.session);
@@ -238,8 +241,10 @@ export class CustomerForm extends ClientelaElement {
         this._revealError = '';
         this.#fill(record);
       }
+      if (loadedRules) this._rules = loadedRules;
     } catch (error) {
       if (token !== this.#loadToken) return;
+      if (loadedRules && !this._rules) this._rules = loadedRules;
       // Without the settings the form still works with the defaults; a missing record does not.
       if (!this._rules) this._rules = DEFAULT_REGISTRATION_SETTINGS;
       if (this.mode === 'account' && isAuthError(error)) this.dispatchEvent(new SignedOutEvent({ reason: 'expired' }));
