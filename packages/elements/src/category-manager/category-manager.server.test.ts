@@ -26,6 +26,9 @@ describe('<cl-category-manager> and <cl-category-picker> against the mock server
     };
     await create();
     await waitUntil(() => el.categories.some((c) => c.name === name), 'not created', { timeout: 10_000 });
+    // The list can show the category (the shared client's change feed reloads it) before the
+    // create has finished: wait for its own outcome, as a person waits for the button to return.
+    await waitUntil(() => root.querySelector('[role=status]')!.textContent!.includes(name), 'the create did not finish', { timeout: 10_000 });
     await create();
     await waitUntil(() => root.querySelector('#new-error')!.textContent!.length > 0, 'the duplicate was not refused', { timeout: 10_000 });
     expect(nameInput.getAttribute('aria-invalid')).to.equal('true');
