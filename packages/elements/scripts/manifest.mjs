@@ -28,4 +28,11 @@ for (const mod of manifest.modules ?? []) {
     if (decl.events) decl.events = decl.events.filter((e) => e.name);
   }
 }
+// Classes marked `@internal` (parts of another element, not for pages) are left out by the
+// analyzer; drop the tag definitions that still point at them, so no tag is documented without
+// its class.
+const declared = new Set((manifest.modules ?? []).flatMap((m) => (m.declarations ?? []).map((d) => d.name)));
+for (const mod of manifest.modules ?? []) {
+  if (mod.exports) mod.exports = mod.exports.filter((e) => e.kind !== 'custom-element-definition' || declared.has(e.declaration?.name));
+}
 writeFileSync(file, `${JSON.stringify(manifest, null, 2)}\n`);

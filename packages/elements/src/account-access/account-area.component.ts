@@ -22,6 +22,8 @@ let instances = 0;
  * registration's rules), orders, credits, a password change and signing out. Part of
  * `<cl-account-access>`, which shows it once a shopper is signed in; not meant to be used alone.
  *
+ * @internal
+ *
  * Renders in light DOM, inside the access element (password managers see the password change).
  *
  * @event cl-signed-out - Sign-out was chosen, or the server no longer accepts the session (`detail.reason`).
