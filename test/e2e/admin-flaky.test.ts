@@ -1,15 +1,16 @@
 // End to end: the admin example against a server that fails 30 % of requests (503 + Retry-After)
 // and answers in 300–1500 ms (`--fail-rate 0.3 --latency 300-1500`). A person searches, filters,
-// opens a customer, edits it, changes two customers in bulk and exports the list. Every step
-// either succeeds or shows a visible message in Portuguese with a way to try again (which the
-// person uses), never the server's developer words; and the rows shown always belong to the
-// query on screen.
+// opens a customer, edits it, changes two customers in bulk, exports the list and imports a
+// spreadsheet. Every step either succeeds or shows a visible message in Portuguese with a way to
+// try again (which the person uses), never the server's developer words; and the rows shown
+// always belong to the query on screen.
 import { createClient, searchKey } from '@clientela/core';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SECRET_KEY, startExamples, startMockServer, type StartedExamples, type StartedMockServer } from '../../scripts/examples-harness.mjs';
 import { CHROMIUM_ARGS, chromiumPath } from '../chromium.js';
+import { testCpf } from './stack.js';
 
 let server: StartedMockServer;
 let examples: StartedExamples;
@@ -55,7 +56,7 @@ async function outcome(what: string, ok: () => Promise<boolean>, failure: Locato
 }
 
 describe('the admin with --fail-rate 0.3 --latency 300-1500', () => {
-  it('search, filter, card, edit, bulk and export each succeed or say why with a retry; rows always match the query on screen', async () => {
+  it('search, filter, card, edit, bulk, export and import each succeed or say why with a retry; rows always match the query on screen', async () => {
     // A first visit lets vite optimize the page's dependencies (it reloads the page when it does).
     const warm = await browser.newPage();
     await warm.goto(examples.adminUrl);
@@ -131,6 +132,20 @@ describe('the admin with --fail-rate 0.3 --latency 300-1500', () => {
     failures += await outcome('export', () => table.locator('[part~=notice-done]').filter({ hasText: 'baixado' }).isVisible(), table.locator('[part~=notice-failed]'));
     await expect.poll(() => downloads.length).toBe(1);
     expect(downloads[0]).toMatch(/\.csv$/);
+
+    // Import three customers from a spreadsheet: the dry run, then the confirmation. A retried
+    // confirmation keeps its idempotency key, so the report still says the rows were created.
+    const run = Date.now() % 100_000;
+    const csv = ['CPF/CNPJ,Nome (primeiro),Sobrenome,E-mail', ...[0, 1, 2].map((i) => `${testCpf(run * 10 + i + 700_000_000)},Instável,Lote ${run} ${i},instavel.${run}.${i}@example.com`)].join('\r\n') + '\r\n';
+    await page.locator('#open-import').click();
+    const importer = page.locator('#import-dialog cl-customer-import');
+    await importer.locator('input[type=file]').setInputFiles({ name: `instavel-${run}.csv`, mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    const importFailure = importer.locator('[role=alert]').filter({ hasText: /\S/ });
+    failures += await outcome('import dry run', () => importer.locator('[data-summary]').isVisible(), importFailure);
+    await importer.getByRole('button', { name: 'Confirmar importação' }).click();
+    failures += await outcome('import', () => importer.locator('[data-count=created]').isVisible(), importFailure);
+    expect(await importer.locator('[data-count=created]').textContent()).toBe('3');
+    for (const i of [0, 1, 2]) expect((await api.customers.list({ q: `instavel.${run}.${i}@example.com` })).total).toBe(1);
     console.log(`flaky walk: ${failures} visible failures retried`);
     await page.close();
   }, 600_000);

@@ -4,6 +4,7 @@ import { fieldLabel } from '@clientela/core/i18n';
 import { html, nothing } from 'lit';
 import { ImportCompleteEvent } from '../events/events.js';
 import { ClientelaElement } from '../internal/clientela-element.js';
+import { errorText } from '../internal/error-text.js';
 import { saveBlob } from '../internal/download.js';
 import { formatNumber, translator } from '../internal/localize.js';
 import { tokens } from '../internal/tokens.js';
@@ -44,6 +45,7 @@ export class CustomerImport extends ClientelaElement {
     report: { state: true },
     error: { state: true },
     dragging: { state: true },
+    _retry: { state: true },
   };
 
   /** How many rows the preview shows (default 10). */
@@ -56,6 +58,8 @@ export class CustomerImport extends ClientelaElement {
   declare report: ImportReport | undefined;
   declare protected error: string;
   declare protected dragging: boolean;
+  /** Sends the failed upload again (same file, same idempotency key), after an outage. */
+  declare private _retry: (() => void) | undefined;
 
   constructor() {
     super();
@@ -64,6 +68,7 @@ export class CustomerImport extends ClientelaElement {
     this.file = undefined;
     this.report = undefined;
     this.error = '';
+    this._retry = undefined;
     this.dragging = false;
   }
 
@@ -87,7 +92,7 @@ export class CustomerImport extends ClientelaElement {
       const { blob, filename } = await this.api.imports.template(format);
       saveBlob(blob, filename);
     } catch (error) {
-      this.error = isApiError(error) ? error.message : this.#t('failed');
+      this.error = errorText(error, this.resolvedLocale);
     }
   }
 
@@ -102,14 +107,17 @@ export class CustomerImport extends ClientelaElement {
     await this.#upload(true);
   }
 
-  async #upload(dryRun: boolean): Promise<void> {
+  async #upload(dryRun: boolean, idempotencyKey = globalThis.crypto.randomUUID()): Promise<void> {
     if (!this.api || !this.file) return;
     const before = this.step;
     this.step = dryRun ? 'checking' : 'importing';
     this.error = '';
+    this._retry = undefined;
     try {
       // No timeout: a large sheet can take the server a while, and the operator sees progress.
-      const report = await this.api.imports.upload(this.file, { dryRun, filename: this.file.name, timeout: false });
+      // The key stays the same when the operator retries, so an import whose answer was lost
+      // reports what it created instead of "unchanged".
+      const report = await this.api.imports.upload(this.file, { dryRun, filename: this.file.name, timeout: false, idempotencyKey });
       this.report = report;
       this.step = dryRun ? 'preview' : 'done';
       if (!dryRun) this.dispatchEvent(new ImportCompleteEvent({ report }));
@@ -117,8 +125,11 @@ export class CustomerImport extends ClientelaElement {
       this.renderRoot.querySelector<HTMLElement>('[data-focus]')?.focus();
     } catch (error) {
       this.step = dryRun ? 'choose' : before;
-      const fields = isApiError(error) ? (error.problem.errors ?? []).map((e) => e.message) : [];
-      this.error = [isApiError(error) ? error.message : this.#t('failed'), ...fields].join(' ');
+      const fields = isApiError(error) && error.status < 500 ? (error.problem.errors ?? []).map((e) => e.message) : [];
+      // An outage (not a refusal of the file) can be retried as it is, with the same key.
+      const outage = !isApiError(error) || error.status >= 500 || error.status === 429;
+      this.error = [outage ? this.#t('uploadFailed') : '', errorText(error, this.resolvedLocale), ...fields].filter(Boolean).join(' ');
+      this._retry = outage ? () => void this.#upload(dryRun, idempotencyKey) : undefined;
     }
   }
 
@@ -292,7 +303,7 @@ export class CustomerImport extends ClientelaElement {
             <span>${t(this.step === 'checking' ? 'checking' : 'importing')}</span>
           </div>`
         : nothing}
-      <div role="alert" class="error">${this.error}</div>
+      <div role="alert" class="error">${this.error}${this._retry && this.error ? html` <button type="button" part="retry" @click=${this._retry}>${this.#t('retry')}</button>` : nothing}</div>
       ${r && (this.step === 'preview' || this.step === 'importing')
         ? html`${this.#summary(r)}
             <h3>${t('preview')}</h3>

@@ -4,7 +4,7 @@ type Key =
   | 'title' | 'intro' | 'template' | 'templateCsv' | 'templateXlsx' | 'drop' | 'choose' | 'wrongType' | 'checking' | 'importing'
   | 'summary' | 'preview' | 'previewCaption' | 'row' | 'name' | 'document' | 'outcome' | 'o_create' | 'o_update' | 'o_unchanged' | 'o_reject'
   | 'errors' | 'errorsCaption' | 'field' | 'message' | 'noErrors' | 'confirm' | 'confirmNone' | 'another' | 'cancel' | 'done'
-  | 'created' | 'updated' | 'unchanged' | 'rejected' | 'downloadRejected' | 'failed' | 'allUnchanged' | 'file' | 'errorsCol' | 'progress';
+  | 'created' | 'updated' | 'unchanged' | 'rejected' | 'downloadRejected' | 'failed' | 'retry' | 'uploadFailed' | 'allUnchanged' | 'file' | 'errorsCol' | 'progress';
 
 export const messages: Messages<Key> = {
   'pt-BR': {
@@ -19,7 +19,7 @@ export const messages: Messages<Key> = {
     errors: 'Erros', errorsCaption: 'Erros por linha e campo ({n})', field: 'Campo', message: 'Erro', noErrors: 'Nenhum erro encontrado.',
     confirm: 'Confirmar importação', confirmNone: 'Nada a importar', another: 'Escolher outro arquivo', cancel: 'Cancelar', done: 'Importação concluída',
     created: 'Criados', updated: 'Atualizados', unchanged: 'Sem alteração', rejected: 'Rejeitados',
-    downloadRejected: 'Baixar linhas rejeitadas (CSV)', failed: 'Não foi possível ler a planilha.',
+    downloadRejected: 'Baixar linhas rejeitadas (CSV)', failed: 'Não foi possível ler a planilha.', retry: 'Tentar novamente', uploadFailed: 'Não foi possível enviar a planilha.',
     allUnchanged: 'Todos os clientes desta planilha já estão atualizados.', file: 'Arquivo', errorsCol: 'Erros', progress: 'Progresso',
   },
   en: {
@@ -34,7 +34,7 @@ export const messages: Messages<Key> = {
     errors: 'Errors', errorsCaption: 'Errors by row and field ({n})', field: 'Field', message: 'Error', noErrors: 'No errors found.',
     confirm: 'Confirm import', confirmNone: 'Nothing to import', another: 'Choose another file', cancel: 'Cancel', done: 'Import finished',
     created: 'Created', updated: 'Updated', unchanged: 'Unchanged', rejected: 'Rejected',
-    downloadRejected: 'Download rejected rows (CSV)', failed: 'Could not read the spreadsheet.',
+    downloadRejected: 'Download rejected rows (CSV)', failed: 'Could not read the spreadsheet.', retry: 'Try again', uploadFailed: 'Could not send the spreadsheet.',
     allUnchanged: 'Every customer in this spreadsheet is already up to date.', file: 'File', errorsCol: 'Errors', progress: 'Progress',
   },
   es: {
@@ -49,7 +49,7 @@ export const messages: Messages<Key> = {
     errors: 'Errores', errorsCaption: 'Errores por fila y campo ({n})', field: 'Campo', message: 'Error', noErrors: 'No se encontraron errores.',
     confirm: 'Confirmar importación', confirmNone: 'Nada que importar', another: 'Elegir otro archivo', cancel: 'Cancelar', done: 'Importación terminada',
     created: 'Creados', updated: 'Actualizados', unchanged: 'Sin cambios', rejected: 'Rechazados',
-    downloadRejected: 'Descargar filas rechazadas (CSV)', failed: 'No se pudo leer la planilla.',
+    downloadRejected: 'Descargar filas rechazadas (CSV)', failed: 'No se pudo leer la planilla.', retry: 'Intentar de nuevo', uploadFailed: 'No se pudo enviar la planilla.',
     allUnchanged: 'Todos los clientes de esta planilla ya están actualizados.', file: 'Archivo', errorsCol: 'Errores', progress: 'Progreso',
   },
 };

@@ -193,6 +193,34 @@ describe('<cl-customer-import>', () => {
     expect($(el, '[role=alert]').textContent).to.contain('Falta a coluna CPF/CNPJ.').and.contain('Obrigatório.');
   });
 
+  it('an outage while importing says so in plain words and "Tentar novamente" sends the same import again, with the same key', async () => {
+    const keys: string[] = [];
+    let failNext = true;
+    const { client } = fakeClient({
+      'POST /imports': ({ request, url }) => {
+        keys.push(`${url.searchParams.get('dryRun')} ${request.headers.get('idempotency-key')}`);
+        if (failNext) {
+          failNext = false;
+          return problem(503, { title: 'Service unavailable', detail: 'Falha simulada (--fail-rate); tente de novo após Retry-After' });
+        }
+        return json({ dryRun: url.searchParams.get('dryRun') !== 'false', totalRows: 1, created: 1, updated: 0, unchanged: 0, rejected: 0, errors: [], rows: [{ row: 2, outcome: 'create', name: 'Cliente 0' }] });
+      },
+    });
+    const el = await fixture<CustomerImport>(html`<cl-customer-import .client=${client}></cl-customer-import>`);
+    await el.choose(sheet(1, []));
+    await settled(el);
+    const alert = $(el, '[role=alert]');
+    expect(alert.textContent).to.contain('Não foi possível enviar a planilha.').and.contain('indisponível');
+    expect(alert.textContent).not.to.match(/fail-rate|Retry-After/);
+    await expect(el).to.be.accessible();
+    (alert.querySelector('button') as HTMLButtonElement).click();
+    await settled(el);
+    expect(el.step).to.equal('preview');
+    expect($(el, '[role=alert]').textContent!.trim()).to.equal('');
+    expect(keys).to.have.length(2);
+    expect(keys[0]).to.equal(keys[1]);
+  });
+
   it('is keyboard operable: the file chooser is reachable with Tab after the template buttons', async () => {
     const { client } = api();
     const el = await fixture<CustomerImport>(html`<cl-customer-import .client=${client}></cl-customer-import>`);
