@@ -142,7 +142,8 @@ describe('<cl-customer-import>', () => {
 
     // The rejected rows come back as CSV with their original cells and errors.
     $(el, '[data-action=download-rejected]').click();
-    await aTimeout(20);
+    // The file is built from the sheet read again (asynchronously): wait for it, not a fixed time.
+    for (let i = 0; i < 200 && downloads.length === 0; i++) await aTimeout(10);
     expect(downloads[0]!.name).to.equal('clientes-rejeitadas.csv');
     const rejected = parseCsv(await downloads[0]!.blob.text());
     expect(rejected[0]).to.deep.equal(['Linha', 'Nome', 'CPF/CNPJ', 'Erros']);
