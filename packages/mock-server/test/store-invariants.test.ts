@@ -120,6 +120,49 @@ describe.each(STORES)('store invariants: %s', (_kind, open) => {
   });
 });
 
+describe.each(STORES)('store totals: %s', (_kind, open) => {
+  it('the total of a query by status and kind stays exact through bulk and concurrent writes, status changes and rolled-back transactions', async () => {
+    const store = await open();
+    const statuses = ['active', 'inactive', 'blocked', 'deleted'] as const;
+    const people = generateSeed(260, 7).customers;
+    await store.insertCustomers(people.slice(0, 60));
+    // Concurrent single inserts and status changes: each one is a separate count delta (more than
+    // the PostgreSQL store keeps before folding them together).
+    await Promise.all(people.slice(60).map((c) => store.insertCustomer(c)));
+    await Promise.all(
+      people.slice(0, 230).map(async (c, i) => {
+        const now = (await store.getCustomer(c.id))!;
+        await store.updateCustomer({ ...now, status: statuses[i % 4]!, version: now.version + 1 }, now.version);
+      }),
+    );
+    // An update that keeps the status, and a transaction that changes statuses and then throws.
+    const kept = (await store.getCustomer(people[0]!.id))!;
+    await store.updateCustomer({ ...kept, notes: 'same status', version: kept.version + 1 }, kept.version);
+    await store
+      .transaction(async (tx) => {
+        for (const c of people.slice(230, 240)) {
+          const now = (await tx.getCustomer(c.id))!;
+          await tx.updateCustomer({ ...now, status: 'blocked', version: now.version + 1 }, now.version);
+        }
+        throw new Error('abandoned');
+      })
+      .catch(() => undefined);
+    const all: Customer[] = [];
+    for await (const c of store.scanCustomers({ statuses }, { field: 'name', desc: false })) all.push(c);
+    expect(all).toHaveLength(people.length);
+    for (const status of statuses) {
+      for (const kind of [undefined, 'person', 'company'] as const) {
+        const expected = all.filter((c) => c.status === status && (!kind || c.kind === kind)).length;
+        expect(await store.countCustomers({ statuses: [status], kind })).toBe(expected);
+      }
+    }
+    const live = all.filter((c) => c.status !== 'deleted').length;
+    const page = await store.listCustomers({ query: { statuses: ['active', 'inactive', 'blocked'] }, sort: { field: 'createdAt', desc: true }, limit: 5 });
+    expect(page.total).toBe(live);
+    await store.close();
+  });
+});
+
 describe.each(STORES.slice(1))('%s transactions roll back', (_kind, open) => {
   it('a transaction that throws keeps none of its writes', async () => {
     const store = await open();

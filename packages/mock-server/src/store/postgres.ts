@@ -62,6 +62,20 @@ function likeAny(token: string): string {
   return `%${token.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
 }
 
+type PageRow = { data: string; document: string; id: string; k: string | number };
+
+/** Count-delta rows beyond which a count folds them together first. */
+const COMPACT_DELTAS_AT = 200;
+
+/** The query fields {@link byStatusAlone} knows; a query with any other field is counted row by row. */
+const STATUS_ALONE_FIELDS = new Set(['statuses', 'kind', 'q', 'categoryIds', 'ids']);
+
+/** Whether a query selects by status (and kind) only, so its total is a sum of count deltas. */
+function byStatusAlone(query: CustomerQuery): boolean {
+  const known = Object.entries(query).every(([field, value]) => value === undefined || STATUS_ALONE_FIELDS.has(field));
+  return known && !queryTokens(query.q).length && !query.categoryIds?.length && query.ids === undefined;
+}
+
 function isUniqueViolation(e: unknown, constraint: string): boolean {
   return (e as { code?: string; constraint?: string }).code === UNIQUE_VIOLATION && (e as { constraint?: string }).constraint === constraint;
 }
@@ -243,29 +257,70 @@ export class PostgresStore implements Store {
     return parts.join(' AND ');
   }
 
-  async #page(params: ListParams, select: string): Promise<{ rows: { data: string; document: string; id: string; k: string | number }[]; total: number }> {
+  async #page(params: ListParams, select: string): Promise<{ rows: PageRow[]; total: number }> {
     const { query, sort, after, offset, limit } = params;
     const col = SORT_COLUMNS[sort.field];
     const dir = sort.desc ? 'DESC' : 'ASC';
     const args: unknown[] = [];
     const where = this.#where(query, args);
     const countArgs = [...args];
+    const searching = queryTokens(query.q).length > 0;
     let keyset = '';
     if (after) {
       const op = sort.desc ? '<' : '>';
       args.push(after.key, after.id);
-      keyset = ` AND (${col}, id) ${op} ($${args.length - 1}, $${args.length})`;
+      keyset = ` AND (${searching ? 'k' : col}, id) ${op} ($${args.length - 1}, $${args.length})`;
     }
     args.push(limit + 1, offset ?? 0);
-    const keys = `SELECT ${select}, ${col} AS k FROM customers WHERE ${where}${keyset} ORDER BY ${col} ${dir}, id ${dir} LIMIT $${args.length - 1} OFFSET $${args.length}`;
-    const sql = `SELECT d.data, p.document, p.id, p.k FROM (${keys}) p JOIN customer_data d ON d.id = p.id ORDER BY p.k ${dir}, p.id ${dir}`;
-    const [page, count] = await Promise.all([
-      this.#q<{ data: string; document: string; id: string; k: string | number }>(sql, args),
-      this.#q<{ n: number }>(`SELECT count(*)::int AS n FROM customers WHERE ${where}`, countArgs),
-    ]);
+    const range = `LIMIT $${args.length - 1} OFFSET $${args.length}`;
+    let rows: PageRow[];
+    let total: number;
+    if (searching) {
+      // A search visits every match to recheck it, and its total counts them: one pass collects
+      // the matches' sort keys, the page and the total both come from it.
+      const sql = `WITH m AS MATERIALIZED (SELECT ${select}, ${col} AS k FROM customers WHERE ${where}),
+        p AS (SELECT * FROM m WHERE true${keyset} ORDER BY k ${dir}, id ${dir} ${range})
+        SELECT (SELECT count(*) FROM m)::int AS n, d.data, p.document, p.id, p.k
+        FROM (SELECT 1) one LEFT JOIN (p JOIN customer_data d ON d.id = p.id) ON true ORDER BY p.k ${dir}, p.id ${dir}`;
+      const r = await this.#q<PageRow & { n: number }>(sql, args);
+      total = Number(r.rows[0]?.n ?? 0);
+      rows = r.rows.filter((x) => x.id !== null);
+    } else {
+      const keys = `SELECT ${select}, ${col} AS k FROM customers WHERE ${where}${keyset} ORDER BY ${col} ${dir}, id ${dir} ${range}`;
+      const sql = `SELECT d.data, p.document, p.id, p.k FROM (${keys}) p JOIN customer_data d ON d.id = p.id ORDER BY p.k ${dir}, p.id ${dir}`;
+      const [page, count] = await Promise.all([this.#q<PageRow>(sql, args), this.#count(query, where, countArgs)]);
+      rows = page.rows;
+      total = count;
+    }
     // bigint keys come back as strings; the cursor carries numbers for numeric sorts.
     const numeric = sort.field === 'totalSpent';
-    return { rows: page.rows.map((r) => (numeric ? { ...r, k: Number(r.k) } : r)), total: Number(count.rows[0]!.n) };
+    return { rows: numeric ? rows.map((r) => ({ ...r, k: Number(r.k) })) : rows, total };
+  }
+
+  /**
+   * How many customers match. A query by status (and kind) alone sums the count deltas the
+   * triggers keep (exact, in this transaction's view); any other counts its matches.
+   */
+  async #count(query: CustomerQuery, where: string, args: unknown[]): Promise<number> {
+    if (!byStatusAlone(query)) return Number((await this.#q<{ n: number }>(`SELECT count(*)::int AS n FROM customers WHERE ${where}`, args)).rows[0]!.n);
+    const deltaArgs: unknown[] = [[...query.statuses]];
+    let sql = 'SELECT coalesce(sum(delta), 0)::bigint AS n, count(*)::int AS rows FROM customer_count_deltas WHERE status = ANY($1::text[])';
+    if (query.kind) {
+      deltaArgs.push(query.kind);
+      sql += ' AND kind = $2';
+    }
+    const r = (await this.#q<{ n: string; rows: number }>(sql, deltaArgs)).rows[0]!;
+    if (r.rows > COMPACT_DELTAS_AT && !this.#inside) await this.#compactCountDeltas();
+    return Number(r.n);
+  }
+
+  /**
+   * Folds the count deltas into one row per (status, kind), in one statement: rows another
+   * transaction has not committed yet are not seen, so they are neither deleted nor counted here.
+   */
+  async #compactCountDeltas(): Promise<void> {
+    await this.#q(`WITH gone AS (DELETE FROM customer_count_deltas RETURNING status, kind, delta)
+      INSERT INTO customer_count_deltas (status, kind, delta) SELECT status, kind, sum(delta) FROM gone GROUP BY status, kind HAVING sum(delta) <> 0`);
   }
 
   async listCustomersJson(params: ListParams): Promise<ListJsonResult> {
@@ -283,7 +338,7 @@ export class PostgresStore implements Store {
   async countCustomers(query: CustomerQuery): Promise<number> {
     const args: unknown[] = [];
     const where = this.#where(query, args);
-    return Number((await this.#q<{ n: number }>(`SELECT count(*)::int AS n FROM customers WHERE ${where}`, args)).rows[0]!.n);
+    return this.#count(query, where, args);
   }
 
   async *scanCustomers(query: CustomerQuery, sort: SortSpec): AsyncIterable<Customer> {
