@@ -10,7 +10,8 @@ import { CustomerOpenEvent, CustomerSavedEvent, InvalidEvent, SignedInEvent, Sig
 import { errorText } from '../internal/error-text.js';
 import { ClientelaElement } from '../internal/clientela-element.js';
 import { adoptLightDomStyles } from '../internal/light-dom.js';
-import { translator } from '../internal/localize.js';
+import { LocalizeController } from '../internal/localize.controller.js';
+import type { Translate } from '../internal/localize.js';
 import { saveSession } from '../internal/session-store.js';
 import { loadMessages, messages } from './customer-form.messages.js';
 import { styles } from './customer-form.styles.js';
@@ -19,7 +20,7 @@ import { applyMask, maskedLength, maskInput, type MaskKind } from './masks.js';
 type Kind = 'person' | 'company';
 type Mode = 'admin' | 'storefront' | 'account';
 type Rule = FieldRule;
-type T = ReturnType<typeof translator<keyof (typeof messages)['pt-BR']>>;
+type T = Translate<keyof (typeof messages)['pt-BR']>;
 type Label = Parameters<T>[0];
 
 interface FieldOptions {
@@ -182,8 +183,9 @@ export class CustomerForm extends ClientelaElement {
     adoptLightDomStyles(this, styles);
   }
 
+  readonly #l10n = new LocalizeController(this, { messages, loadMessages });
   get #t(): T {
-    return translator(messages, this.resolvedLocale);
+    return this.#l10n.t;
   }
 
   /** The `<form>` element the inputs live in. */
@@ -192,8 +194,6 @@ export class CustomerForm extends ClientelaElement {
   }
 
   protected override willUpdate(changed: PropertyValues): void {
-    const locale = this.resolvedLocale;
-    if (messages[locale] === messages['pt-BR'] && locale !== 'pt-BR') void loadMessages(locale).then(() => this.requestUpdate());
     // Only staff assign categories: the storefront bundle never loads the picker.
     if (changed.has('mode') && this.mode === 'admin') void import('../category-picker/category-picker.js');
     if (changed.has('kind') && (this.kind === 'person' || this.kind === 'company')) this._kind = this.kind;

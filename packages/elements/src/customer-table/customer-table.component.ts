@@ -5,7 +5,8 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { CustomerOpenEvent } from '../events/events.js';
 import { ClientelaElement } from '../internal/clientela-element.js';
 import { errorText } from '../internal/error-text.js';
-import { formatDate, formatMoney, formatNumber, translator } from '../internal/localize.js';
+import { formatDate, formatMoney, formatNumber } from '../internal/localize.js';
+import { LocalizeController } from '../internal/localize.controller.js';
 import { tokens } from '../internal/tokens.js';
 import type { ActionsHost, Notice } from './customer-table.actions.js';
 import { COLUMN_BY_KEY, MAX_PINNED, parseLayout, visibleColumns, type ColumnDef, type ColumnKey, type ColumnLayout } from './columns.js';
@@ -173,7 +174,11 @@ export class CustomerTable extends ClientelaElement {
     this.pageSize = 50;
   }
 
-  #t = translator(messages, 'pt-BR');
+  // The table's words in its locale; en and es load on first use (see LocalizeController).
+  readonly #l10n = new LocalizeController(this, { messages, loadMessages });
+  get #t() {
+    return this.#l10n.t;
+  }
 
   /** Ids of the selected rows (when "all matching" is selected, the loaded ones among them). */
   get selectedIds(): string[] {
@@ -705,10 +710,7 @@ export class CustomerTable extends ClientelaElement {
   // ---------------------------------------------------------------- render
 
   override render() {
-    // Here, not in willUpdate: a changed `lang` is reflected to the attribute only in update().
-    const locale = this.resolvedLocale;
-    if (locale !== 'pt-BR' && messages[locale] === messages['pt-BR']) void loadMessages(locale).then(() => this.requestUpdate());
-    const t = (this.#t = translator(messages, locale));
+    const t = this.#t;
     const list = this.#vp.list;
     const cols = this.#columns();
     const template = `${SELECT_W}px ${cols.map((c) => `${c.width}px`).join(' ')}`;

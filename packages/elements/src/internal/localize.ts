@@ -34,9 +34,16 @@ export function lazyMessages<K extends string>(
     if (locale === 'pt-BR') return Promise.resolve();
     let p = loading.get(locale);
     if (!p) {
-      p = load(locale).then((table) => {
-        messages[locale] = table;
-      });
+      p = load(locale).then(
+        (table) => {
+          messages[locale] = table;
+        },
+        (error: unknown) => {
+          // A failed load (offline) is not remembered: the next element to ask tries again.
+          loading.delete(locale);
+          throw error;
+        },
+      );
       loading.set(locale, p);
     }
     return p;
@@ -44,7 +51,8 @@ export function lazyMessages<K extends string>(
   return { messages, loadMessages };
 }
 
-type Translate = (key: string, values?: Record<string, string | number>) => string;
+/** A translator: `t('key', { n: 3 })` gives the message with `{n}` filled. */
+export type Translate<K extends string = string> = (key: K, values?: Record<string, string | number>) => string;
 
 /** One translator per message table, so an element reading `t` on every render makes none. */
 const translators = new WeakMap<object, Translate>();
@@ -58,7 +66,7 @@ const translators = new WeakMap<object, Translate>();
  * const t = translator(messages, 'en');
  * t('results', { count: '1,024' });
  */
-export function translator<K extends string>(messages: Messages<K>, locale: Locale): (key: K, values?: Record<string, string | number>) => string {
+export function translator<K extends string>(messages: Messages<K>, locale: Locale): Translate<K> {
   const table: Record<string, string> = messages[locale] ?? messages['pt-BR'];
   let t = translators.get(table);
   if (!t) {
