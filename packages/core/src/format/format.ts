@@ -183,6 +183,18 @@ export function searchKey(text: string): string {
     .trim();
 }
 
+/**
+ * The key a city is filtered by: {@link searchKey} (no accents, lowercase) with every run of
+ * other characters than letters and digits turned into one `_`, so "São Paulo", "sao  paulo" and
+ * "SAO-PAULO" share `sao_paulo`, and the key travels in a URL unescaped.
+ *
+ * @example
+ * cityKey('Santa Bárbara d\'Oeste'); // 'santa_barbara_d_oeste'
+ */
+export function cityKey(city: string): string {
+  return searchKey(city).replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '');
+}
+
 function group(chars: string, marks: ReadonlyArray<readonly [number, string]>): string {
   let out = '';
   for (let i = 0; i < chars.length; i++) {

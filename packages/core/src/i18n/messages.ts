@@ -47,7 +47,9 @@ export type IssueCode =
   | 'email_taken'
   | 'invalid_characters'
   | 'idempotency_key_reused'
-  | 'column_count';
+  | 'column_count'
+  | 'invalid_filter'
+  | 'filter_unknown_condition';
 
 type Table = Record<IssueCode, string>;
 
@@ -96,6 +98,8 @@ const ptBR: Table = {
   invalid_characters: 'Contém caracteres não permitidos (de controle ou de direção do texto).',
   idempotency_key_reused: 'Esta Idempotency-Key já foi usada com outro conteúdo.',
   column_count: 'A linha tem {count} colunas e o cabeçalho tem {expected}: confira se falta ou sobra uma coluna.',
+  invalid_filter: 'Condição de filtro inválida: “{near}”.',
+  filter_unknown_condition: 'Condição de filtro desconhecida: “{near}”.',
 };
 
 const en: Table = {
@@ -143,6 +147,8 @@ const en: Table = {
   invalid_characters: 'Contains characters that are not allowed (control or text-direction characters).',
   idempotency_key_reused: 'This Idempotency-Key was already used with another body.',
   column_count: 'The row has {count} columns and the header has {expected}: check for a missing or extra column.',
+  invalid_filter: 'Invalid filter condition: “{near}”.',
+  filter_unknown_condition: 'Unknown filter condition: “{near}”.',
 };
 
 const es: Table = {
@@ -190,6 +196,8 @@ const es: Table = {
   invalid_characters: 'Contiene caracteres no permitidos (de control o de dirección del texto).',
   idempotency_key_reused: 'Esta Idempotency-Key ya se usó con otro contenido.',
   column_count: 'La fila tiene {count} columnas y el encabezado tiene {expected}: revisa si falta o sobra una columna.',
+  invalid_filter: 'Condición de filtro no válida: “{near}”.',
+  filter_unknown_condition: 'Condición de filtro desconocida: “{near}”.',
 };
 
 const TABLES: Record<Locale, Table> = { 'pt-BR': ptBR, en, es };

@@ -71,6 +71,26 @@ export type {
   RegistrationSettings,
 } from './settings.js';
 export { CUSTOMER_SORTS, CustomerListQuerySchema, MAX_LIST_OFFSET } from './query.js';
+export {
+  CATEGORY_MATCHES,
+  FILTER_CHANNELS,
+  FILTER_MAX_ALTERNATIVES,
+  FILTER_MAX_BIRTHDAY_DAYS,
+  FILTER_MAX_CENTS,
+  FILTER_MAX_COUNT,
+  FILTER_MAX_DAYS,
+  FILTER_MAX_LENGTH,
+  FILTER_MAX_TERMS,
+  FILTER_MAX_VALUES,
+  FilterConditionSchema,
+  FilterExpressionSchema,
+  FilterGroupSchema,
+  FilterTermSchema,
+} from './filter.js';
+export type { CategoryMatch, FilterChannel, FilterCondition, FilterConditionType, FilterExpression, FilterGroup, FilterTerm } from './filter.js';
+export { encodeCondition, encodeFilter, FilterTextSchema, parseFilter } from './filter-codec.js';
+export { CONSENT_BITS, FILTER_TIME_ZONE, filterFieldsOf, matchesFilter, matchesFilterFields, resolveFilter } from './filter-eval.js';
+export type { FilterFields, ResolvedCondition, ResolvedFilter } from './filter-eval.js';
 export type { CustomerListQuery, CustomerSort, CustomerSortField } from './query.js';
 export { ProblemFieldErrorSchema, ProblemSchema } from './problem.js';
 export type { Problem, ProblemFieldError } from './problem.js';

@@ -1,6 +1,8 @@
 import * as z from 'zod/mini';
 import { CUSTOMER_STATUSES } from './constants.js';
 import { CustomerKindSchema } from './customer.js';
+import type { FilterExpression } from './filter.js';
+import { FilterTextSchema } from './filter-codec.js';
 import { rule } from './rules.js';
 
 /**
@@ -25,13 +27,16 @@ export const MAX_LIST_OFFSET = 10_000_000;
  * defaults to every status but `deleted`. `limit` is 1–200 (default 50). `offset` (0 to
  * {@link MAX_LIST_OFFSET}) starts the page at that row of the sorted matches, for random access;
  * it cannot be combined with `cursor` (422 `offset_with_cursor`), and the page's `nextCursor`
- * continues after its rows.
+ * continues after its rows. `filter` (the text of a {@link FilterExpression}) narrows the list
+ * further; a bad one is a 422 at `filter` naming the condition.
  */
 export const CustomerListQuerySchema = z.strictObject({
   q: z.optional(z.string().check(z.maxLength(200))),
   kind: z.optional(CustomerKindSchema),
   status: z.optional(statusList),
   categoryId: z.optional(z.string()),
+  /** A filter in its text form (`last-notwithin-90.uf-SP`; see `encodeFilter`), combined with the other parameters by AND. */
+  filter: z.optional(FilterTextSchema),
   sort: z.optional(z.enum(SORT_VALUES as [CustomerSort, ...CustomerSort[]])),
   cursor: z.optional(z.string().check(z.maxLength(500))),
   limit: z.optional(z.coerce.number().check(z.int(), z.gte(1), z.lte(200))),

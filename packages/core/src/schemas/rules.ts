@@ -36,8 +36,8 @@ export interface FieldIssue {
 type RawIssue = z.core.$ZodRawIssue;
 
 function codeOf(issue: RawIssue): { code: IssueCode; values?: Record<string, unknown> } {
-  const params = (issue as { params?: { code?: IssueCode } }).params;
-  if (params?.code) return { code: params.code };
+  const params = (issue as { params?: { code?: IssueCode; values?: Record<string, unknown> } }).params;
+  if (params?.code) return params.values ? { code: params.code, values: params.values } : { code: params.code };
   const fromSchema = issue.inst ? schemaCodes.get(issue.inst) : undefined;
   if (fromSchema) return { code: fromSchema };
   switch (issue.code) {

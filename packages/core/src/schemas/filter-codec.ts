@@ -1,0 +1,243 @@
+import * as z from 'zod/mini';
+import type { Locale } from '../i18n/locale.js';
+import { DEFAULT_LOCALE } from '../i18n/locale.js';
+import { issueMessage, type IssueCode } from '../i18n/messages.js';
+import {
+  FILTER_MAX_ALTERNATIVES,
+  FILTER_MAX_LENGTH,
+  FILTER_MAX_TERMS,
+  FilterConditionSchema,
+  type FilterCondition,
+  type FilterExpression,
+  type FilterTerm,
+} from './filter.js';
+import { parseWith, type ParseResult } from './rules.js';
+
+// The one text form of a filter, for the query string: only letters, digits and `- . _ *`, the
+// characters `encodeURIComponent` and `URLSearchParams` both leave alone, so a filter reads the
+// same in the address bar as in code.
+//
+//   filter      = "" | term *( "." term )          terms that must all hold
+//   term        = condition *( "*" condition )      alternatives: one must hold
+//   condition   = word *( "-" argument )
+//
+//   spent-min-100000   spent-max-N   spent-range-A-B     total spent, cents (also orders-, ticket-)
+//   last-from-20250101 last-to-D     last-range-D-D      last purchase on those days (aaaammdd)
+//   last-never         last-within-30 last-notwithin-90  never / in / not in the last N days
+//   since-from-D       since-to-D    since-range-D-D     customer since
+//   bday-month-12-1    bday-next-7                       birthday in a month / in the next N days
+//   city-sao_paulo-campinas  uf-SP-RJ  kind-company  status-active-blocked  source-pos-storefront
+//   cat-any-ID-ID      cat-all-ID    cat-none-ID         categories
+//   consent-email-yes  consent-whatsapp-no               marketing consent per channel
+//
+// Example: `last-notwithin-90.uf-SP` is "no purchase in the last 90 days, in São Paulo state";
+// `uf-SP*uf-RJ.spent-min-500000` is "in SP or RJ, and spent at least R$ 5.000,00".
+// Numbers are written without leading zeros and lists keep their order, so reading a text and
+// writing it back gives the same text: there is one spelling of each filter.
+
+const RANGES = { spent: 'totalSpent', orders: 'ordersCount', ticket: 'averageTicket' } as const;
+const DAY_RANGES = { last: 'lastPurchase', since: 'customerSince' } as const;
+const LISTS = { city: ['city', 'cities'], uf: ['state', 'states'], status: ['status', 'statuses'], source: ['source', 'sources'] } as const;
+
+const NUMBER = /^(0|[1-9][0-9]{0,15})$/;
+const DAY = /^([0-9]{4})([0-9]{2})([0-9]{2})$/;
+
+/** A part of the text that is not a condition; `unknown` when its word is not one. */
+class Unreadable {
+  constructor(readonly unknown: boolean) {}
+}
+
+function num(arg: string | undefined): number {
+  if (arg === undefined || !NUMBER.test(arg)) throw new Unreadable(false);
+  return Number(arg);
+}
+
+function day(arg: string | undefined): string {
+  const m = arg === undefined ? null : DAY.exec(arg);
+  if (!m) throw new Unreadable(false);
+  return `${m[1]}-${m[2]}-${m[3]}`;
+}
+
+function args(parts: string[], n: number): string[] {
+  if (parts.length !== n) throw new Unreadable(false);
+  return parts;
+}
+
+function values(parts: string[]): string[] {
+  if (!parts.length || parts.some((p) => !p)) throw new Unreadable(false);
+  return parts;
+}
+
+/** The raw condition a piece of text names, not yet checked against the schema. */
+function readCondition(text: string): Record<string, unknown> {
+  const [word = '', ...rest] = text.split('-');
+  if (word in RANGES) {
+    const type = RANGES[word as keyof typeof RANGES];
+    const [op, ...a] = rest;
+    if (op === 'min') return { type, min: num(args(a, 1)[0]) };
+    if (op === 'max') return { type, max: num(args(a, 1)[0]) };
+    if (op === 'range') return { type, min: num(args(a, 2)[0]), max: num(a[1]) };
+    throw new Unreadable(false);
+  }
+  if (word in DAY_RANGES) {
+    const type = DAY_RANGES[word as keyof typeof DAY_RANGES];
+    const [op, ...a] = rest;
+    if (op === 'from') return { type, from: day(args(a, 1)[0]) };
+    if (op === 'to') return { type, to: day(args(a, 1)[0]) };
+    if (op === 'range') return { type, from: day(args(a, 2)[0]), to: day(a[1]) };
+    if (word === 'last' && op === 'never' && !a.length) return { type: 'neverPurchased' };
+    if (word === 'last' && op === 'within') return { type: 'purchasedWithin', days: num(args(a, 1)[0]) };
+    if (word === 'last' && op === 'notwithin') return { type: 'notPurchasedWithin', days: num(args(a, 1)[0]) };
+    throw new Unreadable(false);
+  }
+  if (word in LISTS) {
+    const [type, key] = LISTS[word as keyof typeof LISTS];
+    return { type, [key]: values(rest) };
+  }
+  switch (word) {
+    case 'bday': {
+      const [op, ...a] = rest;
+      if (op === 'month') return { type: 'birthdayMonth', months: values(a).map(num) };
+      if (op === 'next') return { type: 'birthdayWithin', days: num(args(a, 1)[0]) };
+      throw new Unreadable(false);
+    }
+    case 'kind':
+      return { type: 'kind', kind: args(rest, 1)[0] };
+    case 'cat': {
+      const [match, ...ids] = rest;
+      return { type: 'categories', match, ids: values(ids) };
+    }
+    case 'consent': {
+      const [channel, answer] = args(rest, 2);
+      if (answer !== 'yes' && answer !== 'no') throw new Unreadable(false);
+      return { type: 'consent', channel, granted: answer === 'yes' };
+    }
+  }
+  throw new Unreadable(true);
+}
+
+/** Why a filter text could not be read: a code and the part of the text it is about. */
+interface Unread {
+  code: IssueCode;
+  near: string;
+}
+
+function readFilter(text: string): { data: FilterExpression } | Unread {
+  if (text.length > FILTER_MAX_LENGTH) return { code: 'too_long', near: text.slice(0, 40) };
+  if (text === '') return { data: [] };
+  const terms: FilterTerm[] = [];
+  const termTexts = text.split('.');
+  if (termTexts.length > FILTER_MAX_TERMS) return { code: 'invalid_filter', near: termTexts[FILTER_MAX_TERMS]! };
+  for (const termText of termTexts) {
+    const alternatives: FilterCondition[] = [];
+    const parts = termText.split('*');
+    if (parts.length > FILTER_MAX_ALTERNATIVES) return { code: 'invalid_filter', near: termText };
+    for (const part of parts) {
+      let raw: Record<string, unknown>;
+      try {
+        raw = readCondition(part);
+      } catch (e) {
+        if (!(e instanceof Unreadable)) throw e;
+        return { code: e.unknown ? 'filter_unknown_condition' : 'invalid_filter', near: part };
+      }
+      const checked = parseWith(FilterConditionSchema, raw);
+      if (!checked.success) return { code: 'invalid_filter', near: part };
+      alternatives.push(checked.data);
+    }
+    terms.push(alternatives.length === 1 ? alternatives[0]! : { or: alternatives });
+  }
+  return { data: terms };
+}
+
+/**
+ * Reads a filter's text (the `filter` query parameter) into a checked {@link FilterExpression}.
+ * A failure is one issue at path `filter`, localized, naming the condition it could not read:
+ * `filter_unknown_condition` (a word that is no condition), `invalid_filter` (a condition written
+ * wrong or out of range), `too_long`.
+ *
+ * @example
+ * parseFilter('last-notwithin-90.uf-SP');
+ * // { success: true, data: [{ type: 'notPurchasedWithin', days: 90 }, { type: 'state', states: ['SP'] }] }
+ * parseFilter('spent-min-dez', 'en').success; // false: 'Invalid filter condition: “spent-min-dez”.'
+ */
+export function parseFilter(text: string, locale: Locale = DEFAULT_LOCALE): ParseResult<FilterExpression> {
+  const r = readFilter(text);
+  if ('data' in r) return { success: true, data: r.data };
+  return { success: false, issues: [{ path: 'filter', code: r.code, message: issueMessage(r.code, locale, { near: r.near, max: FILTER_MAX_LENGTH }) }] };
+}
+
+/**
+ * The `filter` query parameter: a filter's text that {@link parseFilter} reads. A failure reports
+ * the code and names the condition (`invalid_filter`: “spent-min-dez”).
+ */
+export const FilterTextSchema = z.string().check(
+  z.superRefine((text, ctx) => {
+    const r = readFilter(text);
+    if ('data' in r) return;
+    ctx.issues.push({ code: 'custom', input: text, params: { code: r.code, values: { near: r.near, max: FILTER_MAX_LENGTH } } });
+  }),
+);
+
+const compactDay = (iso: string) => iso.replace(/-/g, '');
+
+function writeRange(word: string, c: { min?: number | undefined; max?: number | undefined }): string {
+  if (c.min !== undefined && c.max !== undefined) return `${word}-range-${c.min}-${c.max}`;
+  return c.min !== undefined ? `${word}-min-${c.min}` : `${word}-max-${c.max}`;
+}
+
+function writeDays(word: string, c: { from?: string | undefined; to?: string | undefined }): string {
+  if (c.from !== undefined && c.to !== undefined) return `${word}-range-${compactDay(c.from)}-${compactDay(c.to)}`;
+  return c.from !== undefined ? `${word}-from-${compactDay(c.from)}` : `${word}-to-${compactDay(c.to!)}`;
+}
+
+/** The text of one condition (see {@link encodeFilter}). */
+export function encodeCondition(c: FilterCondition): string {
+  switch (c.type) {
+    case 'totalSpent':
+      return writeRange('spent', c);
+    case 'ordersCount':
+      return writeRange('orders', c);
+    case 'averageTicket':
+      return writeRange('ticket', c);
+    case 'lastPurchase':
+      return writeDays('last', c);
+    case 'neverPurchased':
+      return 'last-never';
+    case 'purchasedWithin':
+      return `last-within-${c.days}`;
+    case 'notPurchasedWithin':
+      return `last-notwithin-${c.days}`;
+    case 'customerSince':
+      return writeDays('since', c);
+    case 'birthdayMonth':
+      return `bday-month-${c.months.join('-')}`;
+    case 'birthdayWithin':
+      return `bday-next-${c.days}`;
+    case 'city':
+      return `city-${c.cities.join('-')}`;
+    case 'state':
+      return `uf-${c.states.join('-')}`;
+    case 'kind':
+      return `kind-${c.kind}`;
+    case 'status':
+      return `status-${c.statuses.join('-')}`;
+    case 'categories':
+      return `cat-${c.match}-${c.ids.join('-')}`;
+    case 'source':
+      return `source-${c.sources.join('-')}`;
+    case 'consent':
+      return `consent-${c.channel}-${c.granted ? 'yes' : 'no'}`;
+  }
+}
+
+/**
+ * The one text form of a filter, for the `filter` query parameter; {@link parseFilter} reads it
+ * back to the same expression, and `encodeFilter(parseFilter(text).data)` is `text`.
+ *
+ * @example
+ * encodeFilter([{ type: 'notPurchasedWithin', days: 90 }, { type: 'state', states: ['SP'] }]); // 'last-notwithin-90.uf-SP'
+ */
+export function encodeFilter(filter: FilterExpression): string {
+  return filter.map((t) => ('or' in t ? t.or.map(encodeCondition).join('*') : encodeCondition(t))).join('.');
+}
+

@@ -1,0 +1,115 @@
+import * as z from 'zod/mini';
+import { UFS } from '../validation/documents.js';
+import { CUSTOMER_KINDS, CUSTOMER_SOURCES, CUSTOMER_STATUSES } from './constants.js';
+
+// The filter language of the customer list, as data. A filter is a list of terms that must all
+// hold; a term is one condition, or a group of conditions of which one must hold (one level of OR).
+// Its one query-string form (`filter=` on `GET /customers`, and in bulk actions and exports) is
+// written and read by filter-codec.ts; what a condition means, at a given time, by filter-eval.ts.
+
+/** Marketing channels a consent condition names. */
+export const FILTER_CHANNELS = ['email', 'sms', 'whatsapp'] as const;
+/** How a categories condition matches: the customer has any, all or none of the ids. */
+export const CATEGORY_MATCHES = ['any', 'all', 'none'] as const;
+
+/** Largest amount (cents) a money condition takes: R$ 100 milhões. Keeps `ticket × orders` exact in every store. */
+export const FILTER_MAX_CENTS = 10_000_000_000;
+/** Largest count an orders condition takes. */
+export const FILTER_MAX_COUNT = 1_000_000;
+/** Largest N of "in the last N days" (ten years). */
+export const FILTER_MAX_DAYS = 3650;
+/** Largest N of "birthday within the next N days" (a year). */
+export const FILTER_MAX_BIRTHDAY_DAYS = 365;
+/** Most terms in a filter, alternatives in a group, and values in a list. */
+export const FILTER_MAX_TERMS = 20;
+export const FILTER_MAX_ALTERNATIVES = 10;
+export const FILTER_MAX_VALUES = 50;
+/** Longest filter text accepted in a query string. */
+export const FILTER_MAX_LENGTH = 2000;
+
+/** An id as the filter text can carry it: letters, digits and `_`. */
+const IdSchema = z.string().check(z.regex(/^[A-Za-z0-9_]{1,64}$/));
+/** A city as its key (see `cityKey`): lowercase letters and digits, words joined by `_`. */
+const CityKeySchema = z.string().check(z.regex(/^[a-z0-9]+(_[a-z0-9]+)*$/), z.maxLength(80));
+const DateSchema = z.iso.date();
+const list = <T extends z.ZodMiniType>(item: T) => z.array(item).check(z.minLength(1), z.maxLength(FILTER_MAX_VALUES));
+const cents = z.int().check(z.gte(0), z.lte(FILTER_MAX_CENTS));
+const count = z.int().check(z.gte(0), z.lte(FILTER_MAX_COUNT));
+
+/** A range with at least one bound, `min` not above `max`. */
+function range<K extends string, T extends z.ZodMiniType<number>>(type: K, value: T) {
+  return z.strictObject({ type: z.literal(type), min: z.optional(value), max: z.optional(value) }).check(
+    z.refine((r: { min?: number; max?: number }) => r.min !== undefined || r.max !== undefined, { params: { code: 'required' } }),
+    z.refine((r: { min?: number; max?: number }) => r.min === undefined || r.max === undefined || r.min <= r.max, { params: { code: 'invalid_value' } }),
+  );
+}
+
+/** A range of calendar days (inclusive), at least one bound, `from` not after `to`. */
+function dayRange<T extends string>(type: T) {
+  return z.strictObject({ type: z.literal(type), from: z.optional(DateSchema), to: z.optional(DateSchema) }).check(
+    z.refine((r: { from?: string; to?: string }) => r.from !== undefined || r.to !== undefined, { params: { code: 'required' } }),
+    z.refine((r: { from?: string; to?: string }) => r.from === undefined || r.to === undefined || r.from <= r.to, { params: { code: 'invalid_value' } }),
+  );
+}
+
+const days = (min: number, max: number) => z.int().check(z.gte(min), z.lte(max));
+
+/**
+ * One condition. Money in cents; days as `aaaa-mm-dd`, calendar days in the store's time zone
+ * (`America/Sao_Paulo`); "last N days" counts back from the time of the request.
+ */
+export const FilterConditionSchema = z.discriminatedUnion('type', [
+  /** Total spent (cents), inclusive. */
+  range('totalSpent', cents),
+  /** Number of orders, inclusive. */
+  range('ordersCount', count),
+  /** Average ticket (total spent ÷ orders, cents), inclusive; a customer without orders has none. */
+  range('averageTicket', cents),
+  /** Last purchase on a day from `from` to `to` (inclusive). */
+  dayRange('lastPurchase'),
+  /** Never bought. */
+  z.strictObject({ type: z.literal('neverPurchased') }),
+  /** Bought within the last `days` days. */
+  z.strictObject({ type: z.literal('purchasedWithin'), days: days(1, FILTER_MAX_DAYS) }),
+  /** No purchase in the last `days` days (never bought included). */
+  z.strictObject({ type: z.literal('notPurchasedWithin'), days: days(1, FILTER_MAX_DAYS) }),
+  /** Customer since a day from `from` to `to` (inclusive). */
+  dayRange('customerSince'),
+  /** Birthday in one of these months (1–12). */
+  z.strictObject({ type: z.literal('birthdayMonth'), months: list(z.int().check(z.gte(1), z.lte(12))) }),
+  /** Birthday from today to `days` days from today (0: today); 29 February falls on 1 March in other years. */
+  z.strictObject({ type: z.literal('birthdayWithin'), days: days(0, FILTER_MAX_BIRTHDAY_DAYS) }),
+  /** Address in one of these cities, by key (`cityKey('São Paulo')` is `sao_paulo`). */
+  z.strictObject({ type: z.literal('city'), cities: list(CityKeySchema) }),
+  /** Address in one of these states (UF). */
+  z.strictObject({ type: z.literal('state'), states: list(z.enum(UFS)) }),
+  z.strictObject({ type: z.literal('kind'), kind: z.enum(CUSTOMER_KINDS) }),
+  z.strictObject({ type: z.literal('status'), statuses: list(z.enum(CUSTOMER_STATUSES)) }),
+  /** Has any, all or none of these categories. */
+  z.strictObject({ type: z.literal('categories'), match: z.enum(CATEGORY_MATCHES), ids: list(IdSchema) }),
+  z.strictObject({ type: z.literal('source'), sources: list(z.enum(CUSTOMER_SOURCES)) }),
+  /** Consent to marketing on a channel given (`granted: true`) or not. */
+  z.strictObject({ type: z.literal('consent'), channel: z.enum(FILTER_CHANNELS), granted: z.boolean() }),
+]);
+
+/** Conditions of which one must hold. */
+export const FilterGroupSchema = z.strictObject({
+  or: z.array(FilterConditionSchema).check(z.minLength(2), z.maxLength(FILTER_MAX_ALTERNATIVES)),
+});
+
+/** A term of a filter: a condition, or a group of alternatives. */
+export const FilterTermSchema = z.union([FilterConditionSchema, FilterGroupSchema]);
+
+/**
+ * A customer filter: terms that must all hold (an empty list matches every customer). Its text
+ * form is {@link encodeFilter}'s; {@link parseFilter} reads it back.
+ */
+export const FilterExpressionSchema = z.array(FilterTermSchema).check(z.maxLength(FILTER_MAX_TERMS));
+
+export type FilterCondition = z.infer<typeof FilterConditionSchema>;
+export type FilterConditionType = FilterCondition['type'];
+export type FilterGroup = z.infer<typeof FilterGroupSchema>;
+export type FilterTerm = z.infer<typeof FilterTermSchema>;
+export type FilterExpression = z.infer<typeof FilterExpressionSchema>;
+export type FilterChannel = (typeof FILTER_CHANNELS)[number];
+export type CategoryMatch = (typeof CATEGORY_MATCHES)[number];
