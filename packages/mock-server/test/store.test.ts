@@ -218,7 +218,9 @@ describe('SQLite migrations', () => {
     const { default: Database } = await import('better-sqlite3');
     const raw = new Database(db);
     raw.exec(`DROP TABLE schema_version; DROP INDEX customers_visits; DROP INDEX customers_status_rank; ALTER TABLE customers DROP COLUMN visits_count;
-      ALTER TABLE customers DROP COLUMN status_rank; DROP INDEX meta_expires; ALTER TABLE meta DROP COLUMN expires_at`);
+      ALTER TABLE customers DROP COLUMN status_rank; DROP INDEX meta_expires; ALTER TABLE meta DROP COLUMN expires_at;
+      ALTER TABLE customers DROP COLUMN birth_md; ALTER TABLE customers DROP COLUMN city_key; ALTER TABLE customers DROP COLUMN uf;
+      ALTER TABLE customers DROP COLUMN source; ALTER TABLE customers DROP COLUMN consent`);
     raw.close();
     s = app({ seed: 80, db });
     const r: any = await call(s, 'GET', '/v1/customers?sort=-visitsCount&limit=200');
@@ -227,6 +229,10 @@ describe('SQLite migrations', () => {
     expect(visits[0]).toBeGreaterThan(0);
     const byStatus: any = await call(s, 'GET', '/v1/customers?sort=-status&status=active,blocked&limit=200');
     expect(byStatus.json.items[0].status).toBe('blocked');
+    // The filter columns are filled from the stored records too.
+    const inSp: any = await call(s, 'GET', '/v1/customers?filter=uf-SP.consent-email-yes&limit=200');
+    expect(inSp.json.items.length).toBeGreaterThan(0);
+    expect(inSp.json.items.every((c: any) => c.address.state === 'SP' && c.marketingConsent.email)).toBe(true);
     expect((await call(s, 'GET', '/healthz', { key: null })).json.customers).toBe(80);
     s.close();
     const recorded = await versions(db);

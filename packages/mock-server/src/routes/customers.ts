@@ -63,7 +63,7 @@ export function registerCustomers(router: Router, ctx: ServerContext): void {
       const offset = query.offset || undefined;
       // Items come pre-serialized (and, in memory, cached per record): the list route is the
       // one every table scrolls through, and serializing 50 customers was most of its cost.
-      const page = await ctx.store.listCustomersJson({ query: toQuery(query), sort, after, offset, limit });
+      const page = await ctx.store.listCustomersJson({ query: toQuery(query, undefined, ctx.now()), sort, after, offset, limit });
       const nextCursor = page.hasMore && page.last ? encodeCursor(sort, page.last) : null;
       return c.body(`{"items":[${page.items.join(',')}],"nextCursor":${JSON.stringify(nextCursor)},"total":${page.total}}`, 200, {
         'Content-Type': 'application/json',
@@ -110,7 +110,7 @@ export function registerCustomers(router: Router, ctx: ServerContext): void {
           const issues = await checkCategories(t, body.categoryIds ?? [], [], locale);
           if (issues.length) fail422(issues);
         }
-        const query = toQuery(body.filter, body.ids);
+        const query = toQuery(body.filter, body.ids, ctx.now());
         const targets: Customer[] = [];
         for await (const cur of t.store.scanCustomers(query, { field: 'createdAt', desc: false })) targets.push(cur);
         const now = ctx.now().toISOString();

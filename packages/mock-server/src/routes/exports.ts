@@ -48,7 +48,7 @@ export function registerExports(router: Router, ctx: ServerContext): void {
       const separator = style.dialect === 'br' ? ';' : ',';
       const resource = body.resource ?? 'customers';
       const columns: ExportColumn[] = body.columns ?? DEFAULT_EXPORT_COLUMNS;
-      const query = toQuery(body.filter, body.ids);
+      const query = toQuery(body.filter, body.ids, ctx.now());
       const categoryNames = new Map((await ctx.store.listCategories()).map((cat) => [cat.id, cat.name]));
       let header: string[];
       let rows: () => AsyncIterable<SheetValue[]>;

@@ -4,7 +4,9 @@ import {
   CUSTOMER_STATUSES,
   CustomerWritableByKind,
   fieldRules,
+  parseFilter,
   parseWith,
+  resolveFilter,
   type Customer,
   type CustomerCreateSchema,
   type CustomerPatchSchema,
@@ -28,13 +30,33 @@ export function parseStatuses(status: string | undefined): CustomerStatus[] {
   return [...new Set(status.split(',').map((s) => s.trim()).filter(Boolean))] as CustomerStatus[];
 }
 
-export function toQuery(filter: { q?: string | undefined; kind?: 'person' | 'company' | undefined; status?: string | undefined; categoryId?: string | undefined } | undefined, ids?: readonly string[]): CustomerQuery {
+/** The list parameters a query, a bulk action or an export selects customers by. */
+export interface QueryParams {
+  q?: string | undefined;
+  kind?: 'person' | 'company' | undefined;
+  status?: string | undefined;
+  categoryId?: string | undefined;
+  filter?: string | undefined;
+}
+
+/**
+ * The store query for list parameters, the `filter` text resolved at `now` (the request's time).
+ * The parameters combine by AND. `status` defaults to every status but `deleted`, unless the
+ * filter itself says which statuses (then the filter decides), or ids are named.
+ */
+export function toQuery(params: QueryParams | undefined, ids: readonly string[] | undefined, now: Date): CustomerQuery {
+  const parsed = params?.filter ? parseFilter(params.filter) : undefined;
+  // The route's schema already refused a bad filter with a 422; this is its typed value.
+  if (parsed && !parsed.success) throw new Error(`unchecked filter: ${params?.filter}`);
+  const filter = parsed?.data.length ? parsed.data : undefined;
+  const filterNamesStatus = filter?.some((t) => ('or' in t ? t.or : [t]).some((c) => c.type === 'status')) ?? false;
   return {
-    q: filter?.q,
-    kind: filter?.kind,
-    statuses: ids && !filter?.status ? [...CUSTOMER_STATUSES] : parseStatuses(filter?.status),
-    categoryIds: filter?.categoryId ? filter.categoryId.split(',').map((s) => s.trim()).filter(Boolean) : undefined,
+    q: params?.q,
+    kind: params?.kind,
+    statuses: (ids || filterNamesStatus) && !params?.status ? [...CUSTOMER_STATUSES] : parseStatuses(params?.status),
+    categoryIds: params?.categoryId ? params.categoryId.split(',').map((s) => s.trim()).filter(Boolean) : undefined,
     ids,
+    filter: filter && resolveFilter(filter, now),
   };
 }
 

@@ -4,7 +4,7 @@ import {
   type Customer,
   type CustomerSortField,
 } from '@clientela/core/schemas';
-import { compareKeys, maskJson, matchesTokens, queryPredicate, queryTokens, scanByPages, searchTextOf, sortKeyOf } from './search.js';
+import { compareKeys, maskJson, matchesTokens, queryKey, queryPredicate, queryTokens, scanByPages, searchTextOf, sortKeyOf } from './search.js';
 import type { AuditQueryParams, CustomerQuery, ListJsonResult, ListParams, ListResult, SortKey, SortSpec, StoredAudit, StoredCategory, SyncStore } from './types.js';
 
 interface Rec {
@@ -257,7 +257,7 @@ export class MemoryStore implements SyncStore {
     const statusOk = new Uint8Array(8);
     for (const st of query.statuses) statusOk[STATUS_CODES[st]] = 1;
     const kind = query.kind ? (query.kind === 'person' ? 1 : 2) : 0;
-    const pred = query.categoryIds?.length || query.ids ? queryPredicate(query) : undefined;
+    const pred = query.categoryIds?.length || query.ids || query.filter?.length ? queryPredicate(query) : undefined;
     const { texts, statusCodes, kindCodes } = this;
     const out: number[] = [];
     const check = (seq: number) => {
@@ -320,7 +320,7 @@ export class MemoryStore implements SyncStore {
   private filteredIndex(query: CustomerQuery, field: CustomerSortField, pred: (c: Customer) => boolean, total: number): Rec[] {
     const index = this.index(field);
     if (total === index.length) return index; // every row matches
-    const key = JSON.stringify([field, query.kind, query.statuses, query.categoryIds, query.ids]);
+    const key = `${field}|${queryKey(query)}`;
     let rows = this.filtered.get(key);
     if (!rows) {
       rows = index.filter((r) => pred(r.c));
@@ -399,11 +399,13 @@ export class MemoryStore implements SyncStore {
     const tokens = queryTokens(query.q);
     const pred = queryPredicate(query);
     if (tokens.length) return this.searchSeqs(tokens, query).length;
-    const cacheKey = JSON.stringify([query.kind, query.statuses, query.categoryIds, query.ids]);
+    const cacheKey = queryKey(query);
     const cached = this.countCache.get(cacheKey);
     if (cached !== undefined) return cached;
     let n = 0;
     for (const r of this.recs) if (pred(r.c)) n++;
+    // A filter with relative time resolves differently at each request: keep the cache bounded.
+    if (this.countCache.size >= 1000) this.countCache.clear();
     this.countCache.set(cacheKey, n);
     return n;
   }

@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { filterFieldsOf, type Customer } from '@clientela/core/schemas';
 import { checkMigrations, SchemaTooNewError, type Migration } from './migrations.js';
 
 type Db = pg.PoolClient;
@@ -122,6 +123,33 @@ export const POSTGRES_MIGRATIONS: readonly Migration<Db, Promise<void>>[] = [
         CREATE TRIGGER customers_count_update AFTER UPDATE ON customers REFERENCING OLD TABLE AS removed NEW TABLE AS added
           FOR EACH STATEMENT EXECUTE FUNCTION customer_count_updated();
       `);
+    },
+  },
+  {
+    version: 5,
+    name: 'filter columns: birthday, city key, UF, source, consent',
+    // Written from core's filterFieldsOf (the city key folds accents), so filled in from the
+    // documents here, a thousand rows per statement.
+    up: async (db) => {
+      await db.query(`
+        ALTER TABLE customers ADD COLUMN birth_md text COLLATE "C" NOT NULL DEFAULT '';
+        ALTER TABLE customers ADD COLUMN city_key text COLLATE "C" NOT NULL DEFAULT '';
+        ALTER TABLE customers ADD COLUMN uf text NOT NULL DEFAULT '';
+        ALTER TABLE customers ADD COLUMN source text NOT NULL DEFAULT '';
+        ALTER TABLE customers ADD COLUMN consent integer NOT NULL DEFAULT 0;
+      `);
+      let after = '';
+      for (;;) {
+        const rows = (await db.query<{ id: string; data: string }>('SELECT id, data FROM customer_data WHERE id > $1 ORDER BY id LIMIT 1000', [after])).rows;
+        if (!rows.length) break;
+        const fields = rows.map((r) => filterFieldsOf(JSON.parse(r.data) as Customer));
+        await db.query(
+          `UPDATE customers c SET birth_md = u.b, city_key = u.k, uf = u.u, source = u.s, consent = u.n
+           FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::int[]) AS u(id, b, k, u, s, n) WHERE c.id = u.id`,
+          [rows.map((r) => r.id), fields.map((f) => f.birthday), fields.map((f) => f.city), fields.map((f) => f.state), fields.map((f) => f.source), fields.map((f) => f.consent)],
+        );
+        after = rows[rows.length - 1]!.id;
+      }
     },
   },
 ];

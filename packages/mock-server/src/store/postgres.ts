@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { searchKey } from '@clientela/core/format';
-import type { AuditEntry, Customer, CustomerSortField } from '@clientela/core/schemas';
+import { filterFieldsOf, type AuditEntry, type Customer, type CustomerSortField } from '@clientela/core/schemas';
+import { filterSql } from './filter-sql.js';
 import { migratePostgres } from './postgres-migrations.js';
 import { maskJson, queryTokens, searchTextOf, sortKeyOf } from './search.js';
 import {
@@ -32,6 +33,7 @@ type Queryable = pg.Pool | pg.PoolClient;
 
 /** The columns of a customer row, from the same keys and search text the other stores use. */
 function row(c: Customer): unknown[] {
+  const f = filterFieldsOf(c);
   return [
     c.id,
     c.kind,
@@ -48,13 +50,18 @@ function row(c: Customer): unknown[] {
     searchTextOf(c),
     [...c.categoryIds],
     c.version,
+    f.birthday,
+    f.city,
+    f.state,
+    f.source,
+    f.consent,
   ];
 }
 
 // The slim row; the JSON document lives in `customer_data`, read only for the rows returned.
-const COLUMNS = 'id, kind, status, document, email, name_key, created_at, last_purchase_at, total_spent, orders_count, visits_count, status_rank, search, category_ids, version';
+const COLUMNS = 'id, kind, status, document, email, name_key, created_at, last_purchase_at, total_spent, orders_count, visits_count, status_rank, search, category_ids, version, birth_md, city_key, uf, source, consent';
 const PARAMS = COLUMNS.split(', ').map((_, i) => `$${i + 1}`).join(', ');
-const ARRAY_TYPES = ['text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'bigint', 'integer', 'integer', 'integer', 'text', 'text', 'integer'];
+const ARRAY_TYPES = ['text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'bigint', 'integer', 'integer', 'integer', 'text', 'text', 'integer', 'text', 'text', 'text', 'text', 'integer'];
 const WITH_DATA = 'FROM customers c JOIN customer_data d ON d.id = c.id';
 
 /** `%token%` for LIKE, with LIKE's own wildcards escaped. */
@@ -254,6 +261,16 @@ export class PostgresStore implements Store {
     if (query.categoryIds?.length) parts.push(`category_ids && ${arg([...query.categoryIds])}::text[]`);
     if (query.ids) parts.push(`id = ANY(${arg([...query.ids])}::text[])`);
     for (const t of queryTokens(query.q)) parts.push(`search LIKE ${arg(likeAny(t))}`);
+    const filter = filterSql(query.filter, {
+      arg,
+      int: (v) => `${arg(v)}::bigint`,
+      inList: (values) => `= ANY(${arg([...values])}::text[])`,
+      categories: (match, ids) => {
+        const list = `${arg([...ids])}::text[]`;
+        return match === 'any' ? `category_ids && ${list}` : match === 'all' ? `category_ids @> ${list}` : `NOT (category_ids && ${list})`;
+      },
+    });
+    if (filter) parts.push(filter);
     return parts.join(' AND ');
   }
 

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { filterFieldsOf, type Customer } from '@clientela/core/schemas';
 import { STATUS_RANK } from './search.js';
 import { checkMigrations, SchemaTooNewError, type Migration } from './migrations.js';
 
@@ -73,6 +74,32 @@ export const SQLITE_MIGRATIONS: readonly Migration<Db>[] = [
     version: 3,
     name: 'meta records can expire (sessions, tokens, idempotency answers, throttles)',
     up: (db) => db.exec('ALTER TABLE meta ADD COLUMN expires_at TEXT; CREATE INDEX meta_expires ON meta (expires_at) WHERE expires_at IS NOT NULL;'),
+  },
+  {
+    version: 4,
+    name: 'filter columns: birthday, city key, UF, source, consent',
+    up: (db) => {
+      db.exec(`
+        ALTER TABLE customers ADD COLUMN birth_md TEXT NOT NULL DEFAULT '';
+        ALTER TABLE customers ADD COLUMN city_key TEXT NOT NULL DEFAULT '';
+        ALTER TABLE customers ADD COLUMN uf TEXT NOT NULL DEFAULT '';
+        ALTER TABLE customers ADD COLUMN source TEXT NOT NULL DEFAULT '';
+        ALTER TABLE customers ADD COLUMN consent INTEGER NOT NULL DEFAULT 0;
+      `);
+      // Written from core's filterFieldsOf (the city key folds accents), so filled in here, not in SQL.
+      const set = db.prepare('UPDATE customers SET birth_md = ?, city_key = ?, uf = ?, source = ?, consent = ? WHERE seq = ?');
+      // In pages: better-sqlite3 cannot write while a statement is still being read.
+      const page = db.prepare('SELECT seq, data FROM customer_data WHERE seq > ? ORDER BY seq LIMIT 1000');
+      for (let after = 0; ; ) {
+        const rows = page.all(after) as { seq: number; data: string }[];
+        if (!rows.length) break;
+        for (const r of rows) {
+          const f = filterFieldsOf(JSON.parse(r.data) as Customer);
+          set.run(f.birthday, f.city, f.state, f.source, f.consent, r.seq);
+        }
+        after = rows[rows.length - 1]!.seq;
+      }
+    },
   },
 ];
 

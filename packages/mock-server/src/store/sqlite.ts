@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
-import type { AuditEntry, Customer, CustomerSortField } from '@clientela/core/schemas';
-import { maskJson, queryTokens, scanByPages, searchTextOf, sortKeyOf } from './search.js';
+import { filterFieldsOf, type AuditEntry, type Customer, type CustomerSortField } from '@clientela/core/schemas';
+import { filterSql, type FilterDialect } from './filter-sql.js';
+import { maskJson, queryKey, queryTokens, scanByPages, searchTextOf, sortKeyOf } from './search.js';
 import { migrateSqlite } from './sqlite-migrations.js';
 import type { AuditQueryParams, CustomerQuery, ListJsonResult, ListParams, ListResult, SortSpec, StoredAudit, StoredCategory, SyncStore } from './types.js';
 
@@ -32,7 +33,13 @@ const SORT_COLUMNS: Record<CustomerSortField, string> = {
 };
 
 function row(c: Customer) {
+  const f = filterFieldsOf(c);
   return {
+    birth_md: f.birthday,
+    city_key: f.city,
+    uf: f.state,
+    source: f.source,
+    consent: f.consent,
     id: c.id,
     kind: c.kind,
     status: c.status,
@@ -46,6 +53,22 @@ function row(c: Customer) {
     visits_count: sortKeyOf(c, 'visitsCount'),
     status_rank: sortKeyOf(c, 'status'),
     search: searchTextOf(c),
+  };
+}
+
+/** Filters in SQLite's SQL: `?` placeholders pushed onto `args`, categories from their link table. */
+function sqliteDialect(args: unknown[]): FilterDialect {
+  const arg = (v: unknown) => (args.push(v), '?');
+  return {
+    arg,
+    int: arg,
+    inList: (values) => `IN (${values.map(arg).join(', ')})`,
+    categories: (match, ids) => {
+      const list = [...new Set(ids)];
+      const inIds = `category_id IN (${list.map(arg).join(', ')})`;
+      if (match === 'all') return `(SELECT count(*) FROM customer_categories WHERE customer_seq = customers.seq AND ${inIds}) = ${list.length}`;
+      return `seq ${match === 'none' ? 'NOT IN' : 'IN'} (SELECT customer_seq FROM customer_categories WHERE ${inIds})`;
+    },
   };
 }
 
@@ -79,12 +102,13 @@ export class SqliteStore implements SyncStore {
       get: db.prepare('SELECT d.data FROM customers c JOIN customer_data d ON d.seq = c.seq WHERE c.id = ?').pluck(),
       byDoc: db.prepare("SELECT d.data FROM customers c JOIN customer_data d ON d.seq = c.seq WHERE c.document = ? AND c.status <> 'deleted'").pluck(),
       byEmail: db.prepare("SELECT d.data FROM customers c JOIN customer_data d ON d.seq = c.seq WHERE c.email = ? AND c.status <> 'deleted'").pluck(),
-      insert: db.prepare(`INSERT INTO customers (id, kind, status, document, email, name_key, created_at, last_purchase_at, total_spent, orders_count, visits_count, status_rank, search)
-        VALUES (@id, @kind, @status, @document, @email, @name_key, @created_at, @last_purchase_at, @total_spent, @orders_count, @visits_count, @status_rank, @search)`),
+      insert: db.prepare(`INSERT INTO customers (id, kind, status, document, email, name_key, created_at, last_purchase_at, total_spent, orders_count, visits_count, status_rank, search, birth_md, city_key, uf, source, consent)
+        VALUES (@id, @kind, @status, @document, @email, @name_key, @created_at, @last_purchase_at, @total_spent, @orders_count, @visits_count, @status_rank, @search, @birth_md, @city_key, @uf, @source, @consent)`),
       insertFts: db.prepare('INSERT INTO customers_fts (rowid, search) VALUES (?, ?)'),
       putData: db.prepare('INSERT INTO customer_data (seq, data) VALUES (?, ?) ON CONFLICT (seq) DO UPDATE SET data = excluded.data'),
       update: db.prepare(`UPDATE customers SET kind=@kind, status=@status, document=@document, email=@email, name_key=@name_key, created_at=@created_at,
-        last_purchase_at=@last_purchase_at, total_spent=@total_spent, orders_count=@orders_count, visits_count=@visits_count, status_rank=@status_rank, search=@search WHERE id=@id`),
+        last_purchase_at=@last_purchase_at, total_spent=@total_spent, orders_count=@orders_count, visits_count=@visits_count, status_rank=@status_rank, search=@search,
+        birth_md=@birth_md, city_key=@city_key, uf=@uf, source=@source, consent=@consent WHERE id=@id`),
       seqOf: db.prepare('SELECT seq FROM customers WHERE id = ?').pluck(),
       delCats: db.prepare('DELETE FROM customer_categories WHERE customer_seq = ?'),
       addCat: db.prepare('INSERT OR IGNORE INTO customer_categories (category_id, customer_seq) VALUES (?, ?)'),
@@ -246,6 +270,8 @@ export class SqliteStore implements SyncStore {
       parts.push('id IN (SELECT value FROM json_each(?))');
       args.push(JSON.stringify(query.ids));
     }
+    const filter = filterSql(query.filter, sqliteDialect(args));
+    if (filter) parts.push(filter);
     const tokens = queryTokens(query.q);
     const long = tokens.filter((t) => t.length >= 3);
     if (rowids) {
@@ -362,7 +388,7 @@ export class SqliteStore implements SyncStore {
   }
 
   countCustomers(query: CustomerQuery): number {
-    const rowids = query.categoryIds?.length || query.ids ? undefined : this.ftsRowids(query);
+    const rowids = query.categoryIds?.length || query.ids || query.filter?.length ? undefined : this.ftsRowids(query);
     if (rowids) {
       const statuses = new Set(query.statuses.map((st) => STATUS_CODES[st]));
       const kind = query.kind ? (query.kind === 'person' ? 1 : 2) : 0;
@@ -371,7 +397,7 @@ export class SqliteStore implements SyncStore {
       return n;
     }
     // Unfiltered totals are cached until the next write; text searches are counted every time.
-    const cacheKey = query.q ? undefined : JSON.stringify([query.kind, query.statuses, query.categoryIds, query.ids]);
+    const cacheKey = query.q ? undefined : queryKey(query);
     const cached = cacheKey === undefined ? undefined : this.countCache.get(cacheKey);
     if (cached !== undefined) return cached;
     const { sql, args } = this.where(query);

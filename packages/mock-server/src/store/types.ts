@@ -6,6 +6,7 @@ import type {
   CustomerKind,
   CustomerSortField,
   CustomerStatus,
+  ResolvedFilter,
 } from '@clientela/core/schemas';
 
 /** What a customer query selects, after the HTTP layer has parsed and defaulted it. */
@@ -15,6 +16,8 @@ export interface CustomerQuery {
   statuses: readonly CustomerStatus[];
   categoryIds?: readonly string[] | undefined;
   ids?: readonly string[] | undefined;
+  /** The `filter` parameter, resolved at the request's time (see core's `resolveFilter`). */
+  filter?: ResolvedFilter | undefined;
 }
 
 export interface SortSpec {

@@ -1,0 +1,76 @@
+import type { ResolvedCondition, ResolvedFilter } from '@clientela/core/schemas';
+
+/** How a store's SQL names a bound value and tests categories. */
+export interface FilterDialect {
+  /** Binds a value, returning its placeholder. */
+  arg(value: unknown): string;
+  /** Binds a list of text values as the right side of a membership test: `IN (?, ?)` or `= ANY($1::text[])`. */
+  inList(values: readonly string[]): string;
+  /** Whether the row has any, all or none of the category ids. */
+  categories(match: 'any' | 'all' | 'none', ids: readonly string[]): string;
+  /** A bound integer used in arithmetic (PostgreSQL needs the type spelled). */
+  int(value: number): string;
+}
+
+/**
+ * The columns of the slim customer row that filters read, written from core's `filterFieldsOf`
+ * (SQLite and PostgreSQL alike), so SQL and the memory store test the same values.
+ */
+const COLUMNS = {
+  totalSpent: 'total_spent',
+  ordersCount: 'orders_count',
+  lastPurchaseAt: 'last_purchase_at',
+  createdAt: 'created_at',
+  state: 'uf',
+  city: 'city_key',
+  kind: 'kind',
+  status: 'status',
+  source: 'source',
+} as const;
+
+const FALSE = '1 = 0';
+
+function condition(c: ResolvedCondition, d: FilterDialect): string {
+  switch (c.op) {
+    case 'range': {
+      const col = COLUMNS[c.field];
+      const parts: string[] = [];
+      if (c.min !== undefined) parts.push(`${col} >= ${d.arg(c.min)}`);
+      if (c.max !== undefined) parts.push(`${col} <= ${d.arg(c.max)}`);
+      return parts.join(' AND ');
+    }
+    case 'ticket': {
+      // min ≤ total ÷ orders ≤ max, multiplied out so integers compare exactly.
+      const parts = ['orders_count > 0'];
+      if (c.min !== undefined) parts.push(`total_spent >= ${d.int(c.min)} * orders_count`);
+      if (c.max !== undefined) parts.push(`total_spent <= ${d.int(c.max)} * orders_count`);
+      return parts.join(' AND ');
+    }
+    case 'time': {
+      const col = COLUMNS[c.field];
+      const parts = [`${col} <> ''`];
+      if (c.from !== undefined) parts.push(`${col} >= ${d.arg(c.from)}`);
+      if (c.before !== undefined) parts.push(`${col} < ${d.arg(c.before)}`);
+      const some = parts.join(' AND ');
+      return c.orNone ? `(${col} = '' OR (${some}))` : some;
+    }
+    case 'never':
+      return "last_purchase_at = ''";
+    case 'birthday':
+      if (!c.ranges.length) return FALSE;
+      return `(birth_md <> '' AND (${c.ranges.map(([a, b]) => `birth_md BETWEEN ${d.arg(a)} AND ${d.arg(b)}`).join(' OR ')}))`;
+    case 'in':
+      return `${COLUMNS[c.field]} ${d.inList(c.values)}`;
+    case 'categories':
+      return d.categories(c.match, c.ids);
+    case 'consent':
+      // The bit is one of core's constants (1, 2, 4), never input.
+      return `(consent & ${Number(c.bit)}) ${c.granted ? '<>' : '='} 0`;
+  }
+}
+
+/** A resolved filter as a WHERE fragment (terms ANDed, alternatives ORed), or undefined when it has no terms. */
+export function filterSql(filter: ResolvedFilter | undefined, d: FilterDialect): string | undefined {
+  if (!filter?.length) return undefined;
+  return filter.map((alternatives) => `(${alternatives.map((c) => `(${condition(c, d)})`).join(' OR ')})`).join(' AND ');
+}

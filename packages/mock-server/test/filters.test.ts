@@ -1,0 +1,204 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  CUSTOMER_SORTS,
+  CUSTOMER_SOURCES,
+  CUSTOMER_STATUSES,
+  encodeFilter,
+  filterFieldsOf,
+  matchesFilter,
+  parseFilter,
+  resolveFilter,
+  type Customer,
+  type FilterCondition,
+  type FilterExpression,
+} from '@clientela/core/schemas';
+import { SEED_ANCHOR_MS } from '../src/seed/anchor.js';
+import { generateSeed } from '../src/seed/seed.js';
+import { toQuery } from '../src/service/customers.js';
+import { MemoryStore } from '../src/store/memory.js';
+import { PostgresStore } from '../src/store/postgres.js';
+import { SqliteStore } from '../src/store/sqlite.js';
+import { SyncStoreAdapter } from '../src/store/sync-adapter.js';
+import type { SortSpec, Store } from '../src/store/types.js';
+import { createTestDatabase, type TestDatabase } from '../../../test/postgres.js';
+import { app, call } from './helpers.js';
+
+// The same seeded customers in the three stores, 200 random filters (fixed seed): every store
+// returns the same ids in the same order, and, without a text search, exactly the customers a
+// brute-force check with core's matchesFilter selects.
+
+const dir = mkdtempSync(join(tmpdir(), 'clientela-filters-'));
+const now = new Date(SEED_ANCHOR_MS + 29 * 86_400_000 + 3 * 3_600_000); // 30 November 2026, 15:00 UTC
+let database: TestDatabase | undefined;
+const stores: [string, Store][] = [];
+
+/** The seed, plus customers at the edges: born on 29 February and on the last and first days of the year, never bought, a city written oddly. */
+function data(): Customer[] {
+  const customers = generateSeed(1500, 15).customers;
+  const persons = customers.filter((c) => c.kind === 'person');
+  const edges: [string, Partial<Customer>][] = [
+    ['1992-02-29', {}],
+    ['1980-12-31', {}],
+    ['1975-01-01', {}],
+    ['1990-12-01', { stats: { ...persons[3]!.stats, ordersCount: 0, totalSpentCents: 0, lastPurchaseAt: null } }],
+  ];
+  edges.forEach(([birthDate, extra], i) => Object.assign(persons[i]!, { birthDate }, extra));
+  const withAddress = customers.find((c) => c.address)!;
+  withAddress.address = { ...withAddress.address!, city: 'SÃO  paulo' };
+  return customers;
+}
+
+const customers = data();
+
+beforeAll(async () => {
+  const memory = new SyncStoreAdapter(new MemoryStore());
+  const sqlite = new SyncStoreAdapter(new SqliteStore(join(dir, 'filters.sqlite')));
+  database = await createTestDatabase();
+  const postgres = await PostgresStore.open(database.url);
+  for (const s of [memory, sqlite, postgres]) await s.insertCustomers(customers);
+  stores.push(['memory', memory], ['sqlite', sqlite], ['postgres', postgres]);
+}, 120_000);
+
+afterAll(async () => {
+  for (const [, s] of stores) await s.close();
+  await database?.drop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** Conditions drawn from the seeded data's own values, so filters select some rows and miss others. */
+function conditionArb(): fc.Arbitrary<FilterCondition> {
+  const cities = [...new Set(customers.map((c) => filterFieldsOf(c).city).filter(Boolean))].slice(0, 40);
+  const categories = [...new Set(customers.flatMap((c) => c.categoryIds))];
+  const day = fc.integer({ min: Date.parse('2019-01-01'), max: Date.parse('2026-11-30') }).map((ms) => new Date(ms).toISOString().slice(0, 10));
+  const pair = <T>(a: fc.Arbitrary<T>) => fc.tuple(a, a).map(([x, y]) => (x <= y ? [x, y] : [y, x]) as [T, T]);
+  const bounds = <T>(a: fc.Arbitrary<T>, lo: string, hi: string) =>
+    fc.oneof(a.map((v) => ({ [lo]: v })), a.map((v) => ({ [hi]: v })), pair(a).map(([x, y]) => ({ [lo]: x, [hi]: y })));
+  const some = <T>(a: fc.Arbitrary<T>) => fc.uniqueArray(a, { minLength: 1, maxLength: 3 });
+  return fc.oneof(
+    bounds(fc.integer({ min: 0, max: 2_000_000 }), 'min', 'max').map((b) => ({ type: 'totalSpent', ...b }) as FilterCondition),
+    bounds(fc.integer({ min: 0, max: 25 }), 'min', 'max').map((b) => ({ type: 'ordersCount', ...b }) as FilterCondition),
+    bounds(fc.integer({ min: 3_000, max: 250_000 }), 'min', 'max').map((b) => ({ type: 'averageTicket', ...b }) as FilterCondition),
+    bounds(day, 'from', 'to').map((b) => ({ type: 'lastPurchase', ...b }) as FilterCondition),
+    bounds(day, 'from', 'to').map((b) => ({ type: 'customerSince', ...b }) as FilterCondition),
+    fc.constant({ type: 'neverPurchased' } as FilterCondition),
+    fc.integer({ min: 1, max: 800 }).map((days) => ({ type: 'purchasedWithin', days }) as FilterCondition),
+    fc.integer({ min: 1, max: 800 }).map((days) => ({ type: 'notPurchasedWithin', days }) as FilterCondition),
+    some(fc.integer({ min: 1, max: 12 })).map((months) => ({ type: 'birthdayMonth', months }) as FilterCondition),
+    fc.integer({ min: 0, max: 365 }).map((days) => ({ type: 'birthdayWithin', days }) as FilterCondition),
+    some(fc.constantFrom(...cities)).map((c) => ({ type: 'city', cities: c }) as FilterCondition),
+    some(fc.constantFrom('SP', 'RJ', 'MG', 'BA', 'PR', 'RS', 'PE', 'AC')).map((states) => ({ type: 'state', states }) as FilterCondition),
+    fc.constantFrom('person', 'company').map((kind) => ({ type: 'kind', kind }) as FilterCondition),
+    some(fc.constantFrom(...CUSTOMER_STATUSES)).map((statuses) => ({ type: 'status', statuses }) as FilterCondition),
+    fc.record({ match: fc.constantFrom('any', 'all', 'none'), ids: some(fc.constantFrom(...categories)) }).map((r) => ({ type: 'categories', ...r }) as FilterCondition),
+    some(fc.constantFrom(...CUSTOMER_SOURCES)).map((sources) => ({ type: 'source', sources }) as FilterCondition),
+    fc.record({ channel: fc.constantFrom('email', 'sms', 'whatsapp'), granted: fc.boolean() }).map((r) => ({ type: 'consent', ...r }) as FilterCondition),
+  );
+}
+
+const caseArb = () =>
+  fc.record({
+    filter: fc.array(
+      fc.oneof({ arbitrary: conditionArb(), weight: 3 }, { arbitrary: fc.array(conditionArb(), { minLength: 2, maxLength: 3 }).map((or) => ({ or })), weight: 1 }),
+      { minLength: 1, maxLength: 3 },
+    ) as fc.Arbitrary<FilterExpression>,
+    q: fc.option(fc.constantFrom('silva', 'maria', 'ana', 'santos', 'lima', 'com.br'), { nil: undefined, freq: 3 }),
+    status: fc.option(fc.constantFrom('active', 'active,blocked', 'deleted'), { nil: undefined, freq: 2 }),
+    categoryId: fc.option(fc.constantFrom(...new Set(customers.flatMap((c) => c.categoryIds))), { nil: undefined, freq: 5 }),
+    sort: fc.constantFrom(...CUSTOMER_SORTS.flatMap((s) => [{ field: s, desc: false }, { field: s, desc: true }] as SortSpec[])),
+  });
+
+async function idsOf(store: Store, params: { filter: string; q?: string | undefined; status?: string | undefined; categoryId?: string | undefined }, sort: SortSpec) {
+  const query = toQuery(params, undefined, now);
+  const ids: string[] = [];
+  for await (const c of store.scanCustomers(query, sort)) ids.push(c.id);
+  return { ids, count: await store.countCustomers(query) };
+}
+
+describe('filters in every store', () => {
+  it('200 random filters select the same customers, in the same order, in memory, SQLite and PostgreSQL — and exactly those a brute-force check selects', async () => {
+    const cases = fc.sample(caseArb(), { seed: 1515, numRuns: 200 });
+    let nonEmpty = 0;
+    let partial = 0;
+    for (const k of cases) {
+      const text = encodeFilter(k.filter);
+      expect(parseFilter(text)).toEqual({ success: true, data: k.filter });
+      const params = { filter: text, q: k.q, status: k.status, categoryId: k.categoryId };
+      const [memory, ...others] = await Promise.all(stores.map(([, s]) => idsOf(s, params, k.sort)));
+      for (const [i, other] of others.entries()) {
+        expect(other.ids, `${stores[i + 1]![0]}: ${JSON.stringify(params)} sorted ${JSON.stringify(k.sort)}`).toEqual(memory!.ids);
+        expect(other.count).toBe(memory!.count);
+      }
+      expect(memory!.count).toBe(memory!.ids.length);
+      if (!k.q) {
+        const query = toQuery(params, undefined, now);
+        const resolved = resolveFilter(k.filter, now);
+        const expected = customers
+          .filter((c) => query.statuses.includes(c.status) && (!k.categoryId || c.categoryIds.includes(k.categoryId)) && matchesFilter(c, resolved))
+          .map((c) => c.id)
+          .sort();
+        expect([...memory!.ids].sort(), JSON.stringify(params)).toEqual(expected);
+      }
+      if (memory!.ids.length) nonEmpty++;
+      if (memory!.ids.length && memory!.ids.length < customers.length / 2) partial++;
+    }
+    // The cases are worth running: many select some customers and leave others out.
+    expect(nonEmpty).toBeGreaterThan(80);
+    expect(partial).toBeGreaterThan(50);
+  }, 120_000);
+
+  it('a filter that names a status decides the statuses (deleted included); otherwise deleted customers stay out', async () => {
+    const deleted = customers.filter((c) => c.status === 'deleted').length;
+    expect(deleted).toBeGreaterThan(0);
+    for (const [, store] of stores) {
+      expect((await idsOf(store, { filter: 'status-deleted' }, { field: 'name', desc: false })).count).toBe(deleted);
+      expect((await idsOf(store, { filter: 'kind-person*kind-company' }, { field: 'name', desc: false })).count).toBe(customers.length - deleted);
+    }
+  });
+});
+
+describe('GET /v1/customers?filter=', () => {
+  const s = app({ seed: 300, now: () => now });
+
+  it('narrows the list, its total and its pages, and combines with q, status and categoryId by AND', async () => {
+    const all = await call(s, 'GET', '/v1/customers?limit=200&filter=uf-SP');
+    expect(all.status).toBe(200);
+    expect(all.json.items.length).toBeGreaterThan(0);
+    expect(all.json.items.every((c: Customer) => c.address?.state === 'SP')).toBe(true);
+    const firstPage = await call(s, 'GET', '/v1/customers?limit=5&sort=-totalSpent&filter=uf-SP');
+    expect(firstPage.json.total).toBe(all.json.total);
+    const next = await call(s, 'GET', `/v1/customers?limit=200&sort=-totalSpent&filter=uf-SP&cursor=${firstPage.json.nextCursor}`);
+    expect(firstPage.json.items.length + next.json.items.length).toBe(all.json.total);
+    const both = await call(s, 'GET', '/v1/customers?limit=200&kind=company&filter=uf-SP');
+    expect(both.json.items.every((c: Customer) => c.kind === 'company' && c.address?.state === 'SP')).toBe(true);
+    expect(both.json.total).toBeLessThan(all.json.total);
+  });
+
+  it('a bad filter is a localized 422 at `filter` naming the condition', async () => {
+    const en = await call(s, 'GET', '/v1/customers?filter=uf-SP.spent-min-muito', { headers: { 'Accept-Language': 'en' } });
+    expect(en.status).toBe(422);
+    expect(en.json.errors).toEqual([{ path: 'filter', code: 'invalid_filter', message: 'Invalid filter condition: “spent-min-muito”.' }]);
+    const pt = await call(s, 'GET', '/v1/customers?filter=idade-18');
+    expect(pt.status).toBe(422);
+    expect(pt.json.errors[0]).toMatchObject({ path: 'filter', code: 'filter_unknown_condition', message: 'Condição de filtro desconhecida: “idade-18”.' });
+  });
+
+  it('bulk actions and exports act on all the customers a filter matches', async () => {
+    const list = await call(s, 'GET', '/v1/customers?limit=200&filter=uf-SP.last-notwithin-90');
+    const cat = await call(s, 'POST', '/v1/categories', { body: { name: 'Sumidos de SP', color: '#aa3300' } });
+    const bulk = await call(s, 'POST', '/v1/customers/bulk', { body: { filter: { filter: 'uf-SP.last-notwithin-90' }, action: 'addCategories', categoryIds: [cat.json.id] } });
+    expect(bulk.status).toBe(200);
+    expect(bulk.json.matched).toBe(list.json.total);
+    const tagged = await call(s, 'GET', `/v1/customers?limit=200&filter=cat-any-${cat.json.id}`);
+    expect(tagged.json.items.map((c: Customer) => c.id).sort()).toEqual(list.json.items.map((c: Customer) => c.id).sort());
+    const csv = await call(s, 'POST', '/v1/exports', { body: { format: 'csv', dialect: 'machine', filter: { filter: 'uf-SP.last-notwithin-90' }, columns: ['id'] } });
+    expect(csv.status).toBe(200);
+    expect(csv.text.replace(/^\uFEFF/, '').trim().split(/\r?\n/).slice(1).sort()).toEqual(list.json.items.map((c: Customer) => c.id).sort());
+    const bad = await call(s, 'POST', '/v1/customers/bulk', { body: { filter: { filter: 'uf-São' }, action: 'delete' } });
+    expect(bad.status).toBe(422);
+    expect(bad.json.errors[0]).toMatchObject({ path: 'filter.filter', code: 'invalid_filter' });
+  });
+});
