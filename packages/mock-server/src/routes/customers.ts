@@ -51,7 +51,7 @@ export function registerCustomers(router: Router, ctx: ServerContext): void {
     tag: 'customers',
     summary: 'List and search customers (keyset cursor pages, or random access by offset)',
     description:
-      '`q` matches names ignoring case and accents, e-mail, phone digits and the document with or without punctuation. List items carry the document masked. `offset` (not with `cursor`: 422 `offset_with_cursor`) starts the page at that row of the sorted matches; its `nextCursor` continues after the returned rows.',
+      '`q` matches names ignoring case and accents, e-mail, phone digits and the document with or without punctuation. `filter` takes a filter in its text form (`last-notwithin-90.uf-SP`: terms joined by `.` all hold, alternatives joined by `*` one holds; see docs/http-contract.md), evaluated at the time of the request; a bad one is a 422 at `filter` (`invalid_filter`, `filter_unknown_condition`). All parameters combine by AND. List items carry the document masked. `offset` (not with `cursor`: 422 `offset_with_cursor`) starts the page at that row of the sorted matches; its `nextCursor` continues after the returned rows.',
     access: 'secret',
     request: { query: CustomerListQuerySchema },
     responses: { 200: { description: 'One page', schema: CustomerPageSchema } },
