@@ -3,33 +3,14 @@
 // a 1,000-row spreadsheet with 10 bad rows is imported; the data log then shows the import and
 // the document reveals done here.
 import { createClient } from '@clientela/core';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SECRET_KEY } from '../../scripts/examples-harness.mjs';
-import { startStack, testCpf, type Stack } from './stack.js';
+import { openAdmin, testCpf, useStack } from './stack.js';
 
-let server: Stack['server'];
-let examples: Stack['examples'];
-let stack: Stack;
-let browser: Browser;
+const stack = useStack({ seed: 200 });
 const run = Date.now() % 1e6;
 
-beforeAll(async () => {
-  stack = await startStack({ seed: 200 });
-  ({ server, examples, browser } = stack);
-}, 120_000);
-
-afterAll(async () => {
-  await stack?.close();
-});
-
-async function adminPage(): Promise<Page> {
-  const page = await browser.newPage();
-  page.on('pageerror', (e) => console.error('admin page error:', e.message));
-  await page.goto(examples.adminUrl);
-  await page.waitForFunction(() => customElements.get('cl-customer-card') && customElements.get('cl-customer-import') && customElements.get('cl-customer-table'));
-  return page;
-}
+const adminPage = () => openAdmin(stack, { elements: ['cl-customer-card', 'cl-customer-import', 'cl-customer-table'] });
 
 describe('account access, import and data log on the examples', () => {
   const email = `ana.vendedor.${run}@example.com`;
@@ -37,7 +18,7 @@ describe('account access, import and data log on the examples', () => {
 
   it('an admin creates an access link; the shopper sets a password on the storefront and is signed in', async () => {
     // The customer a seller registered (no password yet).
-    const api = createClient({ baseUrl: server.url, apiKey: SECRET_KEY });
+    const api = createClient({ baseUrl: stack.server.url, apiKey: SECRET_KEY });
     const created = await api.customers.create({ kind: 'person', document: testCpf(run * 7 + 11), firstName: 'Ana', lastName: `Vendedor ${run}`, email });
     customerId = created.id;
     expect(created.account.status).toBe('none');
@@ -65,7 +46,7 @@ describe('account access, import and data log on the examples', () => {
     await admin.close();
 
     // The shopper opens the link (the admin sent it from their own e-mail).
-    const shop = await browser.newPage();
+    const shop = await stack.browser.newPage();
     shop.on('pageerror', (e) => console.error('storefront page error:', e.message));
     await shop.goto(link);
     const panel = shop.locator('#scenario-seller');
@@ -88,7 +69,7 @@ describe('account access, import and data log on the examples', () => {
     await panel.locator('[data-state=used]').waitFor({ timeout: 15_000 });
 
     // And the private catalog signs in with the password set above.
-    await shop.goto(examples.storefrontUrl + '#privado');
+    await shop.goto(stack.examples.storefrontUrl + '#privado');
     const priv = shop.locator('#scenario-private');
     await priv.getByLabel('E-mail').fill(email);
     await priv.getByLabel('Senha', { exact: true }).fill('segredo-123');
@@ -99,7 +80,7 @@ describe('account access, import and data log on the examples', () => {
   }, 120_000);
 
   it('a customer migrated from another platform sets a new password from the link (scenario 4)', async () => {
-    const api = createClient({ baseUrl: server.url, apiKey: SECRET_KEY });
+    const api = createClient({ baseUrl: stack.server.url, apiKey: SECRET_KEY });
     const migratedEmail = `migrado.${run}@example.com`;
     const migrated = await api.customers.create({ kind: 'person', document: testCpf(run * 13 + 5), firstName: 'Caio', lastName: `Migrado ${run}`, email: migratedEmail, source: 'import' });
     const admin = await adminPage();
@@ -111,7 +92,7 @@ describe('account access, import and data log on the examples', () => {
     expect(new URL(link).searchParams.get('catalog')).toBe('migrated');
     await admin.close();
 
-    const shop = await browser.newPage();
+    const shop = await stack.browser.newPage();
     await shop.goto(link);
     const panel = shop.locator('#scenario-migrated');
     await panel.locator('cl-account-access form[data-state=set-password]').waitFor({ timeout: 15_000 });
@@ -137,7 +118,7 @@ describe('account access, import and data log on the examples', () => {
     await wallet.getByRole('button', { name: 'Exportar CSV' }).click();
     const file = await download;
     expect(file.suggestedFilename()).toMatch(/^creditos.*\.csv$/);
-    const api = createClient({ baseUrl: server.url, apiKey: SECRET_KEY });
+    const api = createClient({ baseUrl: stack.server.url, apiKey: SECRET_KEY });
     const exports = await api.audit.list({ action: 'export', limit: 5 });
     expect(exports.items[0]?.filter).toMatchObject({ resource: 'credits' });
     await admin.close();

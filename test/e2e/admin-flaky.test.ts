@@ -5,85 +5,44 @@
 // try again (which the person uses), never the server's developer words; and the rows shown
 // always belong to the query on screen.
 import { createClient, searchKey } from '@clientela/core';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { chromium } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SECRET_KEY, startExamples, startMockServer, type StartedExamples, type StartedMockServer } from '../../scripts/examples-harness.mjs';
-import { CHROMIUM_ARGS, chromiumPath } from '../chromium.js';
-import { testCpf } from './stack.js';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { SECRET_KEY } from '../../scripts/examples-harness.mjs';
+import { outcome, testCpf, useStack } from './stack.js';
 
-let server: StartedMockServer;
-let examples: StartedExamples;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startMockServer({ seed: 300, extraArgs: ['--fail-rate', '0.3', '--latency', '300-1500'] });
-  examples = await startExamples({ apiUrl: server.url });
-  browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await examples?.close();
-  await server?.close();
-});
-
-const DEVELOPER_WORDS = /fail-rate|Retry-After|Service unavailable|Failed to fetch|HTTP \d{3}/i;
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/**
- * Waits for a step's outcome: `ok` holding, or `failure` visible. A failure must say what went
- * wrong in Portuguese (no developer words) and offer "Tentar novamente" (or `retry`), which is
- * pressed, and the step is waited for again. Returns how many failures were seen.
- */
-async function outcome(what: string, ok: () => Promise<boolean>, failure: Locator, retry?: () => Promise<void>): Promise<number> {
-  let failures = 0;
-  for (let waited = 0; waited < 120_000; waited += 200) {
-    if (await ok()) return failures;
-    if (await failure.first().isVisible().catch(() => false)) {
-      const text = (await failure.first().textContent())!.replace(/\s+/g, ' ');
-      expect(text, `${what}: a localized reason`).toMatch(/Não foi possível|indisponível|Sem conexão|demorou/);
-      expect(text, `${what}: no developer words`).not.toMatch(DEVELOPER_WORDS);
-      failures++;
-      if (retry) await retry();
-      else await failure.first().getByRole('button', { name: 'Tentar novamente' }).click();
-      await sleep(200);
-      continue;
-    }
-    await sleep(200);
-  }
-  throw new Error(`${what}: neither done nor a visible failure after 2 minutes`);
-}
+const stack = useStack({ seed: 300, serverArgs: ['--fail-rate', '0.3', '--latency', '300-1500'] });
+// The table's and the card's failures stay on screen while their step is retried.
+const step = (what: string, ok: () => Promise<boolean>, failure: Locator, retry?: () => Promise<void>) => outcome(what, ok, failure, retry, 0);
 
 describe('the admin with --fail-rate 0.3 --latency 300-1500', () => {
   it('search, filter, card, edit, bulk, export and import each succeed or say why with a retry; rows always match the query on screen', async () => {
     // A first visit lets vite optimize the page's dependencies (it reloads the page when it does).
-    const warm = await browser.newPage();
-    await warm.goto(examples.adminUrl);
+    const warm = await stack.browser.newPage();
+    await warm.goto(stack.examples.adminUrl);
     await warm.locator('#main cl-customer-table [role=row][data-id], #main cl-customer-table [part~=error]').first().waitFor({ timeout: 120_000 });
     await warm.close();
-    const page: Page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page: Page = await stack.browser.newPage({ viewport: { width: 1280, height: 900 } });
     page.on('pageerror', (e) => console.error('admin page error:', e.message));
-    const api = createClient({ baseUrl: server.url, apiKey: SECRET_KEY, retry: { limit: 10, backoffLimit: 1000 } });
-    await page.goto(examples.adminUrl);
+    const api = createClient({ baseUrl: stack.server.url, apiKey: SECRET_KEY, retry: { limit: 10, backoffLimit: 1000 } });
+    await page.goto(stack.examples.adminUrl);
     const table = page.locator('#main cl-customer-table');
     const rows = table.locator('[role=row][data-id]');
     const tableFailure = table.locator('[part~=error]');
     const settled = async () => (await table.locator('[role=grid]').getAttribute('aria-busy')) === 'false' && (await rows.count()) > 0;
     let failures = 0;
 
-    failures += await outcome('first load', settled, tableFailure);
+    failures += await step('first load', settled, tableFailure);
 
     // Search: every row shown matches "Silva".
     await table.locator('#search').fill('Silva');
     await table.locator('#search').press('Enter');
-    failures += await outcome('search', async () => (await table.getAttribute('q')) === 'Silva' && (await settled()), tableFailure);
+    failures += await step('search', async () => (await table.getAttribute('q')) === 'Silva' && (await settled()), tableFailure);
     const texts = await rows.evaluateAll((els) => els.map((e) => `${e.querySelector('.name')?.textContent} ${e.querySelector('[data-key=email]')?.textContent}`));
     for (const t of texts) expect(searchKey(t)).toContain('silva');
 
     // Filter by status: every row shown is blocked.
     await table.locator('#status').selectOption('blocked');
-    failures += await outcome('filter', async () => (await table.getAttribute('status')) === 'blocked' && (await settled()), tableFailure);
+    failures += await step('filter', async () => (await table.getAttribute('status')) === 'blocked' && (await settled()), tableFailure);
     const badges = await rows.evaluateAll((els) => els.map((e) => e.querySelector('.badge')?.className ?? ''));
     expect(badges.every((c) => c.includes('blocked')), badges.join()).toBe(true);
     // A tab count, when shown, is this query's.
@@ -95,19 +54,19 @@ describe('the admin with --fail-rate 0.3 --latency 300-1500', () => {
     const id = (await rows.first().getAttribute('data-id'))!;
     await rows.first().locator('[data-key=email]').click();
     const card = page.locator('#detail cl-customer-card');
-    failures += await outcome('card', () => card.locator('h2').isVisible(), card.locator('[role=alert]'));
+    failures += await step('card', () => card.locator('h2').isVisible(), card.locator('[role=alert]'));
 
     // Edit: change the last name in the form and save.
     await card.getByRole('button', { name: 'Editar' }).click();
     const form = page.locator('#customer-form-dialog cl-customer-form');
     const lastName = form.locator('input[name=lastName], input[name=legalName]').first();
-    failures += await outcome('edit form', async () => !!(await lastName.inputValue().catch(() => '')), form.locator('.cl-cf-banner'));
+    failures += await step('edit form', async () => !!(await lastName.inputValue().catch(() => '')), form.locator('.cl-cf-banner'));
     const field = await lastName.getAttribute('name');
     const value = `${await lastName.inputValue()} Editado`;
     await lastName.fill(value);
     const submit = form.locator('button[type=submit]');
     await submit.click();
-    failures += await outcome(
+    failures += await step(
       'save',
       async () => (await form.count()) === 0 || ((await form.locator('.cl-cf-success').textContent()) ?? '').includes('salv'),
       form.locator('.cl-cf-summary, .cl-cf-banner'),
@@ -117,19 +76,19 @@ describe('the admin with --fail-rate 0.3 --latency 300-1500', () => {
     await page.locator('#detail .detail-close').click();
 
     // Bulk: two rows made inactive.
-    await outcome('rows after the edit', settled, tableFailure);
+    await step('rows after the edit', settled, tableFailure);
     const two = await rows.evaluateAll((els) => els.slice(0, 2).map((e) => (e as HTMLElement).dataset['id']!));
     for (const rowId of two) await table.locator(`[role=row][data-id="${rowId}"] .select input`).click();
     await table.locator('#bulk-status').selectOption('inactive');
     await table.locator('#bulk-status-apply').click();
-    failures += await outcome('bulk', () => table.locator('[part~=notice-done]').isVisible(), table.locator('[part~=notice-failed]'));
+    failures += await step('bulk', () => table.locator('[part~=notice-done]').isVisible(), table.locator('[part~=notice-failed]'));
     for (const rowId of two) expect((await api.customers.retrieve(rowId)).status).toBe('inactive');
 
     // Export the selection as CSV.
     const downloads: string[] = [];
     page.on('download', (d) => downloads.push(d.suggestedFilename()));
     await table.locator('#export-csv').click();
-    failures += await outcome('export', () => table.locator('[part~=notice-done]').filter({ hasText: 'baixado' }).isVisible(), table.locator('[part~=notice-failed]'));
+    failures += await step('export', () => table.locator('[part~=notice-done]').filter({ hasText: 'baixado' }).isVisible(), table.locator('[part~=notice-failed]'));
     await expect.poll(() => downloads.length).toBe(1);
     expect(downloads[0]).toMatch(/\.csv$/);
 
@@ -141,9 +100,9 @@ describe('the admin with --fail-rate 0.3 --latency 300-1500', () => {
     const importer = page.locator('#import-dialog cl-customer-import');
     await importer.locator('input[type=file]').setInputFiles({ name: `instavel-${run}.csv`, mimeType: 'text/csv', buffer: Buffer.from(csv) });
     const importFailure = importer.locator('[role=alert]').filter({ hasText: /\S/ });
-    failures += await outcome('import dry run', () => importer.locator('[data-summary]').isVisible(), importFailure);
+    failures += await step('import dry run', () => importer.locator('[data-summary]').isVisible(), importFailure);
     await importer.getByRole('button', { name: 'Confirmar importação' }).click();
-    failures += await outcome('import', () => importer.locator('[data-count=created]').isVisible(), importFailure);
+    failures += await step('import', () => importer.locator('[data-count=created]').isVisible(), importFailure);
     expect(await importer.locator('[data-count=created]').textContent()).toBe('3');
     for (const i of [0, 1, 2]) expect((await api.customers.list({ q: `instavel.${run}.${i}@example.com` })).total).toBe(1);
     console.log(`flaky walk: ${failures} visible failures retried`);

@@ -4,35 +4,16 @@
 // and average rating tell the truth (a credit past its expiry shows as expired; the wallet's
 // active list starts at the nearest future expiry; the average agrees with the rated orders).
 import { createClient, type Customer } from '@clientela/core';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SECRET_KEY } from '../../scripts/examples-harness.mjs';
-import { startStack, testCpf, type Stack } from './stack.js';
+import { openAdmin, testCpf, useStack } from './stack.js';
 
-let server: Stack['server'];
-let examples: Stack['examples'];
-let stack: Stack;
-let browser: Browser;
+const stack = useStack({ seed: 400 });
 const run = Date.now() % 1e6;
 
-beforeAll(async () => {
-  stack = await startStack({ seed: 400 });
-  ({ server, examples, browser } = stack);
-}, 120_000);
+const adminPage = () => openAdmin(stack, { elements: ['cl-customer-card', 'cl-customer-table', 'cl-audit-log'] });
 
-afterAll(async () => {
-  await stack?.close();
-});
-
-async function adminPage(): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  page.on('pageerror', (e) => console.error('admin page error:', e.message));
-  await page.goto(examples.adminUrl);
-  await page.waitForFunction(() => customElements.get('cl-customer-card') && customElements.get('cl-customer-table') && customElements.get('cl-audit-log'));
-  return page;
-}
-
-const api = () => createClient({ baseUrl: server.url, apiKey: SECRET_KEY });
+const api = () => createClient({ baseUrl: stack.server.url, apiKey: SECRET_KEY });
 
 describe('the data log reads as sentences', () => {
   it('a card, a reveal, an edit, a bulk action and an export, as the admin does them', async () => {

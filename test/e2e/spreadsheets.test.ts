@@ -3,33 +3,15 @@
 // 15/03/1990 birth date is accepted, and a row with 22 cells instead of 23 is rejected with that
 // reason, each rejected row named by who it is and each error by its column label.
 import { createClient } from '@clientela/core';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { SECRET_KEY } from '../../scripts/examples-harness.mjs';
-import { startStack, testCpf, type Stack } from './stack.js';
+import { openAdmin, testCpf, useStack } from './stack.js';
 
-let server: Stack['server'];
-let examples: Stack['examples'];
-let stack: Stack;
-let browser: Browser;
+const stack = useStack({ seed: 60 });
 const run = Date.now() % 1e6;
 
-beforeAll(async () => {
-  stack = await startStack({ seed: 60 });
-  ({ server, examples, browser } = stack);
-}, 120_000);
-
-afterAll(async () => {
-  await stack?.close();
-});
-
-async function adminPage(): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
-  page.on('pageerror', (e) => console.error('admin page error:', e.message));
-  await page.goto(examples.adminUrl);
-  await page.waitForFunction(() => customElements.get('cl-customer-table') && customElements.get('cl-customer-import'));
-  return page;
-}
+const adminPage = () => openAdmin(stack, { elements: ['cl-customer-table', 'cl-customer-import'], acceptDownloads: true });
 
 /** Uploads `csv` in the import dialog and returns the dry run's summary. */
 async function dryRun(admin: Page, name: string, csv: string) {
@@ -43,7 +25,7 @@ async function dryRun(admin: Page, name: string, csv: string) {
 
 describe('spreadsheets a Brazilian admin opens and imports', () => {
   it('the default export is Brazilian Excel, and it and the machine export import back unchanged', async () => {
-    const api = createClient({ baseUrl: server.url, apiKey: SECRET_KEY });
+    const api = createClient({ baseUrl: stack.server.url, apiKey: SECRET_KEY });
     for (let i = 0; i < 3; i++) {
       await api.customers.create({ kind: 'person', document: testCpf(run * 5 + i), firstName: 'Rui', lastName: `Planilha${run} ${i}`, email: `rui.${run}.${i}@example.com`, phone: '(48) 97585-8686', birthDate: '1990-03-15' });
     }
@@ -78,7 +60,7 @@ describe('spreadsheets a Brazilian admin opens and imports', () => {
   }, 120_000);
 
   it('a real spreadsheet: 15/03/1990 accepted; a 22-cell row rejected with that reason; rejected rows named', async () => {
-    const api = createClient({ baseUrl: server.url, apiKey: SECRET_KEY });
+    const api = createClient({ baseUrl: stack.server.url, apiKey: SECRET_KEY });
     const template = await api.imports.template('csv');
     const header = (await template.blob.text()).replace(/^\uFEFF/, '').trim();
     const columns = header.split(';');

@@ -5,76 +5,32 @@
 // the shopper uses), never the server's developer words; and what "Minha conta" shows is always
 // this shopper's own data.
 import { createClient } from '@clientela/core';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { chromium } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SECRET_KEY, startExamples, startMockServer, type StartedExamples, type StartedMockServer } from '../../scripts/examples-harness.mjs';
-import { CHROMIUM_ARGS, chromiumPath } from '../chromium.js';
-import { testCpf } from './stack.js';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { SECRET_KEY } from '../../scripts/examples-harness.mjs';
+import { outcome, testCpf, useStack } from './stack.js';
 
-let server: StartedMockServer;
-let examples: StartedExamples;
-let browser: Browser;
+const stack = useStack({ seed: 310, serverArgs: ['--fail-rate', '0.3', '--latency', '300-1500'] });
 const run = Date.now() % 1e6;
-
-beforeAll(async () => {
-  server = await startMockServer({ seed: 310, extraArgs: ['--fail-rate', '0.3', '--latency', '300-1500'] });
-  examples = await startExamples({ apiUrl: server.url });
-  browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await examples?.close();
-  await server?.close();
-});
-
-const DEVELOPER_WORDS = /fail-rate|Retry-After|Service unavailable|Failed to fetch|HTTP \d{3}/i;
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/**
- * Waits for a step's outcome: `ok` holding, or `failure` visible. A failure must say what went
- * wrong in Portuguese (no developer words) and offer a way to try again (`retry`, or the
- * "Tentar novamente" button inside it), which is used, and the step is waited for again.
- */
-async function outcome(what: string, ok: () => Promise<boolean>, failure: Locator, retry?: () => Promise<void>): Promise<number> {
-  let failures = 0;
-  for (let waited = 0; waited < 120_000; waited += 200) {
-    if (await ok()) return failures;
-    if (await failure.first().isVisible().catch(() => false)) {
-      const text = (await failure.first().textContent())!.replace(/\s+/g, ' ');
-      expect(text, `${what}: a localized reason`).toMatch(/Não foi possível|indisponível|Sem conexão|demorou|Tente de novo/);
-      expect(text, `${what}: no developer words`).not.toMatch(DEVELOPER_WORDS);
-      failures++;
-      if (retry) await retry();
-      else await failure.first().getByRole('button', { name: 'Tentar novamente' }).click();
-      // The failure gives way to the retried step before it is looked at again.
-      await failure.first().waitFor({ state: 'hidden', timeout: 30_000 }).catch(() => undefined);
-      continue;
-    }
-    await sleep(200);
-  }
-  throw new Error(`${what}: neither done nor a visible failure after 2 minutes`);
-}
 
 describe('the storefront with --fail-rate 0.3 --latency 300-1500', () => {
   it('registration and sign-in each succeed or say why with a retry; Minha conta shows only this shopper', async () => {
     // A first visit lets vite optimize the page's dependencies (it reloads the page when it does).
-    const warm = await browser.newPage();
-    await warm.goto(`${examples.storefrontUrl}#aberto`);
+    const warm = await stack.browser.newPage();
+    await warm.goto(`${stack.examples.storefrontUrl}#aberto`);
     await warm.locator('#scenario-open cl-customer-form :is(form, [role=alert])').first().waitFor({ timeout: 120_000 });
     await warm.close();
 
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const context = await stack.browser.newContext({ viewport: { width: 390, height: 844 } });
     const page: Page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    // Every answer the page got from the API: the 503s prove the walk met the failing server.
+    // Every answer the page got from the API: the 503s prove the walk met the failing stack.server.
     const answers: number[] = [];
     page.on('response', (r) => {
       if (new URL(r.url()).pathname.startsWith('/v1/') && r.request().method() !== 'OPTIONS') answers.push(r.status());
     });
-    await page.goto(`${examples.storefrontUrl}#aberto`);
+    await page.goto(`${stack.examples.storefrontUrl}#aberto`);
     const form = page.locator('#scenario-open cl-customer-form');
     let failures = 0;
 
@@ -100,7 +56,7 @@ describe('the storefront with --fail-rate 0.3 --latency 300-1500', () => {
     // Signed in at once, or (the automatic sign-in failed) told to sign in with the new password.
     expect(doneText).toMatch(/Você já está conectado|Entre em Minha conta com seu e-mail/);
     // One registration, however many retries: the idempotency key kept it one customer.
-    const admin = createClient({ baseUrl: server.url, apiKey: SECRET_KEY, retry: { limit: 10, backoffLimit: 1000 } });
+    const admin = createClient({ baseUrl: stack.server.url, apiKey: SECRET_KEY, retry: { limit: 10, backoffLimit: 1000 } });
     expect((await admin.customers.list({ q: email })).items.map((c) => c.email)).toEqual([email]);
 
     await done.getByRole('link', { name: 'Ir para Minha conta' }).click();
