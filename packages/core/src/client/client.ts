@@ -48,6 +48,7 @@ import {
   type ProfilePatch,
 } from '../schemas/account.js';
 import { RegistrationSettingsSchema, type RegistrationSettings } from '../schemas/settings.js';
+import { ViewListSchema, ViewSchema, type View, type ViewCreate, type ViewPatch } from '../schemas/view.js';
 import { isValidCep } from '../validation/documents.js';
 import { ChangeFeed, type ClientChange } from './changes.js';
 import {
@@ -495,6 +496,49 @@ function audit(t: Transport) {
   };
 }
 
+function views(t: Transport) {
+  return {
+    /**
+     * The saved views this key and actor can use: the built-in ones first, then the shared and
+     * personal ones by name.
+     *
+     * @example
+     * const views = await client.views.list();
+     */
+    list: async (options?: CallOptions): Promise<View[]> => (await t.request(ViewListSchema, { ...options, path: 'views' })).items,
+
+    /**
+     * Saves a view (a filter's text, a sort, columns), personal unless `shared`. An
+     * `Idempotency-Key` is generated unless given, so a retry never saves two.
+     *
+     * @example
+     * const view = await client.views.create({ name: 'SP sem compra', filter: 'last-notwithin-90.uf-SP', shared: true });
+     */
+    create: (body: ViewCreate, options?: IdempotentCallOptions): Promise<View> =>
+      t.request(ViewSchema, { ...options, method: 'post', path: 'views', json: body, idem: true }),
+
+    /**
+     * Renames a view or changes what it shows, guarded by `If-Match` (the record read, or its id
+     * with `ifMatch`); built-in views cannot be changed.
+     *
+     * @example
+     * await client.views.update(view, { name: 'Clientes de SP sem compra' });
+     */
+    update: (target: Target, patch: ViewPatch, options?: WriteCallOptions): Promise<View> =>
+      t.request(ViewSchema, { ...options, ...ref('views/', target), method: 'patch', json: patch, current: ViewSchema }),
+
+    /**
+     * Deletes a saved view (built-in views cannot be deleted).
+     *
+     * @example
+     * await client.views.delete(view);
+     */
+    delete: async (target: Target, options?: WriteCallOptions): Promise<void> => {
+      await t.send({ ...options, ...ref('views/', target), method: 'delete', current: ViewSchema });
+    },
+  };
+}
+
 function credits(t: Transport) {
   const list = (query: CreditWalletQuery & PageQuery = {}, options?: CallOptions): Promise<CreditWalletPage> =>
     t.request(CreditWalletPageSchema, { ...options, path: 'credits', query });
@@ -652,6 +696,7 @@ export function createClient(options: ClientOptions) {
     imports: imports(t, changes),
     audit: audit(t),
     credits: credits(t),
+    views: views(t),
     account: account(t),
     /**
      * The writes made through this client (customers created, updated, deleted or changed in

@@ -162,3 +162,5 @@ export {
   SELF_REGISTRATION,
 } from './account.js';
 export type { CatalogSettings, InvitationInfo, PasswordChange, PasswordCheckResult, ProfilePatch, RegistrationRequest, SelfRegistration } from './account.js';
+export { BUILT_IN_VIEW_IDS, builtInViews, VIEW_MAX_COLUMNS, VIEW_MAX_PINNED, ViewCreateSchema, ViewListSchema, ViewOwnerSchema, ViewPatchSchema, ViewSchema } from './view.js';
+export type { BuiltInViewId, View, ViewCreate, ViewOwner, ViewPatch } from './view.js';
