@@ -1,6 +1,7 @@
 import { accountChecks } from './checks/account.js';
 import { auditChecks } from './checks/audit.js';
 import { categoryChecks } from './checks/categories.js';
+import { viewChecks } from './checks/views.js';
 import { concurrencyChecks } from './checks/concurrency.js';
 import { documentChecks } from './checks/documents.js';
 import { fileChecks } from './checks/files.js';
@@ -31,6 +32,7 @@ export const AREAS = {
   search: searchChecks,
   concurrency: concurrencyChecks,
   categories: categoryChecks,
+  views: viewChecks,
   settings: settingsChecks,
   account: accountChecks,
   files: fileChecks,

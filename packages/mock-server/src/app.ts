@@ -15,6 +15,7 @@ import { registerMe } from './routes/me.js';
 import { registerPasswordChecks } from './routes/passwords.js';
 import { registerPublic } from './routes/public.js';
 import { registerSettingsAndAudit } from './routes/settings.js';
+import { registerViews } from './routes/views.js';
 import { generateSeed } from './seed/seed.js';
 import { createPasswordHasher, type ScryptDerive } from './service/passwords.js';
 import { MemoryStore } from './store/memory.js';
@@ -234,6 +235,7 @@ export function createApp(options: AppOptions = {}): MockServer {
   registerApprovals(router, ctx);
   registerExports(router, ctx);
   registerImports(router, ctx);
+  registerViews(router, ctx);
 
   return {
     app,

@@ -13,6 +13,7 @@ export type ProblemKind =
   | 'route_not_found'
   | 'method_not_allowed'
   | 'category_delete'
+  | 'view_built_in'
   | 'duplicate_document'
   | 'duplicate_name'
   | 'duplicate_email'
@@ -82,6 +83,11 @@ const TEXTS: Record<ProblemKind, Record<Locale, Text>> = {
     'pt-BR': { title: 'Categorias não são excluídas', detail: 'Inative a categoria (PATCH com status "inactive"): ela deixa de ser oferecida, mas continua nos clientes que já a têm.' },
     en: { title: 'Categories are not deleted', detail: 'Inactivate the category (PATCH with status "inactive"): it is no longer offered, but stays on the customers that have it.' },
     es: { title: 'Las categorías no se eliminan', detail: 'Inactiva la categoría (PATCH con status "inactive"): deja de ofrecerse, pero sigue en los clientes que ya la tienen.' },
+  },
+  view_built_in: {
+    'pt-BR': { title: 'Visão padrão', detail: 'As visões padrão não podem ser alteradas nem excluídas; salve uma cópia com outro nome.' },
+    en: { title: 'Built-in view', detail: 'Built-in views cannot be changed or deleted; save a copy under another name.' },
+    es: { title: 'Vista predeterminada', detail: 'Las vistas predeterminadas no se pueden cambiar ni eliminar; guarda una copia con otro nombre.' },
   },
   duplicate_document: {
     'pt-BR': { title: 'Documento já cadastrado', detail: 'Já existe um cliente com este CPF/CNPJ.' },

@@ -3,6 +3,7 @@ import {
   type AuditEntry,
   type Customer,
   type CustomerSortField,
+  type View,
 } from '@clientela/core/schemas';
 import { compareKeys, maskJson, matchesTokens, queryKey, queryPredicate, queryTokens, scanByPages, searchTextOf, sortKeyOf } from './search.js';
 import type { AuditQueryParams, CustomerQuery, ListJsonResult, ListParams, ListResult, SortKey, SortSpec, StoredAudit, StoredCategory, SyncStore } from './types.js';
@@ -75,6 +76,7 @@ export class MemoryStore implements SyncStore {
   private grams = new Map<number, number[]>();
   private catCounts = new Map<string, number>();
   private categories = new Map<string, StoredCategory>();
+  private views = new Map<string, View>();
   private meta = new Map<string, string>();
   private metaExpiry = new Map<string, string>();
   private audit: AuditEntry[] = [];
@@ -428,6 +430,22 @@ export class MemoryStore implements SyncStore {
 
   putCategory(category: StoredCategory): void {
     this.categories.set(category.id, category);
+  }
+
+  listViews(): View[] {
+    return [...this.views.values()];
+  }
+
+  getView(id: string): View | undefined {
+    return this.views.get(id);
+  }
+
+  putView(view: View): void {
+    this.views.set(view.id, view);
+  }
+
+  deleteView(id: string): void {
+    this.views.delete(id);
   }
 
   getMeta<T>(key: string, now?: string): T | undefined {

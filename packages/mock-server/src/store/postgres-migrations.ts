@@ -152,6 +152,13 @@ export const POSTGRES_MIGRATIONS: readonly Migration<Db, Promise<void>>[] = [
       }
     },
   },
+  {
+    version: 6,
+    name: 'saved views of the customer list',
+    up: async (db) => {
+      await db.query('CREATE TABLE views (seq bigserial NOT NULL, id text PRIMARY KEY, version integer NOT NULL, data text NOT NULL)');
+    },
+  },
 ];
 
 export const POSTGRES_SCHEMA_VERSION = checkMigrations(POSTGRES_MIGRATIONS);

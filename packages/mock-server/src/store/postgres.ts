@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { searchKey } from '@clientela/core/format';
-import { filterFieldsOf, type AuditEntry, type Customer, type CustomerSortField } from '@clientela/core/schemas';
+import { filterFieldsOf, type AuditEntry, type Customer, type CustomerSortField, type View } from '@clientela/core/schemas';
 import { filterSql } from './filter-sql.js';
 import { migratePostgres } from './postgres-migrations.js';
 import { maskJson, queryTokens, searchTextOf, sortKeyOf } from './search.js';
@@ -398,6 +398,33 @@ export class PostgresStore implements Store {
       const holder = (await this.#q<{ id: string }>('SELECT id FROM categories WHERE name_key = $1', [searchKey(category.name)])).rows[0]?.id;
       throw new StoreConflict('category_name', holder);
     }
+  }
+
+  async listViews(): Promise<View[]> {
+    return (await this.#q<{ data: string }>('SELECT data FROM views ORDER BY seq')).rows.map((r) => JSON.parse(r.data) as View);
+  }
+
+  async getView(id: string): Promise<View | undefined> {
+    const d = (await this.#q<{ data: string }>(`SELECT data FROM views WHERE id = $1${this.#inside ? ' FOR UPDATE' : ''}`, [id])).rows[0]?.data;
+    return d === undefined ? undefined : (JSON.parse(d) as View);
+  }
+
+  async putView(view: View, expectedVersion?: number): Promise<boolean> {
+    const args: unknown[] = [view.id, view.version, JSON.stringify(view)];
+    let sql = 'INSERT INTO views (id, version, data) VALUES ($1, $2, $3) ON CONFLICT (id) DO UPDATE SET version = EXCLUDED.version, data = EXCLUDED.data';
+    if (expectedVersion !== undefined) {
+      sql += ' WHERE views.version = $4';
+      args.push(expectedVersion);
+    }
+    return (await this.#q(sql, args)).rowCount === 1;
+  }
+
+  async deleteView(id: string, expectedVersion?: number): Promise<boolean> {
+    const r =
+      expectedVersion === undefined
+        ? await this.#q('DELETE FROM views WHERE id = $1', [id])
+        : await this.#q('DELETE FROM views WHERE id = $1 AND version = $2', [id, expectedVersion]);
+    return r.rowCount === 1;
   }
 
   async getMeta<T>(key: string, now?: string): Promise<T | undefined> {

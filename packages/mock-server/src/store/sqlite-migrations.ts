@@ -101,6 +101,11 @@ export const SQLITE_MIGRATIONS: readonly Migration<Db>[] = [
       }
     },
   },
+  {
+    version: 5,
+    name: 'saved views of the customer list',
+    up: (db) => db.exec('CREATE TABLE views (seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, data TEXT NOT NULL)'),
+  },
 ];
 
 /** The schema version this server writes. */

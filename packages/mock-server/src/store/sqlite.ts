@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { filterFieldsOf, type AuditEntry, type Customer, type CustomerSortField } from '@clientela/core/schemas';
+import { filterFieldsOf, type AuditEntry, type Customer, type CustomerSortField, type View } from '@clientela/core/schemas';
 import { filterSql, type FilterDialect } from './filter-sql.js';
 import { maskJson, queryKey, queryTokens, scanByPages, searchTextOf, sortKeyOf } from './search.js';
 import { migrateSqlite } from './sqlite-migrations.js';
@@ -117,6 +117,10 @@ export class SqliteStore implements SyncStore {
       categories: db.prepare('SELECT data FROM categories ORDER BY rowid').pluck(),
       category: db.prepare('SELECT data FROM categories WHERE id = ?').pluck(),
       putCategory: db.prepare('INSERT INTO categories (id, data) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET data = excluded.data'),
+      views: db.prepare('SELECT data FROM views ORDER BY seq').pluck(),
+      view: db.prepare('SELECT data FROM views WHERE id = ?').pluck(),
+      putView: db.prepare('INSERT INTO views (id, data) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET data = excluded.data'),
+      delView: db.prepare('DELETE FROM views WHERE id = ?'),
       getMeta: db.prepare('SELECT value FROM meta WHERE key = ?').pluck(),
       getLiveMeta: db.prepare('SELECT value FROM meta WHERE key = ? AND (expires_at IS NULL OR expires_at > ?)').pluck(),
       setMeta: db.prepare('INSERT INTO meta (key, value, expires_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value, expires_at = excluded.expires_at'),
@@ -428,6 +432,23 @@ export class SqliteStore implements SyncStore {
 
   putCategory(category: StoredCategory): void {
     this.stmts.putCategory.run(category.id, JSON.stringify(category));
+  }
+
+  listViews(): View[] {
+    return (this.stmts.views.all() as string[]).map((d) => JSON.parse(d) as View);
+  }
+
+  getView(id: string): View | undefined {
+    const d = this.stmts.view.get(id) as string | undefined;
+    return d === undefined ? undefined : (JSON.parse(d) as View);
+  }
+
+  putView(view: View): void {
+    this.stmts.putView.run(view.id, JSON.stringify(view));
+  }
+
+  deleteView(id: string): void {
+    this.stmts.delView.run(id);
   }
 
   getMeta<T>(key: string, now?: string): T | undefined {

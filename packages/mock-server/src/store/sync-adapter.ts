@@ -1,5 +1,5 @@
 import { searchKey } from '@clientela/core/format';
-import type { AuditEntry, Customer } from '@clientela/core/schemas';
+import type { AuditEntry, Customer, View } from '@clientela/core/schemas';
 import { Mutex } from './lock.js';
 import {
   StoreConflict,
@@ -146,6 +146,28 @@ export class SyncStoreAdapter implements Store {
       const clash = this.inner.listCategories().find((cat) => cat.id !== category.id && searchKey(cat.name) === key);
       if (clash) throw new StoreConflict('category_name', clash.id);
       this.inner.putCategory(category);
+      return true;
+    });
+  }
+
+  listViews() {
+    return this.#run(() => this.inner.listViews());
+  }
+  getView(id: string) {
+    return this.#run(() => this.inner.getView(id));
+  }
+  putView(view: View, expectedVersion?: number): Promise<boolean> {
+    return this.#run(() => {
+      if (expectedVersion !== undefined && this.inner.getView(view.id)?.version !== expectedVersion) return false;
+      this.inner.putView(view);
+      return true;
+    });
+  }
+  deleteView(id: string, expectedVersion?: number): Promise<boolean> {
+    return this.#run(() => {
+      const stored = this.inner.getView(id);
+      if (!stored || (expectedVersion !== undefined && stored.version !== expectedVersion)) return false;
+      this.inner.deleteView(id);
       return true;
     });
   }

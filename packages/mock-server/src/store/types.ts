@@ -7,6 +7,7 @@ import type {
   CustomerSortField,
   CustomerStatus,
   ResolvedFilter,
+  View,
 } from '@clientela/core/schemas';
 
 /** What a customer query selects, after the HTTP layer has parsed and defaulted it. */
@@ -136,6 +137,14 @@ export interface Store {
    */
   putCategory(category: StoredCategory, expectedVersion?: number): Promise<boolean>;
 
+  /** Saved views (the built-in ones are not stored), in the order they were created. */
+  listViews(): Promise<View[]>;
+  getView(id: string): Promise<View | undefined>;
+  /** Inserts or replaces a view; with `expectedVersion`, only over that stored version (returns whether it wrote). */
+  putView(view: View, expectedVersion?: number): Promise<boolean>;
+  /** Deletes a view; with `expectedVersion`, only that stored version (returns whether it deleted). */
+  deleteView(id: string, expectedVersion?: number): Promise<boolean>;
+
   /** Small durable records; with `now` (ISO time), an expired record reads as absent. */
   getMeta<T>(key: string, now?: string): Promise<T | undefined>;
   setMeta(key: string, value: unknown, expiresAt?: string): Promise<void>;
@@ -192,6 +201,12 @@ export interface SyncStore {
   listCategories(): StoredCategory[];
   getCategory(id: string): StoredCategory | undefined;
   putCategory(category: StoredCategory): void;
+
+  /** Saved views, in the order they were created. */
+  listViews(): View[];
+  getView(id: string): View | undefined;
+  putView(view: View): void;
+  deleteView(id: string): void;
 
   /**
    * Small durable records (settings, credentials, tokens, idempotency answers, sign-in
