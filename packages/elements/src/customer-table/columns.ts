@@ -102,3 +102,43 @@ export function visibleColumns(layout: ColumnLayout): ColumnDef[] {
   const rest = layout.order.filter((k) => !layout.pinned.includes(k) && !layout.hidden.includes(k));
   return [...pinned, ...rest].map((k) => COLUMN_BY_KEY.get(k)!);
 }
+
+/** The layout with `key` shown or hidden (a hidden column is unpinned too). */
+export function withVisible(layout: ColumnLayout, key: ColumnKey, visible: boolean): ColumnLayout {
+  const { hidden, pinned, order } = layout;
+  return {
+    order,
+    hidden: visible ? hidden.filter((k) => k !== key) : [...new Set([...hidden, key])],
+    pinned: visible ? pinned : pinned.filter((k) => k !== key),
+  };
+}
+
+/** The layout with `key` pinned at the start (shown, at most {@link MAX_PINNED}) or unpinned; unchanged when no more fit. */
+export function withPinned(layout: ColumnLayout, key: ColumnKey, pin: boolean): ColumnLayout {
+  const { hidden, pinned, order } = layout;
+  if (pin && (pinned.includes(key) || pinned.length >= MAX_PINNED)) return layout;
+  return {
+    order,
+    hidden: pin ? hidden.filter((k) => k !== key) : hidden,
+    pinned: pin ? [...pinned, key] : pinned.filter((k) => k !== key),
+  };
+}
+
+/** The column menu's order: pinned first, then the others in their order (hidden ones included). */
+export function menuColumns(layout: ColumnLayout): ColumnDef[] {
+  const { order, pinned } = layout;
+  return [...order.filter((k) => pinned.includes(k)), ...order.filter((k) => !pinned.includes(k))].map((k) => COLUMN_BY_KEY.get(k)!);
+}
+
+/** The layout with `key` moved one place earlier (-1) or later (+1) in the menu's order; unchanged at an end. */
+export function withMoved(layout: ColumnLayout, key: ColumnKey, delta: -1 | 1): ColumnLayout {
+  const shown = menuColumns(layout).map((c) => c.key);
+  const at = shown.indexOf(key);
+  const swap = shown[at + delta];
+  if (at < 0 || !swap) return layout;
+  const order = [...layout.order];
+  const i = order.indexOf(key);
+  const j = order.indexOf(swap);
+  [order[i], order[j]] = [order[j]!, order[i]!];
+  return { ...layout, order };
+}

@@ -1,4 +1,4 @@
-import type { Category, ClientChange, Customer, ExportColumn, SettableStatus } from '@clientela/core';
+import type { Category, ClientChange, Customer, ExportColumn } from '@clientela/core';
 import { customerDisplayName, formatDocument, formatPhoneBR, initials, maskDocument, whatsappUrl } from '@clientela/core/format';
 import { CUSTOMER_STATUSES } from '@clientela/core/schemas';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
@@ -8,15 +8,17 @@ import { errorText } from '../internal/error-text.js';
 import { formatDate, formatMoney, formatNumber } from '../internal/localize.js';
 import { LocalizeController } from '../internal/localize.controller.js';
 import { tokens } from '../internal/tokens.js';
-import type { ActionsHost, Notice } from './customer-table.actions.js';
-import { COLUMN_BY_KEY, MAX_PINNED, parseLayout, visibleColumns, type ColumnDef, type ColumnKey, type ColumnLayout } from './columns.js';
+import { COLUMN_BY_KEY, parseLayout, visibleColumns, withMoved, withPinned, withVisible, type ColumnDef, type ColumnKey, type ColumnLayout } from './columns.js';
 import { loadMessages, messages, type MessageKey } from './customer-table.messages.js';
 import { styles } from './customer-table.styles.js';
 import { DataController } from './data.controller.js';
 import { gridMove } from './grid-keys.js';
+import { renderNotice, type Notice } from './notice.js';
+import type { BulkAction, BulkActionEvent, LayoutChangeEvent } from './parts.events.js';
 import { SelectionController } from './selection.controller.js';
 import { LIST_ROW, ViewportController } from './viewport.controller.js';
 import type { PageSource } from './page-source.js';
+import { TabCounts } from './tab-counts.js';
 
 const SEARCH_DEBOUNCE = 250;
 /** The fields a row of the list layout shows. */
@@ -116,10 +118,11 @@ export class CustomerTable extends ClientelaElement {
   get #src(): PageSource<Customer> {
     return this.#data.source;
   }
-  #countsAbort: AbortController | undefined;
-  #countsTimer: ReturnType<typeof setTimeout> | undefined;
   /** Tab counts, with the query they were counted for: shown only while that query is on screen. */
-  #counts: { key: string; person?: number; company?: number } = { key: '' };
+  #counts = new TabCounts({
+    count: async (query, kind, signal) => (await this.api!.customers.list({ ...query, kind, limit: 1 }, { signal })).total,
+    changed: () => this.requestUpdate(),
+  });
   #categories = new Map<string, Category>();
   /** While this table's own bulk action runs: its change comes back through the feed, and is already handled. */
   #ownBulk = 0;
@@ -153,8 +156,8 @@ export class CustomerTable extends ClientelaElement {
   #focusCol = 1;
   #focusInGrid = false;
 
-  // Column menu, bulk bar and delete dialog: loaded after the first rows (customer-table.actions.ts).
-  #actions: typeof import('./customer-table.actions.js') | undefined;
+  // Column menu, bulk bar, delete dialog and export: loaded after the first rows (customer-table.parts.ts).
+  #actions: typeof import('./customer-table.parts.js') | undefined;
   #actionsLoading = false;
 
   // Feedback
@@ -231,9 +234,8 @@ export class CustomerTable extends ClientelaElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#countsAbort?.abort();
+    this.#counts.dispose();
     clearTimeout(this.#searchTimer);
-    clearTimeout(this.#countsTimer);
     clearTimeout(this.#announceTimer);
   }
 
@@ -304,42 +306,13 @@ export class CustomerTable extends ClientelaElement {
   }
 
   /** The query the tab counts depend on (every filter but the kind). */
-  #countsKey(): string {
+  #countsQuery(): Record<string, unknown> {
     const { kind: _kind, sort: _sort, ...query } = this.#query();
-    return JSON.stringify(query);
+    return query;
   }
 
-  /**
-   * Counts per tab: the `total` of a one-row list per kind. Counts of an earlier query are
-   * dropped at once, not kept until the new ones come: a failed count shows no number (and is
-   * tried again a little later), never the previous search's.
-   */
-  async #loadCounts(attempt = 0): Promise<void> {
-    const api = this.api;
-    if (!api) return;
-    this.#countsAbort?.abort();
-    clearTimeout(this.#countsTimer);
-    const abort = (this.#countsAbort = new AbortController());
-    const key = this.#countsKey();
-    const { kind: _kind, sort: _sort, ...query } = this.#query();
-    if (this.#counts.key !== key) {
-      this.#counts = { key };
-      this.requestUpdate();
-    }
-    try {
-      const [person, company] = await Promise.all(
-        (['person', 'company'] as const).map((kind) => api.customers.list({ ...query, kind, limit: 1 }, { signal: abort.signal })),
-      );
-      if (abort.signal.aborted || key !== this.#countsKey()) return;
-      this.#counts = { key, person: person!.total, company: company!.total };
-      this.requestUpdate();
-    } catch {
-      // The tabs show no counts meanwhile; the list itself reports its own errors.
-      if (abort.signal.aborted || attempt >= 3) return;
-      this.#countsTimer = setTimeout(() => {
-        if (key === this.#countsKey()) void this.#loadCounts(attempt + 1);
-      }, 2000 * (attempt + 1));
-    }
+  #loadCounts(): void {
+    if (this.api) void this.#counts.load(this.#countsQuery());
   }
 
   /**
@@ -437,6 +410,7 @@ export class CustomerTable extends ClientelaElement {
   }
 
   #setLayout(layout: ColumnLayout): void {
+    if (layout === this.#layout) return;
     this.#layout = layout;
     if (this.storageKey) {
       try {
@@ -450,47 +424,22 @@ export class CustomerTable extends ClientelaElement {
 
   /** Shows or hides a column. */
   setColumnVisible(key: ColumnKey, visible: boolean): void {
-    const { hidden, pinned, order } = this.#layout;
-    this.#setLayout({
-      order,
-      hidden: visible ? hidden.filter((k) => k !== key) : [...new Set([...hidden, key])],
-      pinned: visible ? pinned : pinned.filter((k) => k !== key),
-    });
+    this.#setLayout(withVisible(this.#layout, key, visible));
   }
 
   /** Pins a column at the start (at most five) or unpins it. */
   setColumnPinned(key: ColumnKey, pin: boolean): void {
-    const { hidden, pinned, order } = this.#layout;
-    if (pin && (pinned.includes(key) || pinned.length >= MAX_PINNED)) return;
-    this.#setLayout({
-      order,
-      hidden: pin ? hidden.filter((k) => k !== key) : hidden,
-      pinned: pin ? [...pinned, key] : pinned.filter((k) => k !== key),
-    });
+    this.#setLayout(withPinned(this.#layout, key, pin));
   }
 
   /** Moves a column one place earlier (-1) or later (+1) among the shown columns. */
   moveColumn(key: ColumnKey, delta: -1 | 1): void {
-    const shown = this.#menuColumns().map((c) => c.key);
-    const at = shown.indexOf(key);
-    const swap = shown[at + delta];
-    if (at < 0 || !swap) return;
-    const order = [...this.#layout.order];
-    const i = order.indexOf(key);
-    const j = order.indexOf(swap);
-    [order[i], order[j]] = [order[j]!, order[i]!];
-    this.#setLayout({ ...this.#layout, order });
+    this.#setLayout(withMoved(this.#layout, key, delta));
   }
 
   /** The column layout in use (order, hidden, pinned). */
   get columnLayout(): ColumnLayout {
     return structuredClone(this.#layout);
-  }
-
-  /** Menu order: pinned first, then the others in their order (hidden ones included). */
-  #menuColumns(): ColumnDef[] {
-    const { order, pinned } = this.#layout;
-    return [...order.filter((k) => pinned.includes(k)), ...order.filter((k) => !pinned.includes(k))].map((k) => COLUMN_BY_KEY.get(k)!);
   }
 
   // ---------------------------------------------------------------- selection
@@ -510,8 +459,7 @@ export class CustomerTable extends ClientelaElement {
    * action, so the client's retries after a network failure never apply it twice.
    */
   async #bulk(
-    action: 'addCategories' | 'removeCategories' | 'setStatus' | 'delete',
-    extra: { categoryIds?: string[]; status?: SettableStatus } = {},
+    bulk: BulkAction,
     // "Tentar novamente" sends the same request with the same key: if the first one did reach
     // the server before the failure, the retry replays its answer instead of applying it twice.
     request = { target: this.#target(), key: crypto.randomUUID() },
@@ -519,11 +467,12 @@ export class CustomerTable extends ClientelaElement {
     const api = this.api;
     if (!api || ('ids' in request.target && request.target.ids.length === 0)) return;
     const t = this.#t;
+    const { action } = bulk;
     const what = t(BULK_LABEL[action]);
     this.#notify({ origin: 'bulk', state: 'running', text: t('working') });
     this.#ownBulk++;
     try {
-      const result = await api.customers.bulk({ ...request.target, action, ...extra }, { idempotencyKey: request.key }).finally(() => this.#ownBulk--);
+      const result = await api.customers.bulk({ ...request.target, ...bulk }, { idempotencyKey: request.key }).finally(() => this.#ownBulk--);
       if (action === 'delete') this.#sel.clear();
       this.#notify({ origin: 'bulk', state: 'done', text: t('updated', { n: formatNumber(result.updated, this.resolvedLocale) }) });
       this.refresh();
@@ -532,7 +481,7 @@ export class CustomerTable extends ClientelaElement {
         origin: 'bulk',
         state: 'failed',
         text: `${t('bulkFailed', { what })} ${errorText(error, this.resolvedLocale)}`,
-        retry: () => void this.#bulk(action, extra, request),
+        retry: () => void this.#bulk(bulk, request),
       });
     }
   }
@@ -724,7 +673,7 @@ export class CustomerTable extends ClientelaElement {
     const count = this.#sel.count();
     return html`
       ${this.#renderToolbar()} ${this.#renderTabs()}
-      ${count > 0 ? (this.#actions?.bulkBar(this.#host(count)) ?? this.#loadActions()) : nothing} ${this.#renderNotice()}
+      ${count > 0 ? this.#renderBulkBar(count) : nothing} ${renderNotice(this.#notice, { retry: t('retry'), cancel: t('cancel'), dismiss: t('dismiss') }, () => this.#notify(undefined))}
       <div class="scroller" part="grid" @scroll=${this.#onScroll}>
         <div
           role="grid"
@@ -766,27 +715,26 @@ export class CustomerTable extends ClientelaElement {
           : nothing}
       </div>
       <div class="visually-hidden" role="status" aria-live="polite">${this.#announcement}</div>
-      ${this.#actions?.deleteDialog(this.#host(count)) ?? nothing}
+      ${this.#actions
+        ? html`<cl-table-delete-dialog .count=${count} .locale=${locale} @bulk-action=${(e: BulkActionEvent) => void this.#bulk(e.request)}></cl-table-delete-dialog>`
+        : nothing}
     `;
   }
 
-  /**
-   * The outcome of the last action, visible (not only announced): a progress bar while it runs,
-   * then the result, or the reason it failed with "Tentar novamente".
-   */
-  #renderNotice(): TemplateResult | typeof nothing {
-    const n = this.#notice;
-    if (!n) return nothing;
-    const t = this.#t;
-    return html`<div class="notice ${n.state}" part="notice notice-${n.state}" data-origin=${n.origin}>
-      ${n.state === 'running'
-        ? html`<progress aria-label=${n.text} max=${n.max || nothing} value=${n.value ?? nothing}></progress>`
-        : html`<span class="notice-icon" aria-hidden="true">${n.state === 'failed' ? '!' : '✓'}</span>`}
-      <span class="notice-text">${n.text}</span>
-      ${n.retry ? html`<button type="button" class="notice-retry" @click=${n.retry}>${t('retry')}</button>` : nothing}
-      ${n.cancel && n.state === 'running' ? html`<button type="button" class="notice-cancel" @click=${n.cancel}>${t('cancel')}</button>` : nothing}
-      ${n.state !== 'running' ? html`<button type="button" class="notice-dismiss" aria-label=${t('dismiss')} @click=${() => this.#notify(undefined)}><span aria-hidden="true">×</span></button>` : nothing}
-    </div>`;
+  #renderBulkBar(count: number): TemplateResult | typeof nothing {
+    if (!this.#actions) return this.#loadActions();
+    return html`<cl-table-bulk-bar
+      .count=${count}
+      .total=${this.#src.total}
+      .allMatching=${this.#sel.model.all}
+      .selectedSize=${this.#sel.model.size}
+      .categories=${[...this.#categories.values()]}
+      .locale=${this.resolvedLocale}
+      @bulk-action=${(e: BulkActionEvent) => void this.#bulk(e.request)}
+      @select-all-matching=${() => this.#sel.selectAll()}
+      @clear-selection=${() => this.#sel.clear()}
+      @delete-request=${() => this.renderRoot.querySelector('cl-table-delete-dialog')?.show()}
+    ></cl-table-bulk-bar>`;
   }
 
   /**
@@ -873,7 +821,16 @@ export class CustomerTable extends ClientelaElement {
         >
           <span aria-hidden="true">⚙ </span>${t('columns')}
         </button>
-        ${this.#menuOpen ? (this.#actions?.columnMenu(this.#host(this.#sel.count())) ?? this.#loadActions()) : nothing}
+        ${this.#menuOpen
+          ? this.#actions
+            ? html`<cl-table-column-menu
+                .layout=${this.#layout}
+                .locale=${this.resolvedLocale}
+                @layout-change=${(e: LayoutChangeEvent) => this.#setLayout(e.layout)}
+                @menu-close=${() => this.#toggleMenu(false)}
+              ></cl-table-column-menu>`
+            : this.#loadActions()
+          : nothing}
       </div>
     </div>`;
   }
@@ -915,16 +872,23 @@ export class CustomerTable extends ClientelaElement {
     // From the folded menu: close it, so the notice with the progress is not hidden under it.
     const more = this.renderRoot.querySelector<HTMLDetailsElement>('details.more');
     if (more) more.open = false;
-    const actions = this.#actions ?? (await import('./customer-table.actions.js'));
-    const host = this.#host(this.#sel.count());
-    await actions.exportFile(host, format, () => void this.#export(format));
+    const { exportFile } = this.#actions ?? (await import('./customer-table.parts.js'));
+    const count = this.#sel.count();
+    await exportFile({
+      request: { format, columns: this.#exportColumns(), ...(count ? this.#target() : { filter: this.#filter() }) },
+      rows: count || this.#src.total,
+      locale: this.resolvedLocale,
+      stream: (request, signal) => this.api!.exports.stream(request, { signal }),
+      notify: (notice) => this.#notify(notice),
+      again: () => void this.#export(format),
+    });
   }
 
   /** Starts loading the action UI (once); renders nothing meanwhile. */
   #loadActions(): typeof nothing {
     if (!this.#actionsLoading) {
       this.#actionsLoading = true;
-      void import('./customer-table.actions.js').then((m) => {
+      void import('./customer-table.parts.js').then((m) => {
         this.#actions = m;
         this.requestUpdate();
       });
@@ -932,42 +896,13 @@ export class CustomerTable extends ClientelaElement {
     return nothing;
   }
 
-  #host(count: number): ActionsHost {
-    return {
-      root: this.renderRoot as ShadowRoot,
-      t: this.#t,
-      locale: this.resolvedLocale,
-      layout: this.#layout,
-      menuColumns: this.#menuColumns(),
-      setColumnVisible: (key, visible) => this.setColumnVisible(key, visible),
-      setColumnPinned: (key, pin) => this.setColumnPinned(key, pin),
-      moveColumn: (key, delta) => this.moveColumn(key, delta),
-      closeMenu: () => this.#toggleMenu(false),
-      count,
-      total: this.#src.total,
-      allMatching: this.#sel.model.all,
-      selectedSize: this.#sel.model.size,
-      categories: [...this.#categories.values()],
-      selectAllMatching: () => this.#sel.selectAll(),
-      clearSelection: () => this.#sel.clear(),
-      bulk: (action, extra) => void this.#bulk(action, extra),
-      update: () => this.requestUpdate(),
-      notify: (notice) => this.#notify(notice),
-      exportColumns: this.#exportColumns(),
-      scope: () => (this.#sel.count() ? this.#target() : { filter: this.#filter() }),
-      expectedRows: count || this.#src.total,
-      stream: (request, signal) => this.api!.exports.stream(request, { signal }),
-    };
-  }
-
   #renderTabs(): TemplateResult {
     const t = this.#t;
     const n = (v: number | undefined) => (v === undefined ? '' : ` (${formatNumber(v, this.resolvedLocale)})`);
-    // Counts of another query are never shown (the key check), even before the reload clears them.
-    const counts: { person?: number; company?: number } = this.#counts.key === this.#countsKey() ? this.#counts : {};
-    const all = counts.person !== undefined && counts.company !== undefined ? counts.person + counts.company : undefined;
+    // Counts of another query are never shown, even before the reload clears them.
+    const counts = this.#counts.for(this.#countsQuery());
     const tabs: [Kind, string][] = [
-      ['', t('kindAll') + n(all)],
+      ['', t('kindAll') + n(counts.all)],
       ['person', t('person') + n(counts.person)],
       ['company', t('company') + n(counts.company)],
     ];

@@ -78,7 +78,7 @@ const ptBR = {
     actions: 'Filtros e ações',
   };
 
-/** Keys used only by the lazily loaded action UI; their pt-BR strings live in customer-table.actions.ts. */
+/** Keys used only by the lazily loaded action UI; their pt-BR strings live in customer-table.parts.ts. */
 export type ActionKey =
   | 'addCategory' | 'allMatchingSelected' | 'bulk' | 'cancel' | 'category' | 'clearSelection' | 'close' | 'columnsMenu'
   | 'confirmWord' | 'delete' | 'deleteText' | 'deleteTitle' | 'deleteWord' | 'exported' | 'moveDown' | 'moveUp'

@@ -197,6 +197,24 @@ describe('<cl-customer-table>', () => {
       const other = await mount(fake, 'storage-key="other-layout"');
       expect(headerKeys(other)[0]).to.equal('name');
     });
+
+    it('opens the column menu from the keyboard; Escape closes it and gives the keyboard back to its button', async () => {
+      const el = await mount(fakeClient({ customers: dataset() }));
+      const button = $<HTMLButtonElement>(el, '#columns-button');
+      button.focus();
+      await userEvent.keyboard('{Enter}');
+      await until(() => !!el.shadowRoot!.querySelector('#column-menu'), 'column menu');
+      expect(button.getAttribute('aria-expanded')).to.equal('true');
+      expect(el.shadowRoot!.getElementById(button.getAttribute('aria-controls')!), 'aria-controls names the menu').to.equal($(el, '#column-menu'));
+      $<HTMLInputElement>(el, '#column-menu li[data-key=email] input[name=show]').focus();
+      await userEvent.keyboard(' ');
+      await el.updateComplete;
+      expect(headerKeys(el)).to.not.include('email');
+      await userEvent.keyboard('{Escape}');
+      await until(() => !el.shadowRoot!.querySelector('#column-menu'), 'menu closed');
+      expect(button.getAttribute('aria-expanded')).to.equal('false');
+      await until(() => el.shadowRoot!.activeElement === button, 'focus back on the button');
+    });
   });
 
   describe('document reveal and copy', () => {
@@ -308,6 +326,20 @@ describe('<cl-customer-table>', () => {
       expect(fake.calls.bulk[0]!.body).to.deep.equal({ ids, action: 'delete' });
       await until(() => !rows(el).some((r) => ids.includes(r.dataset['id']!)), 'deleted rows gone');
       expect(el.selectedIds).to.deep.equal([]);
+    });
+
+    it('cancels the delete from the keyboard, and the keyboard goes back to the delete button', async () => {
+      await selectFirst(2);
+      const remove = $<HTMLButtonElement>(el, '#bulk-delete');
+      remove.focus();
+      await userEvent.keyboard('{Enter}');
+      const dialog = $<HTMLDialogElement>(el, 'dialog');
+      await until(() => dialog.open, 'dialog open');
+      expect(dialog.textContent).to.contain('Excluir 2 clientes?');
+      await userEvent.keyboard('{Escape}');
+      await until(() => !dialog.open, 'dialog closed');
+      expect(el.shadowRoot!.activeElement).to.equal(remove);
+      expect(fake.calls.bulk).to.have.length(0);
     });
 
     it('exports the selection with the visible columns, and the whole filter without one', async () => {
