@@ -63,7 +63,7 @@ export class TableBulkBar extends TablePart {
   }
 
   override render() {
-    const t = this.t.bind(this);
+    const t = this.t;
     const all = this.categories;
     const active = all.filter((c) => c.status === 'active');
     const total = formatNumber(this.total, this.locale);

@@ -716,7 +716,7 @@ export class CustomerTable extends ClientelaElement {
       </div>
       <div class="visually-hidden" role="status" aria-live="polite">${this.#announcement}</div>
       ${this.#actions
-        ? html`<cl-table-delete-dialog .count=${count} .locale=${locale} @bulk-action=${(e: BulkActionEvent) => void this.#bulk(e.request)}></cl-table-delete-dialog>`
+        ? html`<cl-table-delete-dialog .count=${count} .locale=${this.resolvedLocale} @bulk-action=${(e: BulkActionEvent) => void this.#bulk(e.request)}></cl-table-delete-dialog>`
         : nothing}
     `;
   }

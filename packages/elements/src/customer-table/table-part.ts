@@ -1,8 +1,8 @@
 import type { Locale } from '@clientela/core';
-import { LitElement, type PropertyValues } from 'lit';
+import { LitElement } from 'lit';
 import { adoptLightDomStyles } from '../internal/light-dom.js';
-import { translator } from '../internal/localize.js';
-import { loadMessages, messages, type MessageKey } from './customer-table.messages.js';
+import { LocalizeController } from '../internal/localize.controller.js';
+import { loadMessages, messages } from './customer-table.messages.js';
 import { partStyles } from './parts.styles.js';
 
 /**
@@ -32,14 +32,15 @@ export class TablePart extends LitElement {
     adoptLightDomStyles(this, partStyles);
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    // The table loads the locale's table before it renders; this covers a part used on its own.
-    if (changed.has('locale') && this.locale !== 'pt-BR' && messages[this.locale] === messages['pt-BR']) {
-      void loadMessages(this.locale).then(() => this.requestUpdate());
-    }
+  /** The locale the part speaks (the table's). */
+  get resolvedLocale(): Locale {
+    return this.locale;
   }
 
-  protected t(key: MessageKey, values?: Record<string, string | number>): string {
-    return translator(messages, this.locale)(key, values);
+  readonly #l10n = new LocalizeController(this, { messages, loadMessages });
+
+  /** The translator of the table's messages in {@link locale}. */
+  protected get t() {
+    return this.#l10n.t;
   }
 }
