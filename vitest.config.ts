@@ -8,7 +8,8 @@ const src = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
 const alias = [
   { find: /^@clientela\/core$/, replacement: src('./packages/core/src/index.ts') },
-  { find: /^@clientela\/core\/([a-z]+)$/, replacement: src('./packages/core/src/$1/index.ts') },
+  { find: /^@clientela\/core\/i18n\/all$/, replacement: src('./packages/core/src/i18n/all.ts') },
+  { find: /^@clientela\/core\/([a-z0-9]+)$/, replacement: src('./packages/core/src/$1/index.ts') },
   { find: /^@clientela\/mock-server$/, replacement: src('./packages/mock-server/src/index.ts') },
   { find: /^@clientela\/mock-server\/browser$/, replacement: src('./packages/mock-server/src/browser.ts') },
   { find: /^@clientela\/conformance$/, replacement: src('./packages/conformance/src/index.ts') },

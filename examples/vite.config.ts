@@ -33,7 +33,8 @@ export default defineConfig({
   resolve: {
     alias: [
       { find: /^@clientela\/core$/, replacement: here('../packages/core/src/index.ts') },
-      { find: /^@clientela\/core\/([a-z]+)$/, replacement: here('../packages/core/src/$1/index.ts') },
+      { find: /^@clientela\/core\/i18n\/all$/, replacement: here('../packages/core/src/i18n/all.ts') },
+      { find: /^@clientela\/core\/([a-z0-9]+)$/, replacement: here('../packages/core/src/$1/index.ts') },
       { find: /^@clientela\/mock-server\/browser$/, replacement: here('../packages/mock-server/src/browser.ts') },
       { find: /^@clientela\/elements$/, replacement: here('../packages/elements/src/index.ts') },
       { find: /^@clientela\/elements\/([a-z-]+)$/, replacement: here('../packages/elements/src/$1/$1.ts') },

@@ -3,6 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import * as z from 'zod/mini';
 import { resolveLocale } from '@clientela/core/i18n';
+import { registerAllLocales } from '@clientela/core/i18n/all';
 import { keyIdOf, purgeExpired, type ServerContext } from './context.js';
 import { HttpProblem, problem, problemBody, problemResponse } from './http/problem.js';
 import { buildOpenApi, createRouter, type AppEnv, type RecordedRoute } from './openapi/define-route.js';
@@ -22,6 +23,10 @@ import { MemoryStore } from './store/memory.js';
 import { SyncStoreAdapter } from './store/sync-adapter.js';
 import { StoreConflict, type Store } from './store/types.js';
 import { conflictProblem } from './http/conflict.js';
+
+// The server answers each request in the language it asks for (Accept-Language), so core's texts
+// of every language are in place before the first request, not loaded on demand.
+registerAllLocales();
 
 /**
  * Options of the platform-neutral app (`@clientela/mock-server/browser` takes these). The Node

@@ -1,5 +1,6 @@
 import { NotFoundError, ValidationError } from '../errors/errors.js';
 import { digitsOnly } from '../format/format.js';
+import { loadLocale } from '../i18n/load.js';
 import { issueMessage } from '../i18n/messages.js';
 import { CategorySchema, type Category, type CategoryCreate, type CategoryPatch, type CategoryStatus } from '../schemas/category.js';
 import { CustomerSchema, type Customer, type CustomerStatus } from '../schemas/customer.js';
@@ -380,6 +381,7 @@ function addresses(t: Transport) {
     lookupCep: async (cep: string, options?: CallOptions): Promise<CepAddress> => {
       const key = digitsOnly(cep);
       if (!isValidCep(cep)) {
+        await loadLocale(t.locale).catch(() => undefined); // pt-BR stands in when offline
         const message = issueMessage('invalid_cep', t.locale);
         throw new ValidationError({ type: 'about:blank', title: message, status: 422, errors: [{ path: 'cep', code: 'invalid_cep', message }] });
       }

@@ -2,6 +2,7 @@ import ky, { type Hooks } from 'ky';
 import * as z from 'zod/mini';
 import { apiErrorFor, NetworkError, ResponseValidationError, TimeoutError } from '../errors/errors.js';
 import { clientMessage } from '../errors/messages.js';
+import { loadLocale } from '../i18n/load.js';
 import { resolveLocale, type Locale } from '../i18n/locale.js';
 import { ProblemSchema } from '../schemas/problem.js';
 import { parseWith } from '../schemas/rules.js';
@@ -200,8 +201,14 @@ export function createTransport(options: ClientOptions) {
     } catch {
       // leave undefined: the schema reports it
     }
-    const result = parseWith(schema, body, locale);
+    let result = parseWith(schema, body, locale);
     if (result.success) return result.data;
+    // The issues name their problem in the client's language: load it (once) and say them again.
+    if (locale !== 'pt-BR') {
+      await loadLocale(locale).catch(() => undefined);
+      result = parseWith(schema, body, locale);
+      if (result.success) return result.data;
+    }
     const detail = result.issues.slice(0, 3).map((i) => `${i.path || '(body)'}: ${i.message}`);
     throw new ResponseValidationError(
       `${clientMessage('response', locale)} (${(spec.method ?? 'get').toUpperCase()} /v1/${spec.path}): ${detail.join('; ')}`,

@@ -1,10 +1,14 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { AuditEntry } from '../schemas/operations.js';
 import { describeAuditEntry } from './audit.js';
+import { loadLocale } from './load.js';
 import { fieldLabel } from './labels.js';
 
 const base = { id: 'aud_1', at: '2026-11-30T12:00:00.000Z', actor: { keyId: 'sk_test_…tela' }, count: 1 } as const;
 const entry = (e: Partial<AuditEntry>): AuditEntry => ({ ...base, action: 'customer.reveal', ...e }) as AuditEntry;
+
+// en and es are loaded on demand (pt-BR is built in).
+beforeAll(() => Promise.all([loadLocale('en'), loadLocale('es')]));
 
 describe('describeAuditEntry', () => {
   it('names customers and categories and counts through Intl, in each language', () => {

@@ -1,6 +1,7 @@
 import type { CustomerStatus } from '../schemas/customer.js';
 import type { AuditEntry } from '../schemas/operations.js';
 import { COLUMN_LABELS, CUSTOMER_KIND_LABELS, CUSTOMER_STATUS_LABELS, fieldLabel } from './labels.js';
+import { localeTables } from './load.js';
 import type { Locale } from './locale.js';
 
 /** What {@link describeAuditEntry} may look up that an entry holds only by id. */
@@ -12,7 +13,7 @@ export interface DescribeAuditOptions {
 /** Numbers as the locale writes them, and whether each is one (for the plural). */
 type Counts = Record<'created' | 'updated' | 'unchanged' | 'rejected', [text: string, one: boolean]>;
 
-interface Words {
+export interface AuditWords {
   customers(n: string, one: boolean): string;
   rows(n: string, one: boolean): string;
   credits(n: string, one: boolean): string;
@@ -49,7 +50,7 @@ interface Words {
   aCategory: string;
 }
 
-const pt: Words = {
+const pt: AuditWords = {
   customers: (n, one) => `${n} ${one ? 'cliente' : 'clientes'}`,
   rows: (n, one) => `${n} ${one ? 'linha' : 'linhas'}`,
   credits: (n, one) => `${n} ${one ? 'crédito' : 'créditos'}`,
@@ -87,82 +88,10 @@ const pt: Words = {
   aCategory: 'uma categoria',
 };
 
-const en: Words = {
-  customers: (n, one) => `${n} ${one ? 'customer' : 'customers'}`,
-  rows: (n, one) => `${n} ${one ? 'row' : 'rows'}`,
-  credits: (n, one) => `${n} ${one ? 'credit' : 'credits'}`,
-  reveal: (name) => `Viewed the document of ${name}`,
-  create: (name) => `Registered the customer ${name}`,
-  selfRegister: (name) => `${name} registered on the store`,
-  update: (fields, name) => `Changed ${fields} of ${name}`,
-  selfUpdate: (name, fields) => `${name} changed ${fields} in My account`,
-  updateUnknown: (name) => `Changed the record of ${name}`,
-  updateNothing: (name) => `Saved the record of ${name} without changes`,
-  delete: (name) => `Deleted the customer ${name}`,
-  invite: (name) => `Created an access link for ${name}`,
-  addCategories: (cats, many, whom) => `Added the ${many ? 'categories' : 'category'} ${cats} to ${whom}`,
-  removeCategories: (cats, many, whom) => `Removed the ${many ? 'categories' : 'category'} ${cats} from ${whom}`,
-  setStatus: (whom, status) => `Changed the status of ${whom} to ${status}`,
-  deleteMany: (whom) => `Deleted ${whom}`,
-  ofMatched: (m) => `of ${m} selected`,
-  export: (format, what, columns) => `Downloaded an ${format} spreadsheet of ${what}: columns ${columns}`,
-  import: (rows, outcome) => `Imported a spreadsheet of ${rows}: ${outcome}`,
-  importDry: (rows, outcome) => `Checked a spreadsheet of ${rows} without saving: ${outcome}`,
-  outcome: ({ created: [c], updated: [u], unchanged: [s], rejected: [r] }) => `${c} new, ${u} updated, ${s} unchanged, ${r} with errors`,
-  settings: 'Changed the required registration fields',
-  categoryCreate: (name) => `Created the category ${name}`,
-  categoryRename: (from, to) => `Renamed the category ${from} to ${to}`,
-  categoryInactivate: (name) => `Inactivated the category ${name}`,
-  categoryReactivate: (name) => `Reactivated the category ${name}`,
-  categoryRecolour: (name) => `Changed the colour of the category ${name}`,
-  categoryUpdate: (name) => `Changed the category ${name}`,
-  filter: (parts) => `filter: ${parts}`,
-  search: (q) => `search “${q}”`,
-  category: (names) => `category ${names}`,
-  selected: (n) => `${n} selected`,
-  aCustomer: 'a customer',
-  aCategory: 'a category',
-};
 
-const es: Words = {
-  customers: (n, one) => `${n} ${one ? 'cliente' : 'clientes'}`,
-  rows: (n, one) => `${n} ${one ? 'fila' : 'filas'}`,
-  credits: (n, one) => `${n} ${one ? 'crédito' : 'créditos'}`,
-  reveal: (name) => `Vio el documento de ${name}`,
-  create: (name) => `Registró al cliente ${name}`,
-  selfRegister: (name) => `${name} se registró en la tienda`,
-  update: (fields, name) => `Modificó ${fields} de ${name}`,
-  selfUpdate: (name, fields) => `${name} modificó ${fields} en Mi cuenta`,
-  updateUnknown: (name) => `Modificó el registro de ${name}`,
-  updateNothing: (name) => `Guardó el registro de ${name} sin cambios`,
-  delete: (name) => `Eliminó al cliente ${name}`,
-  invite: (name) => `Creó un enlace de acceso para ${name}`,
-  addCategories: (cats, many, whom) => `Agregó ${many ? 'las categorías' : 'la categoría'} ${cats} a ${whom}`,
-  removeCategories: (cats, many, whom) => `Quitó ${many ? 'las categorías' : 'la categoría'} ${cats} de ${whom}`,
-  setStatus: (whom, status) => `Cambió el estado de ${whom} a ${status}`,
-  deleteMany: (whom) => `Eliminó ${whom}`,
-  ofMatched: (m) => `de ${m} seleccionados`,
-  export: (format, what, columns) => `Descargó una planilla ${format} de ${what}: columnas ${columns}`,
-  import: (rows, outcome) => `Importó una planilla de ${rows}: ${outcome}`,
-  importDry: (rows, outcome) => `Revisó una planilla de ${rows} sin guardar: ${outcome}`,
-  outcome: ({ created: [c, c1], updated: [u, u1], unchanged: [s], rejected: [r] }) =>
-    `${c} ${c1 ? 'nuevo' : 'nuevos'}, ${u} ${u1 ? 'actualizado' : 'actualizados'}, ${s} sin cambios, ${r} con error`,
-  settings: 'Modificó los campos obligatorios del registro',
-  categoryCreate: (name) => `Creó la categoría ${name}`,
-  categoryRename: (from, to) => `Renombró la categoría ${from} a ${to}`,
-  categoryInactivate: (name) => `Inactivó la categoría ${name}`,
-  categoryReactivate: (name) => `Reactivó la categoría ${name}`,
-  categoryRecolour: (name) => `Cambió el color de la categoría ${name}`,
-  categoryUpdate: (name) => `Modificó la categoría ${name}`,
-  filter: (parts) => `filtro: ${parts}`,
-  search: (q) => `búsqueda “${q}”`,
-  category: (names) => `categoría ${names}`,
-  selected: (n) => `${n} seleccionados`,
-  aCustomer: 'un cliente',
-  aCategory: 'una categoría',
-};
 
-const WORDS: Record<Locale, Words> = { 'pt-BR': pt, en, es };
+/** The words of `locale` once loaded (see `loadLocale`), else pt-BR's. */
+const wordsOf = (locale: Locale): AuditWords => localeTables(locale)?.audit ?? pt;
 
 /** `['A', 'B', 'C']` → `A, B e C` (the locale's own conjunction). */
 function list(items: readonly string[], locale: Locale): string {
@@ -177,7 +106,7 @@ function statusWords(value: unknown, locale: Locale): string {
 
 /** `{ q: 'ana', status: 'blocked' }` → `filtro: busca “ana”, Situação Bloqueado`. */
 function describeFilter(entry: AuditEntry, locale: Locale, options: DescribeAuditOptions): string {
-  const w = WORDS[locale];
+  const w = wordsOf(locale);
   const f = entry.filter ?? {};
   const num = new Intl.NumberFormat(locale);
   const parts: string[] = [];
@@ -202,7 +131,7 @@ function describeFilter(entry: AuditEntry, locale: Locale, options: DescribeAudi
  * // 'Adicionou a categoria VIP a 456 clientes'
  */
 export function describeAuditEntry(entry: AuditEntry, locale: Locale, options: DescribeAuditOptions = {}): string {
-  const w = WORDS[locale];
+  const w = wordsOf(locale);
   const num = new Intl.NumberFormat(locale);
   const customerName = entry.targetName ?? entry.target ?? w.aCustomer;
   const categoryName = entry.targetName ?? entry.target ?? w.aCategory;

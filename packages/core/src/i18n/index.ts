@@ -2,7 +2,8 @@
 export { DEFAULT_LOCALE, LOCALES, resolveLocale } from './locale.js';
 export type { Locale } from './locale.js';
 export { issueMessage } from './messages.js';
-export type { IssueCode } from './messages.js';
+export type { IssueCode, IssueTable } from './messages.js';
+export { loadLocale } from './load.js';
 export {
   COLUMN_LABELS,
   CREDIT_KIND_LABELS,
@@ -13,6 +14,6 @@ export {
   fieldLabel,
 } from './labels.js';
 export { describeAuditEntry } from './audit.js';
-export type { DescribeAuditOptions } from './audit.js';
+export type { AuditWords, DescribeAuditOptions } from './audit.js';
 export { BUILT_IN_VIEW_NAMES, describeFilterCondition, describeFilterTerm, FILTER_CONDITION_LABELS } from './filter-text.js';
 export type { DescribeFilterOptions } from './filter-text.js';

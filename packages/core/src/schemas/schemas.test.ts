@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Locale } from '../i18n/locale.js';
+import { loadLocale } from '../i18n/load.js';
 import { resolveLocale } from '../i18n/locale.js';
 import { CategoryCreateSchema, CategoryPatchSchema } from './category.js';
 import { SETTABLE_STATUSES } from './constants.js';
@@ -34,6 +35,9 @@ function codes(schema: Parameters<typeof parseWith>[0], input: unknown, locale: 
   if (result.success) return [];
   return result.issues.map((i) => `${i.path}:${i.code}`);
 }
+
+// en and es are loaded on demand (pt-BR is built in).
+beforeAll(() => Promise.all([loadLocale('en'), loadLocale('es')]));
 
 describe('CustomerCreateSchema', () => {
   it('accepts a valid person and a company with an alphanumeric CNPJ', () => {

@@ -1,9 +1,13 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { CategoryCreateSchema, CustomerCreateSchema, CustomerPatchSchema } from '../schemas/index.js';
+import { loadLocale } from '../i18n/load.js';
 import { parseWith } from '../schemas/rules.js';
 import { isPlainText } from './text.js';
 
 const PERSON = { kind: 'person', document: '529.982.247-25', firstName: 'João', lastName: 'Silva' };
+
+// en and es are loaded on demand (pt-BR is built in).
+beforeAll(() => Promise.all([loadLocale('en'), loadLocale('es')]));
 
 describe('isPlainText and the invalid_characters code', () => {
   it('refuses control characters, bidi overrides and lone surrogates; keeps accents, emoji and (multiline) line breaks', () => {

@@ -6,9 +6,9 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { SignedInEvent, SignedOutEvent } from '../events/events.js';
 import { ClientelaElement } from '../internal/clientela-element.js';
 import { adoptLightDomStyles } from '../internal/light-dom.js';
-import { translator } from '../internal/localize.js';
 import { clearSession, loadSession, saveSession } from '../internal/session-store.js';
-import { messages } from './account-access.messages.js';
+import { LocalizeController } from '../internal/localize.controller.js';
+import { catalog } from './account-access.messages.js';
 import { styles } from './account-access.styles.js';
 
 type Status = 'idle' | 'busy' | 'signed-in' | 'expired' | 'used' | 'invalid';
@@ -194,8 +194,9 @@ export class AccountAccess extends ClientelaElement {
     }
   }
 
+  readonly #l10n = new LocalizeController(this, catalog);
   get #t() {
-    return translator(messages, this.resolvedLocale);
+    return this.#l10n.t;
   }
 
   #input(name: Field): HTMLInputElement | null {

@@ -1,6 +1,6 @@
-import type { Messages } from '../internal/localize.js';
+import { lazyMessages } from '../internal/localize.js';
 
-type Key =
+export type Key =
   | 'signInTitle' | 'signInIntro' | 'email' | 'password' | 'signIn' | 'signingIn' | 'badCredentials'
   | 'invitedTitle' | 'invitedIntro' | 'migratedTitle' | 'migratedIntro' | 'newPassword' | 'confirmPassword'
   | 'passwordHint' | 'setPassword' | 'saving' | 'mismatch' | 'weak' | 'required' | 'invalidEmail'
@@ -9,8 +9,7 @@ type Key =
   | 'sessionEnded' | 'signedOut';
 
 /** pt-BR wording follows the catalog help articles ("cadastrar uma nova senha", "menu Conta"). */
-export const messages: Messages<Key> = {
-  'pt-BR': {
+const ptBR: Record<Key, string> = {
     signInTitle: 'Entrar',
     signInIntro: 'Acesse com seu e-mail e senha para ver o catálogo e seus pedidos.',
     email: 'E-mail',
@@ -48,83 +47,9 @@ export const messages: Messages<Key> = {
     hidePassword: 'Ocultar senha',
     sessionEnded: 'Sua sessão terminou. Entre de novo com seu e-mail e senha.',
     signedOut: 'Você saiu da sua conta.',
-  },
-  en: {
-    signInTitle: 'Sign in',
-    signInIntro: 'Sign in with your e-mail and password to see the catalog and your orders.',
-    email: 'E-mail',
-    password: 'Password',
-    signIn: 'Sign in',
-    signingIn: 'Signing in…',
-    badCredentials: 'Wrong e-mail or password.',
-    invitedTitle: 'Set your password',
-    invitedIntro: 'The store registered you. Set a password to open the catalog and see your orders.',
-    migratedTitle: 'Set a new password',
-    migratedIntro: 'The store moved to a new platform. Set a new password on your first visit.',
-    newPassword: 'New password',
-    confirmPassword: 'Confirm the new password',
-    passwordHint: 'At least 8 characters.',
-    setPassword: 'Save password and sign in',
-    saving: 'Saving…',
-    mismatch: 'The passwords do not match.',
-    weak: 'The password must have at least 8 characters.',
-    required: 'Fill in this field.',
-    invalidEmail: 'Enter a valid e-mail.',
-    expiredTitle: 'Link expired',
-    expiredText: 'This access link has expired. Ask the store for a new one.',
-    usedTitle: 'Link already used',
-    usedText: 'This access link was already used. Sign in with your e-mail and password, or ask the store for a new link.',
-    invalidTitle: 'Invalid link',
-    invalidText: 'This access link is not valid. Check the address or ask the store for a new link.',
-    goSignIn: 'Go to sign in',
-    passwordSet: 'Password saved. Sign in with your e-mail and the new password.',
-    signedInTitle: 'You are signed in',
-    signedInText: 'Hello, {name}.',
-    signOut: 'Sign out',
-    tooMany: 'Too many attempts. Wait a moment and try again.',
-    failed: 'Could not finish. Try again.',
-    showPassword: 'Show password',
-    hidePassword: 'Hide password',
-    sessionEnded: 'Your session ended. Sign in again with your e-mail and password.',
-    signedOut: 'You signed out.',
-  },
-  es: {
-    signInTitle: 'Ingresar',
-    signInIntro: 'Ingresa con tu e-mail y contraseña para ver el catálogo y tus pedidos.',
-    email: 'E-mail',
-    password: 'Contraseña',
-    signIn: 'Ingresar',
-    signingIn: 'Ingresando…',
-    badCredentials: 'E-mail o contraseña incorrectos.',
-    invitedTitle: 'Crea tu contraseña',
-    invitedIntro: 'La tienda te registró. Crea una contraseña para ver el catálogo y tus pedidos.',
-    migratedTitle: 'Crea una nueva contraseña',
-    migratedIntro: 'La tienda cambió de plataforma. En tu primer acceso, crea una nueva contraseña.',
-    newPassword: 'Nueva contraseña',
-    confirmPassword: 'Confirma la nueva contraseña',
-    passwordHint: 'Al menos 8 caracteres.',
-    setPassword: 'Guardar contraseña e ingresar',
-    saving: 'Guardando…',
-    mismatch: 'Las contraseñas no coinciden.',
-    weak: 'La contraseña debe tener al menos 8 caracteres.',
-    required: 'Completa este campo.',
-    invalidEmail: 'Ingresa un e-mail válido.',
-    expiredTitle: 'Enlace vencido',
-    expiredText: 'Este enlace de acceso venció. Pide uno nuevo a la tienda.',
-    usedTitle: 'Enlace ya utilizado',
-    usedText: 'Este enlace de acceso ya fue usado. Ingresa con tu e-mail y contraseña, o pide un nuevo enlace a la tienda.',
-    invalidTitle: 'Enlace inválido',
-    invalidText: 'Este enlace de acceso no es válido. Revisa la dirección o pide un nuevo enlace a la tienda.',
-    goSignIn: 'Ir a ingresar',
-    passwordSet: 'Contraseña guardada. Ingresa con tu e-mail y la nueva contraseña.',
-    signedInTitle: 'Ingresaste',
-    signedInText: 'Hola, {name}.',
-    signOut: 'Salir',
-    tooMany: 'Demasiados intentos. Espera un momento e intenta de nuevo.',
-    failed: 'No se pudo completar. Intenta de nuevo.',
-    showPassword: 'Mostrar contraseña',
-    hidePassword: 'Ocultar contraseña',
-    sessionEnded: 'Tu sesión terminó. Ingresa de nuevo con tu e-mail y contraseña.',
-    signedOut: 'Cerraste la sesión.',
-  },
 };
+
+/** Every language of the element: pt-BR now, en and es fetched once when an element asks for them. */
+export const catalog = lazyMessages(ptBR, (locale) =>
+  (locale === 'en' ? import('./account-access.messages.en.js') : import('./account-access.messages.es.js')).then((m) => m.table),
+);

@@ -1,4 +1,4 @@
-import { aTimeout, expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { beforeEach, describe, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { DEFAULT_REGISTRATION_SETTINGS } from '@clientela/core';
@@ -107,6 +107,8 @@ describe('<cl-account-access>', () => {
 
   it('speaks English and uses the migrated wording when asked', async () => {
     const el = await fixture<AccountAccess>(html`<cl-account-access lang="en" token="t" variant="migrated"></cl-account-access>`);
+    // English is loaded on first use; until it arrives the element speaks pt-BR.
+    await waitUntil(() => el.querySelector('h2')!.textContent !== 'Cadastre uma nova senha', 'English did not arrive');
     expect(el.querySelector('h2')!.textContent).to.equal('Set a new password');
   });
 

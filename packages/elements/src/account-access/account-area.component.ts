@@ -7,8 +7,9 @@ import '../customer-form/customer-form.js';
 import { SignedOutEvent } from '../events/events.js';
 import { ClientelaElement } from '../internal/clientela-element.js';
 import { errorText } from '../internal/error-text.js';
-import { formatDate, formatMoney, formatNumber, translator } from '../internal/localize.js';
-import { messages } from './account-area.messages.js';
+import { formatDate, formatMoney, formatNumber } from '../internal/localize.js';
+import { LocalizeController } from '../internal/localize.controller.js';
+import { catalog } from './account-area.messages.js';
 
 type Tab = 'profile' | 'orders' | 'credits' | 'password';
 const TABS: Tab[] = ['profile', 'orders', 'credits', 'password'];
@@ -67,8 +68,9 @@ export class AccountArea extends ClientelaElement {
     return this;
   }
 
+  readonly #l10n = new LocalizeController(this, catalog);
   get #t() {
-    return translator(messages, this.resolvedLocale);
+    return this.#l10n.t;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

@@ -3,10 +3,11 @@ import { describeAuditEntry } from '@clientela/core/i18n';
 import { AUDIT_ACTIONS } from '@clientela/core/schemas';
 import { html, nothing, type PropertyValues } from 'lit';
 import { ClientelaElement } from '../internal/clientela-element.js';
-import { formatDateTime, translator } from '../internal/localize.js';
+import { formatDateTime } from '../internal/localize.js';
 import { dataTable } from '../internal/data-table.styles.js';
 import { tokens } from '../internal/tokens.js';
-import { messages } from './audit-log.messages.js';
+import { LocalizeController } from '../internal/localize.controller.js';
+import { catalog } from './audit-log.messages.js';
 import { styles } from './audit-log.styles.js';
 
 /** A `yyyy-mm-dd` day's start (or end) in the browser's time zone, as ISO 8601. */
@@ -81,8 +82,9 @@ export class AuditLog extends ClientelaElement {
     this.categoryNames = new Map();
   }
 
+  readonly #l10n = new LocalizeController(this, catalog);
   get #t() {
-    return translator(messages, this.resolvedLocale);
+    return this.#l10n.t;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

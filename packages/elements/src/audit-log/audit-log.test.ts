@@ -1,4 +1,4 @@
-import { aTimeout, expect, fixture, html } from '@open-wc/testing';
+import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { describe, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { fakeClient, json } from '../internal/test-helpers.js';
@@ -85,6 +85,8 @@ describe('<cl-audit-log>', () => {
     const { client } = api();
     const el = await fixture<AuditLog>(html`<cl-audit-log .client=${client} lang="en"></cl-audit-log>`);
     await settled(el);
+    // English (the element's words and core's sentences) is loaded on first use.
+    await waitUntil(() => !rows(el)[3]!.querySelector('[data-sentence]')!.textContent!.startsWith('Adicionou'), 'English did not arrive');
     expect(rows(el)[3]!.querySelector('[data-sentence]')!.textContent).to.equal('Added the category VIP to 456 customers (filter: 456 selected)');
   });
 

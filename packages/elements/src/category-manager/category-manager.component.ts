@@ -5,9 +5,10 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { errorText } from '../internal/error-text.js';
 import { withCategory } from '../internal/categories.js';
 import { ClientelaElement } from '../internal/clientela-element.js';
-import { formatNumber, translator } from '../internal/localize.js';
+import { formatNumber } from '../internal/localize.js';
 import { tokens } from '../internal/tokens.js';
-import { messages } from './category-manager.messages.js';
+import { LocalizeController } from '../internal/localize.controller.js';
+import { catalog } from './category-manager.messages.js';
 import { styles } from './category-manager.styles.js';
 
 const safeColor = (c: string) => (/^#[0-9a-f]{6}$/i.test(c) ? c : '#999999');
@@ -52,8 +53,9 @@ export class CategoryManager extends ClientelaElement {
     this._status = '';
   }
 
+  readonly #l10n = new LocalizeController(this, catalog);
   get #t() {
-    return translator(messages, this.resolvedLocale);
+    return this.#l10n.t;
   }
 
   /** The categories shown. */

@@ -5,9 +5,9 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { errorText } from '../internal/error-text.js';
 import { withCategory } from '../internal/categories.js';
 import { FormAssociatedElement } from '../internal/form-associated.js';
-import { translator } from '../internal/localize.js';
 import { tokens } from '../internal/tokens.js';
-import { messages } from './category-picker.messages.js';
+import { LocalizeController } from '../internal/localize.controller.js';
+import { catalog } from './category-picker.messages.js';
 import { styles } from './category-picker.styles.js';
 
 const CREATE = '\u0000create';
@@ -95,8 +95,9 @@ export class CategoryPicker extends FormAssociatedElement {
     this._loadError = '';
   }
 
+  readonly #l10n = new LocalizeController(this, catalog);
   get #t() {
-    return translator(messages, this.resolvedLocale);
+    return this.#l10n.t;
   }
 
   get #all(): Category[] {

@@ -7,15 +7,17 @@ import { CustomerEditEvent, CustomerSavedEvent } from '../events/events.js';
 import { errorText } from '../internal/error-text.js';
 import { withCategory } from '../internal/categories.js';
 import { ClientelaElement } from '../internal/clientela-element.js';
-import { formatDate, formatDateTime, formatMoney, formatNumber, translator } from '../internal/localize.js';
+import { formatDate, formatDateTime, formatMoney, formatNumber } from '../internal/localize.js';
 import { dataTable } from '../internal/data-table.styles.js';
 import { tokens } from '../internal/tokens.js';
 import '../category-picker/category-picker.js';
 import type { CategoryPicker } from '../category-picker/category-picker.component.js';
-import { messages } from './customer-card.messages.js';
+import type { Translate } from '../internal/localize.js';
+import { LocalizeController } from '../internal/localize.controller.js';
+import { catalog, type Key } from './customer-card.messages.js';
 import { styles } from './customer-card.styles.js';
 
-type T = ReturnType<typeof translator<keyof (typeof messages)['pt-BR']>>;
+type T = Translate<Key>;
 
 /**
  * @summary One customer's page: header, contact with an audited document reveal, address,
@@ -127,8 +129,9 @@ export class CustomerCard extends ClientelaElement {
     }
   }
 
+  readonly #l10n = new LocalizeController(this, catalog);
   get #t(): T {
-    return translator(messages, this.resolvedLocale);
+    return this.#l10n.t;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

@@ -6,10 +6,11 @@ import { ImportCompleteEvent } from '../events/events.js';
 import { ClientelaElement } from '../internal/clientela-element.js';
 import { errorText } from '../internal/error-text.js';
 import { saveBlob } from '../internal/download.js';
-import { formatNumber, translator } from '../internal/localize.js';
+import { formatNumber } from '../internal/localize.js';
 import { tokens } from '../internal/tokens.js';
 import { parseCsv, toCsv } from './csv.js';
-import { messages } from './customer-import.messages.js';
+import { LocalizeController } from '../internal/localize.controller.js';
+import { catalog } from './customer-import.messages.js';
 import { styles } from './customer-import.styles.js';
 
 type Step = 'choose' | 'checking' | 'preview' | 'importing' | 'done';
@@ -72,8 +73,9 @@ export class CustomerImport extends ClientelaElement {
     this.dragging = false;
   }
 
+  readonly #l10n = new LocalizeController(this, catalog);
   get #t() {
-    return translator(messages, this.resolvedLocale);
+    return this.#l10n.t;
   }
 
   /** Back to the first step. */

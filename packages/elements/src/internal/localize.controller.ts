@@ -1,4 +1,5 @@
 import type { Locale } from '@clientela/core';
+import { loadLocale } from '@clientela/core/i18n';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { translator, type Messages, type Translate } from './localize.js';
 
@@ -70,5 +71,6 @@ export class LocalizeController<K extends string> implements ReactiveController 
 
 /** Loads an element's table for `locale` (and core's messages of that language). */
 function loadLocaleMessages<K extends string>(catalog: MessageCatalog<K>, locale: Locale): Promise<unknown> {
-  return catalog.loadMessages(locale);
+  // Core's field messages (issueMessage, errors from core's validators) speak the same language.
+  return Promise.all([catalog.loadMessages(locale), loadLocale(locale)]);
 }

@@ -2,16 +2,15 @@ import type { FieldRule, RegistrationSettings as Settings } from '@clientela/cor
 import { COMPANY_SETTING_FIELDS, FIELD_RULES, PERSON_SETTING_FIELDS } from '@clientela/core/schemas';
 import { html, nothing, svg, type PropertyValues } from 'lit';
 import { ClientelaElement } from '../internal/clientela-element.js';
-import { translator } from '../internal/localize.js';
 import { tokens } from '../internal/tokens.js';
-import { messages } from './registration-settings.messages.js';
+import { LocalizeController } from '../internal/localize.controller.js';
+import { catalog, type Key } from './registration-settings.messages.js';
 import { styles } from './registration-settings.styles.js';
 
 type Kind = 'person' | 'company';
 
 /** A padlock drawn inline: emoji fonts are missing on many systems. */
 const lock = html`<svg class="lock" aria-hidden="true" viewBox="0 0 16 16" width="14" height="14">${svg`<path fill="currentColor" d="M4 7V5a4 4 0 1 1 8 0v2h1v8H3V7h1Zm2 0h4V5a2 2 0 1 0-4 0v2Z"/>`}</svg>`;
-type Key = keyof (typeof messages)['pt-BR'];
 
 const LOCKED: Record<Kind, Key[]> = { person: ['cpf', 'firstName', 'lastName'], company: ['cnpj', 'legalName'] };
 const FIELDS: Record<Kind, readonly string[]> = { person: PERSON_SETTING_FIELDS, company: COMPANY_SETTING_FIELDS };
@@ -51,8 +50,9 @@ export class RegistrationSettings extends ClientelaElement {
     this._message = undefined;
   }
 
+  readonly #l10n = new LocalizeController(this, catalog);
   get #t() {
-    return translator(messages, this.resolvedLocale);
+    return this.#l10n.t;
   }
 
   protected override willUpdate(changed: PropertyValues): void {

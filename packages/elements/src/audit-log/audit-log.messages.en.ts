@@ -1,0 +1,14 @@
+import type { Key } from './audit-log.messages.js';
+
+/** English words of `<cl-audit-log>`, loaded only when a page asks for `en`. */
+export const table: Record<Key, string> = {
+    title: 'Data log', action: 'Action', allActions: 'All actions', from: 'From', to: 'To', filter: 'Filter', clear: 'Clear',
+    when: 'When', who: 'Who', what: 'What was done',
+    empty: 'No log entries for this filter.', loading: 'Loading the log…', failed: 'Could not load the log.',
+    retry: 'Try again', previous: 'Previous', next: 'Next', page: 'Page {n}',
+    sha: 'SHA-256', badRange: 'The start date must come before the end date.', key: 'key',
+    'a_customer.reveal': 'Revealed document', 'a_customer.create': 'Created customer', 'a_customer.update': 'Changed customer',
+    'a_customer.delete': 'Deleted customer', 'a_customer.invite': 'Created access link', a_bulk: 'Bulk action', a_export: 'Spreadsheet download',
+    a_import: 'Spreadsheet import', 'a_settings.update': 'Changed settings', 'a_category.create': 'Created category',
+    'a_category.update': 'Changed category',
+};

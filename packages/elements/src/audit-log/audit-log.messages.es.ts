@@ -1,0 +1,14 @@
+import type { Key } from './audit-log.messages.js';
+
+/** Spanish words of `<cl-audit-log>`, loaded only when a page asks for `es`. */
+export const table: Record<Key, string> = {
+    title: 'Registro de datos', action: 'Acción', allActions: 'Todas las acciones', from: 'Desde', to: 'Hasta', filter: 'Filtrar', clear: 'Limpiar',
+    when: 'Cuándo', who: 'Quién', what: 'Qué se hizo',
+    empty: 'No hay entradas para este filtro.', loading: 'Cargando el registro…', failed: 'No se pudo cargar el registro.',
+    retry: 'Reintentar', previous: 'Anterior', next: 'Siguiente', page: 'Página {n}',
+    sha: 'SHA-256', badRange: 'La fecha inicial debe ser anterior a la final.', key: 'clave',
+    'a_customer.reveal': 'Vio documento', 'a_customer.create': 'Creó cliente', 'a_customer.update': 'Modificó cliente',
+    'a_customer.delete': 'Eliminó cliente', 'a_customer.invite': 'Creó enlace de acceso', a_bulk: 'Acción masiva', a_export: 'Descarga de planilla',
+    a_import: 'Importación de planilla', 'a_settings.update': 'Modificó configuración', 'a_category.create': 'Creó categoría',
+    'a_category.update': 'Modificó categoría',
+};
