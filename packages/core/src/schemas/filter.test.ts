@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadLocale } from '../i18n/load.js';
 import { UFS } from '../validation/documents.js';
 import { CUSTOMER_SOURCES, CUSTOMER_STATUSES } from './constants.js';
 import type { Customer } from './customer.js';
@@ -48,6 +49,9 @@ const expressionArb: fc.Arbitrary<FilterExpression> = fc.array(
   fc.oneof({ arbitrary: conditionArb, weight: 3 }, { arbitrary: fc.array(conditionArb, { minLength: 2, maxLength: 4 }).map((or) => ({ or })), weight: 1 }),
   { maxLength: 8 },
 );
+
+// en and es are loaded on demand (pt-BR is built in).
+beforeAll(() => Promise.all([loadLocale('en'), loadLocale('es')]));
 
 describe('filter text', () => {
   it('reads the documented examples', () => {
