@@ -25,6 +25,8 @@ import { SqliteStore } from '../src/store/sqlite.js';
 import { SyncStoreAdapter } from '../src/store/sync-adapter.js';
 import type { SortSpec, Store } from '../src/store/types.js';
 import { createTestDatabase, type TestDatabase } from '../../../test/postgres.js';
+import { createClient } from '@clientela/core/client';
+import { isValidationError } from '@clientela/core/errors';
 import { app, call } from './helpers.js';
 
 // The same seeded customers in the three stores, 200 random filters (fixed seed): every store
@@ -200,5 +202,31 @@ describe('GET /v1/customers?filter=', () => {
     const bad = await call(s, 'POST', '/v1/customers/bulk', { body: { filter: { filter: 'uf-São' }, action: 'delete' } });
     expect(bad.status).toBe(422);
     expect(bad.json.errors[0]).toMatchObject({ path: 'filter.filter', code: 'invalid_filter' });
+  });
+});
+
+describe('the client', () => {
+  const s = app({ seed: 300, now: () => now });
+  const client = createClient({ baseUrl: 'http://mock.test', apiKey: s.keys.secret, fetch: s.fetch, retry: { limit: 0 } });
+  const idle: FilterExpression = [{ type: 'notPurchasedWithin', days: 90 }, { or: [{ type: 'state', states: ['SP'] }, { type: 'state', states: ['RJ'] }] }];
+
+  it('lists, bulk-acts and exports by a typed filter, sent as its text', async () => {
+    const typed = await client.customers.list({ filter: idle, limit: 200 });
+    const text = await client.customers.list({ filter: 'last-notwithin-90.uf-SP*uf-RJ', limit: 200 });
+    expect(typed.total).toBeGreaterThan(0);
+    expect(typed.items.map((c) => c.id)).toEqual(text.items.map((c) => c.id));
+    const all: string[] = [];
+    for await (const c of client.customers.iterate({ filter: idle, limit: 7 })) all.push(c.id);
+    expect(all.sort()).toEqual(typed.items.map((c) => c.id).sort());
+    const result = await client.customers.bulk({ filter: { filter: idle }, action: 'setStatus', status: 'inactive' });
+    expect(result.matched).toBe(typed.total);
+    const { blob } = await client.exports.download({ format: 'csv', dialect: 'machine', filter: { filter: idle, status: 'inactive' }, columns: ['id'] });
+    expect((await blob.text()).replace(/^\uFEFF/, '').trim().split(/\r?\n/).slice(1).sort()).toEqual(typed.items.map((c) => c.id).sort());
+  });
+
+  it('a bad filter is a ValidationError with the field error at `filter`', async () => {
+    const error = await client.customers.list({ filter: 'spent-min-x' }).catch((e: unknown) => e);
+    expect(isValidationError(error)).toBe(true);
+    expect((error as { fieldErrors: Record<string, string[]> }).fieldErrors).toEqual({ filter: ['Condição de filtro inválida: “spent-min-x”.'] });
   });
 });

@@ -36,6 +36,8 @@ import {
   type SessionCreate,
 } from '../schemas/operations.js';
 import type { CustomerListQuery } from '../schemas/query.js';
+import type { FilterExpression } from '../schemas/filter.js';
+import { encodeFilter } from '../schemas/filter-codec.js';
 import {
   CatalogSettingsSchema,
   InvitationInfoSchema,
@@ -63,15 +65,35 @@ import {
 } from './request.js';
 
 /**
- * `customers.list` query: `status` and `categoryId` also take arrays. `offset` (not with
- * `cursor`) starts the page at that row; the page's `nextCursor` continues after it.
+ * `customers.list` query: `status` and `categoryId` also take arrays; `filter` a
+ * {@link FilterExpression} or its text. `offset` (not with `cursor`) starts the page at that row;
+ * the page's `nextCursor` continues after it.
  */
-export type CustomerQuery = Omit<CustomerListQuery, 'status' | 'categoryId' | 'limit' | 'offset'> & {
+export type CustomerQuery = Omit<CustomerListQuery, 'status' | 'categoryId' | 'limit' | 'offset' | 'filter'> & {
   status?: string | readonly CustomerStatus[];
   categoryId?: string | readonly string[];
+  filter?: string | FilterExpression;
   limit?: number;
   offset?: number;
 };
+
+/** The customers a bulk action or an export selects: the list's parameters without paging, `filter` typed or as text. */
+export type CustomerSelection = Omit<NonNullable<BulkRequest['filter']>, 'filter'> & { filter?: string | FilterExpression };
+/** `customers.bulk`: like {@link BulkRequest}, its `filter.filter` typed or as text. */
+export type BulkActionRequest = Omit<BulkRequest, 'filter'> & { filter?: CustomerSelection };
+/** `exports.download` / `exports.stream`: like {@link ExportRequest}, its `filter.filter` typed or as text. */
+export type ExportFileRequest = Omit<ExportRequest, 'filter'> & { filter?: CustomerSelection };
+
+/** A filter as it travels: its one text form. */
+function filterText(filter: string | FilterExpression | undefined): string | undefined {
+  return filter === undefined || typeof filter === 'string' ? filter : encodeFilter(filter);
+}
+
+/** A request whose `filter.filter` may be typed, with it written as text. */
+function withFilterText<R extends { filter?: CustomerSelection | undefined }>(request: R): Omit<R, 'filter'> & { filter?: Omit<CustomerSelection, 'filter'> & { filter?: string } } {
+  if (!request.filter || request.filter.filter === undefined || typeof request.filter.filter === 'string') return request as never;
+  return { ...request, filter: { ...request.filter, filter: filterText(request.filter.filter) } };
+}
 
 /** A cursor page query (`customers.orders`, `audit.list`, `credits.list`). */
 export interface PageQuery {
@@ -142,7 +164,7 @@ async function* paginate<T>(
 
 function customers(t: Transport, feed: ChangeFeed) {
   const list = (query: CustomerQuery = {}, options?: CallOptions): Promise<CustomerPage> =>
-    t.request(CustomerPageSchema, { ...options, path: 'customers', query });
+    t.request(CustomerPageSchema, { ...options, path: 'customers', query: query.filter === undefined ? query : { ...query, filter: filterText(query.filter) } });
   return {
     /**
      * One page of customers. `status` defaults to all but `deleted`; list items carry the
@@ -152,6 +174,8 @@ function customers(t: Transport, feed: ChangeFeed) {
      * const { items, nextCursor, total } = await client.customers.list({ q: 'joao', kind: 'person', limit: 20 });
      * // random access: the page starting at row 90,000, then on by `nextCursor`
      * const far = await client.customers.list({ sort: 'name', offset: 90_000, limit: 200 });
+     * // a segment: no purchase in the last 90 days, in São Paulo state (or its text, 'last-notwithin-90.uf-SP')
+     * const idle = await client.customers.list({ filter: [{ type: 'notPurchasedWithin', days: 90 }, { type: 'state', states: ['SP'] }] });
      */
     list,
 
@@ -224,8 +248,10 @@ function customers(t: Transport, feed: ChangeFeed) {
      * @example
      * const { matched, updated } = await client.customers.bulk({ ids, action: 'addCategories', categoryIds: ['cat_vip'] });
      */
-    bulk: (body: BulkRequest, options?: IdempotentCallOptions): Promise<BulkResult> =>
-      t.request(BulkResultSchema, { ...options, method: 'post', path: 'customers/bulk', json: body, idem: true }).then(told(feed, (result) => ({ type: 'customer.bulk', request: body, result }))),
+    bulk: (request: BulkActionRequest, options?: IdempotentCallOptions): Promise<BulkResult> => {
+      const body = withFilterText(request) as BulkRequest;
+      return t.request(BulkResultSchema, { ...options, method: 'post', path: 'customers/bulk', json: body, idem: true }).then(told(feed, (result) => ({ type: 'customer.bulk', request: body, result })));
+    },
 
     /**
      * One page of a customer's orders (walk on with `nextCursor`).
@@ -402,8 +428,8 @@ function addresses(t: Transport) {
 }
 
 function exports_(t: Transport) {
-  const post = async (request: ExportRequest, options?: IdempotentCallOptions) => {
-    const response = await t.send({ ...options, method: 'post', path: 'exports', json: request });
+  const post = async (request: ExportFileRequest, options?: IdempotentCallOptions) => {
+    const response = await t.send({ ...options, method: 'post', path: 'exports', json: withFilterText(request) });
     return { response, filename: filenameOf(response, `${request.resource === 'credits' ? 'creditos' : 'clientes'}.${request.format}`) };
   };
   return {
@@ -415,7 +441,7 @@ function exports_(t: Transport) {
      * @example
      * const { blob, filename } = await client.exports.download({ format: 'csv', filter: { status: 'active' }, columns: ['name', 'email'] });
      */
-    download: async (request: ExportRequest, options?: IdempotentCallOptions): Promise<Download> => {
+    download: async (request: ExportFileRequest, options?: IdempotentCallOptions): Promise<Download> => {
       const { response, filename } = await post(request, options);
       return { blob: await response.blob(), filename };
     },
@@ -428,7 +454,7 @@ function exports_(t: Transport) {
      * const { stream, filename } = await client.exports.stream({ format: 'csv' });
      * await stream.pipeTo(writable);
      */
-    stream: async (request: ExportRequest, options?: IdempotentCallOptions): Promise<DownloadStream> => {
+    stream: async (request: ExportFileRequest, options?: IdempotentCallOptions): Promise<DownloadStream> => {
       const { response, filename } = await post(request, options);
       return { stream: response.body!, filename, contentType: response.headers.get('content-type') ?? '' };
     },
