@@ -5,6 +5,7 @@ import { viewChecks } from './checks/views.js';
 import { concurrencyChecks } from './checks/concurrency.js';
 import { documentChecks } from './checks/documents.js';
 import { fileChecks } from './checks/files.js';
+import { filterChecks } from './checks/filters.js';
 import { keyChecks } from './checks/keys.js';
 import { listChecks } from './checks/lists.js';
 import { maskingChecks } from './checks/masking.js';
@@ -29,6 +30,7 @@ export const AREAS = {
   documents: documentChecks,
   masking: maskingChecks,
   lists: listChecks,
+  filters: filterChecks,
   search: searchChecks,
   concurrency: concurrencyChecks,
   categories: categoryChecks,

@@ -223,37 +223,85 @@ export function resolveFilter(filter: FilterExpression, now: Date, zone: string 
   return filter.map((t) => ('or' in t ? t.or : [t]).map((c) => resolveCondition(c, now, zone)));
 }
 
-function matchesCondition(f: FilterFields, c: ResolvedCondition): boolean {
+/** One condition as a test of fields, with its constants bound once (a store runs it on every row). */
+function conditionTest(c: ResolvedCondition): (f: FilterFields) => boolean {
   switch (c.op) {
     case 'range': {
-      const v = f[c.field];
-      return (c.min === undefined || v >= c.min) && (c.max === undefined || v <= c.max);
+      const { field } = c;
+      const min = c.min ?? -Infinity;
+      const max = c.max ?? Infinity;
+      return (f) => f[field] >= min && f[field] <= max;
     }
-    case 'ticket':
-      return f.ordersCount > 0 && (c.min === undefined || f.totalSpent >= c.min * f.ordersCount) && (c.max === undefined || f.totalSpent <= c.max * f.ordersCount);
+    case 'ticket': {
+      const { min, max } = c;
+      return (f) => f.ordersCount > 0 && (min === undefined || f.totalSpent >= min * f.ordersCount) && (max === undefined || f.totalSpent <= max * f.ordersCount);
+    }
     case 'time': {
-      const v = f[c.field];
-      if (v === '') return c.orNone === true;
-      return (c.from === undefined || v >= c.from) && (c.before === undefined || v < c.before);
+      const { field, from, before } = c;
+      const orNone = c.orNone === true;
+      return (f) => {
+        const v = f[field];
+        if (v === '') return orNone;
+        return (from === undefined || v >= from) && (before === undefined || v < before);
+      };
     }
     case 'never':
-      return f.lastPurchaseAt === '';
-    case 'birthday':
-      return f.birthday !== '' && c.ranges.some(([a, b]) => f.birthday >= a && f.birthday <= b);
-    case 'in':
-      return c.values.includes(f[c.field]);
-    case 'categories':
-      if (c.match === 'any') return c.ids.some((id) => f.categoryIds.includes(id));
-      if (c.match === 'all') return c.ids.every((id) => f.categoryIds.includes(id));
-      return !c.ids.some((id) => f.categoryIds.includes(id));
-    case 'consent':
-      return ((f.consent & c.bit) !== 0) === c.granted;
+      return (f) => f.lastPurchaseAt === '';
+    case 'birthday': {
+      const { ranges } = c;
+      return (f) => {
+        const b = f.birthday;
+        if (b === '') return false;
+        for (const [lo, hi] of ranges) if (b >= lo && b <= hi) return true;
+        return false;
+      };
+    }
+    case 'in': {
+      const { field } = c;
+      const values = new Set<string>(c.values);
+      return (f) => values.has(f[field]);
+    }
+    case 'categories': {
+      const ids = [...new Set(c.ids)];
+      const set = new Set(ids);
+      const anyOf = (f: FilterFields) => {
+        for (const id of f.categoryIds) if (set.has(id)) return true;
+        return false;
+      };
+      if (c.match === 'any') return anyOf;
+      if (c.match === 'none') return (f) => !anyOf(f);
+      return (f) => ids.every((id) => f.categoryIds.includes(id));
+    }
+    case 'consent': {
+      const { bit, granted } = c;
+      return (f) => ((f.consent & bit) !== 0) === granted;
+    }
   }
+}
+
+/**
+ * A resolved filter as one test of fields (from {@link filterFieldsOf}), built once and run on
+ * many customers.
+ *
+ * @example
+ * const test = filterTest(resolveFilter(filter, now));
+ * const matches = customers.filter((c) => test(filterFieldsOf(c)));
+ */
+export function filterTest(filter: ResolvedFilter): (fields: FilterFields) => boolean {
+  const terms = filter.map((alternatives) => alternatives.map(conditionTest));
+  return (f) => {
+    for (const alternatives of terms) {
+      let one = false;
+      for (const test of alternatives) if ((one = test(f))) break;
+      if (!one) return false;
+    }
+    return true;
+  };
 }
 
 /** Whether fields (from {@link filterFieldsOf}) pass a resolved filter. */
 export function matchesFilterFields(fields: FilterFields, filter: ResolvedFilter): boolean {
-  return filter.every((alternatives) => alternatives.some((c) => matchesCondition(fields, c)));
+  return filterTest(filter)(fields);
 }
 
 /**

@@ -1,6 +1,9 @@
 import {
   CUSTOMER_SORTS,
+  filterFieldsOf,
+  filterTest,
   type AuditEntry,
+  type FilterFields,
   type Customer,
   type CustomerSortField,
   type View,
@@ -11,6 +14,8 @@ import type { AuditQueryParams, CustomerQuery, ListJsonResult, ListParams, ListR
 interface Rec {
   seq: number;
   c: Customer;
+  /** What filters read, computed once per write. */
+  f: FilterFields;
   text: string;
   keys: Record<CustomerSortField, SortKey>;
 }
@@ -134,7 +139,7 @@ export class MemoryStore implements SyncStore {
       visitsCount: sortKeyOf(c, 'visitsCount'),
       status: sortKeyOf(c, 'status'),
     };
-    return { seq: this.recs.length, c, text: searchTextOf(c), keys };
+    return { seq: this.recs.length, c, f: filterFieldsOf(c), text: searchTextOf(c), keys };
   }
 
   private indexSide(rec: Rec, add: boolean): void {
@@ -232,6 +237,7 @@ export class MemoryStore implements SyncStore {
       index.splice(upperBoundPos(index, f, rec.keys[f], rec.c.id), 0, rec);
     }
     rec.c = customer;
+    rec.f = next.f;
     if (next.text !== rec.text) {
       // Stale grams of the old text stay: they only add candidates that the substring check drops.
       rec.text = next.text;
@@ -241,6 +247,24 @@ export class MemoryStore implements SyncStore {
     this.setColumns(rec);
     this.countCache.clear();
     this.filtered.clear();
+  }
+
+  /** Whether a record passes every parameter of a query but its text. */
+  private recPredicate(query: CustomerQuery): (r: Rec) => boolean {
+    const pred = queryPredicate(query);
+    const test = query.filter?.length ? filterTest(query.filter) : undefined;
+    return test ? (r) => test(r.f) && pred(r.c) : (r) => pred(r.c);
+  }
+
+  /** Whether a record passes a query's parameters besides its text and its status and kind (which a search reads from columns); undefined when there are none. */
+  private accept(query: CustomerQuery): ((r: Rec) => boolean) | undefined {
+    const needed = query.categoryIds?.length || query.ids;
+    const pred = needed ? queryPredicate(query) : undefined;
+    const test = query.filter?.length ? filterTest(query.filter) : undefined;
+    if (!pred && !test) return undefined;
+    if (!test) return (r) => pred!(r.c);
+    if (!pred) return (r) => test(r.f);
+    return (r) => test(r.f) && pred(r.c);
   }
 
   /**
@@ -259,13 +283,13 @@ export class MemoryStore implements SyncStore {
     const statusOk = new Uint8Array(8);
     for (const st of query.statuses) statusOk[STATUS_CODES[st]] = 1;
     const kind = query.kind ? (query.kind === 'person' ? 1 : 2) : 0;
-    const pred = query.categoryIds?.length || query.ids || query.filter?.length ? queryPredicate(query) : undefined;
+    const accept = this.accept(query);
     const { texts, statusCodes, kindCodes } = this;
     const out: number[] = [];
     const check = (seq: number) => {
       if (statusOk[statusCodes[seq]!] !== 1 || (kind && kindCodes[seq] !== kind)) return;
       if (!matchesTokens(texts[seq]!, tokens)) return;
-      if (pred && !pred((this.recs[seq] as Rec).c)) return;
+      if (accept && !accept(this.recs[seq] as Rec)) return;
       out.push(seq);
     };
     if (smallest) for (const seq of smallest) check(seq);
@@ -274,7 +298,7 @@ export class MemoryStore implements SyncStore {
   }
 
   listCustomers({ query, sort, after, offset = 0, limit }: ListParams): ListResult {
-    const pred = queryPredicate(query);
+    const pred = this.recPredicate(query);
     const tokens = queryTokens(query.q);
     const field = sort.field;
     const items: Customer[] = [];
@@ -315,17 +339,17 @@ export class MemoryStore implements SyncStore {
       for (let k = offset; k < n && items.length < limit; k++) items.push((rows[sort.desc ? n - 1 - k : k] as Rec).c);
       return { items, hasMore: offset + items.length < n, total };
     }
-    hasMore = this.walk(sort, after, limit, (r) => pred(r.c), items);
+    hasMore = this.walk(sort, after, limit, pred, items);
     return { items, hasMore, total };
   }
 
-  private filteredIndex(query: CustomerQuery, field: CustomerSortField, pred: (c: Customer) => boolean, total: number): Rec[] {
+  private filteredIndex(query: CustomerQuery, field: CustomerSortField, pred: (r: Rec) => boolean, total: number): Rec[] {
     const index = this.index(field);
     if (total === index.length) return index; // every row matches
     const key = `${field}|${queryKey(query)}`;
     let rows = this.filtered.get(key);
     if (!rows) {
-      rows = index.filter((r) => pred(r.c));
+      rows = index.filter(pred);
       if (this.filtered.size >= 16) this.filtered.clear();
       this.filtered.set(key, rows);
     }
@@ -399,13 +423,13 @@ export class MemoryStore implements SyncStore {
 
   countCustomers(query: CustomerQuery): number {
     const tokens = queryTokens(query.q);
-    const pred = queryPredicate(query);
+    const pred = this.recPredicate(query);
     if (tokens.length) return this.searchSeqs(tokens, query).length;
     const cacheKey = queryKey(query);
     const cached = this.countCache.get(cacheKey);
     if (cached !== undefined) return cached;
     let n = 0;
-    for (const r of this.recs) if (pred(r.c)) n++;
+    for (const r of this.recs) if (pred(r)) n++;
     // A filter with relative time resolves differently at each request: keep the cache bounded.
     if (this.countCache.size >= 1000) this.countCache.clear();
     this.countCache.set(cacheKey, n);

@@ -1,5 +1,5 @@
 import { customerDisplayName, maskDocument, normalizeDocument, searchKey } from '@clientela/core/format';
-import { CUSTOMER_STATUSES, filterFieldsOf, matchesFilterFields, type Customer, type CustomerSortField, type CustomerStatus, type FilterFields } from '@clientela/core/schemas';
+import { CUSTOMER_STATUSES, type Customer, type CustomerSortField, type CustomerStatus } from '@clientela/core/schemas';
 import type { CustomerQuery, ListParams, ListResult, SortKey, SortSpec } from './types.js';
 
 /**
@@ -64,29 +64,20 @@ export function compareKeys(a: SortKey, b: SortKey): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Filter fields per stored customer object (a write stores a new object, so an entry never goes stale). */
-const fieldsCache = new WeakMap<Customer, FilterFields>();
-
-/** The fields filters read of a customer, computed once per stored object. */
-export function filterFieldsCached(c: Customer): FilterFields {
-  let f = fieldsCache.get(c);
-  if (!f) fieldsCache.set(c, (f = filterFieldsOf(c)));
-  return f;
-}
-
-/** Whether a customer passes the non-text parts of a query. */
+/**
+ * Whether a customer passes the parameters of a query besides the text and the filter (a store
+ * tests the filter on the fields it keeps per row: core's `filterTest` over `filterFieldsOf`).
+ */
 export function queryPredicate(query: CustomerQuery): (c: Customer) => boolean {
   const statuses = new Set(query.statuses);
   const cats = query.categoryIds?.length ? new Set(query.categoryIds) : undefined;
   const ids = query.ids ? new Set(query.ids) : undefined;
   const kind = query.kind;
-  const filter = query.filter?.length ? query.filter : undefined;
   return (c) =>
     statuses.has(c.status) &&
     (kind === undefined || c.kind === kind) &&
     (ids === undefined || ids.has(c.id)) &&
-    (cats === undefined || c.categoryIds.some((id) => cats.has(id))) &&
-    (filter === undefined || matchesFilterFields(filterFieldsCached(c), filter));
+    (cats === undefined || c.categoryIds.some((id) => cats.has(id)));
 }
 
 /** A key of the non-text parts of a query, for caches of counts and narrowed indexes. */
