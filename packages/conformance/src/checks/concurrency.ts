@@ -97,6 +97,23 @@ export async function concurrencyChecks(s: Session): Promise<void> {
     const r = await http.get(`/v1/customers/${a.id}`);
     expectEqual(r.json.status, 'inactive', 'status after the bulk action');
   });
+  await runner.check('POST /v1/customers/bulk (filter + exceptIds) changes every match but the excepted; exceptIds without filter → 422 except_without_filter', async () => {
+    const tag = `${s.run}x${s.next()}`;
+    const made = [];
+    for (let i = 0; i < 3; i++) made.push(await s.mustCreate(s.person({ lastName: `Conformidade ${tag}` })));
+    const [kept, ...rest] = made as [Body, ...Body[]];
+    const body = { filter: { q: tag }, exceptIds: [kept.id], action: 'setStatus', status: 'blocked' };
+    const r = await http.post('/v1/customers/bulk', body);
+    expectStatus(r, 200);
+    expectEqual([r.json.matched, r.json.updated], [2, 2], '[matched, updated]');
+    const statuses = await Promise.all(made.map(async (c) => (await http.get(`/v1/customers/${c.id}`)).json.status));
+    expectEqual(statuses, ['active', ...rest.map(() => 'blocked')], 'statuses (the excepted one first)');
+    const csv = await http.post('/v1/exports', { format: 'csv', dialect: 'machine', filter: { q: tag, status: 'blocked,active' }, exceptIds: [rest[0]!.id], columns: ['id'] });
+    expectStatus(csv, 200);
+    const ids = csv.text.replace(/^\uFEFF/, '').split(/\r?\n/).slice(1).filter(Boolean).sort();
+    expectEqual(ids, [kept.id, rest[1]!.id].sort(), 'exported ids');
+    expectFieldError(await http.post('/v1/customers/bulk', { ids: [kept.id], exceptIds: [kept.id], action: 'delete' }), 'exceptIds', 'except_without_filter');
+  });
   await runner.check('DELETE is soft: the customer reads back with status deleted and a new version', async () => {
     const c: Body = await s.mustCreate(s.person());
     const del = await http.delete(`/v1/customers/${c.id}`);

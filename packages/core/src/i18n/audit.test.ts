@@ -40,6 +40,14 @@ describe('describeAuditEntry', () => {
     const dry = entry({ action: 'import', count: 1, outcome: { dryRun: true, created: 1, updated: 0, unchanged: 0, rejected: 0 } });
     expect(describeAuditEntry(dry, 'pt-BR')).toBe('Conferiu planilha de 1 linha, sem gravar: 1 novo, 0 atualizados, 0 sem alteração, 0 com erro');
   });
+
+  it('names the customers left out of "all matching" by how many', () => {
+    const bulk = entry({ action: 'bulk', operation: 'setStatus', status: 'blocked', count: 98, updated: 98, filter: { status: 'active', exceptIds: ['cus_1', 'cus_2'] } });
+    expect(describeAuditEntry(bulk, 'pt-BR')).toBe('Mudou a situação de 98 clientes para Bloqueado (filtro: Situação Ativo, exceto 2 clientes)');
+    const one = entry({ action: 'export', format: 'csv', count: 9, filter: { resource: 'customers', q: 'ana', exceptIds: ['cus_1'] }, columns: ['name'] });
+    expect(describeAuditEntry(one, 'en')).toContain('(filter: search “ana”, except 1 customer)');
+    expect(describeAuditEntry(one, 'es')).toContain('salvo 1 cliente)');
+  });
 });
 
 describe('fieldLabel', () => {

@@ -46,6 +46,7 @@ export interface AuditWords {
   search(q: string): string;
   category(names: string): string;
   selected(n: string): string;
+  except(whom: string): string;
   aCustomer: string;
   aCategory: string;
 }
@@ -84,6 +85,7 @@ const pt: AuditWords = {
   search: (q) => `busca “${q}”`,
   category: (names) => `categoria ${names}`,
   selected: (n) => `${n} selecionados`,
+  except: (whom) => `exceto ${whom}`,
   aCustomer: 'um cliente',
   aCategory: 'uma categoria',
 };
@@ -119,6 +121,7 @@ function describeFilter(entry: AuditEntry, locale: Locale, options: DescribeAudi
     parts.push(w.category(list(ids.map((id) => options.categoryName?.(id) ?? id), locale)));
   }
   if (typeof f['ids'] === 'number') parts.push(w.selected(num.format(f['ids'])));
+  if (Array.isArray(f['exceptIds']) && f['exceptIds'].length) parts.push(w.except(w.customers(num.format(f['exceptIds'].length), f['exceptIds'].length === 1)));
   return parts.length ? ` (${w.filter(parts.join(', '))})` : '';
 }
 

@@ -29,6 +29,7 @@ export const issues: IssueTable = {
   invalid_kind: 'Invalid customer kind: use person or company.',
   invalid_cursor: 'Invalid pagination cursor.',
   offset_with_cursor: 'Use either offset or cursor, not both.',
+  except_without_filter: 'exceptIds goes with filter: everyone matching it, except these.',
   duplicate_document: 'A customer with this document already exists.',
   duplicate_name: 'A category with this name already exists.',
   inactive_category: 'This category is inactive and cannot be assigned.',
@@ -87,6 +88,7 @@ export const audit: AuditWords = {
   search: (q) => `search “${q}”`,
   category: (names) => `category ${names}`,
   selected: (n) => `${n} selected`,
+  except: (whom) => `except ${whom}`,
   aCustomer: 'a customer',
   aCategory: 'a category',
 };

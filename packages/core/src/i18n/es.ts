@@ -29,6 +29,7 @@ export const issues: IssueTable = {
   invalid_kind: 'Tipo de cliente no válido: usa persona física o jurídica.',
   invalid_cursor: 'Cursor de paginación no válido.',
   offset_with_cursor: 'Usa offset o cursor, no ambos.',
+  except_without_filter: 'exceptIds va solo con filter: todos los que cumplen el filtro, salvo estos.',
   duplicate_document: 'Ya existe un cliente con este documento.',
   duplicate_name: 'Ya existe una categoría con este nombre.',
   inactive_category: 'Esta categoría está inactiva y no se puede asignar.',
@@ -88,6 +89,7 @@ export const audit: AuditWords = {
   search: (q) => `búsqueda “${q}”`,
   category: (names) => `categoría ${names}`,
   selected: (n) => `${n} seleccionados`,
+  except: (whom) => `salvo ${whom}`,
   aCustomer: 'un cliente',
   aCategory: 'una categoría',
 };

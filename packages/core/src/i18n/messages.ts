@@ -29,6 +29,7 @@ export type IssueCode =
   | 'invalid_kind'
   | 'invalid_cursor'
   | 'offset_with_cursor'
+  | 'except_without_filter'
   | 'duplicate_document'
   | 'duplicate_name'
   | 'inactive_category'
@@ -80,6 +81,7 @@ const ptBR: IssueTable = {
   invalid_kind: 'Tipo de cliente inválido: use pessoa física ou jurídica.',
   invalid_cursor: 'Cursor de paginação inválido.',
   offset_with_cursor: 'Use offset ou cursor, não os dois.',
+  except_without_filter: 'exceptIds vale só com filter: todos os que atendem ao filtro, menos estes.',
   duplicate_document: 'Já existe um cliente com este documento.',
   duplicate_name: 'Já existe uma categoria com este nome.',
   inactive_category: 'Esta categoria está inativa e não pode ser atribuída.',

@@ -15,15 +15,29 @@ export const CustomerPageSchema = z.strictObject({
 
 export const CategoryListSchema = z.strictObject({ items: z.array(CategorySchema) });
 
-/** The filter of a bulk action or an export: the list query without paging. */
-export const CustomerFilterSchema = z.omit(CustomerListQuerySchema, { cursor: true, limit: true, sort: true });
+/**
+ * The filter of a bulk action or an export: the list query without paging (`q`, `kind`, `status`,
+ * `categoryId`, and `filter`, a filter in its text form).
+ */
+export const CustomerFilterSchema = z.omit(CustomerListQuerySchema, { cursor: true, limit: true, sort: true, offset: true });
 
 const ids = z.array(z.string().check(z.minLength(1))).check(z.minLength(1), z.maxLength(100_000));
 
-/** `POST /customers/bulk`: `ids` or `filter`, one action and its argument. */
-export const BulkRequestSchema = z.strictObject({
+/**
+ * Which customers a bulk action or an export applies to: these `ids`, or every customer matching
+ * `filter` except `exceptIds` — what a list sends when "all matching" is selected and some rows
+ * were unticked since, so the ids of the rest never have to be fetched. `exceptIds` needs
+ * `filter` (422 `except_without_filter`); `ids` and `filter` together select the ids that match.
+ */
+export const CustomerTargetSchema = z.strictObject({
   ids: z.optional(ids),
   filter: z.optional(CustomerFilterSchema),
+  exceptIds: z.optional(ids),
+});
+
+/** `POST /customers/bulk`: `ids`, or `filter` (with `exceptIds`), one action and its argument. */
+export const BulkRequestSchema = z.strictObject({
+  ...CustomerTargetSchema.def.shape,
   action: z.enum(['addCategories', 'removeCategories', 'setStatus', 'delete']),
   categoryIds: z.optional(z.array(z.string().check(z.minLength(1))).check(z.minLength(1))),
   status: z.optional(SettableStatusSchema),
@@ -72,8 +86,7 @@ export const ExportRequestSchema = z.strictObject({
   /** The time zone whose calendar day a timestamp is written as (default `America/Sao_Paulo`). */
   timeZone: z.optional(TimeZoneSchema),
   resource: z.optional(z.enum(['customers', 'credits'])),
-  ids: z.optional(ids),
-  filter: z.optional(CustomerFilterSchema),
+  ...CustomerTargetSchema.def.shape,
   columns: z.optional(z.array(z.enum(EXPORT_COLUMNS)).check(z.minLength(1))),
 });
 
@@ -238,6 +251,7 @@ export const CustomerStatusChangeSchema = z.strictObject({ status: CustomerStatu
 
 export type CustomerPage = z.infer<typeof CustomerPageSchema>;
 export type CustomerFilter = z.input<typeof CustomerFilterSchema>;
+export type CustomerTarget = z.input<typeof CustomerTargetSchema>;
 export type BulkRequest = z.input<typeof BulkRequestSchema>;
 export type BulkResult = z.infer<typeof BulkResultSchema>;
 export type ExportRequest = z.input<typeof ExportRequestSchema>;

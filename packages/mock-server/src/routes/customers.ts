@@ -20,7 +20,7 @@ import { fail422, fieldIssue, HttpProblem, problemBody } from '../http/problem.j
 import type { Context } from 'hono';
 import type { AppEnv, Router } from '../openapi/define-route.js';
 import { creditsOf, ordersPage } from '../service/orders.js';
-import { applyPatch, changedFields, checkCategories, prepareCustomer, toQuery } from '../service/customers.js';
+import { applyPatch, auditTarget, changedFields, checkCategories, prepareCustomer, targetQuery, toQuery } from '../service/customers.js';
 import { issueInvitation } from '../service/invitations.js';
 
 const IdParams = z.object({ id: z.string() });
@@ -96,7 +96,9 @@ export function registerCustomers(router: Router, ctx: ServerContext): void {
     method: 'post',
     path: '/v1/customers/bulk',
     tag: 'customers',
-    summary: 'Bulk action on ids or on a filter',
+    summary: 'Bulk action on ids, or on a filter except some ids',
+    description:
+      '`ids`, or `filter` (the list parameters without paging, `filter.filter` a filter text) with optional `exceptIds`: every customer matching the filter but those (what a list sends when all matching rows are selected and some were unticked). `exceptIds` without `filter` is a 422 `except_without_filter`. Audited as `bulk` with the filter and the excepted ids.',
     access: 'secret',
     request: { body: BulkRequestSchema, headers: [IDEMPOTENCY] },
     responses: { 200: { description: 'How many matched and how many changed', schema: BulkResultSchema } },
@@ -110,7 +112,7 @@ export function registerCustomers(router: Router, ctx: ServerContext): void {
           const issues = await checkCategories(t, body.categoryIds ?? [], [], locale);
           if (issues.length) fail422(issues);
         }
-        const query = toQuery(body.filter, body.ids, ctx.now());
+        const query = targetQuery(body, ctx.now(), locale);
         const targets: Customer[] = [];
         for await (const cur of t.store.scanCustomers(query, { field: 'createdAt', desc: false })) targets.push(cur);
         const now = ctx.now().toISOString();
@@ -144,7 +146,7 @@ export function registerCustomers(router: Router, ctx: ServerContext): void {
             ...(body.action === 'setStatus' && body.status ? { status: body.status } : {}),
             count: targets.length,
             updated,
-            ...(body.filter ? { filter: body.filter as Record<string, unknown> } : { filter: { ids: body.ids?.length ?? 0 } }),
+            filter: auditTarget(body),
           });
         }
         ctx.version++;

@@ -5,7 +5,7 @@ import { audit, newId, type ServerContext } from '../context.js';
 import type { Router } from '../openapi/define-route.js';
 import { cellOf, DEFAULT_EXPORT_COLUMNS } from '../service/columns.js';
 import { csvValue, xlsxCell, type SheetStyle, type SheetValue } from '../service/sheet-cells.js';
-import { toQuery } from '../service/customers.js';
+import { auditTarget, targetQuery } from '../service/customers.js';
 import { creditWallet } from './public.js';
 import { sha256Hex, sha256Stream } from '../util/bytes.js';
 
@@ -48,16 +48,17 @@ export function registerExports(router: Router, ctx: ServerContext): void {
       const separator = style.dialect === 'br' ? ';' : ',';
       const resource = body.resource ?? 'customers';
       const columns: ExportColumn[] = body.columns ?? DEFAULT_EXPORT_COLUMNS;
-      const query = toQuery(body.filter, body.ids, ctx.now());
+      const query = targetQuery(body, ctx.now(), locale);
       const categoryNames = new Map((await ctx.store.listCategories()).map((cat) => [cat.id, cat.name]));
       let header: string[];
       let rows: () => AsyncIterable<SheetValue[]>;
       if (resource === 'credits') {
         header = style.dialect === 'machine' ? CREDIT_KEYS : CREDIT_HEADERS[locale];
         const ids = body.ids ? new Set(body.ids) : undefined;
+        const except = new Set(body.exceptIds ?? []);
         rows = async function* () {
           for (const e of await creditWallet(ctx)) {
-            if (ids && !ids.has(e.customerId)) continue;
+            if ((ids && !ids.has(e.customerId)) || except.has(e.customerId)) continue;
             const { kind, status } = e.credit;
             yield [
               e.customerId, e.name, e.email ?? null,
@@ -78,7 +79,7 @@ export function registerExports(router: Router, ctx: ServerContext): void {
         };
       }
       const base = `${resource === 'credits' ? 'creditos' : 'clientes'}-${localDate(ctx.now())}`;
-      const auditFilter: Record<string, unknown> = { resource, ...(body.filter ?? {}), ...(body.ids ? { ids: body.ids.length } : {}) };
+      const auditFilter: Record<string, unknown> = { resource, ...(body.filter || body.ids ? auditTarget(body) : {}) };
       const auditColumns = resource === 'credits' ? header : columns;
       // Audited when it starts (who, columns, filter, rows intended), so a download cut short
       // still leaves a trace, and again when it ends: completed (with the SHA-256 of the file) or

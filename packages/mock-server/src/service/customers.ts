@@ -11,6 +11,7 @@ import {
   type CustomerCreateSchema,
   type CustomerPatchSchema,
   type CustomerStatus,
+  type CustomerTarget,
   type FieldIssue,
   type RegistrationSettings,
 } from '@clientela/core/schemas';
@@ -41,10 +42,11 @@ export interface QueryParams {
 
 /**
  * The store query for list parameters, the `filter` text resolved at `now` (the request's time).
- * The parameters combine by AND. `status` defaults to every status but `deleted`, unless the
- * filter itself says which statuses (then the filter decides), or ids are named.
+ * The parameters combine by AND; `exceptIds` are left out whatever matches. `status` defaults to
+ * every status but `deleted`, unless the filter itself says which statuses (then the filter
+ * decides), or ids are named.
  */
-export function toQuery(params: QueryParams | undefined, ids: readonly string[] | undefined, now: Date): CustomerQuery {
+export function toQuery(params: QueryParams | undefined, ids: readonly string[] | undefined, now: Date, exceptIds?: readonly string[]): CustomerQuery {
   const parsed = params?.filter ? parseFilter(params.filter) : undefined;
   // The route's schema already refused a bad filter with a 422; this is its typed value.
   if (parsed && !parsed.success) throw new Error(`unchecked filter: ${params?.filter}`);
@@ -56,8 +58,27 @@ export function toQuery(params: QueryParams | undefined, ids: readonly string[] 
     statuses: (ids || filterNamesStatus) && !params?.status ? [...CUSTOMER_STATUSES] : parseStatuses(params?.status),
     categoryIds: params?.categoryId ? params.categoryId.split(',').map((s) => s.trim()).filter(Boolean) : undefined,
     ids,
+    exceptIds: exceptIds?.length ? exceptIds : undefined,
     filter: filter && resolveFilter(filter, now),
   };
+}
+
+/**
+ * The store query of a bulk action's or an export's target: its `ids`, or its `filter` less its
+ * `exceptIds` (which need a filter: 422 `except_without_filter`).
+ */
+export function targetQuery(target: CustomerTarget, now: Date, locale: Locale): CustomerQuery {
+  if (target.exceptIds && !target.filter) fail422([fieldIssue('exceptIds', 'except_without_filter', locale)]);
+  return toQuery(target.filter, target.ids, now, target.exceptIds);
+}
+
+/**
+ * What the data log keeps of a target: the filter, with the ids left out of it (each one: they
+ * were unticked by hand, and say exactly who was not included), or how many ids were named.
+ */
+export function auditTarget(target: CustomerTarget): Record<string, unknown> {
+  if (!target.filter) return { ids: target.ids?.length ?? 0 };
+  return { ...(target.filter as Record<string, unknown>), ...(target.ids ? { ids: target.ids.length } : {}), ...(target.exceptIds?.length ? { exceptIds: target.exceptIds } : {}) };
 }
 
 type Settable = Record<string, unknown>;

@@ -258,7 +258,7 @@ export class MemoryStore implements SyncStore {
 
   /** Whether a record passes a query's parameters besides its text and its status and kind (which a search reads from columns); undefined when there are none. */
   private accept(query: CustomerQuery): ((r: Rec) => boolean) | undefined {
-    const needed = query.categoryIds?.length || query.ids;
+    const needed = query.categoryIds?.length || query.ids || query.exceptIds?.length;
     const pred = needed ? queryPredicate(query) : undefined;
     const test = query.filter?.length ? filterTest(query.filter) : undefined;
     if (!pred && !test) return undefined;

@@ -260,6 +260,7 @@ export class PostgresStore implements Store {
     if (query.kind) parts.push(`kind = ${arg(query.kind)}`);
     if (query.categoryIds?.length) parts.push(`category_ids && ${arg([...query.categoryIds])}::text[]`);
     if (query.ids) parts.push(`id = ANY(${arg([...query.ids])}::text[])`);
+    if (query.exceptIds?.length) parts.push(`NOT (id = ANY(${arg([...query.exceptIds])}::text[]))`);
     for (const t of queryTokens(query.q)) parts.push(`search LIKE ${arg(likeAny(t))}`);
     const filter = filterSql(query.filter, {
       arg,

@@ -72,17 +72,19 @@ export function queryPredicate(query: CustomerQuery): (c: Customer) => boolean {
   const statuses = new Set(query.statuses);
   const cats = query.categoryIds?.length ? new Set(query.categoryIds) : undefined;
   const ids = query.ids ? new Set(query.ids) : undefined;
+  const except = query.exceptIds?.length ? new Set(query.exceptIds) : undefined;
   const kind = query.kind;
   return (c) =>
     statuses.has(c.status) &&
     (kind === undefined || c.kind === kind) &&
     (ids === undefined || ids.has(c.id)) &&
+    (except === undefined || !except.has(c.id)) &&
     (cats === undefined || c.categoryIds.some((id) => cats.has(id)));
 }
 
 /** A key of the non-text parts of a query, for caches of counts and narrowed indexes. */
 export function queryKey(query: CustomerQuery): string {
-  return JSON.stringify([query.kind, query.statuses, query.categoryIds, query.ids, query.filter]);
+  return JSON.stringify([query.kind, query.statuses, query.categoryIds, query.ids, query.exceptIds, query.filter]);
 }
 
 /**

@@ -274,6 +274,10 @@ export class SqliteStore implements SyncStore {
       parts.push('id IN (SELECT value FROM json_each(?))');
       args.push(JSON.stringify(query.ids));
     }
+    if (query.exceptIds?.length) {
+      parts.push('id NOT IN (SELECT value FROM json_each(?))');
+      args.push(JSON.stringify(query.exceptIds));
+    }
     const filter = filterSql(query.filter, sqliteDialect(args));
     if (filter) parts.push(filter);
     const tokens = queryTokens(query.q);
@@ -392,7 +396,7 @@ export class SqliteStore implements SyncStore {
   }
 
   countCustomers(query: CustomerQuery): number {
-    const rowids = query.categoryIds?.length || query.ids || query.filter?.length ? undefined : this.ftsRowids(query);
+    const rowids = query.categoryIds?.length || query.ids || query.exceptIds?.length || query.filter?.length ? undefined : this.ftsRowids(query);
     if (rowids) {
       const statuses = new Set(query.statuses.map((st) => STATUS_CODES[st]));
       const kind = query.kind ? (query.kind === 'person' ? 1 : 2) : 0;

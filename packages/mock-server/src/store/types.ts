@@ -17,6 +17,8 @@ export interface CustomerQuery {
   statuses: readonly CustomerStatus[];
   categoryIds?: readonly string[] | undefined;
   ids?: readonly string[] | undefined;
+  /** Customers left out whatever else matches ("all matching, except these"). */
+  exceptIds?: readonly string[] | undefined;
   /** The `filter` parameter, resolved at the request's time (see core's `resolveFilter`). */
   filter?: ResolvedFilter | undefined;
 }
