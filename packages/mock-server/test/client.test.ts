@@ -146,6 +146,23 @@ describe('customers', () => {
     expect((await client.customers.retrieve(a!.id)).categoryIds).toContain(category.id);
   });
 
+  it('bulk and export every customer a filter matches except some, and refuse exceptions without a filter', async () => {
+    const client = clientFor({ locale: 'es' });
+    const tag = `Exceto${next++}`;
+    const made = await Promise.all([1, 2, 3].map(() => client.customers.create(person({ lastName: `${tag} Silva` }))));
+    const [kept, ...rest] = made as [Customer, ...Customer[]];
+    const category = await client.categories.create({ name: `Except ${next++}`, color: '#654321' });
+    expect(await client.customers.bulk({ filter: { q: tag }, exceptIds: [kept.id], action: 'addCategories', categoryIds: [category.id] })).toEqual({ matched: 2, updated: 2 });
+    for (const c of rest) expect((await client.customers.retrieve(c.id)).categoryIds).toContain(category.id);
+    expect((await client.customers.retrieve(kept.id)).categoryIds).not.toContain(category.id);
+    const { blob } = await client.exports.download({ format: 'csv', dialect: 'machine', filter: { q: tag }, exceptIds: [rest[0]!.id], columns: ['id'] });
+    const ids = (await blob.text()).replace(/^\uFEFF/, '').trim().split(/\r\n/).slice(1).sort();
+    expect(ids).toEqual([kept.id, rest[1]!.id].sort());
+    const error = await rejection(client.customers.bulk({ ids: [kept.id], exceptIds: [kept.id], action: 'delete' }));
+    expect(isValidationError(error)).toBe(true);
+    expect((error as ValidationError).fieldErrors['exceptIds']).toEqual(['exceptIds va solo con filter: todos los que cumplen el filtro, salvo estos.']);
+  });
+
   it('read orders page by page and credits of a seeded customer with history', async () => {
     const client = clientFor();
     let withOrders: Customer | undefined;

@@ -242,11 +242,13 @@ function customers(t: Transport, feed: ChangeFeed) {
     },
 
     /**
-     * One action on the given `ids` or on every customer matching `filter`. An
+     * One action on the given `ids`, or on every customer matching `filter` but `exceptIds` (what
+     * a list sends when all matching rows are selected and some were unticked). An
      * `Idempotency-Key` is generated unless given, so it is safe to retry.
      *
      * @example
      * const { matched, updated } = await client.customers.bulk({ ids, action: 'addCategories', categoryIds: ['cat_vip'] });
+     * await client.customers.bulk({ filter: { status: 'active', q: 'silva' }, exceptIds: ['cus_8f2k'], action: 'setStatus', status: 'blocked' });
      */
     bulk: (request: BulkActionRequest, options?: IdempotentCallOptions): Promise<BulkResult> => {
       const body = withFilterText(request) as BulkRequest;
