@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { filterFieldsOf, type AuditEntry, type Customer, type CustomerSortField, type View } from '@clientela/core/schemas';
+import { filterFieldsOf, filterTest, type AuditEntry, type Customer, type CustomerSortField, type FilterFields, type View } from '@clientela/core/schemas';
 import { filterSql, type FilterDialect } from './filter-sql.js';
 import { maskJson, queryKey, queryTokens, scanByPages, searchTextOf, sortKeyOf } from './search.js';
 import { migrateSqlite } from './sqlite-migrations.js';
@@ -169,6 +169,7 @@ export class SqliteStore implements SyncStore {
     this.itemCache.clear();
     this.countCache.clear();
     this.ftsMemo = undefined;
+    this.filteredMemo = undefined;
   }
 
   transaction<T>(fn: () => T): T {
@@ -214,6 +215,7 @@ export class SqliteStore implements SyncStore {
     });
     this.countCache.clear();
     this.ftsMemo = undefined;
+    this.filteredMemo = undefined;
   }
 
   insertCustomers(customers: readonly Customer[]): void {
@@ -242,6 +244,7 @@ export class SqliteStore implements SyncStore {
     this.db.exec('ANALYZE');
     this.countCache.clear();
     this.ftsMemo = undefined;
+    this.filteredMemo = undefined;
   }
 
   updateCustomer(customer: Customer): void {
@@ -255,9 +258,11 @@ export class SqliteStore implements SyncStore {
     });
     this.countCache.clear();
     this.ftsMemo = undefined;
+    this.filteredMemo = undefined;
   }
 
-  private where(query: CustomerQuery, rowids?: number[]): { sql: string; args: unknown[] } {
+  /** The WHERE clause; with `rowids`, the text search is that list, and with `filtered`, the list already passed the filter. */
+  private where(query: CustomerQuery, rowids?: number[], filtered = false): { sql: string; args: unknown[] } {
     const parts: string[] = [];
     const args: unknown[] = [];
     parts.push(`status IN (${query.statuses.map(() => '?').join(',') || "''"})`);
@@ -278,7 +283,7 @@ export class SqliteStore implements SyncStore {
       parts.push('id NOT IN (SELECT value FROM json_each(?))');
       args.push(JSON.stringify(query.exceptIds));
     }
-    const filter = filterSql(query.filter, sqliteDialect(args));
+    const filter = filtered ? undefined : filterSql(query.filter, sqliteDialect(args));
     if (filter) parts.push(filter);
     const tokens = queryTokens(query.q);
     const long = tokens.filter((t) => t.length >= 3);
@@ -302,8 +307,9 @@ export class SqliteStore implements SyncStore {
     // SQLite cannot tell how many rows an FTS match returns; for a common fragment, walking the
     // sort index (and probing the match set) finds the first page after a few rows, while the
     // default plan would fetch and sort every match.
-    const matches = this.ftsRowids(query);
-    const { sql, args } = this.where(query, matches);
+    const narrowed = this.filteredMatches(query);
+    const matches = narrowed ?? this.ftsRowids(query);
+    const { sql, args } = this.where(query, matches, narrowed !== undefined);
     const hint = matches && matches.length > MANY_MATCHES ? ` INDEXED BY ${SORT_INDEXES[sort.field]}` : '';
     const col = SORT_COLUMNS[sort.field];
     const dir = sort.desc ? 'DESC' : 'ASC';
@@ -362,7 +368,10 @@ export class SqliteStore implements SyncStore {
   private statusBySeq = new Uint8Array(0);
   private kindBySeq = new Uint8Array(0);
 
-  private remember(seq: number, c: Customer): void {
+  /** What filters read, per seq, kept in process like status and kind, for searches with a filter. */
+  private fieldsBySeq: FilterFields[] = [];
+
+  private remember(seq: number, c: Customer, fields: FilterFields = filterFieldsOf(c)): void {
     if (seq >= this.statusBySeq.length) {
       const size = Math.max(1024, seq * 2);
       const s = new Uint8Array(size);
@@ -374,12 +383,55 @@ export class SqliteStore implements SyncStore {
     }
     this.statusBySeq[seq] = STATUS_CODES[c.status] ?? 0;
     this.kindBySeq[seq] = c.kind === 'person' ? 1 : 2;
+    this.fieldsBySeq[seq] = fields;
   }
 
+  /** The in-process columns, read back from the rows (the filter fields from the columns the migrations and writes keep). */
   private loadColumns(): void {
-    for (const r of this.db.prepare('SELECT seq, status, kind FROM customers').iterate() as Iterable<{ seq: number; status: string; kind: string }>) {
-      this.remember(r.seq, { status: r.status, kind: r.kind } as Customer);
+    this.fieldsBySeq = [];
+    const categories = new Map<number, string[]>();
+    for (const r of this.db.prepare('SELECT customer_seq AS seq, category_id AS id FROM customer_categories').iterate() as Iterable<{ seq: number; id: string }>) {
+      const list = categories.get(r.seq);
+      if (list) list.push(r.id);
+      else categories.set(r.seq, [r.id]);
     }
+    const rows = this.db
+      .prepare('SELECT seq, status, kind, source, uf, city_key, birth_md, consent, total_spent, orders_count, last_purchase_at, created_at FROM customers')
+      .iterate() as Iterable<{ seq: number; status: string; kind: string; source: string; uf: string; city_key: string; birth_md: string; consent: number; total_spent: number; orders_count: number; last_purchase_at: string; created_at: string }>;
+    for (const r of rows) {
+      const fields: FilterFields = {
+        kind: r.kind, status: r.status, source: r.source, state: r.uf, city: r.city_key, birthday: r.birth_md, categoryIds: categories.get(r.seq) ?? [],
+        consent: r.consent, totalSpent: r.total_spent, ordersCount: r.orders_count, lastPurchaseAt: r.last_purchase_at, createdAt: r.created_at,
+      };
+      this.remember(r.seq, { status: r.status, kind: r.kind } as Customer, fields);
+    }
+  }
+
+  /**
+   * A search with a filter: the FTS matches that pass status, kind and the filter, tested in
+   * process on the kept fields (core's filterTest), so neither the page nor the count looks up
+   * every match's row. Memoized for the request's page and count; undefined when the query has
+   * no usable text or no filter.
+   */
+  private filteredMemo: { key: string; seqs: number[] } | undefined;
+
+  private filteredMatches(query: CustomerQuery): number[] | undefined {
+    if (!query.filter?.length) return undefined;
+    const rowids = this.ftsRowids(query);
+    if (!rowids) return undefined;
+    const key = `${this.ftsMemo?.key}|${queryKey(query)}`;
+    if (this.filteredMemo?.key === key) return this.filteredMemo.seqs;
+    const test = filterTest(query.filter);
+    const statuses = new Set(query.statuses.map((st) => STATUS_CODES[st]));
+    const kind = query.kind ? (query.kind === 'person' ? 1 : 2) : 0;
+    const seqs: number[] = [];
+    for (const seq of rowids) {
+      if (!statuses.has(this.statusBySeq[seq]) || (kind && this.kindBySeq[seq] !== kind)) continue;
+      const fields = this.fieldsBySeq[seq];
+      if (fields && test(fields)) seqs.push(seq);
+    }
+    this.filteredMemo = { key, seqs };
+    return seqs;
   }
 
   /** Seqs whose search text holds every token (one FTS query per request, memoized), or undefined without a usable token. */
@@ -396,6 +448,8 @@ export class SqliteStore implements SyncStore {
   }
 
   countCustomers(query: CustomerQuery): number {
+    const narrowed = this.filteredMatches(query);
+    if (narrowed && !query.categoryIds?.length && !query.ids && !query.exceptIds?.length) return narrowed.length;
     const rowids = query.categoryIds?.length || query.ids || query.exceptIds?.length || query.filter?.length ? undefined : this.ftsRowids(query);
     if (rowids) {
       const statuses = new Set(query.statuses.map((st) => STATUS_CODES[st]));
@@ -408,7 +462,8 @@ export class SqliteStore implements SyncStore {
     const cacheKey = query.q ? undefined : queryKey(query);
     const cached = cacheKey === undefined ? undefined : this.countCache.get(cacheKey);
     if (cached !== undefined) return cached;
-    const { sql, args } = this.where(query);
+    // A search's matches come from the memoized FTS query (and filter) rather than a second run of it.
+    const { sql, args } = narrowed ? this.where(query, narrowed, true) : this.where(query, this.ftsRowids(query));
     const n = (this.prepare(`SELECT count(*) AS n FROM customers WHERE ${sql}`).get(...args) as { n: number }).n;
     if (cacheKey !== undefined) {
       if (this.countCache.size > 1000) this.countCache.clear();
