@@ -41,6 +41,7 @@ const PAGES = [
   { name: 'account-access', module: 'account-access', attrs: '', key: 'pk_test_clientela' },
   { name: 'customer-import', module: 'customer-import', attrs: '' },
   { name: 'audit-log', module: 'audit-log', attrs: '' },
+  { name: 'filter-builder', module: 'filter-builder', attrs: '' },
 ];
 
 const gz = (bytes) => gzipSync(bytes, { level: 9 }).length;

@@ -128,6 +128,9 @@ async function demo(tag: string): Promise<TemplateResult> {
       // Two audited reads, so the log has something to show.
       for (const c of (await admin.customers.list({ limit: 2 })).items) await admin.customers.retrieve(c.id);
       return html`<cl-audit-log .client=${admin}></cl-audit-log>`;
+    case 'cl-filter-builder':
+      return html`<cl-filter-builder for="docs-filter-table" value="last-notwithin-90.uf-SP" .client=${admin}></cl-filter-builder>
+        <cl-customer-table id="docs-filter-table" .client=${admin} style="--cl-customer-table-height: 24rem"></cl-customer-table>`;
     case 'cl-document-text':
       return html`<p><cl-document-text value="12abc34501de35"></cl-document-text> · <cl-document-text value="52998224725" masked></cl-document-text></p>`;
     default:

@@ -8,3 +8,4 @@ export { AccountAccess } from './account-access/account-access.js';
 export { CustomerCard } from './customer-card/customer-card.js';
 export { CustomerImport } from './customer-import/customer-import.js';
 export { AuditLog } from './audit-log/audit-log.js';
+export { FilterBuilder } from './filter-builder/filter-builder.js';

@@ -1,6 +1,7 @@
 // English texts of core, loaded by `loadLocale('en')` (or all at once by `registerAllLocales`), so a
 // page that speaks pt-BR does not download them.
 import type { AuditWords } from './audit.js';
+import type { FilterWords } from './filter-text.js';
 import type { IssueTable } from './messages.js';
 
 /** Field and validation messages (see `issueMessage`). */
@@ -91,4 +92,29 @@ export const audit: AuditWords = {
   except: (whom) => `except ${whom}`,
   aCustomer: 'a customer',
   aCategory: 'a category',
+};
+
+/** Filter conditions in words (see `describeFilterCondition`), condition names and built-in view names. */
+export const filters: FilterWords = {
+  conditions: {
+    spentMin: 'Spent {a} or more', spentMax: 'Spent up to {b}', spentRange: 'Spent between {a} and {b}',
+    ordersMin: '{a} or more orders', ordersMax: 'Up to {b} orders', ordersRange: 'Between {a} and {b} orders',
+    ticketMin: 'Average ticket {a} or more', ticketMax: 'Average ticket up to {b}', ticketRange: 'Average ticket between {a} and {b}',
+    lastFrom: 'Last purchase on or after {a}', lastTo: 'Last purchase on or before {b}', lastRange: 'Last purchase between {a} and {b}',
+    never: 'Never purchased', within: 'Purchased in the last {n} days', notWithin: 'No purchase in {n} days',
+    sinceFrom: 'Customer since {a} or later', sinceTo: 'Customer since {b} or earlier', sinceRange: 'Customer since between {a} and {b}',
+    bdayMonth: 'Birthdays in {months}', bdayToday: 'Birthdays today', bdayNext: 'Birthday in the next {n} days',
+    city: 'City: {list}', state: 'State: {list}', status: 'Status: {list}', source: 'Source: {list}',
+    catAny: 'Category: {list}', catAll: 'All categories: {list}', catNone: 'Not in category: {list}',
+    consentYes: 'Accepts {channel}', consentNo: 'Does not accept {channel}',
+    email: 'e-mail', sms: 'SMS', whatsapp: 'WhatsApp',
+    or: 'or',
+  },
+  labels: {
+    totalSpent: 'Total spent', ordersCount: 'Number of orders', averageTicket: 'Average ticket', lastPurchase: 'Last purchase date',
+    neverPurchased: 'Never purchased', purchasedWithin: 'Purchased in the last days', notPurchasedWithin: 'No purchase in days',
+    customerSince: 'Customer since', birthdayMonth: 'Birthdays in a month', birthdayWithin: 'Birthday in the next days',
+    city: 'City', state: 'State', kind: 'Kind', status: 'Status', categories: 'Categories', source: 'Source', consent: 'Consent',
+  },
+  views: { builtin_no_purchase_90: 'No purchase in 90 days', builtin_birthdays_month: 'Birthdays this month', builtin_top_buyers: 'Top buyers' },
 };

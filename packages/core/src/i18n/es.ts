@@ -1,6 +1,7 @@
 // Spanish texts of core, loaded by `loadLocale('es')` (or all at once by `registerAllLocales`), so a
 // page that speaks pt-BR does not download them.
 import type { AuditWords } from './audit.js';
+import type { FilterWords } from './filter-text.js';
 import type { IssueTable } from './messages.js';
 
 /** Field and validation messages (see `issueMessage`). */
@@ -92,4 +93,29 @@ export const audit: AuditWords = {
   except: (whom) => `salvo ${whom}`,
   aCustomer: 'un cliente',
   aCategory: 'una categoría',
+};
+
+/** Filter conditions in words (see `describeFilterCondition`), condition names and built-in view names. */
+export const filters: FilterWords = {
+  conditions: {
+    spentMin: 'Gastó {a} o más', spentMax: 'Gastó hasta {b}', spentRange: 'Gastó entre {a} y {b}',
+    ordersMin: '{a} pedidos o más', ordersMax: 'Hasta {b} pedidos', ordersRange: 'Entre {a} y {b} pedidos',
+    ticketMin: 'Ticket medio de {a} o más', ticketMax: 'Ticket medio hasta {b}', ticketRange: 'Ticket medio entre {a} y {b}',
+    lastFrom: 'Última compra desde {a}', lastTo: 'Última compra hasta {b}', lastRange: 'Última compra entre {a} y {b}',
+    never: 'Nunca compró', within: 'Compró en los últimos {n} días', notWithin: 'Sin compras hace {n} días',
+    sinceFrom: 'Cliente desde {a} o después', sinceTo: 'Cliente desde {b} o antes', sinceRange: 'Cliente desde entre {a} y {b}',
+    bdayMonth: 'Cumpleaños en {months}', bdayToday: 'Cumpleaños hoy', bdayNext: 'Cumpleaños en los próximos {n} días',
+    city: 'Ciudad: {list}', state: 'Estado: {list}', status: 'Estado: {list}', source: 'Origen: {list}',
+    catAny: 'Categoría: {list}', catAll: 'Todas las categorías: {list}', catNone: 'Sin la categoría: {list}',
+    consentYes: 'Acepta {channel}', consentNo: 'No acepta {channel}',
+    email: 'e-mail', sms: 'SMS', whatsapp: 'WhatsApp',
+    or: 'o',
+  },
+  labels: {
+    totalSpent: 'Total gastado', ordersCount: 'Número de pedidos', averageTicket: 'Ticket medio', lastPurchase: 'Fecha de la última compra',
+    neverPurchased: 'Nunca compró', purchasedWithin: 'Compró en los últimos días', notPurchasedWithin: 'Sin compras hace días',
+    customerSince: 'Cliente desde', birthdayMonth: 'Cumpleaños del mes', birthdayWithin: 'Cumpleaños en los próximos días',
+    city: 'Ciudad', state: 'Estado', kind: 'Tipo', status: 'Estado', categories: 'Categorías', source: 'Origen', consent: 'Consentimiento',
+  },
+  views: { builtin_no_purchase_90: 'Sin compras hace 90 días', builtin_birthdays_month: 'Cumpleaños del mes', builtin_top_buyers: 'Mayores compradores' },
 };

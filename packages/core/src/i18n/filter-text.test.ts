@@ -1,8 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { parseFilter } from '../schemas/filter-codec.js';
 import { BUILT_IN_VIEW_IDS, builtInViews, ViewCreateSchema } from '../schemas/view.js';
 import { parseWith } from '../schemas/rules.js';
-import { BUILT_IN_VIEW_NAMES, describeFilterCondition, describeFilterTerm } from './filter-text.js';
+import { builtInViewNames, describeFilterCondition, describeFilterTerm } from './filter-text.js';
+import { loadLocale } from './load.js';
+
+beforeAll(() => Promise.all([loadLocale('en'), loadLocale('es')]));
 
 const nb = (s: string) => s.replace(/\u00a0/g, ' ');
 
@@ -47,7 +50,7 @@ describe('describeFilterCondition', () => {
 describe('built-in views', () => {
   it('are named in each locale, and the birthdays view names the month of São Paulo', () => {
     // 1 January 01:00 UTC is still 31 December in São Paulo.
-    const views = builtInViews(new Date('2027-01-01T01:00:00Z'), BUILT_IN_VIEW_NAMES['pt-BR']);
+    const views = builtInViews(new Date('2027-01-01T01:00:00Z'), builtInViewNames('pt-BR'));
     expect(views.map((v) => v.id)).toEqual([...BUILT_IN_VIEW_IDS]);
     expect(views.find((v) => v.id === 'builtin_birthdays_month')!.filter).toBe('bday-month-12');
     expect(views.map((v) => v.name)).toEqual(['Sem compra há 90 dias', 'Aniversariantes do mês', 'Maiores compradores']);

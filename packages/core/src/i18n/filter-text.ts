@@ -1,6 +1,7 @@
 import type { FilterCondition, FilterConditionType, FilterTerm } from '../schemas/filter.js';
 import type { BuiltInViewId } from '../schemas/view.js';
 import { CUSTOMER_KIND_LABELS, CUSTOMER_SOURCE_LABELS, CUSTOMER_STATUS_LABELS } from './labels.js';
+import { localeTables } from './load.js';
 import type { Locale } from './locale.js';
 
 // A filter condition in plain words ("Gastou R$ 1.000,00 ou mais", "Sem compra há 90 dias",
@@ -16,7 +17,16 @@ export interface DescribeFilterOptions {
   cityName?: (key: string) => string | undefined;
 }
 
-type Words = {
+/** The words of the filter conditions in one language. */
+export interface FilterWords {
+  conditions: ConditionWords;
+  /** The name of each kind of condition, for the builder's "add a condition" menu. */
+  labels: Record<FilterConditionType, string>;
+  /** Names of the built-in saved views. */
+  views: Record<BuiltInViewId, string>;
+}
+
+export type ConditionWords = {
   spentMin: string; spentMax: string; spentRange: string;
   ordersMin: string; ordersMax: string; ordersRange: string;
   ticketMin: string; ticketMax: string; ticketRange: string;
@@ -31,8 +41,8 @@ type Words = {
   or: string;
 };
 
-const WORDS: Record<Locale, Words> = {
-  'pt-BR': {
+const pt: FilterWords = {
+  conditions: {
     spentMin: 'Gastou {a} ou mais', spentMax: 'Gastou até {b}', spentRange: 'Gastou entre {a} e {b}',
     ordersMin: '{a} ou mais pedidos', ordersMax: 'Até {b} pedidos', ordersRange: 'Entre {a} e {b} pedidos',
     ticketMin: 'Ticket médio de {a} ou mais', ticketMax: 'Ticket médio até {b}', ticketRange: 'Ticket médio entre {a} e {b}',
@@ -46,64 +56,37 @@ const WORDS: Record<Locale, Words> = {
     email: 'e-mail', sms: 'SMS', whatsapp: 'WhatsApp',
     or: 'ou',
   },
-  en: {
-    spentMin: 'Spent {a} or more', spentMax: 'Spent up to {b}', spentRange: 'Spent between {a} and {b}',
-    ordersMin: '{a} or more orders', ordersMax: 'Up to {b} orders', ordersRange: 'Between {a} and {b} orders',
-    ticketMin: 'Average ticket {a} or more', ticketMax: 'Average ticket up to {b}', ticketRange: 'Average ticket between {a} and {b}',
-    lastFrom: 'Last purchase on or after {a}', lastTo: 'Last purchase on or before {b}', lastRange: 'Last purchase between {a} and {b}',
-    never: 'Never purchased', within: 'Purchased in the last {n} days', notWithin: 'No purchase in {n} days',
-    sinceFrom: 'Customer since {a} or later', sinceTo: 'Customer since {b} or earlier', sinceRange: 'Customer since between {a} and {b}',
-    bdayMonth: 'Birthdays in {months}', bdayToday: 'Birthdays today', bdayNext: 'Birthday in the next {n} days',
-    city: 'City: {list}', state: 'State: {list}', status: 'Status: {list}', source: 'Source: {list}',
-    catAny: 'Category: {list}', catAll: 'All categories: {list}', catNone: 'Not in category: {list}',
-    consentYes: 'Accepts {channel}', consentNo: 'Does not accept {channel}',
-    email: 'e-mail', sms: 'SMS', whatsapp: 'WhatsApp',
-    or: 'or',
-  },
-  es: {
-    spentMin: 'Gastó {a} o más', spentMax: 'Gastó hasta {b}', spentRange: 'Gastó entre {a} y {b}',
-    ordersMin: '{a} pedidos o más', ordersMax: 'Hasta {b} pedidos', ordersRange: 'Entre {a} y {b} pedidos',
-    ticketMin: 'Ticket medio de {a} o más', ticketMax: 'Ticket medio hasta {b}', ticketRange: 'Ticket medio entre {a} y {b}',
-    lastFrom: 'Última compra desde {a}', lastTo: 'Última compra hasta {b}', lastRange: 'Última compra entre {a} y {b}',
-    never: 'Nunca compró', within: 'Compró en los últimos {n} días', notWithin: 'Sin compras hace {n} días',
-    sinceFrom: 'Cliente desde {a} o después', sinceTo: 'Cliente desde {b} o antes', sinceRange: 'Cliente desde entre {a} y {b}',
-    bdayMonth: 'Cumpleaños en {months}', bdayToday: 'Cumpleaños hoy', bdayNext: 'Cumpleaños en los próximos {n} días',
-    city: 'Ciudad: {list}', state: 'Estado: {list}', status: 'Estado: {list}', source: 'Origen: {list}',
-    catAny: 'Categoría: {list}', catAll: 'Todas las categorías: {list}', catNone: 'Sin la categoría: {list}',
-    consentYes: 'Acepta {channel}', consentNo: 'No acepta {channel}',
-    email: 'e-mail', sms: 'SMS', whatsapp: 'WhatsApp',
-    or: 'o',
-  },
-};
-
-/** The name of each kind of condition, for the builder's "add a condition" menu. */
-export const FILTER_CONDITION_LABELS: Record<Locale, Record<FilterConditionType, string>> = {
-  'pt-BR': {
+  labels: {
     totalSpent: 'Total gasto', ordersCount: 'Número de pedidos', averageTicket: 'Ticket médio', lastPurchase: 'Data da última compra',
     neverPurchased: 'Nunca comprou', purchasedWithin: 'Comprou nos últimos dias', notPurchasedWithin: 'Sem compra há dias',
     customerSince: 'Cliente desde', birthdayMonth: 'Aniversariantes do mês', birthdayWithin: 'Aniversário nos próximos dias',
     city: 'Cidade', state: 'UF', kind: 'Tipo', status: 'Situação', categories: 'Categorias', source: 'Origem', consent: 'Consentimento',
   },
-  en: {
-    totalSpent: 'Total spent', ordersCount: 'Number of orders', averageTicket: 'Average ticket', lastPurchase: 'Last purchase date',
-    neverPurchased: 'Never purchased', purchasedWithin: 'Purchased in the last days', notPurchasedWithin: 'No purchase in days',
-    customerSince: 'Customer since', birthdayMonth: 'Birthdays in a month', birthdayWithin: 'Birthday in the next days',
-    city: 'City', state: 'State', kind: 'Kind', status: 'Status', categories: 'Categories', source: 'Source', consent: 'Consent',
-  },
-  es: {
-    totalSpent: 'Total gastado', ordersCount: 'Número de pedidos', averageTicket: 'Ticket medio', lastPurchase: 'Fecha de la última compra',
-    neverPurchased: 'Nunca compró', purchasedWithin: 'Compró en los últimos días', notPurchasedWithin: 'Sin compras hace días',
-    customerSince: 'Cliente desde', birthdayMonth: 'Cumpleaños del mes', birthdayWithin: 'Cumpleaños en los próximos días',
-    city: 'Ciudad', state: 'Estado', kind: 'Tipo', status: 'Estado', categories: 'Categorías', source: 'Origen', consent: 'Consentimiento',
-  },
+  views: { builtin_no_purchase_90: 'Sem compra há 90 dias', builtin_birthdays_month: 'Aniversariantes do mês', builtin_top_buyers: 'Maiores compradores' },
 };
 
-/** Names of the built-in saved views. */
-export const BUILT_IN_VIEW_NAMES: Record<Locale, Record<BuiltInViewId, string>> = {
-  'pt-BR': { builtin_no_purchase_90: 'Sem compra há 90 dias', builtin_birthdays_month: 'Aniversariantes do mês', builtin_top_buyers: 'Maiores compradores' },
-  en: { builtin_no_purchase_90: 'No purchase in 90 days', builtin_birthdays_month: 'Birthdays this month', builtin_top_buyers: 'Top buyers' },
-  es: { builtin_no_purchase_90: 'Sin compras hace 90 días', builtin_birthdays_month: 'Cumpleaños del mes', builtin_top_buyers: 'Mayores compradores' },
-};
+/** The words of `locale` once loaded (see `loadLocale`), else pt-BR's. */
+const wordsOf = (locale: Locale): FilterWords => localeTables(locale)?.filters ?? pt;
+
+/**
+ * The name of each kind of condition in `locale`, for an "add a condition" menu.
+ *
+ * @example
+ * filterConditionLabels('pt-BR').notPurchasedWithin; // 'Sem compra há dias'
+ */
+export function filterConditionLabels(locale: Locale): Record<FilterConditionType, string> {
+  return wordsOf(locale).labels;
+}
+
+/**
+ * Names of the built-in saved views in `locale`.
+ *
+ * @example
+ * builtInViewNames('pt-BR').builtin_top_buyers; // 'Maiores compradores'
+ */
+export function builtInViewNames(locale: Locale): Record<BuiltInViewId, string> {
+  return wordsOf(locale).views;
+}
 
 const fill = (template: string, values: Record<string, string>) => template.replace(/\{(\w+)\}/g, (_, k: string) => values[k] ?? '');
 
@@ -136,14 +119,14 @@ function cityFromKey(key: string): string {
     .join(' ');
 }
 
-function ranged(w: Words, prefix: 'spent' | 'orders' | 'ticket', c: { min?: number | undefined; max?: number | undefined }, show: (n: number) => string): string {
+function ranged(w: ConditionWords, prefix: 'spent' | 'orders' | 'ticket', c: { min?: number | undefined; max?: number | undefined }, show: (n: number) => string): string {
   const a = c.min === undefined ? '' : show(c.min);
   const b = c.max === undefined ? '' : show(c.max);
   const key = c.min !== undefined && c.max !== undefined ? 'Range' : c.min !== undefined ? 'Min' : 'Max';
   return fill(w[`${prefix}${key}`], { a, b });
 }
 
-function dayRanged(w: Words, prefix: 'last' | 'since', c: { from?: string | undefined; to?: string | undefined }, locale: Locale): string {
+function dayRanged(w: ConditionWords, prefix: 'last' | 'since', c: { from?: string | undefined; to?: string | undefined }, locale: Locale): string {
   const a = c.from === undefined ? '' : day(c.from, locale);
   const b = c.to === undefined ? '' : day(c.to, locale);
   const key = c.from !== undefined && c.to !== undefined ? 'Range' : c.from !== undefined ? 'From' : 'To';
@@ -159,7 +142,7 @@ function dayRanged(w: Words, prefix: 'last' | 'since', c: { from?: string | unde
  * describeFilterCondition({ type: 'birthdayMonth', months: [12] }, 'pt-BR'); // 'Aniversariantes de dezembro'
  */
 export function describeFilterCondition(c: FilterCondition, locale: Locale, options: DescribeFilterOptions = {}): string {
-  const w = WORDS[locale];
+  const w = wordsOf(locale).conditions;
   const num = (n: number) => new Intl.NumberFormat(locale).format(n);
   const m = (n: number) => money(n, locale);
   switch (c.type) {
@@ -212,5 +195,5 @@ export function describeFilterCondition(c: FilterCondition, locale: Locale, opti
  */
 export function describeFilterTerm(term: FilterTerm, locale: Locale, options: DescribeFilterOptions = {}): string {
   if (!('or' in term)) return describeFilterCondition(term, locale, options);
-  return term.or.map((c) => describeFilterCondition(c, locale, options)).join(` ${WORDS[locale].or} `);
+  return term.or.map((c) => describeFilterCondition(c, locale, options)).join(` ${wordsOf(locale).conditions.or} `);
 }

@@ -15,5 +15,5 @@ export {
 } from './labels.js';
 export { describeAuditEntry } from './audit.js';
 export type { AuditWords, DescribeAuditOptions } from './audit.js';
-export { BUILT_IN_VIEW_NAMES, describeFilterCondition, describeFilterTerm, FILTER_CONDITION_LABELS } from './filter-text.js';
-export type { DescribeFilterOptions } from './filter-text.js';
+export { builtInViewNames, describeFilterCondition, describeFilterTerm, filterConditionLabels } from './filter-text.js';
+export type { ConditionWords, DescribeFilterOptions, FilterWords } from './filter-text.js';

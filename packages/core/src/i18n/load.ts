@@ -1,4 +1,5 @@
 import type { AuditWords } from './audit.js';
+import type { FilterWords } from './filter-text.js';
 import type { Locale } from './locale.js';
 import type { IssueTable } from './messages.js';
 
@@ -6,6 +7,7 @@ import type { IssueTable } from './messages.js';
 export interface LocaleTables {
   issues: IssueTable;
   audit: AuditWords;
+  filters: FilterWords;
 }
 
 const tables: Partial<Record<Locale, LocaleTables>> = {};

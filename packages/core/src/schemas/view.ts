@@ -79,12 +79,12 @@ function monthAt(now: Date): number {
 }
 
 /**
- * The built-in views at `now`, named by `names` (see `BUILT_IN_VIEW_NAMES` in i18n): "Sem compra
+ * The built-in views at `now`, named by `names` (see `builtInViewNames` in i18n): "Sem compra
  * há 90 dias" (`last-notwithin-90`), "Aniversariantes do mês" (birthdays in the month of `now`
  * in São Paulo), "Maiores compradores" (customers with orders, by total spent, highest first).
  *
  * @example
- * builtInViews(new Date('2026-12-05T12:00:00Z'), BUILT_IN_VIEW_NAMES['pt-BR'])[1].filter; // 'bday-month-12'
+ * builtInViews(new Date('2026-12-05T12:00:00Z'), builtInViewNames('pt-BR'))[1].filter; // 'bday-month-12'
  */
 export function builtInViews(now: Date, names: Record<BuiltInViewId, string>): View[] {
   const at = '2026-01-01T00:00:00.000Z';

@@ -2,7 +2,7 @@ import type { Category, ClientChange, Customer, ExportColumn } from '@clientela/
 import { customerDisplayName, formatDocument, formatPhoneBR, initials, maskDocument, whatsappUrl } from '@clientela/core/format';
 import { CUSTOMER_STATUSES } from '@clientela/core/schemas';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { CustomerOpenEvent } from '../events/events.js';
+import { CustomerOpenEvent, ResultsEvent, ViewChangeEvent } from '../events/events.js';
 import { ClientelaElement } from '../internal/clientela-element.js';
 import { errorText } from '../internal/error-text.js';
 import { formatDate, formatMoney, formatNumber } from '../internal/localize.js';
@@ -48,6 +48,8 @@ const safeColor = (color: string | undefined): string => (color && /^#[0-9a-f]{6
  *
  * @event cl-customer-open - A row was clicked or Enter was pressed on it; `detail.id`.
  * @event cl-selection-change - The selection changed; `detail` is `{ ids, all, count }`.
+ * @event cl-results - The list loaded; `detail.total` customers match.
+ * @event cl-view-change - A person changed the sort or the columns (a page keeping the view in its URL writes it).
  *
  * @csspart toolbar - The search and filter bar.
  * @csspart search - The search input.
@@ -85,6 +87,7 @@ export class CustomerTable extends ClientelaElement {
     kind: { type: String, reflect: true, converter: optionalString },
     status: { type: String, reflect: true, converter: optionalString },
     categoryIds: { attribute: 'category-ids', reflect: true, converter: idList },
+    filter: { type: String, reflect: true, converter: optionalString },
     sort: { type: String, reflect: true, converter: optionalString },
     storageKey: { type: String, attribute: 'storage-key' },
     pageSize: { type: Number, attribute: 'page-size' },
@@ -98,6 +101,8 @@ export class CustomerTable extends ClientelaElement {
   declare status: string;
   /** Categories to filter by (attribute `category-ids`, comma-separated). */
   declare categoryIds: string[];
+  /** A filter in its text form (`last-notwithin-90.uf-SP`, see core's `encodeFilter`), with the other filters by AND; a `<cl-filter-builder for=…>` sets it. */
+  declare filter: string;
   /** Server sort: `name`, `createdAt`, `lastPurchaseAt`, `totalSpent`, `ordersCount`, `visitsCount`, `status`, `-` prefix for descending. */
   declare sort: string;
   /** localStorage key under which the column layout is kept; none means not persisted. */
@@ -111,6 +116,7 @@ export class CustomerTable extends ClientelaElement {
     view: () => this.#range(),
     loaded: (total, gen) => {
       setTimeout(() => this.#loadActions(), 200);
+      this.dispatchEvent(new ResultsEvent({ total }));
       this.#announce(total === 1 ? this.#t('result1') : this.#t('results', { n: formatNumber(total, this.resolvedLocale) }), gen);
     },
     failed: (gen) => this.#announce(this.#t('error'), gen),
@@ -173,6 +179,7 @@ export class CustomerTable extends ClientelaElement {
     this.kind = '';
     this.status = '';
     this.categoryIds = [];
+    this.filter = '';
     this.sort = '';
     this.pageSize = 50;
   }
@@ -243,9 +250,9 @@ export class CustomerTable extends ClientelaElement {
     if (changed.has('storageKey')) this.#layout = parseLayout(this.#readStorage());
     const connection = this.connectionChanged(changed);
     if (connection) this.#loadCategories();
-    const query = changed.has('q') || changed.has('kind') || changed.has('status') || changed.has('categoryIds') || changed.has('sort');
+    const query = changed.has('q') || changed.has('kind') || changed.has('status') || changed.has('categoryIds') || changed.has('filter') || changed.has('sort');
     if (connection || query) this.#queueReload();
-    if (connection || changed.has('q') || changed.has('status') || changed.has('categoryIds')) this.#loadCounts();
+    if (connection || changed.has('q') || changed.has('status') || changed.has('categoryIds') || changed.has('filter')) this.#loadCounts();
   }
 
   protected override firstUpdated(): void {
@@ -265,6 +272,7 @@ export class CustomerTable extends ClientelaElement {
     if (this.kind) query['kind'] = this.kind;
     if (this.status) query['status'] = this.status;
     if (this.categoryIds.length) query['categoryId'] = this.categoryIds;
+    if (this.filter) query['filter'] = this.filter;
     if (this.sort) query['sort'] = this.sort;
     return query;
   }
@@ -409,8 +417,9 @@ export class CustomerTable extends ClientelaElement {
     }
   }
 
-  #setLayout(layout: ColumnLayout): void {
+  #setLayout(layout: ColumnLayout, byUser = true): void {
     if (layout === this.#layout) return;
+    if (byUser) queueMicrotask(() => this.dispatchEvent(new ViewChangeEvent({ sort: this.sort })));
     this.#layout = layout;
     if (this.storageKey) {
       try {
@@ -440,6 +449,11 @@ export class CustomerTable extends ClientelaElement {
   /** The column layout in use (order, hidden, pinned). */
   get columnLayout(): ColumnLayout {
     return structuredClone(this.#layout);
+  }
+
+  /** Sets the column layout (a saved view's, a shared link's); unknown keys are dropped. */
+  set columnLayout(layout: ColumnLayout) {
+    this.#setLayout(parseLayout(JSON.stringify(layout)), false);
   }
 
   // ---------------------------------------------------------------- selection
@@ -558,6 +572,7 @@ export class CustomerTable extends ClientelaElement {
   #sortBy(col: ColumnDef): void {
     if (!col.sort) return;
     this.sort = this.sort === col.sort ? `-${col.sort}` : col.sort;
+    this.dispatchEvent(new ViewChangeEvent({ sort: this.sort }));
   }
 
   // ---------------------------------------------------------------- keyboard
@@ -745,7 +760,7 @@ export class CustomerTable extends ClientelaElement {
   #renderToolbar(): TemplateResult {
     const t = this.#t;
     const statuses = this.status ? this.status.split(',') : [];
-    const filtered = !!(this.q || this.status || this.categoryIds.length || this.kind);
+    const filtered = !!(this.q || this.status || this.categoryIds.length || this.kind || this.filter);
     const search = html`<label class="search">
       <span class="visually-hidden">${t('search')}</span>
       <input

@@ -1,4 +1,4 @@
-import type { Customer, ImportReport, Session } from '@clientela/core';
+import type { Customer, ImportReport, Session, View } from '@clientela/core';
 
 /** Options shared by every Clientela event: they bubble and cross shadow roots. */
 const init = { bubbles: true, composed: true } as const;
@@ -70,8 +70,35 @@ export class ImportCompleteEvent extends Event {
   }
 }
 
+/** A table's list loaded: `total` customers match its query (search, tabs, filters). */
+export class ResultsEvent extends Event {
+  static readonly type = 'cl-results';
+  constructor(readonly detail: { total: number }) {
+    super(ResultsEvent.type, init);
+  }
+}
+
+/** A person changed a table's sort or columns (shown, order, pinned): a page that keeps the view in its URL writes it. */
+export class ViewChangeEvent extends Event {
+  static readonly type = 'cl-view-change';
+  constructor(readonly detail: { sort: string }) {
+    super(ViewChangeEvent.type, init);
+  }
+}
+
+/** A saved view was chosen in a filter builder (its filter, sort and columns are applied). */
+export class ViewSelectEvent extends Event {
+  static readonly type = 'cl-view-select';
+  constructor(readonly detail: { view: View }) {
+    super(ViewSelectEvent.type, init);
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
+    'cl-results': ResultsEvent;
+    'cl-view-change': ViewChangeEvent;
+    'cl-view-select': ViewSelectEvent;
     'cl-customer-open': CustomerOpenEvent;
     'cl-customer-saved': CustomerSavedEvent;
     'cl-selection-change': SelectionChangeEvent;

@@ -10,6 +10,7 @@ import { createComponent, type EventName } from '@lit/react';
 import * as React from 'react';
 import { AccountAccess as AccountAccessElement } from '../account-access/account-access.js';
 import { AuditLog as AuditLogElement } from '../audit-log/audit-log.js';
+import { FilterBuilder as FilterBuilderElement } from '../filter-builder/filter-builder.js';
 import { CategoryManager as CategoryManagerElement } from '../category-manager/category-manager.js';
 import { CategoryPicker as CategoryPickerElement } from '../category-picker/category-picker.js';
 import { CustomerCard as CustomerCardElement } from '../customer-card/customer-card.js';
@@ -22,6 +23,7 @@ import {
   CustomerOpenEvent,
   CustomerSavedEvent,
   ImportCompleteEvent,
+  ViewSelectEvent,
   InvalidEvent,
   SelectionChangeEvent,
   SignedInEvent,
@@ -103,4 +105,11 @@ export const AuditLog = createComponent({
   tagName: 'cl-audit-log',
   elementClass: AuditLogElement,
   events: {},
+});
+
+export const FilterBuilder = createComponent({
+  react: React,
+  tagName: 'cl-filter-builder',
+  elementClass: FilterBuilderElement,
+  events: { onChange: 'change', onViewSelect: on(ViewSelectEvent) },
 });

@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import * as z from 'zod/mini';
-import { BUILT_IN_VIEW_NAMES } from '@clientela/core/i18n';
+import { builtInViewNames } from '@clientela/core/i18n';
 import { builtInViews, ViewCreateSchema, ViewListSchema, ViewPatchSchema, ViewSchema, type View, type ViewOwner } from '@clientela/core/schemas';
 import { etag, newId, type ServerContext } from '../context.js';
 import { idempotent } from '../http/idempotency.js';
@@ -22,7 +22,7 @@ function visible(view: View, me: ViewOwner): boolean {
 }
 
 function builtIns(ctx: ServerContext, c: Context<AppEnv>): View[] {
-  return builtInViews(ctx.now(), BUILT_IN_VIEW_NAMES[c.get('locale')]);
+  return builtInViews(ctx.now(), builtInViewNames(c.get('locale')));
 }
 
 /** The view with `id` this request may see, else 404 (another person's personal view does not exist for it). */
