@@ -127,16 +127,17 @@ for (const size of SIZES) {
     const filtered = await latency(url, filterPaths);
     const nameCpu = await cpu(started.server, names);
     const cpfCpu = await cpu(started.server, cpfPaths);
+    const filterCpu = await cpu(started.server, filterPaths);
     const b = await bare(first.items);
     const bareRps = await cannon(b.url, {});
     b.close();
     const listRps = await cannon(`${url}/v1/customers?limit=50`, AUTH);
     await started.close();
     await database?.drop();
-    rows.push({ size, store, seedSeconds, page, name, cpf, filtered, listRps, bareRps, nameCpu, cpfCpu });
+    rows.push({ size, store, seedSeconds, page, name, cpf, filtered, listRps, bareRps, nameCpu, cpfCpu, filterCpu });
     const load = loadavg()[0].toFixed(1);
     console.log(
-      `${String(size).padStart(6)} ${store.padEnd(6)} seed ${seedSeconds.toFixed(1)}s | page p50/p99 ${f(page.p50)}/${f(page.p99)} ms | name ${f(name.p50)}/${f(name.p99)} ms | cpf ${f(cpf.p50)}/${f(cpf.p99)} ms | filter+name ${f(filtered.p50)}/${f(filtered.p99)} ms | list ${listRps.toFixed(0)} req/s vs bare ${bareRps.toFixed(0)} req/s (ratio ${(listRps / bareRps).toFixed(2)}) | server CPU per search p50/p99: name ${f(nameCpu.p50)}/${f(nameCpu.p99)} ms, cpf ${f(cpfCpu.p50)}/${f(cpfCpu.p99)} ms | load ${load}`,
+      `${String(size).padStart(6)} ${store.padEnd(6)} seed ${seedSeconds.toFixed(1)}s | page p50/p99 ${f(page.p50)}/${f(page.p99)} ms | name ${f(name.p50)}/${f(name.p99)} ms | cpf ${f(cpf.p50)}/${f(cpf.p99)} ms | filter+name ${f(filtered.p50)}/${f(filtered.p99)} ms | list ${listRps.toFixed(0)} req/s vs bare ${bareRps.toFixed(0)} req/s (ratio ${(listRps / bareRps).toFixed(2)}) | server CPU per search p50/p99: name ${f(nameCpu.p50)}/${f(nameCpu.p99)} ms, cpf ${f(cpfCpu.p50)}/${f(cpfCpu.p99)} ms, filter+name ${f(filterCpu.p50)}/${f(filterCpu.p99)} ms | load ${load}`,
     );
   }
 }
