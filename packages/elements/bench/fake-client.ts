@@ -217,7 +217,7 @@ export function fakeClient(options: FakeOptions = {}): FakeClient {
       async bulk(body: BulkRequest, opts: { idempotencyKey?: string } = {}) {
         calls.bulk.push({ body, idempotencyKey: opts.idempotencyKey });
         if (options.failBulk?.()) throw unavailable();
-        const targets = body.ids ? (data ?? []).filter((c) => body.ids!.includes(c.id)) : (data ?? []).filter(matches(body.filter ?? {}));
+        const targets = (body.ids ? (data ?? []).filter((c) => body.ids!.includes(c.id)) : (data ?? []).filter(matches(body.filter ?? {}))).filter((c) => !body.exceptIds?.includes(c.id));
         for (const c of targets) {
           if (body.action === 'setStatus') c.status = body.status!;
           if (body.action === 'delete') c.status = 'deleted';
@@ -242,7 +242,9 @@ export function fakeClient(options: FakeOptions = {}): FakeClient {
       async stream(request: ExportRequest, opts: { signal?: AbortSignal } = {}) {
         calls.exports.push(request);
         if (options.failExport?.()) throw unavailable();
-        const rows = request.ids ? (data ?? []).filter((c) => request.ids!.includes(c.id)) : (data ?? []).filter(matches((request.filter ?? {}) as Record<string, unknown>));
+        const rows = (request.ids ? (data ?? []).filter((c) => request.ids!.includes(c.id)) : (data ?? []).filter(matches((request.filter ?? {}) as Record<string, unknown>))).filter(
+          (c) => !request.exceptIds?.includes(c.id),
+        );
         const lines = ['\uFEFFid,nome\r\n', ...rows.map((c) => `${c.id},"${customerDisplayName(c)}"\r\n`)];
         const encoder = new TextEncoder();
         let at = 0;

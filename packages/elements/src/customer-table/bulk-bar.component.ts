@@ -24,6 +24,7 @@ export class TableBulkBar extends TablePart {
     total: { type: Number },
     allMatching: { type: Boolean },
     selectedSize: { type: Number },
+    excepted: { type: Number },
     categories: { attribute: false },
   };
 
@@ -35,6 +36,8 @@ export class TableBulkBar extends TablePart {
   declare allMatching: boolean;
   /** Rows selected one by one (the offer to select all matching shows while fewer than `total`). */
   declare selectedSize: number;
+  /** Rows unticked out of all matching. */
+  declare excepted: number;
   /** Every category, active and inactive. */
   declare categories: Category[];
 
@@ -44,6 +47,7 @@ export class TableBulkBar extends TablePart {
     this.total = 0;
     this.allMatching = false;
     this.selectedSize = 0;
+    this.excepted = 0;
     this.categories = [];
   }
 
@@ -69,9 +73,12 @@ export class TableBulkBar extends TablePart {
     const total = formatNumber(this.total, this.locale);
     return html`<div class="bulk" part="bulk-bar" role="region" aria-label=${t('bulk')}>
       <strong>${t('selected', { n: formatNumber(this.count, this.locale) })}</strong>
-      ${this.allMatching
+      ${this.allMatching && !this.excepted
         ? html`<span>${t('allMatchingSelected', { n: total })}</span>`
-        : this.total > this.selectedSize
+        : this.allMatching
+          ? html`<span>${t('allMatchingExcept', { n: total, x: formatNumber(this.excepted, this.locale) })}</span>
+              <button type="button" class="link" id="select-all-matching" @click=${() => this.dispatchEvent(partRequest('select-all-matching'))}>${t('selectAllMatching', { n: total })}</button>`
+          : this.total > this.selectedSize
           ? html`<button type="button" class="link" id="select-all-matching" @click=${() => this.dispatchEvent(partRequest('select-all-matching'))}>${t('selectAllMatching', { n: total })}</button>`
           : nothing}
       <button type="button" class="link" @click=${() => this.dispatchEvent(partRequest('clear-selection'))}>${t('clearSelection')}</button>

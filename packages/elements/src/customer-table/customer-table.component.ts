@@ -47,7 +47,7 @@ const safeColor = (color: string | undefined): string => (color && /^#[0-9a-f]{6
  * export, and virtualized infinite scroll over cursor pages (fast with a million rows).
  *
  * @event cl-customer-open - A row was clicked or Enter was pressed on it; `detail.id`.
- * @event cl-selection-change - The selection changed; `detail` is `{ ids, all, count }`.
+ * @event cl-selection-change - The selection changed; `detail` is `{ ids, all, exceptIds, count }` (`exceptIds`: the rows unticked out of "all matching").
  * @event cl-results - The list loaded; `detail.total` customers match.
  * @event cl-view-change - A person changed the sort or the columns (a page keeping the view in its URL writes it).
  *
@@ -195,9 +195,14 @@ export class CustomerTable extends ClientelaElement {
     return this.#sel.ids();
   }
 
-  /** True when every customer matching the filter is selected, not only the loaded ones. */
+  /** True when every customer matching the filter is selected, not only the loaded ones (less {@link exceptedIds}). */
   get allMatchingSelected(): boolean {
     return this.#sel.model.all;
+  }
+
+  /** While all matching customers are selected: the ones unticked since (bulk actions and exports leave them out). */
+  get exceptedIds(): string[] {
+    return this.#sel.model.exceptIds;
   }
 
   /** Number of customers matching the current query (0 until the first page arrives). */
@@ -464,7 +469,8 @@ export class CustomerTable extends ClientelaElement {
 
   // ---------------------------------------------------------------- actions
 
-  #target(): { ids: string[] } | { filter: Record<string, unknown> } {
+  /** These ids, or the filter less the rows unticked out of "all matching" (sent as is: no id is resolved here). */
+  #target(): { ids: string[] } | { filter: Record<string, unknown>; exceptIds?: string[] } {
     return this.#sel.model.target(() => this.#filter());
   }
 
@@ -743,6 +749,7 @@ export class CustomerTable extends ClientelaElement {
       .total=${this.#src.total}
       .allMatching=${this.#sel.model.all}
       .selectedSize=${this.#sel.model.size}
+      .excepted=${this.#sel.model.exceptIds.length}
       .categories=${[...this.#categories.values()]}
       .locale=${this.resolvedLocale}
       @bulk-action=${(e: BulkActionEvent) => void this.#bulk(e.request)}
@@ -960,7 +967,7 @@ export class CustomerTable extends ClientelaElement {
           tabindex="-1"
           aria-label=${t('selectPage')}
           .checked=${all}
-          .indeterminate=${!all && this.#sel.model.size > 0}
+          .indeterminate=${!all && !this.#sel.model.empty}
           @click=${(e: Event) => {
             e.stopPropagation();
             this.#sel.setLoaded((e.target as HTMLInputElement).checked);

@@ -72,6 +72,7 @@ export const en: Record<MessageKey, string> = {
     selected: '{n} selected',
     selectAllMatching: 'Select all {n} customers',
     allMatchingSelected: 'All {n} customers are selected.',
+    allMatchingExcept: 'All {n} matching customers except {x} unticked.',
     clearSelection: 'Clear selection',
     bulk: 'Bulk actions',
     category: 'Category',

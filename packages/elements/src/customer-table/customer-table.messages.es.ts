@@ -72,6 +72,7 @@ export const es: Record<MessageKey, string> = {
     selected: '{n} seleccionados',
     selectAllMatching: 'Seleccionar los {n} clientes',
     allMatchingSelected: 'Los {n} clientes están seleccionados.',
+    allMatchingExcept: 'Los {n} clientes del filtro, salvo {x} desmarcados.',
     clearSelection: 'Limpiar selección',
     bulk: 'Acciones masivas',
     category: 'Categoría',

@@ -80,7 +80,7 @@ const ptBR = {
 
 /** Keys used only by the lazily loaded action UI; their pt-BR strings live in customer-table.parts.ts. */
 export type ActionKey =
-  | 'addCategory' | 'allMatchingSelected' | 'bulk' | 'cancel' | 'category' | 'clearSelection' | 'close' | 'columnsMenu'
+  | 'addCategory' | 'allMatchingExcept' | 'allMatchingSelected' | 'bulk' | 'cancel' | 'category' | 'clearSelection' | 'close' | 'columnsMenu'
   | 'confirmWord' | 'delete' | 'deleteText' | 'deleteTitle' | 'deleteWord' | 'exported' | 'moveDown' | 'moveUp'
   | 'newStatus' | 'pin' | 'pinHint' | 'removeCategory' | 'selectAllMatching' | 'selected' | 'setStatus'
   | 'exporting' | 'exportProgress' | 'exportCancelled' | 'exportFailed';

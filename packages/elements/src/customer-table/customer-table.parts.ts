@@ -22,6 +22,7 @@ const ptBR: Record<ActionKey, string> = {
   selected: '{n} selecionados',
   selectAllMatching: 'Selecionar todos os {n} clientes',
   allMatchingSelected: 'Todos os {n} clientes estão selecionados.',
+  allMatchingExcept: 'Todos os {n} clientes do filtro, exceto {x} desmarcados.',
   clearSelection: 'Limpar seleção',
   bulk: 'Ações em massa',
   category: 'Categoria',

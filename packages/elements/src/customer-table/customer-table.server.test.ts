@@ -40,4 +40,59 @@ describe('<cl-customer-table> against the mock server', () => {
     await waitUntil(() => rows()[0]?.querySelector('.badge.blocked'), 'the row was not refreshed', { timeout: 10_000 });
     expect((await client.customers.retrieve(created.id)).status).to.equal('blocked');
   });
+
+  it('selects all matching, unticks two, and a status change and an export leave exactly those two out', async () => {
+    const seed = uniqueSeed();
+    const tag = `Exceto${seed}`;
+    const made = await Promise.all(
+      Array.from({ length: 6 }, (_, i) => client.customers.create({ kind: 'person', document: validCpf(seed + i), firstName: 'Todos', lastName: `${tag} ${i}`, email: `todos.${seed}.${i}@example.com` })),
+    );
+    const el = await fixture<CustomerTable>(html`<div style="height:600px;width:1100px"><cl-customer-table locale="pt-BR" q=${tag} .client=${client}></cl-customer-table></div>`).then(
+      (box) => box.firstElementChild as CustomerTable,
+    );
+    const $ = <T extends Element>(selector: string) => el.shadowRoot!.querySelector<T>(selector);
+    const rows = () => [...el.shadowRoot!.querySelectorAll<HTMLElement>('[role=row][data-id]')];
+    const tick = (id: string) => rows().find((r) => r.dataset['id'] === id)!.querySelector<HTMLInputElement>('.select input')!.click();
+    await waitUntil(() => rows().length === 6, 'the six customers were not listed', { timeout: 10_000 });
+
+    tick(made[0]!.id);
+    await waitUntil(() => $('#select-all-matching'), 'no offer to select all matching', { timeout: 10_000 });
+    $<HTMLButtonElement>('#select-all-matching')!.click();
+    await waitUntil(() => el.allMatchingSelected, 'all matching not selected');
+    const [out1, out2] = [made[1]!.id, made[4]!.id];
+    tick(out1);
+    await el.updateComplete;
+    tick(out2);
+    await waitUntil(() => $('[part=bulk-bar]')?.textContent?.includes('exceto 2 desmarcados'), 'the bar does not say two were unticked', { timeout: 10_000 });
+    expect(el.allMatchingSelected).to.equal(true);
+    expect(el.exceptedIds).to.have.members([out1, out2]);
+    expect($('[part=bulk-bar]')!.textContent).to.contain('4 selecionados');
+    await expect(el).to.be.accessible();
+
+    $<HTMLSelectElement>('#bulk-status')!.value = 'blocked';
+    $<HTMLButtonElement>('#bulk-status-apply')!.click();
+    await waitUntil(() => $('[part~=notice]')?.textContent?.includes('4 atualizados'), 'no summary', { timeout: 10_000 });
+    const statuses = await Promise.all(made.map(async (c) => [c.id, (await client.customers.retrieve(c.id, { document: 'masked' })).status] as const));
+    for (const [id, status] of statuses) expect(status, id).to.equal(id === out1 || id === out2 ? 'active' : 'blocked');
+    const bulk = (await client.audit.list({ action: 'bulk', limit: 20 })).items.find((e) => e.filter?.['q'] === tag);
+    expect(bulk?.filter).to.deep.include({ q: tag });
+    expect(bulk?.filter?.['exceptIds']).to.have.members([out1, out2]);
+    await waitUntil(() => rows().filter((r) => r.querySelector('.badge.blocked')).length === 4, 'the rows were not refreshed', { timeout: 10_000 });
+
+    // The export of the same selection is audited with the filter and the two exceptions.
+    const original = HTMLAnchorElement.prototype.click;
+    let saved = '';
+    HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+      saved = this.download;
+    };
+    try {
+      $<HTMLButtonElement>('#export-csv')!.click();
+      await waitUntil(() => saved !== '', 'the file was not saved', { timeout: 10_000 });
+    } finally {
+      HTMLAnchorElement.prototype.click = original;
+    }
+    const exported = (await client.audit.list({ action: 'export', limit: 20 })).items.find((e) => e.filter?.['q'] === tag && e.detail === 'completed');
+    expect(exported?.count).to.equal(4);
+    expect(exported?.filter?.['exceptIds']).to.have.members([out1, out2]);
+  });
 });

@@ -13,7 +13,7 @@ export interface SelectionOptions {
 
 /**
  * The table's {@link Selection}: every change renders the host and sends `cl-selection-change`
- * (`{ ids, all, count }`). It needs no lifecycle hook, so it is not registered with the host.
+ * (`{ ids, all, exceptIds, count }`). It needs no lifecycle hook, so it is not registered with the host.
  */
 export class SelectionController {
   readonly model = new Selection();
@@ -39,7 +39,7 @@ export class SelectionController {
   }
 
   toggle(id: string): void {
-    this.model.toggle(id, this.#o.loaded());
+    this.model.toggle(id);
     this.#changed();
   }
 
@@ -61,6 +61,6 @@ export class SelectionController {
   #changed(): void {
     this.#o.changed?.();
     this.#host.requestUpdate();
-    this.#host.dispatchEvent(new SelectionChangeEvent({ ids: this.ids(), all: this.model.all, count: this.count() }));
+    this.#host.dispatchEvent(new SelectionChangeEvent({ ids: this.ids(), all: this.model.all, exceptIds: this.model.exceptIds, count: this.count() }));
   }
 }

@@ -15,11 +15,11 @@ describe('Selection', () => {
 
   it('toggles ids one by one', () => {
     const s = new Selection();
-    s.toggle('a', loaded);
-    s.toggle('c', loaded);
+    s.toggle('a');
+    s.toggle('c');
     expect(s.ids(loaded)).toEqual(['a', 'c']);
     expect(s.has('a') && !s.has('b')).toBe(true);
-    s.toggle('a', loaded);
+    s.toggle('a');
     expect(s.ids(loaded)).toEqual(['c']);
     expect(s.count(100)).toBe(1);
     expect(s.target(() => ({}))).toEqual({ ids: ['c'] });
@@ -37,7 +37,7 @@ describe('Selection', () => {
 
   it('selects all matching: counts the total, targets the filter, reports the loaded ids', () => {
     const s = new Selection();
-    s.toggle('a', loaded);
+    s.toggle('a');
     s.selectAll();
     expect(s.all).toBe(true);
     expect(s.has('never-loaded')).toBe(true);
@@ -47,13 +47,38 @@ describe('Selection', () => {
     expect(s.target(() => ({ status: 'active' }))).toEqual({ filter: { status: 'active' } });
   });
 
-  it('unselecting one row of all matching keeps the other loaded rows', () => {
+  it('unticking rows of all matching keeps all matching, except those rows', () => {
     const s = new Selection();
     s.selectAll();
-    s.toggle('b', loaded);
-    expect(s.all).toBe(false);
+    s.toggle('b');
+    s.toggle('far-away');
+    expect(s.all).toBe(true);
+    expect(s.empty).toBe(false);
+    expect(s.has('b') || s.has('far-away')).toBe(false);
+    expect(s.has('never-loaded')).toBe(true);
     expect(s.ids(loaded)).toEqual(['a', 'c']);
-    expect(s.count(1_000_000)).toBe(2);
+    expect(s.exceptIds).toEqual(['b', 'far-away']);
+    expect(s.count(1_000_000)).toBe(999_998);
+    expect(s.allLoaded(loaded)).toBe(false);
+    expect(s.target(() => ({ status: 'active' }))).toEqual({ filter: { status: 'active' }, exceptIds: ['b', 'far-away'] });
+    // Ticking it again takes the exception back.
+    s.toggle('b');
+    expect(s.exceptIds).toEqual(['far-away']);
+    expect(s.allLoaded(loaded)).toBe(true);
+    // Selecting all matching again starts without exceptions.
+    s.selectAll();
+    expect(s.target(() => ({}))).toEqual({ filter: {} });
+    expect(s.count(10)).toBe(10);
+  });
+
+  it('ticking the loaded rows (or clearing) leaves all matching and its exceptions', () => {
+    const s = new Selection();
+    s.selectAll();
+    s.toggle('a');
+    s.setLoaded(true, loaded);
+    expect(s.all).toBe(false);
+    expect(s.exceptIds).toEqual([]);
+    expect(s.target(() => ({}))).toEqual({ ids: loaded });
   });
 
   it('clears both ways of selecting', () => {
@@ -61,7 +86,7 @@ describe('Selection', () => {
     s.selectAll();
     s.clear();
     expect(s.empty).toBe(true);
-    s.toggle('a', loaded);
+    s.toggle('a');
     s.clear();
     expect(s.empty).toBe(true);
     expect(s.has('a')).toBe(false);

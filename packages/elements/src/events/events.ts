@@ -19,10 +19,13 @@ export class CustomerSavedEvent extends Event {
   }
 }
 
-/** The selection of a table changed. `all` is true when "all N matching" is selected. */
+/**
+ * The selection of a table changed. `all` is true when "all N matching" is selected; then
+ * `exceptIds` are the rows unticked out of it, and `ids` the loaded rows still selected.
+ */
 export class SelectionChangeEvent extends Event {
   static readonly type = 'cl-selection-change';
-  constructor(readonly detail: { ids: string[]; all: boolean; count: number }) {
+  constructor(readonly detail: { ids: string[]; all: boolean; exceptIds: string[]; count: number }) {
     super(SelectionChangeEvent.type, init);
   }
 }
