@@ -18,7 +18,7 @@ const words = {
   'pt-BR': {
     close: 'Fechar', audit: 'Log de dados', import: 'Importar clientes', credits: 'Carteira de créditos',
     intro: 'Clientes com crédito ativo do Indique e Ganhe ou do Bônus (cashback), do vencimento mais próximo ao mais distante.',
-    customer: 'Cliente', email: 'E-mail', kind: 'Tipo', amount: 'Valor', origin: 'Origem', expires: 'Vencimento',
+    customer: 'Cliente', email: 'E-mail', kind: 'Tipo', amount: 'Valor', balance: 'Saldo', origin: 'Origem', expires: 'Vencimento',
     referral: 'Indique e Ganhe', cashback: 'Bônus (cashback)', more: 'Carregar mais', csv: 'Exportar CSV', xlsx: 'Exportar XLSX',
     total: '{n} créditos ativos', empty: 'Nenhum crédito ativo.', failed: 'Não foi possível carregar os créditos.', loading: 'Carregando…',
     until: 'Vencendo até', apply: 'Filtrar', retry: 'Tentar novamente', exporting: 'Gerando o arquivo…', exported: 'Arquivo {n} baixado.',
@@ -27,7 +27,7 @@ const words = {
   en: {
     close: 'Close', audit: 'Data log', import: 'Import customers', credits: 'Credits wallet',
     intro: 'Customers with active referral or cashback credit, nearest expiry first.',
-    customer: 'Customer', email: 'E-mail', kind: 'Kind', amount: 'Amount', origin: 'Origin', expires: 'Expires',
+    customer: 'Customer', email: 'E-mail', kind: 'Kind', amount: 'Amount', balance: 'Balance', origin: 'Origin', expires: 'Expires',
     referral: 'Referral', cashback: 'Cashback bonus', more: 'Load more', csv: 'Export CSV', xlsx: 'Export XLSX',
     total: '{n} active credits', empty: 'No active credit.', failed: 'Could not load the credits.', loading: 'Loading…',
     until: 'Expiring by', apply: 'Filter', retry: 'Try again', exporting: 'Creating the file…', exported: 'File {n} downloaded.',
@@ -36,7 +36,7 @@ const words = {
   es: {
     close: 'Cerrar', audit: 'Registro de datos', import: 'Importar clientes', credits: 'Cartera de créditos',
     intro: 'Clientes con crédito activo de Recomienda y gana o de Bono (cashback), del vencimiento más próximo al más lejano.',
-    customer: 'Cliente', email: 'E-mail', kind: 'Tipo', amount: 'Importe', origin: 'Origen', expires: 'Vencimiento',
+    customer: 'Cliente', email: 'E-mail', kind: 'Tipo', amount: 'Importe', balance: 'Saldo', origin: 'Origen', expires: 'Vencimiento',
     referral: 'Recomienda y gana', cashback: 'Bono (cashback)', more: 'Cargar más', csv: 'Exportar CSV', xlsx: 'Exportar XLSX',
     total: '{n} créditos activos', empty: 'Ningún crédito activo.', failed: 'No se pudieron cargar los créditos.', loading: 'Cargando…',
     until: 'Vencen hasta', apply: 'Filtrar', retry: 'Intentar de nuevo', exporting: 'Generando el archivo…', exported: 'Archivo {n} descargado.',
@@ -204,6 +204,7 @@ export function openCredits(): HTMLDialogElement {
                   <th scope="col" style="text-align:start">${t('email')}</th>
                   <th scope="col" style="text-align:start">${t('kind')}</th>
                   <th scope="col" style="text-align:end">${t('amount')}</th>
+                  <th scope="col" style="text-align:end">${t('balance')}</th>
                   <th scope="col" style="text-align:start">${t('origin')}</th>
                   <th scope="col" style="text-align:start">${t('expires')}</th>
                 </tr>
@@ -217,6 +218,7 @@ export function openCredits(): HTMLDialogElement {
                     <td>${e.email ?? ''}</td>
                     <td>${t(e.credit.kind)}</td>
                     <td style="text-align:end">${money.format(e.credit.amountCents / 100)}</td>
+                    <td style="text-align:end">${money.format(e.credit.balanceCents / 100)}</td>
                     <td>${e.credit.origin}</td>
                     <td><time datetime=${e.credit.expiresAt}>${day.format(new Date(e.credit.expiresAt))}</time></td>
                   </tr>`,

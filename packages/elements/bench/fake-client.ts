@@ -60,6 +60,7 @@ export function makeCustomer(i: number): Customer {
     stats: {
       ordersCount: orders,
       totalSpentCents: orders * ((i * 131) % 50_000),
+      firstPurchaseAt: orders ? new Date(Date.parse(created) + 86_400_000).toISOString() : null,
       lastPurchaseAt: orders ? new Date(Date.parse(created) + 30 * 86_400_000).toISOString() : null,
       visitsCount: orders * 2,
       firstVisitAt: created,

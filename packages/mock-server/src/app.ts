@@ -8,7 +8,9 @@ import { keyIdOf, purgeExpired, type ServerContext } from './context.js';
 import { HttpProblem, problem, problemBody, problemResponse } from './http/problem.js';
 import { buildOpenApi, createRouter, type AppEnv, type RecordedRoute } from './openapi/define-route.js';
 import { registerCategories } from './routes/categories.js';
+import { registerCredits } from './routes/credits.js';
 import { registerCustomers } from './routes/customers.js';
+import { registerOrders } from './routes/orders.js';
 import { registerExports } from './routes/exports.js';
 import { registerImports } from './routes/imports.js';
 import { registerApprovals } from './routes/approvals.js';
@@ -18,6 +20,7 @@ import { registerPublic } from './routes/public.js';
 import { registerSettingsAndAudit } from './routes/settings.js';
 import { registerViews } from './routes/views.js';
 import { generateSeed } from './seed/seed.js';
+import { writeSeed } from './seed/write.js';
 import { createPasswordHasher, type ScryptDerive } from './service/passwords.js';
 import { MemoryStore } from './store/memory.js';
 import { SyncStoreAdapter } from './store/sync-adapter.js';
@@ -71,7 +74,7 @@ export interface MockServer {
   fetch(request: Request): Promise<Response>;
   keys: { secret: string; publishable: string };
   store: Store;
-  /** Resolves once the store is seeded (at once for memory and SQLite; requests wait for it). */
+  /** Resolves once the store is seeded (requests wait for it). */
   ready: Promise<void>;
   /** The OpenAPI 3.1 document. */
   openapi(): Record<string, unknown>;
@@ -98,32 +101,19 @@ function clientAddress(c: Context<AppEnv>): string {
 }
 
 /**
- * Seeds an empty store. An embedded store (memory, SQLite) is seeded synchronously, so the app
- * answers as soon as `createApp` returns; a remote one (PostgreSQL) in the background, and
- * requests wait for it.
+ * Seeds an empty store: customers, then their orders and credits through the routes' services
+ * (see `writeSeed`). Requests wait for it (`ready`).
  */
-function seedStore(store: Store, options: AppOptions): Promise<void> {
+async function seedStore(ctx: ServerContext, options: AppOptions): Promise<void> {
   const count = options.seed ?? 0;
-  if (count <= 0) return Promise.resolve();
-  if (store instanceof SyncStoreAdapter) {
-    const inner = store.inner;
-    if (inner.customerCount() > 0) return Promise.resolve();
-    const data = generateSeed(count, options.seedValue ?? 1);
-    if (inner.listCategories().length === 0) for (const cat of data.categories) inner.putCategory(cat);
-    inner.insertCustomers(data.customers);
-    return Promise.resolve();
-  }
-  return (async () => {
-    if ((await store.customerCount()) > 0) return;
-    const data = generateSeed(count, options.seedValue ?? 1);
-    if ((await store.listCategories()).length === 0) for (const cat of data.categories) await store.putCategory(cat);
-    await store.insertCustomers(data.customers);
-  })();
+  if (count <= 0) return;
+  if ((await ctx.store.customerCount()) > 0) return;
+  await writeSeed(ctx, generateSeed(count, options.seedValue ?? 1));
 }
 
 /**
- * Creates the mock server in process: a Hono app over a seeded store. With memory or SQLite,
- * seeding is synchronous, so the app answers as soon as this returns.
+ * Creates the mock server in process: a Hono app over a seeded store. Requests wait until the
+ * seed is written (`ready`).
  *
  * @example
  * const server = createApp({ seed: 200 });
@@ -134,7 +124,7 @@ export function createApp(options: AppOptions = {}): MockServer {
   const store: Store = options.store ?? new SyncStoreAdapter(new MemoryStore());
   const ctx: ServerContext = { store, now: options.now ?? (() => new Date()), keys, version: 0, passwords: createPasswordHasher(options.scrypt) };
 
-  const ready = seedStore(store, options);
+  const ready = seedStore(ctx, options);
   // A failed seed is reported by every request (through `ready`), not as an unhandled rejection.
   ready.catch(() => undefined);
 
@@ -232,6 +222,8 @@ export function createApp(options: AppOptions = {}): MockServer {
     handler: (c) => c.json(buildOpenApi(router.routes, new URL(c.req.url).origin)),
   });
   registerCustomers(router, ctx);
+  registerOrders(router, ctx);
+  registerCredits(router, ctx);
   registerCategories(router, ctx);
   registerSettingsAndAudit(router, ctx);
   registerPublic(router, ctx);

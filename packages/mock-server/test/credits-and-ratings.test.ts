@@ -31,7 +31,8 @@ describe('credits follow their expiry at the moment they are read', () => {
     expect(all.length).toBeGreaterThan(20);
     for (const e of all) {
       if (e.credit.status === 'used') continue;
-      expect(e.credit.status, `${e.credit.id} expires ${e.credit.expiresAt}`).toBe(e.credit.expiresAt <= now ? 'expired' : 'active');
+      const soon = new Date(clock + 30 * DAY).toISOString();
+      expect(e.credit.status, `${e.credit.id} expires ${e.credit.expiresAt}`).toBe(e.credit.expiresAt <= now ? 'expired' : e.credit.expiresAt <= soon ? 'expiring' : 'active');
     }
     // A credit due in the first days of November, read at the end of the month.
     const lapsed = all.find((e) => e.credit.status !== 'used' && e.credit.expiresAt > '2026-11-01' && e.credit.expiresAt < now);
@@ -44,23 +45,23 @@ describe('credits follow their expiry at the moment they are read', () => {
     const now = new Date(clock).toISOString();
     const active = await wallet('&status=active');
     expect(active.length).toBeGreaterThan(0);
-    expect(active.every((e) => e.credit.status === 'active' && e.credit.expiresAt > now)).toBe(true);
+    expect(active.every((e) => ['active', 'expiring'].includes(e.credit.status) && e.credit.balanceCents > 0 && e.credit.expiresAt > now)).toBe(true);
     const expiries = active.map((e) => e.credit.expiresAt);
     expect(expiries).toEqual([...expiries].sort());
     expect((await call(s, 'GET', '/v1/credits?status=active&limit=1')).json.total).toBe(active.length);
   });
 
   it('the next read after an expiry passes sees it expired (no stale cache)', async () => {
-    const first = (await wallet('&status=active'))[0];
+    const first = (await wallet('&status=expiring'))[0];
     clock = Date.parse(first.credit.expiresAt) + 1;
-    const after = await wallet('&status=active');
+    const after = await wallet('&status=expiring');
     expect(after.map((e) => e.credit.id)).not.toContain(first.credit.id);
     const expired = await wallet('&status=expired');
     expect(expired.map((e) => e.credit.id)).toContain(first.credit.id);
     const own = await call(s, 'GET', `/v1/customers/${first.customerId}/credits`);
     expect(own.json.items.find((x: any) => x.id === first.credit.id).status).toBe('expired');
     clock -= 2 * DAY;
-    expect((await wallet('&status=active')).map((e) => e.credit.id)).toContain(first.credit.id);
+    expect((await wallet('&status=expiring')).map((e) => e.credit.id)).toContain(first.credit.id);
   });
 });
 

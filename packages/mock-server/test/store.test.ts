@@ -220,7 +220,8 @@ describe('SQLite migrations', () => {
     raw.exec(`DROP TABLE schema_version; DROP INDEX customers_visits; DROP INDEX customers_status_rank; ALTER TABLE customers DROP COLUMN visits_count;
       ALTER TABLE customers DROP COLUMN status_rank; DROP INDEX meta_expires; ALTER TABLE meta DROP COLUMN expires_at;
       ALTER TABLE customers DROP COLUMN birth_md; ALTER TABLE customers DROP COLUMN city_key; ALTER TABLE customers DROP COLUMN uf;
-      ALTER TABLE customers DROP COLUMN source; ALTER TABLE customers DROP COLUMN consent; DROP TABLE views`);
+      ALTER TABLE customers DROP COLUMN source; ALTER TABLE customers DROP COLUMN consent; DROP TABLE views;
+      DROP TABLE orders; DROP TABLE credit_entries`);
     raw.close();
     s = app({ seed: 80, db });
     const r: any = await call(s, 'GET', '/v1/customers?sort=-visitsCount&limit=200');

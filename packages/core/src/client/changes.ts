@@ -1,6 +1,7 @@
 import type { Category } from '../schemas/category.js';
 import type { Customer } from '../schemas/customer.js';
 import type { BulkRequest, BulkResult, ImportReport } from '../schemas/operations.js';
+import type { Order } from '../schemas/order.js';
 
 /**
  * A write made through a client, as the client saw it succeed. Event names follow the server's
@@ -11,6 +12,8 @@ export type ClientChange =
   | { type: 'customer.deleted'; id: string }
   | { type: 'customer.bulk'; request: BulkRequest; result: BulkResult }
   | { type: 'category.created' | 'category.updated'; category: Category }
+  | { type: 'order.created' | 'order.updated'; order: Order }
+  | { type: 'credit.granted' | 'credit.redeemed'; customerId: string }
   | { type: 'import.completed'; report: ImportReport };
 
 export type ChangeListener = (change: ClientChange) => void;

@@ -10,12 +10,10 @@ import {
   BulkResultSchema,
   CategoryListSchema,
   CepAddressSchema,
-  CreditListSchema,
   CreditWalletPageSchema,
   CustomerPageSchema,
   ImportReportSchema,
   InvitationSchema,
-  OrderPageSchema,
   SessionSchema,
   type AuditEntry,
   type AuditPage,
@@ -23,7 +21,6 @@ import {
   type BulkRequest,
   type BulkResult,
   type CepAddress,
-  type Credit,
   type CreditWalletEntry,
   type CreditWalletPage,
   type CreditWalletQuery,
@@ -31,13 +28,30 @@ import {
   type ExportRequest,
   type ImportReport,
   type Invitation,
-  type OrderPage,
   type Session,
   type SessionCreate,
 } from '../schemas/operations.js';
 import type { CustomerListQuery } from '../schemas/query.js';
 import type { FilterExpression } from '../schemas/filter.js';
 import { encodeFilter } from '../schemas/filter-codec.js';
+import {
+  CreditGrantEntrySchema,
+  CreditListSchema,
+  CreditRedemptionSchema,
+  OrderPageSchema,
+  OrderSchema,
+  type Credit,
+  type CreditGrant,
+  type CreditGrantEntry,
+  type CreditList,
+  type CreditRedeem,
+  type CreditRedemption,
+  type Order,
+  type OrderCreate,
+  type OrderListQuery,
+  type OrderPage,
+  type OrderPatch,
+} from '../schemas/order.js';
 import {
   CatalogSettingsSchema,
   InvitationInfoSchema,
@@ -569,12 +583,101 @@ function views(t: Transport) {
   };
 }
 
-function credits(t: Transport) {
+function orders(t: Transport, feed: ChangeFeed) {
+  const list = (query: OrderListQuery = {}, options?: CallOptions): Promise<OrderPage> => t.request(OrderPageSchema, { ...options, path: 'orders', query });
+  return {
+    /**
+     * One page of orders, newest first, optionally of one customer or in one status.
+     *
+     * @example
+     * const { items, nextCursor } = await client.orders.list({ customerId: 'cus_123', limit: 20 });
+     */
+    list,
+
+    /**
+     * Every order matching `query`, page by page.
+     *
+     * @example
+     * for await (const order of client.orders.iterate({ status: 'pending' })) console.log(order.number);
+     */
+    iterate: (query: Omit<OrderListQuery, 'cursor'> = {}, options?: CallOptions): AsyncGenerator<Order, void, undefined> =>
+      paginate((cursor) => list({ ...query, ...(cursor ? { cursor } : {}) }, options)),
+
+    /**
+     * One order; its `version` is the ETag `update` sends back.
+     *
+     * @example
+     * const order = await client.orders.retrieve('ord_123');
+     */
+    retrieve: (id: string, options?: CallOptions): Promise<Order> => t.request(OrderSchema, { ...options, ...ref('orders/', id) }),
+
+    /**
+     * Records an order for a customer; the customer's figures (orders count, total spent, first
+     * and last purchase) follow on the server in the same transaction. An `Idempotency-Key` is
+     * generated unless given, so a retried create never records the order twice; a number already
+     * used in the unit gives a `ConflictError` with `existingId`.
+     *
+     * @example
+     * const order = await client.orders.create({ customerId: 'cus_123', number: '10045', placedAt: new Date().toISOString(), itemsCount: 2, totalCents: 15990, status: 'paid', source: 'pos' });
+     */
+    create: (body: OrderCreate, options?: IdempotentCallOptions): Promise<Order> =>
+      t.request(OrderSchema, { ...options, method: 'post', path: 'orders', json: body, idem: true }).then(told(feed, (order) => ({ type: 'order.created', order }))),
+
+    /**
+     * Changes an order's status (or rating), guarded by `If-Match`: pass the order you read or
+     * `{ ifMatch }`. A return or a cancellation takes the order out of the customer's figures. A
+     * move the order cannot make (a cancelled order paid) is a `ValidationError`
+     * (`invalid_transition`); a stale version a `PreconditionFailedError` with `current`.
+     *
+     * @example
+     * const shipped = await client.orders.update(order, { status: 'shipped' });
+     */
+    update: (target: Target, patch: OrderPatch, options?: WriteCallOptions): Promise<Order> =>
+      t
+        .request(OrderSchema, { ...options, ...ref('orders/', target), method: 'patch', json: patch, current: OrderSchema })
+        .then(told(feed, (order) => ({ type: 'order.updated', order }))),
+  };
+}
+
+function credits(t: Transport, feed: ChangeFeed) {
   const list = (query: CreditWalletQuery & PageQuery = {}, options?: CallOptions): Promise<CreditWalletPage> =>
     t.request(CreditWalletPageSchema, { ...options, path: 'credits', query });
   return {
     /**
-     * One page of customers holding credit, nearest expiry first.
+     * Grants a referral credit or a cashback bonus (an amount and an expiry) to a customer: a
+     * ledger entry. An `Idempotency-Key` is generated unless given, so a retry grants once.
+     *
+     * @example
+     * await client.credits.grant('cus_123', { kind: 'referral', amountCents: 2000, expiresAt: '2027-03-31T23:59:59-03:00' });
+     */
+    grant: (customerId: string, body: CreditGrant, options?: IdempotentCallOptions): Promise<CreditGrantEntry> =>
+      t
+        .request(CreditGrantEntrySchema, { ...options, method: 'post', path: `customers/${enc(customerId)}/credits`, json: body, idem: true })
+        .then(told(feed, () => ({ type: 'credit.granted', customerId }))),
+
+    /**
+     * Spends part of a customer's credit, nearest expiry first. More than the balance gives a
+     * `ValidationError` (`insufficient_credit`, its message names the balance).
+     *
+     * @example
+     * const { credits } = await client.credits.redeem('cus_123', { amountCents: 1500, orderId: 'ord_9' });
+     */
+    redeem: (customerId: string, body: CreditRedeem, options?: IdempotentCallOptions): Promise<CreditRedemption> =>
+      t
+        .request(CreditRedemptionSchema, { ...options, method: 'post', path: `customers/${enc(customerId)}/credits/redemptions`, json: body, idem: true })
+        .then(told(feed, () => ({ type: 'credit.redeemed', customerId }))),
+
+    /**
+     * A customer's credits with their balances, and the balance that can be spent now.
+     *
+     * @example
+     * const { items, balanceCents } = await client.credits.of('cus_123', { expiringWithinDays: 15 });
+     */
+    of: (customerId: string, query: { expiringWithinDays?: number } = {}, options?: CallOptions): Promise<CreditList> =>
+      t.request(CreditListSchema, { ...options, path: `customers/${enc(customerId)}/credits`, query }),
+
+    /**
+     * One page of the wallet: the customers' credits with balances, nearest expiry first.
      *
      * @example
      * const { items, total } = await client.credits.list({ status: 'active', expiringBefore: '2026-12-31T23:59:59Z' });
@@ -725,7 +828,8 @@ export function createClient(options: ClientOptions) {
     exports: exports_(t),
     imports: imports(t, changes),
     audit: audit(t),
-    credits: credits(t),
+    orders: orders(t, changes),
+    credits: credits(t, changes),
     views: views(t),
     account: account(t),
     /**

@@ -203,3 +203,18 @@ function group(chars: string, marks: ReadonlyArray<readonly [number, string]>): 
   }
   return out;
 }
+
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+
+/**
+ * An amount in cents as money in reais, written the locale's way.
+ *
+ * @example
+ * formatMoney(123456, 'pt-BR'); // 'R$ 1.234,56'
+ * formatMoney(123456, 'en'); // 'R$1,234.56'
+ */
+export function formatMoney(cents: number, locale: string): string {
+  let f = moneyFormats.get(locale);
+  if (!f) moneyFormats.set(locale, (f = new Intl.NumberFormat(locale, { style: 'currency', currency: 'BRL' })));
+  return f.format(cents / 100);
+}

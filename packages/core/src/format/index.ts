@@ -7,6 +7,7 @@ export {
   formatCnpj,
   formatCpf,
   formatDocument,
+  formatMoney,
   formatPhoneBR,
   initials,
   isMasked,

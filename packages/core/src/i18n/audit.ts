@@ -1,6 +1,7 @@
+import { formatMoney } from '../format/format.js';
 import type { CustomerStatus } from '../schemas/customer.js';
 import type { AuditEntry } from '../schemas/operations.js';
-import { COLUMN_LABELS, CUSTOMER_KIND_LABELS, CUSTOMER_STATUS_LABELS, fieldLabel } from './labels.js';
+import { COLUMN_LABELS, CREDIT_KIND_LABELS, CUSTOMER_KIND_LABELS, CUSTOMER_STATUS_LABELS, fieldLabel, ORDER_STATUS_LABELS } from './labels.js';
 import { localeTables } from './load.js';
 import type { Locale } from './locale.js';
 
@@ -49,6 +50,11 @@ export interface AuditWords {
   except(whom: string): string;
   aCustomer: string;
   aCategory: string;
+  orderCreate(number: string, amount: string, name: string): string;
+  orderStatus(number: string, name: string, from: string, to: string): string;
+  orderUpdate(number: string, name: string): string;
+  creditGrant(kind: string, amount: string, name: string): string;
+  creditRedeem(amount: string, name: string): string;
 }
 
 const pt: AuditWords = {
@@ -88,6 +94,11 @@ const pt: AuditWords = {
   except: (whom) => `exceto ${whom}`,
   aCustomer: 'um cliente',
   aCategory: 'uma categoria',
+  orderCreate: (number, amount, name) => `Registrou o pedido ${number} (${amount}) de ${name}`,
+  orderStatus: (number, name, from, to) => `Mudou o pedido ${number} de ${name} de ${from} para ${to}`,
+  orderUpdate: (number, name) => `Alterou o pedido ${number} de ${name}`,
+  creditGrant: (kind, amount, name) => `Concedeu ${kind} de ${amount} a ${name}`,
+  creditRedeem: (amount, name) => `Resgatou ${amount} em créditos de ${name}`,
 };
 
 
@@ -201,5 +212,22 @@ export function describeAuditEntry(entry: AuditEntry, locale: Locale, options: D
       if (changes.includes('color')) said.push(w.categoryRecolour(categoryName));
       return said.length ? said.join('; ') : w.categoryUpdate(categoryName);
     }
+    case 'order.create':
+      return w.orderCreate(entry.order?.number ?? '', formatMoney(entry.amountCents ?? 0, locale), customerName);
+    case 'order.update': {
+      const number = entry.order?.number ?? '';
+      const labels = ORDER_STATUS_LABELS[locale] as Record<string, string>;
+      if (entry.fromStatus && entry.toStatus && entry.fromStatus !== entry.toStatus) {
+        return w.orderStatus(number, customerName, labels[entry.fromStatus] ?? entry.fromStatus, labels[entry.toStatus] ?? entry.toStatus);
+      }
+      return w.orderUpdate(number, customerName);
+    }
+    case 'credit.grant': {
+      const kinds = CREDIT_KIND_LABELS[locale] as Record<string, string>;
+      return w.creditGrant(kinds[entry.detail ?? ''] ?? entry.detail ?? '', formatMoney(entry.amountCents ?? 0, locale), customerName);
+    }
+    case 'credit.redeem':
+      return w.creditRedeem(formatMoney(entry.amountCents ?? 0, locale), customerName);
   }
 }
+

@@ -53,6 +53,14 @@ export const issues: IssueTable = {
   column_count: 'The row has {count} columns and the header has {expected}: check for a missing or extra column.',
   invalid_filter: 'Invalid filter condition: “{near}”.',
   filter_unknown_condition: 'Unknown filter condition: “{near}”.',
+  invalid_order_status: 'Invalid order status: use pending, paid, shipped, delivered, returned or cancelled.',
+  invalid_transition: 'An order that is {from} cannot become {to}.',
+  unknown_customer: 'Unknown customer.',
+  customer_deleted: 'This customer was deleted.',
+  insufficient_credit: 'Not enough credit: {available} available.',
+  expiry_in_past: 'The expiry must be in the future.',
+  placed_in_future: 'The order date cannot be in the future.',
+  duplicate_order_number: 'An order with this number already exists in this unit.',
 };
 
 /** The data log's sentences (see `describeAuditEntry`). */
@@ -92,6 +100,11 @@ export const audit: AuditWords = {
   except: (whom) => `except ${whom}`,
   aCustomer: 'a customer',
   aCategory: 'a category',
+  orderCreate: (number, amount, name) => `Recorded order ${number} (${amount}) of ${name}`,
+  orderStatus: (number, name, from, to) => `Changed order ${number} of ${name} from ${from} to ${to}`,
+  orderUpdate: (number, name) => `Changed order ${number} of ${name}`,
+  creditGrant: (kind, amount, name) => `Granted ${kind} of ${amount} to ${name}`,
+  creditRedeem: (amount, name) => `Redeemed ${amount} of credit of ${name}`,
 };
 
 /** Filter conditions in words (see `describeFilterCondition`), condition names and built-in view names. */

@@ -53,6 +53,14 @@ export const issues: IssueTable = {
   column_count: 'La fila tiene {count} columnas y el encabezado tiene {expected}: revisa si falta o sobra una columna.',
   invalid_filter: 'Condición de filtro no válida: “{near}”.',
   filter_unknown_condition: 'Condición de filtro desconocida: “{near}”.',
+  invalid_order_status: 'Estado de pedido no válido: usa pendiente, pagado, enviado, entregado, devuelto o cancelado.',
+  invalid_transition: 'Un pedido {from} no puede pasar a {to}.',
+  unknown_customer: 'Cliente inexistente.',
+  customer_deleted: 'Este cliente fue eliminado.',
+  insufficient_credit: 'Saldo de créditos insuficiente: disponible {available}.',
+  expiry_in_past: 'La validez debe ser una fecha futura.',
+  placed_in_future: 'La fecha del pedido no puede estar en el futuro.',
+  duplicate_order_number: 'Ya existe un pedido con este número en esta unidad.',
 };
 
 /** The data log's sentences (see `describeAuditEntry`). */
@@ -93,6 +101,11 @@ export const audit: AuditWords = {
   except: (whom) => `salvo ${whom}`,
   aCustomer: 'un cliente',
   aCategory: 'una categoría',
+  orderCreate: (number, amount, name) => `Registró el pedido ${number} (${amount}) de ${name}`,
+  orderStatus: (number, name, from, to) => `Cambió el pedido ${number} de ${name} de ${from} a ${to}`,
+  orderUpdate: (number, name) => `Modificó el pedido ${number} de ${name}`,
+  creditGrant: (kind, amount, name) => `Concedió ${kind} de ${amount} a ${name}`,
+  creditRedeem: (amount, name) => `Canjeó ${amount} en créditos de ${name}`,
 };
 
 /** Filter conditions in words (see `describeFilterCondition`), condition names and built-in view names. */

@@ -11,6 +11,7 @@ export {
   CUSTOMER_KIND_LABELS,
   CUSTOMER_SOURCE_LABELS,
   CUSTOMER_STATUS_LABELS,
+  ORDER_STATUS_LABELS,
   fieldLabel,
 } from './labels.js';
 export { describeAuditEntry } from './audit.js';

@@ -1,5 +1,6 @@
 import type { CustomerKind, CustomerSource, CustomerStatus } from '../schemas/customer.js';
-import type { Credit, ExportColumn } from '../schemas/operations.js';
+import type { ExportColumn } from '../schemas/operations.js';
+import type { Credit, OrderStatus } from '../schemas/order.js';
 import type { Locale } from './locale.js';
 
 // The words a person reads for the customer model's codes and columns: in spreadsheets (export
@@ -31,9 +32,15 @@ export const CREDIT_KIND_LABELS: Record<Locale, Record<Credit['kind'], string>> 
 };
 
 export const CREDIT_STATUS_LABELS: Record<Locale, Record<Credit['status'], string>> = {
-  'pt-BR': { active: 'Ativo', used: 'Usado', expired: 'Vencido' },
-  en: { active: 'Active', used: 'Used', expired: 'Expired' },
-  es: { active: 'Activo', used: 'Usado', expired: 'Vencido' },
+  'pt-BR': { active: 'Ativo', expiring: 'A vencer', used: 'Usado', expired: 'Vencido' },
+  en: { active: 'Active', expiring: 'Expiring soon', used: 'Used', expired: 'Expired' },
+  es: { active: 'Activo', expiring: 'Por vencer', used: 'Usado', expired: 'Vencido' },
+};
+
+export const ORDER_STATUS_LABELS: Record<Locale, Record<OrderStatus, string>> = {
+  'pt-BR': { pending: 'Pendente', paid: 'Pago', shipped: 'Enviado', delivered: 'Entregue', returned: 'Devolvido', cancelled: 'Cancelado' },
+  en: { pending: 'Pending', paid: 'Paid', shipped: 'Shipped', delivered: 'Delivered', returned: 'Returned', cancelled: 'Cancelled' },
+  es: { pending: 'Pendiente', paid: 'Pagado', shipped: 'Enviado', delivered: 'Entregado', returned: 'Devuelto', cancelled: 'Cancelado' },
 };
 
 /** Spreadsheet column headers (exports, the import template, import errors). */

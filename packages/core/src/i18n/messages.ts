@@ -51,7 +51,15 @@ export type IssueCode =
   | 'idempotency_key_reused'
   | 'column_count'
   | 'invalid_filter'
-  | 'filter_unknown_condition';
+  | 'filter_unknown_condition'
+  | 'invalid_order_status'
+  | 'invalid_transition'
+  | 'unknown_customer'
+  | 'customer_deleted'
+  | 'insufficient_credit'
+  | 'expiry_in_past'
+  | 'placed_in_future'
+  | 'duplicate_order_number';
 
 /** Every issue code's message in one language. */
 export type IssueTable = Record<IssueCode, string>;
@@ -104,6 +112,14 @@ const ptBR: IssueTable = {
   column_count: 'A linha tem {count} colunas e o cabeçalho tem {expected}: confira se falta ou sobra uma coluna.',
   invalid_filter: 'Condição de filtro inválida: “{near}”.',
   filter_unknown_condition: 'Condição de filtro desconhecida: “{near}”.',
+  invalid_order_status: 'Status de pedido inválido: use pendente, pago, enviado, entregue, devolvido ou cancelado.',
+  invalid_transition: 'Um pedido {from} não pode passar a {to}.',
+  unknown_customer: 'Cliente inexistente.',
+  customer_deleted: 'Este cliente foi excluído.',
+  insufficient_credit: 'Saldo de créditos insuficiente: disponível {available}.',
+  expiry_in_past: 'A validade precisa ser uma data futura.',
+  placed_in_future: 'A data do pedido não pode estar no futuro.',
+  duplicate_order_number: 'Já existe um pedido com este número nesta unidade.',
 };
 
 /**

@@ -24,3 +24,34 @@ export const ACCOUNT_STATUSES = ['none', 'invited', 'active', 'pending', 'refuse
 
 /** A status a client may set: `active`, `inactive` or `blocked`. */
 export type SettableStatus = (typeof SETTABLE_STATUSES)[number];
+
+/** The statuses of an order, in the order an order usually goes through them. */
+export const ORDER_STATUSES = ['pending', 'paid', 'shipped', 'delivered', 'returned', 'cancelled'] as const;
+export type OrderStatusName = (typeof ORDER_STATUSES)[number];
+
+/**
+ * The statuses an order may move to from each status. `returned` and `cancelled` are final, and
+ * they are the two that take the order back out of the customer's figures.
+ */
+export const ORDER_TRANSITIONS: Readonly<Record<OrderStatusName, readonly OrderStatusName[]>> = {
+  pending: ['paid', 'shipped', 'delivered', 'cancelled'],
+  paid: ['shipped', 'delivered', 'cancelled', 'returned'],
+  shipped: ['delivered', 'returned', 'cancelled'],
+  delivered: ['returned'],
+  returned: [],
+  cancelled: [],
+};
+
+/** Whether an order in this status counts as a purchase (orders count, total spent, first and last purchase). */
+export function countsAsPurchase(status: OrderStatusName): boolean {
+  return status !== 'returned' && status !== 'cancelled';
+}
+
+/** A credit is a referral credit or a cashback bonus. */
+export const CREDIT_KINDS = ['referral', 'cashback'] as const;
+
+/** The state of a credit at a moment (see `CreditSchema`). */
+export const CREDIT_STATES = ['active', 'expiring', 'expired', 'used'] as const;
+
+/** How many days ahead a credit counts as `expiring` unless a request asks for another window. */
+export const CREDIT_EXPIRING_DAYS = 30;

@@ -45,6 +45,12 @@ export const MarketingConsentSchema = z.strictObject({
 export const CustomerStatsSchema = z.strictObject({
   ordersCount: z.int().check(z.nonnegative()),
   totalSpentCents: z.int().check(z.nonnegative()),
+  /**
+   * The first and last purchase: the oldest and newest order that was not returned or cancelled.
+   * The server always sends `firstPurchaseAt`; it is optional here so records written before it
+   * existed (and fixtures) still read.
+   */
+  firstPurchaseAt: z.optional(z.nullable(datetime())),
   lastPurchaseAt: z.nullable(datetime()),
   visitsCount: z.int().check(z.nonnegative()),
   firstVisitAt: z.nullable(datetime()),

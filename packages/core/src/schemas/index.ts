@@ -1,7 +1,19 @@
 // The schemas and `parseWith`, importable alone as `@clientela/core/schemas`.
 export { parseWith } from './rules.js';
 export type { FieldIssue, ParseResult } from './rules.js';
-export { ACCOUNT_STATUSES, CUSTOMER_KINDS, CUSTOMER_SOURCES, CUSTOMER_STATUSES, SETTABLE_STATUSES } from './constants.js';
+export {
+  ACCOUNT_STATUSES,
+  countsAsPurchase,
+  CREDIT_EXPIRING_DAYS,
+  CREDIT_KINDS,
+  CREDIT_STATES,
+  CUSTOMER_KINDS,
+  CUSTOMER_SOURCES,
+  CUSTOMER_STATUSES,
+  ORDER_STATUSES,
+  ORDER_TRANSITIONS,
+  SETTABLE_STATUSES,
+} from './constants.js';
 export type { SettableStatus } from './constants.js';
 export {
   AddressSchema,
@@ -105,8 +117,6 @@ export {
   BulkResultSchema,
   CategoryListSchema,
   CepAddressSchema,
-  CreditListSchema,
-  CreditSchema,
   CreditWalletEntrySchema,
   CreditWalletPageSchema,
   CreditWalletQuerySchema,
@@ -119,8 +129,6 @@ export {
   ImportReportSchema,
   ImportRowErrorSchema,
   InvitationSchema,
-  OrderPageSchema,
-  OrderSchema,
   PasswordSetSchema,
   SessionCreateSchema,
   SessionSchema,
@@ -135,7 +143,6 @@ export type {
   CustomerTarget,
   BulkResult,
   CepAddress,
-  Credit,
   CreditWalletEntry,
   CreditWalletPage,
   CreditWalletQuery,
@@ -146,8 +153,6 @@ export type {
   ExportRequest,
   ImportReport,
   Invitation,
-  Order,
-  OrderPage,
   Session,
   SessionCreate,
 } from './operations.js';
@@ -166,3 +171,40 @@ export {
 export type { CatalogSettings, InvitationInfo, PasswordChange, PasswordCheckResult, ProfilePatch, RegistrationRequest, SelfRegistration } from './account.js';
 export { BUILT_IN_VIEW_IDS, builtInViews, VIEW_MAX_COLUMNS, VIEW_MAX_PINNED, ViewCreateSchema, ViewListSchema, ViewOwnerSchema, ViewPatchSchema, ViewSchema } from './view.js';
 export type { BuiltInViewId, View, ViewCreate, ViewOwner, ViewPatch } from './view.js';
+export {
+  CreditEntrySchema,
+  CreditExpiryEntrySchema,
+  CreditGrantEntrySchema,
+  CreditGrantSchema,
+  CreditKindSchema,
+  CreditListQuerySchema,
+  CreditListSchema,
+  CreditRedeemSchema,
+  CreditRedemptionEntrySchema,
+  CreditRedemptionSchema,
+  CreditSchema,
+  OrderCreateSchema,
+  OrderListQuerySchema,
+  OrderPageSchema,
+  OrderPatchSchema,
+  OrderSchema,
+  OrderStatusSchema,
+} from './order.js';
+export type {
+  Credit,
+  CreditEntry,
+  CreditExpiryEntry,
+  CreditGrant,
+  CreditGrantEntry,
+  CreditKind,
+  CreditList,
+  CreditRedeem,
+  CreditRedemption,
+  CreditRedemptionEntry,
+  Order,
+  OrderCreate,
+  OrderListQuery,
+  OrderPage,
+  OrderPatch,
+  OrderStatus,
+} from './order.js';

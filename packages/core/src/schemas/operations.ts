@@ -1,5 +1,7 @@
 import * as z from 'zod/mini';
 import { CategorySchema } from './category.js';
+import { CREDIT_STATES } from './constants.js';
+import { CreditSchema } from './order.js';
 import { CustomerListItemSchema, CustomerSourceSchema, CustomerStatusSchema, SettableStatusSchema, UfSchema } from './customer.js';
 import { PasswordSchema } from './password.js';
 import { CustomerListQuerySchema } from './query.js';
@@ -120,6 +122,7 @@ export const ImportReportSchema = z.strictObject({
 export const AUDIT_ACTIONS = [
   'customer.reveal', 'customer.create', 'customer.update', 'customer.delete', 'customer.invite',
   'bulk', 'export', 'import', 'settings.update', 'category.create', 'category.update',
+  'order.create', 'order.update', 'credit.grant', 'credit.redeem',
 ] as const;
 
 /** A record an audit entry names, with its name at the time of the action. */
@@ -162,6 +165,11 @@ export const AuditEntrySchema = z.strictObject({
   count: z.int(),
   sha256: z.optional(z.string()),
   detail: z.optional(z.string()),
+  /** An order or credit write: the order (its number) or the grant, its amount and status change. */
+  order: z.optional(z.strictObject({ id: z.string(), number: z.string() })),
+  amountCents: z.optional(z.int()),
+  fromStatus: z.optional(z.string()),
+  toStatus: z.optional(z.string()),
 });
 
 export const AuditQuerySchema = z.strictObject({
@@ -177,29 +185,6 @@ export const AuditPageSchema = z.strictObject({
   nextCursor: z.nullable(z.string()),
 });
 
-export const OrderSchema = z.strictObject({
-  id: z.string(),
-  number: z.string(),
-  placedAt: datetime(),
-  itemsCount: z.int().check(z.positive()),
-  totalCents: z.int().check(z.nonnegative()),
-  status: z.enum(['pending', 'paid', 'shipped', 'delivered', 'cancelled', 'returned']),
-  rating: z.optional(z.int().check(z.gte(1), z.lte(5))),
-});
-
-export const OrderPageSchema = z.strictObject({ items: z.array(OrderSchema), nextCursor: z.nullable(z.string()) });
-
-export const CreditSchema = z.strictObject({
-  id: z.string(),
-  kind: z.enum(['referral', 'cashback']),
-  amountCents: z.int().check(z.positive()),
-  origin: z.string(),
-  expiresAt: datetime(),
-  status: z.enum(['active', 'used', 'expired']),
-});
-
-export const CreditListSchema = z.strictObject({ items: z.array(CreditSchema) });
-
 /** `GET /credits`: customers holding credit, nearest expiry first. */
 export const CreditWalletEntrySchema = z.strictObject({
   customerId: z.string(),
@@ -213,7 +198,7 @@ export const CreditWalletPageSchema = z.strictObject({
   total: z.int(),
 });
 export const CreditWalletQuerySchema = z.strictObject({
-  status: z.optional(z.enum(['active', 'used', 'expired'])),
+  status: z.optional(z.enum(CREDIT_STATES)),
   expiringBefore: z.optional(datetime()),
   cursor: z.optional(z.string()),
   limit: z.optional(z.coerce.number().check(z.int(), z.gte(1), z.lte(200))),
@@ -261,9 +246,6 @@ export type AuditEntry = z.infer<typeof AuditEntrySchema>;
 export type AuditRef = z.infer<typeof AuditRefSchema>;
 export type AuditQuery = z.input<typeof AuditQuerySchema>;
 export type AuditPage = z.infer<typeof AuditPageSchema>;
-export type Order = z.infer<typeof OrderSchema>;
-export type OrderPage = z.infer<typeof OrderPageSchema>;
-export type Credit = z.infer<typeof CreditSchema>;
 export type CreditWalletEntry = z.infer<typeof CreditWalletEntrySchema>;
 export type CreditWalletPage = z.infer<typeof CreditWalletPageSchema>;
 export type CreditWalletQuery = z.input<typeof CreditWalletQuerySchema>;

@@ -30,8 +30,8 @@ function api(overrides: Record<string, Parameters<typeof fakeClient>[0][string]>
     },
     'GET /public/me': () => json(profile, 200, { etag: '"3"' }),
     'GET /public/settings/registration': () => json(DEFAULT_REGISTRATION_SETTINGS),
-    'GET /public/me/orders': () => json({ items: [{ id: 'ord_1', number: '10452', placedAt: '2026-10-02T15:00:00Z', itemsCount: 3, totalCents: 138340, status: 'delivered' }], nextCursor: null }),
-    'GET /public/me/credits': () => json({ items: [{ id: 'cr_1', kind: 'cashback', amountCents: 2500, origin: 'Pedido 10452', expiresAt: '2026-12-30T00:00:00Z', status: 'active' }] }),
+    'GET /public/me/orders': () => json({ items: [{ id: 'ord_1', number: '10452', customerId: 'cus_1', placedAt: '2026-10-02T15:00:00Z', itemsCount: 3, totalCents: 138340, status: 'delivered', source: 'storefront', version: 1, createdAt: '2026-10-02T15:00:00Z', updatedAt: '2026-10-02T15:00:00Z' }], nextCursor: null }),
+    'GET /public/me/credits': () => json({ items: [{ id: 'cr_1', kind: 'cashback', amountCents: 2500, balanceCents: 2500, redeemedCents: 0, expiredCents: 0, origin: 'Pedido 10452', grantedAt: '2026-10-30T00:00:00Z', expiresAt: '2026-12-30T00:00:00Z', status: 'active' }], balanceCents: 2500 }),
     'PUT /public/me/password': async ({ json: body }) => {
       const { currentPassword } = await body();
       return currentPassword === 'segredo123' ? new Response(null, { status: 204 }) : problem(422, { title: 'Dados inválidos', errors: [{ path: 'currentPassword', code: 'wrong_current_password', message: 'A senha atual não confere.' }] });
@@ -45,7 +45,7 @@ const profile = {
   id: 'cus_1', kind: 'person', status: 'active', email: 'ana@example.com', phone: '+5511987654321', whatsapp: true, document: '52998224725',
   firstName: 'Ana', lastName: 'Souza', birthDate: '1990-03-15', categoryIds: [], source: 'storefront', account: { status: 'active' },
   marketingConsent: { email: true, sms: false, whatsapp: false },
-  stats: { ordersCount: 1, totalSpentCents: 138340, lastPurchaseAt: null, visitsCount: 0, firstVisitAt: null, lastVisitAt: null, averageRating: null },
+  stats: { ordersCount: 1, totalSpentCents: 138340, firstPurchaseAt: null, lastPurchaseAt: null, visitsCount: 0, firstVisitAt: null, lastVisitAt: null, averageRating: null },
   createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z', version: 3,
 };
 

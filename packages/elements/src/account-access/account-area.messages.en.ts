@@ -8,7 +8,7 @@ export const table: Record<Key, string> = {
     loadMore: 'More orders',
     os_pending: 'Pending', os_paid: 'Paid', os_shipped: 'Shipped', os_delivered: 'Delivered', os_cancelled: 'Cancelled', os_returned: 'Returned',
     noCredits: 'You have no credits.', creditKind: 'Credit', amount: 'Amount', expires: 'Expires', creditStatus: 'Status',
-    cr_referral: 'Referral', cr_cashback: 'Cashback bonus', cs_active: 'Active', cs_used: 'Used', cs_expired: 'Expired',
+    cr_referral: 'Referral', cr_cashback: 'Cashback bonus', cs_active: 'Active', cs_expiring: 'Expiring soon', cs_used: 'Used', cs_expired: 'Expired',
     currentPassword: 'Current password', newPassword: 'New password', confirmPassword: 'Confirm the new password',
     passwordHint: 'At least 8 characters; avoid sequences, repeats and common passwords.',
     changePassword: 'Change password', saving: 'Saving…', passwordChanged: 'Password changed. Other sessions opened with the old password were ended.',

@@ -8,7 +8,7 @@ export const table: Record<Key, string> = {
     loadMore: 'Ver más pedidos',
     os_pending: 'Pendiente', os_paid: 'Pagado', os_shipped: 'Enviado', os_delivered: 'Entregado', os_cancelled: 'Cancelado', os_returned: 'Devuelto',
     noCredits: 'No tienes créditos.', creditKind: 'Crédito', amount: 'Importe', expires: 'Vence', creditStatus: 'Estado',
-    cr_referral: 'Recomienda y gana', cr_cashback: 'Bono (cashback)', cs_active: 'Activo', cs_used: 'Usado', cs_expired: 'Vencido',
+    cr_referral: 'Recomienda y gana', cr_cashback: 'Bono (cashback)', cs_active: 'Activo', cs_expiring: 'Por vencer', cs_used: 'Usado', cs_expired: 'Vencido',
     currentPassword: 'Contraseña actual', newPassword: 'Nueva contraseña', confirmPassword: 'Confirma la nueva contraseña',
     passwordHint: 'Al menos 8 caracteres; evita secuencias, repeticiones y contraseñas muy usadas.',
     changePassword: 'Cambiar contraseña', saving: 'Guardando…', passwordChanged: 'Contraseña cambiada. Las otras sesiones abiertas con la contraseña anterior se cerraron.',

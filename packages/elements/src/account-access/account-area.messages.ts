@@ -4,7 +4,7 @@ export type Key =
   | 'hello' | 'signOut' | 'sections' | 'profile' | 'orders' | 'credits' | 'password' | 'loading' | 'retry' | 'loadFailed'
   | 'noOrders' | 'orderNumber' | 'orderDate' | 'items' | 'total' | 'orderStatus' | 'loadMore'
   | 'os_pending' | 'os_paid' | 'os_shipped' | 'os_delivered' | 'os_cancelled' | 'os_returned'
-  | 'noCredits' | 'creditKind' | 'amount' | 'expires' | 'creditStatus' | 'cr_referral' | 'cr_cashback' | 'cs_active' | 'cs_used' | 'cs_expired'
+  | 'noCredits' | 'creditKind' | 'amount' | 'expires' | 'creditStatus' | 'cr_referral' | 'cr_cashback' | 'cs_active' | 'cs_expiring' | 'cs_used' | 'cs_expired'
   | 'currentPassword' | 'newPassword' | 'confirmPassword' | 'passwordHint' | 'changePassword' | 'saving' | 'passwordChanged'
   | 'required' | 'mismatch' | 'failed' | 'approved';
 
@@ -16,7 +16,7 @@ const ptBR: Record<Key, string> = {
     loadMore: 'Ver mais pedidos',
     os_pending: 'Pendente', os_paid: 'Pago', os_shipped: 'Enviado', os_delivered: 'Entregue', os_cancelled: 'Cancelado', os_returned: 'Devolvido',
     noCredits: 'Você não tem créditos.', creditKind: 'Crédito', amount: 'Valor', expires: 'Validade', creditStatus: 'Situação',
-    cr_referral: 'Indique e Ganhe', cr_cashback: 'Bônus (cashback)', cs_active: 'Ativo', cs_used: 'Usado', cs_expired: 'Expirado',
+    cr_referral: 'Indique e Ganhe', cr_cashback: 'Bônus (cashback)', cs_active: 'Ativo', cs_expiring: 'A vencer', cs_used: 'Usado', cs_expired: 'Expirado',
     currentPassword: 'Senha atual', newPassword: 'Nova senha', confirmPassword: 'Confirme a nova senha',
     passwordHint: 'Mínimo de 8 caracteres; evite sequências, repetições e senhas muito usadas.',
     changePassword: 'Alterar senha', saving: 'Salvando…', passwordChanged: 'Senha alterada. As outras sessões abertas com a senha antiga foram encerradas.',

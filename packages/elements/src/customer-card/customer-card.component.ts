@@ -381,6 +381,8 @@ export class CustomerCard extends ClientelaElement {
     const rows: [string, string][] = [
       [t('ordersCount'), formatNumber(s.ordersCount, loc)],
       [t('totalSpent'), formatMoney(s.totalSpentCents, loc)],
+      [t('averageTicket'), s.ordersCount ? formatMoney(Math.round(s.totalSpentCents / s.ordersCount), loc) : t('none')],
+      [t('firstPurchase'), formatDate(s.firstPurchaseAt, loc) || t('none')],
       [t('lastPurchase'), formatDate(s.lastPurchaseAt, loc) || t('none')],
       [t('visits'), formatNumber(s.visitsCount, loc)],
       [t('averageRating'), s.averageRating == null ? t('none') : t('ratingValue', { n: formatNumber(Math.round(s.averageRating * 10) / 10, loc) })],
@@ -444,6 +446,7 @@ export class CustomerCard extends ClientelaElement {
               <tr>
                 <th scope="col">${t('credits')}</th>
                 <th scope="col" class="num">${t('amount')}</th>
+                <th scope="col" class="num">${t('balance')}</th>
                 <th scope="col">${t('origin')}</th>
                 <th scope="col">${t('expires')}</th>
                 <th scope="col">${t('status')}</th>
@@ -454,6 +457,7 @@ export class CustomerCard extends ClientelaElement {
                 (cr) => html`<tr class=${cr.status} data-credit=${cr.id}>
                   <th scope="row">${t(`cr_${cr.kind}`)}</th>
                   <td class="num">${formatMoney(cr.amountCents, loc)}</td>
+                  <td class="num">${formatMoney(cr.balanceCents, loc)}</td>
                   <td>${cr.origin}</td>
                   <td>${formatDate(cr.expiresAt, loc)}</td>
                   <td>${t(`cs_${cr.status}`)}</td>

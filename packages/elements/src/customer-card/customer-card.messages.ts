@@ -5,10 +5,10 @@ export type Key =
   | 'src_admin' | 'src_storefront' | 'src_pos' | 'src_import' | 'src_api'
   | 'st_active' | 'st_inactive' | 'st_blocked' | 'st_deleted' | 'status' | 'categories'
   | 'contact' | 'cpf' | 'cnpj' | 'reveal' | 'hide' | 'copy' | 'copied' | 'copyDocument' | 'copyLink' | 'email' | 'phone' | 'whatsapp' | 'none'
-  | 'address' | 'noAddress' | 'postalCode' | 'stats' | 'ordersCount' | 'totalSpent' | 'lastPurchase' | 'visits'
+  | 'address' | 'noAddress' | 'postalCode' | 'stats' | 'ordersCount' | 'totalSpent' | 'averageTicket' | 'firstPurchase' | 'lastPurchase' | 'visits'
   | 'averageRating' | 'discount' | 'orders' | 'noOrders' | 'orderNumber' | 'orderDate' | 'items' | 'total' | 'orderStatus'
   | 'rating' | 'ratingValue' | 'noRating' | 'loadMore' | 'os_pending' | 'os_paid' | 'os_shipped' | 'os_delivered' | 'os_cancelled' | 'os_returned'
-  | 'credits' | 'noCredits' | 'cr_referral' | 'cr_cashback' | 'amount' | 'origin' | 'expires' | 'cs_active' | 'cs_used' | 'cs_expired'
+  | 'credits' | 'noCredits' | 'cr_referral' | 'cr_cashback' | 'amount' | 'origin' | 'expires' | 'cs_active' | 'cs_expiring' | 'cs_used' | 'cs_expired' | 'balance'
   | 'consent' | 'consentEmail' | 'consentSms' | 'consentWhatsapp' | 'yes' | 'no' | 'consentUpdated'
   | 'loyaltyCard' | 'notes' | 'actions' | 'edit' | 'changeStatus' | 'apply' | 'block' | 'unblock'
   | 'access' | 'acc_none' | 'acc_invited' | 'acc_active' | 'acc_pending' | 'acc_refused' | 'createLink' | 'linkHint' | 'linkLabel' | 'linkExpires'
@@ -24,13 +24,13 @@ const ptBR: Record<Key, string> = {
     contact: 'Contato', cpf: 'CPF', cnpj: 'CNPJ', reveal: 'Mostrar documento', hide: 'Ocultar documento', copy: 'Copiar', copied: 'Copiado', copyDocument: 'Copiar documento', copyLink: 'Copiar link',
     email: 'E-mail', phone: 'Telefone', whatsapp: 'Abrir no WhatsApp', none: '—',
     address: 'Endereço', noAddress: 'Sem endereço cadastrado.', postalCode: 'CEP',
-    stats: 'Resumo', ordersCount: 'Pedidos', totalSpent: 'Total gasto', lastPurchase: 'Última compra', visits: 'Visitas',
+    stats: 'Resumo', ordersCount: 'Pedidos', totalSpent: 'Total gasto', averageTicket: 'Ticket médio', firstPurchase: 'Primeira compra', lastPurchase: 'Última compra', visits: 'Visitas',
     averageRating: 'Avaliação média', discount: 'Desconto',
     orders: 'Pedidos', noOrders: 'Nenhum pedido.', orderNumber: 'Pedido', orderDate: 'Data', items: 'Itens', total: 'Total',
     orderStatus: 'Situação', rating: 'Avaliação', ratingValue: '{n} de 5', noRating: 'Sem avaliação', loadMore: 'Carregar mais pedidos',
     os_pending: 'Pendente', os_paid: 'Pago', os_shipped: 'Enviado', os_delivered: 'Entregue', os_cancelled: 'Cancelado', os_returned: 'Devolvido',
     credits: 'Créditos', noCredits: 'Nenhum crédito.', cr_referral: 'Indique e Ganhe', cr_cashback: 'Bônus (cashback)', amount: 'Valor',
-    origin: 'Origem', expires: 'Vencimento', cs_active: 'Ativo', cs_used: 'Usado', cs_expired: 'Vencido',
+    origin: 'Origem', expires: 'Vencimento', cs_active: 'Ativo', cs_expiring: 'A vencer', balance: 'Saldo', cs_used: 'Usado', cs_expired: 'Vencido',
     consent: 'Comunicação', consentEmail: 'E-mail', consentSms: 'SMS', consentWhatsapp: 'WhatsApp', yes: 'Aceita', no: 'Não aceita',
     consentUpdated: 'Atualizado em {date}',
     loyaltyCard: 'Cartão fidelidade', notes: 'Observações', actions: 'Ações', edit: 'Editar', changeStatus: 'Alterar status', apply: 'Aplicar',

@@ -24,13 +24,16 @@ const customer = {
   account: { status: 'none' },
   loyaltyCard: 'FID-0001',
   discountPercent: 5,
-  stats: { ordersCount: 7, totalSpentCents: 123456, lastPurchaseAt: '2026-10-10T15:00:00Z', visitsCount: 12, firstVisitAt: null, lastVisitAt: null, averageRating: 4.5 },
+  stats: { ordersCount: 7, totalSpentCents: 123456, firstPurchaseAt: '2024-06-01T15:00:00Z', lastPurchaseAt: '2026-10-10T15:00:00Z', visitsCount: 12, firstVisitAt: null, lastVisitAt: null, averageRating: 4.5 },
   notes: 'Prefere entrega à tarde.',
   createdAt: '2024-05-02T12:00:00Z',
   updatedAt: '2026-10-10T15:00:00Z',
   version: 3,
 };
-const order = (n: number) => ({ id: `ord_${n}`, number: `#${1000 + n}`, placedAt: '2026-09-0' + ((n % 9) + 1) + 'T12:00:00Z', itemsCount: 2, totalCents: 5000 + n, status: 'delivered', ...(n % 2 ? { rating: 4 } : {}) });
+const order = (n: number) => {
+  const placedAt = '2026-09-0' + ((n % 9) + 1) + 'T12:00:00Z';
+  return { id: `ord_${n}`, number: `#${1000 + n}`, customerId: 'cus_1', placedAt, itemsCount: 2, totalCents: 5000 + n, status: n === 3 ? 'returned' : 'delivered', source: 'storefront', version: 1, createdAt: placedAt, updatedAt: placedAt, ...(n % 2 ? { rating: 4 } : {}) };
+};
 
 function api() {
   let current = { ...customer };
@@ -49,9 +52,10 @@ function api() {
     'GET /customers/:id/credits': () =>
       json({
         items: [
-          { id: 'cr_2', kind: 'cashback', amountCents: 1500, origin: 'Pedido #1003', expiresAt: '2026-12-31T23:59:59Z', status: 'active' },
-          { id: 'cr_1', kind: 'referral', amountCents: 2000, origin: 'Indicação de Bia', expiresAt: '2026-12-01T23:59:59Z', status: 'active' },
+          { id: 'cr_2', kind: 'cashback', amountCents: 1500, balanceCents: 1500, redeemedCents: 0, expiredCents: 0, origin: 'Pedido #1003', grantedAt: '2026-10-01T12:00:00Z', expiresAt: '2026-12-31T23:59:59Z', status: 'active' },
+          { id: 'cr_1', kind: 'referral', amountCents: 2000, balanceCents: 500, redeemedCents: 1500, expiredCents: 0, origin: 'Indicação de Bia', grantedAt: '2026-09-01T12:00:00Z', expiresAt: '2026-12-01T23:59:59Z', status: 'expiring' },
         ],
+        balanceCents: 2000,
       }),
     'GET /categories': () =>
       json({
@@ -121,8 +125,11 @@ describe('<cl-customer-card>', () => {
     expect(el.shadowRoot!.querySelectorAll('[part~=order-row]')).to.have.length(5);
     expect(el.shadowRoot!.querySelector('[part~=order-row] [role=img]')!.getAttribute('aria-label')).to.equal('4 de 5');
     const creditRows = [...el.shadowRoot!.querySelectorAll('section[aria-labelledby=h-credits] tbody tr')].map((r) => r.textContent!.replace(/\s+/g, ' ').trim());
-    expect(creditRows[0]).to.contain('Indique e Ganhe').and.contain('01/12/2026');
-    expect(creditRows[1]).to.contain('Bônus (cashback)');
+    expect(creditRows[0]).to.contain('Indique e Ganhe').and.contain('01/12/2026').and.match(/R\$\s20,00 R\$\s5,00/).and.contain('A vencer');
+    expect(creditRows[1]).to.contain('Bônus (cashback)').and.match(/R\$\s15,00 R\$\s15,00/).and.contain('Ativo');
+    // What is stored, figures and statuses alike: first purchase, average ticket, a returned order.
+    expect(t).to.match(/Primeira compra\s*01\/06\/2024/).and.match(/Ticket médio\s*R\$\s176,37/);
+    expect(el.shadowRoot!.querySelectorAll('[part~=order-row]')[2]!.textContent).to.contain('Devolvido');
     expect(t).to.contain('FID-0001').and.contain('Prefere entrega à tarde.').and.match(/SMS\s*Não aceita/);
   });
 
@@ -193,8 +200,8 @@ describe('<cl-customer-card>', () => {
     const refusing = fakeClient({
       'GET /customers/:id': () => json(customer),
       'GET /customers/:id/orders': () => json({ items: [], nextCursor: null }),
-      'GET /customers/:id/credits': () => json({ items: [] }),
-      'GET /categories': () => json({ items: [] }),
+      'GET /customers/:id/credits': () => json({ items: [], balanceCents: 0 }),
+      'GET /categories': () => json({ items: [], balanceCents: 0 }),
       'PATCH /customers/:id': () => problem(422, { title: 'Dados inválidos', detail: 'Categoria inativa.', errors: [{ path: 'categoryIds', code: 'inactive_category', message: 'Categoria inativa.' }] }),
     }).client;
     const el = await fixture<CustomerCard>(html`<cl-customer-card .client=${refusing} customer-id="cus_1"></cl-customer-card>`);

@@ -23,7 +23,7 @@ function fakeApi(options: { settings?: RegistrationSettings; existing?: Record<s
   const record = (body: Record<string, unknown>) => ({
     id: `cus_${++n}`, status: 'active', whatsapp: false, categoryIds: [], source: 'admin', account: { status: 'none' },
     marketingConsent: { email: false, sms: false, whatsapp: false },
-    stats: { ordersCount: 0, totalSpentCents: 0, lastPurchaseAt: null, visitsCount: 0, firstVisitAt: null, lastVisitAt: null, averageRating: null },
+    stats: { ordersCount: 0, totalSpentCents: 0, firstPurchaseAt: null, lastPurchaseAt: null, visitsCount: 0, firstVisitAt: null, lastVisitAt: null, averageRating: null },
     createdAt: now, updatedAt: now, version: 1, ...body,
   });
   if (options.existing) store.set(String(options.existing['id']), record(options.existing));

@@ -10,5 +10,6 @@ import { fieldIssue, HttpProblem } from './problem.js';
  */
 export function conflictProblem(e: StoreConflict, locale: Locale): HttpProblem {
   if (e.rule === 'document') return duplicateDocument(e.holderId, locale);
+  if (e.rule === 'order_number') return new HttpProblem('duplicate_order_number', 409, { ...(e.holderId ? { existingId: e.holderId } : {}), errors: [fieldIssue('number', 'duplicate_order_number', locale)] });
   return new HttpProblem('duplicate_name', 409, { ...(e.holderId ? { existingId: e.holderId } : {}), errors: [fieldIssue('name', 'duplicate_name', locale)] });
 }

@@ -17,6 +17,7 @@ export type ProblemKind =
   | 'duplicate_document'
   | 'duplicate_name'
   | 'duplicate_email'
+  | 'duplicate_order_number'
   | 'precondition_failed'
   | 'precondition_required'
   | 'idempotency_mismatch'
@@ -39,6 +40,11 @@ export type ProblemKind =
 
 type Text = { title: string; detail: string };
 const TEXTS: Record<ProblemKind, Record<Locale, Text>> = {
+  duplicate_order_number: {
+    'pt-BR': { title: 'Número de pedido em uso', detail: 'Já existe um pedido com este número nesta unidade; `existingId` o indica.' },
+    en: { title: 'Order number in use', detail: 'An order with this number already exists in this unit; `existingId` names it.' },
+    es: { title: 'Número de pedido en uso', detail: 'Ya existe un pedido con este número en esta unidad; `existingId` lo indica.' },
+  },
   validation: {
     'pt-BR': { title: 'Dados inválidos', detail: 'Corrija os campos indicados e tente de novo.' },
     en: { title: 'Invalid data', detail: 'Fix the fields listed and try again.' },

@@ -3,7 +3,6 @@ import { customerDisplayName, maskDocument } from '@clientela/core/format';
 import {
   BulkRequestSchema,
   BulkResultSchema,
-  CreditListSchema,
   CustomerCreateSchema,
   CustomerListQuerySchema,
   CustomerPageSchema,
@@ -19,7 +18,7 @@ import { attempt, idempotent, respond, type Outcome } from '../http/idempotency.
 import { fail422, fieldIssue, HttpProblem, problemBody } from '../http/problem.js';
 import type { Context } from 'hono';
 import type { AppEnv, Router } from '../openapi/define-route.js';
-import { creditsOf, ordersPage } from '../service/orders.js';
+import { orderPage } from './orders.js';
 import { applyPatch, auditTarget, changedFields, checkCategories, prepareCustomer, targetQuery, toQuery } from '../service/customers.js';
 import { issueInvitation } from '../service/invitations.js';
 
@@ -236,20 +235,8 @@ export function registerCustomers(router: Router, ctx: ServerContext): void {
     request: { params: IdParams, query: PageQuery },
     responses: { 200: { description: 'One page of orders', schema: OrderPageSchema }, 404: { description: 'No such customer' } },
     handler: async (c, { params, query }) => {
-      return c.json(ordersPage(await getOr404(ctx, params.id), query, c.get('locale')));
-    },
-  });
-
-  router.define({
-    method: 'get',
-    path: '/v1/customers/:id/credits',
-    tag: 'customers',
-    summary: 'Referral and cashback credits of a customer, each in its state at the moment of the request',
-    access: 'secret',
-    request: { params: IdParams },
-    responses: { 200: { description: 'Credits, nearest expiry first', schema: CreditListSchema }, 404: { description: 'No such customer' } },
-    handler: async (c, { params }) => {
-      return c.json({ items: creditsOf(await getOr404(ctx, params.id), ctx.now().getTime()) });
+      await getOr404(ctx, params.id);
+      return c.json(await orderPage(ctx, { ...query, customerId: params.id }, c.get('locale')));
     },
   });
 

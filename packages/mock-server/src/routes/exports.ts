@@ -6,7 +6,7 @@ import type { Router } from '../openapi/define-route.js';
 import { cellOf, DEFAULT_EXPORT_COLUMNS } from '../service/columns.js';
 import { csvValue, xlsxCell, type SheetStyle, type SheetValue } from '../service/sheet-cells.js';
 import { auditTarget, targetQuery } from '../service/customers.js';
-import { creditWallet } from './public.js';
+import { creditWallet } from '../service/credits.js';
 import { sha256Hex, sha256Stream } from '../util/bytes.js';
 
 /** exceljs takes about a second to load: only when a spreadsheet is asked for. */
@@ -17,11 +17,11 @@ async function excel() {
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** The credits wallet's columns: keys (the machine dialect's header) and labels per language. */
-const CREDIT_KEYS = ['customerId', 'name', 'email', 'kind', 'amount', 'origin', 'expiresAt', 'status'];
+const CREDIT_KEYS = ['customerId', 'name', 'email', 'kind', 'amount', 'balance', 'origin', 'expiresAt', 'status'];
 const CREDIT_HEADERS: Record<Locale, string[]> = {
-  'pt-BR': ['ID do cliente', 'Nome', 'E-mail', 'Tipo de crédito', 'Valor (R$)', 'Origem', 'Validade', 'Situação'],
-  en: ['Customer ID', 'Name', 'E-mail', 'Credit kind', 'Amount (BRL)', 'Origin', 'Expires at', 'Status'],
-  es: ['ID del cliente', 'Nombre', 'Correo', 'Tipo de crédito', 'Importe (R$)', 'Origen', 'Vencimiento', 'Estado'],
+  'pt-BR': ['ID do cliente', 'Nome', 'E-mail', 'Tipo de crédito', 'Valor (R$)', 'Saldo (R$)', 'Origem', 'Validade', 'Situação'],
+  en: ['Customer ID', 'Name', 'E-mail', 'Credit kind', 'Amount (BRL)', 'Balance (BRL)', 'Origin', 'Expires at', 'Status'],
+  es: ['ID del cliente', 'Nombre', 'Correo', 'Tipo de crédito', 'Importe (R$)', 'Saldo (R$)', 'Origen', 'Vencimiento', 'Estado'],
 };
 
 /** `2026-11-22`, the store's local date (Brasília time). */
@@ -64,6 +64,7 @@ export function registerExports(router: Router, ctx: ServerContext): void {
               e.customerId, e.name, e.email ?? null,
               { code: kind, label: CREDIT_KIND_LABELS[locale][kind] },
               { money: e.credit.amountCents / 100 },
+              { money: e.credit.balanceCents / 100 },
               e.credit.origin,
               { at: e.credit.expiresAt },
               { code: status, label: CREDIT_STATUS_LABELS[locale][status] },

@@ -12,7 +12,8 @@ import { fail422, fieldIssue, HttpProblem } from '../http/problem.js';
 import type { AppEnv, Router } from '../openapi/define-route.js';
 import { credentialKey, loginEmail, moveLogin, setCredential } from '../service/accounts.js';
 import { applyPatch, changedFields, checkSettings } from '../service/customers.js';
-import { creditsOf, ordersPage } from '../service/orders.js';
+import { creditsOf } from '../service/credits.js';
+import { orderPage } from './orders.js';
 import { closeAllSessions, closeSession, customerOfSession, keepSession } from '../service/sessions.js';
 import { customerDisplayName } from '@clientela/core/format';
 import { checkIfMatch, PageQuery } from './customers.js';
@@ -102,7 +103,7 @@ export function registerMe(router: Router, ctx: ServerContext): void {
     access: 'public',
     request: { query: PageQuery, headers: [SESSION] },
     responses: { 200: { description: 'One page of orders', schema: OrderPageSchema }, 401: SESSION_401 },
-    handler: async (c, { query }) => c.json(ordersPage(await me(ctx, c), query, c.get('locale'))),
+    handler: async (c, { query }) => c.json(await orderPage(ctx, { ...query, customerId: (await me(ctx, c)).id }, c.get('locale'))),
   });
 
   router.define({
@@ -113,7 +114,7 @@ export function registerMe(router: Router, ctx: ServerContext): void {
     access: 'public',
     request: { headers: [SESSION] },
     responses: { 200: { description: 'Credits', schema: CreditListSchema }, 401: SESSION_401 },
-    handler: async (c) => c.json({ items: creditsOf(await me(ctx, c), ctx.now().getTime()) }),
+    handler: async (c) => c.json(await creditsOf(ctx, (await me(ctx, c)).id)),
   });
 
   router.define({

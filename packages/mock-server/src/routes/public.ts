@@ -2,15 +2,12 @@ import * as z from 'zod/mini';
 import { customerDisplayName, digitsOnly } from '@clientela/core/format';
 import {
   CepAddressSchema,
-  CreditWalletPageSchema,
-  CreditWalletQuerySchema,
   CustomerSchema,
   PasswordSetSchema,
   PublicRegistrationSchema,
   SessionCreateSchema,
   SessionSchema,
   SETTABLE_STATUSES,
-  type CreditWalletEntry,
   type Customer,
 } from '@clientela/core/schemas';
 import { audit, etag, inTransaction, sha256, type ServerContext } from '../context.js';
@@ -19,7 +16,6 @@ import { idempotent } from '../http/idempotency.js';
 import { fail422, fieldIssue, HttpProblem, problem } from '../http/problem.js';
 import type { Router } from '../openapi/define-route.js';
 import { cepTable } from '../seed/cep.js';
-import { creditAt, issuedCredits, type IssuedCredit } from '../seed/history.js';
 import { accountForEmail, emailInUse, loginEmail, setCredential } from '../service/accounts.js';
 import { openSession } from '../service/sessions.js';
 import { catalogOf, queueRegistration, takeApprovedNotice } from './approvals.js';
@@ -168,75 +164,4 @@ export function registerPublic(router: Router, ctx: ServerContext): void {
       return c.json(session);
     },
   });
-
-  router.define({
-    method: 'get',
-    path: '/v1/credits',
-    tag: 'credits',
-    summary: 'Customers holding credit, nearest expiry first',
-    access: 'secret',
-    request: { query: CreditWalletQuerySchema },
-    responses: { 200: { description: 'One page', schema: CreditWalletPageSchema } },
-    handler: async (c, { query }) => {
-      const before = query.expiringBefore ? new Date(query.expiringBefore).toISOString() : undefined;
-      const all = (await creditWallet(ctx)).filter((e) => (!query.status || e.credit.status === query.status) && (!before || e.credit.expiresAt < before));
-      const after = decodeTuple(query.cursor, 2, c.get('locale'));
-      let start = 0;
-      if (after) {
-        const [at, id] = after as [string, string];
-        start = all.findIndex((e) => e.credit.expiresAt > at || (e.credit.expiresAt === at && e.credit.id > id));
-        if (start < 0) start = all.length;
-      }
-      const limit = query.limit ?? 50;
-      const items = all.slice(start, start + limit);
-      const last = items[items.length - 1];
-      return c.json({ items, nextCursor: start + limit < all.length && last ? encodeTuple([last.credit.expiresAt, last.credit.id]) : null, total: all.length });
-    },
-  });
-}
-
-interface WalletCache {
-  version: number;
-  size: number;
-  issued: { entry: Omit<CreditWalletEntry, 'credit'>; credit: IssuedCredit }[];
-  /** The wallet as of `at`, valid until the next expiry after `at` (`validUntil`). */
-  at: number;
-  validUntil: number;
-  entries: CreditWalletEntry[];
-}
-const walletCaches = new WeakMap<ServerContext, WalletCache>();
-
-/**
- * Every credit of every customer that is not deleted, by expiry then id, each in its state at
- * `ctx.now()`: a credit becomes `expired` the moment its expiry passes. The issued credits are
- * cached until a customer write; their states until the next expiry.
- */
-export async function creditWallet(ctx: ServerContext): Promise<CreditWalletEntry[]> {
-  const now = ctx.now().getTime();
-  const size = await ctx.store.customerCount();
-  // Only an embedded store's writes all pass through this process (and bump `ctx.version`); with
-  // PostgreSQL another process may have written, so the issued credits are read afresh.
-  let cache = ctx.store.kind === 'postgres' ? undefined : walletCaches.get(ctx);
-  if (!cache || cache.version !== ctx.version || cache.size !== size) {
-    const issued: WalletCache['issued'] = [];
-    const everyone = ctx.store.scanCustomers({ statuses: [...SETTABLE_STATUSES] }, { field: 'createdAt', desc: false });
-    for await (const cu of everyone as AsyncIterable<Customer>) {
-      const entry = { customerId: cu.id, name: customerDisplayName(cu), ...(cu.email ? { email: cu.email } : {}) };
-      for (const credit of issuedCredits(cu)) issued.push({ entry, credit });
-    }
-    issued.sort((a, b) => (a.credit.expiresAt < b.credit.expiresAt ? -1 : a.credit.expiresAt > b.credit.expiresAt ? 1 : a.credit.id < b.credit.id ? -1 : 1));
-    cache = { version: ctx.version, size, issued, at: Number.NaN, validUntil: Number.NaN, entries: [] };
-    walletCaches.set(ctx, cache);
-  }
-  if (!(now >= cache.at && now < cache.validUntil)) {
-    let validUntil = Number.POSITIVE_INFINITY;
-    cache.entries = cache.issued.map(({ entry, credit }) => {
-      const expires = Date.parse(credit.expiresAt);
-      if (!credit.redeemed && expires > now && expires < validUntil) validUntil = expires;
-      return { ...entry, credit: creditAt(credit, now) };
-    });
-    cache.at = now;
-    cache.validUntil = validUntil;
-  }
-  return cache.entries;
 }

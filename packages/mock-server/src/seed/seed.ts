@@ -6,7 +6,7 @@ import type { StoredCategory } from '../store/types.js';
 import { cepTable } from './cep.js';
 import { generateCnpj, generateCpf, generatePhone, generateStateRegistration } from './documents.js';
 import { Prng } from './prng.js';
-import { averageRating, generateOrders } from './history.js';
+import { planHistory, type CustomerHistory } from './history.js';
 
 import { SEED_ANCHOR_MS } from "./anchor.js";
 
@@ -44,7 +44,10 @@ function iso(ms: number): string {
 
 export interface SeedResult {
   categories: StoredCategory[];
+  /** Customers as registered: their figures are zero until their history is written (see `writeSeed`). */
   customers: Customer[];
+  /** What each customer did (orders, credits), in the order it happened. */
+  history: CustomerHistory[];
 }
 
 /**
@@ -73,6 +76,7 @@ export function generateSeed(count: number, seedValue: number): SeedResult {
   const documents = new Set<string>();
   const iePools = new Map<string, string[]>();
   const customers: Customer[] = [];
+  const history: CustomerHistory[] = [];
   for (let i = 0; i < count; i++) {
     const isPerson = rng.chance(0.75);
     const cep = rng.pick(ceps);
@@ -88,9 +92,6 @@ export function generateSeed(count: number, seedValue: number): SeedResult {
     const createdMs = SEED_ANCHOR - rng.int(1, 5 * 365) * DAY - rng.int(0, DAY - 1);
     const createdIso = iso(createdMs);
     const ordersCount = rng.chance(0.18) ? 0 : Math.min(80, Math.floor(-Math.log(1 - rng.next()) * 6) + 1);
-    const totalSpentCents = ordersCount * rng.int(3_000, isPerson ? 40_000 : 250_000);
-    const lastPurchaseMs = ordersCount ? createdMs + Math.floor(rng.next() * (SEED_ANCHOR - createdMs)) : null;
-    const lastPurchaseIso = lastPurchaseMs === null ? null : iso(lastPurchaseMs);
     const visitsCount = ordersCount + rng.int(0, 20);
     const mobile = rng.chance(0.75);
     const statusRoll = rng.next();
@@ -98,6 +99,9 @@ export function generateSeed(count: number, seedValue: number): SeedResult {
     const sourceRoll = rng.next();
     const source = sourceRoll < 0.35 ? 'pos' : sourceRoll < 0.75 ? 'storefront' : sourceRoll < 0.9 ? 'admin' : 'import';
     const id = `cus_${(i + 1).toString(36).padStart(5, '0')}${rng.int(0, 36 ** 3 - 1).toString(36).padStart(3, '0')}`;
+    const story = planHistory(rng, id, i, createdMs, ordersCount, isPerson ? 40_000 : 250_000, source as Customer['source']);
+    const lastPlaced = story.orders[story.orders.length - 1]?.input.placedAt ?? null;
+    history.push(story);
     const categoryIds: string[] = [];
     const nCats = rng.chance(0.55) ? rng.int(1, 2) : 0;
     for (let k = 0; k < nCats; k++) {
@@ -130,17 +134,20 @@ export function generateSeed(count: number, seedValue: number): SeedResult {
       account: { status: source === 'storefront' ? (rng.chance(0.6) ? 'active' : 'none') : rng.chance(0.05) ? 'invited' : 'none' },
       ...(rng.chance(0.3) ? { loyaltyCard: `CL${rng.digits(10)}` } : {}),
       ...(rng.chance(0.1) ? { discountPercent: rng.pick([5, 10, 15]) } : {}),
+      // The purchase figures start at zero: writing the history (`writeSeed`) computes them from
+      // the stored orders, as for any customer.
       stats: {
-        ordersCount,
-        totalSpentCents,
-        lastPurchaseAt: lastPurchaseIso,
+        ordersCount: 0,
+        totalSpentCents: 0,
+        firstPurchaseAt: null,
+        lastPurchaseAt: null,
         visitsCount,
         firstVisitAt: visitsCount ? createdIso : null,
-        lastVisitAt: visitsCount ? (lastPurchaseIso ?? iso(createdMs + rng.int(0, 30) * DAY)) : null,
-        averageRating: null as number | null,
+        lastVisitAt: visitsCount ? (lastPlaced ?? iso(createdMs + rng.int(0, 30) * DAY)) : null,
+        averageRating: null,
       },
       createdAt: createdIso,
-      updatedAt: lastPurchaseIso ?? createdIso,
+      updatedAt: createdIso,
       version: 1,
     };
     if (!common.address) delete common.address;
@@ -167,12 +174,7 @@ export function generateSeed(count: number, seedValue: number): SeedResult {
         lastName,
       } as Customer;
     }
-    // The rating is the mean of the orders' own ratings, so the card's average agrees with the
-    // stars beside its orders. The draws that once picked a rating are still taken so that every
-    // later customer of a given seed value stays the same.
-    if (ordersCount && rng.chance(0.5)) rng.int(30, 50);
-    customer.stats.averageRating = averageRating(generateOrders(customer));
     customers.push(customer);
   }
-  return { categories, customers };
+  return { categories, customers, history };
 }

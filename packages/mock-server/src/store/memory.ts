@@ -3,13 +3,16 @@ import {
   filterFieldsOf,
   filterTest,
   type AuditEntry,
+  type CreditEntry,
   type FilterFields,
   type Customer,
   type CustomerSortField,
+  type Order,
   type View,
 } from '@clientela/core/schemas';
+import { applyToBalances, compareOrders, figuresOf, numberKey, pageOf } from './ledger.js';
 import { compareKeys, maskJson, matchesTokens, queryKey, queryPredicate, queryTokens, scanByPages, searchTextOf, sortKeyOf } from './search.js';
-import type { AuditQueryParams, CustomerQuery, ListJsonResult, ListParams, ListResult, SortKey, SortSpec, StoredAudit, StoredCategory, SyncStore } from './types.js';
+import type { AuditQueryParams, CustomerQuery, ListJsonResult, ListParams, ListResult, OrderFigures, OrderListParams, OrderListResult, SortKey, SortSpec, StoredAudit, StoredCategory, SyncStore } from './types.js';
 
 interface Rec {
   seq: number;
@@ -470,6 +473,87 @@ export class MemoryStore implements SyncStore {
 
   deleteView(id: string): void {
     this.views.delete(id);
+  }
+
+  private orders = new Map<string, Order>();
+  /** Each customer's orders, newest first. */
+  private ordersByCustomer = new Map<string, Order[]>();
+  private orderNumbers = new Map<string, string>();
+  /** Every order, newest first, built on first use after a write. */
+  private allOrders: Order[] | undefined;
+  private ledger = new Map<string, CreditEntry[]>();
+  private grants = new Map<string, { customerId: string; remaining: number; expired: boolean }>();
+
+  private placeOrder(order: Order): void {
+    const list = this.ordersByCustomer.get(order.customerId) ?? [];
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (compareOrders(list[mid] as Order, order) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    list.splice(lo, 0, order);
+    this.ordersByCustomer.set(order.customerId, list);
+  }
+
+  insertOrder(order: Order): void {
+    this.orders.set(order.id, order);
+    this.orderNumbers.set(numberKey(order.number, order.unitId), order.id);
+    this.placeOrder(order);
+    this.allOrders = undefined;
+  }
+
+  getOrder(id: string): Order | undefined {
+    return this.orders.get(id);
+  }
+
+  findOrderByNumber(number: string, unitId?: string): Order | undefined {
+    const id = this.orderNumbers.get(numberKey(number, unitId));
+    return id === undefined ? undefined : this.orders.get(id);
+  }
+
+  updateOrder(order: Order): void {
+    const old = this.orders.get(order.id);
+    if (!old) throw new Error(`unknown order ${order.id}`);
+    const list = this.ordersByCustomer.get(old.customerId) ?? [];
+    list.splice(list.indexOf(old) >>> 0, 1);
+    this.orderNumbers.delete(numberKey(old.number, old.unitId));
+    this.insertOrder(order);
+  }
+
+  listOrders(params: OrderListParams): OrderListResult {
+    if (params.customerId !== undefined) return pageOf(this.ordersByCustomer.get(params.customerId) ?? [], params);
+    this.allOrders ??= [...this.orders.values()].sort(compareOrders);
+    return pageOf(this.allOrders, params);
+  }
+
+  orderFigures(customerId: string): OrderFigures {
+    return figuresOf(this.ordersByCustomer.get(customerId) ?? []);
+  }
+
+  appendCreditEntries(entries: readonly CreditEntry[]): void {
+    // Every step is checked before anything is written, so a refused append leaves no trace.
+    const balances = applyToBalances(entries, (id) => this.grants.get(id));
+    for (const e of entries) {
+      const list = this.ledger.get(e.customerId) ?? [];
+      list.push(e);
+      this.ledger.set(e.customerId, list);
+      if (e.type === 'grant') this.grants.set(e.id, { customerId: e.customerId, remaining: e.amountCents, expired: false });
+    }
+    for (const [id, remaining] of balances) {
+      const g = this.grants.get(id)!;
+      g.remaining = remaining;
+    }
+    for (const e of entries) if (e.type === 'expiry') this.grants.get(e.grantId)!.expired = true;
+  }
+
+  creditEntries(customerId: string): CreditEntry[] {
+    return [...(this.ledger.get(customerId) ?? [])];
+  }
+
+  *scanCreditEntries(): Iterable<CreditEntry> {
+    for (const customerId of [...this.ledger.keys()].sort()) yield* this.ledger.get(customerId) ?? [];
   }
 
   getMeta<T>(key: string, now?: string): T | undefined {

@@ -159,6 +159,51 @@ export const POSTGRES_MIGRATIONS: readonly Migration<Db, Promise<void>>[] = [
       await db.query('CREATE TABLE views (seq bigserial NOT NULL, id text PRIMARY KEY, version integer NOT NULL, data text NOT NULL)');
     },
   },
+  {
+    version: 7,
+    name: 'orders and the credits ledger as records; stats.firstPurchaseAt',
+    // The invariants are the database's: an order number once per unit (unit_key '' without a
+    // unit), a grant's remaining balance never below zero (a CHECK, so two processes redeeming at
+    // once cannot overspend), one expiry per grant.
+    up: async (db) => {
+      await db.query(`
+        CREATE TABLE orders (
+          id text COLLATE "C" PRIMARY KEY,
+          customer_id text COLLATE "C" NOT NULL,
+          unit_key text COLLATE "C" NOT NULL,
+          number text COLLATE "C" NOT NULL,
+          placed_at text COLLATE "C" NOT NULL,
+          status text NOT NULL,
+          total_cents bigint NOT NULL,
+          rating integer,
+          version integer NOT NULL,
+          data text NOT NULL
+        );
+        CREATE UNIQUE INDEX orders_number ON orders (unit_key, number);
+        CREATE INDEX orders_customer ON orders (customer_id, placed_at, id);
+        CREATE INDEX orders_placed ON orders (placed_at, id);
+        CREATE TABLE credit_entries (
+          seq bigserial NOT NULL,
+          id text COLLATE "C" PRIMARY KEY,
+          customer_id text COLLATE "C" NOT NULL,
+          type text NOT NULL CHECK (type IN ('grant', 'redemption', 'expiry')),
+          grant_id text COLLATE "C",
+          kind text,
+          amount_cents bigint NOT NULL CHECK (amount_cents > 0),
+          expires_at text COLLATE "C",
+          remaining_cents bigint CHECK (remaining_cents >= 0),
+          at text COLLATE "C" NOT NULL,
+          data text NOT NULL
+        );
+        CREATE INDEX credit_entries_customer ON credit_entries (customer_id, seq);
+        CREATE INDEX credit_grants_open ON credit_entries (customer_id, expires_at) WHERE type = 'grant' AND remaining_cents > 0;
+        CREATE INDEX credit_entries_grant ON credit_entries (grant_id) WHERE grant_id IS NOT NULL;
+        CREATE UNIQUE INDEX credit_expiry_once ON credit_entries (grant_id) WHERE type = 'expiry';
+        UPDATE customer_data SET data = jsonb_set(data::jsonb, '{stats,firstPurchaseAt}', 'null'::jsonb)::text
+          WHERE NOT (data::jsonb -> 'stats' ? 'firstPurchaseAt');
+      `);
+    },
+  },
 ];
 
 export const POSTGRES_SCHEMA_VERSION = checkMigrations(POSTGRES_MIGRATIONS);

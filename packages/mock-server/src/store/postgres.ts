@@ -1,7 +1,8 @@
 import pg from 'pg';
 import { searchKey } from '@clientela/core/format';
-import { filterFieldsOf, type AuditEntry, type Customer, type CustomerSortField, type View } from '@clientela/core/schemas';
+import { countsAsPurchase, filterFieldsOf, ORDER_STATUSES, type AuditEntry, type CreditEntry, type Customer, type CustomerSortField, type Order, type View } from '@clientela/core/schemas';
 import { filterSql } from './filter-sql.js';
+import { applyToBalances } from './ledger.js';
 import { migratePostgres } from './postgres-migrations.js';
 import { maskJson, queryTokens, searchTextOf, sortKeyOf } from './search.js';
 import {
@@ -11,6 +12,9 @@ import {
   type ListJsonResult,
   type ListParams,
   type ListResult,
+  type OrderFigures,
+  type OrderListParams,
+  type OrderListResult,
   type SortSpec,
   type Store,
   type StoredAudit,
@@ -63,6 +67,13 @@ const COLUMNS = 'id, kind, status, document, email, name_key, created_at, last_p
 const PARAMS = COLUMNS.split(', ').map((_, i) => `$${i + 1}`).join(', ');
 const ARRAY_TYPES = ['text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'bigint', 'integer', 'integer', 'integer', 'text', 'text', 'integer', 'text', 'text', 'text', 'text', 'integer'];
 const WITH_DATA = 'FROM customers c JOIN customer_data d ON d.id = c.id';
+
+const COUNTED = ORDER_STATUSES.filter(countsAsPurchase);
+const ORDER_COLUMNS = 'id, customer_id, unit_key, number, placed_at, status, total_cents, rating, version, data';
+
+function orderArgs(o: Order): unknown[] {
+  return [o.id, o.customerId, o.unitId ?? '', o.number, o.placedAt, o.status, o.totalCents, o.rating ?? null, o.version, JSON.stringify(o)];
+}
 
 /** `%token%` for LIKE, with LIKE's own wildcards escaped. */
 function likeAny(token: string): string {
@@ -426,6 +437,116 @@ export class PostgresStore implements Store {
         ? await this.#q('DELETE FROM views WHERE id = $1', [id])
         : await this.#q('DELETE FROM views WHERE id = $1 AND version = $2', [id, expectedVersion]);
     return r.rowCount === 1;
+  }
+
+  async insertOrder(order: Order): Promise<void> {
+    try {
+      await this.#guarded(`INSERT INTO orders (${ORDER_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`, orderArgs(order));
+    } catch (e) {
+      if (!isUniqueViolation(e, 'orders_number')) throw e;
+      throw new StoreConflict('order_number', (await this.findOrderByNumber(order.number, order.unitId))?.id);
+    }
+  }
+
+  async getOrder(id: string): Promise<Order | undefined> {
+    // In a transaction the row is locked first, then read by a statement of its own (whose
+    // snapshot holds the latest committed version), as with customers.
+    if (this.#inside) await this.#q('SELECT 1 FROM orders WHERE id = $1 FOR UPDATE', [id]);
+    const d = (await this.#q<{ data: string }>('SELECT data FROM orders WHERE id = $1', [id])).rows[0]?.data;
+    return d === undefined ? undefined : (JSON.parse(d) as Order);
+  }
+
+  async findOrderByNumber(number: string, unitId?: string): Promise<Order | undefined> {
+    const d = (await this.#q<{ data: string }>('SELECT data FROM orders WHERE unit_key = $1 AND number = $2', [unitId ?? '', number])).rows[0]?.data;
+    return d === undefined ? undefined : (JSON.parse(d) as Order);
+  }
+
+  async updateOrder(order: Order, expectedVersion?: number): Promise<boolean> {
+    const args = orderArgs(order);
+    const sets = ORDER_COLUMNS.split(', ').slice(1).map((col, i) => `${col} = $${i + 2}`).join(', ');
+    let sql = `UPDATE orders SET ${sets} WHERE id = $1`;
+    if (expectedVersion !== undefined) {
+      args.push(expectedVersion);
+      sql += ` AND version = $${args.length}`;
+    }
+    try {
+      return (await this.#guarded(sql, args)).rowCount === 1;
+    } catch (e) {
+      if (!isUniqueViolation(e, 'orders_number')) throw e;
+      throw new StoreConflict('order_number', (await this.findOrderByNumber(order.number, order.unitId))?.id);
+    }
+  }
+
+  async listOrders({ customerId, status, after, limit }: OrderListParams): Promise<OrderListResult> {
+    const parts: string[] = [];
+    const args: unknown[] = [];
+    if (customerId !== undefined) (args.push(customerId), parts.push(`customer_id = $${args.length}`));
+    if (status) (args.push(status), parts.push(`status = $${args.length}`));
+    if (after) (args.push(after.placedAt, after.id), parts.push(`(placed_at, id) < ($${args.length - 1}, $${args.length})`));
+    args.push(limit + 1);
+    const where = parts.length ? `WHERE ${parts.join(' AND ')}` : '';
+    const rows = (await this.#q<{ data: string }>(`SELECT data FROM orders ${where} ORDER BY placed_at DESC, id DESC LIMIT $${args.length}`, args)).rows;
+    return { items: rows.slice(0, limit).map((r) => JSON.parse(r.data) as Order), hasMore: rows.length > limit };
+  }
+
+  async orderFigures(customerId: string): Promise<OrderFigures> {
+    const r = (
+      await this.#q<{ count: number; total: string; first: string | null; last: string | null; rating_sum: string; rating_count: number }>(
+        `SELECT count(*) FILTER (WHERE counted)::int AS count, coalesce(sum(total_cents) FILTER (WHERE counted), 0)::text AS total,
+           min(placed_at) FILTER (WHERE counted) AS first, max(placed_at) FILTER (WHERE counted) AS last,
+           coalesce(sum(rating), 0)::text AS rating_sum, count(rating)::int AS rating_count
+         FROM (SELECT *, status = ANY($2::text[]) AS counted FROM orders WHERE customer_id = $1) o`,
+        [customerId, COUNTED],
+      )
+    ).rows[0]!;
+    return { count: r.count, totalCents: Number(r.total), firstAt: r.first, lastAt: r.last, ratingSum: Number(r.rating_sum), ratingCount: r.rating_count };
+  }
+
+  async appendCreditEntries(entries: readonly CreditEntry[]): Promise<void> {
+    if (!this.#inside) return this.transaction((tx) => tx.appendCreditEntries(entries));
+    const grantIds = [...new Set(entries.flatMap((e) => (e.type === 'grant' ? [] : [e.grantId])))];
+    // The grants' rows are locked for the rest of the transaction, so the balances checked here
+    // are the ones the updates below replace.
+    const known = new Map<string, { customerId: string; remaining: number; expired: boolean }>();
+    if (grantIds.length) {
+      const r = await this.#q<{ id: string; customer_id: string; remaining: string; expired: boolean }>(
+        `SELECT g.id, g.customer_id, g.remaining_cents::text AS remaining,
+           EXISTS (SELECT 1 FROM credit_entries x WHERE x.grant_id = g.id AND x.type = 'expiry') AS expired
+         FROM credit_entries g WHERE g.id = ANY($1::text[]) AND g.type = 'grant' ORDER BY g.id FOR UPDATE OF g`,
+        [grantIds],
+      );
+      for (const g of r.rows) known.set(g.id, { customerId: g.customer_id, remaining: Number(g.remaining), expired: g.expired });
+    }
+    const balances = applyToBalances(entries, (id) => known.get(id));
+    for (const e of entries) {
+      await this.#q(
+        `INSERT INTO credit_entries (id, customer_id, type, grant_id, kind, amount_cents, expires_at, remaining_cents, at, data)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+        [
+          e.id,
+          e.customerId,
+          e.type,
+          e.type === 'grant' ? null : e.grantId,
+          e.type === 'grant' ? e.kind : null,
+          e.amountCents,
+          e.type === 'grant' ? e.expiresAt : null,
+          e.type === 'grant' ? e.amountCents : null,
+          e.at,
+          JSON.stringify(e),
+        ],
+      );
+    }
+    for (const [id, remaining] of balances) await this.#q("UPDATE credit_entries SET remaining_cents = $2 WHERE id = $1 AND type = 'grant'", [id, remaining]);
+  }
+
+  async creditEntries(customerId: string): Promise<CreditEntry[]> {
+    const r = await this.#q<{ data: string }>('SELECT data FROM credit_entries WHERE customer_id = $1 ORDER BY seq', [customerId]);
+    return r.rows.map((x) => JSON.parse(x.data) as CreditEntry);
+  }
+
+  async *scanCreditEntries(): AsyncIterable<CreditEntry> {
+    const r = await this.#q<{ data: string }>('SELECT data FROM credit_entries ORDER BY customer_id, seq');
+    for (const x of r.rows) yield JSON.parse(x.data) as CreditEntry;
   }
 
   async getMeta<T>(key: string, now?: string): Promise<T | undefined> {

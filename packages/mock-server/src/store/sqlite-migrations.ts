@@ -106,6 +106,52 @@ export const SQLITE_MIGRATIONS: readonly Migration<Db>[] = [
     name: 'saved views of the customer list',
     up: (db) => db.exec('CREATE TABLE views (seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, data TEXT NOT NULL)'),
   },
+  {
+    version: 6,
+    name: 'orders and the credits ledger as records; stats.firstPurchaseAt',
+    // An order's number is unique within its unit (`unit_key` is '' for orders without one). A
+    // grant row carries what its redemptions and expiries left (`remaining_cents`, never below
+    // zero), kept in the same statement batch as the entry that changes it, so a filter on
+    // "customers with active credit" reads one indexed row per grant; an expiry is written once.
+    up: (db) =>
+      db.exec(`
+        CREATE TABLE orders (
+          seq INTEGER PRIMARY KEY,
+          id TEXT NOT NULL UNIQUE,
+          customer_id TEXT NOT NULL,
+          unit_key TEXT NOT NULL,
+          number TEXT NOT NULL,
+          placed_at TEXT NOT NULL,
+          status TEXT NOT NULL,
+          total_cents INTEGER NOT NULL,
+          rating INTEGER,
+          version INTEGER NOT NULL,
+          data TEXT NOT NULL
+        );
+        CREATE UNIQUE INDEX orders_number ON orders (unit_key, number);
+        CREATE INDEX orders_customer ON orders (customer_id, placed_at, id);
+        CREATE INDEX orders_placed ON orders (placed_at, id);
+        CREATE TABLE credit_entries (
+          seq INTEGER PRIMARY KEY,
+          id TEXT NOT NULL UNIQUE,
+          customer_id TEXT NOT NULL,
+          type TEXT NOT NULL CHECK (type IN ('grant', 'redemption', 'expiry')),
+          grant_id TEXT,
+          kind TEXT,
+          amount_cents INTEGER NOT NULL CHECK (amount_cents > 0),
+          expires_at TEXT,
+          remaining_cents INTEGER CHECK (remaining_cents >= 0),
+          at TEXT NOT NULL,
+          data TEXT NOT NULL
+        );
+        CREATE INDEX credit_entries_customer ON credit_entries (customer_id, seq);
+        CREATE INDEX credit_grants_open ON credit_entries (customer_id, expires_at) WHERE type = 'grant' AND remaining_cents > 0;
+        CREATE INDEX credit_entries_grant ON credit_entries (grant_id) WHERE grant_id IS NOT NULL;
+        CREATE UNIQUE INDEX credit_expiry_once ON credit_entries (grant_id) WHERE type = 'expiry';
+        UPDATE customer_data SET data = json_set(data, '$.stats.firstPurchaseAt', json('null'))
+          WHERE json_type(data, '$.stats.firstPurchaseAt') IS NULL;
+      `),
+  },
 ];
 
 /** The schema version this server writes. */

@@ -1,9 +1,10 @@
 import Database from 'better-sqlite3';
-import { filterFieldsOf, filterTest, type AuditEntry, type Customer, type CustomerSortField, type FilterFields, type View } from '@clientela/core/schemas';
+import { countsAsPurchase, filterFieldsOf, filterTest, ORDER_STATUSES, type AuditEntry, type CreditEntry, type Customer, type CustomerSortField, type FilterFields, type Order, type View } from '@clientela/core/schemas';
 import { filterSql, type FilterDialect } from './filter-sql.js';
+import { applyToBalances } from './ledger.js';
 import { maskJson, queryKey, queryTokens, scanByPages, searchTextOf, sortKeyOf } from './search.js';
 import { migrateSqlite } from './sqlite-migrations.js';
-import type { AuditQueryParams, CustomerQuery, ListJsonResult, ListParams, ListResult, SortSpec, StoredAudit, StoredCategory, SyncStore } from './types.js';
+import type { AuditQueryParams, CustomerQuery, ListJsonResult, ListParams, ListResult, OrderFigures, OrderListParams, OrderListResult, SortSpec, StoredAudit, StoredCategory, SyncStore } from './types.js';
 
 const SORT_INDEXES: Record<CustomerSortField, string> = {
   name: 'customers_name',
@@ -72,6 +73,24 @@ function sqliteDialect(args: unknown[]): FilterDialect {
   };
 }
 
+/** The statuses that count as a purchase, as an SQL list. */
+const COUNTED = ORDER_STATUSES.filter(countsAsPurchase).map((st) => `'${st}'`).join(', ');
+
+function orderRow(o: Order) {
+  return {
+    id: o.id,
+    customer_id: o.customerId,
+    unit_key: o.unitId ?? '',
+    number: o.number,
+    placed_at: o.placedAt,
+    status: o.status,
+    total_cents: o.totalCents,
+    rating: o.rating ?? null,
+    version: o.version,
+    data: JSON.stringify(o),
+  };
+}
+
 function ftsPhrase(token: string): string {
   return `"${token.replace(/"/g, '""')}"`;
 }
@@ -127,6 +146,24 @@ export class SqliteStore implements SyncStore {
       delMeta: db.prepare('DELETE FROM meta WHERE key = ?'),
       purgeMeta: db.prepare('DELETE FROM meta WHERE expires_at IS NOT NULL AND expires_at <= ?'),
       addAudit: db.prepare('INSERT INTO audit (action, at, data) VALUES (?, ?, ?)'),
+      insertOrder: db.prepare(`INSERT INTO orders (id, customer_id, unit_key, number, placed_at, status, total_cents, rating, version, data)
+        VALUES (@id, @customer_id, @unit_key, @number, @placed_at, @status, @total_cents, @rating, @version, @data)`),
+      updateOrder: db.prepare(`UPDATE orders SET customer_id=@customer_id, unit_key=@unit_key, number=@number, placed_at=@placed_at, status=@status,
+        total_cents=@total_cents, rating=@rating, version=@version, data=@data WHERE id=@id`),
+      getOrder: db.prepare('SELECT data FROM orders WHERE id = ?').pluck(),
+      orderByNumber: db.prepare('SELECT data FROM orders WHERE unit_key = ? AND number = ?').pluck(),
+      figures: db.prepare(`SELECT count(*) FILTER (WHERE counted) AS count, coalesce(sum(total_cents) FILTER (WHERE counted), 0) AS total,
+        min(placed_at) FILTER (WHERE counted) AS first, max(placed_at) FILTER (WHERE counted) AS last,
+        coalesce(sum(rating), 0) AS rating_sum, count(rating) AS rating_count
+        FROM (SELECT *, status IN (${COUNTED}) AS counted FROM orders WHERE customer_id = ?)`),
+      addEntry: db.prepare(`INSERT INTO credit_entries (id, customer_id, type, grant_id, kind, amount_cents, expires_at, remaining_cents, at, data)
+        VALUES (@id, @customer_id, @type, @grant_id, @kind, @amount_cents, @expires_at, @remaining_cents, @at, @data)`),
+      grant: db.prepare(`SELECT customer_id AS customerId, remaining_cents AS remaining,
+        EXISTS (SELECT 1 FROM credit_entries x WHERE x.grant_id = g.id AND x.type = 'expiry') AS expired
+        FROM credit_entries g WHERE id = ? AND type = 'grant'`),
+      setRemaining: db.prepare("UPDATE credit_entries SET remaining_cents = ? WHERE id = ? AND type = 'grant'"),
+      entriesOf: db.prepare('SELECT data FROM credit_entries WHERE customer_id = ? ORDER BY seq').pluck(),
+      allEntries: db.prepare('SELECT data FROM credit_entries ORDER BY customer_id, seq').pluck(),
     };
     this.loadColumns();
   }
@@ -508,6 +545,72 @@ export class SqliteStore implements SyncStore {
 
   deleteView(id: string): void {
     this.stmts.delView.run(id);
+  }
+
+  insertOrder(order: Order): void {
+    this.stmts.insertOrder.run(orderRow(order));
+  }
+
+  getOrder(id: string): Order | undefined {
+    const d = this.stmts.getOrder.get(id) as string | undefined;
+    return d === undefined ? undefined : (JSON.parse(d) as Order);
+  }
+
+  findOrderByNumber(number: string, unitId?: string): Order | undefined {
+    const d = this.stmts.orderByNumber.get(unitId ?? '', number) as string | undefined;
+    return d === undefined ? undefined : (JSON.parse(d) as Order);
+  }
+
+  updateOrder(order: Order): void {
+    this.stmts.updateOrder.run(orderRow(order));
+  }
+
+  listOrders({ customerId, status, after, limit }: OrderListParams): OrderListResult {
+    const parts: string[] = [];
+    const args: unknown[] = [];
+    if (customerId !== undefined) (parts.push('customer_id = ?'), args.push(customerId));
+    if (status) (parts.push('status = ?'), args.push(status));
+    if (after) (parts.push('(placed_at < ? OR (placed_at = ? AND id < ?))'), args.push(after.placedAt, after.placedAt, after.id));
+    const where = parts.length ? `WHERE ${parts.join(' AND ')}` : '';
+    const rows = this.prepare(`SELECT data FROM orders ${where} ORDER BY placed_at DESC, id DESC LIMIT ?`).pluck().all(...args, limit + 1) as string[];
+    return { items: rows.slice(0, limit).map((d) => JSON.parse(d) as Order), hasMore: rows.length > limit };
+  }
+
+  orderFigures(customerId: string): OrderFigures {
+    const r = this.stmts.figures.get(customerId) as { count: number; total: number; first: string | null; last: string | null; rating_sum: number; rating_count: number };
+    return { count: r.count, totalCents: r.total, firstAt: r.first, lastAt: r.last, ratingSum: r.rating_sum, ratingCount: r.rating_count };
+  }
+
+  appendCreditEntries(entries: readonly CreditEntry[]): void {
+    this.transaction(() => {
+      const balances = applyToBalances(entries, (id) => {
+        const g = this.stmts.grant.get(id) as { customerId: string; remaining: number; expired: number } | undefined;
+        return g && { customerId: g.customerId, remaining: g.remaining, expired: g.expired === 1 };
+      });
+      for (const e of entries) {
+        this.stmts.addEntry.run({
+          id: e.id,
+          customer_id: e.customerId,
+          type: e.type,
+          grant_id: e.type === 'grant' ? null : e.grantId,
+          kind: e.type === 'grant' ? e.kind : null,
+          amount_cents: e.amountCents,
+          expires_at: e.type === 'grant' ? e.expiresAt : null,
+          remaining_cents: e.type === 'grant' ? e.amountCents : null,
+          at: e.at,
+          data: JSON.stringify(e),
+        });
+      }
+      for (const [id, remaining] of balances) this.stmts.setRemaining.run(remaining, id);
+    });
+  }
+
+  creditEntries(customerId: string): CreditEntry[] {
+    return (this.stmts.entriesOf.all(customerId) as string[]).map((d) => JSON.parse(d) as CreditEntry);
+  }
+
+  *scanCreditEntries(): Iterable<CreditEntry> {
+    for (const d of this.stmts.allEntries.iterate() as Iterable<string>) yield JSON.parse(d) as CreditEntry;
   }
 
   getMeta<T>(key: string, now?: string): T | undefined {

@@ -1,5 +1,5 @@
 import { searchKey } from '@clientela/core/format';
-import type { AuditEntry, Customer, View } from '@clientela/core/schemas';
+import type { AuditEntry, CreditEntry, Customer, Order, View } from '@clientela/core/schemas';
 import { Mutex } from './lock.js';
 import {
   StoreConflict,
@@ -8,6 +8,7 @@ import {
   type ListJsonResult,
   type ListParams,
   type ListResult,
+  type OrderListParams,
   type SortSpec,
   type Store,
   type StoredAudit,
@@ -170,6 +171,46 @@ export class SyncStoreAdapter implements Store {
       this.inner.deleteView(id);
       return true;
     });
+  }
+  insertOrder(order: Order): Promise<void> {
+    return this.#run(() => {
+      const holder = this.inner.findOrderByNumber(order.number, order.unitId);
+      if (holder) throw new StoreConflict('order_number', holder.id);
+      this.inner.insertOrder(order);
+    });
+  }
+  getOrder(id: string) {
+    return this.#run(() => this.inner.getOrder(id));
+  }
+  findOrderByNumber(number: string, unitId?: string) {
+    return this.#run(() => this.inner.findOrderByNumber(number, unitId));
+  }
+  updateOrder(order: Order, expectedVersion?: number): Promise<boolean> {
+    return this.#run(() => {
+      const current = this.inner.getOrder(order.id);
+      if (!current || (expectedVersion !== undefined && current.version !== expectedVersion)) return false;
+      const holder = this.inner.findOrderByNumber(order.number, order.unitId);
+      if (holder && holder.id !== order.id) throw new StoreConflict('order_number', holder.id);
+      this.inner.updateOrder(order);
+      return true;
+    });
+  }
+  listOrders(params: OrderListParams) {
+    return this.#run(() => this.inner.listOrders(params));
+  }
+  orderFigures(customerId: string) {
+    return this.#run(() => this.inner.orderFigures(customerId));
+  }
+  appendCreditEntries(entries: readonly CreditEntry[]) {
+    return this.#run(() => this.inner.appendCreditEntries(entries));
+  }
+  creditEntries(customerId: string) {
+    return this.#run(() => this.inner.creditEntries(customerId));
+  }
+  async *scanCreditEntries(): AsyncIterable<CreditEntry> {
+    if (!this.#inside && this.#lock.held) await this.#lock.idle();
+    // Read whole before yielding, so a write between two batches cannot tear the wallet.
+    yield* [...this.inner.scanCreditEntries()];
   }
 
   getMeta<T>(key: string, now?: string) {

@@ -6,6 +6,9 @@ import type {
   CustomerKind,
   CustomerSortField,
   CustomerStatus,
+  CreditEntry,
+  Order,
+  OrderStatus,
   ResolvedFilter,
   View,
 } from '@clientela/core/schemas';
@@ -77,12 +80,39 @@ export interface StoredAudit {
   entry: AuditEntry;
 }
 
+/** What a customer's stored orders add up to (orders returned or cancelled left out of all but the ratings). */
+export interface OrderFigures {
+  /** Orders that count as purchases (not returned or cancelled). */
+  count: number;
+  totalCents: number;
+  /** `placedAt` of the oldest and newest counted order. */
+  firstAt: string | null;
+  lastAt: string | null;
+  /** Ratings of every rated order. */
+  ratingSum: number;
+  ratingCount: number;
+}
+
+/** A page of orders, newest first (`placedAt` then `id`, both descending). */
+export interface OrderListParams {
+  customerId?: string | undefined;
+  status?: OrderStatus | undefined;
+  /** The `placedAt` and id of the last order of the previous page. */
+  after?: { placedAt: string; id: string } | undefined;
+  limit: number;
+}
+
+export interface OrderListResult {
+  items: Order[];
+  hasMore: boolean;
+}
+
 /** A write that breaks a uniqueness rule the store enforces. */
 export class StoreConflict extends Error {
   override name = 'StoreConflict';
   constructor(
-    /** Which rule: a live document, a category name (ignoring case and accents). */
-    readonly rule: 'document' | 'category_name',
+    /** Which rule: a live document, a category name (ignoring case and accents), an order number within its unit. */
+    readonly rule: 'document' | 'category_name' | 'order_number',
     /** The record that holds the value, when the store can tell. */
     readonly holderId?: string,
   ) {
@@ -146,6 +176,31 @@ export interface Store {
   putView(view: View, expectedVersion?: number): Promise<boolean>;
   /** Deletes a view; with `expectedVersion`, only that stored version (returns whether it deleted). */
   deleteView(id: string, expectedVersion?: number): Promise<boolean>;
+  /**
+   * Stores a new order. Throws {@link StoreConflict} (`order_number`) when another order of the
+   * same unit holds its number.
+   */
+  insertOrder(order: Order): Promise<void>;
+  /** The order; in a transaction (PostgreSQL) its row stays locked until the end. */
+  getOrder(id: string): Promise<Order | undefined>;
+  /** The order holding `number` in a unit (no unit: the orders without one). */
+  findOrderByNumber(number: string, unitId?: string): Promise<Order | undefined>;
+  /** Writes `order` when the stored version is `expectedVersion` (always, without one); returns whether it wrote. */
+  updateOrder(order: Order, expectedVersion?: number): Promise<boolean>;
+  listOrders(params: OrderListParams): Promise<OrderListResult>;
+  /** What the customer's stored orders add up to, computed from the rows. */
+  orderFigures(customerId: string): Promise<OrderFigures>;
+
+  /**
+   * Appends entries to the credits ledger. Each redemption or expiry takes its amount from its
+   * grant's remaining balance in the same step; a step that would leave a grant below zero throws
+   * and writes nothing. An expiry is written at most once per grant.
+   */
+  appendCreditEntries(entries: readonly CreditEntry[]): Promise<void>;
+  /** A customer's ledger, in the order written. */
+  creditEntries(customerId: string): Promise<CreditEntry[]>;
+  /** Every ledger entry, by customer and then in the order written (the wallet). */
+  scanCreditEntries(): AsyncIterable<CreditEntry>;
 
   /** Small durable records; with `now` (ISO time), an expired record reads as absent. */
   getMeta<T>(key: string, now?: string): Promise<T | undefined>;
@@ -209,6 +264,16 @@ export interface SyncStore {
   getView(id: string): View | undefined;
   putView(view: View): void;
   deleteView(id: string): void;
+  insertOrder(order: Order): void;
+  getOrder(id: string): Order | undefined;
+  findOrderByNumber(number: string, unitId?: string): Order | undefined;
+  updateOrder(order: Order): void;
+  listOrders(params: OrderListParams): OrderListResult;
+  orderFigures(customerId: string): OrderFigures;
+  /** Appends entries, taking redemptions and expiries from their grants' remaining balance (throws, writing nothing, below zero). */
+  appendCreditEntries(entries: readonly CreditEntry[]): void;
+  creditEntries(customerId: string): CreditEntry[];
+  scanCreditEntries(): Iterable<CreditEntry>;
 
   /**
    * Small durable records (settings, credentials, tokens, idempotency answers, sign-in

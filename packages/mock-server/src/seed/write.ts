@@ -1,0 +1,41 @@
+import type { Customer } from '@clientela/core/schemas';
+import type { ServerContext } from '../context.js';
+import { creditsOf, grantCredit, redeemCredit } from '../service/credits.js';
+import { recordOrders } from '../service/orders.js';
+import type { SeedResult } from './seed.js';
+
+/**
+ * Writes seed data into an empty store: categories, customers in one bulk insert, then each
+ * customer's orders and credits through the services the routes use (so the figures of a seeded
+ * customer are computed exactly as an API-made one's), each step at the moment it happened. One
+ * transaction for the whole history: SQLite and PostgreSQL commit it once instead of per order.
+ * Customers seeded as deleted get their history first and are deleted last, as in real life.
+ */
+export async function writeSeed(ctx: ServerContext, data: SeedResult): Promise<void> {
+  const store = ctx.store;
+  if ((await store.listCategories()).length === 0) for (const cat of data.categories) await store.putCategory(cat);
+  const deleted = data.customers.filter((c) => c.status === 'deleted');
+  await store.insertCustomers(data.customers.map((c) => (c.status === 'deleted' ? ({ ...c, status: 'inactive' } as Customer) : c)));
+  await store.transaction(async (tx) => {
+    const at = (iso: string): ServerContext => Object.assign(Object.create(ctx) as ServerContext, { store: tx, now: () => new Date(iso) });
+    for (const h of data.history) {
+      const last = h.orders[h.orders.length - 1];
+      if (last) await recordOrders(at(last.input.placedAt), h.customerId, h.orders, 'pt-BR');
+      for (const op of h.credits) {
+        const t = at(op.at);
+        if (op.type === 'grant') {
+          const { type: _type, at: _at, id, ...input } = op;
+          await grantCredit(t, h.customerId, input, 'pt-BR', id);
+        } else {
+          // What the plan meant to spend, within what is spendable at that moment.
+          const amountCents = Math.min(op.amountCents, (await creditsOf(t, h.customerId)).balanceCents);
+          if (amountCents > 0) await redeemCredit(t, h.customerId, { amountCents }, 'pt-BR');
+        }
+      }
+    }
+    for (const c of deleted) {
+      const cur = (await tx.getCustomer(c.id))!;
+      await tx.updateCustomer({ ...cur, status: 'deleted', version: cur.version + 1 } as Customer, cur.version);
+    }
+  });
+}
