@@ -102,6 +102,33 @@ describe('two server processes on one PostgreSQL database', () => {
     expect((await call(b, 'GET', `/v1/customers/${c.id}`)).json).toMatchObject({ version: c.version + 1, notes: winner.notes });
   });
 
+  it(`${RACERS} PATCHes of one order with one ETag, split across the processes → exactly one 200; the figures count the winner once`, async () => {
+    const c = (await call(a, 'POST', '/v1/customers', person(50))).json;
+    const placedAt = '2026-10-01T12:00:00.000Z';
+    const o = (await call(a, 'POST', '/v1/orders', { customerId: c.id, number: `R-${c.id}`, placedAt, itemsCount: 1, totalCents: 9_900, status: 'shipped' })).json;
+    // Half the racers return the order, half mark it delivered: whichever wins, it wins alone.
+    const replies = await Promise.all(
+      Array.from({ length: RACERS }, (_, i) => call(i % 2 ? b : a, 'PATCH', `/v1/orders/${o.id}`, { status: i % 4 < 2 ? 'returned' : 'delivered' }, { 'If-Match': `"${o.version}"` })),
+    );
+    expect(tally(replies.map((r) => r.status))).toEqual({ 200: 1, 412: RACERS - 1 });
+    const winner = replies.find((r) => r.status === 200)!.json;
+    expect((await call(b, 'GET', `/v1/orders/${o.id}`)).json).toMatchObject({ version: o.version + 1, status: winner.status });
+    const stats = (await call(a, 'GET', `/v1/customers/${c.id}?document=masked`)).json.stats;
+    expect(stats).toMatchObject(winner.status === 'returned' ? { ordersCount: 0, totalSpentCents: 0, lastPurchaseAt: null } : { ordersCount: 1, totalSpentCents: 9_900, lastPurchaseAt: placedAt });
+  });
+
+  it(`${RACERS} orders of one customer at once, split across the processes → the figures count every one`, async () => {
+    const c = (await call(a, 'POST', '/v1/customers', person(51))).json;
+    const replies = await Promise.all(
+      Array.from({ length: RACERS }, (_, i) =>
+        call(i % 2 ? b : a, 'POST', '/v1/orders', { customerId: c.id, number: `M-${c.id}-${i}`, placedAt: new Date(Date.UTC(2026, 9, 1 + i)).toISOString(), itemsCount: 1, totalCents: 100 + i }),
+      ),
+    );
+    expect(tally(replies.map((r) => r.status))).toEqual({ 201: RACERS });
+    const stats = (await call(b, 'GET', `/v1/customers/${c.id}?document=masked`)).json.stats;
+    expect(stats).toMatchObject({ ordersCount: RACERS, totalSpentCents: Array.from({ length: RACERS }, (_, i) => 100 + i).reduce((x, y) => x + y, 0), lastPurchaseAt: new Date(Date.UTC(2026, 9, RACERS)).toISOString() });
+  });
+
   it(`${RACERS} creates with one Idempotency-Key, split across the processes → one customer, every answer names it`, async () => {
     const body = person(2);
     const replies = await Promise.all(Array.from({ length: RACERS }, (_, i) => call(i % 2 ? b : a, 'POST', '/v1/customers', body, { 'Idempotency-Key': `race-${body.document}` })));
