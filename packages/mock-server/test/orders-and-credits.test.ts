@@ -14,6 +14,7 @@ import { SyncStoreAdapter } from '../src/store/sync-adapter.js';
 import type { Store } from '../src/store/types.js';
 import { createTestDatabase, type TestDatabase } from '../../../test/postgres.js';
 import { generateCpf } from '../src/seed/documents.js';
+import { generateSeed } from '../src/seed/seed.js';
 import { Prng } from '../src/seed/prng.js';
 import { app, call, PERSON } from './helpers.js';
 
@@ -261,6 +262,9 @@ describe.each(STORES)('the seeded figures are what the stored orders add up to: 
   it('every customer: orders count, total spent, first and last purchase, average rating, brute force over its rows', async () => {
     let withOrders = 0;
     let withReturns = 0;
+    // The generator's customers carry the figures their planned history adds up to: the service
+    // that wrote the history computed the same ones from the stored rows.
+    const planned = new Map(generateSeed(150, 3).customers.map((c) => [c.id, c.stats]));
     for await (const c of store.scanCustomers({ statuses: ['active', 'inactive', 'blocked', 'deleted'] }, { field: 'createdAt', desc: false })) {
       const rows = (await store.listOrders({ customerId: c.id, limit: 10_000 })).items;
       const kept = rows.filter(counted);
@@ -270,6 +274,7 @@ describe.each(STORES)('the seeded figures are what the stored orders add up to: 
       expect(c.stats.firstPurchaseAt, c.id).toBe(kept.length ? kept.map((o) => o.placedAt).sort()[0] : null);
       expect(c.stats.lastPurchaseAt, c.id).toBe(kept.length ? kept.map((o) => o.placedAt).sort().at(-1) : null);
       expect(c.stats.averageRating, c.id).toBe(rated.length ? rated.reduce((a, o) => a + o.rating!, 0) / rated.length : null);
+      expect(c.stats, c.id).toEqual(planned.get(c.id));
       if (rows.length) withOrders++;
       if (rows.length !== kept.length) withReturns++;
     }

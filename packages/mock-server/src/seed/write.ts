@@ -15,7 +15,11 @@ export async function writeSeed(ctx: ServerContext, data: SeedResult): Promise<v
   const store = ctx.store;
   if ((await store.listCategories()).length === 0) for (const cat of data.categories) await store.putCategory(cat);
   const deleted = data.customers.filter((c) => c.status === 'deleted');
-  await store.insertCustomers(data.customers.map((c) => (c.status === 'deleted' ? ({ ...c, status: 'inactive' } as Customer) : c)));
+  // Registered as they were before buying anything: the order service computes the figures.
+  const zero = { ordersCount: 0, totalSpentCents: 0, firstPurchaseAt: null, lastPurchaseAt: null, averageRating: null };
+  await store.insertCustomers(
+    data.customers.map((c) => ({ ...c, stats: { ...c.stats, ...zero }, updatedAt: c.createdAt, ...(c.status === 'deleted' ? { status: 'inactive' } : {}) }) as Customer),
+  );
   await store.transaction(async (tx) => {
     const at = (iso: string): ServerContext => Object.assign(Object.create(ctx) as ServerContext, { store: tx, now: () => new Date(iso) });
     for (const h of data.history) {

@@ -2,6 +2,7 @@ import { ORDER_STATUS_LABELS, type Locale } from '@clientela/core/i18n';
 import { ORDER_TRANSITIONS, type Customer, type Order, type OrderCreate, type OrderPatch } from '@clientela/core/schemas';
 import { newId, type ServerContext } from '../context.js';
 import { fail422, fieldIssue, HttpProblem } from '../http/problem.js';
+import { purchaseStats } from '../store/ledger.js';
 
 /** How far ahead of the server's clock an order may be placed (a till whose clock runs fast). */
 const CLOCK_SKEW_MS = 5 * 60_000;
@@ -21,15 +22,7 @@ export async function customerForWrite(t: ServerContext, id: string, locale: Loc
  * reordered write cannot leave them off by one order.
  */
 export async function refreshFigures(t: ServerContext, customer: Customer): Promise<Customer> {
-  const f = await t.store.orderFigures(customer.id);
-  const stats = {
-    ...customer.stats,
-    ordersCount: f.count,
-    totalSpentCents: f.totalCents,
-    firstPurchaseAt: f.firstAt,
-    lastPurchaseAt: f.lastAt,
-    averageRating: f.ratingCount ? f.ratingSum / f.ratingCount : null,
-  };
+  const stats = { ...customer.stats, ...purchaseStats(await t.store.orderFigures(customer.id)) };
   const s = customer.stats;
   if (
     s.ordersCount === stats.ordersCount &&

@@ -1,4 +1,4 @@
-import { countsAsPurchase, type CreditEntry, type Order } from '@clientela/core/schemas';
+import { countsAsPurchase, type CreditEntry, type CustomerStats, type Order } from '@clientela/core/schemas';
 import type { OrderFigures, OrderListParams, OrderListResult } from './types.js';
 
 // What the embedded stores share about orders and the credits ledger: the order of an order
@@ -16,7 +16,8 @@ export function numberKey(number: string, unitId: string | undefined): string {
   return `${unitId ?? ''}\u0000${number}`;
 }
 
-export function figuresOf(orders: Iterable<Order>): OrderFigures {
+/** What a customer's orders add up to (the memory store's `orderFigures`; the seed's expected figures). */
+export function figuresOf(orders: Iterable<Pick<Order, 'status' | 'totalCents' | 'placedAt' | 'rating'>>): OrderFigures {
   const f: OrderFigures = { count: 0, totalCents: 0, firstAt: null, lastAt: null, ratingSum: 0, ratingCount: 0 };
   for (const o of orders) {
     if (o.rating !== undefined) {
@@ -30,6 +31,17 @@ export function figuresOf(orders: Iterable<Order>): OrderFigures {
     if (f.lastAt === null || o.placedAt > f.lastAt) f.lastAt = o.placedAt;
   }
   return f;
+}
+
+/** The purchase fields of a customer's `stats` from its order figures. */
+export function purchaseStats(f: OrderFigures): Pick<CustomerStats, 'ordersCount' | 'totalSpentCents' | 'firstPurchaseAt' | 'lastPurchaseAt' | 'averageRating'> {
+  return {
+    ordersCount: f.count,
+    totalSpentCents: f.totalCents,
+    firstPurchaseAt: f.firstAt,
+    lastPurchaseAt: f.lastAt,
+    averageRating: f.ratingCount ? f.ratingSum / f.ratingCount : null,
+  };
 }
 
 /** One page of `sorted` (already in {@link compareOrders} order) after the keyset position. */
