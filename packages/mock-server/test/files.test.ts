@@ -68,9 +68,9 @@ describe('exports', () => {
     const { res, text } = await download(s, { format: 'csv', resource: 'credits' });
     expect(res.headers.get('content-disposition')).toMatch(/creditos-2026-11-22\.csv/);
     const lines = text.slice(1).trim().split('\r\n');
-    expect(lines[0]).toBe('ID do cliente;Nome;E-mail;Tipo de crédito;Valor (R$);Origem;Validade;Situação');
-    // Labels, decimal comma and dd/mm/aaaa, as the customer export.
-    expect(lines[1]).toMatch(/;(Indique e Ganhe|Bônus \(cashback\));"\d+,\d{2}";.*;\d{2}\/\d{2}\/\d{4};(Ativo|Usado|Vencido)$/);
+    expect(lines[0]).toBe('ID do cliente;Nome;E-mail;Tipo de crédito;Valor (R$);Saldo (R$);Origem;Validade;Situação');
+    // Labels, decimal comma and dd/mm/aaaa, as the customer export; the balance is what is left.
+    expect(lines[1]).toMatch(/;(Indique e Ganhe|Bônus \(cashback\));"\d+,\d{2}";"\d+,\d{2}";.*;\d{2}\/\d{2}\/\d{4};(Ativo|A vencer|Usado|Vencido)$/);
     const total = (await call(s, 'GET', '/v1/credits?limit=1')).json.total;
     expect(lines).toHaveLength(total + 1);
   });
