@@ -46,6 +46,8 @@ describe('describeAuditEntry', () => {
     expect(describeAuditEntry(bulk, 'pt-BR')).toBe('Mudou a situação de 98 clientes para Bloqueado (filtro: Situação Ativo, exceto 2 clientes)');
     const one = entry({ action: 'export', format: 'csv', count: 9, filter: { resource: 'customers', q: 'ana', exceptIds: ['cus_1'] }, columns: ['name'] });
     expect(describeAuditEntry(one, 'en')).toContain('(filter: search “ana”, except 1 customer)');
+    const segment = entry({ action: 'export', format: 'csv', count: 115, filter: { resource: 'customers', filter: 'last-notwithin-90.uf-SP' }, columns: ['name'] });
+    expect(describeAuditEntry(segment, 'pt-BR')).toContain('(filtro: Sem compra há 90 dias, UF: SP)');
     expect(describeAuditEntry(one, 'es')).toContain('salvo 1 cliente)');
   });
 });

@@ -4,6 +4,8 @@ import type { AuditEntry } from '../schemas/operations.js';
 import { COLUMN_LABELS, CREDIT_KIND_LABELS, CUSTOMER_KIND_LABELS, CUSTOMER_STATUS_LABELS, fieldLabel, ORDER_STATUS_LABELS } from './labels.js';
 import { localeTables } from './load.js';
 import type { Locale } from './locale.js';
+import { parseFilter } from '../schemas/filter-codec.js';
+import { describeFilterTerm } from './filter-text.js';
 
 /** What {@link describeAuditEntry} may look up that an entry holds only by id. */
 export interface DescribeAuditOptions {
@@ -130,6 +132,11 @@ function describeFilter(entry: AuditEntry, locale: Locale, options: DescribeAudi
   if (f['categoryId']) {
     const ids = (Array.isArray(f['categoryId']) ? f['categoryId'] : String(f['categoryId']).split(',')).map(String).filter(Boolean);
     parts.push(w.category(list(ids.map((id) => options.categoryName?.(id) ?? id), locale)));
+  }
+  if (typeof f['filter'] === 'string' && f['filter']) {
+    // The filter language in the same words as the filter builder's chips ("Sem compra há 90 dias").
+    const parsed = parseFilter(f['filter']);
+    if (parsed.success) parts.push(...parsed.data.map((term) => describeFilterTerm(term, locale, { categoryName: (id) => options.categoryName?.(id) })));
   }
   if (typeof f['ids'] === 'number') parts.push(w.selected(num.format(f['ids'])));
   if (Array.isArray(f['exceptIds']) && f['exceptIds'].length) parts.push(w.except(w.customers(num.format(f['exceptIds'].length), f['exceptIds'].length === 1)));
