@@ -2,72 +2,55 @@ import { NotFoundError, ValidationError } from '../errors/errors.js';
 import { digitsOnly } from '../format/format.js';
 import { loadLocale } from '../i18n/load.js';
 import { issueMessage } from '../i18n/messages.js';
-import { CategorySchema, type Category, type CategoryCreate, type CategoryPatch, type CategoryStatus } from '../schemas/category.js';
-import { CustomerSchema, type Customer, type CustomerStatus } from '../schemas/customer.js';
+import type { Category, CategoryCreate, CategoryPatch, CategoryStatus } from '../schemas/category.js';
+import type { Customer, CustomerStatus } from '../schemas/customer.js';
 import type { CustomerCreate, CustomerPatch, PublicRegistration } from '../schemas/customer-write.js';
-import {
-  AuditPageSchema,
-  BulkResultSchema,
-  CategoryListSchema,
-  CepAddressSchema,
-  CreditWalletPageSchema,
-  CustomerPageSchema,
-  ImportReportSchema,
-  InvitationSchema,
-  SessionSchema,
-  type AuditEntry,
-  type AuditPage,
-  type AuditQuery,
-  type BulkRequest,
-  type BulkResult,
-  type CepAddress,
-  type CreditWalletEntry,
-  type CreditWalletPage,
-  type CreditWalletQuery,
-  type CustomerPage,
-  type ExportRequest,
-  type ImportReport,
-  type Invitation,
-  type Session,
-  type SessionCreate,
+import type {
+  AuditEntry,
+  AuditPage,
+  AuditQuery,
+  BulkRequest,
+  BulkResult,
+  CepAddress,
+  CreditWalletEntry,
+  CreditWalletPage,
+  CreditWalletQuery,
+  CustomerPage,
+  ExportRequest,
+  ImportReport,
+  Invitation,
+  Session,
+  SessionCreate,
 } from '../schemas/operations.js';
 import type { CustomerListQuery } from '../schemas/query.js';
 import type { FilterExpression } from '../schemas/filter.js';
 import { encodeFilter } from '../schemas/filter-codec.js';
-import {
-  CreditGrantEntrySchema,
-  CreditListSchema,
-  CreditRedemptionSchema,
-  OrderPageSchema,
-  OrderSchema,
-  type Credit,
-  type CreditGrant,
-  type CreditGrantEntry,
-  type CreditList,
-  type CreditRedeem,
-  type CreditRedemption,
-  type Order,
-  type OrderCreate,
-  type OrderListQuery,
-  type OrderPage,
-  type OrderPatch,
+import type {
+  Credit,
+  CreditGrant,
+  CreditGrantEntry,
+  CreditList,
+  CreditRedeem,
+  CreditRedemption,
+  Order,
+  OrderCreate,
+  OrderListQuery,
+  OrderPage,
+  OrderPatch,
 } from '../schemas/order.js';
-import {
-  CatalogSettingsSchema,
-  InvitationInfoSchema,
-  RegistrationRequestListSchema,
-  type CatalogSettings,
-  type RegistrationRequest,
-  PasswordCheckResultSchema,
-  type InvitationInfo,
-  type PasswordChange,
-  type PasswordCheckResult,
-  type ProfilePatch,
+import type {
+  CatalogSettings,
+  RegistrationRequest,
+  InvitationInfo,
+  PasswordChange,
+  PasswordCheckResult,
+  ProfilePatch,
 } from '../schemas/account.js';
-import { RegistrationSettingsSchema, type RegistrationSettings } from '../schemas/settings.js';
-import { ViewListSchema, ViewSchema, type View, type ViewCreate, type ViewPatch } from '../schemas/view.js';
+import type { RegistrationSettings } from '../schemas/settings.js';
+import type { View, ViewCreate, ViewPatch } from '../schemas/view.js';
 import { isValidCep } from '../validation/documents.js';
 import { ChangeFeed, type ClientChange } from './changes.js';
+import { checkResponse } from './responses.js';
 import {
   createTransport,
   type CallOptions,
@@ -178,7 +161,7 @@ async function* paginate<T>(
 
 function customers(t: Transport, feed: ChangeFeed) {
   const list = (query: CustomerQuery = {}, options?: CallOptions): Promise<CustomerPage> =>
-    t.request(CustomerPageSchema, { ...options, path: 'customers', query: query.filter === undefined ? query : { ...query, filter: filterText(query.filter) } });
+    t.request('customerPage', { ...options, path: 'customers', query: query.filter === undefined ? query : { ...query, filter: filterText(query.filter) } });
   return {
     /**
      * One page of customers. `status` defaults to all but `deleted`; list items carry the
@@ -215,7 +198,7 @@ function customers(t: Transport, feed: ChangeFeed) {
      */
     retrieve: (id: string, options?: RetrieveOptions): Promise<Customer> => {
       const { document, ...call } = options ?? {};
-      return t.request(CustomerSchema, { ...call, ...ref('customers/', id), ...(document === 'masked' ? { query: { document } } : {}) });
+      return t.request('customer', { ...call, ...ref('customers/', id), ...(document === 'masked' ? { query: { document } } : {}) });
     },
 
     /**
@@ -227,7 +210,7 @@ function customers(t: Transport, feed: ChangeFeed) {
      * const ana = await client.customers.create({ kind: 'person', document: '529.982.247-25', firstName: 'Ana', lastName: 'Souza' });
      */
     create: (body: CustomerCreate, options?: IdempotentCallOptions): Promise<Customer> =>
-      t.request(CustomerSchema, { ...options, method: 'post', path: 'customers', json: body, idem: true }).then(told(feed, (customer) => ({ type: 'customer.created', customer }))),
+      t.request('customer', { ...options, method: 'post', path: 'customers', json: body, idem: true }).then(told(feed, (customer) => ({ type: 'customer.created', customer }))),
 
     /**
      * Changes some fields (`null` clears an optional one), guarded by `If-Match`: pass the record
@@ -240,7 +223,7 @@ function customers(t: Transport, feed: ChangeFeed) {
      */
     update: (target: Target, patch: CustomerPatch, options?: WriteCallOptions): Promise<Customer> =>
       t
-        .request(CustomerSchema, { ...options, ...ref('customers/', target), method: 'patch', json: patch, current: CustomerSchema })
+        .request('customer', { ...options, ...ref('customers/', target), method: 'patch', json: patch, current: 'customer' })
         .then(told(feed, (customer) => ({ type: 'customer.updated', customer }))),
 
     /**
@@ -251,7 +234,7 @@ function customers(t: Transport, feed: ChangeFeed) {
      * await client.customers.delete('cus_123');
      */
     delete: async (target: Target, options?: WriteCallOptions): Promise<void> => {
-      await t.send({ ...options, ...ref('customers/', target), method: 'delete', current: CustomerSchema });
+      await t.send({ ...options, ...ref('customers/', target), method: 'delete', current: 'customer' });
       feed.emit({ type: 'customer.deleted', id: typeof target === 'string' ? target : target.id });
     },
 
@@ -266,7 +249,7 @@ function customers(t: Transport, feed: ChangeFeed) {
      */
     bulk: (request: BulkActionRequest, options?: IdempotentCallOptions): Promise<BulkResult> => {
       const body = withFilterText(request) as BulkRequest;
-      return t.request(BulkResultSchema, { ...options, method: 'post', path: 'customers/bulk', json: body, idem: true }).then(told(feed, (result) => ({ type: 'customer.bulk', request: body, result })));
+      return t.request('bulkResult', { ...options, method: 'post', path: 'customers/bulk', json: body, idem: true }).then(told(feed, (result) => ({ type: 'customer.bulk', request: body, result })));
     },
 
     /**
@@ -276,7 +259,7 @@ function customers(t: Transport, feed: ChangeFeed) {
      * const { items, nextCursor } = await client.customers.orders('cus_123', { limit: 10 });
      */
     orders: (id: string, query: PageQuery = {}, options?: CallOptions): Promise<OrderPage> =>
-      t.request(OrderPageSchema, { ...options, path: `customers/${enc(id)}/orders`, query }),
+      t.request('orderPage', { ...options, path: `customers/${enc(id)}/orders`, query }),
 
     /**
      * A customer's credits (referral credit, cashback bonus with expiry).
@@ -285,7 +268,7 @@ function customers(t: Transport, feed: ChangeFeed) {
      * const credits = await client.customers.credits('cus_123');
      */
     credits: async (id: string, options?: CallOptions): Promise<Credit[]> =>
-      (await t.request(CreditListSchema, { ...options, path: `customers/${enc(id)}/credits` })).items,
+      (await t.request('creditList', { ...options, path: `customers/${enc(id)}/credits` })).items,
 
     /**
      * Self-registrations of a private catalog waiting for (or given) a decision, newest first.
@@ -294,7 +277,7 @@ function customers(t: Transport, feed: ChangeFeed) {
      * const pending = await client.customers.registrationRequests({ status: 'pending' });
      */
     registrationRequests: async (query: { status?: RegistrationRequest['status'] } = {}, options?: CallOptions): Promise<RegistrationRequest[]> =>
-      (await t.request(RegistrationRequestListSchema, { ...options, path: 'registration-requests', query })).items,
+      (await t.request('registrationRequestList', { ...options, path: 'registration-requests', query })).items,
 
     /**
      * Approves (the shopper can sign in, and is told so) or refuses a self-registration of a
@@ -304,7 +287,7 @@ function customers(t: Transport, feed: ChangeFeed) {
      * await client.customers.decideRegistration('cus_123', 'approve');
      */
     decideRegistration: (id: string, decision: 'approve' | 'refuse', options?: CallOptions): Promise<Customer> =>
-      t.request(CustomerSchema, { ...options, method: 'post', path: `registration-requests/${enc(id)}/decision`, json: { decision } }),
+      t.request('customer', { ...options, method: 'post', path: `registration-requests/${enc(id)}/decision`, json: { decision } }),
 
     /**
      * A one-time token with which the customer sets a password (catalog scenarios 2–4); needs a
@@ -315,7 +298,7 @@ function customers(t: Transport, feed: ChangeFeed) {
      * const { token, url } = await client.customers.invite('cus_123');
      */
     invite: (id: string, options?: IdempotentCallOptions): Promise<Invitation> =>
-      t.request(InvitationSchema, { ...options, method: 'post', path: `customers/${enc(id)}/invitations`, idem: true }),
+      t.request('invitation', { ...options, method: 'post', path: `customers/${enc(id)}/invitations`, idem: true }),
   };
 }
 
@@ -333,7 +316,7 @@ function categories(t: Transport, feed: ChangeFeed) {
      * const active = await client.categories.list({ status: 'active' });
      */
     list: async (query: { status?: CategoryStatus } = {}, options?: CallOptions): Promise<Category[]> =>
-      (await t.request(CategoryListSchema, { ...options, path: 'categories', query })).items,
+      (await t.request('categoryList', { ...options, path: 'categories', query })).items,
 
     /**
      * Creates a category (the name is unique ignoring case and accents, else `ConflictError`).
@@ -343,7 +326,7 @@ function categories(t: Transport, feed: ChangeFeed) {
      * const vip = await client.categories.create({ name: 'VIP', color: '#7c3aed' });
      */
     create: (body: CategoryCreate, options?: IdempotentCallOptions): Promise<Category> =>
-      t.request(CategorySchema, { ...options, method: 'post', path: 'categories', json: body, idem: true }).then(told(feed, (category) => ({ type: 'category.created', category }))),
+      t.request('category', { ...options, method: 'post', path: 'categories', json: body, idem: true }).then(told(feed, (category) => ({ type: 'category.created', category }))),
 
     /**
      * Renames, recolours, inactivates or reactivates, guarded by `If-Match` like
@@ -354,7 +337,7 @@ function categories(t: Transport, feed: ChangeFeed) {
      */
     update: (target: Target, patch: CategoryPatch, options?: WriteCallOptions): Promise<Category> =>
       t
-        .request(CategorySchema, { ...options, ...ref('categories/', target), method: 'patch', json: patch, current: CategorySchema })
+        .request('category', { ...options, ...ref('categories/', target), method: 'patch', json: patch, current: 'category' })
         .then(told(feed, (category) => ({ type: 'category.updated', category }))),
   };
 }
@@ -368,7 +351,7 @@ function settings(t: Transport) {
      * const { person, company } = await client.settings.retrieve();
      */
     retrieve: (options?: CallOptions): Promise<RegistrationSettings> =>
-      t.request(RegistrationSettingsSchema, { ...options, path: 'settings/registration' }),
+      t.request('registrationSettings', { ...options, path: 'settings/registration' }),
 
     /**
      * Replaces the registration settings (secret key).
@@ -377,7 +360,7 @@ function settings(t: Transport) {
      * await client.settings.update({ ...settings, person: { ...settings.person, phone: 'required' } });
      */
     update: (body: RegistrationSettings, options?: CallOptions): Promise<RegistrationSettings> =>
-      t.request(RegistrationSettingsSchema, { ...options, method: 'put', path: 'settings/registration', json: body }),
+      t.request('registrationSettings', { ...options, method: 'put', path: 'settings/registration', json: body }),
 
     /**
      * The same settings through the public route, for a storefront form holding a `pk_` key.
@@ -386,7 +369,7 @@ function settings(t: Transport) {
      * const rules = await client.settings.retrievePublic();
      */
     retrievePublic: (options?: CallOptions): Promise<RegistrationSettings> =>
-      t.request(RegistrationSettingsSchema, { ...options, path: 'public/settings/registration' }),
+      t.request('registrationSettings', { ...options, path: 'public/settings/registration' }),
 
     /**
      * Who may self-register: `open`, `approval` (a private catalog with a request queue) or `off`.
@@ -396,7 +379,7 @@ function settings(t: Transport) {
      * const { selfRegistration } = await client.settings.retrieveCatalog();
      */
     retrieveCatalog: (options?: CallOptions): Promise<CatalogSettings> =>
-      t.request(CatalogSettingsSchema, { ...options, path: 'public/settings/catalog' }),
+      t.request('catalogSettings', { ...options, path: 'public/settings/catalog' }),
 
     /**
      * Sets who may self-register (secret key).
@@ -405,7 +388,7 @@ function settings(t: Transport) {
      * await client.settings.updateCatalog({ selfRegistration: 'approval' });
      */
     updateCatalog: (body: CatalogSettings, options?: CallOptions): Promise<CatalogSettings> =>
-      t.request(CatalogSettingsSchema, { ...options, method: 'put', path: 'settings/catalog', json: body }),
+      t.request('catalogSettings', { ...options, method: 'put', path: 'settings/catalog', json: body }),
   };
 }
 
@@ -430,7 +413,7 @@ function addresses(t: Transport) {
       let hit = cache.get(key);
       if (!hit) {
         try {
-          hit = await t.request(CepAddressSchema, { ...options, path: 'cep/' + key });
+          hit = await t.request('cepAddress', { ...options, path: 'cep/' + key });
         } catch (error) {
           if ((error as Error).name !== 'NotFoundError') throw error;
           hit = error as NotFoundError;
@@ -491,7 +474,7 @@ function imports(t: Transport, feed: ChangeFeed) {
      */
     upload: (file: Blob | string, options: IdempotentCallOptions & { dryRun?: boolean; filename?: string } = {}): Promise<ImportReport> => {
       const xlsx = /\.xlsx$/i.test(options.filename ?? (file as File).name ?? '') || (file as Blob).type === XLSX;
-      const report = t.request(ImportReportSchema, {
+      const report = t.request('importReport', {
         ...options,
         method: 'post',
         path: 'imports',
@@ -519,7 +502,7 @@ function imports(t: Transport, feed: ChangeFeed) {
 
 function audit(t: Transport) {
   const list = (query: AuditQuery & PageQuery = {}, options?: CallOptions): Promise<AuditPage> =>
-    t.request(AuditPageSchema, { ...options, path: 'audit', query });
+    t.request('auditPage', { ...options, path: 'audit', query });
   return {
     /**
      * One page of the data log, newest first: who revealed, exported, imported or changed what.
@@ -549,7 +532,7 @@ function views(t: Transport) {
      * @example
      * const views = await client.views.list();
      */
-    list: async (options?: CallOptions): Promise<View[]> => (await t.request(ViewListSchema, { ...options, path: 'views' })).items,
+    list: async (options?: CallOptions): Promise<View[]> => (await t.request('viewList', { ...options, path: 'views' })).items,
 
     /**
      * Saves a view (a filter's text, a sort, columns), personal unless `shared`. An
@@ -559,7 +542,7 @@ function views(t: Transport) {
      * const view = await client.views.create({ name: 'SP sem compra', filter: 'last-notwithin-90.uf-SP', shared: true });
      */
     create: (body: ViewCreate, options?: IdempotentCallOptions): Promise<View> =>
-      t.request(ViewSchema, { ...options, method: 'post', path: 'views', json: body, idem: true }),
+      t.request('view', { ...options, method: 'post', path: 'views', json: body, idem: true }),
 
     /**
      * Renames a view or changes what it shows, guarded by `If-Match` (the record read, or its id
@@ -569,7 +552,7 @@ function views(t: Transport) {
      * await client.views.update(view, { name: 'Clientes de SP sem compra' });
      */
     update: (target: Target, patch: ViewPatch, options?: WriteCallOptions): Promise<View> =>
-      t.request(ViewSchema, { ...options, ...ref('views/', target), method: 'patch', json: patch, current: ViewSchema }),
+      t.request('view', { ...options, ...ref('views/', target), method: 'patch', json: patch, current: 'view' }),
 
     /**
      * Deletes a saved view (built-in views cannot be deleted).
@@ -578,13 +561,13 @@ function views(t: Transport) {
      * await client.views.delete(view);
      */
     delete: async (target: Target, options?: WriteCallOptions): Promise<void> => {
-      await t.send({ ...options, ...ref('views/', target), method: 'delete', current: ViewSchema });
+      await t.send({ ...options, ...ref('views/', target), method: 'delete', current: 'view' });
     },
   };
 }
 
 function orders(t: Transport, feed: ChangeFeed) {
-  const list = (query: OrderListQuery = {}, options?: CallOptions): Promise<OrderPage> => t.request(OrderPageSchema, { ...options, path: 'orders', query });
+  const list = (query: OrderListQuery = {}, options?: CallOptions): Promise<OrderPage> => t.request('orderPage', { ...options, path: 'orders', query });
   return {
     /**
      * One page of orders, newest first, optionally of one customer or in one status.
@@ -609,7 +592,7 @@ function orders(t: Transport, feed: ChangeFeed) {
      * @example
      * const order = await client.orders.retrieve('ord_123');
      */
-    retrieve: (id: string, options?: CallOptions): Promise<Order> => t.request(OrderSchema, { ...options, ...ref('orders/', id) }),
+    retrieve: (id: string, options?: CallOptions): Promise<Order> => t.request('order', { ...options, ...ref('orders/', id) }),
 
     /**
      * Records an order for a customer; the customer's figures (orders count, total spent, first
@@ -621,7 +604,7 @@ function orders(t: Transport, feed: ChangeFeed) {
      * const order = await client.orders.create({ customerId: 'cus_123', number: '10045', placedAt: new Date().toISOString(), itemsCount: 2, totalCents: 15990, status: 'paid', source: 'pos' });
      */
     create: (body: OrderCreate, options?: IdempotentCallOptions): Promise<Order> =>
-      t.request(OrderSchema, { ...options, method: 'post', path: 'orders', json: body, idem: true }).then(told(feed, (order) => ({ type: 'order.created', order }))),
+      t.request('order', { ...options, method: 'post', path: 'orders', json: body, idem: true }).then(told(feed, (order) => ({ type: 'order.created', order }))),
 
     /**
      * Changes an order's status (or rating), guarded by `If-Match`: pass the order you read or
@@ -634,14 +617,14 @@ function orders(t: Transport, feed: ChangeFeed) {
      */
     update: (target: Target, patch: OrderPatch, options?: WriteCallOptions): Promise<Order> =>
       t
-        .request(OrderSchema, { ...options, ...ref('orders/', target), method: 'patch', json: patch, current: OrderSchema })
+        .request('order', { ...options, ...ref('orders/', target), method: 'patch', json: patch, current: 'order' })
         .then(told(feed, (order) => ({ type: 'order.updated', order }))),
   };
 }
 
 function credits(t: Transport, feed: ChangeFeed) {
   const list = (query: CreditWalletQuery & PageQuery = {}, options?: CallOptions): Promise<CreditWalletPage> =>
-    t.request(CreditWalletPageSchema, { ...options, path: 'credits', query });
+    t.request('creditWalletPage', { ...options, path: 'credits', query });
   return {
     /**
      * Grants a referral credit or a cashback bonus (an amount and an expiry) to a customer: a
@@ -652,7 +635,7 @@ function credits(t: Transport, feed: ChangeFeed) {
      */
     grant: (customerId: string, body: CreditGrant, options?: IdempotentCallOptions): Promise<CreditGrantEntry> =>
       t
-        .request(CreditGrantEntrySchema, { ...options, method: 'post', path: `customers/${enc(customerId)}/credits`, json: body, idem: true })
+        .request('creditGrantEntry', { ...options, method: 'post', path: `customers/${enc(customerId)}/credits`, json: body, idem: true })
         .then(told(feed, () => ({ type: 'credit.granted', customerId }))),
 
     /**
@@ -664,7 +647,7 @@ function credits(t: Transport, feed: ChangeFeed) {
      */
     redeem: (customerId: string, body: CreditRedeem, options?: IdempotentCallOptions): Promise<CreditRedemption> =>
       t
-        .request(CreditRedemptionSchema, { ...options, method: 'post', path: `customers/${enc(customerId)}/credits/redemptions`, json: body, idem: true })
+        .request('creditRedemption', { ...options, method: 'post', path: `customers/${enc(customerId)}/credits/redemptions`, json: body, idem: true })
         .then(told(feed, () => ({ type: 'credit.redeemed', customerId }))),
 
     /**
@@ -674,7 +657,7 @@ function credits(t: Transport, feed: ChangeFeed) {
      * const { items, balanceCents } = await client.credits.of('cus_123', { expiringWithinDays: 15 });
      */
     of: (customerId: string, query: { expiringWithinDays?: number } = {}, options?: CallOptions): Promise<CreditList> =>
-      t.request(CreditListSchema, { ...options, path: `customers/${enc(customerId)}/credits`, query }),
+      t.request('creditList', { ...options, path: `customers/${enc(customerId)}/credits`, query }),
 
     /**
      * One page of the wallet: the customers' credits with balances, nearest expiry first.
@@ -705,7 +688,7 @@ function account(t: Transport) {
      * const me = await client.account.register({ kind: 'person', document: '52998224725', firstName: 'Ana', lastName: 'Souza', email: 'ana@example.com', password: 's3gura!23' });
      */
     register: (body: PublicRegistration, options?: IdempotentCallOptions): Promise<Customer> =>
-      t.request(CustomerSchema, { ...options, method: 'post', path: 'public/registrations', json: body, idem: true }),
+      t.request('customer', { ...options, method: 'post', path: 'public/registrations', json: body, idem: true }),
 
     /**
      * Signs a customer in with e-mail and password (private catalog); wrong credentials give an
@@ -715,7 +698,7 @@ function account(t: Transport) {
      * const session = await client.account.signIn({ email: 'ana@example.com', password: 's3gura!23' });
      */
     signIn: (body: SessionCreate, options?: CallOptions): Promise<Session> =>
-      t.request(SessionSchema, { ...options, method: 'post', path: 'public/sessions', json: body }),
+      t.request('session', { ...options, method: 'post', path: 'public/sessions', json: body }),
 
     /**
      * Sets a password with the one-time token of an invitation (scenarios 2–4); `email` must be
@@ -725,7 +708,7 @@ function account(t: Transport) {
      * const session = await client.account.setPassword({ token, email: 'ana@example.com', password: 'n0va-senha' });
      */
     setPassword: (body: { token: string; email: string; password: string }, options?: CallOptions): Promise<Session> =>
-      t.request(SessionSchema, { ...options, method: 'post', path: 'public/password', json: body }),
+      t.request('session', { ...options, method: 'post', path: 'public/password', json: body }),
 
     /**
      * Whether `password` would be accepted as a new password, with the localized reasons when
@@ -735,7 +718,7 @@ function account(t: Transport) {
      * const { acceptable, errors } = await client.account.checkPassword({ password: '12345678' });
      */
     checkPassword: (body: { password: string }, options?: CallOptions): Promise<PasswordCheckResult> =>
-      t.request(PasswordCheckResultSchema, { ...options, method: 'post', path: 'public/password-checks', json: body }),
+      t.request('passwordCheckResult', { ...options, method: 'post', path: 'public/password-checks', json: body }),
 
     /**
      * What an invitation link may show before it is used: the e-mail it was made for.
@@ -744,7 +727,7 @@ function account(t: Transport) {
      * const { email } = await client.account.invitation(token);
      */
     invitation: (token: string, options?: CallOptions): Promise<InvitationInfo> =>
-      t.request(InvitationInfoSchema, { ...options, path: `public/invitations/${enc(token)}` }),
+      t.request('invitationInfo', { ...options, path: `public/invitations/${enc(token)}` }),
 
     /**
      * The signed-in shopper's own record (`session` is the token of {@link signIn}); an expired or
@@ -754,7 +737,7 @@ function account(t: Transport) {
      * const me = await client.account.profile(session.token);
      */
     profile: (session: string, options?: CallOptions): Promise<Customer> =>
-      t.request(CustomerSchema, { ...options, path: 'public/me', session }),
+      t.request('customer', { ...options, path: 'public/me', session }),
 
     /**
      * Changes the shopper's own data, with the registration rules; `If-Match` from `current`.
@@ -763,7 +746,7 @@ function account(t: Transport) {
      * const me2 = await client.account.updateProfile(session.token, me, { phone: '11987654321' });
      */
     updateProfile: (session: string, current: Version, patch: ProfilePatch, options?: CallOptions): Promise<Customer> =>
-      t.request(CustomerSchema, { ...options, method: 'patch', path: 'public/me', json: patch, session, target: current, current: CustomerSchema }),
+      t.request('customer', { ...options, method: 'patch', path: 'public/me', json: patch, session, target: current, current: 'customer' }),
 
     /**
      * The shopper's orders, newest first, in cursor pages.
@@ -772,7 +755,7 @@ function account(t: Transport) {
      * const { items } = await client.account.orders(session.token);
      */
     orders: (session: string, query: PageQuery = {}, options?: CallOptions): Promise<OrderPage> =>
-      t.request(OrderPageSchema, { ...options, path: 'public/me/orders', query, session }),
+      t.request('orderPage', { ...options, path: 'public/me/orders', query, session }),
 
     /**
      * The shopper's credits (referral, cashback), each with its state at the moment of reading.
@@ -781,7 +764,7 @@ function account(t: Transport) {
      * const credits = await client.account.credits(session.token);
      */
     credits: async (session: string, options?: CallOptions): Promise<Credit[]> =>
-      (await t.request(CreditListSchema, { ...options, path: 'public/me/credits', session })).items,
+      (await t.request('creditList', { ...options, path: 'public/me/credits', session })).items,
 
     /**
      * Changes the password (the current one is required); other sessions of the account end.
@@ -818,7 +801,7 @@ function account(t: Transport) {
  * const { items } = await client.customers.list({ q: 'ana' });
  */
 export function createClient(options: ClientOptions) {
-  const t = createTransport(options);
+  const t = createTransport(options, checkResponse);
   const changes = new ChangeFeed();
   return {
     customers: customers(t, changes),
@@ -843,3 +826,19 @@ export function createClient(options: ClientOptions) {
 
 /** What {@link createClient} returns. */
 export type ClientelaClient = ReturnType<typeof createClient>;
+
+// Each resource alone, for `composeClient`: an element that makes its own client bundles only the
+// resources it calls.
+export {
+  account as accountResource,
+  addresses as addressesResource,
+  audit as auditResource,
+  categories as categoriesResource,
+  credits as creditsResource,
+  customers as customersResource,
+  exports_ as exportsResource,
+  imports as importsResource,
+  orders as ordersResource,
+  settings as settingsResource,
+  views as viewsResource,
+};

@@ -1,5 +1,22 @@
-export { createClient } from './client.js';
+export {
+  accountResource,
+  addressesResource,
+  auditResource,
+  categoriesResource,
+  createClient,
+  creditsResource,
+  customersResource,
+  exportsResource,
+  importsResource,
+  ordersResource,
+  settingsResource,
+  viewsResource,
+} from './client.js';
 export type { BulkActionRequest, ClientelaClient, CustomerQuery, CustomerSelection, Download, ExportFileRequest, DownloadStream, PageQuery, RetrieveOptions, Target } from './client.js';
-export type { CallOptions, ClientOptions, IdempotentCallOptions, Version, WriteCallOptions } from './request.js';
+export { composeClient } from './compose.js';
+export type { ComposedClient, Resource } from './compose.js';
+export { checkResponse, RESPONSE_SCHEMAS } from './responses.js';
+export type { ResponseKind, ResponseOf } from './responses.js';
+export type { CallOptions, ClientOptions, IdempotentCallOptions, ResponseCheck, Transport, Version, WriteCallOptions } from './request.js';
 export { ChangeFeed } from './changes.js';
 export type { ChangeListener, ClientChange } from './changes.js';

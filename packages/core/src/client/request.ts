@@ -1,11 +1,11 @@
 import ky, { type Hooks } from 'ky';
-import * as z from 'zod/mini';
 import { apiErrorFor, NetworkError, ResponseValidationError, TimeoutError } from '../errors/errors.js';
 import { clientMessage } from '../errors/messages.js';
 import { loadLocale } from '../i18n/load.js';
 import { resolveLocale, type Locale } from '../i18n/locale.js';
-import { ProblemSchema } from '../schemas/problem.js';
-import { parseWith } from '../schemas/rules.js';
+import type { Problem } from '../schemas/problem.js';
+import type { ParseResult } from '../schemas/rules.js';
+import type { ResponseKind, ResponseOf } from './responses.js';
 
 /** How `createClient` is configured. */
 export interface ClientOptions {
@@ -74,8 +74,8 @@ export interface RequestSpec extends IdempotentCallOptions, WriteCallOptions {
   idem?: boolean;
   /** A record whose version is the `If-Match` when the caller gives none. */
   target?: unknown;
-  /** Schema of a 412's `current` record. */
-  current?: z.ZodMiniType;
+  /** What a 412's `current` record is (checked like an answer of that kind). */
+  current?: ResponseKind;
   /** A signed-in shopper's session token, sent as `Clientela-Session` (routes under `/public/me`). */
   session?: string;
 }
@@ -95,10 +95,40 @@ function retryAfterOf(response: Response | undefined): number | undefined {
 }
 
 /**
- * The client's one transport: builds the ky call (auth, locale, actor, idempotency, `If-Match`,
- * retry policy), turns failures into the typed errors, and parses bodies with core's schemas.
+ * Checks an answer of `kind` against its schema (`checkResponse` in `responses.ts`). A transport
+ * without one trusts the server's contract and bundles no schema: see `composeClient`.
  */
-export function createTransport(options: ClientOptions) {
+export type ResponseCheck = (kind: ResponseKind, body: unknown, locale: Locale) => ParseResult<unknown>;
+
+const isText = (v: unknown): v is string => typeof v === 'string';
+
+/**
+ * `body` as a problem (RFC 9457) when it has the members `ProblemSchema` requires, else
+ * `undefined`. Checked by hand rather than with the schema so that a client that checks no
+ * answers bundles no zod; `problem.test.ts` holds the two to the same verdicts.
+ */
+export function problemOf(body: unknown): Problem | undefined {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return undefined;
+  const p = body as Record<string, unknown>;
+  if (!isText(p['type']) || !isText(p['title']) || !Number.isSafeInteger(p['status'])) return undefined;
+  if ((p['detail'] !== undefined && !isText(p['detail'])) || (p['instance'] !== undefined && !isText(p['instance']))) return undefined;
+  const errors = p['errors'];
+  if (errors !== undefined) {
+    if (!Array.isArray(errors)) return undefined;
+    for (const e of errors as unknown[]) {
+      const f = e as Record<string, unknown> | null;
+      if (typeof f !== 'object' || f === null || !isText(f['path']) || !isText(f['code']) || !isText(f['message'])) return undefined;
+    }
+  }
+  return p as Problem;
+}
+
+/**
+ * The client's one transport: builds the ky call (auth, locale, actor, idempotency, `If-Match`,
+ * retry policy), turns failures into the typed errors, and checks answers with `check` when it
+ * is given one (`createClient` does).
+ */
+export function createTransport(options: ClientOptions, check?: ResponseCheck) {
   const locale: Locale = resolveLocale(options.locale);
   const { limit = 2, backoffLimit } = typeof options.retry === 'object' ? options.retry : { limit: options.retry };
   const userFetch = options.fetch;
@@ -178,8 +208,8 @@ export function createTransport(options: ClientOptions) {
         } catch {
           // not JSON: a proxy's HTML page, an empty body
         }
-        const problem = z.safeParse(ProblemSchema, body).data ?? { type: 'about:blank', title: clientMessage('http', locale, status), status };
-        const current = status === 412 && spec.current ? z.safeParse(spec.current, problem['current']).data : undefined;
+        const problem = problemOf(body) ?? { type: 'about:blank', title: clientMessage('http', locale, status), status };
+        const current = status === 412 && spec.current ? checked(spec.current, problem['current']) : undefined;
         throw apiErrorFor(problem, retryAfterOf(response), current);
       }
       if (signal?.aborted) throw signal.reason;
@@ -189,11 +219,18 @@ export function createTransport(options: ClientOptions) {
     }
   }
 
+  /** A 412's `current` record when it is one of `kind` (as is, without a check). */
+  function checked(kind: ResponseKind, value: unknown): unknown {
+    if (!check) return typeof value === 'object' && value !== null ? value : undefined;
+    const result = check(kind, value, locale);
+    return result.success ? result.data : undefined;
+  }
+
   /**
-   * Sends the call and parses the JSON body with `schema`; a body that does not match gives a
-   * `ResponseValidationError` naming the paths.
+   * Sends the call and reads the JSON body, an answer of `kind`; with a `check`, a body that
+   * does not match gives a `ResponseValidationError` naming the paths.
    */
-  async function request<S extends z.ZodMiniType>(schema: S, spec: RequestSpec): Promise<z.output<S>> {
+  async function request<K extends ResponseKind>(kind: K, spec: RequestSpec): Promise<ResponseOf<K>> {
     const text = await (await send(spec)).text();
     let body: unknown;
     try {
@@ -201,13 +238,14 @@ export function createTransport(options: ClientOptions) {
     } catch {
       // leave undefined: the schema reports it
     }
-    let result = parseWith(schema, body, locale);
-    if (result.success) return result.data;
+    if (!check) return body as ResponseOf<K>;
+    let result = check(kind, body, locale);
+    if (result.success) return result.data as ResponseOf<K>;
     // The issues name their problem in the client's language: load it (once) and say them again.
     if (locale !== 'pt-BR') {
       await loadLocale(locale).catch(() => undefined);
-      result = parseWith(schema, body, locale);
-      if (result.success) return result.data;
+      result = check(kind, body, locale);
+      if (result.success) return result.data as ResponseOf<K>;
     }
     const detail = result.issues.slice(0, 3).map((i) => `${i.path || '(body)'}: ${i.message}`);
     throw new ResponseValidationError(

@@ -4,7 +4,8 @@ import { passwordIssue } from '@clientela/core/schemas';
 import { isApiError, isAuthError, isRateLimitError, isValidationError } from '@clientela/core/errors';
 import { html, nothing, type PropertyValues } from 'lit';
 import { SignedInEvent, SignedOutEvent } from '../events/events.js';
-import { ClientelaElement } from '../internal/clientela-element.js';
+import { ClientelaElement, type ClientModule } from '../internal/clientela-element.js';
+import type { AccountAccessClient } from './account-access.client.js';
 import { adoptLightDomStyles } from '../internal/light-dom.js';
 import { clearSession, loadSession, saveSession } from '../internal/session-store.js';
 import { LocalizeController } from '../internal/localize.controller.js';
@@ -51,7 +52,11 @@ export function tokenProblem(error: unknown): 'expired' | 'used' | 'invalid' | u
  * Parts are `data-part` attributes (light DOM has no `::part`): `base`, `field`, `label`, `hint`,
  * `error`, `alert`, `notice`, `submit`.
  */
-export class AccountAccess extends ClientelaElement {
+export class AccountAccess extends ClientelaElement<AccountAccessClient> {
+  protected override clientModule(): ClientModule<AccountAccessClient> {
+    return import('./account-access.client.js');
+  }
+
   static override properties = {
     ...ClientelaElement.properties,
     token: { type: String },

@@ -5,7 +5,8 @@ import { issueMessage } from '@clientela/core/i18n';
 import { html, nothing, type PropertyValues } from 'lit';
 import '../customer-form/customer-form.js';
 import { SignedOutEvent } from '../events/events.js';
-import { ClientelaElement } from '../internal/clientela-element.js';
+import { ClientelaElement, type ClientModule } from '../internal/clientela-element.js';
+import type { AccountAreaClient } from './account-area.client.js';
 import { errorText } from '../internal/error-text.js';
 import { formatDate, formatMoney, formatNumber } from '../internal/localize.js';
 import { LocalizeController } from '../internal/localize.controller.js';
@@ -29,7 +30,11 @@ let instances = 0;
  *
  * @event cl-signed-out - Sign-out was chosen, or the server no longer accepts the session (`detail.reason`).
  */
-export class AccountArea extends ClientelaElement {
+export class AccountArea extends ClientelaElement<AccountAreaClient> {
+  protected override clientModule(): ClientModule<AccountAreaClient> {
+    return import('./account-area.client.js');
+  }
+
   static override properties = {
     ...ClientelaElement.properties,
     session: { attribute: false },

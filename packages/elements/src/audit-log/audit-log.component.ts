@@ -2,7 +2,8 @@ import type { AuditAction, AuditEntry } from '@clientela/core';
 import { describeAuditEntry } from '@clientela/core/i18n';
 import { AUDIT_ACTIONS } from '@clientela/core/schemas';
 import { html, nothing, type PropertyValues } from 'lit';
-import { ClientelaElement } from '../internal/clientela-element.js';
+import { ClientelaElement, type ClientModule } from '../internal/clientela-element.js';
+import type { AuditLogClient } from './audit-log.client.js';
 import { formatDateTime } from '../internal/localize.js';
 import { dataTable } from '../internal/data-table.styles.js';
 import { tokens } from '../internal/tokens.js';
@@ -31,7 +32,11 @@ function dayBoundary(day: string, end: boolean): string | undefined {
  *
  * @cssproperty --cl-color-border - Table rules.
  */
-export class AuditLog extends ClientelaElement {
+export class AuditLog extends ClientelaElement<AuditLogClient> {
+  protected override clientModule(): ClientModule<AuditLogClient> {
+    return import('./audit-log.client.js');
+  }
+
   static override styles = [tokens, dataTable, styles];
   static override properties = {
     ...ClientelaElement.properties,

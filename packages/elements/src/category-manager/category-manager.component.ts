@@ -4,7 +4,8 @@ import { issueMessage } from '@clientela/core/i18n';
 import { html, nothing, type PropertyValues } from 'lit';
 import { errorText } from '../internal/error-text.js';
 import { withCategory } from '../internal/categories.js';
-import { ClientelaElement } from '../internal/clientela-element.js';
+import { ClientelaElement, type ClientModule } from '../internal/clientela-element.js';
+import type { CategoryManagerClient } from './category-manager.client.js';
 import { formatNumber } from '../internal/localize.js';
 import { tokens } from '../internal/tokens.js';
 import { LocalizeController } from '../internal/localize.controller.js';
@@ -24,7 +25,11 @@ const safeColor = (c: string) => (/^#[0-9a-f]{6}$/i.test(c) ? c : '#999999');
  * @csspart create - The "new category" form.
  * @cssproperty --cl-size-target - Height of inputs and buttons (44px).
  */
-export class CategoryManager extends ClientelaElement {
+export class CategoryManager extends ClientelaElement<CategoryManagerClient> {
+  protected override clientModule(): ClientModule<CategoryManagerClient> {
+    return import('./category-manager.client.js');
+  }
+
   static override styles = [tokens, styles];
   static override properties = {
     ...ClientelaElement.properties,

@@ -4,9 +4,11 @@ import { issueMessage } from '@clientela/core/i18n';
 import { html, nothing, type PropertyValues } from 'lit';
 import { errorText } from '../internal/error-text.js';
 import { withCategory } from '../internal/categories.js';
+import type { ClientModule } from '../internal/clientela-element.js';
 import { FormAssociatedElement } from '../internal/form-associated.js';
 import { tokens } from '../internal/tokens.js';
 import { LocalizeController } from '../internal/localize.controller.js';
+import type { PickerClient } from './category-picker.client.js';
 import { catalog } from './category-picker.messages.js';
 import { styles } from './category-picker.styles.js';
 
@@ -33,7 +35,7 @@ const DEFAULT_COLOR = '#0b5cad';
  * @cssproperty --cl-color-border - Borders.
  * @cssproperty --cl-size-target - Option height (44px).
  */
-export class CategoryPicker extends FormAssociatedElement {
+export class CategoryPicker extends FormAssociatedElement<PickerClient> {
   static override styles = [tokens, styles];
   static override shadowRootOptions = { ...FormAssociatedElement.shadowRootOptions, delegatesFocus: true };
   static override properties = {
@@ -111,6 +113,10 @@ export class CategoryPicker extends FormAssociatedElement {
     const exact = this.#all.some((c) => searchKey(c.name) === q);
     if (this.allowCreate && q && !exact) matches.push(CREATE);
     return matches;
+  }
+
+  protected override clientModule(): ClientModule<PickerClient> {
+    return import('./category-picker.client.js');
   }
 
   override connectedCallback(): void {

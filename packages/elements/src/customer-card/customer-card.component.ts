@@ -6,7 +6,8 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { CustomerEditEvent, CustomerSavedEvent } from '../events/events.js';
 import { errorText } from '../internal/error-text.js';
 import { withCategory } from '../internal/categories.js';
-import { ClientelaElement } from '../internal/clientela-element.js';
+import { ClientelaElement, type ClientModule } from '../internal/clientela-element.js';
+import type { CustomerCardClient } from './customer-card.client.js';
 import { formatDate, formatDateTime, formatMoney, formatNumber } from '../internal/localize.js';
 import { dataTable } from '../internal/data-table.styles.js';
 import { tokens } from '../internal/tokens.js';
@@ -41,7 +42,11 @@ type T = Translate<Key>;
  *
  * @cssproperty --cl-color-accent - Buttons and the avatar.
  */
-export class CustomerCard extends ClientelaElement {
+export class CustomerCard extends ClientelaElement<CustomerCardClient> {
+  protected override clientModule(): ClientModule<CustomerCardClient> {
+    return import('./customer-card.client.js');
+  }
+
   static override styles = [tokens, dataTable, styles];
   static override properties = {
     ...ClientelaElement.properties,

@@ -8,7 +8,8 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { CategoryPicker } from '../category-picker/category-picker.component.js';
 import { CustomerOpenEvent, CustomerSavedEvent, InvalidEvent, SignedInEvent, SignedOutEvent } from '../events/events.js';
 import { errorText } from '../internal/error-text.js';
-import { ClientelaElement } from '../internal/clientela-element.js';
+import { ClientelaElement, type ClientModule } from '../internal/clientela-element.js';
+import type { CustomerFormClient } from './customer-form.client.js';
 import { adoptLightDomStyles } from '../internal/light-dom.js';
 import { LocalizeController } from '../internal/localize.controller.js';
 import type { Translate } from '../internal/localize.js';
@@ -64,7 +65,11 @@ let instances = 0;
  * @cssproperty --cl-size-target - Minimum height of inputs and buttons (44px).
  * @cssproperty --cl-radius - Corner radius.
  */
-export class CustomerForm extends ClientelaElement {
+export class CustomerForm extends ClientelaElement<CustomerFormClient> {
+  protected override clientModule(): ClientModule<CustomerFormClient> {
+    return import('./customer-form.client.js');
+  }
+
   static override properties = {
     ...ClientelaElement.properties,
     mode: { type: String, reflect: true },

@@ -3,7 +3,8 @@ import { isApiError } from '@clientela/core/errors';
 import { fieldLabel } from '@clientela/core/i18n';
 import { html, nothing } from 'lit';
 import { ImportCompleteEvent } from '../events/events.js';
-import { ClientelaElement } from '../internal/clientela-element.js';
+import { ClientelaElement, type ClientModule } from '../internal/clientela-element.js';
+import type { CustomerImportClient } from './customer-import.client.js';
 import { errorText } from '../internal/error-text.js';
 import { saveBlob } from '../internal/download.js';
 import { formatNumber } from '../internal/localize.js';
@@ -36,7 +37,11 @@ const ACCEPTED = /\.(csv|xlsx)$/i;
  *
  * @cssproperty --cl-color-accent - Buttons and the drop area when dragging over it.
  */
-export class CustomerImport extends ClientelaElement {
+export class CustomerImport extends ClientelaElement<CustomerImportClient> {
+  protected override clientModule(): ClientModule<CustomerImportClient> {
+    return import('./customer-import.client.js');
+  }
+
   static override styles = [tokens, styles];
   static override properties = {
     ...ClientelaElement.properties,

@@ -3,7 +3,8 @@ import { customerDisplayName, formatDocument, formatPhoneBR, initials, maskDocum
 import { CUSTOMER_STATUSES } from '@clientela/core/schemas';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { CustomerOpenEvent, ResultsEvent, ViewChangeEvent } from '../events/events.js';
-import { ClientelaElement } from '../internal/clientela-element.js';
+import { ClientelaElement, type ClientModule } from '../internal/clientela-element.js';
+import type { CustomerTableClient } from './customer-table.client.js';
 import { errorText } from '../internal/error-text.js';
 import { formatDate, formatMoney, formatNumber } from '../internal/localize.js';
 import { LocalizeController } from '../internal/localize.controller.js';
@@ -79,7 +80,11 @@ const safeColor = (color: string | undefined): string => (color && /^#[0-9a-f]{6
  * selects the row, Enter opens it; F2 enters a cell's buttons (copy, reveal, WhatsApp), arrows
  * move between them and Escape returns to the cell.
  */
-export class CustomerTable extends ClientelaElement {
+export class CustomerTable extends ClientelaElement<CustomerTableClient> {
+  protected override clientModule(): ClientModule<CustomerTableClient> {
+    return import('./customer-table.client.js');
+  }
+
   static override styles = [tokens, styles];
   static override properties = {
     ...ClientelaElement.properties,

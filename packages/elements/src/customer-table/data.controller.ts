@@ -39,9 +39,9 @@ export interface DataOptions {
  */
 export class DataController implements ReactiveController {
   readonly source: PageSource<Customer>;
-  #host: ReactiveControllerHost & { readonly api: Client | undefined };
+  #host: ReactiveControllerHost & { readonly api: Pick<Client, 'customers'> | undefined };
 
-  constructor(host: ReactiveControllerHost & { readonly api: Client | undefined }, options: DataOptions) {
+  constructor(host: ReactiveControllerHost & { readonly api: Pick<Client, 'customers'> | undefined }, options: DataOptions) {
     this.#host = host;
     host.addController(this);
     this.source = new PageSource<Customer>({

@@ -1,9 +1,12 @@
-import type { ClientChange, ClientelaClient, Locale } from '@clientela/core';
+import type { ClientChange, ClientelaClient, ClientOptions, Locale } from '@clientela/core';
 import { LitElement, type PropertyValues } from 'lit';
 import { elementLocale } from './localize.js';
 
 /** The client type every element talks through. */
 export type Client = ClientelaClient;
+
+/** How an element makes its own client from `api-base` + `api-key`: a module that exports `createClient`. */
+export type ClientModule<C> = Promise<{ createClient: (options: ClientOptions) => C }>;
 
 /**
  * Base of every Clientela element: a `client` property (from `createClient`) or `api-base` +
@@ -11,9 +14,12 @@ export type Client = ClientelaClient;
  *
  * The client code (ky, the response schemas) is loaded with a dynamic import only when the
  * element has to make its own client from `api-base` + `api-key`: a page that passes `client`
- * does not pay for it twice, and an element's first paint does not wait for it.
+ * does not pay for it twice, and an element's first paint does not wait for it. An element names
+ * the part of the client it calls (`C`, a part of `ClientelaClient`) and overrides
+ * `clientModule()` to load a client of only those resources (`composeClient`), so its own client
+ * bundles only the calls it makes; a page may still pass a full client.
  */
-export class ClientelaElement extends LitElement {
+export class ClientelaElement<C extends Partial<Client> = Client> extends LitElement {
   static override properties = {
     client: { attribute: false },
     apiBase: { type: String, attribute: 'api-base' },
@@ -31,9 +37,9 @@ export class ClientelaElement extends LitElement {
   /** `pt-BR` (default), `en` or `es`; falls back to the nearest `lang` attribute. */
   declare locale: string | undefined;
 
-  #ownClient: { key: string; client: Client } | undefined;
+  #ownClient: { key: string; client: C } | undefined;
   #loadingKey: string | undefined;
-  #followed: Client | undefined;
+  #followed: C | undefined;
   #unfollow: (() => void) | undefined;
 
   constructor() {
@@ -49,7 +55,7 @@ export class ClientelaElement extends LitElement {
   }
 
   /** Listens to the writes made through `api` (by this element or any other sharing the client). */
-  #follow(api: Client | undefined): void {
+  #follow(api: C | undefined): void {
     if (api === this.#followed) return;
     this.#unfollow?.();
     this.#followed = api;
@@ -77,15 +83,16 @@ export class ClientelaElement extends LitElement {
    * while the element's own client is loading (the element updates with `client` marked as
    * changed once it is ready, so `connectionChanged` sees it).
    */
-  get api(): Client | undefined {
-    if (this.client) return this.client;
+  get api(): C | undefined {
+    // A full client has every resource, so it serves any element.
+    if (this.client) return this.client as unknown as C;
     if (!this.apiBase || !this.apiKey) return undefined;
     const key = `${this.apiBase}\n${this.apiKey}\n${this.resolvedLocale}`;
     if (this.#ownClient?.key === key) return this.#ownClient.client;
-    if (this.#loadingKey !== key) {
+    if (this.#loadingKey !== key && this.clientModule) {
       this.#loadingKey = key;
       const { apiBase: baseUrl, apiKey, resolvedLocale: locale } = this;
-      void import('@clientela/core/client').then(({ createClient }) => {
+      void this.clientModule().then(({ createClient }) => {
         if (this.#loadingKey !== key) return;
         this.#ownClient = { key, client: createClient({ baseUrl, apiKey, locale }) };
         // Lit ignores requestUpdate(name) when the property's value is unchanged (`client` is still
@@ -95,6 +102,14 @@ export class ClientelaElement extends LitElement {
     }
     return undefined;
   }
+
+  /**
+   * The module the element's own client comes from: each element loads a client of only the
+   * resources it calls (its `*.client.ts`, made with `composeClient`). Not importing the whole
+   * client here keeps it out of every element's bundle. Without it, `api-base` + `api-key` make
+   * no client and the element needs `client`.
+   */
+  protected clientModule?(): ClientModule<C>;
 
   /** True when a property that changes which client or locale is used has changed. */
   protected connectionChanged(changed: PropertyValues): boolean {

@@ -1,11 +1,11 @@
-import { ClientelaElement } from './clientela-element.js';
+import { ClientelaElement, type Client } from './clientela-element.js';
 
 /**
  * Base of Clientela's form controls: form-associated custom elements built on ElementInternals,
  * so they take part in a plain `<form>` (FormData, validation, reset, disabled fieldsets,
  * restore after back/forward navigation).
  */
-export class FormAssociatedElement extends ClientelaElement {
+export class FormAssociatedElement<C extends Partial<Client> = Client> extends ClientelaElement<C> {
   static formAssociated = true;
   static override properties = {
     ...ClientelaElement.properties,

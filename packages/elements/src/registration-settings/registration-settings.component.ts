@@ -1,7 +1,8 @@
 import type { FieldRule, RegistrationSettings as Settings } from '@clientela/core';
 import { COMPANY_SETTING_FIELDS, FIELD_RULES, PERSON_SETTING_FIELDS } from '@clientela/core/schemas';
 import { html, nothing, svg, type PropertyValues } from 'lit';
-import { ClientelaElement } from '../internal/clientela-element.js';
+import { ClientelaElement, type ClientModule } from '../internal/clientela-element.js';
+import type { RegistrationSettingsClient } from './registration-settings.client.js';
 import { tokens } from '../internal/tokens.js';
 import { LocalizeController } from '../internal/localize.controller.js';
 import { catalog, type Key } from './registration-settings.messages.js';
@@ -26,7 +27,11 @@ const FIELDS: Record<Kind, readonly string[]> = { person: PERSON_SETTING_FIELDS,
  * @csspart save - The save button.
  * @cssproperty --cl-size-target - Height of the selects and the button (44px).
  */
-export class RegistrationSettings extends ClientelaElement {
+export class RegistrationSettings extends ClientelaElement<RegistrationSettingsClient> {
+  protected override clientModule(): ClientModule<RegistrationSettingsClient> {
+    return import('./registration-settings.client.js');
+  }
+
   static override styles = [tokens, styles];
   static override properties = {
     ...ClientelaElement.properties,

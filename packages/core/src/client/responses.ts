@@ -1,0 +1,66 @@
+import type * as z from 'zod/mini';
+import type { Locale } from '../i18n/locale.js';
+import { CatalogSettingsSchema, InvitationInfoSchema, PasswordCheckResultSchema, RegistrationRequestListSchema } from '../schemas/account.js';
+import { CategorySchema } from '../schemas/category.js';
+import { CustomerSchema } from '../schemas/customer.js';
+import {
+  AuditPageSchema,
+  BulkResultSchema,
+  CategoryListSchema,
+  CepAddressSchema,
+  CreditWalletPageSchema,
+  CustomerPageSchema,
+  ImportReportSchema,
+  InvitationSchema,
+  SessionSchema,
+} from '../schemas/operations.js';
+import { CreditGrantEntrySchema, CreditListSchema, CreditRedemptionSchema, OrderPageSchema, OrderSchema } from '../schemas/order.js';
+import { parseWith, type ParseResult } from '../schemas/rules.js';
+import { RegistrationSettingsSchema } from '../schemas/settings.js';
+import { ViewListSchema, ViewSchema } from '../schemas/view.js';
+
+/**
+ * The schema of every answer the client reads, by name. Resource methods name what they expect
+ * (`'category'`, `'customerPage'`…); `createClient` checks each answer against its schema here,
+ * so a malformed one is a `ResponseValidationError`. A client composed of only some resources
+ * (`composeClient`) may leave the checks out: it then bundles neither these schemas nor zod,
+ * and trusts the server's contract.
+ */
+export const RESPONSE_SCHEMAS = {
+  auditPage: AuditPageSchema,
+  bulkResult: BulkResultSchema,
+  catalogSettings: CatalogSettingsSchema,
+  category: CategorySchema,
+  categoryList: CategoryListSchema,
+  cepAddress: CepAddressSchema,
+  creditGrantEntry: CreditGrantEntrySchema,
+  creditList: CreditListSchema,
+  creditRedemption: CreditRedemptionSchema,
+  creditWalletPage: CreditWalletPageSchema,
+  customer: CustomerSchema,
+  customerPage: CustomerPageSchema,
+  importReport: ImportReportSchema,
+  invitation: InvitationSchema,
+  invitationInfo: InvitationInfoSchema,
+  order: OrderSchema,
+  orderPage: OrderPageSchema,
+  passwordCheckResult: PasswordCheckResultSchema,
+  registrationRequestList: RegistrationRequestListSchema,
+  registrationSettings: RegistrationSettingsSchema,
+  session: SessionSchema,
+  view: ViewSchema,
+  viewList: ViewListSchema,
+};
+
+/** The name of an answer's shape. */
+export type ResponseKind = keyof typeof RESPONSE_SCHEMAS;
+/** The answer a name stands for, as its schema outputs it. */
+export type ResponseOf<K extends ResponseKind> = z.output<(typeof RESPONSE_SCHEMAS)[K]>;
+
+/**
+ * Checks an answer against the schema of its kind, with localized issues (the `check` that
+ * `createClient` gives its transport).
+ */
+export function checkResponse(kind: ResponseKind, body: unknown, locale: Locale): ParseResult<unknown> {
+  return parseWith(RESPONSE_SCHEMAS[kind], body, locale);
+}

@@ -1,0 +1,9 @@
+import { categoriesResource, customersResource, composeClient, type ClientOptions, type ComposedClient } from '@clientela/core/client';
+
+const resources = { customers: customersResource, categories: categoriesResource };
+
+/** The part of the client `<cl-customer-card>` calls: the customer, their orders and credits, and the category picker inside it; and the change feed. */
+export type CustomerCardClient = ComposedClient<typeof resources>;
+
+/** The element's own client (from `api-base` + `api-key`): only these resources, answers not re-checked. */
+export const createClient = (options: ClientOptions): CustomerCardClient => composeClient(options, resources);
