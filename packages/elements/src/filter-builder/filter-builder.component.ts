@@ -6,7 +6,8 @@ import { encodeFilter, parseFilter } from '@clientela/core/schemas';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { ColumnLayout } from '../customer-table/columns.js';
 import { ViewSelectEvent, type ResultsEvent } from '../events/events.js';
-import { ClientelaElement } from '../internal/clientela-element.js';
+import { ClientelaElement, type ClientModule } from '../internal/clientela-element.js';
+import type { FilterBuilderClient } from './filter-builder.client.js';
 import { LocalizeController } from '../internal/localize.controller.js';
 import { formatNumber } from '../internal/localize.js';
 import { tokens } from '../internal/tokens.js';
@@ -66,7 +67,11 @@ const loadEditor = () => (editorModule ??= import('./condition-editor.js'));
  * opens with Enter, Space or ArrowDown and moves with the arrows, Home and End; Escape closes a
  * menu or dialog and returns focus to what opened it.
  */
-export class FilterBuilder extends ClientelaElement {
+export class FilterBuilder extends ClientelaElement<FilterBuilderClient> {
+  protected override clientModule(): ClientModule<FilterBuilderClient> {
+    return import('./filter-builder.client.js');
+  }
+
   static override styles = [tokens, styles];
   static override properties = {
     ...ClientelaElement.properties,
@@ -198,7 +203,7 @@ export class FilterBuilder extends ClientelaElement {
     }
   }
 
-  protected override clientChanged(change: Parameters<ClientelaElement['clientChanged']>[0]): void {
+  protected override clientChanged(change: Parameters<ClientelaElement<FilterBuilderClient>['clientChanged']>[0]): void {
     if (change.type === 'category.created' || change.type === 'category.updated') {
       this.categories = [...this.categories.filter((c) => c.id !== change.category.id), change.category];
     }
