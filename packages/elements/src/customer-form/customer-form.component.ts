@@ -1,8 +1,8 @@
 import type { Customer, FieldRule, RegistrationSettings } from '@clientela/core';
 import { isAuthError, isConflictError, isPreconditionFailedError, isValidationError } from '@clientela/core/errors';
-import { formatDateBR, formatDocument, isMasked, normalizeDocument, parseDateBR } from '@clientela/core/format';
+import { formatDateBR, isMasked } from '@clientela/core/format';
 import { issueMessage } from '@clientela/core/i18n';
-import { CustomerCreateSchema, DEFAULT_REGISTRATION_SETTINGS, fieldRules, parseWith, passwordIssue, PublicRegistrationSchema } from '@clientela/core/schemas';
+import { DEFAULT_REGISTRATION_SETTINGS, passwordIssue } from '@clientela/core/schemas';
 import { UFS } from '@clientela/core/validation';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { CategoryPicker } from '../category-picker/category-picker.component.js';
@@ -16,10 +16,9 @@ import type { Translate } from '../internal/localize.js';
 import { saveSession } from '../internal/session-store.js';
 import { loadMessages, messages } from './customer-form.messages.js';
 import { styles } from './customer-form.styles.js';
+import { affectedPaths, fieldErrors, fieldsOf, maskFor, requestBody, rulesFor, type BodyOptions, type FormState, type Kind, type Mode } from './form-model.js';
 import { applyMask, maskedLength, maskInput, type MaskKind } from './masks.js';
 
-type Kind = 'person' | 'company';
-type Mode = 'admin' | 'storefront' | 'account';
 type Rule = FieldRule;
 type T = Translate<keyof (typeof messages)['pt-BR']>;
 type Label = Parameters<T>[0];
@@ -41,8 +40,6 @@ interface FieldOptions {
   after?: TemplateResult | typeof nothing;
 }
 
-const ADDRESS = ['postalCode', 'street', 'number', 'complement', 'district', 'city', 'state'] as const;
-const MASKS: Record<string, MaskKind> = { document: 'cpf', phone: 'phone', 'address.postalCode': 'cep', birthDate: 'date' };
 
 let instances = 0;
 
@@ -263,34 +260,11 @@ export class CustomerForm extends ClientelaElement<CustomerFormClient> {
     this._kind = record.kind;
     // Once masked, the document stays masked (a save's answer included) until revealed.
     if (isMasked(record.document)) this._docMasked = true;
-    const v: Record<string, string> = {
-      document: this._docMasked
-        ? formatDocument(record.document, { masked: true })
-        : applyMask(record.kind === 'person' ? 'cpf' : 'cnpj', record.document),
-      email: record.email ?? '',
-      phone: applyMask('phone', record.phone ?? ''),
-      firstName: record.firstName ?? '',
-      lastName: record.lastName ?? '',
-    };
-    if (record.kind === 'person') v['birthDate'] = record.birthDate ? formatDateBR(record.birthDate) : '';
-    else {
-      v['legalName'] = record.legalName;
-      v['tradeName'] = record.tradeName ?? '';
-      v['municipalRegistration'] = record.municipalRegistration ?? '';
-      const ie = record.stateRegistration ?? '';
-      v['stateRegistration'] = /^isento$/i.test(ie) ? '' : ie;
-      this.#checks['ieExempt'] = /^isento$/i.test(ie);
-    }
-    const a = record.address;
-    for (const key of ADDRESS) v[`address.${key}`] = a ? String(a[key] ?? '') : '';
-    if (a) v['address.postalCode'] = applyMask('cep', a.postalCode);
-    this.#lastCep = (v['address.postalCode'] ?? '').replace(/\D/g, '');
-    this.#checks['whatsapp'] = record.whatsapp;
-    this.#checks['consent.email'] = record.marketingConsent.email;
-    this.#checks['consent.sms'] = record.marketingConsent.sms;
-    this.#checks['consent.whatsapp'] = record.marketingConsent.whatsapp;
-    this.#categoryIds = [...record.categoryIds];
-    this._values = v;
+    const { values, checks, categoryIds } = fieldsOf(record, this._docMasked);
+    this.#checks = { ...this.#checks, ...checks };
+    this.#lastCep = (values['address.postalCode'] ?? '').replace(/\D/g, '');
+    this.#categoryIds = categoryIds;
+    this._values = values;
     this._shown = {};
     this._summary = undefined;
   }
@@ -298,85 +272,28 @@ export class CustomerForm extends ClientelaElement<CustomerFormClient> {
   // ---- rules and body -----------------------------------------------------------------------
 
   #rulesFor(kind: Kind): Record<string, Rule> {
-    return fieldRules(this._rules ?? DEFAULT_REGISTRATION_SETTINGS, kind);
+    return rulesFor(this._rules, kind);
   }
 
-  #value(path: string): string {
-    return (this._values[path] ?? '').trim();
+  /** What the fields hold now. */
+  get #state(): FormState {
+    return { kind: this._kind, values: this._values, checks: this.#checks };
+  }
+
+  /** How the body is made for this form and record (see form-model.ts). */
+  #bodyOptions(): BodyOptions {
+    return { mode: this.mode, rules: this.#rulesFor(this._kind), categoryIds: this.#categoryIds, docMasked: this._docMasked, storedDocument: this.#record?.document };
   }
 
   /** The request body for the current inputs (`patch`: empty optional fields become `null`). */
   #body(patch = false): Record<string, unknown> {
-    const kind = this._kind;
-    const rules = this.#rulesFor(kind);
-    const body: Record<string, unknown> = { kind, document: normalizeDocument(this.#value('document')) };
-    const put = (path: string, value: string | undefined) => {
-      if (rules[path] === 'hidden') return;
-      if (value) body[path] = value;
-      else if (patch) body[path] = null;
-    };
-    if (kind === 'person') {
-      body['firstName'] = this.#value('firstName');
-      body['lastName'] = this.#value('lastName');
-      // Typed dd/mm/aaaa; sent as ISO. Text that is not a real date goes as typed, so the
-      // schema names it (invalid_date) instead of the field looking empty.
-      const typed = this.#value('birthDate');
-      put('birthDate', typed && (parseDateBR(typed) ?? typed));
-    } else {
-      body['legalName'] = this.#value('legalName');
-      put('tradeName', this.#value('tradeName'));
-      put('stateRegistration', this.#checks['ieExempt'] ? 'ISENTO' : this.#value('stateRegistration'));
-      put('municipalRegistration', this.#value('municipalRegistration'));
-      put('firstName', this.#value('firstName'));
-      put('lastName', this.#value('lastName'));
-    }
-    put('email', this.#value('email'));
-    put('phone', this.#value('phone'));
-    if (rules['phone'] !== 'hidden') body['whatsapp'] = Boolean(this.#checks['whatsapp']);
-    if (rules['address'] !== 'hidden') {
-      const any = ADDRESS.some((k) => this.#value(`address.${k}`));
-      if (any || rules['address'] === 'required') {
-        const address: Record<string, string> = { country: 'BR' };
-        for (const k of ADDRESS) {
-          let v = this.#value(`address.${k}`);
-          // The mask's hyphen is presentation: send the 8 digits.
-          if (k === 'postalCode' && /^\d{5}-\d{3}$/.test(v)) v = v.replace('-', '');
-          if (v || k === 'postalCode' || k === 'street' || k === 'city' || k === 'state') address[k] = v;
-        }
-        body['address'] = address;
-      } else if (patch) body['address'] = null;
-    }
-    body['marketingConsent'] = {
-      email: Boolean(this.#checks['consent.email']),
-      sms: Boolean(this.#checks['consent.sms']),
-      whatsapp: Boolean(this.#checks['consent.whatsapp']),
-    };
-    if (this.mode === 'admin') body['categoryIds'] = [...this.#categoryIds];
-    if (this.mode === 'storefront' && this._values['password']) body['password'] = this._values['password'];
-    // An edit sends the document only when it changed: never a masked one, never the same one.
-    if (patch && (this._docMasked || body['document'] === this.#record?.document)) delete body['document'];
-    return body;
+    return requestBody(this.#state, { ...this.#bodyOptions(), patch });
   }
 
   /** Every problem with the current inputs, by path (first message only). */
   #validate(): Record<string, string> {
     const locale = this.resolvedLocale;
-    const rules = this.#rulesFor(this._kind);
-    const errors: Record<string, string> = {};
-    const required = issueMessage('required', locale);
-    for (const [path, rule] of Object.entries(rules)) {
-      if (rule !== 'required') continue;
-      if (path === 'address') {
-        for (const k of ['postalCode', 'street', 'city', 'state']) if (!this.#value(`address.${k}`)) errors[`address.${k}`] = required;
-      } else if (path === 'stateRegistration') {
-        if (!this.#checks['ieExempt'] && !this.#value(path)) errors[path] = required;
-      } else if (!this.#value(path)) errors[path] = required;
-    }
-    const schema = this.mode === 'admin' ? CustomerCreateSchema : PublicRegistrationSchema;
-    const result = parseWith(schema, this.#body(), locale);
-    if (!result.success) for (const issue of result.issues) errors[issue.path] ??= issue.message;
-    // A masked document is the stored one, shown masked: not the person's input to check.
-    if (this._docMasked) delete errors['document'];
+    const errors = fieldErrors(this.#state, this.#bodyOptions(), locale);
     if (this.mode === 'storefront' && this._selfRegistration === 'approval' && !this._values['password']) errors['password'] ??= issueMessage('required', locale);
     if (this.mode === 'storefront' && this._values['password'] !== (this._values['passwordConfirm'] ?? '') && this._values['password']) {
       errors['passwordConfirm'] ??= this.#t('passwordMismatch');
@@ -560,7 +477,7 @@ export class CustomerForm extends ClientelaElement<CustomerFormClient> {
     }
     // An ISO date (pasted or autofilled) is shown the Brazilian way before the mask reads it.
     if (path === 'birthDate' && /^\d{4}-\d{2}-\d{2}$/.test(input.value.trim())) input.value = formatDateBR(input.value);
-    const mask = path === 'document' ? (this._kind === 'person' ? 'cpf' : 'cnpj') : MASKS[path];
+    const mask = maskFor(path, this._kind);
     const value = mask && input instanceof HTMLInputElement ? maskInput(mask, input) : input.value;
     this._values = { ...this._values, [path]: value };
     if (path === 'address.postalCode') void this.#lookupCep(value);
@@ -569,7 +486,7 @@ export class CustomerForm extends ClientelaElement<CustomerFormClient> {
 
   /** While an error shows on a field, re-check as the person types so it clears once fixed. */
   #revalidate(path: string): void {
-    const related = path === 'ieExempt' || path === 'address.state' ? ['stateRegistration', path] : path === 'password' ? ['password', 'passwordConfirm'] : [path];
+    const related = affectedPaths(path);
     if (!related.some((p) => p in this._shown)) return;
     const errors = this.#validate();
     const shown = { ...this._shown };
