@@ -120,6 +120,7 @@ export const filters: FilterWords = {
     city: 'City: {list}', state: 'State: {list}', status: 'Status: {list}', source: 'Source: {list}',
     catAny: 'Category: {list}', catAll: 'All categories: {list}', catNone: 'Not in category: {list}',
     consentYes: 'Accepts {channel}', consentNo: 'Does not accept {channel}',
+    creditsActive: 'Has active credits', creditsExpiring: 'Credits expiring in {n} days', unit: 'Unit: {list}',
     email: 'e-mail', sms: 'SMS', whatsapp: 'WhatsApp',
     or: 'or',
   },
@@ -128,6 +129,7 @@ export const filters: FilterWords = {
     neverPurchased: 'Never purchased', purchasedWithin: 'Purchased in the last days', notPurchasedWithin: 'No purchase in days',
     customerSince: 'Customer since', birthdayMonth: 'Birthdays in a month', birthdayWithin: 'Birthday in the next days',
     city: 'City', state: 'State', kind: 'Kind', status: 'Status', categories: 'Categories', source: 'Source', consent: 'Consent',
+    activeCredits: 'Active credits', creditsExpiring: 'Credits expiring', unit: 'Unit',
   },
   views: { builtin_no_purchase_90: 'No purchase in 90 days', builtin_birthdays_month: 'Birthdays this month', builtin_top_buyers: 'Top buyers' },
 };

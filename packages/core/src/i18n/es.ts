@@ -121,6 +121,7 @@ export const filters: FilterWords = {
     city: 'Ciudad: {list}', state: 'Estado: {list}', status: 'Estado: {list}', source: 'Origen: {list}',
     catAny: 'Categoría: {list}', catAll: 'Todas las categorías: {list}', catNone: 'Sin la categoría: {list}',
     consentYes: 'Acepta {channel}', consentNo: 'No acepta {channel}',
+    creditsActive: 'Con créditos activos', creditsExpiring: 'Créditos que vencen en {n} días', unit: 'Unidad: {list}',
     email: 'e-mail', sms: 'SMS', whatsapp: 'WhatsApp',
     or: 'o',
   },
@@ -129,6 +130,7 @@ export const filters: FilterWords = {
     neverPurchased: 'Nunca compró', purchasedWithin: 'Compró en los últimos días', notPurchasedWithin: 'Sin compras hace días',
     customerSince: 'Cliente desde', birthdayMonth: 'Cumpleaños del mes', birthdayWithin: 'Cumpleaños en los próximos días',
     city: 'Ciudad', state: 'Estado', kind: 'Tipo', status: 'Estado', categories: 'Categorías', source: 'Origen', consent: 'Consentimiento',
+    activeCredits: 'Créditos activos', creditsExpiring: 'Créditos por vencer', unit: 'Unidad',
   },
   views: { builtin_no_purchase_90: 'Sin compras hace 90 días', builtin_birthdays_month: 'Cumpleaños del mes', builtin_top_buyers: 'Mayores compradores' },
 };

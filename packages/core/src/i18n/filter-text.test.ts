@@ -36,9 +36,15 @@ describe('describeFilterCondition', () => {
     expect(describeFilterCondition({ type: 'city', cities: ['sao_paulo'] }, 'pt-BR', { cityName: () => 'São Paulo' })).toBe('Cidade: São Paulo');
   });
 
+  it('says credits and units', () => {
+    expect(describeFilterCondition({ type: 'creditsExpiring', days: 30 }, 'pt-BR')).toBe('Créditos a vencer em 30 dias');
+    expect(describeFilterCondition({ type: 'activeCredits' }, 'es')).toBe('Con créditos activos');
+    expect(describeFilterCondition({ type: 'unit', ids: ['u_1', 'u_2'] }, 'pt-BR', { unitName: (id) => (id === 'u_1' ? 'Loja Centro' : undefined) })).toBe('Unidade: Loja Centro ou u_2');
+  });
+
   it('describes an OR group and every condition the codec can read', () => {
     expect(describeFilterTerm({ or: [{ type: 'state', states: ['SP'] }, { type: 'neverPurchased' }] }, 'pt-BR')).toBe('UF: SP ou Nunca comprou');
-    const text = 'spent-min-1.orders-max-2.ticket-range-1-2.last-from-20250101.last-never.last-within-3.last-notwithin-4.since-to-20250101.bday-month-1.bday-next-0.city-rio.uf-RJ.kind-company.status-active.cat-all-a.source-pos.consent-sms-no';
+    const text = 'spent-min-1.orders-max-2.ticket-range-1-2.last-from-20250101.last-never.last-within-3.last-notwithin-4.since-to-20250101.bday-month-1.bday-next-0.city-rio.uf-RJ.kind-company.status-active.cat-all-a.source-pos.consent-sms-no.credits-active.credits-expiring-30.unit-u_1';
     const parsed = parseFilter(text);
     if (!parsed.success) throw new Error('unreadable');
     for (const locale of ['pt-BR', 'en', 'es'] as const) {

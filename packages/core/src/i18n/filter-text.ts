@@ -15,6 +15,8 @@ export interface DescribeFilterOptions {
   categoryName?: (id: string) => string | undefined;
   /** A city's name by its key (`sao_paulo`); default: the key's words capitalized. */
   cityName?: (key: string) => string | undefined;
+  /** A unit's name by id (the id itself when unknown). */
+  unitName?: (id: string) => string | undefined;
 }
 
 /** The words of the filter conditions in one language. */
@@ -37,6 +39,7 @@ export type ConditionWords = {
   city: string; state: string; status: string; source: string;
   catAny: string; catAll: string; catNone: string;
   consentYes: string; consentNo: string;
+  creditsActive: string; creditsExpiring: string; unit: string;
   email: string; sms: string; whatsapp: string;
   or: string;
 };
@@ -53,6 +56,7 @@ const pt: FilterWords = {
     city: 'Cidade: {list}', state: 'UF: {list}', status: 'Situação: {list}', source: 'Origem: {list}',
     catAny: 'Categoria: {list}', catAll: 'Todas as categorias: {list}', catNone: 'Sem a categoria: {list}',
     consentYes: 'Aceita {channel}', consentNo: 'Não aceita {channel}',
+    creditsActive: 'Com créditos ativos', creditsExpiring: 'Créditos a vencer em {n} dias', unit: 'Unidade: {list}',
     email: 'e-mail', sms: 'SMS', whatsapp: 'WhatsApp',
     or: 'ou',
   },
@@ -61,6 +65,7 @@ const pt: FilterWords = {
     neverPurchased: 'Nunca comprou', purchasedWithin: 'Comprou nos últimos dias', notPurchasedWithin: 'Sem compra há dias',
     customerSince: 'Cliente desde', birthdayMonth: 'Aniversariantes do mês', birthdayWithin: 'Aniversário nos próximos dias',
     city: 'Cidade', state: 'UF', kind: 'Tipo', status: 'Situação', categories: 'Categorias', source: 'Origem', consent: 'Consentimento',
+    activeCredits: 'Créditos ativos', creditsExpiring: 'Créditos a vencer', unit: 'Unidade',
   },
   views: { builtin_no_purchase_90: 'Sem compra há 90 dias', builtin_birthdays_month: 'Aniversariantes do mês', builtin_top_buyers: 'Maiores compradores' },
 };
@@ -184,6 +189,12 @@ export function describeFilterCondition(c: FilterCondition, locale: Locale, opti
       return fill(w.source, { list: orList(c.sources.map((s) => CUSTOMER_SOURCE_LABELS[locale][s]), locale) });
     case 'consent':
       return fill(c.granted ? w.consentYes : w.consentNo, { channel: w[c.channel] });
+    case 'activeCredits':
+      return w.creditsActive;
+    case 'creditsExpiring':
+      return fill(w.creditsExpiring, { n: num(c.days) });
+    case 'unit':
+      return fill(w.unit, { list: orList(c.ids.map((id) => options.unitName?.(id) ?? id), locale) });
   }
 }
 

@@ -29,6 +29,8 @@ import { parseWith, type ParseResult } from './rules.js';
 //   city-sao_paulo-campinas  uf-SP-RJ  kind-company  status-active-blocked  source-pos-storefront
 //   cat-any-ID-ID      cat-all-ID    cat-none-ID         categories
 //   consent-email-yes  consent-whatsapp-no               marketing consent per channel
+//   credits-active     credits-expiring-30               credit with balance left / expiring in N days
+//   unit-ID-ID                                           bought at one of these units
 //
 // Example: `last-notwithin-90.uf-SP` is "no purchase in the last 90 days, in São Paulo state";
 // `uf-SP*uf-RJ.spent-min-500000` is "in SP or RJ, and spent at least R$ 5.000,00".
@@ -107,6 +109,14 @@ function readCondition(text: string): Record<string, unknown> {
       const [match, ...ids] = rest;
       return { type: 'categories', match, ids: values(ids) };
     }
+    case 'credits': {
+      const [op, ...a] = rest;
+      if (op === 'active' && !a.length) return { type: 'activeCredits' };
+      if (op === 'expiring') return { type: 'creditsExpiring', days: num(args(a, 1)[0]) };
+      throw new Unreadable(false);
+    }
+    case 'unit':
+      return { type: 'unit', ids: values(rest) };
     case 'consent': {
       const [channel, answer] = args(rest, 2);
       if (answer !== 'yes' && answer !== 'no') throw new Unreadable(false);
@@ -227,6 +237,12 @@ export function encodeCondition(c: FilterCondition): string {
       return `source-${c.sources.join('-')}`;
     case 'consent':
       return `consent-${c.channel}-${c.granted ? 'yes' : 'no'}`;
+    case 'activeCredits':
+      return 'credits-active';
+    case 'creditsExpiring':
+      return `credits-expiring-${c.days}`;
+    case 'unit':
+      return `unit-${c.ids.join('-')}`;
   }
 }
 

@@ -32,6 +32,13 @@ export interface FilterFields {
   /** ISO instant of the last purchase, `''` for never. */
   lastPurchaseAt: string;
   createdAt: string;
+  /**
+   * When each credit grant with balance left expires (ISO instants). Not part of the customer
+   * record: a store fills it from the credits ledger; absent, the customer holds no credit.
+   */
+  credits?: readonly string[] | undefined;
+  /** Units of the customer's orders that count (not returned or cancelled), from the store's orders. */
+  units?: readonly string[] | undefined;
 }
 
 /** The bit of a channel in {@link FilterFields.consent}. */
@@ -49,7 +56,10 @@ export type ResolvedCondition =
   | { op: 'birthday'; ranges: [string, string][] }
   | { op: 'in'; field: 'state' | 'city' | 'kind' | 'status' | 'source'; values: string[] }
   | { op: 'categories'; match: 'any' | 'all' | 'none'; ids: string[] }
-  | { op: 'consent'; bit: number; granted: boolean };
+  | { op: 'consent'; bit: number; granted: boolean }
+  /** Holds a grant with balance left that expires after `after` (and, with `until`, at or before it). */
+  | { op: 'credits'; after: string; until?: string | undefined }
+  | { op: 'unit'; ids: string[] };
 
 /** A filter at a time: terms that must all hold, each a list of alternatives of which one must. */
 export type ResolvedFilter = ResolvedCondition[][];
@@ -208,6 +218,12 @@ function resolveCondition(c: FilterCondition, now: Date, zone: string): Resolved
       return { op: 'categories', match: c.match, ids: c.ids };
     case 'consent':
       return { op: 'consent', bit: CONSENT_BITS[c.channel], granted: c.granted };
+    case 'activeCredits':
+      return { op: 'credits', after: now.toISOString() };
+    case 'creditsExpiring':
+      return { op: 'credits', after: now.toISOString(), until: new Date(now.getTime() + c.days * DAY_MS).toISOString() };
+    case 'unit':
+      return { op: 'unit', ids: c.ids };
   }
 }
 
@@ -276,6 +292,14 @@ function conditionTest(c: ResolvedCondition): (f: FilterFields) => boolean {
       const { bit, granted } = c;
       return (f) => ((f.consent & bit) !== 0) === granted;
     }
+    case 'credits': {
+      const { after, until } = c;
+      return (f) => f.credits?.some((at) => at > after && (until === undefined || at <= until)) ?? false;
+    }
+    case 'unit': {
+      const ids = new Set(c.ids);
+      return (f) => f.units?.some((u) => ids.has(u)) ?? false;
+    }
   }
 }
 
@@ -304,12 +328,23 @@ export function matchesFilterFields(fields: FilterFields, filter: ResolvedFilter
   return filterTest(filter)(fields);
 }
 
+/** Whether a resolved filter reads the credits ledger (a store then fills {@link FilterFields.credits}). */
+export function filterReadsCredits(filter: ResolvedFilter): boolean {
+  return filter.some((alternatives) => alternatives.some((c) => c.op === 'credits'));
+}
+
+/** Whether a resolved filter reads the orders' units (a store then fills {@link FilterFields.units}). */
+export function filterReadsUnits(filter: ResolvedFilter): boolean {
+  return filter.some((alternatives) => alternatives.some((c) => c.op === 'unit'));
+}
+
 /**
- * Whether a customer passes a filter at a time.
+ * Whether a customer passes a filter at a time. Credit and unit conditions read `extra` (what the
+ * store knows of the customer's ledger and orders); without it they do not hold.
  *
  * @example
  * matchesFilter(customer, resolveFilter(parseFilter('uf-SP').data, new Date())); // true for a customer in SP
  */
-export function matchesFilter(customer: Customer, filter: ResolvedFilter): boolean {
-  return matchesFilterFields(filterFieldsOf(customer), filter);
+export function matchesFilter(customer: Customer, filter: ResolvedFilter, extra: Pick<FilterFields, 'credits' | 'units'> = {}): boolean {
+  return matchesFilterFields({ ...filterFieldsOf(customer), ...extra }, filter);
 }

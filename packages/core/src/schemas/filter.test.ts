@@ -43,6 +43,9 @@ export const conditionArb: fc.Arbitrary<FilterCondition> = fc.oneof(
   fc.record({ match: fc.constantFrom('any', 'all', 'none'), ids: some(id) }).map((r) => ({ type: 'categories', ...r }) as FilterCondition),
   some(fc.constantFrom(...CUSTOMER_SOURCES)).map((sources) => ({ type: 'source', sources }) as FilterCondition),
   fc.record({ channel: fc.constantFrom('email', 'sms', 'whatsapp'), granted: fc.boolean() }).map((r) => ({ type: 'consent', ...r }) as FilterCondition),
+  fc.constant({ type: 'activeCredits' } as FilterCondition),
+  fc.integer({ min: 1, max: 3650 }).map((days) => ({ type: 'creditsExpiring', days }) as FilterCondition),
+  some(id).map((ids) => ({ type: 'unit', ids }) as FilterCondition),
 );
 
 const expressionArb: fc.Arbitrary<FilterExpression> = fc.array(
@@ -92,7 +95,7 @@ describe('filter text', () => {
   });
 
   it('any text it accepts is already canonical', () => {
-    const piece = fc.constantFrom('spent', 'orders', 'ticket', 'last', 'since', 'bday', 'min', 'max', 'range', 'from', 'to', 'never', 'within', 'notwithin', 'month', 'next', 'uf', 'SP', 'city', 'cat', 'any', 'consent', 'email', 'yes', 'no', '0', '1', '07', '12', '20240101', '20241301', '-', '.', '*', '');
+    const piece = fc.constantFrom('credits', 'active', 'expiring', 'unit', 'loja_1', 'spent', 'orders', 'ticket', 'last', 'since', 'bday', 'min', 'max', 'range', 'from', 'to', 'never', 'within', 'notwithin', 'month', 'next', 'uf', 'SP', 'city', 'cat', 'any', 'consent', 'email', 'yes', 'no', '0', '1', '07', '12', '20240101', '20241301', '-', '.', '*', '');
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 12 }).map((a) => a.join('')), (text) => {
         const r = parseFilter(text);
@@ -209,5 +212,18 @@ describe('filter meaning', () => {
     expect(yes('city-campinas*uf-SP')).toBe(true);
     expect(yes('city-campinas*uf-RJ')).toBe(false);
     expect(filterFieldsOf(c).city).toBe('sao_paulo');
+  });
+
+  it('credits and units read what the store knows of the ledger and the orders', () => {
+    const now = '2026-11-30T12:00:00.000Z';
+    const c = customer();
+    const credits = ['2026-12-20T12:00:00.000Z'];
+    expect(matchesFilter(c, at('credits-active', now))).toBe(false);
+    expect(matchesFilter(c, at('credits-active', now), { credits })).toBe(true);
+    expect(matchesFilter(c, at('credits-active', now), { credits: ['2026-11-30T12:00:00.000Z'] })).toBe(false);
+    expect(matchesFilter(c, at('credits-expiring-20', now), { credits })).toBe(true);
+    expect(matchesFilter(c, at('credits-expiring-19', now), { credits })).toBe(false);
+    expect(matchesFilter(c, at('unit-loja_1*unit-loja_2', now), { units: ['loja_2'] })).toBe(true);
+    expect(matchesFilter(c, at('unit-loja_1', now), { units: ['loja_2'] })).toBe(false);
   });
 });

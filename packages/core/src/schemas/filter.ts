@@ -90,6 +90,12 @@ export const FilterConditionSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('source'), sources: list(z.enum(CUSTOMER_SOURCES)) }),
   /** Consent to marketing on a channel given (`granted: true`) or not. */
   z.strictObject({ type: z.literal('consent'), channel: z.enum(FILTER_CHANNELS), granted: z.boolean() }),
+  /** Holds credit (a referral or cashback grant with balance left) that has not expired. */
+  z.strictObject({ type: z.literal('activeCredits') }),
+  /** Holds credit that expires within the next `days` days. */
+  z.strictObject({ type: z.literal('creditsExpiring'), days: days(1, FILTER_MAX_DAYS) }),
+  /** Bought (an order neither returned nor cancelled) at one of these units. */
+  z.strictObject({ type: z.literal('unit'), ids: list(IdSchema) }),
 ]);
 
 /** Conditions of which one must hold. */
