@@ -31,11 +31,13 @@ describe('conditionOf', () => {
     expect(conditionOf('ordersCount', { ...blank, min: '5', max: '2' }, 'pt-BR')).toMatchObject({ error: { field: 'min', code: 'invalid_value' } });
     expect(conditionOf('notPurchasedWithin', { ...blank, days: '0' }, 'en')).toMatchObject({ error: { field: 'days' } });
     expect(conditionOf('state', blank, 'pt-BR')).toMatchObject({ error: { field: 'values' } });
+    expect(conditionOf('unit', { ...blank, units: 'loja 1' }, 'pt-BR')).toEqual({ condition: { type: 'unit', ids: ['loja', '1'] } });
+    expect(conditionOf('unit', { ...blank, units: 'loja-centro' }, 'pt-BR')).toMatchObject({ error: { field: 'units' } });
   });
 
   it('a condition read into a draft and back is the same condition, for every type', () => {
     const samples = parseFilter(
-      'spent-range-100050-200000.orders-min-3.ticket-max-9990.last-range-20250101-20250131.last-never.last-within-30.last-notwithin-90.since-from-20240101.bday-month-1-12.bday-next-7.city-sao_paulo.uf-SP-RJ.kind-company.status-active-blocked.cat-none-cat_1.source-pos.consent-whatsapp-no',
+      'spent-range-100050-200000.orders-min-3.ticket-max-9990.last-range-20250101-20250131.last-never.last-within-30.last-notwithin-90.since-from-20240101.bday-month-1-12.bday-next-7.city-sao_paulo.uf-SP-RJ.kind-company.status-active-blocked.cat-none-cat_1.source-pos.consent-whatsapp-no.credits-active.credits-expiring-30.unit-loja_1-loja_2',
     );
     if (!samples.success) throw new Error('unreadable sample');
     const seen = new Set<string>();

@@ -26,6 +26,8 @@ export interface ConditionDraft {
   values: string[];
   /** City names, one per line or separated by commas. */
   cities: string;
+  /** Unit ids, separated by commas. */
+  units: string;
   kind: CustomerKind;
   match: CategoryMatch;
   channel: FilterChannel;
@@ -33,7 +35,7 @@ export interface ConditionDraft {
 }
 
 /** Which fields a condition type edits. */
-export type DraftShape = 'money' | 'count' | 'days-range' | 'none' | 'days' | 'months' | 'cities' | 'choices' | 'kind' | 'categories' | 'consent';
+export type DraftShape = 'money' | 'count' | 'days-range' | 'none' | 'days' | 'months' | 'cities' | 'units' | 'choices' | 'kind' | 'categories' | 'consent';
 
 export const SHAPES: Record<FilterConditionType, DraftShape> = {
   totalSpent: 'money',
@@ -53,12 +55,16 @@ export const SHAPES: Record<FilterConditionType, DraftShape> = {
   kind: 'kind',
   categories: 'categories',
   consent: 'consent',
+  activeCredits: 'none',
+  creditsExpiring: 'days',
+  unit: 'units',
 };
 
 /** The order of the "add a condition" menu: what people filter by most first. */
 export const CONDITION_TYPES: readonly FilterConditionType[] = [
   'notPurchasedWithin', 'purchasedWithin', 'neverPurchased', 'lastPurchase', 'totalSpent', 'ordersCount', 'averageTicket',
   'birthdayMonth', 'birthdayWithin', 'state', 'city', 'categories', 'status', 'kind', 'source', 'consent', 'customerSince',
+  'activeCredits', 'creditsExpiring', 'unit',
 ];
 
 const DECIMAL: Record<Locale, { group: string; decimal: string }> = {
@@ -84,10 +90,11 @@ export function moneyText(cents: number | undefined, locale: Locale): string {
 
 /** The draft of a condition (a new one of `type` when none), for the editor to show. */
 export function draftOf(type: FilterConditionType, c: FilterCondition | undefined, locale: Locale): ConditionDraft {
-  const d: ConditionDraft = { min: '', max: '', from: '', to: '', days: '', months: [], values: [], cities: '', kind: 'person', match: 'any', channel: 'email', granted: true };
+  const d: ConditionDraft = { min: '', max: '', from: '', to: '', days: '', months: [], values: [], cities: '', units: '', kind: 'person', match: 'any', channel: 'email', granted: true };
   if (!c) {
     if (type === 'notPurchasedWithin' || type === 'purchasedWithin') d.days = '90';
     if (type === 'birthdayWithin') d.days = '7';
+    if (type === 'creditsExpiring') d.days = '30';
     return d;
   }
   switch (c.type) {
@@ -102,7 +109,10 @@ export function draftOf(type: FilterConditionType, c: FilterCondition | undefine
     case 'purchasedWithin':
     case 'notPurchasedWithin':
     case 'birthdayWithin':
+    case 'creditsExpiring':
       return { ...d, days: String(c.days) };
+    case 'unit':
+      return { ...d, units: c.ids.join(', ') };
     case 'birthdayMonth':
       return { ...d, months: [...c.months] };
     case 'city':
@@ -120,6 +130,7 @@ export function draftOf(type: FilterConditionType, c: FilterCondition | undefine
     case 'consent':
       return { ...d, channel: c.channel, granted: c.granted };
     case 'neverPurchased':
+    case 'activeCredits':
       return d;
   }
 }
@@ -165,6 +176,8 @@ function raw(type: FilterConditionType, d: ConditionDraft, locale: Locale): Reco
       return { type, months: [...d.months].sort((a, b) => a - b) };
     case 'cities':
       return { type, cities: [...new Set(d.cities.split(/[,;\n]/).map(cityKey).filter(Boolean))] };
+    case 'units':
+      return { type, ids: [...new Set(d.units.split(/[,;\s]+/).filter(Boolean))] };
     case 'choices':
       return { type, [type === 'state' ? 'states' : type === 'status' ? 'statuses' : 'sources']: d.values };
     case 'kind':
@@ -193,6 +206,6 @@ export function conditionOf(type: FilterConditionType, d: ConditionDraft, locale
   if (checked.success) return { condition: checked.data };
   const issue = checked.issues[0]!;
   const top = issue.path.split('.')[0] ?? '';
-  const field = FIELD_OF[top] ?? (top || (SHAPES[type] === 'days-range' ? 'from' : SHAPES[type] === 'money' || SHAPES[type] === 'count' ? 'min' : 'values'));
+  const field = (type === 'unit' ? 'units' : FIELD_OF[top]) ?? (top || (SHAPES[type] === 'days-range' ? 'from' : SHAPES[type] === 'money' || SHAPES[type] === 'count' ? 'min' : 'values'));
   return { error: { field, code: issue.code, message: issue.message } };
 }

@@ -35,7 +35,7 @@ function errorText(ctx: EditorContext, field: string): string | undefined {
   return e.message;
 }
 
-function input(ctx: EditorContext, field: 'min' | 'max' | 'from' | 'to' | 'days' | 'cities', label: string, type: 'text' | 'date' | 'number', extra: { inputmode?: string; hint?: string } = {}): TemplateResult {
+function input(ctx: EditorContext, field: 'min' | 'max' | 'from' | 'to' | 'days' | 'cities' | 'units', label: string, type: 'text' | 'date' | 'number', extra: { inputmode?: string; hint?: string } = {}): TemplateResult {
   const error = errorText(ctx, field);
   const id = `f-${field}`;
   const described = [extra.hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
@@ -114,6 +114,8 @@ export function renderConditionFields(ctx: EditorContext): TemplateResult | type
     }
     case 'cities':
       return input(ctx, 'cities', t('cities'), 'text', { hint: t('citiesHint') });
+    case 'units':
+      return input(ctx, 'units', t('units'), 'text', { hint: t('unitsHint') });
     case 'choices': {
       const options =
         ctx.type === 'state'

@@ -25,6 +25,8 @@ export const en: Record<MessageKey, string> = {
   months: 'Months',
   cities: 'Cities',
   citiesHint: 'Separate cities with commas.',
+  units: 'Units',
+  unitsHint: 'Separate unit ids with commas.',
   values: 'Options',
   match: 'Customers with',
   matchAny: 'any of these categories',

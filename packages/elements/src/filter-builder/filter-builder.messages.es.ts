@@ -25,6 +25,8 @@ export const es: Record<MessageKey, string> = {
   months: 'Meses',
   cities: 'Ciudades',
   citiesHint: 'Separa las ciudades con comas.',
+  units: 'Unidades',
+  unitsHint: 'Separa los códigos de las unidades con comas.',
   values: 'Opciones',
   match: 'Clientes con',
   matchAny: 'cualquiera de estas categorías',

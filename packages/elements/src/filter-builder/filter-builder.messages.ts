@@ -28,6 +28,8 @@ const ptBR = {
   months: 'Meses',
   cities: 'Cidades',
   citiesHint: 'Separe as cidades por vírgula.',
+  units: 'Unidades',
+  unitsHint: 'Separe os códigos das unidades por vírgula.',
   values: 'Opções',
   match: 'Clientes com',
   matchAny: 'qualquer uma destas categorias',
