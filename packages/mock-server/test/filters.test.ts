@@ -7,6 +7,7 @@ import {
   CUSTOMER_SORTS,
   CUSTOMER_SOURCES,
   CUSTOMER_STATUSES,
+  countsAsPurchase,
   encodeFilter,
   filterFieldsOf,
   matchesFilter,
@@ -16,8 +17,11 @@ import {
   type FilterCondition,
   type FilterExpression,
 } from '@clientela/core/schemas';
+import type { ServerContext } from '../src/context.js';
+import { createPasswordHasher } from '../src/service/passwords.js';
 import { SEED_ANCHOR_MS } from '../src/seed/anchor.js';
-import { generateSeed } from '../src/seed/seed.js';
+import { generateSeed, type SeedResult } from '../src/seed/seed.js';
+import { writeSeed } from '../src/seed/write.js';
 import { toQuery } from '../src/service/customers.js';
 import { MemoryStore } from '../src/store/memory.js';
 import { PostgresStore } from '../src/store/postgres.js';
@@ -38,34 +42,66 @@ const now = new Date(SEED_ANCHOR_MS + 29 * 86_400_000 + 3 * 3_600_000); // 30 No
 let database: TestDatabase | undefined;
 const stores: [string, Store][] = [];
 
-/** The seed, plus customers at the edges: born on 29 February and on the last and first days of the year, never bought, a city written oddly. */
-function data(): Customer[] {
-  const customers = generateSeed(1500, 15).customers;
-  const persons = customers.filter((c) => c.kind === 'person');
-  const edges: [string, Partial<Customer>][] = [
-    ['1992-02-29', {}],
-    ['1980-12-31', {}],
-    ['1975-01-01', {}],
-    ['1990-12-01', { stats: { ...persons[3]!.stats, ordersCount: 0, totalSpentCents: 0, lastPurchaseAt: null } }],
-  ];
-  edges.forEach(([birthDate, extra], i) => Object.assign(persons[i]!, { birthDate }, extra));
-  const withAddress = customers.find((c) => c.address)!;
+const UNITS = ['loja_centro', 'loja_sul', 'online'];
+
+/**
+ * The seed (customers, then their orders and credits through the services), plus customers at the
+ * edges: born on 29 February and on the last and first days of the year, a city written oddly;
+ * orders spread over three units.
+ */
+function data(): SeedResult {
+  const seed = generateSeed(1500, 15);
+  const persons = seed.customers.filter((c) => c.kind === 'person');
+  ['1992-02-29', '1980-12-31', '1975-01-01'].forEach((birthDate, i) => Object.assign(persons[i]!, { birthDate }));
+  const withAddress = seed.customers.find((c) => c.address)!;
   withAddress.address = { ...withAddress.address!, city: 'SÃO  paulo' };
-  return customers;
+  let n = 0;
+  for (const h of seed.history) for (const o of h.orders) if (n++ % 4 !== 3) (o.input as { unitId?: string }).unitId = UNITS[n % UNITS.length];
+  return seed;
 }
 
-const customers = data();
+/** Writes the seed into a store the way the server does, at the seed's own times. */
+async function seedInto(store: Store, seed: SeedResult): Promise<void> {
+  const ctx = { store, now: () => now, keys: { secret: 'sk_test', publishable: 'pk_test' }, version: 0, passwords: createPasswordHasher() } as ServerContext;
+  await writeSeed(ctx, seed);
+}
+
+let customers: Customer[] = [];
+/** What each customer's ledger and orders say, computed here from the entries and orders read back. */
+const extras = new Map<string, { credits: string[]; units: string[] }>();
+
+const seed = data();
 
 beforeAll(async () => {
   const memory = new SyncStoreAdapter(new MemoryStore());
   const sqlite = new SyncStoreAdapter(new SqliteStore(join(dir, 'filters.sqlite')));
   database = await createTestDatabase();
   const postgres = await PostgresStore.open(database.url);
-  for (const s of [memory, sqlite, postgres]) await s.insertCustomers(customers);
+  for (const s of [memory, sqlite, postgres]) await seedInto(s, seed);
+  for await (const c of memory.scanCustomers(toQuery({ status: CUSTOMER_STATUSES.join(',') }, undefined, now), { field: 'createdAt', desc: false })) customers.push(c);
+  // Brute force: a grant is open while its amount, less what was redeemed or expired of it, is positive.
+  for (const c of customers) {
+    const entries = await memory.creditEntries(c.id);
+    const left = new Map<string, number>();
+    for (const e of entries) {
+      if (e.type === 'grant') left.set(e.id, e.amountCents);
+      else left.set(e.grantId, (left.get(e.grantId) ?? 0) - e.amountCents);
+    }
+    const credits = entries.flatMap((e) => (e.type === 'grant' && left.get(e.id)! > 0 ? [e.expiresAt] : []));
+    const units: string[] = [];
+    for (let after: { placedAt: string; id: string } | undefined, more = true; more; ) {
+      const page = await memory.listOrders({ customerId: c.id, after, limit: 200 });
+      for (const o of page.items) if (o.unitId && countsAsPurchase(o.status)) units.push(o.unitId);
+      const last = page.items.at(-1);
+      after = last && { placedAt: last.placedAt, id: last.id };
+      more = page.hasMore;
+    }
+    extras.set(c.id, { credits, units });
+  }
   // The same file opened again: its in-process columns (which searches with a filter read) come from the rows, not from the writes.
   const reopened = new SyncStoreAdapter(new SqliteStore(join(dir, 'filters.sqlite')));
   stores.push(['memory', memory], ['sqlite', sqlite], ['postgres', postgres], ['sqlite reopened', reopened]);
-}, 120_000);
+}, 300_000);
 
 afterAll(async () => {
   for (const [, s] of stores) await s.close();
@@ -100,6 +136,9 @@ function conditionArb(): fc.Arbitrary<FilterCondition> {
     fc.record({ match: fc.constantFrom('any', 'all', 'none'), ids: some(fc.constantFrom(...categories)) }).map((r) => ({ type: 'categories', ...r }) as FilterCondition),
     some(fc.constantFrom(...CUSTOMER_SOURCES)).map((sources) => ({ type: 'source', sources }) as FilterCondition),
     fc.record({ channel: fc.constantFrom('email', 'sms', 'whatsapp'), granted: fc.boolean() }).map((r) => ({ type: 'consent', ...r }) as FilterCondition),
+    fc.constant({ type: 'activeCredits' } as FilterCondition),
+    fc.integer({ min: 1, max: 400 }).map((days) => ({ type: 'creditsExpiring', days }) as FilterCondition),
+    some(fc.constantFrom(...UNITS, 'loja_fechada')).map((ids) => ({ type: 'unit', ids }) as FilterCondition),
   );
 }
 
@@ -141,7 +180,7 @@ describe('filters in every store', () => {
         const query = toQuery(params, undefined, now);
         const resolved = resolveFilter(k.filter, now);
         const expected = customers
-          .filter((c) => query.statuses.includes(c.status) && (!k.categoryId || c.categoryIds.includes(k.categoryId)) && matchesFilter(c, resolved))
+          .filter((c) => query.statuses.includes(c.status) && (!k.categoryId || c.categoryIds.includes(k.categoryId)) && matchesFilter(c, resolved, extras.get(c.id)))
           .map((c) => c.id)
           .sort();
         expect([...memory!.ids].sort(), JSON.stringify(params)).toEqual(expected);
@@ -152,6 +191,13 @@ describe('filters in every store', () => {
     // The cases are worth running: many select some customers and leave others out.
     expect(nonEmpty).toBeGreaterThan(80);
     expect(partial).toBeGreaterThan(50);
+    // The seed gives the credit and unit conditions something to find, and something to leave out.
+    const holders = customers.filter((c) => extras.get(c.id)!.credits.some((at) => at > now.toISOString())).length;
+    const atUnits = customers.filter((c) => extras.get(c.id)!.units.length).length;
+    expect(holders).toBeGreaterThan(20);
+    expect(holders).toBeLessThan(customers.length - 20);
+    expect(atUnits).toBeGreaterThan(100);
+    expect(atUnits).toBeLessThan(customers.length - 20);
   }, 120_000);
 
   it('a filter that names a status decides the statuses (deleted included); otherwise deleted customers stay out', async () => {

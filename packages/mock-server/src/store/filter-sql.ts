@@ -1,4 +1,4 @@
-import type { ResolvedCondition, ResolvedFilter } from '@clientela/core/schemas';
+import { countsAsPurchase, ORDER_STATUSES, type ResolvedCondition, type ResolvedFilter } from '@clientela/core/schemas';
 
 /** How a store's SQL names a bound value and tests categories. */
 export interface FilterDialect {
@@ -29,6 +29,9 @@ const COLUMNS = {
 } as const;
 
 const FALSE = '1 = 0';
+
+/** The order statuses that count as a purchase, as SQL literals (core's constants, never input). */
+const COUNTED = ORDER_STATUSES.filter(countsAsPurchase).map((st) => `'${st}'`).join(', ');
 
 function condition(c: ResolvedCondition, d: FilterDialect): string {
   switch (c.op) {
@@ -66,6 +69,15 @@ function condition(c: ResolvedCondition, d: FilterDialect): string {
     case 'consent':
       // The bit is one of core's constants (1, 2, 4), never input.
       return `(consent & ${Number(c.bit)}) ${c.granted ? '<>' : '='} 0`;
+    case 'credits': {
+      // A grant row keeps what redemptions and expiries left of it (the ledger's tables). Values
+      // are bound in the order their placeholders appear (SQLite's `?` are positional).
+      const after = d.arg(c.after);
+      const until = c.until === undefined ? '' : ` AND expires_at <= ${d.arg(c.until)}`;
+      return `id IN (SELECT customer_id FROM credit_entries WHERE type = 'grant' AND remaining_cents > 0 AND expires_at > ${after}${until})`;
+    }
+    case 'unit':
+      return `id IN (SELECT customer_id FROM orders WHERE unit_key ${d.inList(c.ids)} AND status IN (${COUNTED}))`;
   }
 }
 

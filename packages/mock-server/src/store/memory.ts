@@ -1,10 +1,14 @@
 import {
   CUSTOMER_SORTS,
+  countsAsPurchase,
   filterFieldsOf,
+  filterReadsCredits,
+  filterReadsUnits,
   filterTest,
   type AuditEntry,
   type CreditEntry,
   type FilterFields,
+  type ResolvedFilter,
   type Customer,
   type CustomerSortField,
   type Order,
@@ -252,22 +256,64 @@ export class MemoryStore implements SyncStore {
     this.filtered.clear();
   }
 
+  /**
+   * The filter as a test of a record: core's filterTest on the record's fields, with what the
+   * ledger and the orders say of the customer when the filter reads them (gathered once per query).
+   */
+  private recordTest(query: CustomerQuery): ((r: Rec) => boolean) | undefined {
+    const filter = query.filter;
+    if (!filter?.length) return undefined;
+    const test = filterTest(filter);
+    const extras = this.filterExtras(filter);
+    return extras ? (r) => test({ ...r.f, ...extras(r.c.id) }) : (r) => test(r.f);
+  }
+
+  /** Open credit grants' expiries and counted orders' units by customer, when `filter` reads them. */
+  private filterExtras(filter: ResolvedFilter): ((customerId: string) => Pick<FilterFields, 'credits' | 'units'>) | undefined {
+    const credits = filterReadsCredits(filter);
+    const units = filterReadsUnits(filter);
+    if (!credits && !units) return undefined;
+    const open = new Map<string, string[]>();
+    const add = (map: Map<string, string[]>, id: string, value: string) => {
+      const list = map.get(id);
+      if (list) list.push(value);
+      else map.set(id, [value]);
+    };
+    if (credits) {
+      for (const [customerId, entries] of this.ledger) {
+        for (const e of entries) if (e.type === 'grant' && (this.grants.get(e.id)?.remaining ?? 0) > 0) add(open, customerId, e.expiresAt);
+      }
+    }
+    const unitsOf = new Map<string, string[]>();
+    if (units) {
+      for (const [customerId, orders] of this.ordersByCustomer) {
+        for (const o of orders) if (o.unitId !== undefined && countsAsPurchase(o.status)) add(unitsOf, customerId, o.unitId);
+      }
+    }
+    return (id) => ({ credits: open.get(id), units: unitsOf.get(id) });
+  }
+
+  /** Whether counts and narrowed indexes of a query may be cached until the next customer write (not when it reads orders or credits). */
+  private cacheable(query: CustomerQuery): boolean {
+    return !query.filter?.length || (!filterReadsCredits(query.filter) && !filterReadsUnits(query.filter));
+  }
+
   /** Whether a record passes every parameter of a query but its text. */
   private recPredicate(query: CustomerQuery): (r: Rec) => boolean {
     const pred = queryPredicate(query);
-    const test = query.filter?.length ? filterTest(query.filter) : undefined;
-    return test ? (r) => test(r.f) && pred(r.c) : (r) => pred(r.c);
+    const test = this.recordTest(query);
+    return test ? (r) => test(r) && pred(r.c) : (r) => pred(r.c);
   }
 
   /** Whether a record passes a query's parameters besides its text and its status and kind (which a search reads from columns); undefined when there are none. */
   private accept(query: CustomerQuery): ((r: Rec) => boolean) | undefined {
     const needed = query.categoryIds?.length || query.ids || query.exceptIds?.length;
     const pred = needed ? queryPredicate(query) : undefined;
-    const test = query.filter?.length ? filterTest(query.filter) : undefined;
+    const test = this.recordTest(query);
     if (!pred && !test) return undefined;
     if (!test) return (r) => pred!(r.c);
-    if (!pred) return (r) => test(r.f);
-    return (r) => test(r.f) && pred(r.c);
+    if (!pred) return test;
+    return (r) => test(r) && pred(r.c);
   }
 
   /**
@@ -349,6 +395,7 @@ export class MemoryStore implements SyncStore {
   private filteredIndex(query: CustomerQuery, field: CustomerSortField, pred: (r: Rec) => boolean, total: number): Rec[] {
     const index = this.index(field);
     if (total === index.length) return index; // every row matches
+    if (!this.cacheable(query)) return index.filter(pred);
     const key = `${field}|${queryKey(query)}`;
     let rows = this.filtered.get(key);
     if (!rows) {
@@ -433,6 +480,7 @@ export class MemoryStore implements SyncStore {
     if (cached !== undefined) return cached;
     let n = 0;
     for (const r of this.recs) if (pred(r)) n++;
+    if (!this.cacheable(query)) return n;
     // A filter with relative time resolves differently at each request: keep the cache bounded.
     if (this.countCache.size >= 1000) this.countCache.clear();
     this.countCache.set(cacheKey, n);

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { countsAsPurchase, filterFieldsOf, filterTest, ORDER_STATUSES, type AuditEntry, type CreditEntry, type Customer, type CustomerSortField, type FilterFields, type Order, type View } from '@clientela/core/schemas';
+import { countsAsPurchase, filterFieldsOf, filterReadsCredits, filterReadsUnits, filterTest, ORDER_STATUSES, type AuditEntry, type CreditEntry, type Customer, type CustomerSortField, type FilterFields, type Order, type View } from '@clientela/core/schemas';
 import { filterSql, type FilterDialect } from './filter-sql.js';
 import { applyToBalances } from './ledger.js';
 import { maskJson, queryKey, queryTokens, scanByPages, searchTextOf, sortKeyOf } from './search.js';
@@ -55,6 +55,11 @@ function row(c: Customer) {
     status_rank: sortKeyOf(c, 'status'),
     search: searchTextOf(c),
   };
+}
+
+/** Whether a query's filter reads the ledger or the orders (whose writes do not clear the count cache). */
+function readsOtherTables(query: CustomerQuery): boolean {
+  return query.filter !== undefined && (filterReadsCredits(query.filter) || filterReadsUnits(query.filter));
 }
 
 /** Filters in SQLite's SQL: `?` placeholders pushed onto `args`, categories from their link table. */
@@ -453,7 +458,8 @@ export class SqliteStore implements SyncStore {
   private filteredMemo: { key: string; seqs: number[] } | undefined;
 
   private filteredMatches(query: CustomerQuery): number[] | undefined {
-    if (!query.filter?.length) return undefined;
+    // Credit and unit conditions read the ledger and orders tables: those filters stay in SQL.
+    if (!query.filter?.length || readsOtherTables(query)) return undefined;
     const rowids = this.ftsRowids(query);
     if (!rowids) return undefined;
     const key = `${this.ftsMemo?.key}|${queryKey(query)}`;
@@ -496,7 +502,7 @@ export class SqliteStore implements SyncStore {
       return n;
     }
     // Unfiltered totals are cached until the next write; text searches are counted every time.
-    const cacheKey = query.q ? undefined : queryKey(query);
+    const cacheKey = query.q || readsOtherTables(query) ? undefined : queryKey(query);
     const cached = cacheKey === undefined ? undefined : this.countCache.get(cacheKey);
     if (cached !== undefined) return cached;
     // A search's matches come from the memoized FTS query (and filter) rather than a second run of it.
