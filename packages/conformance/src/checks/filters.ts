@@ -62,6 +62,22 @@ export async function filterChecks(s: Session): Promise<void> {
     expectFieldError(await http.get(`/v1/customers?q=${tag}&filter=idade-min-18`), 'filter', 'filter_unknown_condition');
     expectFieldError(await http.get(`/v1/customers?q=${tag}&filter=uf-XX`), 'filter', 'invalid_filter');
   });
+  await runner.check('credits-active and credits-expiring-N read the ledger: a grant via POST /v1/customers/{id}/credits', async () => {
+    expectEqual((await page('filter=credits-active')).json.total, 0, 'total with credits-active before any grant');
+    const expiresAt = new Date(Date.now() + 20 * 86_400_000).toISOString();
+    expectStatus(await http.post(`/v1/customers/${inSp.id}/credits`, { kind: 'referral', amountCents: 2500, expiresAt, origin: 'Indicação' }), 201);
+    expectEqual(ids(await page('filter=credits-active')), [inSp.id as string], 'ids with credits-active');
+    expectEqual(ids(await page('filter=credits-expiring-30')), [inSp.id as string], 'ids with credits-expiring-30');
+    expectEqual((await page('filter=credits-expiring-10')).json.total, 0, 'total with credits-expiring-10 (the credit expires in 20 days)');
+  });
+  await runner.check('unit-ID reads the orders: an order via POST /v1/orders at a unit', async () => {
+    const unit = `u${s.run}`.replace(/[^A-Za-z0-9_]/g, '_');
+    expectEqual((await page(`filter=unit-${unit}`)).json.total, 0, 'total with the unit before any order');
+    const order = { number: `${s.run}-1`, customerId: inRj.id, unitId: unit, placedAt: new Date().toISOString(), itemsCount: 1, totalCents: 9990, status: 'paid' };
+    expectStatus(await http.post('/v1/orders', order), 201);
+    expectEqual(ids(await page(`filter=unit-${unit}`)), [inRj.id as string], 'ids with the unit');
+    expectEqual(ids(await page(`filter=unit-${unit}.last-within-1`)), [inRj.id as string], 'ids with the unit, bought today');
+  });
   await runner.check('bulk with filter.filter acts on every match', async () => {
     const cat = await s.mustCreateCategory('filtro-lote');
     const r = await http.post('/v1/customers/bulk', { filter: { q: tag, filter: 'uf-SP' }, action: 'addCategories', categoryIds: [cat.id] });
