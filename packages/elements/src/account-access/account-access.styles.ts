@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { formControls } from '../internal/form-controls.styles.js';
 import { scopedTokens } from '../internal/tokens.js';
 
 /**
@@ -35,17 +36,8 @@ export const styles = css`
   cl-account-access [data-part='base'] label {
     font-weight: 600;
   }
-  cl-account-access [data-part='base'] input {
-    font: inherit;
-    min-height: 40px;
-    padding: 0 0.625rem;
-    border: 1px solid var(--_control-border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
-    color: var(--_text);
-  }
-  cl-account-access [data-part='base'] input[aria-invalid='true'] {
-    border-color: var(--_danger);
+  cl-account-access [data-part='base'] {
+    ${formControls}
   }
   cl-account-access :focus-visible {
     outline: 2px solid var(--_focus);

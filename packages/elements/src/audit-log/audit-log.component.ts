@@ -6,6 +6,7 @@ import { ClientelaElement, type ClientModule } from '../internal/clientela-eleme
 import type { AuditLogClient } from './audit-log.client.js';
 import { formatDateTime } from '../internal/localize.js';
 import { dataTable } from '../internal/data-table.styles.js';
+import { formControls } from '../internal/form-controls.styles.js';
 import { tokens } from '../internal/tokens.js';
 import { LocalizeController } from '../internal/localize.controller.js';
 import { catalog } from './audit-log.messages.js';
@@ -37,7 +38,7 @@ export class AuditLog extends ClientelaElement<AuditLogClient> {
     return import('./audit-log.client.js');
   }
 
-  static override styles = [tokens, dataTable, styles];
+  static override styles = [tokens, dataTable, formControls, styles];
   static override properties = {
     ...ClientelaElement.properties,
     action: { type: String, reflect: true },

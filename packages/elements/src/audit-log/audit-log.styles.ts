@@ -24,15 +24,9 @@ export const styles = css`
     font-size: 0.875rem;
     color: var(--_muted);
   }
-  select,
-  input {
-    font: inherit;
-    min-height: 32px;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
-    color: var(--_text);
-    padding: 0 0.5rem;
+  :host {
+    /* The filter bar is dense; 32px keeps its controls above the 24px target minimum. */
+    --_control-height: 32px;
   }
   .status:empty {
     display: none;

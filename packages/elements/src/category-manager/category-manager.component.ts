@@ -7,6 +7,7 @@ import { withCategory } from '../internal/categories.js';
 import { ClientelaElement, type ClientModule } from '../internal/clientela-element.js';
 import type { CategoryManagerClient } from './category-manager.client.js';
 import { formatNumber } from '../internal/localize.js';
+import { formControls } from '../internal/form-controls.styles.js';
 import { tokens } from '../internal/tokens.js';
 import { LocalizeController } from '../internal/localize.controller.js';
 import { catalog } from './category-manager.messages.js';
@@ -30,7 +31,7 @@ export class CategoryManager extends ClientelaElement<CategoryManagerClient> {
     return import('./category-manager.client.js');
   }
 
-  static override styles = [tokens, styles];
+  static override styles = [tokens, formControls, styles];
   static override properties = {
     ...ClientelaElement.properties,
     _items: { state: true },

@@ -6,8 +6,6 @@ export const styles = css`
   .note { color: var(--_muted); margin: 0 0 1rem; }
   form { display: flex; flex-wrap: wrap; gap: 0.5rem 0.75rem; align-items: flex-end; margin-bottom: 1rem; }
   .field { display: flex; flex-direction: column; gap: 0.25rem; }
-  input[type='text'] { font: inherit; min-height: var(--_target); border: 1px solid var(--_control-border); border-radius: var(--_radius); padding: 0 0.75rem; }
-  input[type='color'] { min-height: var(--_target); min-width: var(--_target); padding: 2px; }
   button { min-height: var(--_target); }
   table { border-collapse: collapse; width: 100%; }
   th, td { text-align: left; padding: 0.25rem 0.5rem; border-bottom: 1px solid var(--_border); vertical-align: middle; }

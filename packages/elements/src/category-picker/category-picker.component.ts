@@ -6,6 +6,7 @@ import { errorText } from '../internal/error-text.js';
 import { withCategory } from '../internal/categories.js';
 import type { ClientModule } from '../internal/clientela-element.js';
 import { FormAssociatedElement } from '../internal/form-associated.js';
+import { formControls } from '../internal/form-controls.styles.js';
 import { tokens } from '../internal/tokens.js';
 import { LocalizeController } from '../internal/localize.controller.js';
 import type { PickerClient } from './category-picker.client.js';
@@ -36,7 +37,7 @@ const DEFAULT_COLOR = '#0b5cad';
  * @cssproperty --cl-size-target - Option height (44px).
  */
 export class CategoryPicker extends FormAssociatedElement<PickerClient> {
-  static override styles = [tokens, styles];
+  static override styles = [tokens, formControls, styles];
   static override shadowRootOptions = { ...FormAssociatedElement.shadowRootOptions, delegatesFocus: true };
   static override properties = {
     ...FormAssociatedElement.properties,

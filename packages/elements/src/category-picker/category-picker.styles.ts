@@ -36,8 +36,6 @@ export const styles = css`
   [part~='option'].active { background: var(--_surface-alt); outline: 2px solid var(--_focus); outline-offset: -2px; }
   [part~='option'][aria-disabled='true'] { color: var(--_muted); cursor: default; }
   .create { display: grid; gap: 0.5rem; margin-top: 0.5rem; padding: 0.75rem; border: 1px solid var(--_border); border-radius: var(--_radius); }
-  .create input[type='text'] { min-height: var(--_target); font: inherit; border: 1px solid var(--_control-border); border-radius: var(--_radius); padding: 0 0.75rem; }
-  .create input[type='color'] { min-height: var(--_target); min-width: var(--_target); }
   .create .row { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: end; }
   .create .row > div { display: flex; flex-direction: column; }
   .error { color: var(--_danger); font-size: 0.875em; }

@@ -10,6 +10,7 @@ import { ClientelaElement, type ClientModule } from '../internal/clientela-eleme
 import type { CustomerCardClient } from './customer-card.client.js';
 import { formatDate, formatDateTime, formatMoney, formatNumber } from '../internal/localize.js';
 import { dataTable } from '../internal/data-table.styles.js';
+import { formControls } from '../internal/form-controls.styles.js';
 import { tokens } from '../internal/tokens.js';
 import '../category-picker/category-picker.js';
 import type { CategoryPicker } from '../category-picker/category-picker.component.js';
@@ -47,7 +48,7 @@ export class CustomerCard extends ClientelaElement<CustomerCardClient> {
     return import('./customer-card.client.js');
   }
 
-  static override styles = [tokens, dataTable, styles];
+  static override styles = [tokens, dataTable, formControls, styles];
   static override properties = {
     ...ClientelaElement.properties,
     customerId: { type: String, attribute: 'customer-id', reflect: true },

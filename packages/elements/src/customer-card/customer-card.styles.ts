@@ -164,15 +164,9 @@ export const styles = css`
   tr.expired {
     color: var(--_muted);
   }
-  select,
-  input {
-    font: inherit;
-    min-height: 32px;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
-    color: var(--_text);
-    padding: 0 0.5rem;
+  :host {
+    /* The card's edit parts sit in dense rows; 32px keeps them above the 24px target minimum. */
+    --_control-height: 32px;
   }
   .link input {
     flex: 1;

@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { formControls } from '../internal/form-controls.styles.js';
 import { scopedTokens } from '../internal/tokens.js';
 
 /**
@@ -21,15 +22,11 @@ export const styles = css`
     }
     .cl-cf-field { display: flex; flex-direction: column; gap: 0.25rem; min-width: 0; }
     .cl-cf-note, .cl-cf-hint { color: var(--_muted); font-size: 0.875em; font-weight: 400; }
-    input:not([type='checkbox'], [type='radio']), select {
-      font: inherit; color: var(--_text); background: var(--_surface); min-height: var(--_target); box-sizing: border-box;
-      width: 100%; border: 1px solid var(--_control-border); border-radius: var(--_radius); padding: 0 0.75rem;
-    }
-    input:disabled { background: var(--_surface-alt); }
-    [aria-invalid='true'] { border-color: var(--_danger) !important; box-shadow: 0 0 0 1px var(--_danger); }
+    ${formControls}
+    input:not([type='checkbox'], [type='radio']), select { width: 100%; }
     :focus-visible { outline: 2px solid var(--_focus); outline-offset: 2px; }
     .cl-cf-check { display: flex; align-items: center; gap: 0.5rem; min-height: var(--_target); }
-    .cl-cf-check input { width: 1.25rem; height: 1.25rem; margin: 0; accent-color: var(--_accent); }
+    .cl-cf-check input { width: 1.25rem; height: 1.25rem; margin: 0; }
     .cl-cf-checks, .cl-cf-kind, .cl-cf-actions { display: flex; flex-wrap: wrap; gap: 0 1.25rem; }
     .cl-cf-actions { gap: 0.75rem; }
     .cl-cf-error { color: var(--_danger); font-size: 0.875em; }

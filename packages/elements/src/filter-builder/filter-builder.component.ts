@@ -10,6 +10,7 @@ import { ClientelaElement, type ClientModule } from '../internal/clientela-eleme
 import type { FilterBuilderClient } from './filter-builder.client.js';
 import { LocalizeController } from '../internal/localize.controller.js';
 import { formatNumber } from '../internal/localize.js';
+import { formControls } from '../internal/form-controls.styles.js';
 import { tokens } from '../internal/tokens.js';
 import { CONDITION_TYPES, conditionOf, draftOf, SHAPES, type ConditionDraft, type DraftError } from './condition-draft.js';
 import type { renderConditionFields } from './condition-editor.js';
@@ -72,7 +73,7 @@ export class FilterBuilder extends ClientelaElement<FilterBuilderClient> {
     return import('./filter-builder.client.js');
   }
 
-  static override styles = [tokens, styles];
+  static override styles = [tokens, formControls, styles];
   static override properties = {
     ...ClientelaElement.properties,
     value: { type: String, reflect: true },

@@ -43,7 +43,6 @@ export const styles = css`
   form { display: grid; gap: 0.9rem; }
   .pair { display: grid; grid-template-columns: 1fr 1fr; gap: 0.75rem; }
   .field { display: flex; flex-direction: column; gap: 0.25rem; }
-  .field input { min-height: var(--_target); box-sizing: border-box; font: inherit; border: 1px solid var(--_control-border); border-radius: var(--_radius); padding: 0 0.75rem; }
   .hint { color: var(--_muted); font-size: 0.875em; }
   .error { color: var(--_danger); font-size: 0.875em; }
   fieldset { border: 0; margin: 0; padding: 0; }

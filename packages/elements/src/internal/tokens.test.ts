@@ -3,6 +3,7 @@ import { describe, it } from 'vitest';
 import '../account-access/account-access.js';
 import '../category-picker/category-picker.js';
 import '../customer-form/customer-form.js';
+import '../audit-log/audit-log.js';
 import { DEFAULT_REGISTRATION_SETTINGS } from '@clientela/core/schemas';
 
 // One token source: the shadow-DOM elements and the two light-DOM ones (form, account access)
@@ -43,5 +44,28 @@ describe('design tokens', () => {
       expect(v['--_control-border']).to.equal('rgb(1, 2, 3)');
       expect(v['--_accent']).to.equal('rgb(4, 5, 6)');
     }
+  });
+});
+
+describe('form controls', () => {
+  it('look the same in the form (light DOM), the picker and the audit log (shadow DOM): control edges, invalid state', async () => {
+    const root = await fixture<HTMLDivElement>(html`<div>
+      <cl-customer-form .settings=${DEFAULT_REGISTRATION_SETTINGS}></cl-customer-form>
+      <cl-audit-log></cl-audit-log>
+    </div>`);
+    const form = root.querySelector('cl-customer-form')!;
+    await (form as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+    const formInput = form.querySelector<HTMLInputElement>('input[name=email]')!;
+    const audit = root.querySelector('cl-audit-log')!;
+    const auditControl = audit.shadowRoot!.querySelector<HTMLElement>('select, input')!;
+    const edge = getComputedStyle(formInput).borderTopColor;
+    // The control edge token (#6b7788, 3:1 on white), not the lighter line colour the log used to draw its filters with.
+    expect(edge).to.equal('rgb(107, 119, 136)');
+    expect(getComputedStyle(auditControl).borderTopColor).to.equal(edge);
+    expect(parseFloat(getComputedStyle(auditControl).minHeight)).to.be.at.least(24);
+    formInput.setAttribute('aria-invalid', 'true');
+    auditControl.setAttribute('aria-invalid', 'true');
+    expect(getComputedStyle(formInput).borderTopColor).to.equal(getComputedStyle(auditControl).borderTopColor);
+    expect(getComputedStyle(formInput).borderTopColor).to.not.equal(edge);
   });
 });

@@ -3,6 +3,7 @@ import { COMPANY_SETTING_FIELDS, FIELD_RULES, PERSON_SETTING_FIELDS } from '@cli
 import { html, nothing, svg, type PropertyValues } from 'lit';
 import { ClientelaElement, type ClientModule } from '../internal/clientela-element.js';
 import type { RegistrationSettingsClient } from './registration-settings.client.js';
+import { formControls } from '../internal/form-controls.styles.js';
 import { tokens } from '../internal/tokens.js';
 import { LocalizeController } from '../internal/localize.controller.js';
 import { catalog, type Key } from './registration-settings.messages.js';
@@ -32,7 +33,7 @@ export class RegistrationSettings extends ClientelaElement<RegistrationSettingsC
     return import('./registration-settings.client.js');
   }
 
-  static override styles = [tokens, styles];
+  static override styles = [tokens, formControls, styles];
   static override properties = {
     ...ClientelaElement.properties,
     settings: { attribute: false },

@@ -7,7 +7,7 @@ export const styles = css`
   p { margin: 0 0 0.75rem; color: var(--_muted); }
   table { border-collapse: collapse; width: 100%; }
   th, td { text-align: left; padding: 0.25rem 0.5rem; border-bottom: 1px solid var(--_border); vertical-align: middle; }
-  select { font: inherit; min-height: var(--_target); min-width: 10rem; border: 1px solid var(--_control-border); border-radius: var(--_radius); background: var(--_surface); color: var(--_text); }
+  select { min-width: 10rem; }
   .locked { color: var(--_muted); }
   .sections { display: grid; gap: 1rem; grid-template-columns: repeat(auto-fit, minmax(18rem, 1fr)); }
   .actions { display: flex; gap: 0.75rem; align-items: center; margin-top: 1rem; }
