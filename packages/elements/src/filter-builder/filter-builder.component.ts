@@ -1,8 +1,8 @@
 import type { Category, FilterCondition, FilterConditionType, FilterTerm, View } from '@clientela/core';
 import { isValidationError } from '@clientela/core/errors';
 import { cityKey } from '@clientela/core/format';
-import { describeFilterTerm, filterConditionLabels, type DescribeFilterOptions } from '@clientela/core/i18n';
-import { encodeFilter, parseFilter } from '@clientela/core/schemas';
+import { describeFilterCondition, describeFilterTerm, filterConditionLabels, type DescribeFilterOptions } from '@clientela/core/i18n';
+import { encodeFilter, FILTER_MAX_ALTERNATIVES, parseFilter } from '@clientela/core/schemas';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { ColumnLayout } from '../customer-table/columns.js';
 import { ViewSelectEvent, type ResultsEvent } from '../events/events.js';
@@ -30,12 +30,15 @@ interface ViewTarget extends HTMLElement {
 /** The condition being edited: its place (`-1` for a new one), its type and the fields as typed. */
 interface Editing {
   index: number;
+  /** The alternative edited inside an OR group, or (with `addAlt`) none: a new alternative of term `index`. */
+  alt?: number | undefined;
+  addAlt?: boolean;
   type: FilterConditionType;
   draft: ConditionDraft;
   error: DraftError | undefined;
 }
 
-type Menu = 'add' | 'views' | undefined;
+type Menu = 'add' | 'views' | 'alt' | undefined;
 
 /** The editor's fields, loaded on the first edit. */
 let editorModule: Promise<{ renderConditionFields: typeof renderConditionFields }> | undefined;
@@ -116,6 +119,8 @@ export class FilterBuilder extends ClientelaElement<FilterBuilderClient> {
   #editor: typeof renderConditionFields | undefined;
   /** What gets focus when a menu or dialog closes. */
   #returnFocus: string | undefined;
+  /** The term whose "ou" menu is open (adds an alternative to it). */
+  #altFor = -1;
 
   constructor() {
     super();
@@ -236,7 +241,7 @@ export class FilterBuilder extends ClientelaElement<FilterBuilderClient> {
   #closeMenu(focusButton: boolean): void {
     const menu = this.menu;
     this.menu = undefined;
-    if (focusButton && menu) this.#focus(`#${menu}-button`);
+    if (focusButton && menu) this.#focus(menu === 'alt' ? `[data-chip='${this.#altFor}'] .chip-or` : `#${menu}-button`);
   }
 
   #onMenuButtonKey(e: KeyboardEvent, menu: Exclude<Menu, undefined>): void {
@@ -268,20 +273,24 @@ export class FilterBuilder extends ClientelaElement<FilterBuilderClient> {
 
   // ---------------------------------------------------------------- conditions
 
-  async #edit(index: number, type: FilterConditionType): Promise<void> {
+  async #edit(index: number, type: FilterConditionType, place: { alt?: number; addAlt?: boolean } = {}): Promise<void> {
     this.menu = undefined;
-    const current = index >= 0 ? (this.#terms[index] as FilterCondition) : undefined;
+    const term = index >= 0 ? this.#terms[index] : undefined;
+    const current = place.addAlt || !term ? undefined : 'or' in term ? term.or[place.alt ?? 0] : term;
     if (SHAPES[type] === 'none') {
       // Nothing to fill in ("Nunca comprou"): added at once.
       if (index < 0) {
         this.#commit([...this.#terms, { type } as FilterCondition]);
         this.#focus(`[data-chip='${this.#terms.length - 1}'] .chip-text`);
+      } else if (place.addAlt) {
+        this.#commit(this.#withAlternative(index, { type } as FilterCondition));
+        this.#focus(`[data-chip='${index}'] .chip-text`);
       }
       return;
     }
-    this.#returnFocus = index >= 0 ? `[data-chip='${index}'] .chip-text` : '#add-button';
+    this.#returnFocus = place.addAlt ? `[data-chip='${index}'] .chip-or` : index >= 0 ? `[data-chip='${index}'] [data-alt='${place.alt ?? 0}']` : '#add-button';
     this.#editor ??= (await loadEditor()).renderConditionFields;
-    this.editing = { index, type, draft: draftOf(type, current, this.#l10n.locale), error: undefined };
+    this.editing = { index, alt: place.alt, addAlt: place.addAlt ?? false, type, draft: draftOf(type, current, this.#l10n.locale), error: undefined };
     await this.updateComplete;
     const dialog = this.renderRoot.querySelector<HTMLDialogElement>('#editor');
     if (dialog && !dialog.open) dialog.showModal();
@@ -307,11 +316,24 @@ export class FilterBuilder extends ClientelaElement<FilterBuilderClient> {
         if (key) this.#cityNames.set(key, name.trim());
       }
     }
-    const terms = [...this.#terms];
+    let terms = [...this.#terms];
     const index = editing.index >= 0 ? editing.index : terms.length;
-    terms[index] = result.condition;
-    this.#closeEditor(`[data-chip='${index}'] .chip-text`);
+    const term = terms[index];
+    if (editing.addAlt) terms = this.#withAlternative(index, result.condition);
+    else if (term && 'or' in term) terms[index] = { or: term.or.map((c, j) => (j === (editing.alt ?? 0) ? result.condition : c)) };
+    else terms[index] = result.condition;
+    const placed = terms[index]!;
+    const alt = editing.addAlt && 'or' in placed ? placed.or.length - 1 : (editing.alt ?? 0);
+    this.#closeEditor(`[data-chip='${index}'] [data-alt='${alt}']`);
     this.#commit(terms);
+  }
+
+  /** The terms with `condition` as one more alternative of term `index` (a condition becomes a group). */
+  #withAlternative(index: number, condition: FilterCondition): FilterTerm[] {
+    const terms = [...this.#terms];
+    const term = terms[index]!;
+    terms[index] = { or: [...('or' in term ? term.or : [term]), condition] };
+    return terms;
   }
 
   #closeEditor(focus?: string): void {
@@ -428,11 +450,41 @@ export class FilterBuilder extends ClientelaElement<FilterBuilderClient> {
         <ul part="chips" class="chips" aria-label=${t('conditions')}>
           ${this.#terms.map((term, i) => {
             const text = describeFilterTerm(term, locale, describe);
-            const editable = !('or' in term);
+            const alternatives = 'or' in term ? term.or : [term];
+            const full = alternatives.length >= FILTER_MAX_ALTERNATIVES;
+            const altOpen = this.menu === 'alt' && this.#altFor === i;
             return html`<li part="chip" class="chip" data-chip=${i}>
-              ${editable
-                ? html`<button type="button" class="chip-text" aria-haspopup="dialog" aria-label=${t('edit', { text })} @click=${() => this.#edit(i, (term as FilterCondition).type)}>${text}</button>`
-                : html`<span class="chip-text">${text}</span>`}
+              ${alternatives.map((c, j) => {
+                const part = describeFilterCondition(c, locale, describe);
+                return html`${j ? html`<span class="or">${t('or')}</span>` : nothing}<button
+                    type="button"
+                    class="chip-text"
+                    data-alt=${j}
+                    aria-haspopup="dialog"
+                    aria-label=${t('edit', { text: part })}
+                    @click=${() => this.#edit(i, c.type, { alt: j })}
+                  >
+                    ${part}
+                  </button>`;
+              })}
+              <span class="menu-wrap" @focusout=${this.#onMenuFocusOut}>
+                <button
+                  type="button"
+                  class="chip-or"
+                  aria-label=${t('addAlternative', { text })}
+                  aria-haspopup="menu"
+                  aria-expanded=${altOpen ? 'true' : 'false'}
+                  ?disabled=${full}
+                  @click=${() => {
+                    this.#altFor = i;
+                    if (altOpen) this.#closeMenu(false);
+                    else this.#openMenu('alt');
+                  }}
+                >
+                  ${t('or')}
+                </button>
+                ${altOpen ? this.#renderTypeMenu('alt-menu', t('addAlternative', { text }), (type) => this.#edit(i, type, { addAlt: true })) : nothing}
+              </span>
               <button type="button" class="chip-remove" aria-label=${t('remove', { text })} @click=${() => this.#remove(i)}><span aria-hidden="true">×</span></button>
             </li>`;
           })}
@@ -472,6 +524,14 @@ export class FilterBuilder extends ClientelaElement<FilterBuilderClient> {
       <div part="menu" id="add-menu" role="menu" aria-labelledby="add-button" ?hidden=${!open} @keydown=${this.#onMenuKey}>
         ${CONDITION_TYPES.map((type) => html`<button type="button" role="menuitem" tabindex="-1" data-type=${type} @click=${() => this.#edit(-1, type)}>${labels[type]}</button>`)}
       </div>
+    </div>`;
+  }
+
+  /** The kinds of condition as a menu (an alternative's "ou" menu). */
+  #renderTypeMenu(id: string, label: string, pick: (type: FilterConditionType) => void): TemplateResult {
+    const labels = filterConditionLabels(this.#l10n.locale);
+    return html`<div part="menu" id=${id} role="menu" aria-label=${label} @keydown=${this.#onMenuKey}>
+      ${CONDITION_TYPES.map((type) => html`<button type="button" role="menuitem" tabindex="-1" data-type=${type} @click=${() => pick(type)}>${labels[type]}</button>`)}
     </div>`;
   }
 

@@ -3,6 +3,8 @@ import type { MessageKey } from './filter-builder.messages.js';
 /** English strings of `<cl-filter-builder>`, loaded only when a page asks for `en`. */
 export const en: Record<MessageKey, string> = {
   label: 'Filters',
+  or: 'or',
+  addAlternative: 'Or: add an alternative to “{text}”',
   conditions: 'Filter conditions',
   none: 'No conditions: every customer.',
   add: 'Add condition',

@@ -3,6 +3,8 @@ import type { MessageKey } from './filter-builder.messages.js';
 /** Spanish strings of `<cl-filter-builder>`, loaded only when a page asks for `es`. */
 export const es: Record<MessageKey, string> = {
   label: 'Filtros',
+  or: 'o',
+  addAlternative: 'O: agregar una alternativa a «{text}»',
   conditions: 'Condiciones del filtro',
   none: 'Sin condiciones: todos los clientes.',
   add: 'Agregar condición',

@@ -6,6 +6,8 @@ import { lazyMessages } from '../internal/localize.js';
  */
 const ptBR = {
   label: 'Filtros',
+  or: 'ou',
+  addAlternative: 'Ou: adicionar uma alternativa a “{text}”',
   conditions: 'Condições do filtro',
   none: 'Sem condições: todos os clientes.',
   add: 'Adicionar condição',

@@ -14,7 +14,10 @@ export const styles = css`
   .chip-text { border: 0; background: transparent; border-radius: 999px; padding: 0 0.5rem 0 0.9rem; min-height: var(--_target); font: inherit; color: var(--_text); cursor: pointer; }
   span.chip-text { display: inline-flex; align-items: center; cursor: default; }
   .chip-remove { border: 0; background: transparent; border-radius: 999px; min-width: var(--_target); min-height: var(--_target); font-size: 1.1rem; color: var(--_text); cursor: pointer; }
-  .chip-remove:hover, .chip-text:hover { background: rgb(0 0 0 / 0.06); }
+  .or { color: var(--_muted); font-size: 0.875em; padding: 0 0.15rem; }
+  .chip-or { border: 0; background: transparent; border-radius: 999px; min-height: var(--_target); padding: 0 0.6rem; color: var(--_accent); font-size: 0.875em; cursor: pointer; }
+  .chip-or[disabled] { display: none; }
+  .chip-remove:hover, .chip-text:hover, .chip-or:hover { background: rgb(0 0 0 / 0.06); }
   button { font: inherit; min-height: var(--_target); }
   [part='add'], [part='views'], .actions button {
     border: 1px solid var(--_control-border); background: var(--_surface); color: var(--_text); border-radius: var(--_radius); padding: 0 0.9rem; cursor: pointer;

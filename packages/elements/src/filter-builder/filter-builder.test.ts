@@ -1,4 +1,4 @@
-import { aTimeout, expect, fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
+import { aTimeout, expect, fixture, fixtureCleanup, html, waitUntil as waitUntilWithin } from '@open-wc/testing';
 import { afterEach, describe, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { fakeClient, json, problem } from '../internal/test-helpers.js';
@@ -7,6 +7,9 @@ import './filter-builder.js';
 import type { FilterBuilder } from './filter-builder.component.js';
 
 document.documentElement.lang = 'pt-BR';
+
+/** Waits for `check` (a loaded machine can take seconds; never a wall-clock assertion). */
+const waitUntil = (check: () => unknown, message?: string) => waitUntilWithin(check, message, { timeout: 15_000 });
 
 const at = '2026-11-20T12:00:00.000Z';
 const vip = { id: 'cat_vip', name: 'Clientes VIP', color: '#7c3aed', status: 'active', customerCount: 1, createdAt: at, updatedAt: at, version: 1 };
@@ -216,5 +219,38 @@ describe('<cl-filter-builder>', () => {
     expect($(el, '#save-error').textContent).to.equal('Nome longo demais.');
     expect((el.shadowRoot!.querySelector('#save') as HTMLDialogElement).open).to.equal(true);
     await aTimeout(0);
+  });
+});
+
+describe('<cl-filter-builder> OR groups', () => {
+  afterEach(() => fixtureCleanup());
+
+  it('adds an alternative to a chip ("UF: SP ou UF: RJ"), edits one alternative, and stays accessible', async () => {
+    const { client } = api();
+    const el = await fixture<FilterBuilder>(html`<cl-filter-builder .client=${client} value="last-notwithin-90.uf-SP"></cl-filter-builder>`);
+    await ready(el);
+    const or = $(el, "[data-chip='1'] .chip-or") as HTMLButtonElement;
+    expect(or.getAttribute('aria-label')).to.equal('Ou: adicionar uma alternativa a “UF: SP”');
+    or.focus();
+    await userEvent.keyboard('{Enter}');
+    await waitUntil(() => el.shadowRoot!.activeElement?.getAttribute('role') === 'menuitem', 'focus did not enter the alternatives menu');
+    await expect(el).to.be.accessible();
+    ($(el, "#alt-menu [data-type='state']") as HTMLButtonElement).click();
+    await waitUntil(() => (el.shadowRoot!.querySelector('#editor') as HTMLDialogElement).open);
+    (el.shadowRoot!.querySelector("#editor input[value='RJ']") as HTMLInputElement).click();
+    await el.updateComplete;
+    ($(el, '#editor .primary') as HTMLButtonElement).click();
+    await waitUntil(() => el.value === 'last-notwithin-90.uf-SP*uf-RJ');
+    expect(chips(el)).to.deep.equal(['Sem compra há 90 dias', 'UF: SP', 'UF: RJ']);
+    expect($(el, "[data-chip='1']").textContent!.replace(/\s+/g, ' ')).to.contain('UF: SP ou UF: RJ');
+    await waitUntil(() => el.shadowRoot!.activeElement?.getAttribute('data-alt') === '1', 'focus did not go to the new alternative');
+
+    ($(el, "[data-chip='1'] [data-alt='0']") as HTMLButtonElement).click();
+    await waitUntil(() => (el.shadowRoot!.querySelector('#editor') as HTMLDialogElement).open);
+    (el.shadowRoot!.querySelector("#editor input[value='MG']") as HTMLInputElement).click();
+    await el.updateComplete;
+    ($(el, '#editor .primary') as HTMLButtonElement).click();
+    await waitUntil(() => el.value === 'last-notwithin-90.uf-MG-SP*uf-RJ');
+    await expect(el).to.be.accessible();
   });
 });
