@@ -1,35 +1,35 @@
-import type { Category, ClientChange, Customer, ExportColumn } from '@clientela/core';
-import { customerDisplayName, formatDocument, formatPhoneBR, initials, maskDocument, whatsappUrl } from '@clientela/core/format';
-import { CUSTOMER_STATUSES } from '@clientela/core/schemas';
+import type { Category, ClientChange, Customer } from '@clientela/core';
+import { formatDocument, formatPhoneBR, maskDocument } from '@clientela/core/format';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { CustomerOpenEvent, ResultsEvent, ViewChangeEvent } from '../events/events.js';
 import { ClientelaElement, type ClientModule } from '../internal/clientela-element.js';
+import { formatNumber } from '../internal/localize.js';
 import type { CustomerTableClient } from './customer-table.client.js';
-import { errorText } from '../internal/error-text.js';
-import { formatDate, formatMoney, formatNumber } from '../internal/localize.js';
 import { LocalizeController } from '../internal/localize.controller.js';
 import { tokens } from '../internal/tokens.js';
 import { COLUMN_BY_KEY, parseLayout, visibleColumns, withMoved, withPinned, withVisible, type ColumnDef, type ColumnKey, type ColumnLayout } from './columns.js';
 import { loadMessages, messages, type MessageKey } from './customer-table.messages.js';
 import { styles } from './customer-table.styles.js';
+import { ActionsController, type Target } from './actions.controller.js';
+import { AnnouncerController } from './announcer.controller.js';
 import { DataController } from './data.controller.js';
-import { gridMove } from './grid-keys.js';
-import { renderNotice, type Notice } from './notice.js';
-import type { BulkAction, BulkActionEvent, LayoutChangeEvent } from './parts.events.js';
-import { SelectionController } from './selection.controller.js';
-import { LIST_ROW, ViewportController } from './viewport.controller.js';
+import { GridFocusController } from './grid-focus.controller.js';
+import { renderNotice } from './notice.js';
 import type { PageSource } from './page-source.js';
+import type { BulkActionEvent, LayoutChangeEvent } from './parts.events.js';
+import { RowActions } from './row-actions.js';
+import { renderRow, type RowView } from './row.js';
+import { SelectionController } from './selection.controller.js';
 import { TabCounts } from './tab-counts.js';
+import { renderTabs, renderToolbar, type Kind, type ToolbarActions } from './toolbar.js';
+import { LIST_ROW, ViewportController } from './viewport.controller.js';
 
 const SEARCH_DEBOUNCE = 250;
 /** The fields a row of the list layout shows. */
 const LIST_COLUMNS: readonly ColumnKey[] = ['name', 'document', 'phone'];
 /** Width of the selection column. */
 const SELECT_W = 48;
-/** The button each bulk action comes from, named in its failure message. */
-const BULK_LABEL = { addCategories: 'addCategory', removeCategories: 'removeCategory', setStatus: 'setStatus', delete: 'delete' } as const;
 
-type Kind = '' | 'person' | 'company';
 
 /** Empty strings are not reflected, so an unset filter leaves no attribute behind. */
 const optionalString = { fromAttribute: (v: string | null) => v ?? '', toAttribute: (v: string) => v || null };
@@ -38,9 +38,6 @@ const idList = {
   toAttribute: (v: string[]) => (v?.length ? v.join(',') : null),
 };
 
-const bone = html`<span class="bone"></span>`;
-
-const safeColor = (color: string | undefined): string => (color && /^#[0-9a-f]{6}$/i.test(color) ? color : '#6b7280');
 
 /**
  * @summary The customer panel's list: search, filters, person/company tabs, sortable and
@@ -120,11 +117,11 @@ export class CustomerTable extends ClientelaElement<CustomerTableClient> {
     query: () => this.#query(),
     view: () => this.#range(),
     loaded: (total, gen) => {
-      setTimeout(() => this.#loadActions(), 200);
+      setTimeout(() => void this.#actions.load(), 200);
       this.dispatchEvent(new ResultsEvent({ total }));
-      this.#announce(total === 1 ? this.#t('result1') : this.#t('results', { n: formatNumber(total, this.resolvedLocale) }), gen);
+      this.#live.announce(total === 1 ? this.#t('result1') : this.#t('results', { n: formatNumber(total, this.resolvedLocale) }), () => this.#src.isCurrent(gen));
     },
-    failed: (gen) => this.#announce(this.#t('error'), gen),
+    failed: (gen) => this.#live.announce(this.#t('error'), () => this.#src.isCurrent(gen)),
   });
   get #src(): PageSource<Customer> {
     return this.#data.source;
@@ -135,9 +132,12 @@ export class CustomerTable extends ClientelaElement<CustomerTableClient> {
     changed: () => this.requestUpdate(),
   });
   #categories = new Map<string, Category>();
-  /** While this table's own bulk action runs: its change comes back through the feed, and is already handled. */
-  #ownBulk = 0;
-  #revealed = new Map<string, string>();
+  // Reveal and copy buttons inside rows (row-actions.ts).
+  #rowActions = new RowActions({
+    api: () => this.api,
+    changed: () => this.requestUpdate(),
+    report: (o) => this.#live.announce('failed' in o ? this.#t('actionFailed', { message: o.failed }) : this.#t(o.copied ? 'copied' : 'copyFailed')),
+  });
 
   // Viewport: height, scroll offset, table or list layout, rows in view (viewport.ts).
   #vp = new ViewportController(this, {
@@ -158,23 +158,36 @@ export class CustomerTable extends ClientelaElement<CustomerTableClient> {
     total: () => this.#src.total,
     // "3 atualizados" speaks of the previous selection: a new one starts without it.
     changed: () => {
-      if (this.#notice?.origin === 'bulk' && this.#notice.state !== 'running') this.#notice = undefined;
+      if (this.#actions.notice?.origin === 'bulk' && this.#actions.notice.state !== 'running') this.#actions.notice = undefined;
     },
   });
 
-  // Focus: a row index (-1 = header) and a column index (0 = selection column).
-  #focusRow = -1;
-  #focusCol = 1;
-  #focusInGrid = false;
+  // Keyboard: the grid's focused cell and keys (grid-focus.controller.ts).
+  #focus = new GridFocusController(this, {
+    size: () => ({ rows: this.#src.total, cols: this.#columns().length + 1, page: this.#vp.pageRows() }),
+    reveal: (row) => this.#ensureVisible(row),
+    activate: (row, col, select) => this.#activate(row, col, select),
+  });
 
-  // Column menu, bulk bar, delete dialog and export: loaded after the first rows (customer-table.parts.ts).
-  #actions: typeof import('./customer-table.parts.js') | undefined;
-  #actionsLoading = false;
+  // Bulk actions and exports with their notice; the column menu, bulk bar, delete dialog and export
+  // are loaded after the first rows (actions.controller.ts, customer-table.parts.ts).
+  #actions = new ActionsController(this, {
+    api: () => this.api,
+    t: () => this.#t,
+    locale: () => this.resolvedLocale,
+    target: () => this.#target(),
+    exportScope: () => {
+      const count = this.#sel.count();
+      const columns = [...new Set(visibleColumns(this.#layout).flatMap((c) => c.export))];
+      return { target: count ? this.#target() : { filter: this.#filter() }, rows: count || this.#src.total, columns };
+    },
+    deleted: () => this.#sel.clear(),
+    refresh: () => this.refresh(),
+    announce: (text) => this.#live.announce(text),
+  });
 
   // Feedback
-  #announcement = '';
-  #announceTimer: ReturnType<typeof setTimeout> | undefined;
-  #notice: Notice | undefined;
+  #live = new AnnouncerController(this);
   #searchTimer: ReturnType<typeof setTimeout> | undefined;
   #reloadQueued = false;
 
@@ -238,10 +251,7 @@ export class CustomerTable extends ClientelaElement<CustomerTableClient> {
   override focus(options?: FocusOptions): void {
     const root = this.renderRoot as ShadowRoot | undefined;
     if (!root) return super.focus(options);
-    if (this.#focusRow >= 0 && this.#focusRow < this.#src.total) this.#ensureVisible(this.#focusRow);
-    const cell = root.querySelector<HTMLElement>(`[data-r="${this.#focusRow}"] [data-c="${this.#focusCol}"]`);
-    (cell ?? root.querySelector<HTMLElement>('[role=grid]'))?.focus(options);
-    this.#focusInGrid = true;
+    this.#focus.focus(this.#src.total, options);
   }
 
   /** Scrolls so that row `index` is in view (and loads the pages up to it). */
@@ -253,7 +263,6 @@ export class CustomerTable extends ClientelaElement<CustomerTableClient> {
     super.disconnectedCallback();
     this.#counts.dispose();
     clearTimeout(this.#searchTimer);
-    clearTimeout(this.#announceTimer);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -268,10 +277,6 @@ export class CustomerTable extends ClientelaElement<CustomerTableClient> {
   protected override firstUpdated(): void {
     // The observer's first call (before the first paint) measures: no forced layout here.
     this.#vp.observe(this.renderRoot.querySelector('.scroller'));
-  }
-
-  protected override updated(): void {
-    if (this.#focusInGrid) this.#restoreFocus();
   }
 
   // ---------------------------------------------------------------- data
@@ -312,13 +317,12 @@ export class CustomerTable extends ClientelaElement<CustomerTableClient> {
     this.#src.reset(this.pageSize, newQuery);
     if (newQuery) {
       this.#vp.setScroll(0);
-      this.#focusRow = Math.min(this.#focusRow, -1);
+      this.#focus.reset();
       if (!this.#sel.model.empty) this.#sel.clear();
     }
-    this.#revealed.clear();
+    this.#rowActions.revealed.clear();
     // An announcement still pending belongs to the query being replaced.
-    clearTimeout(this.#announceTimer);
-    this.#announcement = '';
+    this.#live.clear();
     this.requestUpdate();
     this.#data.load();
   }
@@ -353,13 +357,14 @@ export class CustomerTable extends ClientelaElement<CustomerTableClient> {
         const customer = change.customer;
         const masked = { ...customer, document: maskDocument(customer.document) };
         if (this.#src.replace((row) => row.id === customer.id && row.version <= customer.version, masked)) {
-          this.#revealed.delete(customer.id);
+          this.#rowActions.revealed.delete(customer.id);
           this.requestUpdate();
         }
         return;
       }
       case 'customer.bulk':
-        if (this.#ownBulk) return;
+        // This table's own bulk action: its change comes back through the feed, and is already handled.
+        if (this.#actions.busy) return;
         this.refresh();
         return;
       case 'customer.created':
@@ -475,105 +480,8 @@ export class CustomerTable extends ClientelaElement<CustomerTableClient> {
   // ---------------------------------------------------------------- actions
 
   /** These ids, or the filter less the rows unticked out of "all matching" (sent as is: no id is resolved here). */
-  #target(): { ids: string[] } | { filter: Record<string, unknown>; exceptIds?: string[] } {
+  #target(): Target {
     return this.#sel.model.target(() => this.#filter());
-  }
-
-  /**
-   * Runs one bulk action through `customers.bulk`. The idempotency key is made once per user
-   * action, so the client's retries after a network failure never apply it twice.
-   */
-  async #bulk(
-    bulk: BulkAction,
-    // "Tentar novamente" sends the same request with the same key: if the first one did reach
-    // the server before the failure, the retry replays its answer instead of applying it twice.
-    request = { target: this.#target(), key: crypto.randomUUID() },
-  ): Promise<void> {
-    const api = this.api;
-    if (!api || ('ids' in request.target && request.target.ids.length === 0)) return;
-    const t = this.#t;
-    const { action } = bulk;
-    const what = t(BULK_LABEL[action]);
-    this.#notify({ origin: 'bulk', state: 'running', text: t('working') });
-    this.#ownBulk++;
-    try {
-      const result = await api.customers.bulk({ ...request.target, ...bulk }, { idempotencyKey: request.key }).finally(() => this.#ownBulk--);
-      if (action === 'delete') this.#sel.clear();
-      this.#notify({ origin: 'bulk', state: 'done', text: t('updated', { n: formatNumber(result.updated, this.resolvedLocale) }) });
-      this.refresh();
-    } catch (error) {
-      this.#notify({
-        origin: 'bulk',
-        state: 'failed',
-        text: `${t('bulkFailed', { what })} ${errorText(error, this.resolvedLocale)}`,
-        retry: () => void this.#bulk(bulk, request),
-      });
-    }
-  }
-
-  #exportColumns(): ExportColumn[] {
-    return [...new Set(visibleColumns(this.#layout).flatMap((c) => c.export))];
-  }
-
-  /** Shows an action's progress or outcome; its start and end are also announced. */
-  #notify(notice: Notice | undefined): void {
-    const announce = notice && (notice.state !== 'running' || this.#notice?.state !== 'running');
-    this.#notice = notice;
-    this.requestUpdate();
-    if (announce) this.#announce(notice.text);
-  }
-
-  /**
-   * Puts `text` in the live region. With `gen`, only while that query is still the one on screen
-   * (the text is set a moment later, and a new search may start meanwhile).
-   */
-  #announce(text: string, gen?: number): void {
-    // Re-announce identical text by clearing first (a live region ignores unchanged content).
-    this.#announcement = '';
-    this.requestUpdate();
-    clearTimeout(this.#announceTimer);
-    this.#announceTimer = setTimeout(() => {
-      if (gen !== undefined && !this.#src.isCurrent(gen)) return;
-      this.#announcement = text;
-      this.requestUpdate();
-    }, 50);
-  }
-
-  /** Reveals (or hides again) the full document; retrieve is what the server audits. */
-  async #toggleReveal(c: Customer): Promise<void> {
-    if (this.#revealed.has(c.id)) {
-      this.#revealed.delete(c.id);
-      this.requestUpdate();
-      return;
-    }
-    const full = await this.#fullDocument(c);
-    if (full) {
-      this.#revealed.set(c.id, full);
-      this.requestUpdate();
-    }
-  }
-
-  async #fullDocument(c: Customer): Promise<string | undefined> {
-    const known = this.#revealed.get(c.id);
-    if (known) return known;
-    try {
-      const full = await this.api!.customers.retrieve(c.id);
-      return full.document;
-    } catch (error) {
-      this.#announce(this.#t('actionFailed', { message: (error as Error).message }));
-      return undefined;
-    }
-  }
-
-  async #copy(text: string | Promise<string | undefined>): Promise<void> {
-    try {
-      const value = await text;
-      if (!value) return;
-      await navigator.clipboard.writeText(value);
-      this.#announce(this.#t('copied'));
-    } catch {
-      this.#announce(this.#t('copyFailed'));
-    }
   }
 
   #open(c: Customer): void {
@@ -588,55 +496,8 @@ export class CustomerTable extends ClientelaElement<CustomerTableClient> {
 
   // ---------------------------------------------------------------- keyboard
 
-  #cols(): number {
-    return this.#columns().length + 1;
-  }
-
-  #onGridKeydown = (e: KeyboardEvent): void => {
-    const target = e.target as HTMLElement;
-    const inControl = target.matches('button, a, input, select');
-    // Copy, reveal and WhatsApp live inside cells: F2 enters the cell's controls, arrows move
-    // between them, Escape goes back to the cell (the grid pattern's "interactive cell" mode).
-    const cellEl = target.closest<HTMLElement>('[data-c]');
-    if (cellEl && e.key === 'F2' && !inControl) {
-      const control = cellEl.querySelector<HTMLElement>('button, a');
-      if (control) {
-        e.preventDefault();
-        control.focus();
-      }
-      return;
-    }
-    if (cellEl && target.matches('button, a')) {
-      const controls = [...cellEl.querySelectorAll<HTMLElement>('button, a')];
-      const at = controls.indexOf(target);
-      if (e.key === 'Escape' || e.key === 'F2') cellEl.focus();
-      else if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') controls[Math.max(0, Math.min(controls.length - 1, at + (e.key === 'ArrowRight' ? 1 : -1)))]!.focus();
-      else return;
-      e.preventDefault();
-      return;
-    }
-    const page = this.#vp.pageRows();
-    const moved = gridMove(e.key, e.ctrlKey || e.metaKey, { row: this.#focusRow, col: this.#focusCol }, { rows: this.#src.total, cols: this.#cols(), page });
-    if (!moved) {
-      if ((e.key === ' ' || e.key === 'Enter') && !inControl) {
-        e.preventDefault();
-        this.#activate(e.key === ' ');
-      }
-      return;
-    }
-    const { row, col } = moved;
-    e.preventDefault();
-    this.#focusRow = row;
-    this.#focusCol = col;
-    this.#focusInGrid = true;
-    if (row >= 0) this.#ensureVisible(row);
-    this.requestUpdate();
-  };
-
   /** Space (`select`) or Enter on the focused cell: a row is selected or opened; a header cell selects the loaded rows or sorts. */
-  #activate(select: boolean): void {
-    const row = this.#focusRow;
-    const col = this.#focusCol;
+  #activate(row: number, col: number, select: boolean): void {
     if (row < 0) {
       const column = this.#columns()[col - 1];
       if (col === 0) this.#sel.setLoaded(!this.#sel.allLoaded());
@@ -647,39 +508,6 @@ export class CustomerTable extends ClientelaElement<CustomerTableClient> {
     if (!c) return;
     if (select) this.#sel.toggle(c.id);
     else this.#open(c);
-  }
-
-  #onGridFocusIn = (e: FocusEvent): void => {
-    this.#focusInGrid = true;
-    const cell = (e.target as HTMLElement).closest<HTMLElement>('[data-c]');
-    const row = cell?.closest<HTMLElement>('[data-r]');
-    if (!cell || !row) return;
-    const r = Number(row.dataset['r']);
-    const c = Number(cell.dataset['c']);
-    if (r !== this.#focusRow || c !== this.#focusCol) {
-      this.#focusRow = r;
-      this.#focusCol = c;
-      this.requestUpdate();
-    }
-  };
-
-  #onGridFocusOut = (e: FocusEvent): void => {
-    const next = e.relatedTarget as Node | null;
-    const grid = this.renderRoot.querySelector('[role=grid]');
-    // A recycled row removes the focused cell without a relatedTarget: keep the intent to refocus.
-    if (next && !grid?.contains(next)) this.#focusInGrid = false;
-  };
-
-  /** Rows are recycled while scrolling, so put focus back on the cell of the remembered row + column. */
-  #restoreFocus(): void {
-    const root = this.renderRoot as ShadowRoot;
-    const cell = root.querySelector<HTMLElement>(`[data-r="${this.#focusRow}"] [data-c="${this.#focusCol}"]`);
-    const active = root.activeElement as HTMLElement | null;
-    if (cell) {
-      if (active !== cell && !cell.contains(active)) cell.focus({ preventScroll: true });
-    } else if (!active || !active.closest('[role=grid]')) {
-      root.querySelector<HTMLElement>('[role=grid]')?.focus({ preventScroll: true });
-    }
   }
 
   // ---------------------------------------------------------------- render
@@ -698,8 +526,22 @@ export class CustomerTable extends ClientelaElement<CustomerTableClient> {
     }
     const count = this.#sel.count();
     return html`
-      ${this.#renderToolbar()} ${this.#renderTabs()}
-      ${count > 0 ? this.#renderBulkBar(count) : nothing} ${renderNotice(this.#notice, { retry: t('retry'), cancel: t('cancel'), dismiss: t('dismiss') }, () => this.#notify(undefined))}
+      ${renderToolbar(
+        {
+          t,
+          list,
+          q: this.q,
+          status: this.status,
+          categoryIds: this.categoryIds,
+          categories: this.#categories.values(),
+          filtered: !!(this.q || this.status || this.categoryIds.length || this.kind || this.filter),
+          menuOpen: this.#menuOpen,
+          columnMenu: list || !this.#menuOpen ? nothing : this.#renderColumnMenu(),
+        },
+        this.#toolbarActions,
+      )}
+      ${renderTabs({ t, locale: this.resolvedLocale, list, kind: this.kind, counts: this.#counts.for(this.#countsQuery()) }, this.#chooseKind)}
+      ${count > 0 ? this.#renderBulkBar(count) : nothing} ${renderNotice(this.#actions.notice, { retry: t('retry'), cancel: t('cancel'), dismiss: t('dismiss') }, () => this.#actions.notify(undefined))}
       <div class="scroller" part="grid" @scroll=${this.#onScroll}>
         <div
           role="grid"
@@ -711,9 +553,9 @@ export class CustomerTable extends ClientelaElement<CustomerTableClient> {
           aria-busy=${this.#src.state === 'loading' ? 'true' : 'false'}
           class=${list ? 'list' : 'table'}
           style=${list ? `--row-height:${LIST_ROW}px` : `--cols:${template};width:${width}px`}
-          @keydown=${this.#onGridKeydown}
-          @focusin=${this.#onGridFocusIn}
-          @focusout=${this.#onGridFocusOut}
+          @keydown=${this.#focus.onKeydown}
+          @focusin=${this.#focus.onFocusIn}
+          @focusout=${this.#focus.onFocusOut}
           @click=${this.#onGridClick}
         >
           <div role="rowgroup" class="head">${this.#renderHeader(cols, lefts, pinnedCount)}</div>
@@ -740,15 +582,18 @@ export class CustomerTable extends ClientelaElement<CustomerTableClient> {
             </div>`
           : nothing}
       </div>
-      <div class="visually-hidden" role="status" aria-live="polite">${this.#announcement}</div>
-      ${this.#actions
-        ? html`<cl-table-delete-dialog .count=${count} .locale=${this.resolvedLocale} @bulk-action=${(e: BulkActionEvent) => void this.#bulk(e.request)}></cl-table-delete-dialog>`
+      <div class="visually-hidden" role="status" aria-live="polite">${this.#live.text}</div>
+      ${this.#actions.parts
+        ? html`<cl-table-delete-dialog .count=${count} .locale=${this.resolvedLocale} @bulk-action=${(e: BulkActionEvent) => void this.#actions.bulk(e.request)}></cl-table-delete-dialog>`
         : nothing}
     `;
   }
 
   #renderBulkBar(count: number): TemplateResult | typeof nothing {
-    if (!this.#actions) return this.#loadActions();
+    if (!this.#actions.parts) {
+      void this.#actions.load();
+      return nothing;
+    }
     return html`<cl-table-bulk-bar
       .count=${count}
       .total=${this.#src.total}
@@ -757,135 +602,52 @@ export class CustomerTable extends ClientelaElement<CustomerTableClient> {
       .excepted=${this.#sel.model.exceptIds.length}
       .categories=${[...this.#categories.values()]}
       .locale=${this.resolvedLocale}
-      @bulk-action=${(e: BulkActionEvent) => void this.#bulk(e.request)}
+      @bulk-action=${(e: BulkActionEvent) => void this.#actions.bulk(e.request)}
       @select-all-matching=${() => this.#sel.selectAll()}
       @clear-selection=${() => this.#sel.clear()}
       @delete-request=${() => this.renderRoot.querySelector('cl-table-delete-dialog')?.show()}
     ></cl-table-bulk-bar>`;
   }
 
-  /**
-   * Search, filters, export and columns. In the list layout (narrow screens) only the search stays
-   * in view; the filters and exports fold into one "Filtros e ações" menu, and the column menu,
-   * which configures the table layout only, is left out.
-   */
-  #renderToolbar(): TemplateResult {
-    const t = this.#t;
-    const statuses = this.status ? this.status.split(',') : [];
-    const filtered = !!(this.q || this.status || this.categoryIds.length || this.kind || this.filter);
-    const search = html`<label class="search">
-      <span class="visually-hidden">${t('search')}</span>
-      <input
-        id="search"
-        part="search"
-        type="search"
-        .value=${this.q}
-        placeholder=${t('searchPlaceholder')}
-        autocomplete="off"
-        @input=${this.#onSearchInput}
-        @keydown=${(e: KeyboardEvent) => e.key === 'Enter' && this.#commitSearch((e.target as HTMLInputElement).value)}
-      />
-    </label>`;
-    const status = html`<label class="field">
-      <span>${t('status')}</span>
-      <select id="status" @change=${(e: Event) => (this.status = (e.target as HTMLSelectElement).value)}>
-        <option value="" ?selected=${!statuses.length}>${t('statusAll')}</option>
-        ${CUSTOMER_STATUSES.map((s) => html`<option value=${s} ?selected=${statuses.length === 1 && statuses[0] === s}>${t(s)}</option>`)}
-      </select>
-    </label>`;
-    const categoryChecks = [...this.#categories.values()].map(
-      (c) => html`<label class="check">
-        <input
-          type="checkbox"
-          .checked=${this.categoryIds.includes(c.id)}
-          @change=${(e: Event) => this.#toggleCategoryFilter(c.id, (e.target as HTMLInputElement).checked)}
-        />
-        <span class="dot" style="--chip:${safeColor(c.color)}"></span>
-        ${c.status === 'inactive' ? t('inactiveCategory', { name: c.name }) : c.name}
-      </label>`,
-    );
-    const categoriesLabel = this.categoryIds.length ? t('categoriesCount', { n: this.categoryIds.length }) : t('categories');
-    const clear = filtered ? html`<button type="button" class="link" @click=${() => this.clearFilters()}>${t('clearFilters')}</button>` : nothing;
-    const exports = html`<button type="button" id="export-csv" title=${t('exportHint')} @click=${() => this.#export('csv')}>${t('exportCsv')}</button>
-      <button type="button" id="export-xlsx" title=${t('exportHint')} @click=${() => this.#export('xlsx')}>${t('exportXlsx')}</button>`;
+  /** The toolbar's controls (toolbar.ts), made once. */
+  #toolbarActions: ToolbarActions = {
+    search: (value, now) => {
+      clearTimeout(this.#searchTimer);
+      if (now) {
+        if (value !== this.q) this.q = value;
+      } else this.#searchTimer = setTimeout(() => this.#toolbarActions.search(value, true), SEARCH_DEBOUNCE);
+    },
+    status: (value) => (this.status = value),
+    category: (id, on) => (this.categoryIds = on ? [...this.categoryIds, id] : this.categoryIds.filter((c) => c !== id)),
+    clear: () => this.clearFilters(),
+    export: (format) => {
+      // From the folded menu: close it, so the notice with the progress is not hidden under it.
+      const more = this.renderRoot.querySelector<HTMLDetailsElement>('details.more');
+      if (more) more.open = false;
+      void this.#actions.export(format);
+    },
+    toggleColumns: () => this.#toggleMenu(),
+  };
 
-    if (this.#vp.list) {
-      return html`<div class="toolbar list" part="toolbar" role="search" aria-label=${t('toolbar')}>
-        ${search}
-        <details class="menu more" @keydown=${this.#closeDetailsOnEscape}>
-          <summary id="more-button">${t('actions')}${this.status || this.categoryIds.length ? html` <span class="dot-badge" aria-hidden="true"></span>` : nothing}</summary>
-          <div class="popover more-panel" part="menu">
-            ${status}
-            <fieldset class="categories-list">
-              <legend>${categoriesLabel}</legend>
-              ${categoryChecks}
-            </fieldset>
-            ${clear}
-            <div class="more-actions">${exports}</div>
-          </div>
-        </details>
-      </div>`;
+  /** The column menu (an internal element, once the parts are loaded). */
+  #renderColumnMenu(): TemplateResult | typeof nothing {
+    if (!this.#actions.parts) {
+      void this.#actions.load();
+      return nothing;
     }
-    return html`<div class="toolbar" part="toolbar" role="search" aria-label=${t('toolbar')}>
-      ${search} ${status}
-      <details class="menu categories" @keydown=${this.#closeDetailsOnEscape}>
-        <summary>${categoriesLabel}</summary>
-        <fieldset class="popover">
-          <legend class="visually-hidden">${t('categories')}</legend>
-          ${categoryChecks}
-        </fieldset>
-      </details>
-      ${clear}
-      <span class="spacer"></span>
-      ${exports}
-      <div class="menu">
-        <button
-          type="button"
-          id="columns-button"
-          aria-expanded=${this.#menuOpen ? 'true' : 'false'}
-          aria-controls="column-menu"
-          @click=${() => this.#toggleMenu()}
-        >
-          <span aria-hidden="true">⚙ </span>${t('columns')}
-        </button>
-        ${this.#menuOpen
-          ? this.#actions
-            ? html`<cl-table-column-menu
-                .layout=${this.#layout}
-                .locale=${this.resolvedLocale}
-                @layout-change=${(e: LayoutChangeEvent) => this.#setLayout(e.layout)}
-                @menu-close=${() => this.#toggleMenu(false)}
-              ></cl-table-column-menu>`
-            : this.#loadActions()
-          : nothing}
-      </div>
-    </div>`;
+    return html`<cl-table-column-menu
+      .layout=${this.#layout}
+      .locale=${this.resolvedLocale}
+      @layout-change=${(e: LayoutChangeEvent) => this.#setLayout(e.layout)}
+      @menu-close=${() => this.#toggleMenu(false)}
+    ></cl-table-column-menu>`;
   }
 
-  /** A menu made of <details> closes on Escape, and the keyboard goes back to its summary. */
-  #closeDetailsOnEscape = (e: KeyboardEvent): void => {
-    const details = e.currentTarget as HTMLDetailsElement;
-    if (e.key !== 'Escape' || !details.open) return;
-    e.preventDefault();
-    e.stopPropagation();
-    details.open = false;
-    details.querySelector('summary')?.focus();
+  /** A tab chosen by click or by the tab keys (which also move the focus to it). */
+  #chooseKind = (kind: Kind, focus: boolean): void => {
+    this.kind = kind;
+    if (focus) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`[role=tab][data-kind="${kind}"]`)?.focus());
   };
-
-  #onSearchInput = (e: Event): void => {
-    const value = (e.target as HTMLInputElement).value;
-    clearTimeout(this.#searchTimer);
-    this.#searchTimer = setTimeout(() => this.#commitSearch(value), SEARCH_DEBOUNCE);
-  };
-
-  #commitSearch(value: string): void {
-    clearTimeout(this.#searchTimer);
-    if (value !== this.q) this.q = value;
-  }
-
-  #toggleCategoryFilter(id: string, on: boolean): void {
-    this.categoryIds = on ? [...this.categoryIds, id] : this.categoryIds.filter((c) => c !== id);
-  }
 
   #toggleMenu(open = !this.#menuOpen): void {
     this.#menuOpen = open;
@@ -893,80 +655,13 @@ export class CustomerTable extends ClientelaElement<CustomerTableClient> {
     if (!open) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#columns-button')?.focus());
   }
 
-  /** Exports through the action module (loading it first if a click beats the preload). */
-  async #export(format: 'csv' | 'xlsx'): Promise<void> {
-    if (this.#notice?.origin === 'export' && this.#notice.state === 'running') return;
-    // From the folded menu: close it, so the notice with the progress is not hidden under it.
-    const more = this.renderRoot.querySelector<HTMLDetailsElement>('details.more');
-    if (more) more.open = false;
-    const { exportFile } = this.#actions ?? (await import('./customer-table.parts.js'));
-    const count = this.#sel.count();
-    await exportFile({
-      request: { format, columns: this.#exportColumns(), ...(count ? this.#target() : { filter: this.#filter() }) },
-      rows: count || this.#src.total,
-      locale: this.resolvedLocale,
-      stream: (request, signal) => this.api!.exports.stream(request, { signal }),
-      notify: (notice) => this.#notify(notice),
-      again: () => void this.#export(format),
-    });
-  }
-
-  /** Starts loading the action UI (once); renders nothing meanwhile. */
-  #loadActions(): typeof nothing {
-    if (!this.#actionsLoading) {
-      this.#actionsLoading = true;
-      void import('./customer-table.parts.js').then((m) => {
-        this.#actions = m;
-        this.requestUpdate();
-      });
-    }
-    return nothing;
-  }
-
-  #renderTabs(): TemplateResult {
-    const t = this.#t;
-    const n = (v: number | undefined) => (v === undefined ? '' : ` (${formatNumber(v, this.resolvedLocale)})`);
-    // Counts of another query are never shown, even before the reload clears them.
-    const counts = this.#counts.for(this.#countsQuery());
-    const tabs: [Kind, string][] = [
-      ['', t('kindAll') + n(counts.all)],
-      ['person', t('person') + n(counts.person)],
-      ['company', t('company') + n(counts.company)],
-    ];
-    return html`<div class="tabs ${this.#vp.list ? 'list' : ''}" part="tabs" role="tablist" aria-label=${t('kinds')} @keydown=${this.#onTabsKeydown}>
-      ${tabs.map(
-        ([kind, label]) =>
-          html`<button type="button" role="tab" data-kind=${kind} aria-selected=${this.kind === kind ? 'true' : 'false'} tabindex=${this.kind === kind ? 0 : -1} @click=${() => (this.kind = kind)}>
-            ${label}
-          </button>`,
-      )}
-    </div>`;
-  }
-
-  #onTabsKeydown = (e: KeyboardEvent): void => {
-    const kinds: Kind[] = ['', 'person', 'company'];
-    const at = kinds.indexOf(this.kind);
-    const next = e.key === 'ArrowRight' ? (at + 1) % 3 : e.key === 'ArrowLeft' ? (at + 2) % 3 : e.key === 'Home' ? 0 : e.key === 'End' ? 2 : -1;
-    if (next < 0) return;
-    e.preventDefault();
-    this.kind = kinds[next]!;
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`[role=tab][data-kind="${kinds[next]}"]`)?.focus());
-  };
-
-  #tabIndex(row: number, col: number, rendered: boolean): number {
-    if (row === this.#focusRow && col === this.#focusCol) return 0;
-    // When the remembered row scrolled away, the header cell of its column keeps Tab working.
-    if (!rendered && row === -1 && col === this.#focusCol) return 0;
-    return -1;
-  }
-
   #renderHeader(cols: ColumnDef[], lefts: number[], pinnedCount: number): TemplateResult {
     const t = this.#t;
     const { start, end } = this.#range();
-    const rendered = this.#focusRow >= start && this.#focusRow < end && this.#src.state === 'ready';
+    const rendered = this.#focus.row >= start && this.#focus.row < end && this.#src.state === 'ready';
     const all = this.#sel.allLoaded();
     return html`<div role="row" aria-rowindex="1" part="header" class="row header" data-r="-1">
-      <div role="columnheader" class="cell pinned select" data-c="0" style="left:0" tabindex=${this.#tabIndex(-1, 0, rendered)}>
+      <div role="columnheader" class="cell pinned select" data-c="0" style="left:0" tabindex=${this.#focus.tabIndex(-1, 0, rendered)}>
         <input
           type="checkbox"
           tabindex="-1"
@@ -989,7 +684,7 @@ export class CustomerTable extends ClientelaElement<CustomerTableClient> {
           data-key=${col.key}
           style=${pinned ? `left:${lefts[i + 1]}px` : ''}
           aria-sort=${dir ?? nothing}
-          tabindex=${this.#tabIndex(-1, i + 1, rendered)}
+          tabindex=${this.#focus.tabIndex(-1, i + 1, rendered)}
           @click=${() => this.#sortBy(col)}
         >
           <span class="label">${t(this.#label(col))}</span>
@@ -1009,105 +704,20 @@ export class CustomerTable extends ClientelaElement<CustomerTableClient> {
   #renderBody(cols: ColumnDef[], lefts: number[], pinnedCount: number): TemplateResult | typeof nothing {
     if (this.#src.state === 'error') return nothing;
     const { start, end, offset } = this.#src.state === 'ready' ? this.#range() : { start: 0, end: Math.ceil(this.#vp.height / this.#rowH), offset: 0 };
+    const view: RowView = {
+      t: this.#t,
+      locale: this.resolvedLocale,
+      revealed: this.#rowActions.revealed,
+      categories: this.#categories,
+      selected: (id) => this.#sel.model.has(id),
+      tabIndex: (row, col, rendered) => this.#focus.tabIndex(row, col, rendered),
+    };
     const rows: TemplateResult[] = [];
     for (let i = start; i < end; i++) {
       const c = this.#src.state === 'ready' ? this.#src.rows.get(i) : undefined;
-      rows.push(this.#renderRow(c, i, cols, lefts, pinnedCount));
+      rows.push(renderRow(c, i, { cols, lefts, pinnedCount }, view));
     }
     return html`<div class="rows" style="transform:translateY(${offset}px)">${rows}</div>`;
-  }
-
-  /**
-   * One template for loaded and loading rows, so a row that fills in (or is recycled for a far
-   * jump) keeps its row and cell elements and only their contents change.
-   */
-  #renderRow(c: Customer | undefined, i: number, cols: ColumnDef[], lefts: number[], pinnedCount: number): TemplateResult {
-    const selected = !!c && this.#sel.model.has(c.id);
-    const name = c ? customerDisplayName(c) : '';
-    return html`<div
-      role="row"
-      part="row"
-      class="row ${c ? (selected ? 'selected' : '') : 'skeleton'}"
-      aria-rowindex=${i + 2}
-      aria-selected=${c ? (selected ? 'true' : 'false') : nothing}
-      aria-busy=${c ? nothing : 'true'}
-      data-r=${i}
-      data-id=${c?.id ?? nothing}
-    >
-      <div role="gridcell" part="cell" class="cell pinned select" data-c="0" style="left:0" tabindex=${this.#tabIndex(i, 0, true)}>
-        ${c
-          ? html`<input type="checkbox" tabindex="-1" aria-label=${this.#t('selectRow', { name })} .checked=${selected} />`
-          : html`<span class="visually-hidden">${this.#t('loadingRow')}</span>`}
-      </div>
-      ${cols.map(
-        (col, j) =>
-          html`<div
-            role="gridcell"
-            part="cell"
-            class="cell ${j < pinnedCount ? 'pinned' : ''} ${col.numeric ? 'num' : ''} ${j === pinnedCount - 1 ? 'pin-edge' : ''}"
-            data-c=${j + 1}
-            data-key=${col.key}
-            style=${j < pinnedCount ? `left:${lefts[j + 1]}px` : ''}
-            tabindex=${this.#tabIndex(i, j + 1, true)}
-          >${c ? this.#cell(col.key, c, name) : bone}</div>`,
-      )}
-    </div>`;
-  }
-
-  #cell(key: ColumnKey, c: Customer, name: string): TemplateResult | string {
-    const t = this.#t;
-    const loc = this.resolvedLocale;
-    switch (key) {
-      case 'name':
-        return html`<span class="avatar" aria-hidden="true">${initials(name)}</span><span class="stack"><span class="name">${name}</span><span class="id">${c.id}<button type="button" class="icon-btn icon-copy" tabindex="-1" data-action="copy-id" aria-label=${t('copyId', { name })}></button></span></span>`;
-      case 'document': {
-        const full = this.#revealed.get(c.id);
-        return html`<span class="doc">${formatDocument(full ?? c.document, { masked: !full })}</span><button
-            type="button"
-            class="icon-btn icon-eye"
-            tabindex="-1"
-            data-action="reveal"
-            aria-pressed=${full ? 'true' : 'false'}
-            aria-label=${t(full ? 'hide' : 'reveal', { name })}
-          ></button><button type="button" class="icon-btn icon-copy" tabindex="-1" data-action="copy-document" aria-label=${t('copyDocument', { name })}></button>`;
-      }
-      case 'email':
-        return c.email ?? '';
-      case 'phone':
-        return c.phone
-          ? html`<span>${formatPhoneBR(c.phone)}</span><button type="button" class="icon-btn icon-copy" tabindex="-1" data-action="copy-phone" aria-label=${t('copyPhone', { name })}></button>${c.whatsapp
-                ? html`<a class="icon-btn icon-whatsapp" tabindex="-1" href=${whatsappUrl(c.phone)} target="_blank" rel="noopener noreferrer" aria-label=${t('whatsapp', { name })}></a>`
-                : nothing}`
-          : '';
-      case 'categories':
-        return html`${c.categoryIds.map((id) => {
-          const cat = this.#categories.get(id);
-          if (!cat) return nothing;
-          return html`<span class="chip ${cat.status === 'inactive' ? 'inactive' : ''}" style="--chip:${safeColor(cat.color)}">${cat.status === 'inactive' ? t('inactiveCategory', { name: cat.name }) : cat.name}</span>`;
-        })}`;
-      case 'createdAt':
-        return formatDate(c.createdAt, loc);
-      case 'lastPurchase':
-        return formatDate(c.stats.lastPurchaseAt, loc);
-      case 'orders':
-        return formatNumber(c.stats.ordersCount, loc);
-      case 'totalSpent':
-        return formatMoney(c.stats.totalSpentCents, loc);
-      case 'status':
-        return html`<span class="badge ${c.status}">${t(c.status)}</span>`;
-      case 'visits':
-        return formatNumber(c.stats.visitsCount, loc);
-      case 'firstVisit':
-        return formatDate(c.stats.firstVisitAt, loc);
-      case 'lastVisit':
-        return formatDate(c.stats.lastVisitAt, loc);
-      case 'discount':
-        return c.discountPercent === undefined ? '' : `${formatNumber(c.discountPercent, loc)} %`;
-      case 'loyaltyCard':
-        return c.loyaltyCard ?? '';
-      case 'source':
-        return t(`source${c.source.charAt(0).toUpperCase()}${c.source.slice(1)}` as MessageKey);
-    }
   }
 
   /** One delegated listener for every row: cheaper than a listener per cell when rows recycle. */
@@ -1118,10 +728,11 @@ export class CustomerTable extends ClientelaElement<CustomerTableClient> {
     const c = this.#src.rows.get(Number(rowEl.dataset['r']));
     if (!c) return;
     const action = target.closest<HTMLElement>('[data-action]')?.dataset['action'];
-    if (action === 'copy-id') return void this.#copy(c.id);
-    if (action === 'copy-phone') return void this.#copy(c.phone ? formatPhoneBR(c.phone) : '');
-    if (action === 'reveal') return void this.#toggleReveal(c);
-    if (action === 'copy-document') return void this.#copy(this.#fullDocument(c).then((d) => (d ? formatDocument(d) : d)));
+    const row = this.#rowActions;
+    if (action === 'copy-id') return void row.copy(c.id);
+    if (action === 'copy-phone') return void row.copy(c.phone ? formatPhoneBR(c.phone) : '');
+    if (action === 'reveal') return void row.toggleReveal(c);
+    if (action === 'copy-document') return void row.copy(row.fullDocument(c).then((d) => (d ? formatDocument(d) : d)));
     if (target.closest('a')) return;
     if (target.closest('.select')) {
       // The checkbox's own toggle stands (cancelling it would undo the state after Lit set it).
