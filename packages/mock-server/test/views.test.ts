@@ -45,8 +45,8 @@ describe.each(servers)('/v1/views on %s', (_, open) => {
     const pt = await call(s, 'GET', '/v1/views');
     expect(pt.status).toBe(200);
     const builtIn = pt.json.items.filter((v: { builtIn: boolean }) => v.builtIn);
-    expect(builtIn.map((v: { name: string }) => v.name)).toEqual(['Sem compra há 90 dias', 'Aniversariantes do mês', 'Maiores compradores']);
-    expect(builtIn.map((v: { filter: string }) => v.filter)).toEqual(['last-notwithin-90', 'bday-month-11', 'orders-min-1']);
+    expect(builtIn.map((v: { name: string }) => v.name)).toEqual(['Sem compra há 90 dias', 'Aniversariantes do mês', 'Maiores compradores', 'Créditos a vencer em 30 dias']);
+    expect(builtIn.map((v: { filter: string }) => v.filter)).toEqual(['last-notwithin-90', 'bday-month-11', 'orders-min-1', 'credits-expiring-30']);
     const en = await call(s, 'GET', '/v1/views', { headers: { 'Accept-Language': 'en' } });
     expect(en.json.items[0].name).toBe('No purchase in 90 days');
   });

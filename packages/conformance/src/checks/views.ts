@@ -10,7 +10,7 @@ export async function viewChecks(s: Session): Promise<void> {
     const r = await http.get('/v1/views');
     expectStatus(r, 200);
     const ids = (r.json.items as Body[]).filter((v) => v.builtIn).map((v) => v.id);
-    expectEqual(ids, ['builtin_no_purchase_90', 'builtin_birthdays_month', 'builtin_top_buyers'], 'built-in ids');
+    expectEqual(ids, ['builtin_no_purchase_90', 'builtin_birthdays_month', 'builtin_top_buyers', 'builtin_credits_expiring_30'], 'built-in ids');
   });
   await runner.check('POST /v1/views with a bad filter → 422 invalid_filter at filter', async () => {
     expectFieldError(await http.post('/v1/views', { name: `Conformidade ${s.run}`, filter: 'uf-XX' }), 'filter', 'invalid_filter');

@@ -131,5 +131,5 @@ export const filters: FilterWords = {
     city: 'City', state: 'State', kind: 'Kind', status: 'Status', categories: 'Categories', source: 'Source', consent: 'Consent',
     activeCredits: 'Active credits', creditsExpiring: 'Credits expiring', unit: 'Unit',
   },
-  views: { builtin_no_purchase_90: 'No purchase in 90 days', builtin_birthdays_month: 'Birthdays this month', builtin_top_buyers: 'Top buyers' },
+  views: { builtin_no_purchase_90: 'No purchase in 90 days', builtin_birthdays_month: 'Birthdays this month', builtin_top_buyers: 'Top buyers', builtin_credits_expiring_30: 'Credits expiring in 30 days' },
 };

@@ -132,5 +132,5 @@ export const filters: FilterWords = {
     city: 'Ciudad', state: 'Estado', kind: 'Tipo', status: 'Estado', categories: 'Categorías', source: 'Origen', consent: 'Consentimiento',
     activeCredits: 'Créditos activos', creditsExpiring: 'Créditos por vencer', unit: 'Unidad',
   },
-  views: { builtin_no_purchase_90: 'Sin compras hace 90 días', builtin_birthdays_month: 'Cumpleaños del mes', builtin_top_buyers: 'Mayores compradores' },
+  views: { builtin_no_purchase_90: 'Sin compras hace 90 días', builtin_birthdays_month: 'Cumpleaños del mes', builtin_top_buyers: 'Mayores compradores', builtin_credits_expiring_30: 'Créditos que vencen en 30 días' },
 };

@@ -59,7 +59,7 @@ describe('built-in views', () => {
     const views = builtInViews(new Date('2027-01-01T01:00:00Z'), builtInViewNames('pt-BR'));
     expect(views.map((v) => v.id)).toEqual([...BUILT_IN_VIEW_IDS]);
     expect(views.find((v) => v.id === 'builtin_birthdays_month')!.filter).toBe('bday-month-12');
-    expect(views.map((v) => v.name)).toEqual(['Sem compra há 90 dias', 'Aniversariantes do mês', 'Maiores compradores']);
+    expect(views.map((v) => v.name)).toEqual(['Sem compra há 90 dias', 'Aniversariantes do mês', 'Maiores compradores', 'Créditos a vencer em 30 dias']);
     for (const v of views) expect(parseFilter(v.filter).success).toBe(true);
   });
 

@@ -67,7 +67,7 @@ const pt: FilterWords = {
     city: 'Cidade', state: 'UF', kind: 'Tipo', status: 'Situação', categories: 'Categorias', source: 'Origem', consent: 'Consentimento',
     activeCredits: 'Créditos ativos', creditsExpiring: 'Créditos a vencer', unit: 'Unidade',
   },
-  views: { builtin_no_purchase_90: 'Sem compra há 90 dias', builtin_birthdays_month: 'Aniversariantes do mês', builtin_top_buyers: 'Maiores compradores' },
+  views: { builtin_no_purchase_90: 'Sem compra há 90 dias', builtin_birthdays_month: 'Aniversariantes do mês', builtin_top_buyers: 'Maiores compradores', builtin_credits_expiring_30: 'Créditos a vencer em 30 dias' },
 };
 
 /** The words of `locale` once loaded (see `loadLocale`), else pt-BR's. */

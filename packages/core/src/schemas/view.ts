@@ -70,7 +70,7 @@ export type ViewCreate = z.input<typeof ViewCreateSchema>;
 export type ViewPatch = z.input<typeof ViewPatchSchema>;
 
 /** Ids of the built-in views. */
-export const BUILT_IN_VIEW_IDS = ['builtin_no_purchase_90', 'builtin_birthdays_month', 'builtin_top_buyers'] as const;
+export const BUILT_IN_VIEW_IDS = ['builtin_no_purchase_90', 'builtin_birthdays_month', 'builtin_top_buyers', 'builtin_credits_expiring_30'] as const;
 export type BuiltInViewId = (typeof BUILT_IN_VIEW_IDS)[number];
 
 /** The month (1–12) of `now` in the store's time zone. */
@@ -81,7 +81,8 @@ function monthAt(now: Date): number {
 /**
  * The built-in views at `now`, named by `names` (see `builtInViewNames` in i18n): "Sem compra
  * há 90 dias" (`last-notwithin-90`), "Aniversariantes do mês" (birthdays in the month of `now`
- * in São Paulo), "Maiores compradores" (customers with orders, by total spent, highest first).
+ * in São Paulo), "Maiores compradores" (customers with orders, by total spent, highest first),
+ * "Créditos a vencer em 30 dias" (credit with balance left that expires within 30 days).
  *
  * @example
  * builtInViews(new Date('2026-12-05T12:00:00Z'), builtInViewNames('pt-BR'))[1].filter; // 'bday-month-12'
@@ -93,5 +94,6 @@ export function builtInViews(now: Date, names: Record<BuiltInViewId, string>): V
     { ...base, id: 'builtin_no_purchase_90', name: names.builtin_no_purchase_90, filter: 'last-notwithin-90', sort: 'lastPurchaseAt' },
     { ...base, id: 'builtin_birthdays_month', name: names.builtin_birthdays_month, filter: `bday-month-${monthAt(now)}`, sort: 'name' },
     { ...base, id: 'builtin_top_buyers', name: names.builtin_top_buyers, filter: 'orders-min-1', sort: '-totalSpent' },
+    { ...base, id: 'builtin_credits_expiring_30', name: names.builtin_credits_expiring_30, filter: 'credits-expiring-30', sort: 'name' },
   ];
 }
