@@ -24,7 +24,7 @@ import type {
 } from '../schemas/operations.js';
 import type { CustomerListQuery } from '../schemas/query.js';
 import type { FilterExpression } from '../schemas/filter.js';
-import { encodeFilter } from '../schemas/filter-codec.js';
+import { encodeFilter } from '../schemas/filter-encode.js';
 import type {
   Credit,
   CreditGrant,
