@@ -234,9 +234,10 @@ export class CustomerTable extends ClientelaElement<CustomerTableClient> {
     this.#loadCounts();
   }
 
-  /** Clears the search and every filter (kind, status, categories). */
+  /** Clears the search and every filter (kind, status, categories, the filter builder's). */
   clearFilters(): void {
     this.q = '';
+    this.filter = '';
     this.status = '';
     this.categoryIds = [];
     this.kind = '';

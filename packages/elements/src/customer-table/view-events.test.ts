@@ -40,6 +40,12 @@ describe('<cl-customer-table> filter and view events', () => {
     el.filter = 'uf-RJ';
     await until(() => fake.calls.list.slice(before).some((q) => q['filter'] === 'uf-RJ'), 'a reload with the new filter');
     expect(el.getAttribute('filter')).to.equal('uf-RJ');
+
+    // "Limpar filtros" clears the filter too.
+    el.clearFilters();
+    await el.updateComplete;
+    expect(el.filter).to.equal('');
+    expect(el.hasAttribute('filter')).to.equal(false);
   });
 
   it('fires cl-view-change when a person sorts or hides a column, not when the page sets the layout', async () => {

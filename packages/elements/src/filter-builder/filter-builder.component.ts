@@ -172,6 +172,12 @@ export class FilterBuilder extends ClientelaElement<FilterBuilderClient> {
 
   #onResults = (e: ResultsEvent) => {
     this.count = e.detail.total;
+    // The table's own "Limpar filtros" clears its filter too: the chips follow.
+    const target = this.#target;
+    if (target && target.filter !== this.value) {
+      this.value = target.filter;
+      this.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+    }
   };
 
   #attach(target: ViewTarget | undefined): void {
@@ -224,6 +230,9 @@ export class FilterBuilder extends ClientelaElement<FilterBuilderClient> {
   #commit(terms: FilterTerm[]): void {
     this.#terms = terms;
     this.value = encodeFilter(terms);
+    // At once, not at the next update: a results event of the table's previous query must not
+    // read the old filter as the table's own change.
+    if (this.#target) this.#target.filter = this.value;
     this.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
   }
 

@@ -134,6 +134,14 @@ describe('<cl-filter-builder>', () => {
     table.dispatchEvent(new ResultsEvent({ total: 42 }));
     await el.updateComplete;
     expect($(el, '[part=count]').textContent).to.equal('42 clientes');
+
+    // The table's own "Limpar filtros" cleared its filter: the chips follow at its next results.
+    table.filter = '';
+    table.dispatchEvent(new ResultsEvent({ total: 400 }));
+    await el.updateComplete;
+    expect(el.value).to.equal('');
+    expect(chips(el)).to.deep.equal([]);
+    expect(changes.at(-1)).to.equal('');
   });
 
   it('edits a chip (refusing a bad sum), removes one, and Escape closes the editor without a change', async () => {
