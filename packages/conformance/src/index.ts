@@ -9,6 +9,7 @@ import { filterChecks } from './checks/filters.js';
 import { keyChecks } from './checks/keys.js';
 import { listChecks } from './checks/lists.js';
 import { maskingChecks } from './checks/masking.js';
+import { creditChecks, orderChecks } from './checks/orders.js';
 import { problemChecks } from './checks/problems.js';
 import { searchChecks } from './checks/search.js';
 import { settingsChecks } from './checks/settings.js';
@@ -35,6 +36,8 @@ export const AREAS = {
   concurrency: concurrencyChecks,
   categories: categoryChecks,
   views: viewChecks,
+  orders: orderChecks,
+  credits: creditChecks,
   settings: settingsChecks,
   account: accountChecks,
   files: fileChecks,

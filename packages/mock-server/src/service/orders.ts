@@ -73,9 +73,9 @@ export async function recordOrders(t: ServerContext, customerId: string, orders:
       createdAt: at,
       updatedAt: at,
     };
-    await t.store.insertOrder(order);
     written.push(order);
   }
+  await t.store.insertOrders(written);
   return { orders: written, customer: await refreshFigures(t, customer) };
 }
 

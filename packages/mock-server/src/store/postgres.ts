@@ -439,12 +439,20 @@ export class PostgresStore implements Store {
     return r.rowCount === 1;
   }
 
-  async insertOrder(order: Order): Promise<void> {
+  async insertOrders(orders: readonly Order[]): Promise<void> {
+    if (!orders.length) return;
+    // One statement for the batch (columns as arrays, unnested server-side): a customer's history
+    // costs one round trip, not one per order.
+    const rows = orders.map(orderArgs);
+    const types = ['text', 'text', 'text', 'text', 'text', 'text', 'bigint', 'integer', 'integer', 'text'];
+    const columns = types.map((_, k) => rows.map((r) => r[k]));
     try {
-      await this.#guarded(`INSERT INTO orders (${ORDER_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`, orderArgs(order));
+      await this.#guarded(`INSERT INTO orders (${ORDER_COLUMNS}) SELECT * FROM unnest(${types.map((t, k) => `$${k + 1}::${t}[]`).join(', ')})`, columns);
     } catch (e) {
       if (!isUniqueViolation(e, 'orders_number')) throw e;
-      throw new StoreConflict('order_number', (await this.findOrderByNumber(order.number, order.unitId))?.id);
+      let holder: string | undefined;
+      for (const o of orders) holder ??= (await this.findOrderByNumber(o.number, o.unitId))?.id;
+      throw new StoreConflict('order_number', holder);
     }
   }
 

@@ -172,11 +172,17 @@ export class SyncStoreAdapter implements Store {
       return true;
     });
   }
-  insertOrder(order: Order): Promise<void> {
+  insertOrders(orders: readonly Order[]): Promise<void> {
     return this.#run(() => {
-      const holder = this.inner.findOrderByNumber(order.number, order.unitId);
-      if (holder) throw new StoreConflict('order_number', holder.id);
-      this.inner.insertOrder(order);
+      // Every number is checked before the first write, so a refused batch writes nothing.
+      const seen = new Map<string, string>();
+      for (const order of orders) {
+        const key = `${order.unitId ?? ''}\u0000${order.number}`;
+        const holder = this.inner.findOrderByNumber(order.number, order.unitId)?.id ?? seen.get(key);
+        if (holder) throw new StoreConflict('order_number', holder);
+        seen.set(key, order.id);
+      }
+      for (const order of orders) this.inner.insertOrder(order);
     });
   }
   getOrder(id: string) {

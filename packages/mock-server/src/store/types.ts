@@ -177,10 +177,11 @@ export interface Store {
   /** Deletes a view; with `expectedVersion`, only that stored version (returns whether it deleted). */
   deleteView(id: string, expectedVersion?: number): Promise<boolean>;
   /**
-   * Stores a new order. Throws {@link StoreConflict} (`order_number`) when another order of the
-   * same unit holds its number.
+   * Stores new orders (one statement in PostgreSQL: the seed writes a customer's history at once).
+   * Throws {@link StoreConflict} (`order_number`), writing none, when another order of the same
+   * unit holds one's number.
    */
-  insertOrder(order: Order): Promise<void>;
+  insertOrders(orders: readonly Order[]): Promise<void>;
   /** The order; in a transaction (PostgreSQL) its row stays locked until the end. */
   getOrder(id: string): Promise<Order | undefined>;
   /** The order holding `number` in a unit (no unit: the orders without one). */
