@@ -127,11 +127,40 @@ export class CustomerCard extends ClientelaElement<CustomerCardClient> {
     this.revealed = '';
   };
 
-  /** A category changed elsewhere on the page (its chip, the picker), or this customer saved elsewhere. */
+  /**
+   * A category changed elsewhere on the page (its chip, the picker), this customer saved
+   * elsewhere, or an order or credit of this customer written through the same client: the
+   * orders, credits and figures are read again, since the server recomputed the figures.
+   */
   protected override clientChanged(change: ClientChange): void {
     if (change.type === 'category.created' || change.type === 'category.updated') this.categories = withCategory(this.categories, change.category);
     else if (change.type === 'customer.updated' && change.customer.id === this.customerId && this.customer && change.customer.version > this.customer.version) {
       this.customer = change.customer;
+    } else if ((change.type === 'order.created' || change.type === 'order.updated') && change.order.customerId === this.customerId) {
+      void this.#refreshHistory();
+    } else if ((change.type === 'credit.granted' || change.type === 'credit.redeemed') && change.customerId === this.customerId) {
+      void this.#refreshHistory();
+    }
+  }
+
+  /** Reads the record (masked), the first page of orders and the credits again, keeping the card on screen meanwhile. */
+  async #refreshHistory(): Promise<void> {
+    const api = this.api;
+    if (!api || !this.customerId || this.loadState !== 'ready') return;
+    const id = this.customerId;
+    try {
+      const [customer, orders, credits] = await Promise.all([
+        api.customers.retrieve(id, { document: 'masked' }),
+        api.customers.orders(id, { limit: Math.max(this.ordersPageSize, this.orders.length) }),
+        api.customers.credits(id),
+      ]);
+      if (id !== this.customerId) return;
+      this.customer = customer;
+      this.orders = orders.items;
+      this.ordersCursor = orders.nextCursor;
+      this.credits = credits;
+    } catch {
+      this.message = { text: this.#t('actionFailed'), kind: 'error' };
     }
   }
 

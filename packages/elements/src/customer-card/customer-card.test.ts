@@ -38,6 +38,8 @@ const order = (n: number) => {
 function api() {
   let current = { ...customer };
   let retrieves = 0;
+  /** Order 1 as the server stores it now (a test moves its status). */
+  let first: Record<string, unknown> = order(1);
   const fake = fakeClient({
     'GET /customers/:id': ({ path, url }) => {
       if (path !== '/customers/cus_1') return problem(404);
@@ -48,7 +50,7 @@ function api() {
     'GET /customers/:id/orders': ({ url }) =>
       url.searchParams.get('cursor') === 'p2'
         ? json({ items: [order(6), order(7)], nextCursor: null })
-        : json({ items: [1, 2, 3, 4, 5].map(order), nextCursor: 'p2' }),
+        : json({ items: [first, ...[2, 3, 4, 5].map(order)], nextCursor: 'p2' }),
     'GET /customers/:id/credits': () =>
       json({
         items: [
@@ -71,7 +73,17 @@ function api() {
     },
     'POST /customers/:id/invitations': () => json({ token: 'tok_abc', customerId: 'cus_1', expiresAt: '2026-12-01T12:00:00Z', url: 'http://server/x?token=tok_abc' }, 201),
   });
-  return { ...fake, retrieves: () => retrieves, bump: () => (current = { ...current, version: current.version + 1 }) };
+  return {
+    ...fake,
+    retrieves: () => retrieves,
+    bump: () => (current = { ...current, version: current.version + 1 }),
+    /** The server returned order 1: its status, and the figures it recomputed. */
+    returnFirst: () => {
+      first = { ...first, status: 'returned', version: 2 };
+      current = { ...current, stats: { ...current.stats, ordersCount: 6, totalSpentCents: 123456 - 5001 }, version: current.version + 1 };
+      return first;
+    },
+  };
 }
 
 /** Waits until the card is no longer busy with an action (reveal, invite, save, more orders). */
@@ -181,6 +193,20 @@ describe('<cl-customer-card>', () => {
     expect(calls).to.include('GET /customers/cus_1/orders?cursor=p2&limit=5');
     expect($(el, '[data-more]')).to.equal(null);
     expect(el.shadowRoot!.activeElement).to.equal(el.shadowRoot!.querySelectorAll('[part~=order-row]')[5]);
+  });
+
+  it('shows an order status change made through the same client, with the figures the server recomputed', async () => {
+    const { client, returnFirst } = api();
+    const el = await fixture<CustomerCard>(html`<cl-customer-card .client=${client} customer-id="cus_1"></cl-customer-card>`);
+    await ready(el);
+    expect(el.shadowRoot!.querySelectorAll('[part~=order-row]')[0]!.textContent).to.contain('Entregue');
+    const returned = returnFirst();
+    client.changes.emit({ type: 'order.updated', order: returned as any });
+    for (let i = 0; i < 300 && !el.shadowRoot!.querySelectorAll('[part~=order-row]')[0]!.textContent!.includes('Devolvido'); i++) await aTimeout(10);
+    expect(el.shadowRoot!.querySelectorAll('[part~=order-row]')[0]!.textContent).to.contain('Devolvido');
+    expect(text(el)).to.match(/Pedidos\s*6/).and.match(/Total gasto\s*R\$\s1\.184,55/);
+    // Another customer's order changes nothing here.
+    client.changes.emit({ type: 'order.updated', order: { ...(returned as any), customerId: 'cus_2' } });
   });
 
   it('changes categories with the category picker (PATCH with If-Match)', async () => {
