@@ -470,6 +470,50 @@ describe('exports, imports and the audit log', () => {
   });
 });
 
+describe('orders and credits', () => {
+  it('create an order (idempotent), move its status with the record read, refuse a stale one and a move back, and tell the change feed', async () => {
+    const client = clientFor({ locale: 'en' });
+    const changes: string[] = [];
+    client.changes.subscribe((c) => changes.push(c.type));
+    const ana = await client.customers.create(person());
+    const body = { customerId: ana.id, number: `CLI-${ana.id}`, placedAt: '2026-11-20T10:00:00.000Z', itemsCount: 2, totalCents: 8_000, status: 'paid' as const, source: 'pos' as const };
+    const order = await client.orders.create(body, { idempotencyKey: `cli-${ana.id}` });
+    expect((await client.orders.create(body, { idempotencyKey: `cli-${ana.id}` })).id).toBe(order.id);
+    expect((await client.customers.retrieve(ana.id, { document: 'masked' })).stats).toMatchObject({ ordersCount: 1, totalSpentCents: 8_000 });
+    const dup = await rejection(client.orders.create(body));
+    expect(isConflictError(dup) && (dup as ConflictError).problem).toMatchObject({ existingId: order.id });
+
+    const shipped = await client.orders.update(order, { status: 'shipped' });
+    expect(shipped).toMatchObject({ status: 'shipped', version: 2 });
+    const stale = await rejection(client.orders.update(order, { status: 'delivered' }));
+    expect(isPreconditionFailedError(stale)).toBe(true);
+    expect((stale as PreconditionFailedError).current).toMatchObject({ id: order.id, version: 2 });
+    await client.orders.update(shipped, { status: 'returned' });
+    const back = await rejection(client.orders.update(order.id, { status: 'paid' }, { ifMatch: 3 }));
+    expect(isValidationError(back) && (back as ValidationError).fieldErrors['status']).toEqual(['An order that is returned cannot become paid.']);
+    expect((await client.customers.retrieve(ana.id, { document: 'masked' })).stats).toMatchObject({ ordersCount: 0, totalSpentCents: 0 });
+    const mine = [];
+    for await (const o of client.orders.iterate({ customerId: ana.id, limit: 1 })) mine.push(o.id);
+    expect(mine).toEqual([order.id]);
+    expect(changes.filter((t) => t.startsWith('order.'))).toEqual(['order.created', 'order.created', 'order.updated', 'order.updated']);
+  });
+
+  it('grant, redeem and read credits; more than the balance is a ValidationError naming it', async () => {
+    const client = clientFor();
+    const bia = await client.customers.create(person());
+    const expiresAt = new Date(Date.now() + 60 * 86_400_000).toISOString();
+    const grant = await client.credits.grant(bia.id, { kind: 'referral', amountCents: 3_000, expiresAt });
+    expect(grant).toMatchObject({ type: 'grant', amountCents: 3_000, customerId: bia.id });
+    const spent = await client.credits.redeem(bia.id, { amountCents: 1_000 });
+    expect(spent.entries).toHaveLength(1);
+    expect(spent.credits.balanceCents).toBe(2_000);
+    expect((await client.credits.of(bia.id)).items[0]).toMatchObject({ id: grant.id, balanceCents: 2_000, redeemedCents: 1_000 });
+    expect((await client.customers.credits(bia.id))[0]!.balanceCents).toBe(2_000);
+    const over = await rejection(client.credits.redeem(bia.id, { amountCents: 2_001 }));
+    expect(isValidationError(over) && (over as ValidationError).fieldErrors['amountCents']).toEqual(['Saldo de créditos insuficiente: disponível R$\u00a020,00.']);
+  });
+});
+
 describe('account', () => {
   it('register with a publishable key, invite, set a password, sign in', async () => {
     const storefront = clientFor({ apiKey: server.keys.publishable });
