@@ -8,7 +8,7 @@ import type { CustomerTableClient } from './customer-table.client.js';
 import { LocalizeController } from '../internal/localize.controller.js';
 import { tokens } from '../internal/tokens.js';
 import { COLUMN_BY_KEY, parseLayout, visibleColumns, withMoved, withPinned, withVisible, type ColumnDef, type ColumnKey, type ColumnLayout } from './columns.js';
-import { loadMessages, messages, type MessageKey } from './customer-table.messages.js';
+import { loadMessages, messages } from './customer-table.messages.js';
 import { styles } from './customer-table.styles.js';
 import { ActionsController, type Target } from './actions.controller.js';
 import { AnnouncerController } from './announcer.controller.js';
@@ -18,7 +18,7 @@ import { renderNotice } from './notice.js';
 import type { PageSource } from './page-source.js';
 import type { BulkActionEvent, LayoutChangeEvent } from './parts.events.js';
 import { RowActions } from './row-actions.js';
-import { renderRow, type RowView } from './row.js';
+import { renderHeader, renderRow, type RowView } from './row.js';
 import { SelectionController } from './selection.controller.js';
 import { TabCounts } from './tab-counts.js';
 import { renderTabs, renderToolbar, type Kind, type ToolbarActions } from './toolbar.js';
@@ -657,49 +657,14 @@ export class CustomerTable extends ClientelaElement<CustomerTableClient> {
   }
 
   #renderHeader(cols: ColumnDef[], lefts: number[], pinnedCount: number): TemplateResult {
-    const t = this.#t;
     const { start, end } = this.#range();
+    // When the focused row scrolled away, its column's header cell keeps Tab working.
     const rendered = this.#focus.row >= start && this.#focus.row < end && this.#src.state === 'ready';
-    const all = this.#sel.allLoaded();
-    return html`<div role="row" aria-rowindex="1" part="header" class="row header" data-r="-1">
-      <div role="columnheader" class="cell pinned select" data-c="0" style="left:0" tabindex=${this.#focus.tabIndex(-1, 0, rendered)}>
-        <input
-          type="checkbox"
-          tabindex="-1"
-          aria-label=${t('selectPage')}
-          .checked=${all}
-          .indeterminate=${!all && !this.#sel.model.empty}
-          @click=${(e: Event) => {
-            e.stopPropagation();
-            this.#sel.setLoaded((e.target as HTMLInputElement).checked);
-          }}
-        />
-      </div>
-      ${cols.map((col, i) => {
-        const dir = this.sort === col.sort ? 'ascending' : col.sort && this.sort === `-${col.sort}` ? 'descending' : undefined;
-        const pinned = i < pinnedCount;
-        return html`<div
-          role="columnheader"
-          class="cell ${pinned ? 'pinned' : ''} ${col.sort ? 'sortable' : ''} ${col.numeric ? 'num' : ''} ${i === pinnedCount - 1 ? 'pin-edge' : ''}"
-          data-c=${i + 1}
-          data-key=${col.key}
-          style=${pinned ? `left:${lefts[i + 1]}px` : ''}
-          aria-sort=${dir ?? nothing}
-          tabindex=${this.#focus.tabIndex(-1, i + 1, rendered)}
-          @click=${() => this.#sortBy(col)}
-        >
-          <span class="label">${t(this.#label(col))}</span>
-          ${col.sort ? html`<span class="arrow" aria-hidden="true">${dir === 'ascending' ? '▲' : dir === 'descending' ? '▼' : '↕'}</span>` : nothing}
-        </div>`;
-      })}
-    </div>`;
-  }
-
-  /** On the company tab the name is the razão social and the document a CNPJ; on the person tab, a CPF. */
-  #label(col: ColumnDef): MessageKey {
-    if (col.key === 'name' && this.kind === 'company') return 'colLegalName';
-    if (col.key === 'document' && this.kind) return this.kind === 'company' ? 'colCnpj' : 'colCpf';
-    return col.label;
+    return renderHeader(
+      { cols, lefts, pinnedCount },
+      { t: this.#t, sort: this.sort, kind: this.kind, allLoaded: this.#sel.allLoaded(), any: !this.#sel.model.empty, tabIndex: (col) => this.#focus.tabIndex(-1, col, rendered) },
+      { selectLoaded: (on) => this.#sel.setLoaded(on), sortBy: (col) => this.#sortBy(col) },
+    );
   }
 
   #renderBody(cols: ColumnDef[], lefts: number[], pinnedCount: number): TemplateResult | typeof nothing {

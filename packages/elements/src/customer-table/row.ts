@@ -3,6 +3,7 @@ import { customerDisplayName, formatDocument, formatPhoneBR, initials, whatsappU
 import { html, nothing, type TemplateResult } from 'lit';
 import { formatDate, formatMoney, formatNumber, type Translate } from '../internal/localize.js';
 import type { ColumnDef, ColumnKey } from './columns.js';
+import type { Kind } from './toolbar.js';
 import type { MessageKey } from './customer-table.messages.js';
 
 /** What a row shows besides its customer: words, formats, revealed documents, categories, selection, focus. */
@@ -119,4 +120,62 @@ const { t, locale: loc } = view;
     case 'source':
       return t(`source${c.source.charAt(0).toUpperCase()}${c.source.slice(1)}` as MessageKey);
   }
+}
+
+/** What the header row shows: the sort, the kind (it names the columns), whether the loaded rows are selected. */
+export interface HeaderView {
+  t: Translate<MessageKey>;
+  sort: string;
+  kind: Kind;
+  /** Every loaded row is selected / some row is. */
+  allLoaded: boolean;
+  any: boolean;
+  tabIndex(col: number): number;
+}
+
+/** On the company tab the name is the razão social and the document a CNPJ; on the person tab, a CPF. */
+function headerLabel(col: ColumnDef, kind: Kind): MessageKey {
+  if (col.key === 'name' && kind === 'company') return 'colLegalName';
+  if (col.key === 'document' && kind) return kind === 'company' ? 'colCnpj' : 'colCpf';
+  return col.label;
+}
+
+/** The header row: the box that selects the loaded rows, and the column headers that sort (with `aria-sort`). */
+export function renderHeader(
+  { cols, lefts, pinnedCount }: RowLayout,
+  v: HeaderView,
+  on: { selectLoaded(on: boolean): void; sortBy(col: ColumnDef): void },
+): TemplateResult {
+  return html`<div role="row" aria-rowindex="1" part="header" class="row header" data-r="-1">
+    <div role="columnheader" class="cell pinned select" data-c="0" style="left:0" tabindex=${v.tabIndex(0)}>
+      <input
+        type="checkbox"
+        tabindex="-1"
+        aria-label=${v.t('selectPage')}
+        .checked=${v.allLoaded}
+        .indeterminate=${!v.allLoaded && v.any}
+        @click=${(e: Event) => {
+          e.stopPropagation();
+          on.selectLoaded((e.target as HTMLInputElement).checked);
+        }}
+      />
+    </div>
+    ${cols.map((col, i) => {
+      const dir = v.sort === col.sort ? 'ascending' : col.sort && v.sort === `-${col.sort}` ? 'descending' : undefined;
+      const pinned = i < pinnedCount;
+      return html`<div
+        role="columnheader"
+        class="cell ${pinned ? 'pinned' : ''} ${col.sort ? 'sortable' : ''} ${col.numeric ? 'num' : ''} ${i === pinnedCount - 1 ? 'pin-edge' : ''}"
+        data-c=${i + 1}
+        data-key=${col.key}
+        style=${pinned ? `left:${lefts[i + 1]}px` : ''}
+        aria-sort=${dir ?? nothing}
+        tabindex=${v.tabIndex(i + 1)}
+        @click=${() => on.sortBy(col)}
+      >
+        <span class="label">${v.t(headerLabel(col, v.kind))}</span>
+        ${col.sort ? html`<span class="arrow" aria-hidden="true">${dir === 'ascending' ? '▲' : dir === 'descending' ? '▼' : '↕'}</span>` : nothing}
+      </div>`;
+    })}
+  </div>`;
 }
