@@ -69,6 +69,8 @@ style.textContent = `
   #main cl-customer-table { --cl-customer-table-height: calc(100dvh - var(--table-top, 80px) - 2rem); }
   @media (max-width: 640px) {
     #main { padding: 0.5rem; }
+    /* On a phone every pixel above the list counts: the bar sits close to the table. */
+    #main cl-filter-builder { margin-bottom: 0.25rem; }
     #main cl-customer-table { --cl-customer-table-height: calc(100dvh - var(--table-top, 60px) - 1rem); }
   }
 `;
