@@ -17,7 +17,7 @@ const ELEMENTS = ['cl-customer-table', 'cl-filter-builder'];
 
 const builderOf = (page: Page) => page.locator('#main cl-filter-builder');
 const tableOf = (page: Page) => page.locator('#main cl-customer-table');
-const chipsOf = (page: Page) => builderOf(page).locator('.chip-text').allTextContents();
+const chipsOf = async (page: Page) => (await builderOf(page).locator('.chip-text').allTextContents()).map((t) => t.trim());
 const countOf = (page: Page) => builderOf(page).locator('[part=count]').textContent();
 const rowIds = (page: Page) => tableOf(page).locator('[part~=row][data-id]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-id')));
 

@@ -141,6 +141,12 @@ export class FilterBuilder extends ClientelaElement<FilterBuilderClient> {
     return this.#terms;
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Moved in the page: find the table again (the first update does it on first connection).
+    if (this.hasUpdated) this.#attach(this.#findTarget());
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#attach(undefined);
@@ -186,7 +192,9 @@ export class FilterBuilder extends ClientelaElement<FilterBuilderClient> {
     this.#target = target;
     if (!target) return;
     target.addEventListener('cl-results', this.#onResults);
-    if (target.filter !== this.value) target.filter = this.value;
+    // A table given its filter by the page (an attribute) keeps it; otherwise the builder's applies.
+    if (!this.value && target.filter) this.value = target.filter;
+    else if (target.filter !== this.value) target.filter = this.value;
   }
 
   /** Reloads the saved views (after views were saved elsewhere). */
@@ -465,16 +473,15 @@ export class FilterBuilder extends ClientelaElement<FilterBuilderClient> {
             return html`<li part="chip" class="chip" data-chip=${i}>
               ${alternatives.map((c, j) => {
                 const part = describeFilterCondition(c, locale, describe);
-                return html`${j ? html`<span class="or">${t('or')}</span>` : nothing}<button
+                return html`${j ? html` <span class="or">${t('or')}</span> ` : nothing}<button
                     type="button"
                     class="chip-text"
                     data-alt=${j}
                     aria-haspopup="dialog"
                     aria-label=${t('edit', { text: part })}
                     @click=${() => this.#edit(i, c.type, { alt: j })}
-                  >
-                    ${part}
-                  </button>`;
+                  >${part}</button
+                  >`;
               })}
               <span class="menu-wrap" @focusout=${this.#onMenuFocusOut}>
                 <button

@@ -177,6 +177,24 @@ describe('<cl-filter-builder>', () => {
     await waitUntil(() => el.shadowRoot!.activeElement?.textContent?.trim() === 'UF: SP', 'focus did not move to the next chip');
   });
 
+  it('adopts the filter a page gave the table, and finds the table again when moved', async () => {
+    const { client } = api();
+    const root = await fixture<HTMLDivElement>(html`<div><fake-table id="t3"></fake-table></div>`);
+    const table = root.querySelector('fake-table') as FakeTable;
+    table.filter = 'kind-company';
+    const el = document.createElement('cl-filter-builder');
+    el.client = client;
+    el.for = 't3';
+    root.append(el);
+    await ready(el);
+    expect(el.value).to.equal('kind-company');
+    expect(chips(el)).to.deep.equal(['Pessoa jurídica']);
+    root.prepend(el);
+    el.value = 'uf-SP';
+    await el.updateComplete;
+    expect(table.filter).to.equal('uf-SP');
+  });
+
   it('applies a saved view to the table, and saves the current view with its sort and columns', async () => {
     const { client, saved } = api();
     const root = await fixture<HTMLDivElement>(html`<div><fake-table id="t2"></fake-table><cl-filter-builder for="t2" .client=${client}></cl-filter-builder></div>`);
