@@ -464,7 +464,7 @@ export class FilterBuilder extends ClientelaElement<FilterBuilderClient> {
     return html`
       <div part="base" role="group" aria-label=${t('label')}>
         ${this.#renderViews(current)}
-        <ul part="chips" class="chips" aria-label=${t('conditions')}>
+        <ul part="chips" class="chips" aria-label=${t('conditions')} ?hidden=${!this.#terms.length}>
           ${this.#terms.map((term, i) => {
             const text = describeFilterTerm(term, locale, describe);
             const alternatives = 'or' in term ? term.or : [term];
@@ -532,10 +532,11 @@ export class FilterBuilder extends ClientelaElement<FilterBuilderClient> {
         aria-haspopup="menu"
         aria-expanded=${open ? 'true' : 'false'}
         aria-controls="add-menu"
+        aria-label=${t('add')}
         @click=${() => (open ? this.#closeMenu(false) : this.#openMenu('add'))}
         @keydown=${(e: KeyboardEvent) => this.#onMenuButtonKey(e, 'add')}
       >
-        <span aria-hidden="true">+ </span>${t('add')}
+        <span aria-hidden="true">+ </span><span class="wide">${t('add')}</span><span class="narrow" aria-hidden="true">${t('addShort')}</span>
       </button>
       <div part="menu" id="add-menu" role="menu" aria-labelledby="add-button" ?hidden=${!open} @keydown=${this.#onMenuKey}>
         ${CONDITION_TYPES.map((type) => html`<button type="button" role="menuitem" tabindex="-1" data-type=${type} @click=${() => this.#edit(-1, type)}>${labels[type]}</button>`)}

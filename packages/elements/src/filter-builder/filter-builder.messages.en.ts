@@ -5,6 +5,7 @@ export const en: Record<MessageKey, string> = {
   label: 'Filters',
   or: 'or',
   addAlternative: 'Or: add an alternative to “{text}”',
+  addShort: 'Condition',
   conditions: 'Filter conditions',
   none: 'No conditions: every customer.',
   add: 'Add condition',

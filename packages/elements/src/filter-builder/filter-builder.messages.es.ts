@@ -5,6 +5,7 @@ export const es: Record<MessageKey, string> = {
   label: 'Filtros',
   or: 'o',
   addAlternative: 'O: agregar una alternativa a «{text}»',
+  addShort: 'Condición',
   conditions: 'Condiciones del filtro',
   none: 'Sin condiciones: todos los clientes.',
   add: 'Agregar condición',

@@ -8,6 +8,7 @@ const ptBR = {
   label: 'Filtros',
   or: 'ou',
   addAlternative: 'Ou: adicionar uma alternativa a “{text}”',
+  addShort: 'Condição',
   conditions: 'Condições do filtro',
   none: 'Sem condições: todos os clientes.',
   add: 'Adicionar condição',

@@ -3,6 +3,7 @@ import { css } from 'lit';
 export const styles = css`
   :host {
     display: block;
+    container-type: inline-size;
     --_chip-bg: var(--cl-color-surface-alt, #f3f5f8);
   }
   [part='base'] { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem; }
@@ -56,4 +57,10 @@ export const styles = css`
   .actions { display: flex; justify-content: flex-end; gap: 0.5rem; }
   .actions .primary { background: var(--_accent); color: var(--_accent-contrast); border-color: var(--_accent); }
   .actions .primary[disabled] { opacity: 0.6; }
+  .narrow { display: none; }
+  /* A phone: "+ Condição", so the views button, the add button and the count share one line. */
+  @container (max-width: 480px) {
+    .wide { display: none; }
+    .narrow { display: inline; }
+  }
 `;
