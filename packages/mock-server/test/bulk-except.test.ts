@@ -1,35 +1,13 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MockServer } from '../src/index.js';
-import { PostgresStore } from '../src/store/postgres.js';
-import { createTestDatabase, type TestDatabase } from '../../../test/postgres.js';
-import { app, call } from './helpers.js';
+import { call } from './helpers.js';
+import { everyServer } from './stores.js';
 
 // "All matching, except these" on every store: a bulk action or an export takes the list's filter
 // and the ids unticked out of it, changes (or writes) exactly the rest, and the data log keeps the
 // filter with those ids.
 
-const dir = mkdtempSync(join(tmpdir(), 'clientela-bulk-except-'));
-const databases: TestDatabase[] = [];
-const servers: [string, () => Promise<MockServer>][] = [
-  ['memory', async () => app({ seed: 80 })],
-  ['sqlite', async () => app({ seed: 80, db: join(dir, 'bulk-except.sqlite') })],
-  [
-    'postgres',
-    async () => {
-      const database = await createTestDatabase();
-      databases.push(database);
-      return app({ seed: 80, store: await PostgresStore.open(database.url) });
-    },
-  ],
-];
-
-afterAll(async () => {
-  await Promise.all(databases.map((d) => d.drop()));
-  rmSync(dir, { recursive: true, force: true });
-});
+const servers = everyServer('bulk-except', { seed: 80 });
 
 type Row = { id: string; status: string };
 

@@ -2,46 +2,20 @@
 // figures commit together; a return or cancellation takes the amount back out; credit balances
 // and states are derived from the ledger at the moment of the request; the seeded figures are
 // exactly what the stored orders add up to.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MockServer } from '../src/index.js';
-import { MemoryStore } from '../src/store/memory.js';
-import { PostgresStore } from '../src/store/postgres.js';
-import { SqliteStore } from '../src/store/sqlite.js';
-import { SyncStoreAdapter } from '../src/store/sync-adapter.js';
 import type { Store } from '../src/store/types.js';
-import { createTestDatabase, type TestDatabase } from '../../../test/postgres.js';
 import { generateCpf } from '../src/seed/documents.js';
 import { generateSeed } from '../src/seed/seed.js';
 import { Prng } from '../src/seed/prng.js';
 import { app, call, PERSON } from './helpers.js';
+import { everyStore } from './stores.js';
 
 const rng = new Prng(20261130);
 const cpf = () => generateCpf(rng);
 
 const DAY = 86_400_000;
-const dir = mkdtempSync(join(tmpdir(), 'clientela-orders-'));
-const databases: TestDatabase[] = [];
-afterAll(async () => {
-  await Promise.all(databases.map((d) => d.drop()));
-  rmSync(dir, { recursive: true, force: true });
-});
-let files = 0;
-
-const STORES: [string, () => Promise<Store>][] = [
-  ['memory', async () => new SyncStoreAdapter(new MemoryStore())],
-  ['sqlite', async () => new SyncStoreAdapter(new SqliteStore(join(dir, `orders-${files++}.sqlite`)))],
-  [
-    'postgres',
-    async () => {
-      const db = await createTestDatabase();
-      databases.push(db);
-      return PostgresStore.open(db.url);
-    },
-  ],
-];
+const STORES = everyStore('orders');
 
 const counted = (o: { status: string }) => o.status !== 'returned' && o.status !== 'cancelled';
 

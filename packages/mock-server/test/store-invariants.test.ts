@@ -1,38 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Customer } from '@clientela/core';
 import { generateSeed } from '../src/seed/seed.js';
-import { MemoryStore } from '../src/store/memory.js';
-import { SqliteStore } from '../src/store/sqlite.js';
-import { SyncStoreAdapter } from '../src/store/sync-adapter.js';
-import { StoreConflict, type Store } from '../src/store/types.js';
-import { PostgresStore } from '../src/store/postgres.js';
-import { createTestDatabase, type TestDatabase } from '../../../test/postgres.js';
-
-const dir = mkdtempSync(join(tmpdir(), 'clientela-invariants-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-let files = 0;
-
-const databases: TestDatabase[] = [];
-afterAll(async () => {
-  await Promise.all(databases.map((d) => d.drop()));
-});
+import { StoreConflict } from '../src/store/types.js';
+import { everyStore } from './stores.js';
 
 /** The rules every store enforces itself, whatever runs above it (and however it interleaves). */
-const STORES: [string, () => Promise<Store>][] = [
-  ['memory', async () => new SyncStoreAdapter(new MemoryStore())],
-  ['sqlite', async () => new SyncStoreAdapter(new SqliteStore(join(dir, `invariants-${files++}.sqlite`)))],
-  [
-    'postgres',
-    async () => {
-      const db = await createTestDatabase();
-      databases.push(db);
-      return PostgresStore.open(db.url);
-    },
-  ],
-];
+const STORES = everyStore('invariants');
 
 function sample(n: number): Customer[] {
   return generateSeed(n, 42).customers.map((c) => ({ ...c, status: 'active' }) as Customer);

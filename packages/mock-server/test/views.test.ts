@@ -1,35 +1,14 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MockServer } from '../src/index.js';
-import { PostgresStore } from '../src/store/postgres.js';
-import { createTestDatabase, type TestDatabase } from '../../../test/postgres.js';
-import { app, call } from './helpers.js';
+import { call } from './helpers.js';
+import { everyServer } from './stores.js';
 
 // Saved views (`/v1/views`) on every store: built-in views always listed and never changed,
 // personal views only for their owner, shared ones for everyone, the filter checked like the
 // list's (localized 422), idempotent creates, If-Match on changes, and the view's filter gives
 // the list it names.
 
-const dir = mkdtempSync(join(tmpdir(), 'clientela-views-'));
-let database: TestDatabase | undefined;
-const servers: [string, () => Promise<MockServer>][] = [
-  ['memory', async () => app({ seed: 60 })],
-  ['sqlite', async () => app({ seed: 60, db: join(dir, 'views.sqlite') })],
-  [
-    'postgres',
-    async () => {
-      database = await createTestDatabase();
-      return app({ seed: 60, store: await PostgresStore.open(database.url) });
-    },
-  ],
-];
-
-afterAll(async () => {
-  await database?.drop();
-  rmSync(dir, { recursive: true, force: true });
-});
+const servers = everyServer('views', { seed: 60 });
 
 describe.each(servers)('/v1/views on %s', (_, open) => {
   let s: MockServer;
