@@ -38,6 +38,7 @@ describe('private catalog', () => {
     // Approved: the next sign-in says so, once; refused: told so, and no session.
     const approved = await call(s, 'POST', `/v1/registration-requests/${ana.json.id}/decision`, { body: { decision: 'approve' } });
     expect(approved.json.account).toEqual({ status: 'active' });
+    expect(approved.json.document).toMatch(/^\*\*\*\./); // masked: a decision is not a reveal
     const first = await signIn(PERSON.email, 'pé-de-moleque-9');
     expect(first.status).toBe(201);
     expect(first.json.notice).toBe('approved');

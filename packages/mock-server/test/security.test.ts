@@ -74,6 +74,23 @@ describe.each(stores)('audit findings on the %s store', (_kind, make) => {
     s.close();
   });
 
+  it('3b. the answers of PATCH, DELETE and a registration decision carry the document masked; only a reveal carries it whole', async () => {
+    const s = make();
+    const cu = (await call(s, 'POST', '/v1/customers', { body: PERSON })).json;
+    const patched = await call(s, 'PATCH', `/v1/customers/${cu.id}`, { body: { notes: 'x' }, headers: { 'If-Match': `"${cu.version}"` } });
+    expect(patched.status).toBe(200);
+    expect(patched.json.document).toBe('***.982.247-**');
+    // A patch that sets the document answers with it: the caller sent it.
+    const moved = await call(s, 'PATCH', `/v1/customers/${cu.id}`, { body: { document: '111.444.777-35' }, headers: { 'If-Match': `"${patched.json.version}"` } });
+    expect(moved.json.document).toBe('11144477735');
+    const deleted = await call(s, 'DELETE', `/v1/customers/${cu.id}`);
+    expect(deleted.status).toBe(200);
+    expect(deleted.json.document).toBe('***.444.777-**');
+    expect((await call(s, 'DELETE', `/v1/customers/${cu.id}`)).json.document).toBe('***.444.777-**');
+    expect((await call(s, 'GET', '/v1/audit?action=customer.reveal')).json.items).toHaveLength(0);
+    s.close();
+  });
+
   it('5. a name holding ; and a formula is quoted in the CSV and an export re-imports unchanged', async () => {
     const s = make();
     const cu = (await call(s, 'POST', '/v1/customers', { body: { ...PERSON, firstName: 'a;=1+1;b', lastName: '-Silva, "Jr"', address: { ...PERSON.address, city: '@Cidade; =2+2' } } })).json;
