@@ -22,6 +22,7 @@ import { registerViews } from './routes/views.js';
 import { generateSeed } from './seed/seed.js';
 import { writeSeed } from './seed/write.js';
 import { createPasswordHasher, type ScryptDerive } from './service/passwords.js';
+import { maintainRules } from './service/rules.js';
 import { MemoryStore } from './store/memory.js';
 import { SyncStoreAdapter } from './store/sync-adapter.js';
 import { StoreConflict, type Store } from './store/types.js';
@@ -87,8 +88,17 @@ export interface MockServer {
   openapi(): Record<string, unknown>;
   /** Routes as declared (method, path, schemas): the source of the OpenAPI document. */
   routes: readonly RecordedRoute[];
+  /**
+   * Runs the background work now and resolves when it is done: automatic categories' walks left
+   * unfinished, and those of time-relative rules that are due (requests start it too, at most
+   * once a minute, without waiting for it).
+   */
+  maintain(): Promise<void>;
   close(): Promise<void>;
 }
+
+/** How often requests look for due background work (automatic categories). */
+const RULE_CHECK_MS = 60_000;
 
 export const DEFAULT_SECRET_KEY = 'sk_test_clientela';
 export const DEFAULT_PUBLISHABLE_KEY = 'pk_test_clientela';
@@ -136,10 +146,28 @@ export function createApp(options: AppOptions = {}): MockServer {
   // A failed seed is reported by every request (through `ready`), not as an unhandled rejection.
   ready.catch(() => undefined);
 
+  // Automatic categories' walks run after requests, never in their way: at most one at a time per
+  // process and one check a minute (the in-page server has no timers; see service/rules.ts).
+  let maintaining: Promise<void> | undefined;
+  let maintainedAt = -Infinity;
+  const maintain = (): Promise<void> => {
+    maintaining ??= maintainRules(ctx)
+      .catch((err: unknown) => console.error('clientela: automatic categories', err))
+      .finally(() => {
+        maintaining = undefined;
+      });
+    return maintaining;
+  };
+
   const app = new Hono<AppEnv>();
   app.use('*', async (_c, next) => {
     await ready;
     await next();
+    const now = ctx.now().getTime();
+    if (now - maintainedAt >= RULE_CHECK_MS) {
+      maintainedAt = now;
+      void maintain();
+    }
   });
 
   app.onError((err, c) => {
@@ -250,6 +278,14 @@ export function createApp(options: AppOptions = {}): MockServer {
     ready,
     routes: router.routes,
     openapi: () => buildOpenApi(router.routes),
-    close: () => store.close(),
+    maintain: async () => {
+      await ready;
+      await maintaining;
+      await maintain();
+    },
+    close: async () => {
+      await maintaining;
+      await store.close();
+    },
   };
 }

@@ -34,6 +34,9 @@ export type IssueCode =
   | 'duplicate_name'
   | 'inactive_category'
   | 'unknown_category'
+  | 'rule_category'
+  | 'rule_references_rule'
+  | 'rule_referenced'
   | 'field_hidden'
   | 'weak_password'
   | 'password_trivial'
@@ -94,6 +97,9 @@ const ptBR: IssueTable = {
   duplicate_name: 'Já existe uma categoria com este nome.',
   inactive_category: 'Esta categoria está inativa e não pode ser atribuída.',
   unknown_category: 'Categoria inexistente.',
+  rule_category: 'Categoria automática: os clientes entram e saem dela pela regra, não à mão.',
+  rule_references_rule: 'A regra não pode usar outra categoria automática.',
+  rule_referenced: 'Outra categoria automática usa esta na regra: ela precisa continuar manual.',
   field_hidden: 'Este campo não está disponível no cadastro.',
   weak_password: 'A senha deve ter pelo menos 8 caracteres.',
   password_trivial: 'Senha fácil de adivinhar: evite repetições e sequências como aaaaaaaa, 12345678 ou abcdefgh.',

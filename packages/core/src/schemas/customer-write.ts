@@ -48,13 +48,16 @@ const defaulted = {
   marketingConsent: z.optional(z.strictObject({ email: z.boolean(), sms: z.boolean(), whatsapp: z.boolean() })),
 };
 
+/** A discount in percent, 0 to 100 (a customer's own, a category's). */
+export const DiscountPercentSchema = z.number().check(z.gte(0), z.lte(100));
+
 /** Optional fields a person or a company may both carry: a patch clears one with `null`. */
 const optionalCommon = {
   email: z.optional(z.email()),
   phone: z.optional(PhoneSchema),
   address: z.optional(AddressSchema),
   loyaltyCard: optionalText(40),
-  discountPercent: z.optional(z.number().check(z.gte(0), z.lte(100))),
+  discountPercent: z.optional(DiscountPercentSchema),
   notes: optionalText(2000, { multiline: true }),
 };
 

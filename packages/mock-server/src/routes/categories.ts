@@ -7,12 +7,15 @@ import {
   CategoryListSchema,
   CategoryPatchSchema,
   CategorySchema,
+  encodeFilter,
+  parseFilter,
   type Category,
 } from '@clientela/core/schemas';
 import { audit, categoriesWithCounts, etag, inTransaction, newId, type ServerContext } from '../context.js';
 import { idempotent } from '../http/idempotency.js';
-import { fieldIssue, HttpProblem, problem } from '../http/problem.js';
+import { fail422, fieldIssue, HttpProblem, problem } from '../http/problem.js';
 import type { Router } from '../openapi/define-route.js';
+import { categoriesRead, ruleOf, runRuleJob, startRuleJob } from '../service/rules.js';
 import type { StoredCategory } from '../store/types.js';
 import { checkIfMatch } from './customers.js';
 
@@ -29,6 +32,37 @@ async function assertUniqueName(ctx: ServerContext, name: string, selfId: string
   const key = searchKey(name);
   const clash = (await ctx.store.listCategories()).find((cat) => cat.id !== selfId && searchKey(cat.name) === key);
   if (clash) throw new HttpProblem('duplicate_name', 409, { existingId: clash.id, errors: [fieldIssue('name', 'duplicate_name', locale)] });
+}
+
+/**
+ * The canonical text of a rule, checked against the categories: a rule reads only manual
+ * categories that exist (`unknown_category`, `rule_references_rule`), and a category another rule
+ * reads stays manual (`rule_referenced`).
+ */
+async function checkedRule(ctx: ServerContext, text: string, selfId: string | undefined, locale: Locale): Promise<string> {
+  const parsed = parseFilter(text, locale);
+  if (!parsed.success) fail422(parsed.issues.map((i) => ({ ...i, path: 'rule' })));
+  const cats = await ctx.store.listCategories();
+  const byId = new Map(cats.map((cat) => [cat.id, cat]));
+  const issues = categoriesRead(parsed.data).flatMap((id) => {
+    const cat = byId.get(id);
+    if (!cat) return [fieldIssue('rule', 'unknown_category', locale)];
+    return cat.rule || id === selfId ? [fieldIssue('rule', 'rule_references_rule', locale)] : [];
+  });
+  if (selfId && cats.some((cat) => cat.id !== selfId && cat.rule && categoriesRead(ruleOf(cat) ?? []).includes(selfId))) issues.push(fieldIssue('rule', 'rule_referenced', locale));
+  if (issues.length) fail422(issues);
+  return encodeFilter(parsed.data);
+}
+
+/** Walks a rule that was just written (after its transaction committed) and answers with the category as it then stands. */
+async function afterRuleWrite(ctx: ServerContext, res: Response, categoryId: string | undefined): Promise<Response> {
+  if (!res.ok || categoryId === undefined) return res;
+  await runRuleJob(ctx, categoryId);
+  const cat = await ctx.store.getCategory(categoryId);
+  if (!cat) return res;
+  const headers = new Headers(res.headers);
+  headers.set('ETag', etag(cat.version));
+  return new Response(JSON.stringify(await withCount(ctx, cat)), { status: res.status, headers });
 }
 
 async function withCount(ctx: ServerContext, cat: StoredCategory): Promise<Category> {
@@ -56,27 +90,38 @@ export function registerCategories(router: Router, ctx: ServerContext): void {
     method: 'post',
     path: '/v1/categories',
     tag: 'categories',
-    summary: 'Create a category (name unique ignoring case and accents)',
+    summary: 'Create a category (name unique ignoring case and accents), optionally automatic (a rule) and with a discount',
+    description: 'With `rule` (a filter text), the category is automatic: the server keeps its members (see docs/http-contract.md, Automatic categories) and answers once the rule has been walked over every customer. A bad rule is a 422 at `rule`.',
     access: 'secret',
     request: { body: CategoryCreateSchema, headers: [{ name: 'Idempotency-Key', description: 'Replays the first response.' }] },
     responses: { 201: { description: 'Created', schema: CategorySchema, headers: ['ETag'] }, 409: { description: 'Name already used (code duplicate_name)' } },
-    handler: (c, { body }) =>
-      idempotent(ctx, c, 'categories.create', async (t) => {
+    handler: async (c, { body }) => {
+      let walk: string | undefined;
+      const res = await idempotent(ctx, c, 'categories.create', async (t) => {
         await assertUniqueName(t, body.name, undefined, c.get('locale'));
+        const rule = body.rule === undefined ? undefined : await checkedRule(t, body.rule, undefined, c.get('locale'));
         const now = ctx.now().toISOString();
         const cat: StoredCategory = {
           id: newId('cat'),
           name: body.name,
           color: body.color?.toLowerCase() ?? PALETTE[(await t.store.listCategories()).length % PALETTE.length]!,
           status: body.status ?? 'active',
+          ...(rule !== undefined ? { rule } : {}),
+          ...(body.discountPercent !== undefined ? { discountPercent: body.discountPercent } : {}),
           createdAt: now,
           updatedAt: now,
           version: 1,
         };
         await t.store.putCategory(cat);
+        if (rule !== undefined) {
+          await startRuleJob(t, cat);
+          walk = cat.id;
+        }
         await audit(t, c, { action: 'category.create', target: cat.id, targetName: cat.name, count: 1 });
         return { status: 201, body: { ...cat, customerCount: 0 }, headers: { ETag: etag(1), Location: `/v1/categories/${cat.id}` } };
-      }),
+      });
+      return afterRuleWrite(ctx, res, walk);
+    },
   });
 
   router.define({
@@ -98,7 +143,7 @@ export function registerCategories(router: Router, ctx: ServerContext): void {
     method: 'patch',
     path: '/v1/categories/:id',
     tag: 'categories',
-    summary: 'Rename, recolour, inactivate or reactivate (If-Match required)',
+    summary: 'Rename, recolour, inactivate or reactivate; set or remove the rule and the discount (If-Match required)',
     access: 'secret',
     request: {
       params: IdParams,
@@ -115,17 +160,23 @@ export function registerCategories(router: Router, ctx: ServerContext): void {
       412: { description: 'Stale If-Match; `current` is the current category' },
       428: { description: 'If-Match missing' },
     },
-    handler: (c, { params, body }) =>
-      idempotent(ctx, c, 'categories.update', async (t) => {
+    handler: async (c, { params, body }) => {
+      let walk: string | undefined;
+      const res = await idempotent(ctx, c, 'categories.update', async (t) => {
         const cat = await t.store.getCategory(params.id);
         if (!cat) throw new HttpProblem('not_found', 404);
         checkIfMatch(c.req.header('If-Match'), cat.version, await withCount(t, cat));
         if (body.name !== undefined) await assertUniqueName(t, body.name, cat.id, c.get('locale'));
+        const rule = typeof body.rule === 'string' ? await checkedRule(t, body.rule, cat.id, c.get('locale')) : body.rule;
+        const { rule: _r, discountPercent: _d, ...rest } = cat;
         const next: StoredCategory = {
-          ...cat,
+          ...rest,
           ...(body.name !== undefined ? { name: body.name } : {}),
           ...(body.color !== undefined ? { color: body.color.toLowerCase() } : {}),
           ...(body.status !== undefined ? { status: body.status } : {}),
+          // null removes the rule (its members stay, as manual ones) or the discount.
+          ...(rule === undefined ? (cat.rule !== undefined ? { rule: cat.rule } : {}) : rule === null ? {} : { rule }),
+          ...(body.discountPercent === undefined ? (cat.discountPercent !== undefined ? { discountPercent: cat.discountPercent } : {}) : body.discountPercent === null ? {} : { discountPercent: body.discountPercent }),
           updatedAt: ctx.now().toISOString(),
           version: cat.version + 1,
         };
@@ -133,7 +184,12 @@ export function registerCategories(router: Router, ctx: ServerContext): void {
           const now = await t.store.getCategory(cat.id);
           throw new HttpProblem('precondition_failed', 412, { current: now && (await withCount(t, now)) }, { ETag: etag(now?.version ?? cat.version) });
         }
-        const changes = (['name', 'color', 'status'] as const).filter((k) => next[k] !== cat[k]);
+        // A new or changed rule, or an automatic category made active again, is walked over every customer.
+        if (next.rule !== cat.rule || (next.rule && next.status === 'active' && cat.status !== 'active')) {
+          await startRuleJob(t, next);
+          if (next.rule && next.status === 'active') walk = next.id;
+        }
+        const changes = (['name', 'color', 'status', 'rule', 'discountPercent'] as const).filter((k) => next[k] !== cat[k]);
         await audit(t, c, {
           action: 'category.update',
           target: cat.id,
@@ -144,7 +200,9 @@ export function registerCategories(router: Router, ctx: ServerContext): void {
           count: 1,
         });
         return { status: 200, body: await withCount(t, next), headers: { ETag: etag(next.version) } };
-      }),
+      });
+      return afterRuleWrite(ctx, res, walk);
+    },
   });
 
   router.define({

@@ -21,6 +21,7 @@ import type { AppEnv, Router } from '../openapi/define-route.js';
 import { orderPage } from './orders.js';
 import { applyPatch, auditTarget, changedFields, checkCategories, prepareCustomer, targetQuery, toQuery } from '../service/customers.js';
 import { issueInvitation } from '../service/invitations.js';
+import { liveRules, withRuleMemberships } from '../service/rules.js';
 
 const IdParams = z.object({ id: z.string() });
 const RetrieveQuery = z.strictObject({ document: z.optional(z.enum(['full', 'masked'])) });
@@ -107,14 +108,15 @@ export function registerCustomers(router: Router, ctx: ServerContext): void {
         if (!body.ids && !body.filter) fail422([fieldIssue('ids', 'required', locale)]);
         if ((body.action === 'addCategories' || body.action === 'removeCategories') && !body.categoryIds) fail422([fieldIssue('categoryIds', 'required', locale)]);
         if (body.action === 'setStatus' && !body.status) fail422([fieldIssue('status', 'required', locale)]);
-        if (body.action === 'addCategories') {
-          const issues = await checkCategories(t, body.categoryIds ?? [], [], locale);
+        if (body.action === 'addCategories' || body.action === 'removeCategories') {
+          const issues = (await checkCategories(t, body.categoryIds ?? [], [], locale)).filter((i) => body.action === 'addCategories' || i.code === 'rule_category');
           if (issues.length) fail422(issues);
         }
         const query = targetQuery(body, ctx.now(), locale);
         const targets: Customer[] = [];
         for await (const cur of t.store.scanCustomers(query, { field: 'createdAt', desc: false })) targets.push(cur);
         const now = ctx.now().toISOString();
+        const rules = await liveRules(t);
         let updated = 0;
         {
           for (const cur of targets) {
@@ -134,6 +136,7 @@ export function registerCustomers(router: Router, ctx: ServerContext): void {
               }
             }
             if (next) {
+              next = await withRuleMemberships(t, next, rules);
               if (await t.store.updateCustomer({ ...next, updatedAt: now, version: cur.version + 1 } as Customer, cur.version)) updated++;
             }
           }

@@ -14,6 +14,7 @@ import {
 import { newId, type ServerContext } from '../context.js';
 import { fail422, fieldIssue } from '../http/problem.js';
 import { customerForWrite } from './orders.js';
+import { syncRuleMemberships } from './rules.js';
 
 const DAY = 86_400_000;
 
@@ -106,6 +107,7 @@ export async function grantCredit(
   };
   const before = await t.store.creditEntries(customerId);
   await t.store.appendCreditEntries([...(before.length ? expiriesDue(before, now.getTime()) : []), entry]);
+  await syncRuleMemberships(t, customer);
   return { entry, credits: await creditsOf(t, customerId), customerName: customerDisplayName(customer) };
 }
 
@@ -149,6 +151,7 @@ export async function redeemCredit(
     });
   }
   await t.store.appendCreditEntries([...expiriesDue(ledger, now.getTime()), ...entries]);
+  await syncRuleMemberships(t, customer);
   return { redemptionId, entries, credits: await creditsOf(t, customerId), customerName: customerDisplayName(customer) };
 }
 

@@ -19,6 +19,7 @@ import type * as z from 'zod/mini';
 import { newId, settingsOf, type ServerContext } from '../context.js';
 import { fieldIssue, fail422, HttpProblem } from '../http/problem.js';
 import type { CustomerQuery } from '../store/types.js';
+import { withRuleMemberships } from './rules.js';
 
 export type CustomerInput = z.output<typeof CustomerCreateSchema>;
 export type CustomerPatchInput = z.output<typeof CustomerPatchSchema>;
@@ -98,17 +99,22 @@ export function checkSettings(kind: 'person' | 'company', input: Settable, setti
 }
 
 /**
- * Categories newly given to a customer must exist and be active; ones it already has may be
- * inactive (inactivation keeps them on their customers).
+ * Categories newly given to a customer must exist, be active and not automatic; ones it already
+ * has may be inactive (inactivation keeps them on their customers); automatic ones it has cannot
+ * be taken away (`rule_category`: the rule decides).
  */
 export async function checkCategories(ctx: ServerContext, next: readonly string[], existing: readonly string[], locale: Locale, path = 'categoryIds'): Promise<FieldIssue[]> {
   const issues: FieldIssue[] = [];
+  const byId = new Map((await ctx.store.listCategories()).map((cat) => [cat.id, cat]));
   for (const [i, id] of next.entries()) {
     if (existing.includes(id)) continue;
-    const cat = await ctx.store.getCategory(id);
+    const cat = byId.get(id);
     if (!cat) issues.push(fieldIssue(`${path}.${i}`, 'unknown_category', locale));
+    else if (cat.rule) issues.push(fieldIssue(`${path}.${i}`, 'rule_category', locale));
     else if (cat.status === 'inactive') issues.push(fieldIssue(`${path}.${i}`, 'inactive_category', locale));
   }
+  // An automatic category leaves a customer by its rule only.
+  if (existing.some((id) => byId.get(id)?.rule && !next.includes(id))) issues.push(fieldIssue(path, 'rule_category', locale));
   return issues;
 }
 
@@ -172,7 +178,7 @@ export async function prepareCustomer(ctx: ServerContext, input: CustomerInput, 
     updatedAt: now,
     version: 1,
   } as Customer;
-  return customer;
+  return withRuleMemberships(ctx, customer);
 }
 
 const READ_ONLY = ['id', 'kind', 'stats', 'account', 'createdAt', 'updatedAt', 'version'] as const;
@@ -209,7 +215,7 @@ export async function applyPatch(ctx: ServerContext, current: Customer, patch: C
   const now = ctx.now().toISOString();
   const consent = w.marketingConsent as { email: boolean; sms: boolean; whatsapp: boolean };
   const consentChanged = consent.email !== current.marketingConsent.email || consent.sms !== current.marketingConsent.sms || consent.whatsapp !== current.marketingConsent.whatsapp;
-  return {
+  return withRuleMemberships(ctx, {
     ...w,
     id: current.id,
     kind: current.kind,
@@ -220,7 +226,7 @@ export async function applyPatch(ctx: ServerContext, current: Customer, patch: C
     createdAt: current.createdAt,
     updatedAt: now,
     version: current.version + 1,
-  } as Customer;
+  } as Customer);
 }
 
 /**

@@ -3,6 +3,7 @@ import { ORDER_TRANSITIONS, type Customer, type Order, type OrderCreate, type Or
 import { newId, type ServerContext } from '../context.js';
 import { fail422, fieldIssue, HttpProblem } from '../http/problem.js';
 import { purchaseStats } from '../store/ledger.js';
+import { withRuleMemberships } from './rules.js';
 
 /** How far ahead of the server's clock an order may be placed (a till whose clock runs fast). */
 const CLOCK_SKEW_MS = 5 * 60_000;
@@ -17,23 +18,24 @@ export async function customerForWrite(t: ServerContext, id: string, locale: Loc
 
 /**
  * Brings the customer's figures (orders count, total spent, first and last purchase, average
- * rating) to what its stored orders add up to, in the caller's transaction, and returns the
+ * rating) to what its stored orders add up to, and its automatic categories to what their rules
+ * say of them, in the caller's transaction, and returns the
  * customer as written. Computed from the rows, not adjusted step by step, so a retried or
  * reordered write cannot leave them off by one order.
  */
 export async function refreshFigures(t: ServerContext, customer: Customer): Promise<Customer> {
   const stats = { ...customer.stats, ...purchaseStats(await t.store.orderFigures(customer.id)) };
   const s = customer.stats;
-  if (
+  const same =
     s.ordersCount === stats.ordersCount &&
     s.totalSpentCents === stats.totalSpentCents &&
     s.firstPurchaseAt === stats.firstPurchaseAt &&
     s.lastPurchaseAt === stats.lastPurchaseAt &&
-    s.averageRating === stats.averageRating
-  ) {
-    return customer;
-  }
-  const next = { ...customer, stats, updatedAt: t.now().toISOString(), version: customer.version + 1 } as Customer;
+    s.averageRating === stats.averageRating;
+  // The automatic categories follow the new figures (and the order's unit) in the same write.
+  const ruled = await withRuleMemberships(t, same ? customer : ({ ...customer, stats } as Customer));
+  if (same && ruled === customer) return customer;
+  const next = { ...ruled, updatedAt: t.now().toISOString(), version: customer.version + 1 } as Customer;
   // The customer was read (and, in PostgreSQL, locked) in this transaction: a refusal here means
   // a write slipped in, and the whole transaction is undone rather than saving figures off by one.
   if (!(await t.store.updateCustomer(next, customer.version))) throw new HttpProblem('write_conflict', 409);
