@@ -48,7 +48,7 @@ import type {
 } from '../schemas/account.js';
 import type { RegistrationSettings } from '../schemas/settings.js';
 import type { View, ViewCreate, ViewPatch } from '../schemas/view.js';
-import { isValidCep } from '../validation/documents.js';
+import { isValidCep } from '../validation/places.js';
 import { ChangeFeed, type ClientChange } from './changes.js';
 import { checkResponse } from './responses.js';
 import {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isTrivialPassword, passwordIssue } from '../schemas/password.js';
+import { isTrivialPassword, passwordIssue } from '../rules/password-rules.js';
 import { birthDateProblem, formatDateBR, parseDateBR } from './date.js';
 
 describe('Brazilian dates', () => {

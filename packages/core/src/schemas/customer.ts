@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { isMasked } from '../format/format.js';
-import { isValidCep, UFS } from '../validation/documents.js';
-import { ACCOUNT_STATUSES, CUSTOMER_KINDS, CUSTOMER_SOURCES, CUSTOMER_STATUSES, SETTABLE_STATUSES } from './constants.js';
+import { isValidCep, UFS } from '../validation/places.js';
+import { ACCOUNT_STATUSES, CUSTOMER_KINDS, CUSTOMER_SOURCES, CUSTOMER_STATUSES, SETTABLE_STATUSES } from '../rules/constants.js';
 import { coded, plainMultilineText, plainText, rule } from './rules.js';
 
 // The customer as the API returns it, and the parts a create or a patch shares with it. What only

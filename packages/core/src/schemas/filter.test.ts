@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadLocale } from '../i18n/load.js';
-import { UFS } from '../validation/documents.js';
-import { CUSTOMER_SOURCES, CUSTOMER_STATUSES } from './constants.js';
+import { UFS } from '../validation/places.js';
+import { CUSTOMER_SOURCES, CUSTOMER_STATUSES } from '../rules/constants.js';
 import type { Customer } from './customer.js';
 import { FilterExpressionSchema, type FilterCondition, type FilterExpression } from './filter.js';
 import { encodeFilter, parseFilter } from './filter-codec.js';

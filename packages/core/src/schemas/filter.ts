@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
-import { UFS } from '../validation/documents.js';
-import { CUSTOMER_KINDS, CUSTOMER_SOURCES, CUSTOMER_STATUSES } from './constants.js';
+import { UFS } from '../validation/places.js';
+import { CUSTOMER_KINDS, CUSTOMER_SOURCES, CUSTOMER_STATUSES } from '../rules/constants.js';
 
 // The filter language of the customer list, as data. A filter is a list of terms that must all
 // hold; a term is one condition, or a group of conditions of which one must hold (one level of OR).

@@ -13,8 +13,8 @@ export {
   ORDER_STATUSES,
   ORDER_TRANSITIONS,
   SETTABLE_STATUSES,
-} from './constants.js';
-export type { SettableStatus } from './constants.js';
+} from '../rules/constants.js';
+export type { SettableStatus } from '../rules/constants.js';
 export {
   AddressSchema,
   CepSchema,
@@ -43,7 +43,8 @@ export {
   PhoneSchema,
   PublicRegistrationSchema,
 } from './customer-write.js';
-export { isTrivialPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, PasswordSchema, passwordIssue } from './password.js';
+export { isTrivialPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordIssue } from '../rules/password-rules.js';
+export { PasswordSchema } from './password.js';
 export type {
   Address,
   CompanyCustomer,
@@ -68,22 +69,12 @@ export {
   ColorSchema,
 } from './category.js';
 export type { Category, CategoryCreate, CategoryPatch, CategoryStatus } from './category.js';
-export { fieldRules } from './field-rules.js';
-export type { CompanyRulePath, PersonRulePath } from './field-rules.js';
-export {
-  COMPANY_SETTING_FIELDS,
-  DEFAULT_REGISTRATION_SETTINGS,
-  FIELD_RULES,
-  FieldRuleSchema,
-  PERSON_SETTING_FIELDS,
-  RegistrationSettingsSchema,
-} from './settings.js';
-export type {
-  CompanySettingField,
-  FieldRule,
-  PersonSettingField,
-  RegistrationSettings,
-} from './settings.js';
+export { fieldRules } from '../rules/field-rules.js';
+export type { CompanyRulePath, PersonRulePath } from '../rules/field-rules.js';
+export { COMPANY_SETTING_FIELDS, DEFAULT_REGISTRATION_SETTINGS, FIELD_RULES, PERSON_SETTING_FIELDS } from '../rules/registration-fields.js';
+export type { CompanySettingField, PersonSettingField } from '../rules/registration-fields.js';
+export { FieldRuleSchema, RegistrationSettingsSchema } from './settings.js';
+export type { FieldRule, RegistrationSettings } from './settings.js';
 export { CUSTOMER_SORTS, CustomerListQuerySchema, MAX_LIST_OFFSET } from './query.js';
 export {
   CATEGORY_MATCHES,

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { CategorySchema } from './category.js';
-import { CREDIT_STATES } from './constants.js';
+import { CREDIT_STATES } from '../rules/constants.js';
 import { CreditSchema } from './order.js';
 import { CustomerListItemSchema, CustomerSourceSchema, CustomerStatusSchema, SettableStatusSchema, UfSchema } from './customer.js';
 import { PasswordSchema } from './password.js';

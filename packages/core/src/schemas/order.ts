@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { CREDIT_KINDS, CREDIT_STATES, ORDER_STATUSES } from './constants.js';
+import { CREDIT_KINDS, CREDIT_STATES, ORDER_STATUSES } from '../rules/constants.js';
 import { CustomerSourceSchema } from './customer.js';
 import { coded, plainText } from './rules.js';
 

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { CUSTOMER_STATUSES } from './constants.js';
+import { CUSTOMER_STATUSES } from '../rules/constants.js';
 import { CustomerKindSchema } from './customer.js';
 import type { FilterExpression } from './filter.js';
 import { FilterTextSchema } from './filter-codec.js';

@@ -3,14 +3,15 @@ import type { Locale } from '../i18n/locale.js';
 import { loadLocale } from '../i18n/load.js';
 import { resolveLocale } from '../i18n/locale.js';
 import { CategoryCreateSchema, CategoryPatchSchema } from './category.js';
-import { SETTABLE_STATUSES } from './constants.js';
+import { SETTABLE_STATUSES } from '../rules/constants.js';
 import { CustomerListItemSchema, CustomerSchema } from './customer.js';
 import { CustomerCreateSchema, CustomerPatchSchema } from './customer-write.js';
 import { CustomerListQuerySchema } from './query.js';
 import { parseWith } from './rules.js';
-import { fieldRules } from './field-rules.js';
+import { fieldRules } from '../rules/field-rules.js';
 import { BulkRequestSchema } from './operations.js';
-import { RegistrationSettingsSchema, DEFAULT_REGISTRATION_SETTINGS, type RegistrationSettings } from './settings.js';
+import { DEFAULT_REGISTRATION_SETTINGS } from '../rules/registration-fields.js';
+import { RegistrationSettingsSchema, type RegistrationSettings } from './settings.js';
 
 const person = {
   kind: 'person',

@@ -1,24 +1,9 @@
 import * as z from 'zod/mini';
+import { FIELD_RULES } from '../rules/registration-fields.js';
 
-export const FIELD_RULES = ['required', 'optional', 'hidden'] as const;
 export const FieldRuleSchema = z.enum(FIELD_RULES);
 
-/**
- * Fields a store may configure per kind. The document and the name (first and last name of a
- * person, razão social of a company) are always required: a customer cannot be told apart
- * without them, so they are not listed here.
- */
-export const PERSON_SETTING_FIELDS = ['email', 'phone', 'birthDate', 'address'] as const;
-export const COMPANY_SETTING_FIELDS = [
-  'email',
-  'phone',
-  'responsible',
-  'tradeName',
-  'stateRegistration',
-  'municipalRegistration',
-  'address',
-] as const;
-
+/** Which optional fields a store requires, offers or hides, per kind (see registration-fields.ts). */
 export const RegistrationSettingsSchema = z.strictObject({
   person: z.strictObject({
     email: FieldRuleSchema,
@@ -37,21 +22,5 @@ export const RegistrationSettingsSchema = z.strictObject({
   }),
 });
 
-/** Sensible defaults: e-mail required (it is how customers sign in), the rest optional. */
-export const DEFAULT_REGISTRATION_SETTINGS: RegistrationSettings = {
-  person: { email: 'required', phone: 'optional', birthDate: 'optional', address: 'optional' },
-  company: {
-    email: 'required',
-    phone: 'optional',
-    responsible: 'optional',
-    tradeName: 'optional',
-    stateRegistration: 'optional',
-    municipalRegistration: 'optional',
-    address: 'optional',
-  },
-};
-
 export type FieldRule = z.infer<typeof FieldRuleSchema>;
 export type RegistrationSettings = z.infer<typeof RegistrationSettingsSchema>;
-export type PersonSettingField = (typeof PERSON_SETTING_FIELDS)[number];
-export type CompanySettingField = (typeof COMPANY_SETTING_FIELDS)[number];

@@ -2,15 +2,8 @@ import { isValidIe } from '@brazilian-utils/brazilian-utils';
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatCnpj, formatCpf, normalizeDocument } from '../format/format.js';
-import {
-  isValidCep,
-  isValidCnpj,
-  isValidCpf,
-  isValidPhoneBR,
-  isValidStateRegistration,
-  isValidUf,
-  UFS,
-} from './documents.js';
+import { isValidCnpj, isValidCpf, isValidPhoneBR, isValidStateRegistration } from './documents.js';
+import { isValidCep, isValidUf, UFS } from './places.js';
 
 describe('isValidCpf', () => {
   it.each([

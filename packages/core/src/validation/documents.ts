@@ -4,28 +4,7 @@ import {
   isValidIe,
   isValidPhone,
 } from '@brazilian-utils/brazilian-utils';
-
-/** The 27 federative units (26 states and the Federal District). */
-export const UFS = [
-  'AC', 'AL', 'AM', 'AP', 'BA', 'CE', 'DF', 'ES', 'GO', 'MA', 'MG', 'MS', 'MT', 'PA',
-  'PB', 'PE', 'PI', 'PR', 'RJ', 'RN', 'RO', 'RR', 'RS', 'SC', 'SE', 'SP', 'TO',
-] as const;
-
-/** A federative unit code such as `SP`. */
-export type Uf = (typeof UFS)[number];
-
-const UF_SET: ReadonlySet<string> = new Set(UFS);
-
-/**
- * Whether `value` is one of the 27 UF codes (case-insensitive, surrounding spaces ignored).
- *
- * @example
- * isValidUf('sp'); // true
- * isValidUf('XX'); // false
- */
-export function isValidUf(value: unknown): value is Uf {
-  return typeof value === 'string' && UF_SET.has(value.trim().toUpperCase());
-}
+import { isValidUf, type Uf } from './places.js';
 
 /**
  * Whether `value` is a valid CPF, with or without punctuation.
@@ -49,18 +28,6 @@ export function isValidCnpj(value: unknown): boolean {
   // The library validates the alphanumeric format only when asked for version 2, which also
   // accepts the numeric one; our contract says both are valid by default.
   return typeof value === 'string' && libIsValidCnpj(value.trim(), { version: 2 });
-}
-
-/**
- * Whether `value` is a well-formed CEP (8 digits, with or without the hyphen).
- *
- * @example
- * isValidCep('01310-100'); // true
- */
-export function isValidCep(value: unknown): boolean {
-  // The shape is the whole rule (the library checks no more than this, and accepts dots and
-  // spaces anywhere), so no library code is needed for it.
-  return typeof value === 'string' && /^\s*\d{5}-?\d{3}\s*$/.test(value);
 }
 
 /**

@@ -1,12 +1,5 @@
 // Validators, importable alone as `@clientela/core/validation`.
-export {
-  UFS,
-  isValidCep,
-  isValidCnpj,
-  isValidCpf,
-  isValidPhoneBR,
-  isValidStateRegistration,
-  isValidUf,
-} from './documents.js';
-export type { Uf } from './documents.js';
+export { isValidCnpj, isValidCpf, isValidPhoneBR, isValidStateRegistration } from './documents.js';
+export { isValidCep, isValidUf, UFS } from './places.js';
+export type { Uf } from './places.js';
 export { isPlainText } from './text.js';

@@ -1,6 +1,6 @@
 import type { Session } from '@clientela/core';
 import { issueMessage } from '@clientela/core/i18n';
-import { passwordIssue } from '@clientela/core/schemas';
+import { passwordIssue } from '@clientela/core/rules';
 import { isApiError, isAuthError, isRateLimitError, isValidationError } from '@clientela/core/errors';
 import { html, nothing, type PropertyValues } from 'lit';
 import { SignedInEvent, SignedOutEvent } from '../events/events.js';

@@ -1,6 +1,6 @@
 import type { Credit, Order, Session } from '@clientela/core';
 import { isAuthError, isValidationError } from '@clientela/core/errors';
-import { passwordIssue } from '@clientela/core/schemas';
+import { passwordIssue } from '@clientela/core/rules';
 import { issueMessage } from '@clientela/core/i18n';
 import { html, nothing, type PropertyValues } from 'lit';
 import '../customer-form/customer-form.js';

@@ -1,7 +1,7 @@
 import type { Category, ClientChange, Credit, Customer, CustomerPatch, Invitation, Order, SettableStatus } from '@clientela/core';
 import { isApiError, isNotFoundError, isPreconditionFailedError } from '@clientela/core/errors';
 import { customerDisplayName, formatCep, formatDocument, formatPhoneBR, initials, normalizeDocument, whatsappUrl } from '@clientela/core/format';
-import { SETTABLE_STATUSES } from '@clientela/core/schemas';
+import { SETTABLE_STATUSES } from '@clientela/core/rules';
 import { html, nothing, type PropertyValues } from 'lit';
 import { CustomerEditEvent, CustomerSavedEvent } from '../events/events.js';
 import { errorText } from '../internal/error-text.js';

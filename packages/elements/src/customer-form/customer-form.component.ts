@@ -2,8 +2,8 @@ import type { Customer, FieldRule, RegistrationSettings } from '@clientela/core'
 import { isAuthError, isConflictError, isPreconditionFailedError, isValidationError } from '@clientela/core/errors';
 import { formatDateBR, isMasked } from '@clientela/core/format';
 import { issueMessage } from '@clientela/core/i18n';
-import { DEFAULT_REGISTRATION_SETTINGS, passwordIssue } from '@clientela/core/schemas';
-import { UFS } from '@clientela/core/validation';
+import { DEFAULT_REGISTRATION_SETTINGS, passwordIssue } from '@clientela/core/rules';
+import { UFS } from '@clientela/core/rules';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { CategoryPicker } from '../category-picker/category-picker.component.js';
 import { CustomerOpenEvent, CustomerSavedEvent, InvalidEvent, SignedInEvent, SignedOutEvent } from '../events/events.js';
@@ -16,7 +16,7 @@ import type { Translate } from '../internal/localize.js';
 import { saveSession } from '../internal/session-store.js';
 import { loadMessages, messages } from './customer-form.messages.js';
 import { styles } from './customer-form.styles.js';
-import { affectedPaths, fieldErrors, fieldsOf, maskFor, requestBody, rulesFor, type BodyOptions, type FormState, type Kind, type Mode } from './form-model.js';
+import { affectedPaths, fieldsOf, maskFor, requestBody, requiredErrors, rulesFor, type BodyOptions, type FormState, type Kind, type Mode } from './form-model.js';
 import { applyMask, maskedLength, maskInput, type MaskKind } from './masks.js';
 
 type Rule = FieldRule;
@@ -147,6 +147,9 @@ export class CustomerForm extends ClientelaElement<CustomerFormClient> {
   #serverErrors: Record<string, { message: string; value: string }> = {};
   /** Visible label of each rendered field, so the summary can say which field each error is on. */
   #labels: Record<string, string> = {};
+  /** Core's schema checks (form-validation.ts), once loaded. */
+  #validation: typeof import('./form-validation.js') | undefined;
+  #validationLoading: Promise<void> | undefined;
 
   constructor() {
     super();
@@ -254,8 +257,29 @@ export class CustomerForm extends ClientelaElement<CustomerFormClient> {
     }
   }
 
+  /**
+   * Loads core's schema checks. They bring zod, a third of the form's bytes, which a page should
+   * not pay for before anyone uses the form: they load on the first focus or input, and with a
+   * stored record (whose values can be checked at once); `submit()` waits for them.
+   */
+  #loadValidation(): Promise<void> {
+    this.#validationLoading ??= import('./form-validation.js').then((module) => {
+      this.#validation = module;
+    });
+    return this.#validationLoading;
+  }
+
+  /** `updateComplete` also waits for the schema checks a first input started loading. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const done = await super.getUpdateComplete();
+    if (this.#validation || !this.#validationLoading) return done;
+    await this.#validationLoading;
+    return super.getUpdateComplete();
+  }
+
   /** Puts a stored record into the fields (edit, reload after a 412). */
   #fill(record: Customer): void {
+    void this.#loadValidation();
     this.#record = record;
     this._kind = record.kind;
     // Once masked, the document stays masked (a save's answer included) until revealed.
@@ -290,10 +314,15 @@ export class CustomerForm extends ClientelaElement<CustomerFormClient> {
     return requestBody(this.#state, { ...this.#bodyOptions(), patch });
   }
 
-  /** Every problem with the current inputs, by path (first message only). */
+  /**
+   * Every problem with the current inputs, by path (first message only). Before the schema checks
+   * have loaded only the required fields are checked: with nothing typed or filled that is the
+   * whole answer, and from the first input until they arrive (`updateComplete` waits for them)
+   * it is all the form can say synchronously.
+   */
   #validate(): Record<string, string> {
     const locale = this.resolvedLocale;
-    const errors = fieldErrors(this.#state, this.#bodyOptions(), locale);
+    const errors = (this.#validation?.fieldErrors ?? requiredErrors)(this.#state, this.#bodyOptions(), locale);
     if (this.mode === 'storefront' && this._selfRegistration === 'approval' && !this._values['password']) errors['password'] ??= issueMessage('required', locale);
     if (this.mode === 'storefront' && this._values['password'] !== (this._values['passwordConfirm'] ?? '') && this._values['password']) {
       errors['passwordConfirm'] ??= this.#t('passwordMismatch');
@@ -330,6 +359,7 @@ export class CustomerForm extends ClientelaElement<CustomerFormClient> {
 
   /** Validates and saves; resolves to the saved customer, or `undefined` when refused or pending. */
   async submit(): Promise<Customer | undefined> {
+    if (!this.#validation) await this.#loadValidation();
     if (this._pending) return undefined;
     this._status = '';
     this._conflictId = undefined;
@@ -459,7 +489,12 @@ export class CustomerForm extends ClientelaElement<CustomerFormClient> {
     return `${this.#uid}-${path.replace(/\./g, '-')}`;
   }
 
+  #onFocusIn = () => {
+    void this.#loadValidation();
+  };
+
   #onInput = (event: Event) => {
+    void this.#loadValidation();
     const input = event.target as HTMLInputElement | HTMLSelectElement;
     const path = input.name;
     if (!path || input.closest('cl-category-picker')) return;
@@ -724,7 +759,7 @@ export class CustomerForm extends ClientelaElement<CustomerFormClient> {
     const pwId = this.#idFor('password');
     const submitLabel = this.#record ? t('save') : this.mode === 'storefront' ? t('register') : t('create');
     const summaryTitle = this._summary?.length === 1 ? t('summaryOne') : t('summary', { count: this._summary?.length ?? 0 });
-    return html`<form class="cl-cf-form" novalidate @submit=${this.#onSubmit} @reset=${this.#onReset} @input=${this.#onInput} @change=${this.#onInput} @focusout=${this.#onBlur}>
+    return html`<form class="cl-cf-form" novalidate @submit=${this.#onSubmit} @reset=${this.#onReset} @input=${this.#onInput} @change=${this.#onInput} @focusin=${this.#onFocusIn} @focusout=${this.#onBlur}>
       ${this._summary?.length
         ? html`<div class="cl-cf-summary" tabindex="-1" aria-labelledby="${this.#uid}-summary">
             <h2 id="${this.#uid}-summary">${summaryTitle}</h2>

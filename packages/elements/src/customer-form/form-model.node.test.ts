@@ -1,7 +1,8 @@
 import type { Customer, RegistrationSettings } from '@clientela/core';
 import { DEFAULT_REGISTRATION_SETTINGS } from '@clientela/core/schemas';
 import { describe, expect, it } from 'vitest';
-import { affectedPaths, fieldErrors, fieldsOf, maskFor, requestBody, rulesFor, type FormState } from './form-model.js';
+import { affectedPaths, fieldsOf, maskFor, requestBody, rulesFor, type FormState } from './form-model.js';
+import { fieldErrors } from './form-validation.js';
 
 // The form's rules without a browser: the body made from what was typed, the field errors, and
 // a stored record back into fields.

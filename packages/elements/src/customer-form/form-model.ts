@@ -1,13 +1,14 @@
 /**
  * The rules of `<cl-customer-form>` that need no DOM: which fields a kind shows and requires, the
- * request body made from what was typed, the field errors (the settings' required fields, then
- * core's schema), and the fields of a stored record. The element keeps the rendering, the events
+ * request body made from what was typed, the required fields left empty, and the fields of a
+ * stored record. None of it imports a schema: core's schema checks are in form-validation.ts,
+ * which the form loads with its first input. The element keeps the rendering, the events
  * and the round trips; these are plain functions, tested in Node (`form-model.node.test.ts`).
  */
 import type { Customer, FieldRule, Locale, RegistrationSettings } from '@clientela/core';
 import { formatDateBR, formatDocument, isMasked, normalizeDocument, parseDateBR } from '@clientela/core/format';
 import { issueMessage } from '@clientela/core/i18n';
-import { CustomerCreateSchema, DEFAULT_REGISTRATION_SETTINGS, fieldRules, parseWith, PublicRegistrationSchema } from '@clientela/core/schemas';
+import { DEFAULT_REGISTRATION_SETTINGS, fieldRules } from '@clientela/core/rules';
 import { applyMask, type MaskKind } from './masks.js';
 
 export type Kind = 'person' | 'company';
@@ -109,14 +110,14 @@ export function requestBody(state: FormState, o: BodyOptions): Record<string, un
 }
 
 /**
- * The first problem of each field, by path: the fields the settings require and are empty, then
- * what core's schema says of the body (the admin's create schema, or the public registration's).
- * A masked document is the stored one, not the person's input, so it is not checked.
+ * The fields the settings require and are empty, by path (the "required" message). It needs no
+ * schema, so the form can say it before core's schemas have loaded; `fieldErrors`
+ * (form-validation.ts) adds what the schema says of the rest.
  *
  * @example
- * fieldErrors(state, { mode: 'storefront', rules }, 'pt-BR'); // { document: 'CPF inválido.' }
+ * requiredErrors({ kind: 'person', values: {}, checks: {} }, { mode: 'storefront', rules }, 'pt-BR'); // { firstName: 'Campo obrigatório.', … }
  */
-export function fieldErrors(state: FormState, o: BodyOptions, locale: Locale): Record<string, string> {
+export function requiredErrors(state: FormState, o: BodyOptions, locale: Locale): Record<string, string> {
   const value = (path: string) => (state.values[path] ?? '').trim();
   const errors: Record<string, string> = {};
   const required = issueMessage('required', locale);
@@ -128,10 +129,6 @@ export function fieldErrors(state: FormState, o: BodyOptions, locale: Locale): R
       if (!state.checks['ieExempt'] && !value(path)) errors[path] = required;
     } else if (!value(path)) errors[path] = required;
   }
-  const schema = o.mode === 'admin' ? CustomerCreateSchema : PublicRegistrationSchema;
-  const result = parseWith(schema, requestBody(state, { ...o, patch: false }), locale);
-  if (!result.success) for (const issue of result.issues) errors[issue.path] ??= issue.message;
-  if (o.docMasked) delete errors['document'];
   return errors;
 }
 

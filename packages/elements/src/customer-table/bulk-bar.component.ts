@@ -1,5 +1,5 @@
 import type { Category, SettableStatus } from '@clientela/core';
-import { SETTABLE_STATUSES } from '@clientela/core/schemas';
+import { SETTABLE_STATUSES } from '@clientela/core/rules';
 import { html, nothing } from 'lit';
 import { formatNumber } from '../internal/localize.js';
 import { BulkActionEvent, partRequest } from './parts.events.js';

@@ -1,5 +1,5 @@
 import type { Category, Locale } from '@clientela/core';
-import { CUSTOMER_STATUSES } from '@clientela/core/schemas';
+import { CUSTOMER_STATUSES } from '@clientela/core/rules';
 import { html, nothing, type TemplateResult } from 'lit';
 import { formatNumber, type Translate } from '../internal/localize.js';
 import type { MessageKey } from './customer-table.messages.js';

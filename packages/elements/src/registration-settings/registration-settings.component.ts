@@ -1,5 +1,5 @@
 import type { FieldRule, RegistrationSettings as Settings } from '@clientela/core';
-import { COMPANY_SETTING_FIELDS, FIELD_RULES, PERSON_SETTING_FIELDS } from '@clientela/core/schemas';
+import { COMPANY_SETTING_FIELDS, FIELD_RULES, PERSON_SETTING_FIELDS } from '@clientela/core/rules';
 import { html, nothing, svg, type PropertyValues } from 'lit';
 import { ClientelaElement, type ClientModule } from '../internal/clientela-element.js';
 import type { RegistrationSettingsClient } from './registration-settings.client.js';

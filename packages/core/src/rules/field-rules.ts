@@ -1,5 +1,5 @@
-import type { CustomerKind } from './customer.js';
-import type { FieldRule, RegistrationSettings } from './settings.js';
+import type { CustomerKind } from '../schemas/customer.js';
+import type { FieldRule, RegistrationSettings } from '../schemas/settings.js';
 
 /** The customer fields a rule applies to, by their path in a create body. */
 export type PersonRulePath = 'firstName' | 'lastName' | 'document' | 'birthDate' | 'email' | 'phone' | 'address';

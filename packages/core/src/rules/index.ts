@@ -1,0 +1,27 @@
+// The customer's vocabularies and the rules a browser checks without a schema, importable alone as
+// `@clientela/core/rules`: kinds, statuses, sources, the registration settings' fields, rules and
+// defaults, and the password rules. No zod is reachable from here, so an element that only lists
+// the statuses or renders the registration fields does not pull the schemas in (`/schemas`
+// re-exports all of this too).
+export {
+  ACCOUNT_STATUSES,
+  countsAsPurchase,
+  CREDIT_EXPIRING_DAYS,
+  CREDIT_KINDS,
+  CREDIT_STATES,
+  CUSTOMER_KINDS,
+  CUSTOMER_SOURCES,
+  CUSTOMER_STATUSES,
+  ORDER_STATUSES,
+  ORDER_TRANSITIONS,
+  SETTABLE_STATUSES,
+} from './constants.js';
+export type { OrderStatusName, SettableStatus } from './constants.js';
+export { fieldRules } from './field-rules.js';
+export type { CompanyRulePath, PersonRulePath } from './field-rules.js';
+export { COMPANY_SETTING_FIELDS, DEFAULT_REGISTRATION_SETTINGS, FIELD_RULES, PERSON_SETTING_FIELDS } from './registration-fields.js';
+export type { CompanySettingField, PersonSettingField } from './registration-fields.js';
+export { isTrivialPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordIssue } from './password-rules.js';
+// The 27 UFs are a vocabulary too (a state menu); their home is the validation folder.
+export { UFS } from '../validation/places.js';
+export type { Uf } from '../validation/places.js';
