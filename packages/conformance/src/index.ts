@@ -14,6 +14,7 @@ import { problemChecks } from './checks/problems.js';
 import { searchChecks } from './checks/search.js';
 import { settingsChecks } from './checks/settings.js';
 import { systemChecks } from './checks/system.js';
+import { unitChecks } from './checks/units.js';
 import { MARKER, newRunId } from './fixtures.js';
 import type { Target } from './http.js';
 import { Runner, type CheckResult, type Report } from './runner.js';
@@ -38,6 +39,7 @@ export const AREAS = {
   views: viewChecks,
   orders: orderChecks,
   credits: creditChecks,
+  units: unitChecks,
   settings: settingsChecks,
   account: accountChecks,
   files: fileChecks,

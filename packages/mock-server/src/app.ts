@@ -18,6 +18,7 @@ import { registerMe } from './routes/me.js';
 import { registerPasswordChecks } from './routes/passwords.js';
 import { registerPublic } from './routes/public.js';
 import { registerSettingsAndAudit } from './routes/settings.js';
+import { registerUnits } from './routes/units.js';
 import { registerViews } from './routes/views.js';
 import { generateSeed } from './seed/seed.js';
 import { writeSeed } from './seed/write.js';
@@ -269,6 +270,7 @@ export function createApp(options: AppOptions = {}): MockServer {
   registerExports(router, ctx);
   registerImports(router, ctx);
   registerViews(router, ctx);
+  registerUnits(router, ctx);
 
   return {
     app,

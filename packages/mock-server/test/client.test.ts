@@ -185,6 +185,27 @@ describe('customers', () => {
   });
 });
 
+describe('units', () => {
+  it('list, create (id from the name), update with the record, refuse a duplicate name and deleting a unit with orders; the change feed hears each write', async () => {
+    const client = clientFor({ locale: 'en' });
+    const heard: string[] = [];
+    client.changes.subscribe((c) => heard.push(c.type));
+    expect((await client.units.list()).map((u) => u.id)).toEqual(['loja_online', 'loja_centro', 'loja_shopping']);
+    const kiosk = await client.units.create({ name: 'Quiosque Shopping Eldorado' });
+    expect(kiosk).toMatchObject({ id: 'quiosque_shopping_eldorado', status: 'active', version: 1 });
+    const closed = await client.units.update(kiosk, { status: 'inactive' });
+    expect(closed).toMatchObject({ status: 'inactive', version: 2 });
+    expect(isPreconditionFailedError(await rejection(client.units.update(kiosk, { name: 'X' })))).toBe(true);
+    const dup = await rejection(client.units.create({ name: 'QUIOSQUE shopping eldorado' }));
+    expect(isConflictError(dup) && (dup as ConflictError).problem.errors?.[0]?.message).toBe('A unit with this name already exists.');
+    expect(isConflictError(await rejection(client.units.delete('loja_centro')))).toBe(true);
+    expect((await client.units.list({ status: 'inactive' })).map((u) => u.id)).toEqual([kiosk.id]);
+    await client.units.delete(closed);
+    expect(isNotFoundError(await rejection(client.units.retrieve(kiosk.id)))).toBe(true);
+    expect(heard).toEqual(['unit.created', 'unit.updated', 'unit.deleted']);
+  });
+});
+
 describe('iterate', () => {
   it('walks 1,000 customers while others are inserted between pages: none repeated, none skipped', async () => {
     const big = createApp({ seed: 1000 });

@@ -21,6 +21,7 @@ import type { ServerContext } from '../src/context.js';
 import { createPasswordHasher } from '../src/service/passwords.js';
 import { SEED_ANCHOR_MS } from '../src/seed/anchor.js';
 import { generateSeed, type SeedResult } from '../src/seed/seed.js';
+import { SEED_UNITS } from '../src/seed/units.js';
 import { writeSeed } from '../src/seed/write.js';
 import { toQuery } from '../src/service/customers.js';
 import { MemoryStore } from '../src/store/memory.js';
@@ -42,12 +43,13 @@ const now = new Date(SEED_ANCHOR_MS + 29 * 86_400_000 + 3 * 3_600_000); // 30 No
 let database: TestDatabase | undefined;
 const stores: [string, Store][] = [];
 
-const UNITS = ['loja_centro', 'loja_sul', 'online'];
+// The seeded units (an order may name only a unit that exists).
+const UNITS = SEED_UNITS.map((u) => u.id);
 
 /**
  * The seed (customers, then their orders and credits through the services), plus customers at the
  * edges: born on 29 February and on the last and first days of the year, a city written oddly;
- * orders spread over three units.
+ * orders spread over the three seeded units, one in four at none.
  */
 function data(): SeedResult {
   const seed = generateSeed(1500, 15);
@@ -56,7 +58,12 @@ function data(): SeedResult {
   const withAddress = seed.customers.find((c) => c.address)!;
   withAddress.address = { ...withAddress.address!, city: 'SÃO  paulo' };
   let n = 0;
-  for (const h of seed.history) for (const o of h.orders) if (n++ % 4 !== 3) (o.input as { unitId?: string }).unitId = UNITS[n % UNITS.length];
+  for (const h of seed.history)
+    for (const o of h.orders) {
+      const input = o.input as { unitId?: string };
+      if (n++ % 4 === 3) delete input.unitId;
+      else input.unitId = UNITS[n % UNITS.length];
+    }
   return seed;
 }
 

@@ -74,7 +74,8 @@ describe.each(STORES)('orders and credits as records: %s', (_kind, open) => {
     const dup = await call(s, 'POST', '/v1/orders', { body });
     expect(dup.status).toBe(409);
     expect(dup.json).toMatchObject({ existingId: r.json.id, errors: [{ path: 'number', code: 'duplicate_order_number' }] });
-    expect((await call(s, 'POST', '/v1/orders', { body: { ...body, unitId: 'loja-centro' } })).status).toBe(201);
+    expect((await call(s, 'POST', '/v1/units', { body: { id: 'loja_centro', name: 'Loja Centro' } })).status).toBe(201);
+    expect((await call(s, 'POST', '/v1/orders', { body: { ...body, unitId: 'loja_centro' } })).status).toBe(201);
     expect((await stats()).ordersCount).toBe(2);
   });
 

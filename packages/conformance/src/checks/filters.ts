@@ -72,6 +72,7 @@ export async function filterChecks(s: Session): Promise<void> {
   });
   await runner.check('unit-ID reads the orders: an order via POST /v1/orders at a unit', async () => {
     const unit = `u${s.run}`.replace(/[^A-Za-z0-9_]/g, '_');
+    expectStatus(await http.post('/v1/units', { id: unit, name: `Unidade ${s.run}` }), 201);
     expectEqual((await page(`filter=unit-${unit}`)).json.total, 0, 'total with the unit before any order');
     const order = { number: `${s.run}-1`, customerId: inRj.id, unitId: unit, placedAt: new Date().toISOString(), itemsCount: 1, totalCents: 9990, status: 'paid' };
     expectStatus(await http.post('/v1/orders', order), 201);

@@ -2,6 +2,7 @@ import type { Category } from '../schemas/category.js';
 import type { Customer } from '../schemas/customer.js';
 import type { BulkRequest, BulkResult, ImportReport } from '../schemas/operations.js';
 import type { Order } from '../schemas/order.js';
+import type { Unit } from '../schemas/unit.js';
 
 /**
  * A write made through a client, as the client saw it succeed. Event names follow the server's
@@ -14,7 +15,9 @@ export type ClientChange =
   | { type: 'category.created' | 'category.updated'; category: Category }
   | { type: 'order.created' | 'order.updated'; order: Order }
   | { type: 'credit.granted' | 'credit.redeemed'; customerId: string }
-  | { type: 'import.completed'; report: ImportReport };
+  | { type: 'import.completed'; report: ImportReport }
+  | { type: 'unit.created' | 'unit.updated'; unit: Unit }
+  | { type: 'unit.deleted'; id: string };
 
 export type ChangeListener = (change: ClientChange) => void;
 

@@ -47,6 +47,7 @@ import type {
   ProfilePatch,
 } from '../schemas/account.js';
 import type { RegistrationSettings } from '../schemas/settings.js';
+import type { Unit, UnitCreate, UnitPatch, UnitStatus } from '../schemas/unit.js';
 import type { View, ViewCreate, ViewPatch } from '../schemas/view.js';
 import { isValidCep } from '../validation/places.js';
 import { ChangeFeed, type ClientChange } from './changes.js';
@@ -523,6 +524,59 @@ function audit(t: Transport) {
   };
 }
 
+// ---- units (stores) --------------------------------------------------------------------------
+function units(t: Transport, feed: ChangeFeed) {
+  return {
+    /**
+     * The business's units (stores), by name; only those with `status` when given.
+     *
+     * @example
+     * const open = await client.units.list({ status: 'active' });
+     */
+    list: async (query: { status?: UnitStatus } = {}, options?: CallOptions): Promise<Unit[]> =>
+      (await t.request('unitList', { ...options, path: 'units', query })).items,
+
+    /**
+     * One unit.
+     *
+     * @example
+     * const unit = await client.units.retrieve('loja_centro');
+     */
+    retrieve: (id: string, options?: CallOptions): Promise<Unit> => t.request('unit', { ...options, path: `units/${enc(id)}` }),
+
+    /**
+     * Creates a unit (the name is unique ignoring case and accents, else `ConflictError`); its id
+     * is the one given or made from the name. An `Idempotency-Key` is generated unless given.
+     *
+     * @example
+     * const mall = await client.units.create({ name: 'Loja Shopping Iguatemi' });
+     */
+    create: (body: UnitCreate, options?: IdempotentCallOptions): Promise<Unit> =>
+      t.request('unit', { ...options, method: 'post', path: 'units', json: body, idem: true }).then(told(feed, (unit) => ({ type: 'unit.created', unit }))),
+
+    /**
+     * Renames, inactivates or reactivates a unit, guarded by `If-Match` like `customers.update`.
+     *
+     * @example
+     * await client.units.update(mall, { status: 'inactive' });
+     */
+    update: (target: Target, patch: UnitPatch, options?: WriteCallOptions): Promise<Unit> =>
+      t.request('unit', { ...options, ...ref('units/', target), method: 'patch', json: patch, current: 'unit' }).then(told(feed, (unit) => ({ type: 'unit.updated', unit }))),
+
+    /**
+     * Deletes a unit no order references; one with orders answers 409 (`unit_in_use`): inactivate
+     * it instead.
+     *
+     * @example
+     * await client.units.delete('loja_teste');
+     */
+    delete: async (target: Target, options?: WriteCallOptions): Promise<void> => {
+      await t.send({ ...options, ...ref('units/', target), method: 'delete', current: 'unit' });
+      feed.emit({ type: 'unit.deleted', id: typeof target === 'string' ? target : target.id });
+    },
+  };
+}
+
 function views(t: Transport) {
   return {
     /**
@@ -814,6 +868,7 @@ export function createClient(options: ClientOptions) {
     orders: orders(t, changes),
     credits: credits(t, changes),
     views: views(t),
+    units: units(t, changes),
     account: account(t),
     /**
      * The writes made through this client (customers created, updated, deleted or changed in
@@ -840,5 +895,6 @@ export {
   imports as importsResource,
   orders as ordersResource,
   settings as settingsResource,
+  units as unitsResource,
   views as viewsResource,
 };

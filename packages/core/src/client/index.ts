@@ -10,6 +10,7 @@ export {
   importsResource,
   ordersResource,
   settingsResource,
+  unitsResource,
   viewsResource,
 } from './client.js';
 export type { BulkActionRequest, ClientelaClient, CustomerQuery, CustomerSelection, Download, ExportFileRequest, DownloadStream, PageQuery, RetrieveOptions, Target } from './client.js';

@@ -17,6 +17,7 @@ import {
 import { CreditGrantEntrySchema, CreditListSchema, CreditRedemptionSchema, OrderPageSchema, OrderSchema } from '../schemas/order.js';
 import { parseWith, type ParseResult } from '../schemas/rules.js';
 import { RegistrationSettingsSchema } from '../schemas/settings.js';
+import { UnitListSchema, UnitSchema } from '../schemas/unit.js';
 import { ViewListSchema, ViewSchema } from '../schemas/view.js';
 
 /**
@@ -48,6 +49,8 @@ export const RESPONSE_SCHEMAS = {
   registrationRequestList: RegistrationRequestListSchema,
   registrationSettings: RegistrationSettingsSchema,
   session: SessionSchema,
+  unit: UnitSchema,
+  unitList: UnitListSchema,
   view: ViewSchema,
   viewList: ViewListSchema,
 };

@@ -64,6 +64,12 @@ export const issues: IssueTable = {
   expiry_in_past: 'The expiry must be in the future.',
   placed_in_future: 'The order date cannot be in the future.',
   duplicate_order_number: 'An order with this number already exists in this unit.',
+  // units (stores)
+  invalid_unit_id: 'Invalid unit code: use 1 to 40 unaccented letters, digits or _.',
+  unknown_unit: 'Unknown unit: add it under Units before recording orders there.',
+  unit_inactive: 'This unit is inactive and takes no new orders.',
+  duplicate_unit_name: 'A unit with this name already exists.',
+  duplicate_unit_id: 'A unit with this code already exists.',
 };
 
 /** The data log's sentences (see `describeAuditEntry`). */

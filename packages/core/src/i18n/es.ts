@@ -64,6 +64,12 @@ export const issues: IssueTable = {
   expiry_in_past: 'La validez debe ser una fecha futura.',
   placed_in_future: 'La fecha del pedido no puede estar en el futuro.',
   duplicate_order_number: 'Ya existe un pedido con este número en esta unidad.',
+  // units (stores)
+  invalid_unit_id: 'Código de unidad no válido: usa de 1 a 40 letras sin tilde, números o _.',
+  unknown_unit: 'Unidad inexistente: regístrala en Unidades antes de registrar pedidos en ella.',
+  unit_inactive: 'Esta unidad está inactiva y no recibe nuevos pedidos.',
+  duplicate_unit_name: 'Ya existe una unidad con este nombre.',
+  duplicate_unit_id: 'Ya existe una unidad con este código.',
 };
 
 /** The data log's sentences (see `describeAuditEntry`). */

@@ -62,7 +62,13 @@ export type IssueCode =
   | 'insufficient_credit'
   | 'expiry_in_past'
   | 'placed_in_future'
-  | 'duplicate_order_number';
+  | 'duplicate_order_number'
+  // units (stores)
+  | 'invalid_unit_id'
+  | 'unknown_unit'
+  | 'unit_inactive'
+  | 'duplicate_unit_name'
+  | 'duplicate_unit_id';
 
 /** Every issue code's message in one language. */
 export type IssueTable = Record<IssueCode, string>;
@@ -126,6 +132,12 @@ const ptBR: IssueTable = {
   expiry_in_past: 'A validade precisa ser uma data futura.',
   placed_in_future: 'A data do pedido não pode estar no futuro.',
   duplicate_order_number: 'Já existe um pedido com este número nesta unidade.',
+  // units (stores)
+  invalid_unit_id: 'Código da unidade inválido: use de 1 a 40 letras sem acento, números ou _.',
+  unknown_unit: 'Unidade inexistente: cadastre-a em Unidades antes de registrar pedidos nela.',
+  unit_inactive: 'Esta unidade está inativa e não recebe novos pedidos.',
+  duplicate_unit_name: 'Já existe uma unidade com este nome.',
+  duplicate_unit_id: 'Já existe uma unidade com este código.',
 };
 
 /**

@@ -201,3 +201,16 @@ export type {
   OrderPatch,
   OrderStatus,
 } from './order.js';
+export {
+  UNIT_ID_MAX_LENGTH,
+  UNIT_STATUSES,
+  UnitCreateSchema,
+  UnitIdSchema,
+  UnitListQuerySchema,
+  UnitListSchema,
+  UnitPatchSchema,
+  UnitSchema,
+  UnitStatusSchema,
+  unitIdFrom,
+} from './unit.js';
+export type { Unit, UnitCreate, UnitPatch, UnitStatus } from './unit.js';

@@ -11,5 +11,9 @@ import { fieldIssue, HttpProblem } from './problem.js';
 export function conflictProblem(e: StoreConflict, locale: Locale): HttpProblem {
   if (e.rule === 'document') return duplicateDocument(e.holderId, locale);
   if (e.rule === 'order_number') return new HttpProblem('duplicate_order_number', 409, { ...(e.holderId ? { existingId: e.holderId } : {}), errors: [fieldIssue('number', 'duplicate_order_number', locale)] });
+  if (e.rule === 'unit_name' || e.rule === 'unit_id') {
+    const [path, code] = e.rule === 'unit_name' ? (['name', 'duplicate_unit_name'] as const) : (['id', 'duplicate_unit_id'] as const);
+    return new HttpProblem('duplicate_unit', 409, { ...(e.holderId ? { existingId: e.holderId } : {}), errors: [fieldIssue(path, code, locale)] });
+  }
   return new HttpProblem('duplicate_name', 409, { ...(e.holderId ? { existingId: e.holderId } : {}), errors: [fieldIssue('name', 'duplicate_name', locale)] });
 }

@@ -36,10 +36,24 @@ export type ProblemKind =
   | 'account_refused'
   | 'session_expired'
   | 'token_gone'
-  | 'internal';
+  | 'internal'
+  // units (stores)
+  | 'duplicate_unit'
+  | 'unit_in_use';
 
 type Text = { title: string; detail: string };
 const TEXTS: Record<ProblemKind, Record<Locale, Text>> = {
+  // units (stores)
+  duplicate_unit: {
+    'pt-BR': { title: 'Unidade já cadastrada', detail: 'Já existe uma unidade com este nome ou código; `existingId` a indica.' },
+    en: { title: 'Unit already registered', detail: 'A unit with this name or code already exists; `existingId` names it.' },
+    es: { title: 'Unidad ya registrada', detail: 'Ya existe una unidad con este nombre o código; `existingId` la indica.' },
+  },
+  unit_in_use: {
+    'pt-BR': { title: 'Unidade com pedidos', detail: 'Uma unidade com pedidos não é excluída: inative-a (PATCH com status "inactive"). Ela deixa de receber pedidos, e os que já tem continuam nela.' },
+    en: { title: 'Unit has orders', detail: 'A unit with orders is not deleted: inactivate it (PATCH with status "inactive"). It takes no new orders, and the ones it has stay.' },
+    es: { title: 'Unidad con pedidos', detail: 'Una unidad con pedidos no se elimina: inactívala (PATCH con status "inactive"). Deja de recibir pedidos y los que ya tiene se quedan.' },
+  },
   duplicate_order_number: {
     'pt-BR': { title: 'Número de pedido em uso', detail: 'Já existe um pedido com este número nesta unidade; `existingId` o indica.' },
     en: { title: 'Order number in use', detail: 'An order with this number already exists in this unit; `existingId` names it.' },

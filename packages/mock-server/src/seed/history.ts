@@ -1,6 +1,7 @@
 import type { CreditKind, OrderCreate } from '@clientela/core/schemas';
 import { SEED_ANCHOR_MS } from './anchor.js';
 import type { Prng } from './prng.js';
+import { seedUnitOf } from './units.js';
 
 const DAY = 86_400_000;
 
@@ -40,16 +41,21 @@ export function planHistory(rng: Prng, customerId: string, index: number, create
     const roll = rng.next();
     const status = recent ? rng.pick(['pending', 'paid', 'shipped'] as const) : roll < 0.04 ? 'returned' : roll < 0.07 ? 'cancelled' : 'delivered';
     const rating = status === 'delivered' && rng.chance(0.4) ? rng.int(3, 5) : undefined;
+    // Drawn in the order the seed always drew them, so a seed value gives the customers it gave.
+    const itemsCount = rng.int(1, 6);
+    const totalCents = rng.int(3_000, maxTicketCents);
+    const orderSource = source === 'pos' ? 'pos' : rng.chance(0.7) ? 'storefront' : 'pos';
     orders.push({
       id: `ord_${customerId.slice(4)}_${String(k + 1).padStart(3, '0')}`,
       input: {
         number: String(1_000_000 + index * 100 + k),
         customerId,
         placedAt: iso(t),
-        itemsCount: rng.int(1, 6),
-        totalCents: rng.int(3_000, maxTicketCents),
+        itemsCount,
+        totalCents,
         status,
-        source: source === 'pos' ? 'pos' : rng.chance(0.7) ? 'storefront' : 'pos',
+        unitId: seedUnitOf(orderSource, index, k),
+        source: orderSource,
         ...(rating ? { rating } : {}),
       },
     });

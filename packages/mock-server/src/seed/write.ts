@@ -3,9 +3,10 @@ import type { ServerContext } from '../context.js';
 import { creditsOf, grantCredit, redeemCredit } from '../service/credits.js';
 import { recordOrders } from '../service/orders.js';
 import type { SeedResult } from './seed.js';
+import { SEED_UNITS } from './units.js';
 
 /**
- * Writes seed data into an empty store: categories, customers in one bulk insert, then each
+ * Writes seed data into an empty store: categories, units, customers in one bulk insert, then each
  * customer's orders and credits through the services the routes use (so the figures of a seeded
  * customer are computed from its stored orders exactly as an API-made one's), each step at the
  * moment it happened. One
@@ -15,6 +16,7 @@ import type { SeedResult } from './seed.js';
 export async function writeSeed(ctx: ServerContext, data: SeedResult): Promise<void> {
   const store = ctx.store;
   if ((await store.listCategories()).length === 0) for (const cat of data.categories) await store.putCategory(cat);
+  if ((await store.listUnits()).length === 0) for (const unit of SEED_UNITS) await store.insertUnit(unit);
   const deleted = data.customers.filter((c) => c.status === 'deleted');
   // The customers carry the figures their planned history adds up to. The order service computes
   // them again from the rows it stores and writes them only where they differ, so the figures

@@ -42,6 +42,17 @@ export async function refreshFigures(t: ServerContext, customer: Customer): Prom
   return next;
 }
 
+/**
+ * The unit an order is placed at: 422 `unknown_unit` when none has the id, `unit_inactive` when it
+ * was inactivated. Share-locked in a transaction (PostgreSQL), so it cannot be deleted under the
+ * order.
+ */
+async function unitForOrder(t: ServerContext, unitId: string, locale: Locale): Promise<void> {
+  const unit = await t.store.getUnit(unitId);
+  if (!unit) fail422([fieldIssue('unitId', 'unknown_unit', locale)]);
+  if (unit.status !== 'active') fail422([fieldIssue('unitId', 'unit_inactive', locale)]);
+}
+
 export interface NewOrder {
   input: OrderCreate & { placedAt: string; customerId: string };
   /** A fixed id (the seed, so a seed value always gives the same ids); a new one otherwise. */
@@ -55,6 +66,7 @@ export interface NewOrder {
  */
 export async function recordOrders(t: ServerContext, customerId: string, orders: readonly NewOrder[], locale: Locale): Promise<{ orders: Order[]; customer: Customer }> {
   const customer = await customerForWrite(t, customerId, locale);
+  for (const unitId of new Set(orders.flatMap((o) => (o.input.unitId === undefined ? [] : [o.input.unitId])))) await unitForOrder(t, unitId, locale);
   const now = t.now();
   const at = now.toISOString();
   const written: Order[] = [];

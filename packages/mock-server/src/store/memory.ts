@@ -12,6 +12,7 @@ import {
   type Customer,
   type CustomerSortField,
   type Order,
+  type Unit,
   type View,
 } from '@clientela/core/schemas';
 import { applyToBalances, compareOrders, figuresOf, numberKey, pageOf } from './ledger.js';
@@ -650,6 +651,30 @@ export class MemoryStore implements SyncStore {
       out.push({ seq: i + 1, entry: e });
     }
     return out;
+  }
+
+  // ---- units (stores) ----
+  private units = new Map<string, Unit>();
+
+  listUnits(): Unit[] {
+    return [...this.units.values()];
+  }
+
+  getUnit(id: string): Unit | undefined {
+    return this.units.get(id);
+  }
+
+  putUnit(unit: Unit): void {
+    this.units.set(unit.id, unit);
+  }
+
+  unitInUse(id: string): boolean {
+    for (const o of this.orders.values()) if (o.unitId === id) return true;
+    return false;
+  }
+
+  deleteUnit(id: string): void {
+    this.units.delete(id);
   }
 
   close(): void {}

@@ -216,6 +216,16 @@ export const POSTGRES_MIGRATIONS: readonly Migration<Db, Promise<void>>[] = [
       await db.query("SELECT gin_clean_pending_list('customers_search'::regclass)");
     },
   },
+  {
+    version: 9,
+    name: 'units (stores): names unique ignoring case and accents',
+    up: async (db) => {
+      await db.query(`
+        CREATE TABLE units (seq bigserial NOT NULL, id text COLLATE "C" PRIMARY KEY, name_key text NOT NULL, version integer NOT NULL, data text NOT NULL);
+        CREATE UNIQUE INDEX units_name_key ON units (name_key);
+      `);
+    },
+  },
 ];
 
 export const POSTGRES_SCHEMA_VERSION = checkMigrations(POSTGRES_MIGRATIONS);

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { searchKey } from '@clientela/core/format';
-import { countsAsPurchase, filterFieldsOf, ORDER_STATUSES, type AuditEntry, type CreditEntry, type Customer, type CustomerSortField, type Order, type View } from '@clientela/core/schemas';
+import { countsAsPurchase, filterFieldsOf, ORDER_STATUSES, type AuditEntry, type CreditEntry, type Customer, type CustomerSortField, type Order, type Unit, type View } from '@clientela/core/schemas';
 import { filterSql } from './filter-sql.js';
 import { applyToBalances } from './ledger.js';
 import { migratePostgres } from './postgres-migrations.js';
@@ -634,6 +634,54 @@ export class PostgresStore implements Store {
     args.push(limit);
     const r = await this.#q<{ seq: string; data: string }>(`SELECT seq, data FROM audit WHERE ${parts.join(' AND ')} ORDER BY seq DESC LIMIT $${args.length}`, args);
     return r.rows.map((x) => ({ seq: Number(x.seq), entry: JSON.parse(x.data) as AuditEntry }));
+  }
+
+  // ---- units (stores) ----
+  async listUnits(): Promise<Unit[]> {
+    return (await this.#q<{ data: string }>('SELECT data FROM units ORDER BY seq')).rows.map((r) => JSON.parse(r.data) as Unit);
+  }
+
+  async getUnit(id: string): Promise<Unit | undefined> {
+    // Share-locked in a transaction: an order written at the unit keeps a concurrent delete
+    // (which locks the row for update, then looks for orders) waiting until the order is visible.
+    const d = (await this.#q<{ data: string }>(`SELECT data FROM units WHERE id = $1${this.#inside ? ' FOR SHARE' : ''}`, [id])).rows[0]?.data;
+    return d === undefined ? undefined : (JSON.parse(d) as Unit);
+  }
+
+  async #unitConflict(e: unknown, unit: Unit): Promise<never> {
+    if (isUniqueViolation(e, 'units_pkey')) throw new StoreConflict('unit_id', unit.id);
+    if (isUniqueViolation(e, 'units_name_key')) {
+      const holder = (await this.#q<{ id: string }>('SELECT id FROM units WHERE name_key = $1', [searchKey(unit.name)])).rows[0]?.id;
+      throw new StoreConflict('unit_name', holder);
+    }
+    throw e;
+  }
+
+  async insertUnit(unit: Unit): Promise<void> {
+    try {
+      await this.#guarded('INSERT INTO units (id, name_key, version, data) VALUES ($1, $2, $3, $4)', [unit.id, searchKey(unit.name), unit.version, JSON.stringify(unit)]);
+    } catch (e) {
+      await this.#unitConflict(e, unit);
+    }
+  }
+
+  async updateUnit(unit: Unit, expectedVersion: number): Promise<boolean> {
+    try {
+      const args = [unit.id, searchKey(unit.name), unit.version, JSON.stringify(unit), expectedVersion];
+      return (await this.#guarded('UPDATE units SET name_key = $2, version = $3, data = $4 WHERE id = $1 AND version = $5', args)).rowCount === 1;
+    } catch (e) {
+      return this.#unitConflict(e, unit);
+    }
+  }
+
+  async deleteUnit(id: string): Promise<'deleted' | 'in_use' | 'missing'> {
+    if (!this.#inside) return this.transaction((tx) => tx.deleteUnit(id));
+    // Locked first, then the orders looked for by a statement of its own: its snapshot sees an
+    // order whose transaction held the unit share-locked and committed while this one waited.
+    if (!(await this.#q('SELECT 1 FROM units WHERE id = $1 FOR UPDATE', [id])).rowCount) return 'missing';
+    if ((await this.#q('SELECT 1 FROM orders WHERE unit_key = $1 LIMIT 1', [id])).rowCount) return 'in_use';
+    await this.#q('DELETE FROM units WHERE id = $1', [id]);
+    return 'deleted';
   }
 
   async close(): Promise<void> {

@@ -152,6 +152,11 @@ export const SQLITE_MIGRATIONS: readonly Migration<Db>[] = [
           WHERE json_type(data, '$.stats.firstPurchaseAt') IS NULL;
       `),
   },
+  {
+    version: 7,
+    name: 'units (stores): names unique ignoring case and accents',
+    up: (db) => db.exec('CREATE TABLE units (seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, name_key TEXT NOT NULL UNIQUE, data TEXT NOT NULL)'),
+  },
 ];
 
 /** The schema version this server writes. */

@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
-import { countsAsPurchase, filterFieldsOf, filterReadsCredits, filterReadsUnits, filterTest, ORDER_STATUSES, type AuditEntry, type CreditEntry, type Customer, type CustomerSortField, type FilterFields, type Order, type View } from '@clientela/core/schemas';
+import { searchKey } from '@clientela/core/format';
+import { countsAsPurchase, filterFieldsOf, filterReadsCredits, filterReadsUnits, filterTest, ORDER_STATUSES, type AuditEntry, type CreditEntry, type Customer, type CustomerSortField, type FilterFields, type Order, type Unit, type View } from '@clientela/core/schemas';
 import { filterSql, type FilterDialect } from './filter-sql.js';
 import { applyToBalances } from './ledger.js';
 import { maskJson, queryKey, queryTokens, scanByPages, searchTextOf, sortKeyOf } from './search.js';
@@ -652,6 +653,32 @@ export class SqliteStore implements SyncStore {
     if (beforeSeq !== undefined) (parts.push('seq < ?'), args.push(beforeSeq));
     const rows = this.db.prepare(`SELECT seq, data FROM audit WHERE ${parts.join(' AND ')} ORDER BY seq DESC LIMIT ?`).all(...args, limit) as { seq: number; data: string }[];
     return rows.map((r) => ({ seq: r.seq, entry: JSON.parse(r.data) as AuditEntry }));
+  }
+
+  // ---- units (stores) ----
+  listUnits(): Unit[] {
+    return (this.prepare('SELECT data FROM units ORDER BY seq').pluck().all() as string[]).map((d) => JSON.parse(d) as Unit);
+  }
+
+  getUnit(id: string): Unit | undefined {
+    const d = this.prepare('SELECT data FROM units WHERE id = ?').pluck().get(id) as string | undefined;
+    return d === undefined ? undefined : (JSON.parse(d) as Unit);
+  }
+
+  putUnit(unit: Unit): void {
+    this.prepare('INSERT INTO units (id, name_key, data) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET name_key = excluded.name_key, data = excluded.data').run(
+      unit.id,
+      searchKey(unit.name),
+      JSON.stringify(unit),
+    );
+  }
+
+  unitInUse(id: string): boolean {
+    return this.prepare('SELECT 1 FROM orders WHERE unit_key = ? LIMIT 1').get(id) !== undefined;
+  }
+
+  deleteUnit(id: string): void {
+    this.prepare('DELETE FROM units WHERE id = ?').run(id);
   }
 
   close(): void {

@@ -1,5 +1,5 @@
 import { searchKey } from '@clientela/core/format';
-import type { AuditEntry, CreditEntry, Customer, Order, View } from '@clientela/core/schemas';
+import type { AuditEntry, CreditEntry, Customer, Order, Unit, View } from '@clientela/core/schemas';
 import { Mutex } from './lock.js';
 import {
   StoreConflict,
@@ -252,6 +252,42 @@ export class SyncStoreAdapter implements Store {
   }
   listAudit(params: AuditQueryParams): Promise<StoredAudit[]> {
     return this.#run(() => this.inner.listAudit(params));
+  }
+
+  // ---- units (stores) ----
+  listUnits() {
+    return this.#run(() => this.inner.listUnits());
+  }
+  getUnit(id: string) {
+    return this.#run(() => this.inner.getUnit(id));
+  }
+  #unitNameClash(unit: Unit): void {
+    const key = searchKey(unit.name);
+    const clash = this.inner.listUnits().find((u) => u.id !== unit.id && searchKey(u.name) === key);
+    if (clash) throw new StoreConflict('unit_name', clash.id);
+  }
+  insertUnit(unit: Unit): Promise<void> {
+    return this.#run(() => {
+      if (this.inner.getUnit(unit.id)) throw new StoreConflict('unit_id', unit.id);
+      this.#unitNameClash(unit);
+      this.inner.putUnit(unit);
+    });
+  }
+  updateUnit(unit: Unit, expectedVersion: number): Promise<boolean> {
+    return this.#run(() => {
+      if (this.inner.getUnit(unit.id)?.version !== expectedVersion) return false;
+      this.#unitNameClash(unit);
+      this.inner.putUnit(unit);
+      return true;
+    });
+  }
+  deleteUnit(id: string): Promise<'deleted' | 'in_use' | 'missing'> {
+    return this.#run(() => {
+      if (!this.inner.getUnit(id)) return 'missing';
+      if (this.inner.unitInUse(id)) return 'in_use';
+      this.inner.deleteUnit(id);
+      return 'deleted';
+    });
   }
 
   /** Closes at once when no transaction runs (a test may reopen the file right after). */

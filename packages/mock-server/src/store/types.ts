@@ -10,6 +10,7 @@ import type {
   Order,
   OrderStatus,
   ResolvedFilter,
+  Unit,
   View,
 } from '@clientela/core/schemas';
 
@@ -112,7 +113,7 @@ export class StoreConflict extends Error {
   override name = 'StoreConflict';
   constructor(
     /** Which rule: a live document, a category name (ignoring case and accents), an order number within its unit. */
-    readonly rule: 'document' | 'category_name' | 'order_number',
+    readonly rule: 'document' | 'category_name' | 'order_number' | 'unit_name' | 'unit_id',
     /** The record that holds the value, when the store can tell. */
     readonly holderId?: string,
   ) {
@@ -220,6 +221,18 @@ export interface Store {
   appendAudit(entry: Omit<AuditEntry, 'id'>): Promise<AuditEntry>;
   listAudit(params: AuditQueryParams): Promise<StoredAudit[]>;
 
+  // ---- units (stores) ----
+  /** Every unit, in the order they were created. */
+  listUnits(): Promise<Unit[]>;
+  /** The unit; in a transaction (PostgreSQL) its row stays share-locked until the end, so it cannot be deleted under an order being written. */
+  getUnit(id: string): Promise<Unit | undefined>;
+  /** Throws {@link StoreConflict}: `unit_id` when a unit holds the id, `unit_name` when one holds the name (ignoring case and accents). */
+  insertUnit(unit: Unit): Promise<void>;
+  /** Writes `unit` when the stored version is `expectedVersion`; returns whether it wrote. Throws {@link StoreConflict} (`unit_name`). */
+  updateUnit(unit: Unit, expectedVersion: number): Promise<boolean>;
+  /** Deletes a unit that no order references: `in_use` (nothing deleted) when one does. */
+  deleteUnit(id: string): Promise<'deleted' | 'in_use' | 'missing'>;
+
   close(): Promise<void>;
 }
 
@@ -289,6 +302,14 @@ export interface SyncStore {
 
   appendAudit(entry: Omit<AuditEntry, 'id'>): AuditEntry;
   listAudit(params: AuditQueryParams): StoredAudit[];
+
+  // ---- units (stores); the adapter checks names and ids before writing ----
+  listUnits(): Unit[];
+  getUnit(id: string): Unit | undefined;
+  putUnit(unit: Unit): void;
+  /** Whether any order references the unit. */
+  unitInUse(id: string): boolean;
+  deleteUnit(id: string): void;
 
   close(): void;
 }
