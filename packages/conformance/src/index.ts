@@ -1,5 +1,6 @@
 import { accountChecks } from './checks/account.js';
 import { auditChecks } from './checks/audit.js';
+import { automaticCategoryChecks } from './checks/automatic-categories.js';
 import { categoryChecks } from './checks/categories.js';
 import { viewChecks } from './checks/views.js';
 import { concurrencyChecks } from './checks/concurrency.js';
@@ -40,6 +41,7 @@ export const AREAS = {
   orders: orderChecks,
   credits: creditChecks,
   units: unitChecks,
+  'automatic-categories': automaticCategoryChecks,
   settings: settingsChecks,
   account: accountChecks,
   files: fileChecks,

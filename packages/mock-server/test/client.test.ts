@@ -414,6 +414,32 @@ describe('categories', () => {
     expect(isConflictError(await rejection(client.categories.create({ name: renamed.name.toUpperCase() })))).toBe(true);
     expect('delete' in client.categories).toBe(false);
   });
+
+  it('an automatic category with a discount: a bad rule is a ValidationError at rule; figures for every category in one call; a shopper reads the discount that applies', async () => {
+    const client = clientFor({ locale: 'en' });
+    const bad = await rejection(client.categories.create({ name: `Regra ${next++}`, rule: 'uf-XX' }));
+    expect(isValidationError(bad)).toBe(true);
+    expect((bad as ValidationError).fieldErrors).toEqual({ rule: ['Invalid filter condition: “uf-XX”.'] });
+    const big = await client.categories.create({ name: `Grandes ${next++}`, rule: 'spent-min-1', discountPercent: 7 });
+    expect(big).toMatchObject({ rule: 'spent-min-1', discountPercent: 7 });
+    const { items } = await client.categories.figures();
+    const figures = items.find((f) => f.categoryId === big.id)!;
+    expect(figures.members).toBe(big.customerCount);
+    expect(figures.members).toBeGreaterThan(0);
+    expect(items.length).toBe((await client.categories.list()).length);
+    const cleared = await client.categories.update(big, { discountPercent: null });
+    expect(cleared.discountPercent).toBeUndefined();
+
+    const email = `desconto.${next++}@example.com`;
+    const registered = await client.account.register({ ...person({ email }), password: 'Compra-segura-2026' } as never);
+    const session = await client.account.signIn({ email, password: 'Compra-segura-2026' });
+    await client.categories.update(cleared, { discountPercent: 9 });
+    const shopper = await clientFor({ apiKey: server.keys.publishable }).account.benefits(session.token);
+    expect(shopper).toEqual({ discountPercent: 0, appliedFrom: null, discounts: [] });
+    await client.orders.create({ customerId: registered.id, number: `D-${next++}`, placedAt: new Date(Date.now() - 60_000).toISOString(), itemsCount: 1, totalCents: 100, status: 'paid' });
+    const after = await clientFor({ apiKey: server.keys.publishable }).account.benefits(session.token);
+    expect(after).toMatchObject({ discountPercent: 9, appliedFrom: { source: 'category', categoryId: big.id } });
+  });
 });
 
 describe('settings', () => {

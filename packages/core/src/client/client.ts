@@ -2,6 +2,8 @@ import { NotFoundError, ValidationError } from '../errors/errors.js';
 import { digitsOnly } from '../format/format.js';
 import { loadLocale } from '../i18n/load.js';
 import { issueMessage } from '../i18n/messages.js';
+import type { Benefits } from '../schemas/benefits.js';
+import type { CategoryFiguresList } from '../schemas/category-figures.js';
 import type { Category, CategoryCreate, CategoryPatch, CategoryStatus } from '../schemas/category.js';
 import type { Customer, CustomerStatus } from '../schemas/customer.js';
 import type { CustomerCreate, CustomerPatch, PublicRegistration } from '../schemas/customer-write.js';
@@ -330,8 +332,17 @@ function categories(t: Transport, feed: ChangeFeed) {
       t.request('category', { ...options, method: 'post', path: 'categories', json: body, idem: true }).then(told(feed, (category) => ({ type: 'category.created', category }))),
 
     /**
-     * Renames, recolours, inactivates or reactivates, guarded by `If-Match` like
-     * `customers.update`.
+     * Every category's figures in one request: members, total spent, average ticket, orders in
+     * the last 30 days and the 30 before (`trend`), computed by the server from stored orders.
+     *
+     * @example
+     * const { items } = await client.categories.figures();
+     */
+    figures: (options?: CallOptions): Promise<CategoryFiguresList> => t.request('categoryFigures', { ...options, path: 'categories/figures' }),
+
+    /**
+     * Renames, recolours, inactivates or reactivates; sets or (`null`) removes the rule of an
+     * automatic category and the discount; guarded by `If-Match` like `customers.update`.
      *
      * @example
      * await client.categories.update(vip, { status: 'inactive' });
@@ -819,6 +830,15 @@ function account(t: Transport) {
      */
     credits: async (session: string, options?: CallOptions): Promise<Credit[]> =>
       (await t.request('creditList', { ...options, path: 'public/me/credits', session })).items,
+
+    /**
+     * The shopper's discounts and the one that applies (the largest of their own and their
+     * active categories'), with where it comes from.
+     *
+     * @example
+     * const { discountPercent, appliedFrom } = await client.account.benefits(session.token);
+     */
+    benefits: (session: string, options?: CallOptions): Promise<Benefits> => t.request('benefits', { ...options, path: 'public/me/benefits', session }),
 
     /**
      * Changes the password (the current one is required); other sessions of the account end.

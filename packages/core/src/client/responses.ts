@@ -1,7 +1,9 @@
 import type * as z from 'zod/mini';
 import type { Locale } from '../i18n/locale.js';
 import { CatalogSettingsSchema, InvitationInfoSchema, PasswordCheckResultSchema, RegistrationRequestListSchema } from '../schemas/account.js';
+import { BenefitsSchema } from '../schemas/benefits.js';
 import { CategorySchema } from '../schemas/category.js';
+import { CategoryFiguresListSchema } from '../schemas/category-figures.js';
 import { CustomerSchema } from '../schemas/customer.js';
 import {
   AuditPageSchema,
@@ -29,9 +31,11 @@ import { ViewListSchema, ViewSchema } from '../schemas/view.js';
  */
 export const RESPONSE_SCHEMAS = {
   auditPage: AuditPageSchema,
+  benefits: BenefitsSchema,
   bulkResult: BulkResultSchema,
   catalogSettings: CatalogSettingsSchema,
   category: CategorySchema,
+  categoryFigures: CategoryFiguresListSchema,
   categoryList: CategoryListSchema,
   cepAddress: CepAddressSchema,
   creditGrantEntry: CreditGrantEntrySchema,

@@ -69,6 +69,10 @@ export {
   ColorSchema,
 } from './category.js';
 export type { Category, CategoryCreate, CategoryPatch, CategoryStatus } from './category.js';
+export { benefitsOf, BenefitsSchema, DiscountSourceSchema } from './benefits.js';
+export type { Benefits, DiscountSource } from './benefits.js';
+export { CATEGORY_FIGURES_WINDOW_DAYS, CategoryFiguresListSchema, CategoryFiguresSchema } from './category-figures.js';
+export type { CategoryFigures, CategoryFiguresList } from './category-figures.js';
 export { fieldRules } from '../rules/field-rules.js';
 export type { CompanyRulePath, PersonRulePath } from '../rules/field-rules.js';
 export { COMPANY_SETTING_FIELDS, DEFAULT_REGISTRATION_SETTINGS, FIELD_RULES, PERSON_SETTING_FIELDS } from '../rules/registration-fields.js';

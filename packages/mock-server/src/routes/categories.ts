@@ -3,6 +3,7 @@ import { searchKey } from '@clientela/core/format';
 import type { Locale } from '@clientela/core/i18n';
 import {
   CategoryCreateSchema,
+  CategoryFiguresListSchema,
   CategoryListQuerySchema,
   CategoryListSchema,
   CategoryPatchSchema,
@@ -15,6 +16,7 @@ import { audit, categoriesWithCounts, etag, inTransaction, newId, type ServerCon
 import { idempotent } from '../http/idempotency.js';
 import { fail422, fieldIssue, HttpProblem, problem } from '../http/problem.js';
 import type { Router } from '../openapi/define-route.js';
+import { categoryFigures } from '../service/category-figures.js';
 import { categoriesRead, ruleOf, runRuleJob, startRuleJob } from '../service/rules.js';
 import type { StoredCategory } from '../store/types.js';
 import { checkIfMatch } from './customers.js';
@@ -122,6 +124,17 @@ export function registerCategories(router: Router, ctx: ServerContext): void {
       });
       return afterRuleWrite(ctx, res, walk);
     },
+  });
+
+  router.define({
+    method: 'get',
+    path: '/v1/categories/figures',
+    tag: 'categories',
+    summary: "Every category's figures: members, total spent, average ticket, orders in the last 30 days and the 30 before",
+    description: 'Computed from the stored customers and orders at the time of the request, in one request for all categories. Members are the customers that are not deleted holding the category now; orders returned or cancelled count nowhere; `trend` is `(last − previous) ÷ previous`, null when the previous 30 days had no order.',
+    access: 'secret',
+    responses: { 200: { description: 'Figures per category', schema: CategoryFiguresListSchema } },
+    handler: async (c) => c.json(await categoryFigures(ctx)),
   });
 
   router.define({

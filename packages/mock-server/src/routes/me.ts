@@ -1,4 +1,6 @@
 import {
+  benefitsOf,
+  BenefitsSchema,
   CreditListSchema,
   CustomerSchema,
   OrderPageSchema,
@@ -115,6 +117,18 @@ export function registerMe(router: Router, ctx: ServerContext): void {
     request: { headers: [SESSION] },
     responses: { 200: { description: 'Credits', schema: CreditListSchema }, 401: SESSION_401 },
     handler: async (c) => c.json(await creditsOf(ctx, (await me(ctx, c)).id)),
+  });
+
+  router.define({
+    method: 'get',
+    path: '/v1/public/me/benefits',
+    tag: 'account',
+    summary: "The signed-in shopper's discounts and the one that applies (the largest)",
+    description: "The customer's own `discountPercent` and those of their active categories (automatic ones included); discounts do not add up, the largest applies (the customer's own first on a tie), and `appliedFrom` says which. An inactive category gives none.",
+    access: 'public',
+    request: { headers: [SESSION] },
+    responses: { 200: { description: 'Benefits', schema: BenefitsSchema }, 401: SESSION_401 },
+    handler: async (c) => c.json(benefitsOf(await me(ctx, c), await ctx.store.listCategories())),
   });
 
   router.define({
