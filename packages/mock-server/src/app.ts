@@ -10,6 +10,7 @@ import { buildOpenApi, createRouter, type AppEnv, type RecordedRoute } from './o
 import { registerCategories } from './routes/categories.js';
 import { registerCredits } from './routes/credits.js';
 import { registerCustomers } from './routes/customers.js';
+import { registerSync } from './routes/sync.js';
 import { registerOrders } from './routes/orders.js';
 import { registerExports } from './routes/exports.js';
 import { registerImports } from './routes/imports.js';
@@ -258,6 +259,7 @@ export function createApp(options: AppOptions = {}): MockServer {
     responses: { 200: { description: 'The document', schema: z.record(z.string(), z.unknown()) } },
     handler: (c) => c.json(buildOpenApi(router.routes, new URL(c.req.url).origin)),
   });
+  registerSync(router, ctx);
   registerCustomers(router, ctx);
   registerOrders(router, ctx);
   registerCredits(router, ctx);

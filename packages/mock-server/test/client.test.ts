@@ -120,6 +120,24 @@ describe('customers', () => {
     expect((error as ConflictError).existingId).toBe(first.id);
   });
 
+  it('sync by document: created from the point of sale, then known to the online store too; the same body again changes nothing; a taken external id is a ConflictError', async () => {
+    const client = clientFor();
+    const { document, kind: _k, ...fields } = person();
+    const changes: string[] = [];
+    client.changes.subscribe((change) => changes.push(change.type));
+    const formatted = `${document.slice(0, 3)}.${document.slice(3, 6)}.${document.slice(6, 9)}-${document.slice(9)}`;
+    const created = await client.customers.sync(formatted, { kind: 'person', ...fields, source: 'pos', externalId: `pdv-${document}` });
+    expect(created).toMatchObject({ document, source: 'pos', sources: ['pos'], externalIds: { pos: `pdv-${document}` }, version: 1 });
+    const both = await client.customers.sync(document, { kind: 'person', firstName: 'Ana', lastName: fields.lastName, source: 'ecommerce' });
+    expect(both).toMatchObject({ id: created.id, sources: ['pos', 'ecommerce'], version: 2, email: fields.email });
+    expect((await client.customers.sync(document, { kind: 'person', firstName: 'Ana', lastName: fields.lastName, source: 'ecommerce' })).version).toBe(2);
+    expect(changes).toEqual(['customer.created', 'customer.updated', 'customer.updated']);
+    const other = person();
+    const error = (await rejection(client.customers.sync(other.document, { kind: 'person', firstName: 'Bia', lastName: 'Lima', source: 'pos', externalId: `pdv-${document}` }))) as ConflictError;
+    expect(isConflictError(error)).toBe(true);
+    expect(error.existingId).toBe(created.id);
+  });
+
   it('give a ValidationError with field errors in the client’s locale', async () => {
     const client = clientFor({ locale: 'en' });
     const error = await rejection(client.customers.create({ ...person(), document: '111.111.111-11' }));

@@ -145,6 +145,21 @@ describe('two server processes on one PostgreSQL database', () => {
     expect(replies.filter((r) => r.status === 409).every((r) => r.json.existingId === holder)).toBe(true);
   });
 
+  it(`${RACERS} syncs of one document from two systems, split across the processes → one customer, known to both`, async () => {
+    const document = cpf();
+    const replies = await Promise.all(
+      Array.from({ length: RACERS }, (_, i) =>
+        call(i % 2 ? b : a, 'PUT', `/v1/customers/by-document/${document}`, { kind: 'person', firstName: 'Corrida', lastName: 'Sincronizada', source: i % 2 ? 'ecommerce' : 'pos', externalId: `race-${i % 2}` }),
+      ),
+    );
+    expect(tally(replies.map((r) => r.status))).toEqual({ 201: 1, 200: RACERS - 1 });
+    expect(new Set(replies.map((r) => r.json.id)).size).toBe(1);
+    const found = (await call(b, 'GET', `/v1/customers?q=${document}`)).json;
+    expect(found.total).toBe(1);
+    expect([...found.items[0].sources].sort()).toEqual(['ecommerce', 'pos']);
+    expect(found.items[0].externalIds).toEqual({ pos: 'race-0', ecommerce: 'race-1' });
+  });
+
   it('one invitation token used on both processes at once → one success, one 410', async () => {
     const c = (await call(a, 'POST', '/v1/customers', person(40))).json;
     const { token } = (await call(a, 'POST', `/v1/customers/${c.id}/invitations`)).json;

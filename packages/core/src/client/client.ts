@@ -1,12 +1,12 @@
 import { NotFoundError, ValidationError } from '../errors/errors.js';
-import { digitsOnly } from '../format/format.js';
+import { digitsOnly, normalizeDocument } from '../format/format.js';
 import { loadLocale } from '../i18n/load.js';
 import { issueMessage } from '../i18n/messages.js';
 import type { Benefits } from '../schemas/benefits.js';
 import type { CategoryFiguresList } from '../schemas/category-figures.js';
 import type { Category, CategoryCreate, CategoryPatch, CategoryStatus } from '../schemas/category.js';
 import type { Customer, CustomerStatus } from '../schemas/customer.js';
-import type { CustomerCreate, CustomerPatch, PublicRegistration } from '../schemas/customer-write.js';
+import type { CustomerCreate, CustomerPatch, CustomerSync, PublicRegistration } from '../schemas/customer-write.js';
 import type {
   AuditEntry,
   AuditPage,
@@ -214,6 +214,23 @@ function customers(t: Transport, feed: ChangeFeed) {
      */
     create: (body: CustomerCreate, options?: IdempotentCallOptions): Promise<Customer> =>
       t.request('customer', { ...options, method: 'post', path: 'customers', json: body, idem: true }).then(told(feed, (customer) => ({ type: 'customer.created', customer }))),
+
+    /**
+     * Creates or updates the customer who holds `document` (CPF/CNPJ, punctuation allowed), as
+     * another system knows them: `source` names the system (`pos`, `ecommerce`, `seller`…) and
+     * `externalId` its own id for the customer. The fields sent replace the stored ones, the
+     * others stay; the system joins the customer's `sources`. Sending the same body again changes
+     * nothing (same version). An id of the system that another customer holds gives a
+     * `ConflictError` with `existingId`. An `Idempotency-Key` is generated unless given.
+     *
+     * @example
+     * const ana = await client.customers.sync('529.982.247-25', { kind: 'person', source: 'pos', externalId: 'PDV-0042', firstName: 'Ana', lastName: 'Souza' });
+     * ana.sources; // ['pos'] — or ['ecommerce', 'pos'] when the online store knew her first
+     */
+    sync: (document: string, body: CustomerSync, options?: IdempotentCallOptions): Promise<Customer> =>
+      t
+        .request('customer', { ...options, method: 'put', path: `customers/by-document/${enc(normalizeDocument(document))}`, json: body, idem: true })
+        .then(told(feed, (customer) => (customer.version === 1 ? { type: 'customer.created', customer } : { type: 'customer.updated', customer }))),
 
     /**
      * Changes some fields (`null` clears an optional one), guarded by `If-Match`: pass the record

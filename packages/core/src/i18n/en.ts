@@ -70,6 +70,8 @@ export const issues: IssueTable = {
   unit_inactive: 'This unit is inactive and takes no new orders.',
   duplicate_unit_name: 'A unit with this name already exists.',
   duplicate_unit_id: 'A unit with this code already exists.',
+  duplicate_external_id: 'Another customer already has this id in this system.',
+  document_mismatch: 'The document in the body differs from the document in the URL.',
 };
 
 /** The data log's sentences (see `describeAuditEntry`). */

@@ -70,6 +70,8 @@ export const issues: IssueTable = {
   unit_inactive: 'Esta unidad está inactiva y no recibe nuevos pedidos.',
   duplicate_unit_name: 'Ya existe una unidad con este nombre.',
   duplicate_unit_id: 'Ya existe una unidad con este código.',
+  duplicate_external_id: 'Otro cliente ya tiene este código en este sistema.',
+  document_mismatch: 'El documento del cuerpo es distinto del documento de la URL.',
 };
 
 /** The data log's sentences (see `describeAuditEntry`). */

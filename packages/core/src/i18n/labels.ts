@@ -20,9 +20,9 @@ export const CUSTOMER_KIND_LABELS: Record<Locale, Record<CustomerKind, string>> 
 };
 
 export const CUSTOMER_SOURCE_LABELS: Record<Locale, Record<CustomerSource, string>> = {
-  'pt-BR': { admin: 'Painel', storefront: 'Loja online', pos: 'Ponto de venda', import: 'Importação', api: 'API' },
-  en: { admin: 'Admin', storefront: 'Online store', pos: 'Point of sale', import: 'Import', api: 'API' },
-  es: { admin: 'Panel', storefront: 'Tienda online', pos: 'Punto de venta', import: 'Importación', api: 'API' },
+  'pt-BR': { admin: 'Painel', storefront: 'Loja online', pos: 'Ponto de venda', ecommerce: 'E-commerce', seller: 'Vendedor', import: 'Importação', api: 'API' },
+  en: { admin: 'Admin', storefront: 'Online store', pos: 'Point of sale', ecommerce: 'E-commerce', seller: 'Seller', import: 'Import', api: 'API' },
+  es: { admin: 'Panel', storefront: 'Tienda online', pos: 'Punto de venta', ecommerce: 'E-commerce', seller: 'Vendedor', import: 'Importación', api: 'API' },
 };
 
 export const CREDIT_KIND_LABELS: Record<Locale, Record<Credit['kind'], string>> = {

@@ -68,7 +68,10 @@ export type IssueCode =
   | 'unknown_unit'
   | 'unit_inactive'
   | 'duplicate_unit_name'
-  | 'duplicate_unit_id';
+  | 'duplicate_unit_id'
+  // sync by document
+  | 'duplicate_external_id'
+  | 'document_mismatch';
 
 /** Every issue code's message in one language. */
 export type IssueTable = Record<IssueCode, string>;
@@ -138,6 +141,8 @@ const ptBR: IssueTable = {
   unit_inactive: 'Esta unidade está inativa e não recebe novos pedidos.',
   duplicate_unit_name: 'Já existe uma unidade com este nome.',
   duplicate_unit_id: 'Já existe uma unidade com este código.',
+  duplicate_external_id: 'Outro cliente já tem este código neste sistema.',
+  document_mismatch: 'O documento do corpo é diferente do documento do endereço.',
 };
 
 /**

@@ -13,8 +13,26 @@ export const SETTABLE_STATUSES = ['active', 'inactive', 'blocked'] as const;
 /** Every status a customer may have; a list shows every one but `deleted` unless asked. */
 export const CUSTOMER_STATUSES = [...SETTABLE_STATUSES, 'deleted'] as const;
 
-/** Where a customer came from. */
-export const CUSTOMER_SOURCES = ['admin', 'storefront', 'pos', 'import', 'api'] as const;
+/**
+ * The systems a customer record comes from or is known to: this panel (`admin`), this SDK's
+ * storefront form (`storefront`), a point of sale (`pos`), another online store (`ecommerce`), a
+ * seller's app (`seller`), a spreadsheet import (`import`) and any other API caller (`api`). A
+ * customer's `source` is the first of them (its origin); `sources` lists every one that knows it.
+ */
+export const CUSTOMER_SOURCES = ['admin', 'storefront', 'pos', 'ecommerce', 'seller', 'import', 'api'] as const;
+export type CustomerSourceName = (typeof CUSTOMER_SOURCES)[number];
+
+/**
+ * Every system that knows a customer, its origin first: `sources` when the record has it, else
+ * just the origin (records written before `sources` existed).
+ *
+ * @example
+ * sourcesOf({ source: 'pos', sources: ['pos', 'ecommerce'] }); // ['pos', 'ecommerce']
+ * sourcesOf({ source: 'admin' }); // ['admin']
+ */
+export function sourcesOf(c: { source: CustomerSourceName; sources?: readonly CustomerSourceName[] | undefined }): CustomerSourceName[] {
+  return c.sources?.length ? [...c.sources] : [c.source];
+}
 
 /**
  * The state of a customer's storefront account: `pending` is a self-registration waiting for the

@@ -15,6 +15,7 @@ export {
   ORDER_STATUSES,
   ORDER_TRANSITIONS,
   SETTABLE_STATUSES,
+  sourcesOf,
 } from './constants.js';
 export type { OrderStatusName, SettableStatus } from './constants.js';
 export { fieldRules } from './field-rules.js';

@@ -3,6 +3,7 @@ import { isValidCnpj, isValidCpf, isValidPhoneBR, isValidStateRegistration } fro
 import {
   AddressSchema,
   CustomerSourceSchema,
+  ExternalIdSchema,
   CustomerStatusSchema,
   optionalText,
   text,
@@ -165,3 +166,33 @@ export const PublicRegistrationSchema = z.discriminatedUnion('kind', [
 ]);
 
 export type PublicRegistration = z.input<typeof PublicRegistrationSchema>;
+
+// ---- sync by document (#16 §2) ----------------------------------------------------------------
+
+/**
+ * What a syncing system says of a customer: which system it is (`source`, required) and its own
+ * id for the customer (`externalId`), then the fields it knows. The document is the path's; a
+ * `document` in the body must be the same one.
+ */
+const syncCommon = {
+  source: CustomerSourceSchema,
+  externalId: z.optional(ExternalIdSchema),
+  ...defaulted,
+  ...optionalCommon,
+};
+
+/**
+ * The body of `PUT /customers/by-document/{document}`: a person (CPF) or a company (CNPJ) as the
+ * syncing system knows them. A new customer is created from it; an existing one gets the fields
+ * the body carries (the others stay), the system added to its `sources` and `externalId` stored
+ * under `externalIds[source]`.
+ */
+export const CustomerSyncSchema = coded(
+  z.discriminatedUnion('kind', [
+    z.strictObject({ kind: z.literal('person'), document: z.optional(CpfSchema), ...syncCommon, ...writablePerson }),
+    z.strictObject({ kind: z.literal('company'), document: z.optional(CnpjSchema), ...syncCommon, ...writableCompany }).check(stateRegistrationCheck),
+  ]),
+  'invalid_kind',
+);
+
+export type CustomerSync = z.input<typeof CustomerSyncSchema>;

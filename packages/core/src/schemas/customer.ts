@@ -15,6 +15,11 @@ export const SettableStatusSchema = z.enum(SETTABLE_STATUSES);
 export const CustomerSourceSchema = z.enum(CUSTOMER_SOURCES);
 export const UfSchema = coded(z.enum(UFS), 'invalid_uf');
 
+/** An id of a customer in another system (a point of sale's code): trimmed, 1 to 100 characters. */
+export const ExternalIdSchema = z.string().check(z.trim(), z.minLength(1), z.maxLength(100), plainText());
+/** A customer's id per system that synced it. */
+export const ExternalIdsSchema = z.partialRecord(CustomerSourceSchema, ExternalIdSchema);
+
 /** Required text: trimmed, 1 to `max` characters, no control or bidi-override characters. */
 export const text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max), plainText());
 /** Optional text: trimmed, at most `max` characters, no control characters (line breaks when `multiline`). */
@@ -73,7 +78,16 @@ const readCommon = {
   address: z.optional(AddressSchema),
   categoryIds: z.array(z.string()),
   marketingConsent: MarketingConsentSchema,
+  /** The system the customer came from first (its origin); never changes. */
   source: CustomerSourceSchema,
+  /**
+   * Every system that knows the customer, the origin first (a point of sale and an online store
+   * that both sync the same person). Optional so records written before it existed (and
+   * fixtures) still read: the server always sends it; {@link sourcesOf} reads either.
+   */
+  sources: z.optional(z.array(CustomerSourceSchema)),
+  /** The customer's id in each system that synced it (`{ pos: '1234' }`); one customer per id and system. */
+  externalIds: z.optional(ExternalIdsSchema),
   account: AccountSchema,
   loyaltyCard: z.optional(z.string()),
   discountPercent: z.optional(z.number()),
@@ -121,6 +135,8 @@ export const CustomerListItemSchema = z.discriminatedUnion('kind', [
 export type CustomerKind = z.infer<typeof CustomerKindSchema>;
 export type CustomerStatus = z.infer<typeof CustomerStatusSchema>;
 export type CustomerSource = z.infer<typeof CustomerSourceSchema>;
+export type ExternalIds = z.infer<typeof ExternalIdsSchema>;
+
 export type Address = z.infer<typeof AddressSchema>;
 export type MarketingConsent = z.infer<typeof MarketingConsentSchema>;
 export type CustomerStats = z.infer<typeof CustomerStatsSchema>;

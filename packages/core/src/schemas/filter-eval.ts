@@ -1,4 +1,5 @@
 import { cityKey } from '../format/format.js';
+import { sourcesOf } from '../rules/constants.js';
 import type { Customer } from './customer.js';
 import type { FilterCondition, FilterExpression } from './filter.js';
 
@@ -17,7 +18,10 @@ const DAY_MS = 86_400_000;
 export interface FilterFields {
   kind: string;
   status: string;
+  /** The origin (first source). */
   source: string;
+  /** Every system that knows the customer ({@link sourcesOf}): the `source` condition matches any of them. */
+  sources: readonly string[];
   /** UF of the address, `''` without one. */
   state: string;
   /** {@link cityKey} of the address's city, `''` without one. */
@@ -55,6 +59,8 @@ export type ResolvedCondition =
   /** Birthday (`mm-dd`) within one of these inclusive ranges. */
   | { op: 'birthday'; ranges: [string, string][] }
   | { op: 'in'; field: 'state' | 'city' | 'kind' | 'status' | 'source'; values: string[] }
+  /** Known to at least one of these systems (any of its `sources`). */
+  | { op: 'sources'; values: string[] }
   | { op: 'categories'; match: 'any' | 'all' | 'none'; ids: string[] }
   | { op: 'consent'; bit: number; granted: boolean }
   /** Holds a grant with balance left that expires after `after` (and, with `until`, at or before it). */
@@ -77,6 +83,7 @@ export function filterFieldsOf(c: Customer): FilterFields {
     kind: c.kind,
     status: c.status,
     source: c.source,
+    sources: sourcesOf(c),
     state: c.address?.state ?? '',
     city: c.address ? cityKey(c.address.city) : '',
     birthday: birth ? birth[1]! : '',
@@ -213,7 +220,7 @@ function resolveCondition(c: FilterCondition, now: Date, zone: string): Resolved
     case 'status':
       return { op: 'in', field: 'status', values: c.statuses };
     case 'source':
-      return { op: 'in', field: 'source', values: c.sources };
+      return { op: 'sources', values: c.sources };
     case 'categories':
       return { op: 'categories', match: c.match, ids: c.ids };
     case 'consent':
@@ -276,6 +283,10 @@ function conditionTest(c: ResolvedCondition): (f: FilterFields) => boolean {
       const { field } = c;
       const values = new Set<string>(c.values);
       return (f) => values.has(f[field]);
+    }
+    case 'sources': {
+      const values = new Set<string>(c.values);
+      return (f) => f.sources.some((s) => values.has(s));
     }
     case 'categories': {
       const ids = [...new Set(c.ids)];

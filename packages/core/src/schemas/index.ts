@@ -13,6 +13,7 @@ export {
   ORDER_STATUSES,
   ORDER_TRANSITIONS,
   SETTABLE_STATUSES,
+  sourcesOf,
 } from '../rules/constants.js';
 export type { SettableStatus } from '../rules/constants.js';
 export {
@@ -25,6 +26,8 @@ export {
   CustomerSourceSchema,
   CustomerStatsSchema,
   CustomerStatusSchema,
+  ExternalIdSchema,
+  ExternalIdsSchema,
   MarketingConsentSchema,
   MaskedDocumentSchema,
   PersonCustomerSchema,
@@ -37,6 +40,7 @@ export {
   CpfSchema,
   CustomerCreateSchema,
   CustomerPatchSchema,
+  CustomerSyncSchema,
   CustomerWritableByKind,
   DiscountPercentSchema,
   PersonCustomerCreateSchema,
@@ -54,10 +58,11 @@ export type {
   CustomerSource,
   CustomerStats,
   CustomerStatus,
+  ExternalIds,
   MarketingConsent,
   PersonCustomer,
 } from './customer.js';
-export type { CustomerCreate, CustomerPatch, PublicRegistration } from './customer-write.js';
+export type { CustomerCreate, CustomerPatch, CustomerSync, PublicRegistration } from './customer-write.js';
 export {
   CATEGORY_STATUSES,
   CategoryCreateSchema,

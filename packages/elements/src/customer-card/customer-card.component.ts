@@ -1,7 +1,8 @@
 import type { Category, ClientChange, Credit, Customer, CustomerPatch, Invitation, Order, SettableStatus } from '@clientela/core';
 import { isApiError, isNotFoundError, isPreconditionFailedError } from '@clientela/core/errors';
 import { customerDisplayName, formatCep, formatDocument, formatPhoneBR, initials, normalizeDocument, whatsappUrl } from '@clientela/core/format';
-import { SETTABLE_STATUSES } from '@clientela/core/rules';
+import { CUSTOMER_SOURCE_LABELS } from '@clientela/core/i18n';
+import { SETTABLE_STATUSES, sourcesOf } from '@clientela/core/rules';
 import { html, nothing, type PropertyValues } from 'lit';
 import { CustomerEditEvent, CustomerSavedEvent } from '../events/events.js';
 import { errorText } from '../internal/error-text.js';
@@ -357,10 +358,28 @@ export class CustomerCard extends ClientelaElement<CustomerCardClient> {
         ></cl-category-picker>
         <dl class="inline">
           <div><dt>${t('customerSince')}</dt><dd>${formatDate(c.createdAt, loc)}</dd></div>
-          <div><dt>${t('source')}</dt><dd>${t(`src_${c.source}`)}</dd></div>
+          <div><dt>${t('source')}</dt><dd data-source>${CUSTOMER_SOURCE_LABELS[loc][c.source]}</dd></div>
+          ${this.#sources(c, t)}
         </dl>
       </div>
     </header>`;
+  }
+
+  /** Every system that knows the customer, with its id there, when more than the origin does or an id is known. */
+  #sources(c: Customer, t: T) {
+    const sources = sourcesOf(c);
+    const ids = c.externalIds ?? {};
+    if (sources.length < 2 && !Object.keys(ids).length) return nothing;
+    const loc = this.resolvedLocale;
+    return html`<div>
+      <dt>${t('sources')}</dt>
+      <dd data-sources>
+        ${sources.map((s, i) => {
+          const id = ids[s];
+          return html`${i ? ', ' : ''}<span data-source-name=${s}>${CUSTOMER_SOURCE_LABELS[loc][s]}${id ? ` (${t('externalId', { id })})` : ''}</span>`;
+        })}
+      </dd>
+    </div>`;
   }
 
   #contact(c: Customer, t: T) {

@@ -4,7 +4,7 @@ import type { Key } from './customer-card.messages.js';
 export const table: Record<Key, string> = {
     loading: 'Loading customer…', loadFailed: 'Could not load the customer.', notFound: 'Customer not found.', retry: 'Try again',
     person: 'Person', company: 'Company', customerSince: 'Customer since', source: 'Source',
-    src_admin: 'Admin', src_storefront: 'Online store', src_pos: 'Point of sale', src_import: 'Import', src_api: 'API',
+    sources: 'Synced with', externalId: 'ID {id}',
     st_active: 'Active', st_inactive: 'Inactive', st_blocked: 'Blocked', st_deleted: 'Deleted', status: 'Status',
     categories: 'Categories',
     contact: 'Contact', cpf: 'CPF', cnpj: 'CNPJ', reveal: 'Show document', hide: 'Hide document', copy: 'Copy', copied: 'Copied', copyDocument: 'Copy document', copyLink: 'Copy link',

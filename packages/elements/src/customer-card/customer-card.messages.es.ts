@@ -4,7 +4,7 @@ import type { Key } from './customer-card.messages.js';
 export const table: Record<Key, string> = {
     loading: 'Cargando cliente…', loadFailed: 'No se pudo cargar el cliente.', notFound: 'Cliente no encontrado.', retry: 'Reintentar',
     person: 'Persona física', company: 'Persona jurídica', customerSince: 'Cliente desde', source: 'Origen',
-    src_admin: 'Panel', src_storefront: 'Tienda online', src_pos: 'Punto de venta', src_import: 'Importación', src_api: 'API',
+    sources: 'Sincronizado con', externalId: 'código {id}',
     st_active: 'Activo', st_inactive: 'Inactivo', st_blocked: 'Bloqueado', st_deleted: 'Eliminado', status: 'Estado',
     categories: 'Categorías',
     contact: 'Contacto', cpf: 'CPF', cnpj: 'CNPJ', reveal: 'Mostrar documento', hide: 'Ocultar documento', copy: 'Copiar', copied: 'Copiado', copyDocument: 'Copiar documento', copyLink: 'Copiar enlace',

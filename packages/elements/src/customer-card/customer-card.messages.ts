@@ -2,7 +2,7 @@ import { lazyMessages } from '../internal/localize.js';
 
 export type Key =
   | 'loading' | 'loadFailed' | 'notFound' | 'retry' | 'person' | 'company' | 'customerSince' | 'source'
-  | 'src_admin' | 'src_storefront' | 'src_pos' | 'src_import' | 'src_api'
+  | 'sources' | 'externalId'
   | 'st_active' | 'st_inactive' | 'st_blocked' | 'st_deleted' | 'status' | 'categories'
   | 'contact' | 'cpf' | 'cnpj' | 'reveal' | 'hide' | 'copy' | 'copied' | 'copyDocument' | 'copyLink' | 'email' | 'phone' | 'whatsapp' | 'none'
   | 'address' | 'noAddress' | 'postalCode' | 'stats' | 'ordersCount' | 'totalSpent' | 'averageTicket' | 'firstPurchase' | 'lastPurchase' | 'visits'
@@ -18,7 +18,7 @@ export type Key =
 const ptBR: Record<Key, string> = {
     loading: 'Carregando cliente…', loadFailed: 'Não foi possível carregar o cliente.', notFound: 'Cliente não encontrado.', retry: 'Tentar de novo',
     person: 'Pessoa física', company: 'Pessoa jurídica', customerSince: 'Cliente desde', source: 'Origem',
-    src_admin: 'Painel', src_storefront: 'Loja online', src_pos: 'Ponto de venda', src_import: 'Importação', src_api: 'API',
+    sources: 'Sincronizado com', externalId: 'código {id}',
     st_active: 'Ativo', st_inactive: 'Inativo', st_blocked: 'Bloqueado', st_deleted: 'Excluído', status: 'Status',
     categories: 'Categorias',
     contact: 'Contato', cpf: 'CPF', cnpj: 'CNPJ', reveal: 'Mostrar documento', hide: 'Ocultar documento', copy: 'Copiar', copied: 'Copiado', copyDocument: 'Copiar documento', copyLink: 'Copiar link',

@@ -15,5 +15,6 @@ export function conflictProblem(e: StoreConflict, locale: Locale): HttpProblem {
     const [path, code] = e.rule === 'unit_name' ? (['name', 'duplicate_unit_name'] as const) : (['id', 'duplicate_unit_id'] as const);
     return new HttpProblem('duplicate_unit', 409, { ...(e.holderId ? { existingId: e.holderId } : {}), errors: [fieldIssue(path, code, locale)] });
   }
+  if (e.rule === 'external_id') return new HttpProblem('duplicate_external_id', 409, { ...(e.holderId ? { existingId: e.holderId } : {}), errors: [fieldIssue('externalId', 'duplicate_external_id', locale)] });
   return new HttpProblem('duplicate_name', 409, { ...(e.holderId ? { existingId: e.holderId } : {}), errors: [fieldIssue('name', 'duplicate_name', locale)] });
 }

@@ -18,6 +18,7 @@ export type ProblemKind =
   | 'duplicate_name'
   | 'duplicate_email'
   | 'duplicate_order_number'
+  | 'duplicate_external_id'
   | 'precondition_failed'
   | 'precondition_required'
   | 'idempotency_mismatch'
@@ -58,6 +59,11 @@ const TEXTS: Record<ProblemKind, Record<Locale, Text>> = {
     'pt-BR': { title: 'Número de pedido em uso', detail: 'Já existe um pedido com este número nesta unidade; `existingId` o indica.' },
     en: { title: 'Order number in use', detail: 'An order with this number already exists in this unit; `existingId` names it.' },
     es: { title: 'Número de pedido en uso', detail: 'Ya existe un pedido con este número en esta unidad; `existingId` lo indica.' },
+  },
+  duplicate_external_id: {
+    'pt-BR': { title: 'Código externo em uso', detail: 'Outro cliente já tem este código neste sistema; `existingId` o indica.' },
+    en: { title: 'External id in use', detail: 'Another customer already has this id in this system; `existingId` names it.' },
+    es: { title: 'Código externo en uso', detail: 'Otro cliente ya tiene este código en este sistema; `existingId` lo indica.' },
   },
   validation: {
     'pt-BR': { title: 'Dados inválidos', detail: 'Corrija os campos indicados e tente de novo.' },

@@ -132,6 +132,8 @@ export function generateSeed(count: number, seedValue: number): SeedResult {
       categoryIds,
       marketingConsent: { email: rng.chance(0.6), sms: rng.chance(0.3), whatsapp: rng.chance(0.5), updatedAt: createdIso },
       source,
+      sources: [source],
+      externalIds: {},
       account: { status: source === 'storefront' ? (rng.chance(0.6) ? 'active' : 'none') : rng.chance(0.05) ? 'invited' : 'none' },
       ...(rng.chance(0.3) ? { loyaltyCard: `CL${rng.digits(10)}` } : {}),
       ...(rng.chance(0.1) ? { discountPercent: rng.pick([5, 10, 15]) } : {}),

@@ -7,6 +7,7 @@ import {
   parseFilter,
   parseWith,
   resolveFilter,
+  sourcesOf,
   type Customer,
   type CustomerCreateSchema,
   type CustomerPatchSchema,
@@ -150,12 +151,18 @@ export interface CreateOptions {
   account?: Customer['account']['status'];
   /** Hide the existing customer's id in a 409 (public routes must not reveal other customers). */
   hideExistingId?: boolean;
+  /**
+   * Leave the registration settings (required and hidden fields of the forms) out: a record
+   * synced from another system carries what that system collected, and refusing it for a field
+   * the point of sale never asks would lose the customer.
+   */
+  skipSettings?: boolean;
 }
 
 /** Validates business rules and builds a new customer; throws an {@link HttpProblem}. Does not store. */
 export async function prepareCustomer(ctx: ServerContext, input: CustomerInput, opts: CreateOptions): Promise<Customer> {
   const issues = [
-    ...checkSettings(input.kind, input as Settable, await settingsOf(ctx), opts.locale),
+    ...(opts.skipSettings ? [] : checkSettings(input.kind, input as Settable, await settingsOf(ctx), opts.locale)),
     ...(await checkCategories(ctx, input.categoryIds ?? [], [], opts.locale)),
   ];
   if (issues.length) fail422(issues);
@@ -178,10 +185,13 @@ export async function prepareCustomer(ctx: ServerContext, input: CustomerInput, 
     updatedAt: now,
     version: 1,
   } as Customer;
+  customer.sources = [customer.source];
+  customer.externalIds = {};
   return withRuleMemberships(ctx, customer);
 }
 
-const READ_ONLY = ['id', 'kind', 'stats', 'account', 'createdAt', 'updatedAt', 'version'] as const;
+// `sources` and `externalIds` change only through a sync (PUT by document), never by a patch.
+const READ_ONLY = ['id', 'kind', 'stats', 'account', 'sources', 'externalIds', 'createdAt', 'updatedAt', 'version'] as const;
 
 /** The writable part of a stored customer, in the shape of its kind's create schema. */
 export function writableOf(c: Customer): Record<string, unknown> {
@@ -223,6 +233,8 @@ export async function applyPatch(ctx: ServerContext, current: Customer, patch: C
     marketingConsent: { ...consent, ...(consentChanged ? { updatedAt: now } : current.marketingConsent.updatedAt ? { updatedAt: current.marketingConsent.updatedAt } : {}) },
     stats: current.stats,
     account: current.account,
+    sources: sourcesOf(current),
+    externalIds: current.externalIds ?? {},
     createdAt: current.createdAt,
     updatedAt: now,
     version: current.version + 1,

@@ -30,6 +30,19 @@ const COLUMNS = {
 
 const FALSE = '1 = 0';
 
+/**
+ * The `sources` column: every system that knows the customer between bars (`|pos|ecommerce|`),
+ * so "known to the point of sale" is one `LIKE '%|pos|%'` in SQLite and PostgreSQL alike.
+ */
+export function sourcesColumn(sources: readonly string[]): string {
+  return `|${sources.join('|')}|`;
+}
+
+/** The list back from a {@link sourcesColumn} value (`''` from a row before the column existed: none). */
+export function sourcesFromColumn(value: string): string[] {
+  return value.split('|').filter(Boolean);
+}
+
 /** The order statuses that count as a purchase, as SQL literals (core's constants, never input). */
 const COUNTED = ORDER_STATUSES.filter(countsAsPurchase).map((st) => `'${st}'`).join(', ');
 
@@ -64,6 +77,10 @@ function condition(c: ResolvedCondition, d: FilterDialect): string {
       return `(birth_md <> '' AND (${c.ranges.map(([a, b]) => `birth_md BETWEEN ${d.arg(a)} AND ${d.arg(b)}`).join(' OR ')}))`;
     case 'in':
       return `${COLUMNS[c.field]} ${d.inList(c.values)}`;
+    case 'sources':
+      if (!c.values.length) return FALSE;
+      // The values are core's source names (letters only), so LIKE's wildcards cannot occur in them.
+      return c.values.map((v) => `sources LIKE ${d.arg(`%|${v}|%`)}`).join(' OR ');
     case 'categories':
       return d.categories(c.match, c.ids);
     case 'consent':

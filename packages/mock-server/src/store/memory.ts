@@ -11,6 +11,7 @@ import {
   type ResolvedFilter,
   type Customer,
   type CustomerSortField,
+  type CustomerSource,
   type Order,
   type Unit,
   type View,
@@ -84,6 +85,8 @@ export class MemoryStore implements SyncStore {
   private recs: Rec[] = [];
   private byId = new Map<string, Rec>();
   private byDocument = new Map<string, Rec>();
+  /** Live customers by `source` + NUL + external id. */
+  private byExternalId = new Map<string, Rec>();
   private byEmail = new Map<string, Rec[]>();
   private sorted: Partial<Record<CustomerSortField, Rec[]>> = {};
   private grams = new Map<number, number[]>();
@@ -133,6 +136,11 @@ export class MemoryStore implements SyncStore {
     return this.byDocument.get(document)?.c;
   }
 
+  // ---- sync by document (#16 §2) ----
+  findByExternalId(source: CustomerSource, externalId: string): Customer | undefined {
+    return this.byExternalId.get(`${source}\0${externalId}`)?.c;
+  }
+
   findByEmail(email: string): Customer[] {
     return (this.byEmail.get(email.toLowerCase()) ?? []).filter((r) => r.c.status !== 'deleted').map((r) => r.c);
   }
@@ -155,6 +163,11 @@ export class MemoryStore implements SyncStore {
     if (c.status !== 'deleted') {
       if (add) this.byDocument.set(c.document, rec);
       else if (this.byDocument.get(c.document) === rec) this.byDocument.delete(c.document);
+      for (const [source, id] of Object.entries(c.externalIds ?? {})) {
+        const key = `${source}\0${id}`;
+        if (add) this.byExternalId.set(key, rec);
+        else if (this.byExternalId.get(key) === rec) this.byExternalId.delete(key);
+      }
       for (const id of c.categoryIds) this.catCounts.set(id, (this.catCounts.get(id) ?? 0) + (add ? 1 : -1));
     }
     if (c.email) {

@@ -226,6 +226,27 @@ export const POSTGRES_MIGRATIONS: readonly Migration<Db, Promise<void>>[] = [
       `);
     },
   },
+  {
+    version: 10,
+    name: 'sync by document: every source of a customer, external ids unique per source',
+    // `sources` as in SQLite (`|pos|ecommerce|`, filter-sql's sourcesColumn). The external ids'
+    // primary key gives an id of a system one live holder, across processes.
+    up: async (db) => {
+      await db.query(`
+        ALTER TABLE customers ADD COLUMN sources text NOT NULL DEFAULT '';
+        UPDATE customers SET sources = '|' || source || '|';
+        UPDATE customer_data SET data = (data::jsonb || jsonb_build_object('sources', jsonb_build_array(data::jsonb -> 'source'), 'externalIds', '{}'::jsonb))::text
+          WHERE NOT (data::jsonb ? 'sources');
+        CREATE TABLE customer_external_ids (
+          source text COLLATE "C" NOT NULL,
+          external_id text COLLATE "C" NOT NULL,
+          customer_id text COLLATE "C" NOT NULL,
+          PRIMARY KEY (source, external_id)
+        );
+        CREATE INDEX customer_external_ids_customer ON customer_external_ids (customer_id);
+      `);
+    },
+  },
 ];
 
 export const POSTGRES_SCHEMA_VERSION = checkMigrations(POSTGRES_MIGRATIONS);

@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { searchKey } from '@clientela/core/format';
-import { countsAsPurchase, filterFieldsOf, ORDER_STATUSES, type AuditEntry, type CreditEntry, type Customer, type CustomerSortField, type Order, type Unit, type View } from '@clientela/core/schemas';
-import { filterSql } from './filter-sql.js';
+import { countsAsPurchase, filterFieldsOf, ORDER_STATUSES, type AuditEntry, type CreditEntry, type Customer, type CustomerSortField, type CustomerSource, type Order, type Unit, type View } from '@clientela/core/schemas';
+import { filterSql, sourcesColumn } from './filter-sql.js';
 import { applyToBalances } from './ledger.js';
 import { migratePostgres } from './postgres-migrations.js';
 import { maskJson, queryTokens, searchTextOf, sortKeyOf } from './search.js';
@@ -59,13 +59,14 @@ function row(c: Customer): unknown[] {
     f.state,
     f.source,
     f.consent,
+    sourcesColumn(f.sources),
   ];
 }
 
 // The slim row; the JSON document lives in `customer_data`, read only for the rows returned.
-const COLUMNS = 'id, kind, status, document, email, name_key, created_at, last_purchase_at, total_spent, orders_count, visits_count, status_rank, search, category_ids, version, birth_md, city_key, uf, source, consent';
+const COLUMNS = 'id, kind, status, document, email, name_key, created_at, last_purchase_at, total_spent, orders_count, visits_count, status_rank, search, category_ids, version, birth_md, city_key, uf, source, consent, sources';
 const PARAMS = COLUMNS.split(', ').map((_, i) => `$${i + 1}`).join(', ');
-const ARRAY_TYPES = ['text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'bigint', 'integer', 'integer', 'integer', 'text', 'text', 'integer', 'text', 'text', 'text', 'text', 'integer'];
+const ARRAY_TYPES = ['text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'bigint', 'integer', 'integer', 'integer', 'text', 'text', 'integer', 'text', 'text', 'text', 'text', 'integer', 'text'];
 const WITH_DATA = 'FROM customers c JOIN customer_data d ON d.id = c.id';
 
 const COUNTED = ORDER_STATUSES.filter(countsAsPurchase);
@@ -219,6 +220,39 @@ export class PostgresStore implements Store {
       throw e;
     }
     await this.#q('INSERT INTO customer_data (id, data) VALUES ($1, $2)', [customer.id, JSON.stringify(customer)]);
+    await this.#writeExternalIds(customer);
+  }
+
+  /** A live customer's external ids, one row each (the primary key refuses one a live customer holds); a deleted one holds none. */
+  async #writeExternalIds(c: Customer): Promise<void> {
+    await this.#q('DELETE FROM customer_external_ids WHERE customer_id = $1', [c.id]);
+    if (c.status === 'deleted') return;
+    for (const [source, id] of Object.entries(c.externalIds ?? {})) {
+      if (id === undefined) continue;
+      try {
+        await this.#guarded('INSERT INTO customer_external_ids (source, external_id, customer_id) VALUES ($1, $2, $3)', [source, id, c.id]);
+      } catch (e) {
+        if (!isUniqueViolation(e, 'customer_external_ids_pkey')) throw e;
+        const holder = await this.#q<{ id: string }>('SELECT customer_id AS id FROM customer_external_ids WHERE source = $1 AND external_id = $2', [source, id]);
+        throw new StoreConflict('external_id', holder.rows[0]?.id);
+      }
+    }
+  }
+
+  // ---- sync by document (#16 §2) ----
+  async findByExternalId(source: CustomerSource, externalId: string): Promise<Customer | undefined> {
+    const r = await this.#q<{ data: string }>(
+      `SELECT d.data FROM customer_external_ids x JOIN customers c ON c.id = x.customer_id JOIN customer_data d ON d.id = c.id
+        WHERE x.source = $1 AND x.external_id = $2 AND c.status <> 'deleted'`,
+      [source, externalId],
+    );
+    const d = r.rows[0]?.data;
+    return d === undefined ? undefined : (JSON.parse(d) as Customer);
+  }
+
+  async lockDocument(document: string): Promise<void> {
+    // Held until the transaction ends; a key of its own, so it never waits on a meta key's lock.
+    if (this.#inside) await this.#q('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`document:${document}`]);
   }
 
   async insertCustomers(customers: readonly Customer[]): Promise<void> {
@@ -234,6 +268,7 @@ export class PostgresStore implements Store {
         await self.#q(`INSERT INTO customers (${COLUMNS}) SELECT ${select} FROM unnest(${unnest}) AS u(${names})`, columns);
         const batch = customers.slice(i, i + 1000);
         await self.#q('INSERT INTO customer_data (id, data) SELECT * FROM unnest($1::text[], $2::text[])', [batch.map((c) => c.id), batch.map((c) => JSON.stringify(c))]);
+        for (const c of batch) if (c.externalIds && Object.keys(c.externalIds).length) await self.#writeExternalIds(c);
       }
     });
     if (this.#inside) return;
@@ -261,7 +296,10 @@ export class PostgresStore implements Store {
       if (isUniqueViolation(e, 'customers_live_document')) throw new StoreConflict('document', await this.#documentHolder(customer.document));
       throw e;
     }
-    if (written) await this.#q('UPDATE customer_data SET data = $2 WHERE id = $1', [customer.id, JSON.stringify(customer)]);
+    if (written) {
+      await this.#q('UPDATE customer_data SET data = $2 WHERE id = $1', [customer.id, JSON.stringify(customer)]);
+      await this.#writeExternalIds(customer);
+    }
     return written;
   }
 

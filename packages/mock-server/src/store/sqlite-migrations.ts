@@ -157,6 +157,27 @@ export const SQLITE_MIGRATIONS: readonly Migration<Db>[] = [
     name: 'units (stores): names unique ignoring case and accents',
     up: (db) => db.exec('CREATE TABLE units (seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, name_key TEXT NOT NULL UNIQUE, data TEXT NOT NULL)'),
   },
+  {
+    version: 8,
+    name: 'sync by document: every source of a customer, external ids unique per source',
+    // `sources` holds every system that knows the customer between bars (`|pos|ecommerce|`, see
+    // filter-sql's sourcesColumn); a record from before knew only its origin. External ids get a
+    // table whose primary key gives an id of a system one live holder.
+    up: (db) =>
+      db.exec(`
+        ALTER TABLE customers ADD COLUMN sources TEXT NOT NULL DEFAULT '';
+        UPDATE customers SET sources = '|' || source || '|';
+        UPDATE customer_data SET data = json_set(data, '$.sources', json_array(json_extract(data, '$.source')), '$.externalIds', json('{}'))
+          WHERE json_type(data, '$.sources') IS NULL;
+        CREATE TABLE customer_external_ids (
+          source TEXT NOT NULL,
+          external_id TEXT NOT NULL,
+          customer_id TEXT NOT NULL,
+          PRIMARY KEY (source, external_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX customer_external_ids_customer ON customer_external_ids (customer_id);
+      `),
+  },
 ];
 
 /** The schema version this server writes. */

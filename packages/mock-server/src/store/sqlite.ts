@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { searchKey } from '@clientela/core/format';
-import { countsAsPurchase, filterFieldsOf, filterReadsCredits, filterReadsUnits, filterTest, ORDER_STATUSES, type AuditEntry, type CreditEntry, type Customer, type CustomerSortField, type FilterFields, type Order, type Unit, type View } from '@clientela/core/schemas';
-import { filterSql, type FilterDialect } from './filter-sql.js';
+import { countsAsPurchase, filterFieldsOf, filterReadsCredits, filterReadsUnits, filterTest, ORDER_STATUSES, type AuditEntry, type CreditEntry, type Customer, type CustomerSortField, type CustomerSource, type FilterFields, type Order, type Unit, type View } from '@clientela/core/schemas';
+import { filterSql, sourcesColumn, sourcesFromColumn, type FilterDialect } from './filter-sql.js';
 import { applyToBalances } from './ledger.js';
 import { maskJson, queryKey, queryTokens, scanByPages, searchTextOf, sortKeyOf } from './search.js';
 import { migrateSqlite } from './sqlite-migrations.js';
@@ -41,6 +41,7 @@ function row(c: Customer) {
     city_key: f.city,
     uf: f.state,
     source: f.source,
+    sources: sourcesColumn(f.sources),
     consent: f.consent,
     id: c.id,
     kind: c.kind,
@@ -127,13 +128,13 @@ export class SqliteStore implements SyncStore {
       get: db.prepare('SELECT d.data FROM customers c JOIN customer_data d ON d.seq = c.seq WHERE c.id = ?').pluck(),
       byDoc: db.prepare("SELECT d.data FROM customers c JOIN customer_data d ON d.seq = c.seq WHERE c.document = ? AND c.status <> 'deleted'").pluck(),
       byEmail: db.prepare("SELECT d.data FROM customers c JOIN customer_data d ON d.seq = c.seq WHERE c.email = ? AND c.status <> 'deleted'").pluck(),
-      insert: db.prepare(`INSERT INTO customers (id, kind, status, document, email, name_key, created_at, last_purchase_at, total_spent, orders_count, visits_count, status_rank, search, birth_md, city_key, uf, source, consent)
-        VALUES (@id, @kind, @status, @document, @email, @name_key, @created_at, @last_purchase_at, @total_spent, @orders_count, @visits_count, @status_rank, @search, @birth_md, @city_key, @uf, @source, @consent)`),
+      insert: db.prepare(`INSERT INTO customers (id, kind, status, document, email, name_key, created_at, last_purchase_at, total_spent, orders_count, visits_count, status_rank, search, birth_md, city_key, uf, source, consent, sources)
+        VALUES (@id, @kind, @status, @document, @email, @name_key, @created_at, @last_purchase_at, @total_spent, @orders_count, @visits_count, @status_rank, @search, @birth_md, @city_key, @uf, @source, @consent, @sources)`),
       insertFts: db.prepare('INSERT INTO customers_fts (rowid, search) VALUES (?, ?)'),
       putData: db.prepare('INSERT INTO customer_data (seq, data) VALUES (?, ?) ON CONFLICT (seq) DO UPDATE SET data = excluded.data'),
       update: db.prepare(`UPDATE customers SET kind=@kind, status=@status, document=@document, email=@email, name_key=@name_key, created_at=@created_at,
         last_purchase_at=@last_purchase_at, total_spent=@total_spent, orders_count=@orders_count, visits_count=@visits_count, status_rank=@status_rank, search=@search,
-        birth_md=@birth_md, city_key=@city_key, uf=@uf, source=@source, consent=@consent WHERE id=@id`),
+        birth_md=@birth_md, city_key=@city_key, uf=@uf, source=@source, consent=@consent, sources=@sources WHERE id=@id`),
       seqOf: db.prepare('SELECT seq FROM customers WHERE id = ?').pluck(),
       delCats: db.prepare('DELETE FROM customer_categories WHERE customer_seq = ?'),
       addCat: db.prepare('INSERT OR IGNORE INTO customer_categories (category_id, customer_seq) VALUES (?, ?)'),
@@ -170,6 +171,11 @@ export class SqliteStore implements SyncStore {
       setRemaining: db.prepare("UPDATE credit_entries SET remaining_cents = ? WHERE id = ? AND type = 'grant'"),
       entriesOf: db.prepare('SELECT data FROM credit_entries WHERE customer_id = ? ORDER BY seq').pluck(),
       allEntries: db.prepare('SELECT data FROM credit_entries ORDER BY customer_id, seq').pluck(),
+      // sync by document (#16 §2)
+      byExternalId: db.prepare(`SELECT d.data FROM customer_external_ids x JOIN customers c ON c.id = x.customer_id JOIN customer_data d ON d.seq = c.seq
+        WHERE x.source = ? AND x.external_id = ? AND c.status <> 'deleted'`).pluck(),
+      delExternalIds: db.prepare('DELETE FROM customer_external_ids WHERE customer_id = ?'),
+      addExternalId: db.prepare('INSERT INTO customer_external_ids (source, external_id, customer_id) VALUES (?, ?, ?)'),
     };
     this.loadColumns();
   }
@@ -242,6 +248,19 @@ export class SqliteStore implements SyncStore {
     return (this.stmts.byEmail.all(email.toLowerCase()) as string[]).map((d) => JSON.parse(d) as Customer);
   }
 
+  /** A live customer's external ids, one row each (the primary key refuses one a live customer holds); a deleted one holds none. */
+  private writeExternalIds(c: Customer): void {
+    this.stmts.delExternalIds.run(c.id);
+    if (c.status === 'deleted') return;
+    for (const [source, id] of Object.entries(c.externalIds ?? {})) if (id !== undefined) this.stmts.addExternalId.run(source, id, c.id);
+  }
+
+  // ---- sync by document (#16 §2) ----
+  findByExternalId(source: CustomerSource, externalId: string): Customer | undefined {
+    const data = this.stmts.byExternalId.get(source, externalId) as string | undefined;
+    return data === undefined ? undefined : (JSON.parse(data) as Customer);
+  }
+
   private writeCategories(seq: number, c: Customer): void {
     this.stmts.delCats.run(seq);
     for (const id of c.categoryIds) this.stmts.addCat.run(id, seq);
@@ -254,6 +273,7 @@ export class SqliteStore implements SyncStore {
       this.stmts.insertFts.run(seq, r.search);
       this.stmts.putData.run(seq, JSON.stringify(customer));
       this.writeCategories(seq, customer);
+      this.writeExternalIds(customer);
       this.remember(seq, customer);
     });
     this.countCache.clear();
@@ -277,6 +297,7 @@ export class SqliteStore implements SyncStore {
         if (!rebuild) this.stmts.insertFts.run(seq, r.search);
         this.stmts.putData.run(seq, JSON.stringify(c));
         for (const id of c.categoryIds) this.stmts.addCat.run(id, seq);
+        if (c.externalIds) this.writeExternalIds(c);
         this.remember(seq, c);
       }
       if (rebuild) {
@@ -297,6 +318,7 @@ export class SqliteStore implements SyncStore {
       this.itemCache.delete(seq);
       this.stmts.putData.run(seq, JSON.stringify(customer));
       this.writeCategories(seq, customer);
+      this.writeExternalIds(customer);
       this.remember(seq, customer);
     });
     this.countCache.clear();
@@ -439,11 +461,11 @@ export class SqliteStore implements SyncStore {
       else categories.set(r.seq, [r.id]);
     }
     const rows = this.db
-      .prepare('SELECT seq, status, kind, source, uf, city_key, birth_md, consent, total_spent, orders_count, last_purchase_at, created_at FROM customers')
-      .iterate() as Iterable<{ seq: number; status: string; kind: string; source: string; uf: string; city_key: string; birth_md: string; consent: number; total_spent: number; orders_count: number; last_purchase_at: string; created_at: string }>;
+      .prepare('SELECT seq, status, kind, source, sources, uf, city_key, birth_md, consent, total_spent, orders_count, last_purchase_at, created_at FROM customers')
+      .iterate() as Iterable<{ seq: number; status: string; kind: string; source: string; sources: string; uf: string; city_key: string; birth_md: string; consent: number; total_spent: number; orders_count: number; last_purchase_at: string; created_at: string }>;
     for (const r of rows) {
       const fields: FilterFields = {
-        kind: r.kind, status: r.status, source: r.source, state: r.uf, city: r.city_key, birthday: r.birth_md, categoryIds: categories.get(r.seq) ?? [],
+        kind: r.kind, status: r.status, source: r.source, sources: sourcesFromColumn(r.sources), state: r.uf, city: r.city_key, birthday: r.birth_md, categoryIds: categories.get(r.seq) ?? [],
         consent: r.consent, totalSpent: r.total_spent, ordersCount: r.orders_count, lastPurchaseAt: r.last_purchase_at, createdAt: r.created_at,
       };
       this.remember(r.seq, { status: r.status, kind: r.kind } as Customer, fields);

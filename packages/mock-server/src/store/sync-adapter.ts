@@ -1,5 +1,5 @@
 import { searchKey } from '@clientela/core/format';
-import type { AuditEntry, CreditEntry, Customer, Order, Unit, View } from '@clientela/core/schemas';
+import type { AuditEntry, CreditEntry, Customer, CustomerSource, Order, Unit, View } from '@clientela/core/schemas';
 import { Mutex } from './lock.js';
 import {
   StoreConflict,
@@ -83,6 +83,7 @@ export class SyncStoreAdapter implements Store {
       if (customer.status !== 'deleted') {
         const holder = this.inner.findByDocument(customer.document);
         if (holder) throw new StoreConflict('document', holder.id);
+        this.#checkExternalIds(customer);
       }
       this.inner.insertCustomer(customer);
     });
@@ -98,10 +99,29 @@ export class SyncStoreAdapter implements Store {
       if (customer.status !== 'deleted') {
         const holder = this.inner.findByDocument(customer.document);
         if (holder && holder.id !== customer.id) throw new StoreConflict('document', holder.id);
+        this.#checkExternalIds(customer);
       }
       this.inner.updateCustomer(customer);
       return true;
     });
+  }
+
+  /** A live customer's external ids must not be another live customer's. */
+  #checkExternalIds(customer: Customer): void {
+    for (const [source, id] of Object.entries(customer.externalIds ?? {})) {
+      if (id === undefined) continue;
+      const holder = this.inner.findByExternalId(source as CustomerSource, id);
+      if (holder && holder.id !== customer.id) throw new StoreConflict('external_id', holder.id);
+    }
+  }
+
+  // ---- sync by document (#16 §2) ----
+  findByExternalId(source: CustomerSource, externalId: string) {
+    return this.#run(() => this.inner.findByExternalId(source, externalId));
+  }
+
+  async lockDocument(_document: string): Promise<void> {
+    // A transaction here holds the store's one lock from start to end: nothing to add.
   }
 
   listCustomers(params: ListParams): Promise<ListResult> {

@@ -5,6 +5,7 @@ import type {
   Customer,
   CustomerKind,
   CustomerSortField,
+  CustomerSource,
   CustomerStatus,
   CreditEntry,
   Order,
@@ -112,8 +113,11 @@ export interface OrderListResult {
 export class StoreConflict extends Error {
   override name = 'StoreConflict';
   constructor(
-    /** Which rule: a live document, a category name (ignoring case and accents), an order number within its unit. */
-    readonly rule: 'document' | 'category_name' | 'order_number' | 'unit_name' | 'unit_id',
+    /**
+     * Which rule: a live document, a category name (ignoring case and accents), an order number
+     * within its unit, a unit's name or id, a system's external id (one live customer per id and system).
+     */
+    readonly rule: 'document' | 'category_name' | 'order_number' | 'unit_name' | 'unit_id' | 'external_id',
     /** The record that holds the value, when the store can tell. */
     readonly holderId?: string,
   ) {
@@ -233,6 +237,18 @@ export interface Store {
   /** Deletes a unit that no order references: `in_use` (nothing deleted) when one does. */
   deleteUnit(id: string): Promise<'deleted' | 'in_use' | 'missing'>;
 
+  // ---- sync by document (#16 §2) ----
+  // Inserts and updates also keep each live customer's `externalIds` unique per system: one that
+  // another live customer holds throws {@link StoreConflict} (`external_id`).
+  /** The customer that is not deleted and whose id in `source` is `externalId`. */
+  findByExternalId(source: CustomerSource, externalId: string): Promise<Customer | undefined>;
+  /**
+   * Inside a transaction, holds writes of this document by other transactions (in any process)
+   * until it ends, so "find by document, then insert or update" cannot run twice at once. The
+   * embedded stores' transactions are serialized already.
+   */
+  lockDocument(document: string): Promise<void>;
+
   close(): Promise<void>;
 }
 
@@ -310,6 +326,10 @@ export interface SyncStore {
   /** Whether any order references the unit. */
   unitInUse(id: string): boolean;
   deleteUnit(id: string): void;
+
+  // ---- sync by document (#16 §2) ----
+  /** The customer that is not deleted and whose id in `source` is `externalId`. */
+  findByExternalId(source: CustomerSource, externalId: string): Customer | undefined;
 
   close(): void;
 }
