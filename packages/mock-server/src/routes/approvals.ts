@@ -11,6 +11,7 @@ import {
 import { audit, etag, inTransaction, type ServerContext } from '../context.js';
 import { HttpProblem } from '../http/problem.js';
 import type { Router } from '../openapi/define-route.js';
+import { listItem } from '../service/customers.js';
 import { closeAllSessions } from '../service/sessions.js';
 import { customerDisplayName } from '@clientela/core/format';
 
@@ -111,7 +112,7 @@ export function registerApprovals(router: Router, ctx: ServerContext): void {
     description: 'Deciding again with the same decision changes nothing; a refused request can still be approved later, and an approved one refused (its sessions end).',
     access: 'secret',
     request: { params: z.object({ customerId: z.string() }), body: RegistrationDecisionSchema },
-    responses: { 200: { description: 'The customer, with its account status', schema: CustomerSchema, headers: ['ETag'] }, 404: { description: 'No such request' } },
+    responses: { 200: { description: 'The customer (document masked), with its account status', schema: CustomerSchema, headers: ['ETag'] }, 404: { description: 'No such request' }, 409: { description: 'A concurrent write to the customer won; decide again' } },
     handler: async (c, { params, body }) => {
       const customer = await inTransaction(ctx, async (t) => {
         const queue = (await t.store.getMeta<RegistrationRequest[]>(QUEUE_KEY)) ?? [];
@@ -123,7 +124,8 @@ export function registerApprovals(router: Router, ctx: ServerContext): void {
         if (queue[i]!.status === status && current.account.status === account) return current;
         const now = t.now().toISOString();
         const next: Customer = { ...current, account: { status: account }, updatedAt: now, version: current.version + 1 };
-        await t.store.updateCustomer(next);
+        // Only over the version read: a concurrent edit of the customer in between is a 409, not a lost write.
+        if (!(await t.store.updateCustomer(next, current.version))) throw new HttpProblem('write_conflict', 409);
         queue[i] = { ...queue[i]!, status, decidedAt: now };
         await t.store.setMeta(QUEUE_KEY, queue);
         if (account === 'active') await t.store.setMeta(APPROVED_NOTICE(next.id), true);
@@ -135,7 +137,7 @@ export function registerApprovals(router: Router, ctx: ServerContext): void {
         return next;
       });
       ctx.version++;
-      return c.json(customer, 200, { ETag: etag(customer.version) });
+      return c.json(listItem(customer), 200, { ETag: etag(customer.version) });
     },
   });
 }

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { customerDisplayName, maskDocument } from '@clientela/core/format';
+import { customerDisplayName } from '@clientela/core/format';
 import {
   BulkRequestSchema,
   BulkResultSchema,
@@ -19,7 +19,7 @@ import { fail422, fieldIssue, HttpProblem, problemBody } from '../http/problem.j
 import type { Context } from 'hono';
 import type { AppEnv, Router } from '../openapi/define-route.js';
 import { orderPage } from './orders.js';
-import { applyPatch, auditTarget, changedFields, checkCategories, prepareCustomer, targetQuery, toQuery } from '../service/customers.js';
+import { applyPatch, auditTarget, changedFields, checkCategories, listItem, prepareCustomer, targetQuery, toQuery } from '../service/customers.js';
 import { issueInvitation } from '../service/invitations.js';
 import { liveRules, withRuleMemberships } from '../service/rules.js';
 
@@ -37,11 +37,6 @@ export async function getOr404(ctx: ServerContext, id: string): Promise<Customer
   const c = await ctx.store.getCustomer(id);
   if (!c) throw new HttpProblem('not_found', 404);
   return c;
-}
-
-/** A list item: the document masked (the full one is read, and audited, one customer at a time). */
-export function listItem(c: Customer): Customer {
-  return { ...c, document: maskDocument(c.document) };
 }
 
 export function registerCustomers(router: Router, ctx: ServerContext): void {
@@ -180,11 +175,11 @@ export function registerCustomers(router: Router, ctx: ServerContext): void {
     tag: 'customers',
     summary: 'Update a customer (If-Match required; null clears a field)',
     description:
-      'A 412 carries the current record (document unmasked) and is audited as `customer.reveal`. With `Idempotency-Key`, a retry of a PATCH that succeeded (its answer lost) returns the stored answer instead of a 412 against its own write.',
+      'The answer carries the document masked, unless the patch itself sets `document` (the caller already holds it). A 412 carries the current record (document unmasked) and is audited as `customer.reveal`. With `Idempotency-Key`, a retry of a PATCH that succeeded (its answer lost) returns the stored answer instead of a 412 against its own write.',
     access: 'secret',
     request: { params: IdParams, body: CustomerPatchSchema, headers: [IF_MATCH, IDEMPOTENCY] },
     responses: {
-      200: { description: 'The updated customer', schema: CustomerSchema, headers: ['ETag'] },
+      200: { description: 'The updated customer (document masked unless the patch set it)', schema: CustomerSchema, headers: ['ETag'] },
       404: { description: 'No such customer' },
       409: { description: 'Document held by another customer' },
       412: { description: 'Stale If-Match; `current` is the current record' },
@@ -199,7 +194,7 @@ export function registerCustomers(router: Router, ctx: ServerContext): void {
         if (!(await t.store.updateCustomer(next, current.version))) return preconditionFailed(t, c, await getOr404(t, next.id));
         await audit(t, c, { action: 'customer.update', target: next.id, targetName: customerDisplayName(next), changes: changedFields(current, next), count: 1 });
         ctx.version++;
-        return { status: 200, body: next, headers: { ETag: etag(next.version) } };
+        return { status: 200, body: body.document === undefined ? listItem(next) : next, headers: { ETag: etag(next.version) } };
       }),
   });
 
@@ -210,19 +205,19 @@ export function registerCustomers(router: Router, ctx: ServerContext): void {
     summary: 'Soft delete: status becomes deleted; the record and its history remain',
     access: 'secret',
     request: { params: IdParams },
-    responses: { 200: { description: 'The customer, now deleted', schema: CustomerSchema, headers: ['ETag'] }, 404: { description: 'No such customer' }, 412: { description: 'Stale If-Match (optional here); audited as `customer.reveal`' } },
+    responses: { 200: { description: 'The customer, now deleted (document masked)', schema: CustomerSchema, headers: ['ETag'] }, 404: { description: 'No such customer' }, 412: { description: 'Stale If-Match (optional here); audited as `customer.reveal`' } },
     handler: async (c, { params }) => {
       const outcome = await attempt(c, () =>
         inTransaction(ctx, async (t) => {
           const current = await getOr404(t, params.id);
           const header = c.req.header('If-Match');
           if (header !== undefined && !ifMatches(header, current.version)) return preconditionFailed(t, c, current);
-          if (current.status === 'deleted') return { status: 200, body: current, headers: { ETag: etag(current.version) } };
+          if (current.status === 'deleted') return { status: 200, body: listItem(current), headers: { ETag: etag(current.version) } };
           const next = { ...current, status: 'deleted', updatedAt: ctx.now().toISOString(), version: current.version + 1 } as Customer;
           if (!(await t.store.updateCustomer(next, current.version))) return preconditionFailed(t, c, await getOr404(t, next.id));
           await audit(t, c, { action: 'customer.delete', target: next.id, targetName: customerDisplayName(next), count: 1 });
           ctx.version++;
-          return { status: 200, body: next, headers: { ETag: etag(next.version) } };
+          return { status: 200, body: listItem(next), headers: { ETag: etag(next.version) } };
         }),
       );
       return respond(outcome);

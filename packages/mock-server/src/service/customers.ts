@@ -1,4 +1,4 @@
-import { formatCep, normalizeDocument, toE164BR } from '@clientela/core/format';
+import { formatCep, maskDocument, normalizeDocument, toE164BR } from '@clientela/core/format';
 import type { Locale } from '@clientela/core/i18n';
 import {
   CUSTOMER_STATUSES,
@@ -276,4 +276,12 @@ function sortKeys(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(sortKeys);
   if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, x]) => [k, sortKeys(x)]));
   return v;
+}
+
+/**
+ * The record as an answer shows it without a reveal: the document masked. Only
+ * `GET /v1/customers/{id}` (and a 412's `current`) carries it whole, audited as `customer.reveal`.
+ */
+export function listItem(c: Customer): Customer {
+  return { ...c, document: maskDocument(c.document) };
 }
