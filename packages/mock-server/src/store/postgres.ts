@@ -359,10 +359,22 @@ export class PostgresStore implements Store {
       rows = r.rows.filter((x) => x.id !== null);
     } else {
       const keys = `SELECT ${select}, ${col} AS k FROM customers WHERE ${where}${keyset} ORDER BY ${col} ${dir}, id ${dir} ${range}`;
-      const sql = `SELECT d.data, p.document, p.id, p.k FROM (${keys}) p JOIN customer_data d ON d.id = p.id ORDER BY p.k ${dir}, p.id ${dir}`;
-      const [page, count] = await Promise.all([this.#q<PageRow>(sql, args), this.#count(query, where, countArgs)]);
-      rows = page.rows;
-      total = count;
+      const page = `SELECT d.data, p.document, p.id, p.k FROM (${keys}) p JOIN customer_data d ON d.id = p.id`;
+      if (byStatusAlone(query)) {
+        // The total is a sum of a few count deltas: it rides in the page's statement, so a page
+        // costs one round trip and one pooled connection, not two.
+        const sql = `SELECT t.n, t.deltas, p.* FROM ${this.#deltaSum(query, args)} t LEFT JOIN (${page}) p ON true ORDER BY p.k ${dir}, p.id ${dir}`;
+        const r = await this.#q<PageRow & { n: string; deltas: number }>(sql, args);
+        const head = r.rows[0]!;
+        total = Number(head.n);
+        rows = r.rows.filter((x) => x.id !== null);
+        await this.#compactIfMany(head.deltas);
+      } else {
+        // Counting every match can take as long as the page: both run at once, on two connections.
+        const [r, count] = await Promise.all([this.#q<PageRow>(`${page} ORDER BY p.k ${dir}, p.id ${dir}`, args), this.#count(query, where, countArgs)]);
+        rows = r.rows;
+        total = count;
+      }
     }
     // bigint keys come back as strings; the cursor carries numbers for numeric sorts.
     const numeric = sort.field === 'totalSpent';
@@ -375,15 +387,25 @@ export class PostgresStore implements Store {
    */
   async #count(query: CustomerQuery, where: string, args: unknown[]): Promise<number> {
     if (!byStatusAlone(query)) return Number((await this.#q<{ n: number }>(`SELECT count(*)::int AS n FROM customers WHERE ${where}`, args)).rows[0]!.n);
-    const deltaArgs: unknown[] = [[...query.statuses]];
-    let sql = 'SELECT coalesce(sum(delta), 0)::bigint AS n, count(*)::int AS rows FROM customer_count_deltas WHERE status = ANY($1::text[])';
-    if (query.kind) {
-      deltaArgs.push(query.kind);
-      sql += ' AND kind = $2';
-    }
-    const r = (await this.#q<{ n: string; rows: number }>(sql, deltaArgs)).rows[0]!;
-    if (r.rows > COMPACT_DELTAS_AT && !this.#inside) await this.#compactCountDeltas();
+    const deltaArgs: unknown[] = [];
+    const r = (await this.#q<{ n: string; deltas: number }>(`SELECT n, deltas FROM ${this.#deltaSum(query, deltaArgs)} t`, deltaArgs)).rows[0]!;
+    await this.#compactIfMany(r.deltas);
     return Number(r.n);
+  }
+
+  /** A one-row subquery `(n, deltas)`: the count of a query by status (and kind) from its count deltas, and how many rows it summed. */
+  #deltaSum(query: CustomerQuery, args: unknown[]): string {
+    args.push([...query.statuses]);
+    let where = `status = ANY($${args.length}::text[])`;
+    if (query.kind) {
+      args.push(query.kind);
+      where += ` AND kind = $${args.length}`;
+    }
+    return `(SELECT coalesce(sum(delta), 0)::bigint AS n, count(*)::int AS deltas FROM customer_count_deltas WHERE ${where})`;
+  }
+
+  async #compactIfMany(deltas: number): Promise<void> {
+    if (deltas > COMPACT_DELTAS_AT && !this.#inside) await this.#compactCountDeltas();
   }
 
   /**
