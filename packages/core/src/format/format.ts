@@ -218,3 +218,19 @@ export function formatMoney(cents: number, locale: string): string {
   if (!f) moneyFormats.set(locale, (f = new Intl.NumberFormat(locale, { style: 'currency', currency: 'BRL' })));
   return f.format(cents / 100);
 }
+
+const percentFormats = new Map<string, Intl.NumberFormat>();
+
+/**
+ * A percentage given in points (a discount's `10`, `12.5`) written the locale's way, up to one
+ * decimal.
+ *
+ * @example
+ * formatPercent(12.5, 'pt-BR'); // '12,5%'
+ * formatPercent(10, 'en'); // '10%'
+ */
+export function formatPercent(points: number, locale: string): string {
+  let f = percentFormats.get(locale);
+  if (!f) percentFormats.set(locale, (f = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 })));
+  return f.format(points / 100);
+}

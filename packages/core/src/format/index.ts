@@ -8,6 +8,7 @@ export {
   formatCpf,
   formatDocument,
   formatMoney,
+  formatPercent,
   formatPhoneBR,
   initials,
   isMasked,

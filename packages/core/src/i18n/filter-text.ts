@@ -208,3 +208,14 @@ export function describeFilterTerm(term: FilterTerm, locale: Locale, options: De
   if (!('or' in term)) return describeFilterCondition(term, locale, options);
   return term.or.map((c) => describeFilterCondition(c, locale, options)).join(` ${wordsOf(locale).conditions.or} `);
 }
+
+/**
+ * A whole filter in plain words: its terms, all of which must hold, as one list (an automatic
+ * category's rule, read by a person).
+ *
+ * @example
+ * describeFilter([{ type: 'totalSpent', min: 500001 }, { type: 'state', states: ['SP'] }], 'pt-BR'); // 'Gastou R$ 5.000,01 ou mais e UF: SP'
+ */
+export function describeFilter(filter: readonly FilterTerm[], locale: Locale, options: DescribeFilterOptions = {}): string {
+  return andList(filter.map((t) => describeFilterTerm(t, locale, options)), locale);
+}

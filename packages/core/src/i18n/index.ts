@@ -16,5 +16,5 @@ export {
 } from './labels.js';
 export { describeAuditEntry } from './audit.js';
 export type { AuditWords, DescribeAuditOptions } from './audit.js';
-export { builtInViewNames, describeFilterCondition, describeFilterTerm, filterConditionLabels } from './filter-text.js';
+export { builtInViewNames, describeFilter, describeFilterCondition, describeFilterTerm, filterConditionLabels } from './filter-text.js';
 export type { ConditionWords, DescribeFilterOptions, FilterWords } from './filter-text.js';

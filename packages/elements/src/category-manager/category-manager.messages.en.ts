@@ -10,4 +10,10 @@ export const table: Record<Key, string> = {
     stale: 'This category was changed by someone else. The list was reloaded; check it and try again.',
     created: 'Category “{name}” created.', saved: 'Category “{name}” saved.', inactivated: 'Category “{name}” inactivated.',
     reactivated: 'Category “{name}” reactivated.', editing: 'Edit {name}', colorOf: 'Colour of {name}',
+    totalSpent: 'Total spent', averageTicket: 'Average ticket', orders30: 'Orders (30 days)', trend: 'Trend (vs. previous 30 days)',
+    trendOf: '{last} orders in the last 30 days, {previous} in the 30 days before', noFigure: 'No data',
+    discount: 'Discount (%)', discountOf: 'Discount of {name} (%)', noDiscount: 'No discount',
+    automatic: 'automatic', automaticNew: 'Automatic: customers join and leave by its rule', rule: 'Rule', ruleOf: 'Rule of {name}',
+    ruleIs: 'Rule:', ruleHelp: 'Customers who meet every condition join the category, and leave when they no longer do. Nobody is added or removed by hand.',
+    ruleEmpty: 'Add at least one condition to the rule.', editRule: 'Edit rule', editRuleOf: 'Edit rule of {name}', saveRule: 'Save rule',
 };

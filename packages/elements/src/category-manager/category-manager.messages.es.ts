@@ -10,4 +10,10 @@ export const table: Record<Key, string> = {
     stale: 'Otra persona modificó esta categoría. La lista se recargó; revísela e inténtelo de nuevo.',
     created: 'Categoría “{name}” creada.', saved: 'Categoría “{name}” guardada.', inactivated: 'Categoría “{name}” inactivada.',
     reactivated: 'Categoría “{name}” reactivada.', editing: 'Editar {name}', colorOf: 'Color de {name}',
+    totalSpent: 'Total gastado', averageTicket: 'Ticket medio', orders30: 'Pedidos (30 días)', trend: 'Tendencia (vs. 30 días anteriores)',
+    trendOf: '{last} pedidos en los últimos 30 días, {previous} en los 30 días anteriores', noFigure: 'Sin datos',
+    discount: 'Descuento (%)', discountOf: 'Descuento de {name} (%)', noDiscount: 'Sin descuento',
+    automatic: 'automática', automaticNew: 'Automática: los clientes entran y salen por su regla', rule: 'Regla', ruleOf: 'Regla de {name}',
+    ruleIs: 'Regla:', ruleHelp: 'Los clientes que cumplen todas las condiciones entran en la categoría, y salen cuando dejan de cumplirlas. Nadie se incluye o quita a mano.',
+    ruleEmpty: 'Agregue al menos una condición a la regla.', editRule: 'Editar regla', editRuleOf: 'Editar regla de {name}', saveRule: 'Guardar regla',
 };

@@ -15,4 +15,12 @@ export const styles = css`
   .error { color: var(--_danger); font-size: 0.875em; }
   .status { min-height: 1.5em; }
   .row-actions { display: flex; flex-wrap: wrap; gap: 0.5rem; }
+  .check { display: flex; align-items: center; gap: 0.5rem; min-height: var(--_target); }
+  .badge { font-size: 0.75em; font-weight: normal; padding: 0 0.4em; border-radius: 0.5em; border: 1px solid var(--_border); }
+  .rule { font-weight: normal; font-size: 0.875em; color: var(--_muted); }
+  .rule-panel { flex-basis: 100%; border: 1px solid var(--_border); border-radius: 0.5rem; padding: 0.75rem; margin: 0.5rem 0 1rem; }
+  .rule-panel h3 { font-size: 1rem; margin: 0 0 0.25rem; }
+  .rule-text { min-height: 1.5em; }
+  input.discount { width: 5.5rem; }
+  .table-wrap { overflow-x: auto; }
 `;

@@ -81,6 +81,7 @@ export class FilterBuilder extends ClientelaElement<FilterBuilderClient> {
     ...ClientelaElement.properties,
     value: { type: String, reflect: true },
     for: { type: String, reflect: true },
+    noViews: { type: Boolean, attribute: 'no-views' },
     count: { type: Number },
     views: { attribute: false },
     menu: { state: true },
@@ -97,6 +98,8 @@ export class FilterBuilder extends ClientelaElement<FilterBuilderClient> {
   declare value: string;
   /** The id of a `<cl-customer-table>` in the same document or shadow root that this builder drives. */
   declare for: string | undefined;
+  /** Without the saved views menu (a filter edited for something else: an automatic category's rule). */
+  declare noViews: boolean;
   /** How many customers match (read from the table named by `for`, or set by the page). */
   declare count: number | undefined;
   /** The saved views this key and actor can use (built-in ones first). */
@@ -126,6 +129,7 @@ export class FilterBuilder extends ClientelaElement<FilterBuilderClient> {
     super();
     this.value = '';
     this.views = [];
+    this.noViews = false;
     this.saving = false;
     this.viewsFailed = false;
     this.announcement = '';
@@ -160,7 +164,7 @@ export class FilterBuilder extends ClientelaElement<FilterBuilderClient> {
       if (current && current.filter !== this.value) this.currentViewId = undefined;
     }
     if (this.connectionChanged(changed)) {
-      void this.#loadViews();
+      if (!this.noViews) void this.#loadViews();
       void this.#loadCategories();
     }
   }
@@ -463,7 +467,7 @@ export class FilterBuilder extends ClientelaElement<FilterBuilderClient> {
     const current = this.views.find((v) => v.id === this.currentViewId);
     return html`
       <div part="base" role="group" aria-label=${t('label')}>
-        ${this.#renderViews(current)}
+        ${this.noViews ? nothing : this.#renderViews(current)}
         <ul part="chips" class="chips" aria-label=${t('conditions')} ?hidden=${!this.#terms.length}>
           ${this.#terms.map((term, i) => {
             const text = describeFilterTerm(term, locale, describe);

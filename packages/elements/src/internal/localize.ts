@@ -94,6 +94,11 @@ export function formatMoney(cents: number, locale: Locale): string {
   return cached(`money:${locale}`, () => new Intl.NumberFormat(locale, { style: 'currency', currency: 'BRL' })).format(cents / 100);
 }
 
+/** A change as a signed percentage (`0.25` → `+25%`, `-0.1` → `-10%`), in the locale's conventions. */
+export function formatTrend(ratio: number, locale: Locale): string {
+  return cached(`trend:${locale}`, () => new Intl.NumberFormat(locale, { style: 'percent', signDisplay: 'exceptZero', maximumFractionDigits: 0 })).format(ratio);
+}
+
 /** A plain number in the locale's conventions. */
 export function formatNumber(value: number, locale: Locale): string {
   return cached(`number:${locale}`, () => new Intl.NumberFormat(locale)).format(value);
