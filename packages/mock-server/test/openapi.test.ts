@@ -43,7 +43,7 @@ describe('OpenAPI document', () => {
     expect([...served].sort()).toEqual([...documented].sort());
     expect(served.size).toBeGreaterThanOrEqual(25);
     expect(doc.openapi).toBe('3.1.0');
-    expect(doc.paths['/v1/customers'].get.parameters.map((p: { name: string }) => p.name)).toEqual(['q', 'kind', 'status', 'categoryId', 'filter', 'sort', 'cursor', 'limit', 'offset']);
+    expect(doc.paths['/v1/customers'].get.parameters.map((p: { name: string }) => p.name)).toEqual(['q', 'kind', 'status', 'categoryId', 'filter', 'sort', 'unit', 'cursor', 'limit', 'offset']);
     expect(doc.paths['/v1/customers/{id}'].patch.parameters.find((p: { name: string }) => p.name === 'If-Match').required).toBe(true);
     expect(doc.paths['/v1/cep/{cep}'].get.security).toEqual([{ publishableKey: [] }, { secretKey: [] }]);
   });

@@ -21,7 +21,7 @@ export const CategoryListSchema = z.strictObject({ items: z.array(CategorySchema
  * The filter of a bulk action or an export: the list query without paging (`q`, `kind`, `status`,
  * `categoryId`, and `filter`, a filter in its text form).
  */
-export const CustomerFilterSchema = z.omit(CustomerListQuerySchema, { cursor: true, limit: true, sort: true, offset: true });
+export const CustomerFilterSchema = z.omit(CustomerListQuerySchema, { cursor: true, limit: true, sort: true, offset: true, unit: true });
 
 const ids = z.array(z.string().check(z.minLength(1))).check(z.minLength(1), z.maxLength(100_000));
 

@@ -4,6 +4,7 @@ import { CustomerKindSchema } from './customer.js';
 import type { FilterExpression } from './filter.js';
 import { FilterTextSchema } from './filter-codec.js';
 import { rule } from './rules.js';
+import { UnitIdSchema } from './unit.js';
 
 /**
  * Sort fields of `GET /customers`. `status` sorts in the order of {@link CUSTOMER_STATUSES}
@@ -28,7 +29,8 @@ export const MAX_LIST_OFFSET = 10_000_000;
  * {@link MAX_LIST_OFFSET}) starts the page at that row of the sorted matches, for random access;
  * it cannot be combined with `cursor` (422 `offset_with_cursor`), and the page's `nextCursor`
  * continues after its rows. `filter` (the text of a {@link FilterExpression}) narrows the list
- * further; a bad one is a 422 at `filter` naming the condition.
+ * further; a bad one is a 422 at `filter` naming the condition. `unit` shows each row's figures
+ * for one unit.
  */
 export const CustomerListQuerySchema = z.strictObject({
   q: z.optional(z.string().check(z.maxLength(200))),
@@ -38,6 +40,12 @@ export const CustomerListQuerySchema = z.strictObject({
   /** A filter in its text form (`last-notwithin-90.uf-SP`; see `encodeFilter`), combined with the other parameters by AND. */
   filter: z.optional(FilterTextSchema),
   sort: z.optional(z.enum(SORT_VALUES as [CustomerSort, ...CustomerSort[]])),
+  /**
+   * A unit's id: each row's purchase figures (`ordersCount`, `totalSpentCents`, `firstPurchaseAt`,
+   * `lastPurchaseAt`, `averageRating`) are those of its orders at that unit, and sorting by them
+   * sorts by those. It selects no customers (the `unit-…` filter condition does).
+   */
+  unit: z.optional(UnitIdSchema),
   cursor: z.optional(z.string().check(z.maxLength(500))),
   limit: z.optional(z.coerce.number().check(z.int(), z.gte(1), z.lte(200))),
   offset: z.optional(z.coerce.number().check(z.int(), z.gte(0), z.lte(MAX_LIST_OFFSET))),

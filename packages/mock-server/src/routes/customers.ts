@@ -46,7 +46,7 @@ export function registerCustomers(router: Router, ctx: ServerContext): void {
     tag: 'customers',
     summary: 'List and search customers (keyset cursor pages, or random access by offset)',
     description:
-      '`q` matches names ignoring case and accents, e-mail, phone digits and the document with or without punctuation. `filter` takes a filter in its text form (`last-notwithin-90.uf-SP`: terms joined by `.` all hold, alternatives joined by `*` one holds; see docs/http-contract.md), evaluated at the time of the request; a bad one is a 422 at `filter` (`invalid_filter`, `filter_unknown_condition`). All parameters combine by AND. List items carry the document masked. `offset` (not with `cursor`: 422 `offset_with_cursor`) starts the page at that row of the sorted matches; its `nextCursor` continues after the returned rows.',
+      '`q` matches names ignoring case and accents, e-mail, phone digits and the document with or without punctuation. `filter` takes a filter in its text form (`last-notwithin-90.uf-SP`: terms joined by `.` all hold, alternatives joined by `*` one holds; see docs/http-contract.md), evaluated at the time of the request; a bad one is a 422 at `filter` (`invalid_filter`, `filter_unknown_condition`). All parameters combine by AND. `unit` (a unit’s id; 422 `unknown_unit` when none has it) gives each row’s purchase figures — `ordersCount`, `totalSpentCents`, `firstPurchaseAt`, `lastPurchaseAt`, `averageRating` — for its orders at that unit (zero and null where it has none), and `sort` by `totalSpent`, `ordersCount` or `lastPurchaseAt` sorts by those; it selects no customers (the filter’s `unit-…` condition does). List items carry the document masked. `offset` (not with `cursor`: 422 `offset_with_cursor`) starts the page at that row of the sorted matches; its `nextCursor` continues after the returned rows.',
     access: 'secret',
     request: { query: CustomerListQuerySchema },
     responses: { 200: { description: 'One page', schema: CustomerPageSchema } },
@@ -56,9 +56,10 @@ export function registerCustomers(router: Router, ctx: ServerContext): void {
       const after = decodeCursor(query.cursor, sort, c.get('locale'));
       const limit = query.limit ?? 50;
       const offset = query.offset || undefined;
+      if (query.unit !== undefined && !(await ctx.store.getUnit(query.unit))) fail422([fieldIssue('unit', 'unknown_unit', c.get('locale'))]);
       // Items come pre-serialized (and, in memory, cached per record): the list route is the
       // one every table scrolls through, and serializing 50 customers was most of its cost.
-      const page = await ctx.store.listCustomersJson({ query: toQuery(query, undefined, ctx.now()), sort, after, offset, limit });
+      const page = await ctx.store.listCustomersJson({ query: toQuery(query, undefined, ctx.now()), sort, after, offset, limit, unit: query.unit });
       const nextCursor = page.hasMore && page.last ? encodeCursor(sort, page.last) : null;
       return c.body(`{"items":[${page.items.join(',')}],"nextCursor":${JSON.stringify(nextCursor)},"total":${page.total}}`, 200, {
         'Content-Type': 'application/json',

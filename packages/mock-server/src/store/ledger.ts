@@ -1,4 +1,4 @@
-import { countsAsPurchase, type CreditEntry, type CustomerStats, type Order } from '@clientela/core/schemas';
+import { countsAsPurchase, type CreditEntry, type Customer, type CustomerSortField, type CustomerStats, type Order } from '@clientela/core/schemas';
 import type { OrderFigures, OrderListParams, OrderListResult } from './types.js';
 
 // What the embedded stores share about orders and the credits ledger: the order of an order
@@ -88,4 +88,21 @@ export function applyToBalances(
     next.set(e.grantId, remaining - e.amountCents);
   }
   return next;
+}
+
+// ---- figures per unit ----
+
+/** Nothing bought: the figures of a customer at a unit where it has no order. */
+export const NO_FIGURES: Readonly<OrderFigures> = Object.freeze({ count: 0, totalCents: 0, firstAt: null, lastAt: null, ratingSum: 0, ratingCount: 0 });
+
+/** The list's sort fields that read the purchase figures, which a list for one unit takes from that unit's. */
+export const UNIT_SORT_FIELDS: ReadonlySet<CustomerSortField> = new Set(['totalSpent', 'ordersCount', 'lastPurchaseAt']);
+
+/**
+ * The customer as a list for one unit shows it: its purchase figures (orders count, total spent,
+ * first and last purchase, average rating) those of its orders at the unit; visits and the rest
+ * as they are.
+ */
+export function withUnitFigures<C extends Customer>(c: C, figures: OrderFigures | undefined): C {
+  return { ...c, stats: { ...c.stats, ...purchaseStats(figures ?? NO_FIGURES) } };
 }

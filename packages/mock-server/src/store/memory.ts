@@ -16,7 +16,7 @@ import {
   type Unit,
   type View,
 } from '@clientela/core/schemas';
-import { applyToBalances, compareOrders, figuresOf, numberKey, pageOf } from './ledger.js';
+import { applyToBalances, compareOrders, figuresOf, numberKey, pageOf, UNIT_SORT_FIELDS, withUnitFigures } from './ledger.js';
 import { compareKeys, maskJson, matchesTokens, queryKey, queryPredicate, queryTokens, scanByPages, searchTextOf, sortKeyOf } from './search.js';
 import type { AuditQueryParams, CustomerQuery, ListJsonResult, ListParams, ListResult, OrderFigures, OrderListParams, OrderListResult, SortKey, SortSpec, StoredAudit, StoredCategory, SyncStore } from './types.js';
 
@@ -360,7 +360,12 @@ export class MemoryStore implements SyncStore {
     return out;
   }
 
-  listCustomers({ query, sort, after, offset = 0, limit }: ListParams): ListResult {
+  listCustomers(params: ListParams): ListResult {
+    if (params.unit !== undefined) {
+      const { keys: _keys, ...page } = this.listForUnit({ ...params, unit: params.unit });
+      return page;
+    }
+    const { query, sort, after, offset = 0, limit } = params;
     const pred = this.recPredicate(query);
     const tokens = queryTokens(query.q);
     const field = sort.field;
@@ -424,6 +429,16 @@ export class MemoryStore implements SyncStore {
   private itemJson = new WeakMap<Customer, string>();
 
   listCustomersJson(params: ListParams): ListJsonResult {
+    if (params.unit !== undefined) {
+      const page = this.listForUnit({ ...params, unit: params.unit });
+      const n = page.items.length;
+      return {
+        items: page.items.map((c) => maskJson(JSON.stringify(c), c.document)),
+        last: n ? { key: page.keys[n - 1]!, id: page.items[n - 1]!.id } : undefined,
+        hasMore: page.hasMore,
+        total: page.total,
+      };
+    }
     const page = this.listCustomers(params);
     const items = page.items.map((c) => {
       let json = this.itemJson.get(c);
@@ -564,6 +579,7 @@ export class MemoryStore implements SyncStore {
     this.orderNumbers.set(numberKey(order.number, order.unitId), order.id);
     this.placeOrder(order);
     this.allOrders = undefined;
+    this.refreshUnitFigures(order.customerId, order.unitId);
   }
 
   getOrder(id: string): Order | undefined {
@@ -582,6 +598,7 @@ export class MemoryStore implements SyncStore {
     list.splice(list.indexOf(old) >>> 0, 1);
     this.orderNumbers.delete(numberKey(old.number, old.unitId));
     this.insertOrder(order);
+    if (old.unitId !== order.unitId || old.customerId !== order.customerId) this.refreshUnitFigures(old.customerId, old.unitId);
   }
 
   listOrders(params: OrderListParams): OrderListResult {
@@ -664,6 +681,51 @@ export class MemoryStore implements SyncStore {
       out.push({ seq: i + 1, entry: e });
     }
     return out;
+  }
+
+  // ---- figures per unit ----
+  /** Each customer's figures per unit (unit id → customer id → figures), kept as its orders are written. */
+  private unitFigures = new Map<string, Map<string, OrderFigures>>();
+
+  private refreshUnitFigures(customerId: string, unitId: string | undefined): void {
+    if (unitId === undefined) return;
+    let byCustomer = this.unitFigures.get(unitId);
+    if (!byCustomer) this.unitFigures.set(unitId, (byCustomer = new Map()));
+    byCustomer.set(customerId, figuresOf((this.ordersByCustomer.get(customerId) ?? []).filter((o) => o.unitId === unitId)));
+  }
+
+  /**
+   * A page of the list for one unit: each row with its figures there. Sorted by those figures,
+   * the matches are sorted here for each page (no index per unit), which costs a sort of every
+   * match; other sorts walk the usual indexes and only the rows shown change.
+   */
+  private listForUnit(params: ListParams & { unit: string }): ListResult & { keys: SortKey[] } {
+    const figures = this.unitFigures.get(params.unit);
+    const shown = (c: Customer) => withUnitFigures(c, figures?.get(c.id));
+    const { sort, after, offset = 0, limit } = params;
+    if (!UNIT_SORT_FIELDS.has(sort.field)) {
+      const page = this.listCustomers({ ...params, unit: undefined });
+      const items = page.items.map(shown);
+      return { ...page, items, keys: page.items.map((c) => this.byId.get(c.id)!.keys[sort.field]) };
+    }
+    const tokens = queryTokens(params.query.q);
+    const recs = tokens.length ? this.searchSeqs(tokens, params.query).map((seq) => this.recs[seq] as Rec) : this.recs.filter(this.recPredicate(params.query));
+    const rows = recs.map((r) => {
+      const c = shown(r.c);
+      return { c, key: sortKeyOf(c, sort.field) };
+    });
+    const cmp = (a: { c: Customer; key: SortKey }, b: { c: Customer; key: SortKey }) => compareKeys(a.key, b.key) || (a.c.id < b.c.id ? -1 : a.c.id > b.c.id ? 1 : 0);
+    rows.sort((a, b) => (sort.desc ? -cmp(a, b) : cmp(a, b)));
+    let start = offset;
+    if (after) {
+      const isPast = (r: { c: Customer; key: SortKey }) => {
+        const c = cmp(r, { c: { id: after.id } as Customer, key: after.key });
+        return sort.desc ? c < 0 : c > 0;
+      };
+      while (start < rows.length && !isPast(rows[start]!)) start++;
+    }
+    const page = rows.slice(start, start + limit);
+    return { items: page.map((r) => r.c), keys: page.map((r) => r.key), hasMore: start + limit < rows.length, total: rows.length };
   }
 
   // ---- units (stores) ----

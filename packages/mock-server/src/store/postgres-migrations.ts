@@ -247,6 +247,57 @@ export const POSTGRES_MIGRATIONS: readonly Migration<Db, Promise<void>>[] = [
       `);
     },
   },
+  {
+    version: 11,
+    name: "each customer's figures per unit, kept by a trigger on orders",
+    // What a customer's orders at one unit add up to, written by the database in the statement
+    // that writes an order, so no process can store an order and forget the figures; filled here
+    // from the orders already stored. The statuses that count as a purchase (core's
+    // countsAsPurchase) are written out: a released step never changes.
+    up: async (db) => {
+      const sums = (unit: string, customer: string) => `
+        SELECT ${unit}, ${customer}, count(*) FILTER (WHERE counted), coalesce(sum(total_cents) FILTER (WHERE counted), 0),
+          min(placed_at) FILTER (WHERE counted), max(placed_at) FILTER (WHERE counted), coalesce(sum(rating), 0), count(rating)
+        FROM (SELECT *, status IN ('pending', 'paid', 'shipped', 'delivered') AS counted FROM orders WHERE customer_id = ${customer} AND unit_key = ${unit}) o`;
+      await db.query(`
+        CREATE TABLE unit_figures (
+          u_unit text COLLATE "C" NOT NULL,
+          u_customer text COLLATE "C" NOT NULL,
+          u_orders integer NOT NULL,
+          u_spent bigint NOT NULL,
+          u_first text COLLATE "C",
+          u_last text COLLATE "C",
+          u_rating_sum integer NOT NULL,
+          u_rating_count integer NOT NULL,
+          PRIMARY KEY (u_unit, u_customer)
+        );
+        CREATE FUNCTION refresh_unit_figures(unit text, customer text) RETURNS void LANGUAGE sql AS $$
+          INSERT INTO unit_figures (u_unit, u_customer, u_orders, u_spent, u_first, u_last, u_rating_sum, u_rating_count)
+          ${sums('unit', 'customer')}
+          ON CONFLICT (u_unit, u_customer) DO UPDATE SET u_orders = EXCLUDED.u_orders, u_spent = EXCLUDED.u_spent, u_first = EXCLUDED.u_first,
+            u_last = EXCLUDED.u_last, u_rating_sum = EXCLUDED.u_rating_sum, u_rating_count = EXCLUDED.u_rating_count
+        $$;
+        CREATE FUNCTION orders_unit_figures() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          -- Order writes of one customer take turns on its row; the sums below, a statement of
+          -- their own, then see every order a transaction that held it before committed.
+          PERFORM 1 FROM customers WHERE id = NEW.customer_id FOR UPDATE;
+          IF TG_OP = 'UPDATE' AND OLD.unit_key <> '' AND (OLD.unit_key, OLD.customer_id) IS DISTINCT FROM (NEW.unit_key, NEW.customer_id) THEN
+            PERFORM refresh_unit_figures(OLD.unit_key, OLD.customer_id);
+          END IF;
+          IF NEW.unit_key <> '' THEN
+            PERFORM refresh_unit_figures(NEW.unit_key, NEW.customer_id);
+          END IF;
+          RETURN NULL;
+        END $$;
+        CREATE TRIGGER orders_unit_figures AFTER INSERT OR UPDATE ON orders FOR EACH ROW EXECUTE FUNCTION orders_unit_figures();
+        INSERT INTO unit_figures (u_unit, u_customer, u_orders, u_spent, u_first, u_last, u_rating_sum, u_rating_count)
+          SELECT unit_key, customer_id, count(*) FILTER (WHERE counted), coalesce(sum(total_cents) FILTER (WHERE counted), 0),
+            min(placed_at) FILTER (WHERE counted), max(placed_at) FILTER (WHERE counted), coalesce(sum(rating), 0), count(rating)
+          FROM (SELECT *, status IN ('pending', 'paid', 'shipped', 'delivered') AS counted FROM orders WHERE unit_key <> '') o GROUP BY unit_key, customer_id;
+      `);
+    },
+  },
 ];
 
 export const POSTGRES_SCHEMA_VERSION = checkMigrations(POSTGRES_MIGRATIONS);

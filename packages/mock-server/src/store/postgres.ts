@@ -2,7 +2,7 @@ import pg from 'pg';
 import { searchKey } from '@clientela/core/format';
 import { countsAsPurchase, filterFieldsOf, ORDER_STATUSES, type AuditEntry, type CreditEntry, type Customer, type CustomerSortField, type CustomerSource, type Order, type Unit, type View } from '@clientela/core/schemas';
 import { filterSql, sourcesColumn } from './filter-sql.js';
-import { applyToBalances } from './ledger.js';
+import { applyToBalances, UNIT_SORT_FIELDS, withUnitFigures } from './ledger.js';
 import { migratePostgres } from './postgres-migrations.js';
 import { maskJson, queryTokens, searchTextOf, sortKeyOf } from './search.js';
 import {
@@ -81,7 +81,25 @@ function likeAny(token: string): string {
   return `%${token.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
 }
 
-type PageRow = { data: string; document: string; id: string; k: string | number };
+type PageRow = { data: string; document: string; id: string; k: string | number } & UnitFigureRow;
+
+/** A unit's figures as a list page for one unit reads them (all null when the customer has no order there). */
+interface UnitFigureRow {
+  u_orders?: number | null;
+  u_spent?: string | null;
+  u_first?: string | null;
+  u_last?: string | null;
+  u_rating_sum?: number | null;
+  u_rating_count?: number | null;
+}
+
+/** The sort columns a list for one unit reads from its figures (no row: zero, never). */
+const UNIT_SORT_COLUMNS = { totalSpent: 'coalesce(u.u_spent, 0)', ordersCount: 'coalesce(u.u_orders, 0)', lastPurchaseAt: "coalesce(u.u_last, '')" } as const;
+
+function unitFiguresOf(r: UnitFigureRow): OrderFigures | undefined {
+  if (r.u_orders === null || r.u_orders === undefined) return undefined;
+  return { count: r.u_orders, totalCents: Number(r.u_spent ?? 0), firstAt: r.u_first ?? null, lastAt: r.u_last ?? null, ratingSum: r.u_rating_sum ?? 0, ratingCount: r.u_rating_count ?? 0 };
+}
 
 /** Count-delta rows beyond which a count folds them together first. */
 const COMPACT_DELTAS_AT = 200;
@@ -330,12 +348,20 @@ export class PostgresStore implements Store {
   }
 
   async #page(params: ListParams, select: string): Promise<{ rows: PageRow[]; total: number }> {
-    const { query, sort, after, offset, limit } = params;
-    const col = SORT_COLUMNS[sort.field];
+    const { query, sort, after, offset, limit, unit } = params;
+    const bySeq = unit !== undefined && UNIT_SORT_FIELDS.has(sort.field);
+    const col = bySeq ? UNIT_SORT_COLUMNS[sort.field as keyof typeof UNIT_SORT_COLUMNS] : SORT_COLUMNS[sort.field];
     const dir = sort.desc ? 'DESC' : 'ASC';
     const args: unknown[] = [];
     const where = this.#where(query, args);
     const countArgs = [...args];
+    // For one unit, each row's figures there (none: no row) ride along, and sort when asked to.
+    let from = 'customers';
+    if (unit !== undefined) {
+      args.push(unit);
+      from = `customers LEFT JOIN unit_figures u ON u.u_unit = $${args.length} AND u.u_customer = customers.id`;
+      select += ', u.u_orders, u.u_spent::text AS u_spent, u.u_first, u.u_last, u.u_rating_sum, u.u_rating_count';
+    }
     const searching = queryTokens(query.q).length > 0;
     let keyset = '';
     if (after) {
@@ -350,16 +376,16 @@ export class PostgresStore implements Store {
     if (searching) {
       // A search visits every match to recheck it, and its total counts them: one pass collects
       // the matches' sort keys, the page and the total both come from it.
-      const sql = `WITH m AS MATERIALIZED (SELECT ${select}, ${col} AS k FROM customers WHERE ${where}),
+      const sql = `WITH m AS MATERIALIZED (SELECT ${select}, ${col} AS k FROM ${from} WHERE ${where}),
         p AS (SELECT * FROM m WHERE true${keyset} ORDER BY k ${dir}, id ${dir} ${range})
-        SELECT (SELECT count(*) FROM m)::int AS n, d.data, p.document, p.id, p.k
+        SELECT (SELECT count(*) FROM m)::int AS n, d.data, p.*
         FROM (SELECT 1) one LEFT JOIN (p JOIN customer_data d ON d.id = p.id) ON true ORDER BY p.k ${dir}, p.id ${dir}`;
       const r = await this.#q<PageRow & { n: number }>(sql, args);
       total = Number(r.rows[0]?.n ?? 0);
       rows = r.rows.filter((x) => x.id !== null);
     } else {
-      const keys = `SELECT ${select}, ${col} AS k FROM customers WHERE ${where}${keyset} ORDER BY ${col} ${dir}, id ${dir} ${range}`;
-      const page = `SELECT d.data, p.document, p.id, p.k FROM (${keys}) p JOIN customer_data d ON d.id = p.id`;
+      const keys = `SELECT ${select}, ${col} AS k FROM ${from} WHERE ${where}${keyset} ORDER BY ${col} ${dir}, id ${dir} ${range}`;
+      const page = `SELECT d.data, p.* FROM (${keys}) p JOIN customer_data d ON d.id = p.id`;
       if (byStatusAlone(query)) {
         // The total is a sum of a few count deltas: it rides in the page's statement, so a page
         // costs one round trip and one pooled connection, not two.
@@ -377,7 +403,7 @@ export class PostgresStore implements Store {
       }
     }
     // bigint keys come back as strings; the cursor carries numbers for numeric sorts.
-    const numeric = sort.field === 'totalSpent';
+    const numeric = sort.field === 'totalSpent' || (bySeq && sort.field === 'ordersCount');
     return { rows: numeric ? rows.map((r) => ({ ...r, k: Number(r.k) })) : rows, total };
   }
 
@@ -421,12 +447,14 @@ export class PostgresStore implements Store {
     const { rows, total } = await this.#page(params, 'document, id');
     const page = rows.slice(0, params.limit);
     const last = page[page.length - 1];
-    return { items: page.map((r) => maskJson(r.data, r.document)), last: last && { key: last.k, id: last.id }, hasMore: rows.length > params.limit, total };
+    const json = (r: PageRow) => (params.unit === undefined ? r.data : JSON.stringify(withUnitFigures(JSON.parse(r.data) as Customer, unitFiguresOf(r))));
+    return { items: page.map((r) => maskJson(json(r), r.document)), last: last && { key: last.k, id: last.id }, hasMore: rows.length > params.limit, total };
   }
 
   async listCustomers(params: ListParams): Promise<ListResult> {
     const { rows, total } = await this.#page(params, 'document, id');
-    return { items: rows.slice(0, params.limit).map((r) => JSON.parse(r.data) as Customer), hasMore: rows.length > params.limit, total };
+    const customer = (r: PageRow) => (params.unit === undefined ? (JSON.parse(r.data) as Customer) : withUnitFigures(JSON.parse(r.data) as Customer, unitFiguresOf(r)));
+    return { items: rows.slice(0, params.limit).map(customer), hasMore: rows.length > params.limit, total };
   }
 
   async countCustomers(query: CustomerQuery): Promise<number> {

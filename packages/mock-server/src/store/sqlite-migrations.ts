@@ -178,6 +178,44 @@ export const SQLITE_MIGRATIONS: readonly Migration<Db>[] = [
         CREATE INDEX customer_external_ids_customer ON customer_external_ids (customer_id);
       `),
   },
+  {
+    version: 9,
+    name: "each customer's figures per unit, kept by triggers on orders",
+    // What a customer's orders at one unit add up to, written by the database in the statement
+    // that writes an order (so no code path can store an order and forget the figures), and
+    // filled here from the orders already stored. Returned and cancelled orders count in none but
+    // the ratings, as in the customer's own figures. Columns carry a `u_` prefix so a list query
+    // can join the table without qualifying the customers' columns.
+    up: (db) => {
+      // The statuses that count as a purchase (core's countsAsPurchase), written out: a released step never changes.
+      const counted = "status IN ('pending', 'paid', 'shipped', 'delivered')";
+      const refresh = (who: 'new' | 'old') => `
+        INSERT OR REPLACE INTO unit_figures (u_unit, u_customer, u_orders, u_spent, u_first, u_last, u_rating_sum, u_rating_count)
+          SELECT ${who}.unit_key, ${who}.customer_id, count(*) FILTER (WHERE ${counted}), coalesce(sum(total_cents) FILTER (WHERE ${counted}), 0),
+            min(placed_at) FILTER (WHERE ${counted}), max(placed_at) FILTER (WHERE ${counted}), coalesce(sum(rating), 0), count(rating)
+          FROM orders WHERE customer_id = ${who}.customer_id AND unit_key = ${who}.unit_key;`;
+      db.exec(`
+        CREATE TABLE unit_figures (
+          u_unit TEXT NOT NULL,
+          u_customer TEXT NOT NULL,
+          u_orders INTEGER NOT NULL,
+          u_spent INTEGER NOT NULL,
+          u_first TEXT,
+          u_last TEXT,
+          u_rating_sum INTEGER NOT NULL,
+          u_rating_count INTEGER NOT NULL,
+          PRIMARY KEY (u_unit, u_customer)
+        ) WITHOUT ROWID;
+        CREATE TRIGGER orders_unit_figures_insert AFTER INSERT ON orders WHEN new.unit_key <> '' BEGIN ${refresh('new')} END;
+        CREATE TRIGGER orders_unit_figures_update_old AFTER UPDATE ON orders WHEN old.unit_key <> '' BEGIN ${refresh('old')} END;
+        CREATE TRIGGER orders_unit_figures_update_new AFTER UPDATE ON orders WHEN new.unit_key <> '' BEGIN ${refresh('new')} END;
+        INSERT INTO unit_figures (u_unit, u_customer, u_orders, u_spent, u_first, u_last, u_rating_sum, u_rating_count)
+          SELECT unit_key, customer_id, count(*) FILTER (WHERE ${counted}), coalesce(sum(total_cents) FILTER (WHERE ${counted}), 0),
+            min(placed_at) FILTER (WHERE ${counted}), max(placed_at) FILTER (WHERE ${counted}), coalesce(sum(rating), 0), count(rating)
+          FROM orders WHERE unit_key <> '' GROUP BY unit_key, customer_id;
+      `);
+    },
+  },
 ];
 
 /** The schema version this server writes. */

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { searchKey } from '@clientela/core/format';
 import { countsAsPurchase, filterFieldsOf, filterReadsCredits, filterReadsUnits, filterTest, ORDER_STATUSES, type AuditEntry, type CreditEntry, type Customer, type CustomerSortField, type CustomerSource, type FilterFields, type Order, type Unit, type View } from '@clientela/core/schemas';
 import { filterSql, sourcesColumn, sourcesFromColumn, type FilterDialect } from './filter-sql.js';
-import { applyToBalances } from './ledger.js';
+import { applyToBalances, UNIT_SORT_FIELDS, withUnitFigures } from './ledger.js';
 import { maskJson, queryKey, queryTokens, scanByPages, searchTextOf, sortKeyOf } from './search.js';
 import { migrateSqlite } from './sqlite-migrations.js';
 import type { AuditQueryParams, CustomerQuery, ListJsonResult, ListParams, ListResult, OrderFigures, OrderListParams, OrderListResult, SortSpec, StoredAudit, StoredCategory, SyncStore } from './types.js';
@@ -33,6 +33,24 @@ const SORT_COLUMNS: Record<CustomerSortField, string> = {
   visitsCount: 'visits_count',
   status: 'status_rank',
 };
+
+/** The sort columns a list for one unit reads from its figures (a customer without orders there has no row: zero, never). */
+const UNIT_SORT_COLUMNS = { totalSpent: 'coalesce(u.u_spent, 0)', ordersCount: 'coalesce(u.u_orders, 0)', lastPurchaseAt: "coalesce(u.u_last, '')" } as const;
+
+/** A unit's figures as a list page reads them (all null without a row). */
+interface UnitFigureRow {
+  u_orders?: number | null;
+  u_spent?: number | null;
+  u_first?: string | null;
+  u_last?: string | null;
+  u_rating_sum?: number | null;
+  u_rating_count?: number | null;
+}
+
+function unitFiguresOf(r: UnitFigureRow): OrderFigures | undefined {
+  if (r.u_orders === null || r.u_orders === undefined) return undefined;
+  return { count: r.u_orders, totalCents: r.u_spent ?? 0, firstAt: r.u_first ?? null, lastAt: r.u_last ?? null, ratingSum: r.u_rating_sum ?? 0, ratingCount: r.u_rating_count ?? 0 };
+}
 
 function row(c: Customer) {
   const f = filterFieldsOf(c);
@@ -368,15 +386,21 @@ export class SqliteStore implements SyncStore {
   }
 
   /** The page's SQL and its arguments, `LIMIT` (one row more than the page, to tell `hasMore`) and `OFFSET` included. */
-  private pageSql({ query, sort, after, offset, limit }: ListParams, select: string): { sql: string; args: unknown[] } {
+  private pageSql({ query, sort, after, offset, limit, unit }: ListParams, select: string): { sql: string; args: unknown[] } {
     // SQLite cannot tell how many rows an FTS match returns; for a common fragment, walking the
     // sort index (and probing the match set) finds the first page after a few rows, while the
     // default plan would fetch and sort every match.
     const narrowed = this.filteredMatches(query);
     const matches = narrowed ?? this.ftsRowids(query);
-    const { sql, args } = this.where(query, matches, narrowed !== undefined);
-    const hint = matches && matches.length > MANY_MATCHES ? ` INDEXED BY ${SORT_INDEXES[sort.field]}` : '';
-    const col = SORT_COLUMNS[sort.field];
+    const where = this.where(query, matches, narrowed !== undefined);
+    const bySeq = unit !== undefined && UNIT_SORT_FIELDS.has(sort.field);
+    const hint = matches && matches.length > MANY_MATCHES && !bySeq ? ` INDEXED BY ${SORT_INDEXES[sort.field]}` : '';
+    const col = bySeq ? UNIT_SORT_COLUMNS[sort.field as keyof typeof UNIT_SORT_COLUMNS] : SORT_COLUMNS[sort.field];
+    // For one unit, each row's figures there (none: no row) ride along, and sort when asked to.
+    const join = unit !== undefined ? ' LEFT JOIN unit_figures u ON u.u_unit = ? AND u.u_customer = customers.id' : '';
+    const sql = where.sql;
+    const args = unit !== undefined ? [unit, ...where.args] : where.args;
+    if (unit !== undefined) select += ', u.u_orders, u.u_spent, u.u_first, u.u_last, u.u_rating_sum, u.u_rating_count';
     const dir = sort.desc ? 'DESC' : 'ASC';
     let keyset = '';
     const keyArgs: unknown[] = [];
@@ -385,14 +409,14 @@ export class SqliteStore implements SyncStore {
       keyset = ` AND (${col} ${op} ? OR (${col} = ? AND id ${op} ?))`;
       keyArgs.push(after.key, after.key, after.id);
     }
-    return { sql: `SELECT ${select.replace('$col', col)} FROM customers${hint} WHERE ${sql}${keyset} ORDER BY ${col} ${dir}, id ${dir} LIMIT ? OFFSET ?`, args: [...args, ...keyArgs, limit + 1, offset ?? 0] };
+    return { sql: `SELECT ${select.replace('$col', col)} FROM customers${hint}${join} WHERE ${sql}${keyset} ORDER BY ${col} ${dir}, id ${dir} LIMIT ? OFFSET ?`, args: [...args, ...keyArgs, limit + 1, offset ?? 0] };
   }
 
   /** The page over the slim table, then the documents of just those rows. */
-  private pageRows(params: ListParams): { data: string; document: string; id: string; k: string | number }[] {
+  private pageRows(params: ListParams): (UnitFigureRow & { data: string; document: string; id: string; k: string | number })[] {
     const { sql, args } = this.pageSql(params, 'seq, document, id, $col AS k');
     const dir = params.sort.desc ? 'DESC' : 'ASC';
-    return this.prepare(`SELECT d.data, p.document, p.id, p.k FROM (${sql}) p JOIN customer_data d ON d.seq = p.seq ORDER BY p.k ${dir}, p.id ${dir}`).all(...args) as { data: string; document: string; id: string; k: string | number }[];
+    return this.prepare(`SELECT d.data, p.* FROM (${sql}) p JOIN customer_data d ON d.seq = p.seq ORDER BY p.k ${dir}, p.id ${dir}`).all(...args) as (UnitFigureRow & { data: string; document: string; id: string; k: string | number })[];
   }
 
   /**
@@ -402,6 +426,18 @@ export class SqliteStore implements SyncStore {
   private itemCache = new Map<number, string>();
 
   listCustomersJson(params: ListParams): ListJsonResult {
+    if (params.unit !== undefined) {
+      // Figures for one unit: the documents are rewritten for this page, not cached.
+      const rows = this.pageRows(params);
+      const page = rows.slice(0, params.limit);
+      const last = page[page.length - 1];
+      return {
+        items: page.map((r) => maskJson(JSON.stringify(withUnitFigures(JSON.parse(r.data) as Customer, unitFiguresOf(r))), r.document)),
+        last: last && { key: last.k, id: last.id },
+        hasMore: rows.length > params.limit,
+        total: this.countCustomers(params.query),
+      };
+    }
     const { sql, args } = this.pageSql(params, 'seq, document, id, $col AS k');
     const keys = this.prepare(sql).all(...args) as { seq: number; document: string; id: string; k: string | number }[];
     const hasMore = keys.length > params.limit;
@@ -425,7 +461,7 @@ export class SqliteStore implements SyncStore {
   listCustomers(params: ListParams): ListResult {
     const rows = this.pageRows(params);
     const hasMore = rows.length > params.limit;
-    const items = rows.slice(0, params.limit).map((r) => JSON.parse(r.data) as Customer);
+    const items = rows.slice(0, params.limit).map((r) => (params.unit === undefined ? (JSON.parse(r.data) as Customer) : withUnitFigures(JSON.parse(r.data) as Customer, unitFiguresOf(r))));
     return { items, hasMore, total: this.countCustomers(params.query) };
   }
 

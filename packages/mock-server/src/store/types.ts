@@ -48,6 +48,11 @@ export interface ListParams {
   /** Rows of the sorted matches to skip (random access; never together with `after`). */
   offset?: number | undefined;
   limit: number;
+  /**
+   * A unit's id: each row's purchase figures are its orders' at that unit (none: zero), and a sort
+   * by them sorts by those (see {@link unitStats}).
+   */
+  unit?: string | undefined;
 }
 
 /** A page of list items already serialized (document masked), for the list route's hot path. */
