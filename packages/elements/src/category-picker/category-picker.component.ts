@@ -110,7 +110,8 @@ export class CategoryPicker extends FormAssociatedElement<PickerClient> {
   /** Active categories matching the typed text, plus the "create" entry when it applies. */
   get #options(): string[] {
     const q = searchKey(this._query.trim());
-    const matches = this.#all.filter((c) => c.status === 'active' && (!q || searchKey(c.name).includes(q))).map((c) => c.id);
+    // Automatic categories follow their rule: never offered, whether or not already chosen.
+    const matches = this.#all.filter((c) => c.status === 'active' && !c.rule && (!q || searchKey(c.name).includes(q))).map((c) => c.id);
     const exact = this.#all.some((c) => searchKey(c.name) === q);
     if (this.allowCreate && q && !exact) matches.push(CREATE);
     return matches;
@@ -242,7 +243,9 @@ export class CategoryPicker extends FormAssociatedElement<PickerClient> {
       case 'Backspace':
         if (!this._query && this.value.length) {
           event.preventDefault();
-          this.#remove(this.value[this.value.length - 1]!);
+          // The last chip a person may remove: automatic categories stay (their rule decides).
+          const last = [...this.value].reverse().find((id) => !this.#all.find((c) => c.id === id)?.rule);
+          if (last) this.#remove(last);
         }
         break;
       case 'Tab':
@@ -311,11 +314,20 @@ export class CategoryPicker extends FormAssociatedElement<PickerClient> {
         ${chosen.length
           ? html`<ul class="chips" aria-label=${t('selected')}>
               ${chosen.map(
-                (c) => html`<li part="chip ${c.status === 'inactive' ? 'inactive' : ''}" class=${c.status === 'inactive' ? 'inactive' : ''} title=${c.status === 'inactive' ? t('inactiveHint') : nothing}>
-                  <span class="swatch" style="background:${/^#[0-9a-f]{6}$/i.test(c.color) ? c.color : '#999999'}"></span>
-                  <span>${c.name}${c.status === 'inactive' ? html` <em>(${t('inactive')})</em>` : nothing}</span>
-                  <button type="button" aria-label=${t('remove', { name: c.name })} ?disabled=${this.disabled} @click=${() => this.#remove(c.id)}>✕</button>
-                </li>`,
+                (c) => {
+                  const automatic = 'rule' in c && Boolean(c.rule);
+                  return html`<li
+                    part="chip ${c.status === 'inactive' ? 'inactive' : ''} ${automatic ? 'automatic' : ''}"
+                    class="${c.status === 'inactive' ? 'inactive' : ''} ${automatic ? 'automatic' : ''}"
+                    title=${automatic ? t('automaticHint') : c.status === 'inactive' ? t('inactiveHint') : nothing}
+                  >
+                    <span class="swatch" style="background:${/^#[0-9a-f]{6}$/i.test(c.color) ? c.color : '#999999'}"></span>
+                    <span>${c.name}${c.status === 'inactive' ? html` <em>(${t('inactive')})</em>` : nothing}${automatic ? html` <em>(${t('automatic')})</em>` : nothing}</span>
+                    ${automatic
+                      ? html`<span class="visually-hidden">${t('automaticHint')}</span>`
+                      : html`<button type="button" aria-label=${t('remove', { name: c.name })} ?disabled=${this.disabled} @click=${() => this.#remove(c.id)}>✕</button>`}
+                  </li>`;
+                },
               )}
             </ul>`
           : nothing}

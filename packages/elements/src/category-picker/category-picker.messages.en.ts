@@ -7,4 +7,5 @@ export const table: Record<Key, string> = {
     none: 'No category found', create: 'Create category “{name}”', newCategory: 'New category', name: 'Name', color: 'Colour',
     confirmCreate: 'Create', cancel: 'Cancel', results: '{count} categories available', added: '{name} added', removed: '{name} removed',
     loadFailed: 'Could not load the categories.', required: 'Choose at least one category.', creating: 'Creating…',
+    automatic: 'automatic', automaticHint: 'Automatic category: customers join and leave by its rule, not by hand.',
 };

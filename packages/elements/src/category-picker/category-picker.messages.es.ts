@@ -7,4 +7,5 @@ export const table: Record<Key, string> = {
     none: 'Ninguna categoría encontrada', create: 'Crear categoría “{name}”', newCategory: 'Nueva categoría', name: 'Nombre', color: 'Color',
     confirmCreate: 'Crear', cancel: 'Cancelar', results: '{count} categorías disponibles', added: '{name} añadida', removed: '{name} quitada',
     loadFailed: 'No fue posible cargar las categorías.', required: 'Seleccione al menos una categoría.', creating: 'Creando…',
+    automatic: 'automática', automaticHint: 'Categoría automática: los clientes entran y salen por su regla, no a mano.',
 };

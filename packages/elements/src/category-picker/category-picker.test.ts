@@ -9,7 +9,7 @@ const now = '2026-11-22T10:00:00.000Z';
 const cat = (id: string, name: string, status: 'active' | 'inactive' = 'active') => ({
   id, name, color: '#7c3aed', status, customerCount: 2, createdAt: now, updatedAt: now, version: 1,
 });
-const items = () => [cat('c_vip', 'VIP'), cat('c_ata', 'Atacado'), cat('c_var', 'Varejo'), cat('c_old', 'Antiga', 'inactive')];
+const items = () => [cat('c_vip', 'VIP'), cat('c_ata', 'Atacado'), cat('c_var', 'Varejo'), cat('c_old', 'Antiga', 'inactive'), { ...cat('c_auto', 'Grandes compradores'), rule: 'spent-min-500001' }];
 
 function api() {
   const created: unknown[] = [];
@@ -39,6 +39,32 @@ const $$ = (el: CategoryPicker, sel: string) => [...el.shadowRoot!.querySelector
 const combo = (el: CategoryPicker) => $(el, 'input[role=combobox]') as HTMLInputElement;
 
 describe('<cl-category-picker>', () => {
+  it('shows an automatic category as such, without a remove button, and never offers it', async () => {
+    const { el } = await mount({ value: 'c_vip,c_auto' });
+    const chip = $$(el, '[part~=chip]').find((c) => c.textContent!.includes('Grandes compradores'))!;
+    expect(chip.textContent!.replace(/\s+/g, ' ')).to.contain('Grandes compradores (automática)');
+    expect(chip.querySelector('button')).to.equal(null);
+    expect(chip.getAttribute('title')).to.equal('Categoria automática: os clientes entram e saem pela regra, não à mão.');
+    el.focus();
+    await userEvent.keyboard('{ArrowDown}');
+    await el.updateComplete;
+    expect($$(el, '[role=option]').map((o) => o.textContent!.trim()).sort()).to.deep.equal(['Atacado', 'VIP', 'Varejo']);
+    await userEvent.keyboard('grandes');
+    await el.updateComplete;
+    expect($$(el, '[role=option]').map((o) => o.textContent!.trim())).to.deep.equal(['Nenhuma categoria encontrada']);
+    await expect(el).to.be.accessible();
+    // Backspace removes the last chip a person may remove: VIP, not the automatic one after it.
+    combo(el).value = '';
+    combo(el).dispatchEvent(new Event('input'));
+    await el.updateComplete;
+    await userEvent.keyboard('{Backspace}');
+    await el.updateComplete;
+    expect(el.value).to.deep.equal(['c_auto']);
+    await userEvent.keyboard('{Backspace}');
+    await el.updateComplete;
+    expect(el.value).to.deep.equal(['c_auto']);
+  });
+
   it('is accessible empty, with chips, open, and creating', async () => {
     const { el } = await mount({ value: 'c_vip,c_old', allowCreate: true });
     await expect(el).to.be.accessible();
