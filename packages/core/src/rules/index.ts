@@ -18,6 +18,7 @@ export {
   sourcesOf,
 } from './constants.js';
 export type { OrderStatusName, SettableStatus } from './constants.js';
+export { benefitsOf } from './benefits.js';
 export { fieldRules } from './field-rules.js';
 export type { CompanyRulePath, PersonRulePath } from './field-rules.js';
 export { COMPANY_SETTING_FIELDS, DEFAULT_REGISTRATION_SETTINGS, FIELD_RULES, PERSON_SETTING_FIELDS } from './registration-fields.js';

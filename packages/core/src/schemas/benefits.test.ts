@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatPercent } from '../format/format.js';
 import { describeFilter } from '../i18n/filter-text.js';
-import { benefitsOf } from './benefits.js';
+import { benefitsOf } from '../rules/benefits.js';
 import { parseFilter } from './filter-codec.js';
 
 const cat = (id: string, name: string, discountPercent?: number, status: 'active' | 'inactive' = 'active') => ({ id, name, status, ...(discountPercent !== undefined ? { discountPercent } : {}) });

@@ -1,10 +1,8 @@
 import * as z from 'zod/mini';
-import type { Category } from './category.js';
-import type { Customer } from './customer.js';
 
 // What a signed-in shopper gets: the discounts they hold (their own, their categories') and the
-// one that applies. Discounts do not add up: the largest applies. The storefront reads this
-// (`GET /v1/public/me/benefits`); the admin's card and table show the same figure.
+// one that applies (`GET /v1/public/me/benefits`); the rule that picks it is `benefitsOf`, in
+// ../rules/benefits.ts (no zod), which the admin's card and table call too.
 
 /** One discount a customer holds: their own, or a category's. */
 export const DiscountSourceSchema = z.strictObject({
@@ -28,29 +26,3 @@ export const BenefitsSchema = z.strictObject({
 
 export type DiscountSource = z.infer<typeof DiscountSourceSchema>;
 export type Benefits = z.infer<typeof BenefitsSchema>;
-
-/**
- * The discounts a customer holds and the one that applies: the customer's own `discountPercent`
- * and those of their active categories (an inactive category gives none); the largest applies,
- * the customer's own first on a tie, then categories by name. A discount of 0 is not held.
- *
- * @example
- * benefitsOf({ discountPercent: 5, categoryIds: ['cat_vip'] }, [{ id: 'cat_vip', name: 'VIP', status: 'active', discountPercent: 10 }]);
- * // { discountPercent: 10, appliedFrom: { source: 'category', categoryId: 'cat_vip', name: 'VIP', discountPercent: 10 }, discounts: [… 10, … 5] }
- */
-export function benefitsOf(
-  customer: Pick<Customer, 'discountPercent' | 'categoryIds'>,
-  categories: readonly Pick<Category, 'id' | 'name' | 'status' | 'discountPercent'>[],
-): Benefits {
-  const discounts: DiscountSource[] = [];
-  if (customer.discountPercent) discounts.push({ source: 'customer', discountPercent: customer.discountPercent });
-  const held = new Set(customer.categoryIds);
-  const given = categories
-    .filter((cat) => held.has(cat.id) && cat.status === 'active' && cat.discountPercent)
-    .sort((a, b) => a.name.localeCompare(b.name, 'pt-BR'));
-  for (const cat of given) discounts.push({ source: 'category', categoryId: cat.id, name: cat.name, discountPercent: cat.discountPercent! });
-  // A stable sort keeps the customer's own first on a tie.
-  discounts.sort((a, b) => b.discountPercent - a.discountPercent);
-  const best = discounts[0];
-  return { discountPercent: best?.discountPercent ?? 0, appliedFrom: best ?? null, discounts };
-}

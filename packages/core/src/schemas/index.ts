@@ -74,7 +74,8 @@ export {
   ColorSchema,
 } from './category.js';
 export type { Category, CategoryCreate, CategoryPatch, CategoryStatus } from './category.js';
-export { benefitsOf, BenefitsSchema, DiscountSourceSchema } from './benefits.js';
+export { BenefitsSchema, DiscountSourceSchema } from './benefits.js';
+export { benefitsOf } from '../rules/benefits.js';
 export type { Benefits, DiscountSource } from './benefits.js';
 export { CATEGORY_FIGURES_WINDOW_DAYS, CategoryFiguresListSchema, CategoryFiguresSchema } from './category-figures.js';
 export type { CategoryFigures, CategoryFiguresList } from './category-figures.js';

@@ -1,8 +1,8 @@
 import type { Category, ClientChange, Credit, Customer, CustomerPatch, Invitation, Order, SettableStatus } from '@clientela/core';
 import { isApiError, isNotFoundError, isPreconditionFailedError } from '@clientela/core/errors';
-import { customerDisplayName, formatCep, formatDocument, formatPhoneBR, initials, normalizeDocument, whatsappUrl } from '@clientela/core/format';
+import { customerDisplayName, formatCep, formatDocument, formatPercent, formatPhoneBR, initials, normalizeDocument, whatsappUrl } from '@clientela/core/format';
 import { CUSTOMER_SOURCE_LABELS } from '@clientela/core/i18n';
-import { SETTABLE_STATUSES, sourcesOf } from '@clientela/core/rules';
+import { benefitsOf, SETTABLE_STATUSES, sourcesOf } from '@clientela/core/rules';
 import { html, nothing, type PropertyValues } from 'lit';
 import { CustomerEditEvent, CustomerSavedEvent } from '../events/events.js';
 import { errorText } from '../internal/error-text.js';
@@ -415,6 +415,14 @@ export class CustomerCard extends ClientelaElement<CustomerCardClient> {
     </section>`;
   }
 
+  /** The discount that applies (the largest of the customer's own and their active categories'), and which category gives it. */
+  #discount(c: Customer, t: T): string {
+    const applied = benefitsOf(c, this.categories).appliedFrom;
+    if (!applied) return t('none');
+    const percent = formatPercent(applied.discountPercent, this.resolvedLocale);
+    return applied.name ? t('discountFrom', { percent, name: applied.name }) : percent;
+  }
+
   #address(c: Customer, t: T) {
     const a = c.address;
     return html`<section part="section" aria-labelledby="h-address">
@@ -440,7 +448,7 @@ export class CustomerCard extends ClientelaElement<CustomerCardClient> {
       [t('lastPurchase'), formatDate(s.lastPurchaseAt, loc) || t('none')],
       [t('visits'), formatNumber(s.visitsCount, loc)],
       [t('averageRating'), s.averageRating == null ? t('none') : t('ratingValue', { n: formatNumber(Math.round(s.averageRating * 10) / 10, loc) })],
-      [t('discount'), c.discountPercent ? `${formatNumber(c.discountPercent, loc)}%` : t('none')],
+      [t('discount'), this.#discount(c, t)],
     ];
     return html`<section part="section" aria-labelledby="h-stats">
       <h3 id="h-stats">${t('stats')}</h3>

@@ -11,7 +11,7 @@ export const table: Record<Key, string> = {
     email: 'E-mail', phone: 'Teléfono', whatsapp: 'Abrir en WhatsApp', none: '—',
     address: 'Dirección', noAddress: 'Sin dirección registrada.', postalCode: 'CEP',
     stats: 'Resumen', ordersCount: 'Pedidos', totalSpent: 'Total gastado', averageTicket: 'Ticket medio', firstPurchase: 'Primera compra', lastPurchase: 'Última compra', visits: 'Visitas',
-    averageRating: 'Valoración media', discount: 'Descuento',
+    averageRating: 'Valoración media', discount: 'Descuento', discountFrom: '{percent} (categoría {name})',
     orders: 'Pedidos', noOrders: 'Sin pedidos.', orderNumber: 'Pedido', orderDate: 'Fecha', items: 'Artículos', total: 'Total',
     orderStatus: 'Estado', rating: 'Valoración', ratingValue: '{n} de 5', noRating: 'Sin valoración', loadMore: 'Cargar más pedidos',
     os_pending: 'Pendiente', os_paid: 'Pagado', os_shipped: 'Enviado', os_delivered: 'Entregado', os_cancelled: 'Cancelado', os_returned: 'Devuelto',

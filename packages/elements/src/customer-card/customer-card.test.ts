@@ -62,8 +62,8 @@ function api() {
     'GET /categories': () =>
       json({
         items: [
-          { id: 'cat_vip', name: 'VIP', color: '#7c3aed', status: 'active', customerCount: 1, createdAt: customer.createdAt, updatedAt: customer.createdAt, version: 1 },
-          { id: 'cat_old', name: 'Atacado', color: '#0b5cad', status: 'inactive', customerCount: 1, createdAt: customer.createdAt, updatedAt: customer.createdAt, version: 1 },
+          { id: 'cat_vip', name: 'VIP', color: '#7c3aed', status: 'active', discountPercent: 10, customerCount: 1, createdAt: customer.createdAt, updatedAt: customer.createdAt, version: 1 },
+          { id: 'cat_old', name: 'Atacado', color: '#0b5cad', status: 'inactive', discountPercent: 20, customerCount: 1, createdAt: customer.createdAt, updatedAt: customer.createdAt, version: 1 },
         ],
       }),
     'PATCH /customers/:id': async ({ request, json: body }) => {
@@ -133,7 +133,8 @@ describe('<cl-customer-card>', () => {
     expect(($(el, 'a.whatsapp') as HTMLAnchorElement).href).to.equal('https://wa.me/5511987654321');
     expect(t).to.contain('(11) 98765-4321').and.contain('Avenida Paulista, 1000').and.contain('CEP 01310-100');
     expect(t).to.match(/Total gasto\s*R\$\s1\.234,56/);
-    expect(t).to.match(/Última compra\s*10\/10\/2026/).and.contain('4,5 de 5').and.match(/Desconto\s*5%/);
+    expect(t).to.match(/Última compra\s*10\/10\/2026/).and.contain('4,5 de 5').and.match(/Desconto\s*10% \(categoria VIP\)/);
+    // The discount that applies is the largest: VIP's 10 % over the customer's own 5 %; the inactive Atacado's 20 % gives none.
     expect(el.shadowRoot!.querySelectorAll('[part~=order-row]')).to.have.length(5);
     expect(el.shadowRoot!.querySelector('[part~=order-row] [role=img]')!.getAttribute('aria-label')).to.equal('4 de 5');
     const creditRows = [...el.shadowRoot!.querySelectorAll('section[aria-labelledby=h-credits] tbody tr')].map((r) => r.textContent!.replace(/\s+/g, ' ').trim());

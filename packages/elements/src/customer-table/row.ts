@@ -1,5 +1,6 @@
 import type { Category, Customer, Locale } from '@clientela/core';
-import { customerDisplayName, formatDocument, formatPhoneBR, initials, whatsappUrl } from '@clientela/core/format';
+import { customerDisplayName, formatDocument, formatPercent, formatPhoneBR, initials, whatsappUrl } from '@clientela/core/format';
+import { benefitsOf } from '@clientela/core/rules';
 import { html, nothing, type TemplateResult } from 'lit';
 import { formatDate, formatMoney, formatNumber, type Translate } from '../internal/localize.js';
 import type { ColumnDef, ColumnKey } from './columns.js';
@@ -113,8 +114,13 @@ const { t, locale: loc } = view;
       return formatDate(c.stats.firstVisitAt, loc);
     case 'lastVisit':
       return formatDate(c.stats.lastVisitAt, loc);
-    case 'discount':
-      return c.discountPercent === undefined ? '' : `${formatNumber(c.discountPercent, loc)} %`;
+    case 'discount': {
+      // The discount that applies (the largest of the customer's own and their active categories'), as the storefront reads it.
+      const applied = benefitsOf(c, [...view.categories.values()]).appliedFrom;
+      if (!applied) return '';
+      const percent = formatPercent(applied.discountPercent, loc);
+      return applied.name ? `${percent} (${applied.name})` : percent;
+    }
     case 'loyaltyCard':
       return c.loyaltyCard ?? '';
     case 'source':
