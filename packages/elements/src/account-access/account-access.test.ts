@@ -32,6 +32,12 @@ function api(overrides: Record<string, Parameters<typeof fakeClient>[0][string]>
     'GET /public/settings/registration': () => json(DEFAULT_REGISTRATION_SETTINGS),
     'GET /public/me/orders': () => json({ items: [{ id: 'ord_1', number: '10452', customerId: 'cus_1', placedAt: '2026-10-02T15:00:00Z', itemsCount: 3, totalCents: 138340, status: 'delivered', source: 'storefront', version: 1, createdAt: '2026-10-02T15:00:00Z', updatedAt: '2026-10-02T15:00:00Z' }], nextCursor: null }),
     'GET /public/me/credits': () => json({ items: [{ id: 'cr_1', kind: 'cashback', amountCents: 2500, balanceCents: 2500, redeemedCents: 0, expiredCents: 0, origin: 'Pedido 10452', grantedAt: '2026-10-30T00:00:00Z', expiresAt: '2026-12-30T00:00:00Z', status: 'active' }], balanceCents: 2500 }),
+    'GET /public/me/benefits': () =>
+      json({
+        discountPercent: 12.5,
+        appliedFrom: { source: 'category', categoryId: 'cat_vip', name: 'VIP', discountPercent: 12.5 },
+        discounts: [{ source: 'category', categoryId: 'cat_vip', name: 'VIP', discountPercent: 12.5 }, { source: 'customer', discountPercent: 5 }],
+      }),
     'PUT /public/me/password': async ({ json: body }) => {
       const { currentPassword } = await body();
       return currentPassword === 'segredo123' ? new Response(null, { status: 204 }) : problem(422, { title: 'Dados inválidos', errors: [{ path: 'currentPassword', code: 'wrong_current_password', message: 'A senha atual não confere.' }] });
@@ -227,6 +233,9 @@ describe('<cl-account-access>', () => {
     expect(q(form, 'input[name=firstName]').value).to.equal('Ana');
     expect(q(form, 'input[name=birthDate]').value).to.equal('15/03/1990');
     expect(q(form, 'input[name=document]').disabled).to.equal(true);
+    // The discount that applies to the shopper, and the category that gives it.
+    for (let i = 0; i < 100 && !a.querySelector('[data-part=benefits]'); i++) await aTimeout(10);
+    expect(a.querySelector('[data-part=benefits]')!.textContent).to.equal('Seu desconto: 12,5% (categoria VIP)');
     await expect(el).to.be.accessible();
     // Orders and credits, through the tabs (arrow keys move between them).
     (a.querySelector('[role=tab][aria-selected=true]') as HTMLElement).focus();

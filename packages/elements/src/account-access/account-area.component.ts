@@ -1,4 +1,5 @@
-import type { Credit, Order, Session } from '@clientela/core';
+import type { Benefits, Credit, Order, Session } from '@clientela/core';
+import { formatPercent } from '@clientela/core/format';
 import { isAuthError, isValidationError } from '@clientela/core/errors';
 import { passwordIssue } from '@clientela/core/rules';
 import { issueMessage } from '@clientela/core/i18n';
@@ -41,6 +42,7 @@ export class AccountArea extends ClientelaElement<AccountAreaClient> {
     tab: { type: String, reflect: true },
     orders: { state: true },
     credits: { state: true },
+    benefits: { state: true },
     pwErrors: { state: true },
     pwStatus: { state: true },
     pwBusy: { state: true },
@@ -52,6 +54,8 @@ export class AccountArea extends ClientelaElement<AccountAreaClient> {
   declare tab: Tab;
   declare protected orders: Load<Order>;
   declare protected credits: Load<Credit>;
+  /** The discount that applies to the shopper (read once per session); undefined until read or when it could not be. */
+  declare protected benefits: Benefits | undefined;
   declare protected pwErrors: Partial<Record<PwField, string>>;
   declare protected pwStatus: string;
   declare protected pwBusy: boolean;
@@ -83,6 +87,10 @@ export class AccountArea extends ClientelaElement<AccountAreaClient> {
       this.orders = { state: 'idle', items: [], cursor: null, error: '' };
       this.credits = { state: 'idle', items: [], cursor: null, error: '' };
     }
+    if (changed.has('session')) {
+      this.benefits = undefined;
+      if (this.session) void this.#loadBenefits(this.session.token);
+    }
     if (this.tab === 'orders' && this.orders.state === 'idle') void this.#loadOrders(false);
     if (this.tab === 'credits' && this.credits.state === 'idle') void this.#loadCredits();
   }
@@ -107,6 +115,25 @@ export class AccountArea extends ClientelaElement<AccountAreaClient> {
       if (this.#expired(error)) return;
       this.orders = { ...prev, state: 'failed', error: errorText(error, this.resolvedLocale) };
     }
+  }
+
+  async #loadBenefits(token: string): Promise<void> {
+    if (!this.api) return;
+    try {
+      const benefits = await this.api.account.benefits(token);
+      if (this.session?.token === token) this.benefits = benefits;
+    } catch (error) {
+      // Without it the area still works; an ended session hands over to sign-in.
+      this.#expired(error);
+    }
+  }
+
+  #benefitsLine() {
+    const b = this.benefits;
+    if (!b?.appliedFrom) return nothing;
+    const t = this.#t;
+    const percent = formatPercent(b.discountPercent, this.resolvedLocale);
+    return html`<p data-part="benefits">${b.appliedFrom.name ? t('discountFrom', { percent, name: b.appliedFrom.name }) : t('discount', { percent })}</p>`;
   }
 
   async #loadCredits(): Promise<void> {
@@ -301,6 +328,7 @@ export class AccountArea extends ClientelaElement<AccountAreaClient> {
         <h2 id=${`${this.#id}-title`}>${t('hello', { name: s.name })}</h2>
         <button type="button" class="link" data-sign-out @click=${this.#signOut}>${t('signOut')}</button>
       </header>
+      ${this.#benefitsLine()}
       <div role="tablist" aria-label=${t('sections')} @keydown=${this.#onTabKey}>
         ${TABS.map(
           (tab) => html`<button type="button" role="tab" id=${`${this.#id}-tab-${tab}`} aria-controls=${`${this.#id}-panel`}

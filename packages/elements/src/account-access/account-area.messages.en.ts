@@ -13,4 +13,5 @@ export const table: Record<Key, string> = {
     passwordHint: 'At least 8 characters; avoid sequences, repeats and common passwords.',
     changePassword: 'Change password', saving: 'Saving…', passwordChanged: 'Password changed. Other sessions opened with the old password were ended.',
     required: 'Fill in this field.', mismatch: 'The passwords do not match.', failed: 'Could not save.', approved: 'The store approved your registration. Welcome!',
+    discount: 'Your discount: {percent}', discountFrom: 'Your discount: {percent} ({name} category)',
 };

@@ -13,4 +13,5 @@ export const table: Record<Key, string> = {
     passwordHint: 'Al menos 8 caracteres; evita secuencias, repeticiones y contraseñas muy usadas.',
     changePassword: 'Cambiar contraseña', saving: 'Guardando…', passwordChanged: 'Contraseña cambiada. Las otras sesiones abiertas con la contraseña anterior se cerraron.',
     required: 'Completa este campo.', mismatch: 'Las contraseñas no coinciden.', failed: 'No se pudo guardar.', approved: 'La tienda aprobó tu registro. ¡Bienvenido!',
+    discount: 'Tu descuento: {percent}', discountFrom: 'Tu descuento: {percent} (categoría {name})',
 };

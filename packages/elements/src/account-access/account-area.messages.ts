@@ -6,7 +6,7 @@ export type Key =
   | 'os_pending' | 'os_paid' | 'os_shipped' | 'os_delivered' | 'os_cancelled' | 'os_returned'
   | 'noCredits' | 'creditKind' | 'amount' | 'expires' | 'creditStatus' | 'cr_referral' | 'cr_cashback' | 'cs_active' | 'cs_expiring' | 'cs_used' | 'cs_expired'
   | 'currentPassword' | 'newPassword' | 'confirmPassword' | 'passwordHint' | 'changePassword' | 'saving' | 'passwordChanged'
-  | 'required' | 'mismatch' | 'failed' | 'approved';
+  | 'required' | 'mismatch' | 'failed' | 'approved' | 'discount' | 'discountFrom';
 
 /** Words of the signed-in area ("Minha conta"), as the catalog help articles say them. */
 const ptBR: Record<Key, string> = {
@@ -21,6 +21,7 @@ const ptBR: Record<Key, string> = {
     passwordHint: 'Mínimo de 8 caracteres; evite sequências, repetições e senhas muito usadas.',
     changePassword: 'Alterar senha', saving: 'Salvando…', passwordChanged: 'Senha alterada. As outras sessões abertas com a senha antiga foram encerradas.',
     required: 'Preencha este campo.', mismatch: 'As senhas não conferem.', failed: 'Não foi possível salvar.', approved: 'Seu cadastro foi aprovado pela loja. Boas-vindas!',
+    discount: 'Seu desconto: {percent}', discountFrom: 'Seu desconto: {percent} (categoria {name})',
 };
 
 /** Every language of the element: pt-BR now, en and es fetched once when an element asks for them. */
