@@ -21,6 +21,7 @@ import { registerPublic } from './routes/public.js';
 import { registerSettingsAndAudit } from './routes/settings.js';
 import { registerUnits } from './routes/units.js';
 import { registerViews } from './routes/views.js';
+import { registerEvents } from './routes/events.js';
 import { generateSeed } from './seed/seed.js';
 import { writeSeed } from './seed/write.js';
 import { createPasswordHasher, type ScryptDerive } from './service/passwords.js';
@@ -273,6 +274,7 @@ export function createApp(options: AppOptions = {}): MockServer {
   registerImports(router, ctx);
   registerViews(router, ctx);
   registerUnits(router, ctx);
+  registerEvents(router, ctx);
 
   return {
     app,

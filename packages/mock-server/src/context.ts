@@ -20,6 +20,10 @@ export interface ServerContext {
   passwords: PasswordHasher;
   /** When expired meta records (idempotency answers, throttles) were last purged (ms). */
   purgedAt?: number;
+  /** Writes history from before the change feed began (the seed): no events are emitted. */
+  quiet?: boolean;
+  /** The webhook dispatcher of this process, woken when an event is emitted (none: deliveries wait for a dispatcher's next poll). */
+  webhooks?: { wake(): void } | undefined;
 }
 
 const PURGE_EVERY_MS = 10 * 60_000;

@@ -51,6 +51,17 @@ import type {
 import type { RegistrationSettings } from '../schemas/settings.js';
 import type { Unit, UnitCreate, UnitPatch, UnitStatus } from '../schemas/unit.js';
 import type { View, ViewCreate, ViewPatch } from '../schemas/view.js';
+import type { Event, EventPage } from '../schemas/event.js';
+import type { EventType } from '../rules/constants.js';
+import type {
+  WebhookDelivery,
+  WebhookDeliveryListQuery,
+  WebhookDeliveryPage,
+  WebhookEndpoint,
+  WebhookEndpointCreate,
+  WebhookEndpointPatch,
+  WebhookEndpointWithSecret,
+} from '../schemas/webhook.js';
 import { isValidCep } from '../validation/places.js';
 import { ChangeFeed, type ClientChange } from './changes.js';
 import { checkResponse } from './responses.js';
@@ -879,6 +890,134 @@ function account(t: Transport) {
   };
 }
 
+/** `events.list` / `events.iterate`: where to start, which types, how many per page. */
+export interface EventQuery {
+  /** A `nextCursor` read before; absent starts at the first event. */
+  after?: string | undefined;
+  types?: readonly EventType[] | undefined;
+  limit?: number | undefined;
+}
+
+function events(t: Transport) {
+  const list = (query: EventQuery = {}, options?: CallOptions): Promise<EventPage> =>
+    t.request('eventPage', {
+      ...options,
+      path: 'events',
+      query: { after: query.after, types: query.types?.length ? query.types.join(',') : undefined, limit: query.limit },
+    });
+  return {
+    /**
+     * One page of the change feed after `after`, oldest first. The page's `nextCursor` is always
+     * given: keep it (durably, if you sync another system) and pass it back to read only what was
+     * committed since. The feed never skips or repeats an event.
+     *
+     * @example
+     * const page = await client.events.list({ after: savedCursor, types: ['customer.created', 'customer.updated'] });
+     * for (const event of page.items) apply(event);
+     * savedCursor = page.nextCursor;
+     */
+    list,
+
+    /**
+     * Every event after `after` that is readable now, page after page; it ends when the feed is
+     * caught up (poll again later with the last event's position, or use `list`'s `nextCursor`).
+     *
+     * @example
+     * for await (const event of client.events.iterate({ types: ['customer.updated'] })) {
+     *   if (event.type === 'customer.updated') console.log(event.data.changedFields);
+     * }
+     */
+    iterate: async function* (query: EventQuery = {}, options?: CallOptions): AsyncGenerator<Event, void, undefined> {
+      let after = query.after;
+      for (;;) {
+        const page = await list({ ...query, after }, options);
+        yield* page.items;
+        if (!page.hasMore || page.nextCursor === after) return;
+        after = page.nextCursor;
+      }
+    },
+  };
+}
+
+function webhookEndpoints(t: Transport) {
+  const base = 'webhook-endpoints/';
+  return {
+    /**
+     * Every webhook endpoint, oldest first (their secrets are never listed).
+     *
+     * @example
+     * const endpoints = await client.webhookEndpoints.list();
+     */
+    list: async (options?: CallOptions): Promise<WebhookEndpoint[]> => (await t.request('webhookEndpointList', { ...options, path: 'webhook-endpoints' })).items,
+
+    /**
+     * One endpoint.
+     *
+     * @example
+     * const endpoint = await client.webhookEndpoints.retrieve('we_123');
+     */
+    retrieve: (id: string, options?: CallOptions): Promise<WebhookEndpoint> => t.request('webhookEndpoint', { ...options, ...ref(base, id) }),
+
+    /**
+     * Registers an endpoint. The answer holds its signing `secret`, shown only this once: keep it
+     * where your receiver reads it, and verify deliveries with `verifyWebhookSignature`.
+     *
+     * @example
+     * const { secret } = await client.webhookEndpoints.create({ url: 'https://erp.example.com/hooks/clientela', eventTypes: ['customer.created', 'customer.updated'] });
+     */
+    create: (body: WebhookEndpointCreate, options?: IdempotentCallOptions): Promise<WebhookEndpointWithSecret> =>
+      t.request('webhookEndpointWithSecret', { ...options, method: 'post', path: 'webhook-endpoints', json: body, idem: true }),
+
+    /**
+     * Changes the URL, the event types, the description, or enables and disables the endpoint
+     * (guarded by `If-Match`: the record read, or its id with `ifMatch`).
+     *
+     * @example
+     * await client.webhookEndpoints.update(endpoint, { enabled: false });
+     */
+    update: (target: Target, patch: WebhookEndpointPatch, options?: WriteCallOptions): Promise<WebhookEndpoint> =>
+      t.request('webhookEndpoint', { ...options, ...ref(base, target), method: 'patch', json: patch, current: 'webhookEndpoint' }),
+
+    /**
+     * Deletes an endpoint; its pending deliveries are not sent.
+     *
+     * @example
+     * await client.webhookEndpoints.delete('we_123');
+     */
+    delete: async (target: Target, options?: WriteCallOptions): Promise<void> => {
+      await t.send({ ...options, ...ref(base, target), method: 'delete', current: 'webhookEndpoint' });
+    },
+
+    /**
+     * A new signing secret, shown only in this answer; deliveries are signed with it from now on.
+     *
+     * @example
+     * const { secret } = await client.webhookEndpoints.rotateSecret('we_123');
+     */
+    rotateSecret: (id: string, options?: IdempotentCallOptions): Promise<WebhookEndpointWithSecret> =>
+      t.request('webhookEndpointWithSecret', { ...options, method: 'post', path: `${base}${enc(id)}/secret`, idem: true }),
+
+    /**
+     * One page of an endpoint's deliveries, newest first, each with every attempt.
+     *
+     * @example
+     * const { items } = await client.webhookEndpoints.deliveries('we_123', { status: 'failed' });
+     */
+    deliveries: (id: string, query: WebhookDeliveryListQuery = {}, options?: CallOptions): Promise<WebhookDeliveryPage> =>
+      t.request('webhookDeliveryPage', { ...options, path: `${base}${enc(id)}/deliveries`, query }),
+
+    /**
+     * Sends a delivery again now, whatever its status (a receiver that lost it, a `failed` one
+     * after the receiver was fixed); the answer is the delivery, `pending` until it is sent.
+     *
+     * @example
+     * await client.webhookEndpoints.redeliver('we_123', 'whd_456');
+     */
+    redeliver: (id: string, deliveryId: string, options?: IdempotentCallOptions): Promise<WebhookDelivery> =>
+      t.request('webhookDelivery', { ...options, method: 'post', path: `${base}${enc(id)}/deliveries/${enc(deliveryId)}/redeliver`, idem: true }),
+  };
+}
+
 /**
  * A typed client for the Clientela API, for browsers and Node 20. Every method takes a last
  * optional `{ signal, timeout }` (plus `idempotencyKey` or `ifMatch` where they apply), parses
@@ -907,6 +1046,8 @@ export function createClient(options: ClientOptions) {
     views: views(t),
     units: units(t, changes),
     account: account(t),
+    events: events(t),
+    webhookEndpoints: webhookEndpoints(t),
     /**
      * The writes made through this client (customers created, updated, deleted or changed in
      * bulk; categories created or updated; imports written), so every element on a page that
@@ -928,10 +1069,12 @@ export {
   categories as categoriesResource,
   credits as creditsResource,
   customers as customersResource,
+  events as eventsResource,
   exports_ as exportsResource,
   imports as importsResource,
   orders as ordersResource,
   settings as settingsResource,
   units as unitsResource,
   views as viewsResource,
+  webhookEndpoints as webhookEndpointsResource,
 };

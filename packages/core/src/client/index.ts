@@ -6,14 +6,16 @@ export {
   createClient,
   creditsResource,
   customersResource,
+  eventsResource,
   exportsResource,
   importsResource,
   ordersResource,
   settingsResource,
   unitsResource,
   viewsResource,
+  webhookEndpointsResource,
 } from './client.js';
-export type { BulkActionRequest, ClientelaClient, CustomerQuery, CustomerSelection, Download, ExportFileRequest, DownloadStream, PageQuery, RetrieveOptions, Target } from './client.js';
+export type { BulkActionRequest, ClientelaClient, CustomerQuery, EventQuery, CustomerSelection, Download, ExportFileRequest, DownloadStream, PageQuery, RetrieveOptions, Target } from './client.js';
 export { composeClient } from './compose.js';
 export type { ComposedClient, Resource } from './compose.js';
 export { checkResponse, RESPONSE_SCHEMAS } from './responses.js';

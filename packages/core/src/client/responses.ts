@@ -21,6 +21,14 @@ import { parseWith, type ParseResult } from '../schemas/rules.js';
 import { RegistrationSettingsSchema } from '../schemas/settings.js';
 import { UnitListSchema, UnitSchema } from '../schemas/unit.js';
 import { ViewListSchema, ViewSchema } from '../schemas/view.js';
+import { EventPageSchema } from '../schemas/event.js';
+import {
+  WebhookDeliveryPageSchema,
+  WebhookDeliverySchema,
+  WebhookEndpointListSchema,
+  WebhookEndpointSchema,
+  WebhookEndpointWithSecretSchema,
+} from '../schemas/webhook.js';
 
 /**
  * The schema of every answer the client reads, by name. Resource methods name what they expect
@@ -44,6 +52,7 @@ export const RESPONSE_SCHEMAS = {
   creditWalletPage: CreditWalletPageSchema,
   customer: CustomerSchema,
   customerPage: CustomerPageSchema,
+  eventPage: EventPageSchema,
   importReport: ImportReportSchema,
   invitation: InvitationSchema,
   invitationInfo: InvitationInfoSchema,
@@ -57,6 +66,11 @@ export const RESPONSE_SCHEMAS = {
   unitList: UnitListSchema,
   view: ViewSchema,
   viewList: ViewListSchema,
+  webhookDelivery: WebhookDeliverySchema,
+  webhookDeliveryPage: WebhookDeliveryPageSchema,
+  webhookEndpoint: WebhookEndpointSchema,
+  webhookEndpointList: WebhookEndpointListSchema,
+  webhookEndpointWithSecret: WebhookEndpointWithSecretSchema,
 };
 
 /** The name of an answer's shape. */

@@ -72,6 +72,9 @@ export const issues: IssueTable = {
   duplicate_unit_id: 'A unit with this code already exists.',
   duplicate_external_id: 'Another customer already has this id in this system.',
   document_mismatch: 'The document in the body differs from the document in the URL.',
+  // events and webhooks
+  unknown_event_type: 'Unknown event type: {value}.',
+  invalid_webhook_url: 'Enter a full http(s) URL, without user name and password.',
 };
 
 /** The data log's sentences (see `describeAuditEntry`). */

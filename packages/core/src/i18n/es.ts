@@ -72,6 +72,9 @@ export const issues: IssueTable = {
   duplicate_unit_id: 'Ya existe una unidad con este código.',
   duplicate_external_id: 'Otro cliente ya tiene este código en este sistema.',
   document_mismatch: 'El documento del cuerpo es distinto del documento de la URL.',
+  // events and webhooks
+  unknown_event_type: 'Tipo de evento desconocido: {value}.',
+  invalid_webhook_url: 'Indica una URL http(s) completa, sin usuario ni contraseña.',
 };
 
 /** The data log's sentences (see `describeAuditEntry`). */

@@ -71,7 +71,10 @@ export type IssueCode =
   | 'duplicate_unit_id'
   // sync by document
   | 'duplicate_external_id'
-  | 'document_mismatch';
+  | 'document_mismatch'
+  // events and webhooks
+  | 'unknown_event_type'
+  | 'invalid_webhook_url';
 
 /** Every issue code's message in one language. */
 export type IssueTable = Record<IssueCode, string>;
@@ -143,6 +146,9 @@ const ptBR: IssueTable = {
   duplicate_unit_id: 'Já existe uma unidade com este código.',
   duplicate_external_id: 'Outro cliente já tem este código neste sistema.',
   document_mismatch: 'O documento do corpo é diferente do documento do endereço.',
+  // events and webhooks
+  unknown_event_type: 'Tipo de evento desconhecido: {value}.',
+  invalid_webhook_url: 'Informe uma URL http(s) completa, sem usuário e senha.',
 };
 
 /**

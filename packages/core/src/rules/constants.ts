@@ -73,3 +73,40 @@ export const CREDIT_STATES = ['active', 'expiring', 'expired', 'used'] as const;
 
 /** How many days ahead a credit counts as `expiring` unless a request asks for another window. */
 export const CREDIT_EXPIRING_DAYS = 30;
+
+// ---- events (the change feed and webhooks) ------------------------------------------------------
+
+/**
+ * Every event type of the change feed (`GET /v1/events`) and of webhook deliveries. The server
+ * emits each one whose feature exists; integrators may subscribe to all of them now.
+ */
+export const EVENT_TYPES = [
+  'customer.created',
+  'customer.updated',
+  'customer.deleted',
+  'customer.restored',
+  'customer.merged',
+  'customer.anonymized',
+  'category.created',
+  'category.updated',
+  'order.created',
+  'order.updated',
+  'credit.granted',
+  'credit.redeemed',
+  'credit.expired',
+  'import.completed',
+  'export.completed',
+  'message.delivered',
+  'message.failed',
+  'consent.updated',
+] as const;
+export type EventType = (typeof EVENT_TYPES)[number];
+
+/**
+ * When a webhook delivery is tried again after a failed attempt, in seconds after that attempt:
+ * the n-th retry waits `WEBHOOK_RETRY_SCHEDULE[n - 1]`, each with up to 20 % of random jitter, so
+ * a receiver that comes back is not hit by every delivery at once. Fifteen attempts over about
+ * 33 hours; after the last one fails the delivery is `failed` (it can still be redelivered by
+ * hand).
+ */
+export const WEBHOOK_RETRY_SCHEDULE = [30, 60, 120, 300, 600, 1_200, 1_800, 3_600, 7_200, 10_800, 14_400, 21_600, 28_800, 28_800] as const;

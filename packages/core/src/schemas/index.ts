@@ -14,8 +14,10 @@ export {
   ORDER_TRANSITIONS,
   SETTABLE_STATUSES,
   sourcesOf,
+  EVENT_TYPES,
+  WEBHOOK_RETRY_SCHEDULE,
 } from '../rules/constants.js';
-export type { SettableStatus } from '../rules/constants.js';
+export type { EventType, SettableStatus } from '../rules/constants.js';
 export {
   AddressSchema,
   CepSchema,
@@ -224,3 +226,30 @@ export {
   unitIdFrom,
 } from './unit.js';
 export type { Unit, UnitCreate, UnitPatch, UnitStatus } from './unit.js';
+// ---- events and webhooks ----
+export { EventCategorySchema, EventListQuerySchema, EventPageSchema, EventSchema, EventTypeSchema } from './event.js';
+export type { Event, EventCategory, EventData, EventListQuery, EventOf, EventPage } from './event.js';
+export {
+  isWebhookUrl,
+  WEBHOOK_DELIVERY_STATUSES,
+  WebhookAttemptSchema,
+  WebhookDeliveryListQuerySchema,
+  WebhookDeliveryPageSchema,
+  WebhookDeliverySchema,
+  WebhookEndpointCreateSchema,
+  WebhookEndpointListSchema,
+  WebhookEndpointPatchSchema,
+  WebhookEndpointSchema,
+  WebhookEndpointWithSecretSchema,
+} from './webhook.js';
+export type {
+  WebhookAttempt,
+  WebhookDelivery,
+  WebhookDeliveryListQuery,
+  WebhookDeliveryPage,
+  WebhookDeliveryStatus,
+  WebhookEndpoint,
+  WebhookEndpointCreate,
+  WebhookEndpointPatch,
+  WebhookEndpointWithSecret,
+} from './webhook.js';

@@ -1,3 +1,4 @@
+import { categoryWritten } from '../service/events.js';
 import * as z from 'zod/mini';
 import { searchKey } from '@clientela/core/format';
 import type { Locale } from '@clientela/core/i18n';
@@ -119,6 +120,7 @@ export function registerCategories(router: Router, ctx: ServerContext): void {
           await startRuleJob(t, cat);
           walk = cat.id;
         }
+        await categoryWritten(t, undefined, cat);
         await audit(t, c, { action: 'category.create', target: cat.id, targetName: cat.name, count: 1 });
         return { status: 201, body: { ...cat, customerCount: 0 }, headers: { ETag: etag(1), Location: `/v1/categories/${cat.id}` } };
       });
@@ -203,6 +205,7 @@ export function registerCategories(router: Router, ctx: ServerContext): void {
           if (next.rule && next.status === 'active') walk = next.id;
         }
         const changes = (['name', 'color', 'status', 'rule', 'discountPercent'] as const).filter((k) => next[k] !== cat[k]);
+        await categoryWritten(t, cat, next);
         await audit(t, c, {
           action: 'category.update',
           target: cat.id,

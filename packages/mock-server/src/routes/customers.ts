@@ -1,3 +1,4 @@
+import { customerWritten } from '../service/events.js';
 import * as z from 'zod/mini';
 import { customerDisplayName } from '@clientela/core/format';
 import {
@@ -82,6 +83,7 @@ export function registerCustomers(router: Router, ctx: ServerContext): void {
       idempotent(ctx, c, 'customers.create', async (t) => {
         const customer = await prepareCustomer(t, body, { locale: c.get('locale') });
         await t.store.insertCustomer(customer);
+        await customerWritten(t, undefined, customer);
         await audit(t, c, { action: 'customer.create', target: customer.id, targetName: customerDisplayName(customer), source: customer.source, count: 1 });
         ctx.version++;
         return { status: 201, body: customer, headers: { ETag: etag(customer.version), Location: `/v1/customers/${customer.id}` } };
@@ -133,7 +135,11 @@ export function registerCustomers(router: Router, ctx: ServerContext): void {
             }
             if (next) {
               next = await withRuleMemberships(t, next, rules);
-              if (await t.store.updateCustomer({ ...next, updatedAt: now, version: cur.version + 1 } as Customer, cur.version)) updated++;
+              const written = { ...next, updatedAt: now, version: cur.version + 1 } as Customer;
+              if (await t.store.updateCustomer(written, cur.version)) {
+                updated++;
+                await customerWritten(t, cur, written);
+              }
             }
           }
           const categoryNames = body.categoryIds && (await Promise.all(body.categoryIds.map(async (id) => ({ id, name: (await t.store.getCategory(id))?.name ?? id }))));
@@ -193,6 +199,7 @@ export function registerCustomers(router: Router, ctx: ServerContext): void {
         const next = await applyPatch(t, current, body, c.get('locale'));
         // The store writes only over the version checked above: a concurrent write in between is a 412.
         if (!(await t.store.updateCustomer(next, current.version))) return preconditionFailed(t, c, await getOr404(t, next.id));
+        await customerWritten(t, current, next);
         await audit(t, c, { action: 'customer.update', target: next.id, targetName: customerDisplayName(next), changes: changedFields(current, next), count: 1 });
         ctx.version++;
         return { status: 200, body: body.document === undefined ? listItem(next) : next, headers: { ETag: etag(next.version) } };
@@ -216,6 +223,7 @@ export function registerCustomers(router: Router, ctx: ServerContext): void {
           if (current.status === 'deleted') return { status: 200, body: listItem(current), headers: { ETag: etag(current.version) } };
           const next = { ...current, status: 'deleted', updatedAt: ctx.now().toISOString(), version: current.version + 1 } as Customer;
           if (!(await t.store.updateCustomer(next, current.version))) return preconditionFailed(t, c, await getOr404(t, next.id));
+          await customerWritten(t, current, next);
           await audit(t, c, { action: 'customer.delete', target: next.id, targetName: customerDisplayName(next), count: 1 });
           ctx.version++;
           return { status: 200, body: listItem(next), headers: { ETag: etag(next.version) } };

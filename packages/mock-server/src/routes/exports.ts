@@ -1,3 +1,4 @@
+import { emit } from '../service/events.js';
 import { csvRow } from '@clientela/core/format';
 import { COLUMN_LABELS, CREDIT_KIND_LABELS, CREDIT_STATUS_LABELS, type Locale } from '@clientela/core/i18n';
 import { ExportRequestSchema, type Customer, type ExportColumn } from '@clientela/core/schemas';
@@ -90,8 +91,8 @@ export function registerExports(router: Router, ctx: ServerContext): void {
       if (resource === 'credits') for await (const _ of rows()) intended++;
       else intended = await ctx.store.countCustomers(query);
       await audit(ctx, c, { action: 'export', target: exportId, count: intended, filter: auditFilter, columns: auditColumns, format: body.format, detail: 'started' });
-      const ended = (count: number, digest?: string) =>
-        audit(ctx, c, {
+      const ended = async (count: number, digest?: string) => {
+        await audit(ctx, c, {
           action: 'export',
           target: exportId,
           count,
@@ -101,6 +102,8 @@ export function registerExports(router: Router, ctx: ServerContext): void {
           ...(digest ? { sha256: digest } : {}),
           detail: digest ? 'completed' : `aborted after ${count} of ${intended} rows`,
         });
+        if (digest) await emit(ctx, 'export.completed', { exportId, resource, format: body.format, rowCount: count, columns: [...auditColumns], sha256: digest });
+      };
 
       if (body.format === 'xlsx') {
         const wb = new (await excel()).Workbook();

@@ -1,4 +1,5 @@
 // The bundled build (its own Buffer shim) parses in Node and in a browser page alike.
+import { customerWritten, emit } from '../service/events.js';
 import { parse as parseCsv } from 'csv-parse/browser/esm/sync';
 import * as z from 'zod/mini';
 import { csvCellText, csvRow, customerDisplayName, normalizeDocument, parseDateBR, searchKey } from '@clientela/core/format';
@@ -261,7 +262,7 @@ export function registerImports(router: Router, ctx: ServerContext): void {
       }
       if (body.length > MAX_ROWS) return problem(c, 'payload_too_large', 413);
       const report: ImportReport = { dryRun, totalRows: 0, created: 0, updated: 0, unchanged: 0, rejected: 0, errors: [], rows: [] };
-      const writes: { create?: Customer; update?: Customer; expectedVersion?: number }[] = [];
+      const writes: { create?: Customer; update?: Customer; before?: Customer; expectedVersion?: number }[] = [];
       const seen = new Set<string>();
       const categories = await ctx.store.listCategories();
       for (const [i, cellsRow] of body.entries()) {
@@ -317,7 +318,7 @@ export function registerImports(router: Router, ctx: ServerContext): void {
             } else {
               report.updated++;
               report.rows.push({ ...row, outcome: 'update' });
-              writes.push({ update: next, expectedVersion: existing.version });
+              writes.push({ update: next, before: existing, expectedVersion: existing.version });
             }
           } else {
             const created = await prepareCustomer(ctx, parsed.data as CustomerInput, { locale, source: 'import' });
@@ -337,9 +338,17 @@ export function registerImports(router: Router, ctx: ServerContext): void {
         // version, a document now held) fails the whole import, which can simply be sent again.
         if (!dryRun) {
           for (const w of writes) {
-            if (w.create) await t.store.insertCustomer(w.create);
-            if (w.update && !(await t.store.updateCustomer(w.update, w.expectedVersion))) throw new HttpProblem('write_conflict', 409);
+            if (w.create) {
+              await t.store.insertCustomer(w.create);
+              await customerWritten(t, undefined, w.create);
+            }
+            if (w.update) {
+              if (!(await t.store.updateCustomer(w.update, w.expectedVersion))) throw new HttpProblem('write_conflict', 409);
+              await customerWritten(t, w.before, w.update);
+            }
           }
+          const { totalRows, created, updated, unchanged, rejected } = report;
+          await emit(t, 'import.completed', { totalRows, created, updated, unchanged, rejected });
         }
         await audit(t, c, {
           action: 'import',

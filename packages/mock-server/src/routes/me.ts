@@ -1,3 +1,4 @@
+import { customerWritten } from '../service/events.js';
 import {
   benefitsOf,
   BenefitsSchema,
@@ -89,6 +90,7 @@ export function registerMe(router: Router, ctx: ServerContext): void {
           const now = await t.store.getCustomer(current.id);
           throw new HttpProblem('precondition_failed', 412, { current: now }, { ETag: etag(now?.version ?? current.version) });
         }
+        await customerWritten(t, current, next);
         if (emailChanged) await moveLogin(t, next, current.email);
         await audit(t, c, { action: 'customer.update', target: next.id, targetName: customerDisplayName(next), changes: changedFields(current, next), source: 'storefront', count: 1 });
       });

@@ -1,3 +1,4 @@
+import { customerWritten } from '../service/events.js';
 import * as z from 'zod/mini';
 import { customerDisplayName, digitsOnly } from '@clientela/core/format';
 import {
@@ -85,6 +86,7 @@ export function registerPublic(router: Router, ctx: ServerContext): void {
           if (e instanceof StoreConflict) throw duplicateDocument(undefined, c.get('locale'));
           throw e;
         }
+        await customerWritten(t, undefined, customer);
         if (hash) await setCredential(t, customer, hash);
         if (selfRegistration === 'approval') await queueRegistration(t, customer);
         await audit(t, c, { action: 'customer.create', target: customer.id, targetName: customerDisplayName(customer), source: customer.source, count: 1 });

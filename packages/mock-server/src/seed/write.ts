@@ -24,7 +24,7 @@ export async function writeSeed(ctx: ServerContext, data: SeedResult): Promise<v
   // per customer (a large share of seeding SQLite and PostgreSQL otherwise).
   await store.insertCustomers(data.customers.map((c) => (c.status === 'deleted' ? ({ ...c, status: 'inactive' } as Customer) : c)));
   await store.transaction(async (tx) => {
-    const at = (iso: string): ServerContext => Object.assign(Object.create(ctx) as ServerContext, { store: tx, now: () => new Date(iso) });
+    const at = (iso: string): ServerContext => Object.assign(Object.create(ctx) as ServerContext, { store: tx, now: () => new Date(iso), quiet: true });
     for (const h of data.history) {
       const last = h.orders[h.orders.length - 1];
       if (last) await recordOrders(at(last.input.placedAt), h.customerId, h.orders, 'pt-BR');

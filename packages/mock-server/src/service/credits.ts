@@ -1,3 +1,4 @@
+import { creditEntriesWritten } from './events.js';
 import { customerDisplayName, formatMoney } from '@clientela/core/format';
 import { CREDIT_KIND_LABELS, type Locale } from '@clientela/core/i18n';
 import {
@@ -106,8 +107,10 @@ export async function grantCredit(
     at: now.toISOString(),
   };
   const before = await t.store.creditEntries(customerId);
-  await t.store.appendCreditEntries([...(before.length ? expiriesDue(before, now.getTime()) : []), entry]);
+  const written = [...(before.length ? expiriesDue(before, now.getTime()) : []), entry];
+  await t.store.appendCreditEntries(written);
   await syncRuleMemberships(t, customer);
+  await creditEntriesWritten(t, written);
   return { entry, credits: await creditsOf(t, customerId), customerName: customerDisplayName(customer) };
 }
 
@@ -150,8 +153,10 @@ export async function redeemCredit(
       at: now.toISOString(),
     });
   }
-  await t.store.appendCreditEntries([...expiriesDue(ledger, now.getTime()), ...entries]);
+  const written = [...expiriesDue(ledger, now.getTime()), ...entries];
+  await t.store.appendCreditEntries(written);
   await syncRuleMemberships(t, customer);
+  await creditEntriesWritten(t, written);
   return { redemptionId, entries, credits: await creditsOf(t, customerId), customerName: customerDisplayName(customer) };
 }
 

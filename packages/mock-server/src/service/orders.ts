@@ -1,3 +1,4 @@
+import { orderWritten } from './events.js';
 import { ORDER_STATUS_LABELS, type Locale } from '@clientela/core/i18n';
 import { ORDER_TRANSITIONS, type Customer, type Order, type OrderCreate, type OrderPatch } from '@clientela/core/schemas';
 import { newId, type ServerContext } from '../context.js';
@@ -90,6 +91,7 @@ export async function recordOrders(t: ServerContext, customerId: string, orders:
     written.push(order);
   }
   await t.store.insertOrders(written);
+  for (const order of written) await orderWritten(t, undefined, order);
   return { orders: written, customer: await refreshFigures(t, customer) };
 }
 
@@ -110,6 +112,7 @@ export function patchedOrder(current: Order, patch: OrderPatch, now: string, loc
  */
 export async function changeOrder(t: ServerContext, current: Order, next: Order): Promise<{ order: Order; customer: Customer } | undefined> {
   if (!(await t.store.updateOrder(next, current.version))) return undefined;
+  await orderWritten(t, current, next);
   const customer = await t.store.getCustomer(current.customerId);
   if (!customer) throw new HttpProblem('not_found', 404);
   return { order: next, customer: await refreshFigures(t, customer) };

@@ -15,10 +15,13 @@ import {
   type Order,
   type Unit,
   type View,
+  type Event,
 } from '@clientela/core/schemas';
 import { applyToBalances, compareOrders, figuresOf, numberKey, pageOf, UNIT_SORT_FIELDS, withUnitFigures } from './ledger.js';
 import { compareKeys, maskJson, matchesTokens, queryKey, queryPredicate, queryTokens, scanByPages, searchTextOf, sortKeyOf } from './search.js';
 import type { AuditQueryParams, CustomerQuery, ListJsonResult, ListParams, ListResult, OrderFigures, OrderListParams, OrderListResult, SortKey, SortSpec, StoredAudit, StoredCategory, SyncStore } from './types.js';
+import type { DeliveryListParams, DeliveryOutcome, EventListParams, EventListResult, NewEvent, StoredDelivery, StoredWebhookEndpoint } from './types.js';
+import { afterAttempt } from './webhook-rows.js';
 
 interface Rec {
   seq: number;
@@ -752,5 +755,110 @@ export class MemoryStore implements SyncStore {
     this.units.delete(id);
   }
 
+  // ---- events and webhooks ----
+  private events: Event[] = [];
+  private eventsById = new Map<string, Event>();
+  private endpoints = new Map<string, StoredWebhookEndpoint>();
+  private deliveries: (StoredDelivery & { lease?: { owner: string; until: string } })[] = [];
+  private deliveriesById = new Map<string, StoredDelivery & { lease?: { owner: string; until: string } }>();
+
+  appendEvent(event: NewEvent): void {
+    const stored = { ...event, sequence: this.events.length + 1 } as Event;
+    this.events.push(stored);
+    this.eventsById.set(stored.id, stored);
+  }
+
+  listEvents({ after, types, limit }: EventListParams): EventListResult {
+    const items: Event[] = [];
+    let i = Math.max(0, after);
+    for (; i < this.events.length && items.length <= limit; i++) {
+      const e = this.events[i] as Event;
+      if (!types || types.includes(e.type)) items.push(e);
+    }
+    const hasMore = items.length > limit;
+    if (hasMore) items.length = limit;
+    return { items, hasMore, cursor: hasMore ? (items.at(-1) as Event).sequence : Math.max(after, this.events.length) };
+  }
+
+  getEvent(id: string): Event | undefined {
+    return this.eventsById.get(id);
+  }
+
+  listWebhookEndpoints(): StoredWebhookEndpoint[] {
+    return [...this.endpoints.values()];
+  }
+
+  getWebhookEndpoint(id: string): StoredWebhookEndpoint | undefined {
+    return this.endpoints.get(id);
+  }
+
+  putWebhookEndpoint(endpoint: StoredWebhookEndpoint): void {
+    this.endpoints.set(endpoint.id, endpoint);
+  }
+
+  deleteWebhookEndpoint(id: string): void {
+    this.endpoints.delete(id);
+    this.deliveries = this.deliveries.filter((d) => {
+      if (d.endpointId !== id) return true;
+      this.deliveriesById.delete(d.id);
+      return false;
+    });
+  }
+
+  insertDeliveries(deliveries: readonly Omit<StoredDelivery, 'seq'>[]): void {
+    for (const d of deliveries) {
+      const row = { ...d, seq: (this.deliveries.at(-1)?.seq ?? 0) + 1 };
+      this.deliveries.push(row);
+      this.deliveriesById.set(row.id, row);
+    }
+  }
+
+  listDeliveries({ endpointId, status, beforeSeq, limit }: DeliveryListParams): { items: StoredDelivery[]; hasMore: boolean } {
+    const items: StoredDelivery[] = [];
+    for (let i = this.deliveries.length - 1; i >= 0 && items.length <= limit; i--) {
+      const d = this.deliveries[i]!;
+      if (d.endpointId !== endpointId || (beforeSeq !== undefined && d.seq >= beforeSeq) || (status && d.status !== status)) continue;
+      items.push(withoutLease(d));
+    }
+    const hasMore = items.length > limit;
+    if (hasMore) items.length = limit;
+    return { items, hasMore };
+  }
+
+  getDelivery(id: string): StoredDelivery | undefined {
+    const d = this.deliveriesById.get(id);
+    return d && withoutLease(d);
+  }
+
+  leaseDeliveries(owner: string, now: string, leaseUntil: string, limit: number): StoredDelivery[] {
+    const due = this.deliveries
+      .filter((d) => d.status === 'pending' && d.nextAttemptAt !== null && d.nextAttemptAt <= now && (!d.lease || d.lease.until <= now))
+      .sort((a, b) => (a.nextAttemptAt! < b.nextAttemptAt! ? -1 : a.nextAttemptAt! > b.nextAttemptAt! ? 1 : a.seq - b.seq))
+      .slice(0, limit);
+    for (const d of due) d.lease = { owner, until: leaseUntil };
+    return due.map(withoutLease);
+  }
+
+  finishDelivery(id: string, owner: string, outcome: DeliveryOutcome): boolean {
+    const d = this.deliveriesById.get(id);
+    if (!d || d.lease?.owner !== owner) return false;
+    const next = afterAttempt(withoutLease(d), outcome);
+    Object.assign(d, next);
+    delete d.lease;
+    return true;
+  }
+
+  requeueDelivery(id: string, now: string): StoredDelivery | undefined {
+    const d = this.deliveriesById.get(id);
+    if (!d) return undefined;
+    Object.assign(d, { status: 'pending', nextAttemptAt: now, manual: true, updatedAt: now });
+    return withoutLease(d);
+  }
+
   close(): void {}
+}
+
+function withoutLease(d: StoredDelivery & { lease?: unknown }): StoredDelivery {
+  const { lease: _lease, ...rest } = d;
+  return { ...rest, attempts: [...rest.attempts] };
 }

@@ -298,6 +298,47 @@ export const POSTGRES_MIGRATIONS: readonly Migration<Db, Promise<void>>[] = [
       `);
     },
   },
+  // ---- events and webhooks ----
+  {
+    version: 12,
+    name: 'events (the change feed), webhook endpoints and deliveries',
+    // An event's number comes from `events_seq`, taken at commit time under an advisory lock
+    // (see PostgresStore's transaction), so numbers follow commit order and a reader that saw an
+    // event never later finds a smaller number appear. A delivery is leased to one process until
+    // `lease_until` (taken with FOR UPDATE SKIP LOCKED); a crashed process's lease lapses.
+    up: async (db) => {
+      await db.query(`
+        CREATE SEQUENCE events_seq;
+        CREATE TABLE events (
+          seq bigint PRIMARY KEY,
+          id text COLLATE "C" NOT NULL UNIQUE,
+          type text COLLATE "C" NOT NULL,
+          data text NOT NULL
+        );
+        CREATE INDEX events_type ON events (type, seq);
+        CREATE TABLE webhook_endpoints (
+          seq bigserial NOT NULL,
+          id text COLLATE "C" PRIMARY KEY,
+          version integer NOT NULL,
+          data text NOT NULL
+        );
+        CREATE TABLE webhook_deliveries (
+          seq bigserial PRIMARY KEY,
+          id text COLLATE "C" NOT NULL UNIQUE,
+          endpoint_id text COLLATE "C" NOT NULL,
+          event_id text COLLATE "C" NOT NULL,
+          status text NOT NULL CHECK (status IN ('pending', 'succeeded', 'failed')),
+          next_attempt_at text COLLATE "C",
+          lease_owner text,
+          lease_until text COLLATE "C",
+          data text NOT NULL,
+          UNIQUE (endpoint_id, event_id)
+        );
+        CREATE INDEX webhook_deliveries_endpoint ON webhook_deliveries (endpoint_id, seq);
+        CREATE INDEX webhook_deliveries_due ON webhook_deliveries (next_attempt_at, seq) WHERE status = 'pending';
+      `);
+    },
+  },
 ];
 
 export const POSTGRES_SCHEMA_VERSION = checkMigrations(POSTGRES_MIGRATIONS);

@@ -20,6 +20,9 @@ import {
   type StoredAudit,
   type StoredCategory,
 } from './types.js';
+import type { DeliveryListParams, DeliveryOutcome, EventListParams, EventListResult, NewEvent, StoredDelivery, StoredWebhookEndpoint } from './types.js';
+import { afterAttempt, deliveriesFor } from './webhook-rows.js';
+import type { Event } from '@clientela/core/schemas';
 
 const SORT_COLUMNS: Record<CustomerSortField, string> = {
   name: 'name_key',
@@ -131,6 +134,8 @@ export class PostgresStore implements Store {
   readonly #db: Queryable;
   readonly #pool: pg.Pool;
   readonly #inside: boolean;
+  /** Events emitted in this transaction, numbered and stored just before it commits. */
+  #pendingEvents: NewEvent[] = [];
 
   private constructor(pool: pg.Pool, db: Queryable, inside: boolean) {
     this.#pool = pool;
@@ -188,7 +193,9 @@ export class PostgresStore implements Store {
     const client = await this.#pool.connect();
     try {
       await client.query('BEGIN');
-      const result = await fn(new PostgresStore(this.#pool, client, true));
+      const tx = new PostgresStore(this.#pool, client, true);
+      const result = await fn(tx);
+      await tx.#flushEvents();
       await client.query('COMMIT');
       return result;
     } catch (e) {
@@ -772,9 +779,159 @@ export class PostgresStore implements Store {
     return 'deleted';
   }
 
+  // ---- events and webhooks ----
+
+  /**
+   * Numbers and stores this transaction's events, with their deliveries, right before COMMIT.
+   * The advisory lock is held from here to the commit, so numbers are taken in commit order: a
+   * transaction numbers its events only after every transaction that numbered before it has
+   * committed (or rolled back, leaving a gap). Taken last, after every row lock the transaction
+   * needs, so it cannot be part of a deadlock, and held only for these statements and the commit.
+   */
+  async #flushEvents(): Promise<void> {
+    const events = this.#pendingEvents;
+    if (!events.length) return;
+    this.#pendingEvents = [];
+    await this.#q('SELECT pg_advisory_xact_lock($1)', [EVENTS_LOCK]);
+    const seqs = (await this.#q<{ seq: string }>("SELECT nextval('events_seq') AS seq FROM generate_series(1, $1)", [events.length])).rows
+      .map((r) => Number(r.seq))
+      .sort((a, b) => a - b);
+    await this.#q('INSERT INTO events (seq, id, type, data) SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[])', [
+      seqs,
+      events.map((e) => e.id),
+      events.map((e) => e.type),
+      events.map((e) => JSON.stringify(e)),
+    ]);
+    const endpoints = await this.#endpoints();
+    const deliveries = events.flatMap((e) => deliveriesFor(e, endpoints));
+    if (!deliveries.length) return;
+    await this.#q(
+      'INSERT INTO webhook_deliveries (id, endpoint_id, event_id, status, next_attempt_at, data) SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[])',
+      [deliveries.map((d) => d.id), deliveries.map((d) => d.endpointId), deliveries.map((d) => d.eventId), deliveries.map((d) => d.status), deliveries.map((d) => d.nextAttemptAt), deliveries.map((d) => JSON.stringify(d))],
+    );
+  }
+
+  async #endpoints(): Promise<StoredWebhookEndpoint[]> {
+    return (await this.#q<{ data: string }>('SELECT data FROM webhook_endpoints ORDER BY seq')).rows.map((r) => JSON.parse(r.data) as StoredWebhookEndpoint);
+  }
+
+  async appendEvent(event: NewEvent): Promise<void> {
+    if (!this.#inside) return this.transaction((tx) => tx.appendEvent(event));
+    this.#pendingEvents.push(event);
+  }
+
+  async listEvents({ after, types, limit }: EventListParams): Promise<EventListResult> {
+    // One statement, so the page and the highest number seen come from one snapshot.
+    const typeSql = types ? ' AND type = ANY($3::text[])' : '';
+    const r = await this.#q<{ seq: string | null; data: string | null }>(
+      `(SELECT seq, data FROM events WHERE seq > $1${typeSql} ORDER BY seq LIMIT $2) UNION ALL (SELECT max(seq), NULL FROM events)`,
+      types ? [after, limit + 1, types] : [after, limit + 1],
+    );
+    const top = Number(r.rows.find((x) => x.data === null)?.seq ?? 0);
+    const rows = r.rows.filter((x) => x.data !== null).map((x) => ({ seq: Number(x.seq), data: x.data! })).sort((a, b) => a.seq - b.seq);
+    const hasMore = rows.length > limit;
+    if (hasMore) rows.length = limit;
+    const items = rows.map((x) => ({ ...(JSON.parse(x.data) as NewEvent), sequence: x.seq }) as Event);
+    return { items, hasMore, cursor: hasMore ? rows.at(-1)!.seq : Math.max(after, top) };
+  }
+
+  async getEvent(id: string): Promise<Event | undefined> {
+    const r = (await this.#q<{ seq: string; data: string }>('SELECT seq, data FROM events WHERE id = $1', [id])).rows[0];
+    return r && ({ ...(JSON.parse(r.data) as NewEvent), sequence: Number(r.seq) } as Event);
+  }
+
+  listWebhookEndpoints(): Promise<StoredWebhookEndpoint[]> {
+    return this.#endpoints();
+  }
+
+  async getWebhookEndpoint(id: string): Promise<StoredWebhookEndpoint | undefined> {
+    const d = (await this.#q<{ data: string }>('SELECT data FROM webhook_endpoints WHERE id = $1', [id])).rows[0]?.data;
+    return d === undefined ? undefined : (JSON.parse(d) as StoredWebhookEndpoint);
+  }
+
+  async putWebhookEndpoint(endpoint: StoredWebhookEndpoint, expectedVersion?: number): Promise<boolean> {
+    const args: unknown[] = [endpoint.id, endpoint.version, JSON.stringify(endpoint)];
+    let sql = 'INSERT INTO webhook_endpoints (id, version, data) VALUES ($1, $2, $3) ON CONFLICT (id) DO UPDATE SET version = EXCLUDED.version, data = EXCLUDED.data';
+    if (expectedVersion !== undefined) {
+      sql = 'UPDATE webhook_endpoints SET version = $2, data = $3 WHERE id = $1 AND version = $4';
+      args.push(expectedVersion);
+    }
+    return ((await this.#q(sql, args)).rowCount ?? 0) === 1;
+  }
+
+  async deleteWebhookEndpoint(id: string, expectedVersion?: number): Promise<boolean> {
+    if (!this.#inside) return this.transaction((tx) => tx.deleteWebhookEndpoint(id, expectedVersion));
+    const args: unknown[] = [id];
+    if (expectedVersion !== undefined) args.push(expectedVersion);
+    const deleted = ((await this.#q(`DELETE FROM webhook_endpoints WHERE id = $1${expectedVersion !== undefined ? ' AND version = $2' : ''}`, args)).rowCount ?? 0) === 1;
+    if (deleted) await this.#q('DELETE FROM webhook_deliveries WHERE endpoint_id = $1', [id]);
+    return deleted;
+  }
+
+  async listDeliveries({ endpointId, status, beforeSeq, limit }: DeliveryListParams): Promise<{ items: StoredDelivery[]; hasMore: boolean }> {
+    const args: unknown[] = [endpointId];
+    const parts = ['endpoint_id = $1'];
+    if (status) (args.push(status), parts.push(`status = $${args.length}`));
+    if (beforeSeq !== undefined) (args.push(beforeSeq), parts.push(`seq < $${args.length}`));
+    args.push(limit + 1);
+    const rows = (await this.#q<{ seq: string; data: string }>(`SELECT seq, data FROM webhook_deliveries WHERE ${parts.join(' AND ')} ORDER BY seq DESC LIMIT $${args.length}`, args)).rows;
+    const hasMore = rows.length > limit;
+    if (hasMore) rows.length = limit;
+    return { items: rows.map(deliveryOf), hasMore };
+  }
+
+  async getDelivery(id: string): Promise<StoredDelivery | undefined> {
+    const r = (await this.#q<{ seq: string; data: string }>('SELECT seq, data FROM webhook_deliveries WHERE id = $1', [id])).rows[0];
+    return r && deliveryOf(r);
+  }
+
+  async leaseDeliveries(owner: string, now: string, leaseUntil: string, limit: number): Promise<StoredDelivery[]> {
+    // SKIP LOCKED: two processes leasing at once take different rows; a row another process
+    // leased and committed meanwhile is re-checked against its new lease and left alone.
+    const r = await this.#q<{ seq: string; data: string }>(
+      `UPDATE webhook_deliveries SET lease_owner = $1, lease_until = $2 WHERE seq IN (
+         SELECT seq FROM webhook_deliveries WHERE status = 'pending' AND next_attempt_at <= $3 AND (lease_until IS NULL OR lease_until <= $3)
+         ORDER BY next_attempt_at, seq LIMIT $4 FOR UPDATE SKIP LOCKED)
+       RETURNING seq, data`,
+      [owner, leaseUntil, now, limit],
+    );
+    return r.rows.map(deliveryOf).sort((a, b) => (a.nextAttemptAt! < b.nextAttemptAt! ? -1 : a.nextAttemptAt! > b.nextAttemptAt! ? 1 : a.seq - b.seq));
+  }
+
+  async finishDelivery(id: string, owner: string, outcome: DeliveryOutcome): Promise<boolean> {
+    if (!this.#inside) return this.transaction((tx) => tx.finishDelivery(id, owner, outcome));
+    const r = (await this.#q<{ seq: string; data: string }>('SELECT seq, data FROM webhook_deliveries WHERE id = $1 AND lease_owner = $2 FOR UPDATE', [id, owner])).rows[0];
+    if (!r) return false;
+    const { seq, ...next } = afterAttempt(deliveryOf(r), outcome);
+    await this.#q('UPDATE webhook_deliveries SET status = $2, next_attempt_at = $3, lease_owner = NULL, lease_until = NULL, data = $4 WHERE seq = $1', [
+      seq,
+      next.status,
+      next.nextAttemptAt,
+      JSON.stringify(next),
+    ]);
+    return true;
+  }
+
+  async requeueDelivery(id: string, now: string): Promise<StoredDelivery | undefined> {
+    if (!this.#inside) return this.transaction((tx) => tx.requeueDelivery(id, now));
+    const r = (await this.#q<{ seq: string; data: string }>('SELECT seq, data FROM webhook_deliveries WHERE id = $1 FOR UPDATE', [id])).rows[0];
+    if (!r) return undefined;
+    const { seq, ...rest } = deliveryOf(r);
+    const next = { ...rest, status: 'pending' as const, nextAttemptAt: now, manual: true, updatedAt: now };
+    await this.#q("UPDATE webhook_deliveries SET status = 'pending', next_attempt_at = $2, data = $3 WHERE seq = $1", [seq, now, JSON.stringify(next)]);
+    return { ...next, seq };
+  }
+
   async close(): Promise<void> {
     if (!this.#inside) await this.#pool.end();
   }
+}
+
+/** Any fixed number: the advisory lock under which a transaction numbers its events. */
+const EVENTS_LOCK = 4_206_612;
+
+function deliveryOf(r: { seq: string | number; data: string }): StoredDelivery {
+  return { ...(JSON.parse(r.data) as Omit<StoredDelivery, 'seq'>), seq: Number(r.seq) };
 }
 
 /** The URL without its password, for messages. */

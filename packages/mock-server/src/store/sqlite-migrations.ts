@@ -216,6 +216,43 @@ export const SQLITE_MIGRATIONS: readonly Migration<Db>[] = [
       `);
     },
   },
+  // ---- events and webhooks ----
+  {
+    version: 10,
+    name: 'events (the change feed), webhook endpoints and deliveries',
+    // An event's `seq` is its sequence number: transactions run one at a time (BEGIN IMMEDIATE),
+    // so numbers follow commit order. A delivery is leased to one process at a time until
+    // `lease_until`; a crashed process's lease lapses and another takes it.
+    up: (db) =>
+      db.exec(`
+        CREATE TABLE events (
+          seq INTEGER PRIMARY KEY AUTOINCREMENT,
+          id TEXT NOT NULL UNIQUE,
+          type TEXT NOT NULL,
+          data TEXT NOT NULL
+        );
+        CREATE INDEX events_type ON events (type, seq);
+        CREATE TABLE webhook_endpoints (
+          seq INTEGER PRIMARY KEY AUTOINCREMENT,
+          id TEXT NOT NULL UNIQUE,
+          data TEXT NOT NULL
+        );
+        CREATE TABLE webhook_deliveries (
+          seq INTEGER PRIMARY KEY AUTOINCREMENT,
+          id TEXT NOT NULL UNIQUE,
+          endpoint_id TEXT NOT NULL,
+          event_id TEXT NOT NULL,
+          status TEXT NOT NULL,
+          next_attempt_at TEXT,
+          lease_owner TEXT,
+          lease_until TEXT,
+          data TEXT NOT NULL,
+          UNIQUE (endpoint_id, event_id)
+        );
+        CREATE INDEX webhook_deliveries_endpoint ON webhook_deliveries (endpoint_id, seq);
+        CREATE INDEX webhook_deliveries_due ON webhook_deliveries (next_attempt_at) WHERE status = 'pending';
+      `),
+  },
 ];
 
 /** The schema version this server writes. */

@@ -6,6 +6,9 @@ import { applyToBalances, UNIT_SORT_FIELDS, withUnitFigures } from './ledger.js'
 import { maskJson, queryKey, queryTokens, scanByPages, searchTextOf, sortKeyOf } from './search.js';
 import { migrateSqlite } from './sqlite-migrations.js';
 import type { AuditQueryParams, CustomerQuery, ListJsonResult, ListParams, ListResult, OrderFigures, OrderListParams, OrderListResult, SortSpec, StoredAudit, StoredCategory, SyncStore } from './types.js';
+import type { DeliveryListParams, DeliveryOutcome, EventListParams, EventListResult, NewEvent, StoredDelivery, StoredWebhookEndpoint } from './types.js';
+import { afterAttempt } from './webhook-rows.js';
+import type { Event } from '@clientela/core/schemas';
 
 const SORT_INDEXES: Record<CustomerSortField, string> = {
   name: 'customers_name',
@@ -739,7 +742,109 @@ export class SqliteStore implements SyncStore {
     this.prepare('DELETE FROM units WHERE id = ?').run(id);
   }
 
+  // ---- events and webhooks ----
+  appendEvent(event: NewEvent): void {
+    this.db.prepare('INSERT INTO events (id, type, data) VALUES (?, ?, ?)').run(event.id, event.type, JSON.stringify(event));
+  }
+
+  listEvents({ after, types, limit }: EventListParams): EventListResult {
+    // One read transaction, so the highest number seen and the page come from the same state.
+    return this.db.transaction((): EventListResult => {
+      const typeSql = types ? ` AND type IN (${types.map(() => '?').join(', ')})` : '';
+      const rows = this.db.prepare(`SELECT seq, data FROM events WHERE seq > ?${typeSql} ORDER BY seq LIMIT ?`).all(after, ...(types ?? []), limit + 1) as { seq: number; data: string }[];
+      const hasMore = rows.length > limit;
+      if (hasMore) rows.length = limit;
+      const items = rows.map((r) => ({ ...(JSON.parse(r.data) as NewEvent), sequence: r.seq }) as Event);
+      const top = (this.db.prepare('SELECT max(seq) FROM events').pluck().get() as number | null) ?? 0;
+      return { items, hasMore, cursor: hasMore ? rows.at(-1)!.seq : Math.max(after, top) };
+    })();
+  }
+
+  getEvent(id: string): Event | undefined {
+    const r = this.db.prepare('SELECT seq, data FROM events WHERE id = ?').get(id) as { seq: number; data: string } | undefined;
+    return r && ({ ...(JSON.parse(r.data) as NewEvent), sequence: r.seq } as Event);
+  }
+
+  listWebhookEndpoints(): StoredWebhookEndpoint[] {
+    return (this.db.prepare('SELECT data FROM webhook_endpoints ORDER BY seq').pluck().all() as string[]).map((d) => JSON.parse(d) as StoredWebhookEndpoint);
+  }
+
+  getWebhookEndpoint(id: string): StoredWebhookEndpoint | undefined {
+    const d = this.db.prepare('SELECT data FROM webhook_endpoints WHERE id = ?').pluck().get(id) as string | undefined;
+    return d === undefined ? undefined : (JSON.parse(d) as StoredWebhookEndpoint);
+  }
+
+  putWebhookEndpoint(endpoint: StoredWebhookEndpoint): void {
+    this.db.prepare('INSERT INTO webhook_endpoints (id, data) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET data = excluded.data').run(endpoint.id, JSON.stringify(endpoint));
+  }
+
+  deleteWebhookEndpoint(id: string): void {
+    this.transaction(() => {
+      this.db.prepare('DELETE FROM webhook_deliveries WHERE endpoint_id = ?').run(id);
+      this.db.prepare('DELETE FROM webhook_endpoints WHERE id = ?').run(id);
+    });
+  }
+
+  insertDeliveries(deliveries: readonly Omit<StoredDelivery, 'seq'>[]): void {
+    const insert = this.db.prepare('INSERT INTO webhook_deliveries (id, endpoint_id, event_id, status, next_attempt_at, data) VALUES (?, ?, ?, ?, ?, ?)');
+    for (const d of deliveries) insert.run(d.id, d.endpointId, d.eventId, d.status, d.nextAttemptAt, JSON.stringify(d));
+  }
+
+  listDeliveries({ endpointId, status, beforeSeq, limit }: DeliveryListParams): { items: StoredDelivery[]; hasMore: boolean } {
+    const rows = this.db
+      .prepare(`SELECT seq, data FROM webhook_deliveries WHERE endpoint_id = ?${status ? ' AND status = ?' : ''}${beforeSeq !== undefined ? ' AND seq < ?' : ''} ORDER BY seq DESC LIMIT ?`)
+      .all(endpointId, ...(status ? [status] : []), ...(beforeSeq !== undefined ? [beforeSeq] : []), limit + 1) as { seq: number; data: string }[];
+    const hasMore = rows.length > limit;
+    if (hasMore) rows.length = limit;
+    return { items: rows.map(deliveryOf), hasMore };
+  }
+
+  getDelivery(id: string): StoredDelivery | undefined {
+    const r = this.db.prepare('SELECT seq, data FROM webhook_deliveries WHERE id = ?').get(id) as { seq: number; data: string } | undefined;
+    return r && deliveryOf(r);
+  }
+
+  leaseDeliveries(owner: string, now: string, leaseUntil: string, limit: number): StoredDelivery[] {
+    // One statement: another process sharing the file cannot take the same rows in between.
+    const rows = this.db
+      .prepare(
+        `UPDATE webhook_deliveries SET lease_owner = ?, lease_until = ? WHERE seq IN (
+           SELECT seq FROM webhook_deliveries WHERE status = 'pending' AND next_attempt_at <= ? AND (lease_until IS NULL OR lease_until <= ?)
+           ORDER BY next_attempt_at, seq LIMIT ?)
+         RETURNING seq, data`,
+      )
+      .all(owner, leaseUntil, now, now, limit) as { seq: number; data: string }[];
+    return rows.map(deliveryOf).sort((a, b) => (a.nextAttemptAt! < b.nextAttemptAt! ? -1 : a.nextAttemptAt! > b.nextAttemptAt! ? 1 : a.seq - b.seq));
+  }
+
+  finishDelivery(id: string, owner: string, outcome: DeliveryOutcome): boolean {
+    return this.transaction(() => {
+      const r = this.db.prepare('SELECT seq, data FROM webhook_deliveries WHERE id = ? AND lease_owner = ?').get(id, owner) as { seq: number; data: string } | undefined;
+      if (!r) return false;
+      const { seq: _seq, ...next } = afterAttempt(deliveryOf(r), outcome);
+      this.db
+        .prepare('UPDATE webhook_deliveries SET status = ?, next_attempt_at = ?, lease_owner = NULL, lease_until = NULL, data = ? WHERE seq = ?')
+        .run(next.status, next.nextAttemptAt, JSON.stringify(next), r.seq);
+      return true;
+    });
+  }
+
+  requeueDelivery(id: string, now: string): StoredDelivery | undefined {
+    return this.transaction(() => {
+      const r = this.db.prepare('SELECT seq, data FROM webhook_deliveries WHERE id = ?').get(id) as { seq: number; data: string } | undefined;
+      if (!r) return undefined;
+      const { seq, ...rest } = deliveryOf(r);
+      const next = { ...rest, status: 'pending' as const, nextAttemptAt: now, manual: true, updatedAt: now };
+      this.db.prepare("UPDATE webhook_deliveries SET status = 'pending', next_attempt_at = ?, data = ? WHERE seq = ?").run(now, JSON.stringify(next), seq);
+      return { ...next, seq };
+    });
+  }
+
   close(): void {
     if (this.db.open) this.db.close();
   }
+}
+
+function deliveryOf(r: { seq: number; data: string }): StoredDelivery {
+  return { ...(JSON.parse(r.data) as Omit<StoredDelivery, 'seq'>), seq: r.seq };
 }

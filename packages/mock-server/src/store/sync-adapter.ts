@@ -15,6 +15,8 @@ import {
   type StoredCategory,
   type SyncStore,
 } from './types.js';
+import type { DeliveryListParams, DeliveryOutcome, EventListParams, NewEvent, StoredWebhookEndpoint } from './types.js';
+import { deliveriesFor } from './webhook-rows.js';
 
 /**
  * The asynchronous {@link Store} over an embedded {@link SyncStore} (memory, SQLite). Each call
@@ -308,6 +310,56 @@ export class SyncStoreAdapter implements Store {
       this.inner.deleteUnit(id);
       return 'deleted';
     });
+  }
+  // ---- events and webhooks ----
+  appendEvent(event: NewEvent): Promise<void> {
+    return this.#run(() => {
+      this.inner.appendEvent(event);
+      const deliveries = deliveriesFor(event, this.inner.listWebhookEndpoints());
+      if (deliveries.length) this.inner.insertDeliveries(deliveries);
+    });
+  }
+  listEvents(params: EventListParams) {
+    return this.#run(() => this.inner.listEvents(params));
+  }
+  getEvent(id: string) {
+    return this.#run(() => this.inner.getEvent(id));
+  }
+  listWebhookEndpoints() {
+    return this.#run(() => this.inner.listWebhookEndpoints());
+  }
+  getWebhookEndpoint(id: string) {
+    return this.#run(() => this.inner.getWebhookEndpoint(id));
+  }
+  putWebhookEndpoint(endpoint: StoredWebhookEndpoint, expectedVersion?: number): Promise<boolean> {
+    return this.#run(() => {
+      if (expectedVersion !== undefined && this.inner.getWebhookEndpoint(endpoint.id)?.version !== expectedVersion) return false;
+      this.inner.putWebhookEndpoint(endpoint);
+      return true;
+    });
+  }
+  deleteWebhookEndpoint(id: string, expectedVersion?: number): Promise<boolean> {
+    return this.#run(() => {
+      const stored = this.inner.getWebhookEndpoint(id);
+      if (!stored || (expectedVersion !== undefined && stored.version !== expectedVersion)) return false;
+      this.inner.deleteWebhookEndpoint(id);
+      return true;
+    });
+  }
+  listDeliveries(params: DeliveryListParams) {
+    return this.#run(() => this.inner.listDeliveries(params));
+  }
+  getDelivery(id: string) {
+    return this.#run(() => this.inner.getDelivery(id));
+  }
+  leaseDeliveries(owner: string, now: string, leaseUntil: string, limit: number) {
+    return this.#run(() => this.inner.leaseDeliveries(owner, now, leaseUntil, limit));
+  }
+  finishDelivery(id: string, owner: string, outcome: DeliveryOutcome) {
+    return this.#run(() => this.inner.finishDelivery(id, owner, outcome));
+  }
+  requeueDelivery(id: string, now: string) {
+    return this.#run(() => this.inner.requeueDelivery(id, now));
   }
 
   /** Closes at once when no transaction runs (a test may reopen the file right after). */

@@ -13,6 +13,12 @@ import type {
   ResolvedFilter,
   Unit,
   View,
+  Event,
+  EventType,
+  WebhookAttempt,
+  WebhookDelivery,
+  WebhookDeliveryStatus,
+  WebhookEndpoint,
 } from '@clientela/core/schemas';
 
 /** What a customer query selects, after the HTTP layer has parsed and defaulted it. */
@@ -132,6 +138,49 @@ export class StoreConflict extends Error {
 
 export type StoreKind = 'memory' | 'sqlite' | 'postgres';
 
+// ---- events and webhooks (the change feed, webhook endpoints and their deliveries) ----
+
+/** An event as a service emits it; the store gives it its sequence number. */
+export type NewEvent = Omit<Event, 'sequence'>;
+
+export interface EventListParams {
+  /** Sequence number already read (0: from the start). */
+  after: number;
+  types?: readonly EventType[] | undefined;
+  limit: number;
+}
+
+export interface EventListResult {
+  items: Event[];
+  /**
+   * Where the next read starts: the last item's sequence number, or (fewer than `limit` matched)
+   * the highest sequence number this read could see, so a filtered poll moves past other types.
+   */
+  cursor: number;
+  hasMore: boolean;
+}
+
+/** A webhook endpoint as stored: with its signing secret. */
+export type StoredWebhookEndpoint = WebhookEndpoint & { secret: string };
+
+/** A delivery as stored, with its place in the endpoint's list and whether its next attempt was asked for by hand. */
+export type StoredDelivery = WebhookDelivery & { seq: number; manual: boolean };
+
+export interface DeliveryListParams {
+  endpointId: string;
+  status?: WebhookDeliveryStatus | undefined;
+  /** Deliveries older than this position (the previous page's last `seq`). */
+  beforeSeq?: number | undefined;
+  limit: number;
+}
+
+/** The outcome of one attempt, written by the process that holds the delivery's lease. */
+export interface DeliveryOutcome {
+  attempt: WebhookAttempt;
+  status: WebhookDeliveryStatus;
+  nextAttemptAt: string | null;
+}
+
 /**
  * Storage of the server, asynchronous so a store may live in another process (PostgreSQL). Every
  * invariant is the store's, not the event loop's: an insert or update that would give a document
@@ -241,6 +290,38 @@ export interface Store {
   updateUnit(unit: Unit, expectedVersion: number): Promise<boolean>;
   /** Deletes a unit that no order references: `in_use` (nothing deleted) when one does. */
   deleteUnit(id: string): Promise<'deleted' | 'in_use' | 'missing'>;
+  // ---- events and webhooks ----
+  /**
+   * Stores an event in the caller's transaction, with the next sequence number, and a pending
+   * delivery (due at once) for every enabled webhook endpoint subscribed to its type. Sequence
+   * numbers follow commit order: a reader that has seen an event has seen every event numbered
+   * before it that will ever be readable (PostgreSQL numbers a transaction's events at its
+   * commit, under a lock; the embedded stores run one transaction at a time).
+   */
+  appendEvent(event: NewEvent): Promise<void>;
+  /** Committed events after a position, oldest first. */
+  listEvents(params: EventListParams): Promise<EventListResult>;
+  getEvent(id: string): Promise<Event | undefined>;
+  /** Every endpoint, oldest first. */
+  listWebhookEndpoints(): Promise<StoredWebhookEndpoint[]>;
+  getWebhookEndpoint(id: string): Promise<StoredWebhookEndpoint | undefined>;
+  /** Inserts or replaces an endpoint; with `expectedVersion`, only over that stored version (returns whether it wrote). */
+  putWebhookEndpoint(endpoint: StoredWebhookEndpoint, expectedVersion?: number): Promise<boolean>;
+  /** Deletes an endpoint and its deliveries; with `expectedVersion`, only that stored version (returns whether it deleted). */
+  deleteWebhookEndpoint(id: string, expectedVersion?: number): Promise<boolean>;
+  /** An endpoint's deliveries, newest first. */
+  listDeliveries(params: DeliveryListParams): Promise<{ items: StoredDelivery[]; hasMore: boolean }>;
+  getDelivery(id: string): Promise<StoredDelivery | undefined>;
+  /**
+   * Takes up to `limit` pending deliveries due at `now` whose lease is free or lapsed, leasing
+   * them to `owner` until `leaseUntil` (one step: two processes never lease the same delivery
+   * at once; a crashed process's lease lapses and another takes the delivery).
+   */
+  leaseDeliveries(owner: string, now: string, leaseUntil: string, limit: number): Promise<StoredDelivery[]>;
+  /** Records an attempt and the delivery's next state, and frees the lease, only if `owner` still holds it (returns whether it wrote). */
+  finishDelivery(id: string, owner: string, outcome: DeliveryOutcome): Promise<boolean>;
+  /** Makes a delivery pending and due at `now`, its next attempt marked as asked for by hand. */
+  requeueDelivery(id: string, now: string): Promise<StoredDelivery | undefined>;
 
   // ---- sync by document (#16 §2) ----
   // Inserts and updates also keep each live customer's `externalIds` unique per system: one that
@@ -331,6 +412,22 @@ export interface SyncStore {
   /** Whether any order references the unit. */
   unitInUse(id: string): boolean;
   deleteUnit(id: string): void;
+  // ---- events and webhooks (see Store; the adapter adds version checks and the fan-out) ----
+  /** Stores the event with the next sequence number. */
+  appendEvent(event: NewEvent): void;
+  listEvents(params: EventListParams): EventListResult;
+  getEvent(id: string): Event | undefined;
+  listWebhookEndpoints(): StoredWebhookEndpoint[];
+  getWebhookEndpoint(id: string): StoredWebhookEndpoint | undefined;
+  putWebhookEndpoint(endpoint: StoredWebhookEndpoint): void;
+  deleteWebhookEndpoint(id: string): void;
+  /** Inserts deliveries (their `seq` is assigned). */
+  insertDeliveries(deliveries: readonly Omit<StoredDelivery, 'seq'>[]): void;
+  listDeliveries(params: DeliveryListParams): { items: StoredDelivery[]; hasMore: boolean };
+  getDelivery(id: string): StoredDelivery | undefined;
+  leaseDeliveries(owner: string, now: string, leaseUntil: string, limit: number): StoredDelivery[];
+  finishDelivery(id: string, owner: string, outcome: DeliveryOutcome): boolean;
+  requeueDelivery(id: string, now: string): StoredDelivery | undefined;
 
   // ---- sync by document (#16 §2) ----
   /** The customer that is not deleted and whose id in `source` is `externalId`. */
