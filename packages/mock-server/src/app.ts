@@ -22,6 +22,8 @@ import { registerSettingsAndAudit } from './routes/settings.js';
 import { registerUnits } from './routes/units.js';
 import { registerViews } from './routes/views.js';
 import { registerEvents } from './routes/events.js';
+import { registerWebhooks } from './routes/webhooks.js';
+import { WebhookDispatcher, type WebhookOptions } from './service/webhook-dispatcher.js';
 import { generateSeed } from './seed/seed.js';
 import { writeSeed } from './seed/write.js';
 import { createPasswordHasher, type ScryptDerive } from './service/passwords.js';
@@ -72,6 +74,11 @@ export interface AppOptions {
    * thread, fine in a page); the Node entry passes node:crypto's, which runs off the main thread.
    */
   scrypt?: ScryptDerive;
+  /**
+   * The webhook dispatcher (`server.webhooks`). It polls for due deliveries only with
+   * `autoStart` (`startServer` and the CLI turn it on); otherwise call `server.webhooks.runOnce()`.
+   */
+  webhooks?: WebhookOptions;
 }
 
 export interface MockServerOptions extends AppOptions {
@@ -97,6 +104,9 @@ export interface MockServer {
    * once a minute, without waiting for it).
    */
   maintain(): Promise<void>;
+  /** Sends pending webhook deliveries of this server's store. */
+  webhooks: WebhookDispatcher;
+  /** Stops the dispatcher and closes the store. */
   close(): Promise<void>;
 }
 
@@ -144,6 +154,8 @@ export function createApp(options: AppOptions = {}): MockServer {
   const keys = { secret: options.secretKey ?? DEFAULT_SECRET_KEY, publishable: options.publishableKey ?? DEFAULT_PUBLISHABLE_KEY };
   const store: Store = options.store ?? new SyncStoreAdapter(new MemoryStore());
   const ctx: ServerContext = { store, now: options.now ?? (() => new Date()), keys, version: 0, passwords: createPasswordHasher(options.scrypt) };
+  const webhooks = new WebhookDispatcher(store, { now: ctx.now, ...options.webhooks });
+  ctx.webhooks = webhooks;
 
   const ready = seedStore(ctx, options);
   // A failed seed is reported by every request (through `ready`), not as an unhandled rejection.
@@ -275,6 +287,11 @@ export function createApp(options: AppOptions = {}): MockServer {
   registerViews(router, ctx);
   registerUnits(router, ctx);
   registerEvents(router, ctx);
+  registerWebhooks(router, ctx);
+
+  // Deliveries start once the seed is written (the seed emits no events, but a store reopened
+  // with pending deliveries resumes them).
+  if (options.webhooks?.autoStart) void ready.then(() => webhooks.start(), () => undefined);
 
   return {
     app,
@@ -289,8 +306,10 @@ export function createApp(options: AppOptions = {}): MockServer {
       await maintaining;
       await maintain();
     },
+    webhooks,
     close: async () => {
       await maintaining;
+      await webhooks.stop();
       await store.close();
     },
   };

@@ -8,6 +8,7 @@ import { SyncStoreAdapter } from './store/sync-adapter.js';
 export { DEFAULT_PUBLISHABLE_KEY, DEFAULT_SECRET_KEY } from './app.js';
 export type { AppOptions, MockServer, MockServerOptions } from './app.js';
 export type { Store } from './store/types.js';
+export { WebhookDispatcher, type WebhookOptions } from './service/webhook-dispatcher.js';
 export { SchemaTooNewError } from './store/migrations.js';
 export { PostgresStore } from './store/postgres.js';
 
@@ -44,7 +45,9 @@ export interface StartedServer {
 export async function startServer(options: MockServerOptions & { port?: number; host?: string; databaseUrl?: string } = {}): Promise<StartedServer> {
   const { databaseUrl, ...rest } = options;
   // PostgreSQL is opened (and migrated) before the app: its store cannot be made synchronously.
-  const server = createApp(databaseUrl && !rest.store ? { ...rest, store: await PostgresStore.open(databaseUrl) } : rest);
+  // A listening server sends its webhooks on its own.
+  const withWebhooks = { ...rest, webhooks: { autoStart: true, ...rest.webhooks } };
+  const server = createApp(databaseUrl && !withWebhooks.store ? { ...withWebhooks, store: await PostgresStore.open(databaseUrl) } : withWebhooks);
   const host = options.host ?? '127.0.0.1';
   // Listen only once seeded, so the first request a caller makes sees the seeded store.
   try {

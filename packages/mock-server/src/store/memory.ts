@@ -832,7 +832,7 @@ export class MemoryStore implements SyncStore {
 
   leaseDeliveries(owner: string, now: string, leaseUntil: string, limit: number): StoredDelivery[] {
     const due = this.deliveries
-      .filter((d) => d.status === 'pending' && d.nextAttemptAt !== null && d.nextAttemptAt <= now && (!d.lease || d.lease.until <= now))
+      .filter((d) => d.status === 'pending' && d.nextAttemptAt !== null && d.nextAttemptAt <= now && (!d.lease || d.lease.until <= now) && this.endpoints.get(d.endpointId)?.enabled === true)
       .sort((a, b) => (a.nextAttemptAt! < b.nextAttemptAt! ? -1 : a.nextAttemptAt! > b.nextAttemptAt! ? 1 : a.seq - b.seq))
       .slice(0, limit);
     for (const d of due) d.lease = { owner, until: leaseUntil };

@@ -891,6 +891,7 @@ export class PostgresStore implements Store {
     const r = await this.#q<{ seq: string; data: string }>(
       `UPDATE webhook_deliveries SET lease_owner = $1, lease_until = $2 WHERE seq IN (
          SELECT seq FROM webhook_deliveries WHERE status = 'pending' AND next_attempt_at <= $3 AND (lease_until IS NULL OR lease_until <= $3)
+           AND endpoint_id IN (SELECT id FROM webhook_endpoints WHERE (data::jsonb ->> 'enabled')::boolean)
          ORDER BY next_attempt_at, seq LIMIT $4 FOR UPDATE SKIP LOCKED)
        RETURNING seq, data`,
       [owner, leaseUntil, now, limit],

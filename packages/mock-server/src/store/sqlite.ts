@@ -810,6 +810,7 @@ export class SqliteStore implements SyncStore {
       .prepare(
         `UPDATE webhook_deliveries SET lease_owner = ?, lease_until = ? WHERE seq IN (
            SELECT seq FROM webhook_deliveries WHERE status = 'pending' AND next_attempt_at <= ? AND (lease_until IS NULL OR lease_until <= ?)
+             AND endpoint_id IN (SELECT id FROM webhook_endpoints WHERE json_extract(data, '$.enabled') = 1)
            ORDER BY next_attempt_at, seq LIMIT ?)
          RETURNING seq, data`,
       )

@@ -313,7 +313,8 @@ export interface Store {
   listDeliveries(params: DeliveryListParams): Promise<{ items: StoredDelivery[]; hasMore: boolean }>;
   getDelivery(id: string): Promise<StoredDelivery | undefined>;
   /**
-   * Takes up to `limit` pending deliveries due at `now` whose lease is free or lapsed, leasing
+   * Takes up to `limit` pending deliveries due at `now` whose lease is free or lapsed and whose
+   * endpoint is enabled (a disabled endpoint's pending deliveries wait for it to be enabled again), leasing
    * them to `owner` until `leaseUntil` (one step: two processes never lease the same delivery
    * at once; a crashed process's lease lapses and another takes the delivery).
    */
