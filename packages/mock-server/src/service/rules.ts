@@ -1,3 +1,4 @@
+import { customerWritten } from './events.js';
 import {
   countsAsPurchase,
   CUSTOMER_STATUSES,
@@ -149,6 +150,7 @@ export async function syncRuleMemberships(t: ServerContext, customer: Customer):
   if (next === customer) return customer;
   const written = { ...next, updatedAt: t.now().toISOString(), version: customer.version + 1 } as Customer;
   if (!(await t.store.updateCustomer(written, customer.version))) throw new HttpProblem('write_conflict', 409);
+  await customerWritten(t, customer, written);
   t.version++;
   return written;
 }
@@ -209,7 +211,11 @@ export async function runRuleJob(ctx: ServerContext, categoryId: string, refresh
             const member = want.has(c.id);
             if (member === c.categoryIds.includes(categoryId)) continue;
             const categoryIds = member ? [...c.categoryIds, categoryId] : c.categoryIds.filter((id) => id !== categoryId);
-            if (await t.store.updateCustomer({ ...c, categoryIds, updatedAt: at, version: c.version + 1 } as Customer, c.version)) continue;
+            const written = { ...c, categoryIds, updatedAt: at, version: c.version + 1 } as Customer;
+            if (await t.store.updateCustomer(written, c.version)) {
+              await customerWritten(t, c, written);
+              continue;
+            }
             // Changed since the batch was read: evaluate its rules again on what is stored now.
             const fresh = await t.store.getCustomer(c.id);
             if (fresh) await syncRuleMemberships(t, fresh);
