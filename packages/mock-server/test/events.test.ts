@@ -108,6 +108,21 @@ describe.each(everyServer('events'))('the change feed on %s', (_kind, open) => {
     await server.close();
   });
 
+  it('tells a point-of-sale sync: created, then updated with the changed fields, and nothing for an unchanged repeat', async () => {
+    const server = await open();
+    const doc = generateCpf(new Prng(21));
+    const put = (body: unknown) => call(server, 'PUT', `/v1/customers/by-document/${doc}`, { body });
+    expect((await put({ kind: 'person', firstName: 'Bia', lastName: 'Lima', source: 'pos', externalId: 'P1' })).status).toBe(201);
+    expect((await put({ kind: 'person', firstName: 'Bia', lastName: 'Lima', source: 'pos', externalId: 'P1' })).status).toBe(200);
+    expect((await put({ kind: 'person', firstName: 'Bia', lastName: 'Souza', source: 'pos', externalId: 'P1' })).status).toBe(200);
+    const page = await feed(server);
+    expect(page.items.map((e) => e.type)).toEqual(['customer.created', 'customer.updated']);
+    const updated = page.items[1]!;
+    if (updated.type !== 'customer.updated') throw new Error('expected customer.updated');
+    expect(updated.data.changedFields).toEqual(['lastName']);
+    await server.close();
+  });
+
   it('is read by the client: events.list and events.iterate, typed by type', async () => {
     const server = await open();
     const client = createClient({ baseUrl: 'http://mock.test', apiKey: server.keys.secret, fetch: (r) => server.fetch(r) });

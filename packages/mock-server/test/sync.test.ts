@@ -178,6 +178,7 @@ describe('stored customers from before sync are migrated', () => {
     expect(synced.json).toMatchObject({ id: one.id, sources: [one.source, 'seller'] });
   };
 
+  // The migrations after it (events and webhooks) are taken back too, so the file is at the schema before it.
   it('SQLite: a file at the schema before it', async () => {
     const { mkdtempSync, rmSync } = await import('node:fs');
     const { join } = await import('node:path');
@@ -191,7 +192,8 @@ describe('stored customers from before sync are migrated', () => {
       const raw = new Database(db);
       raw.exec(`DROP TABLE customer_external_ids; ALTER TABLE customers DROP COLUMN sources;
         UPDATE customer_data SET data = json_remove(data, '$.sources', '$.externalIds');
-        DELETE FROM schema_version WHERE version = (SELECT max(version) FROM schema_version WHERE name LIKE 'sync by document%')`);
+        DROP TABLE events; DROP TABLE webhook_endpoints; DROP TABLE webhook_deliveries;
+        DELETE FROM schema_version WHERE version >= (SELECT max(version) FROM schema_version WHERE name LIKE 'sync by document%')`);
       raw.close();
       const s = createApp({ seed: 30, db });
       await expectMigrated(s);
@@ -214,7 +216,8 @@ describe('stored customers from before sync are migrated', () => {
       await raw.connect();
       await raw.query(`DROP TABLE customer_external_ids; ALTER TABLE customers DROP COLUMN sources;
         UPDATE customer_data SET data = (data::jsonb - 'sources' - 'externalIds')::text;
-        DELETE FROM schema_version WHERE name LIKE 'sync by document%'`);
+        DROP TABLE events; DROP TABLE webhook_endpoints; DROP TABLE webhook_deliveries; DROP SEQUENCE events_seq;
+        DELETE FROM schema_version WHERE version >= (SELECT version FROM schema_version WHERE name LIKE 'sync by document%')`);
       await raw.end();
       const s = createApp({ seed: 30, store: await PostgresStore.open(database.url) });
       await expectMigrated(s);
