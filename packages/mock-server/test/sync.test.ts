@@ -178,7 +178,7 @@ describe('stored customers from before sync are migrated', () => {
     expect(synced.json).toMatchObject({ id: one.id, sources: [one.source, 'seller'] });
   };
 
-  // The migrations after it (events and webhooks) are taken back too, so the file is at the schema before it.
+  // The migrations after it (figures per unit, events and webhooks) are taken back too, so the file is at the schema before it.
   it('SQLite: a file at the schema before it', async () => {
     const { mkdtempSync, rmSync } = await import('node:fs');
     const { join } = await import('node:path');
@@ -192,6 +192,7 @@ describe('stored customers from before sync are migrated', () => {
       const raw = new Database(db);
       raw.exec(`DROP TABLE customer_external_ids; ALTER TABLE customers DROP COLUMN sources;
         UPDATE customer_data SET data = json_remove(data, '$.sources', '$.externalIds');
+        DROP TRIGGER orders_unit_figures_insert; DROP TRIGGER orders_unit_figures_update_old; DROP TRIGGER orders_unit_figures_update_new; DROP TABLE unit_figures;
         DROP TABLE events; DROP TABLE webhook_endpoints; DROP TABLE webhook_deliveries;
         DELETE FROM schema_version WHERE version >= (SELECT max(version) FROM schema_version WHERE name LIKE 'sync by document%')`);
       raw.close();
@@ -216,6 +217,7 @@ describe('stored customers from before sync are migrated', () => {
       await raw.connect();
       await raw.query(`DROP TABLE customer_external_ids; ALTER TABLE customers DROP COLUMN sources;
         UPDATE customer_data SET data = (data::jsonb - 'sources' - 'externalIds')::text;
+        DROP TRIGGER orders_unit_figures ON orders; DROP FUNCTION orders_unit_figures(); DROP FUNCTION refresh_unit_figures(text, text); DROP TABLE unit_figures;
         DROP TABLE events; DROP TABLE webhook_endpoints; DROP TABLE webhook_deliveries; DROP SEQUENCE events_seq;
         DELETE FROM schema_version WHERE version >= (SELECT version FROM schema_version WHERE name LIKE 'sync by document%')`);
       await raw.end();
