@@ -5,7 +5,7 @@
 // a page, a search by a common name fragment and by a CPF fragment, and requests/s of the list
 // route under 10 connections (autocannon), next to a bare Hono route that returns a page from an
 // array, measured in the same run.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
@@ -41,6 +41,7 @@ async function pgDatabase(size) {
   const url = new URL(PG_ADMIN);
   url.pathname = `/${name}`;
   return {
+    name,
     url: url.toString(),
     async drop() {
       const c = new pg.Client({ connectionString: PG_ADMIN });
@@ -69,10 +70,40 @@ async function latency(url, paths) {
   return { p50: pct(times, 50), p99: pct(times, 99) };
 }
 
-/** CPU time of the server's own work per request (in process, no HTTP), which load on the machine barely changes. */
-async function cpu(server, paths) {
+/**
+ * CPU time (ms) used so far by each server process of one PostgreSQL database, read from /proc
+ * (when PostgreSQL runs on this machine; otherwise undefined): the share of a request that the
+ * Node process's own CPU time leaves out, and which load on the machine barely changes either.
+ */
+async function databaseCpu(name) {
+  if (!name) return undefined;
+  const admin = new pg.Client({ connectionString: PG_ADMIN });
+  await admin.connect();
+  try {
+    const { rows } = await admin.query('SELECT pid FROM pg_stat_activity WHERE datname = $1', [name]);
+    const ms = new Map();
+    for (const { pid } of rows) {
+      // Fields 14 and 15 of /proc/<pid>/stat (after the parenthesised name): user and system time in 1/100 s.
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      ms.set(pid, (Number(fields[11]) + Number(fields[12])) * 10);
+    }
+    return ms;
+  } catch {
+    return undefined;
+  } finally {
+    await admin.end();
+  }
+}
+
+/**
+ * CPU time of the server's own work per request (in process, no HTTP), which load on the machine
+ * barely changes; for PostgreSQL also the database's CPU time per request (mean).
+ */
+async function cpu(server, paths, database) {
   const times = [];
+  let db0;
   for (let i = 0; i < SAMPLES + 20; i++) {
+    if (i === 20) db0 = await databaseCpu(database);
     const c0 = process.cpuUsage();
     const res = await server.fetch(new Request(`http://bench${paths[i % paths.length]}`, { headers: AUTH }));
     await res.arrayBuffer();
@@ -80,7 +111,10 @@ async function cpu(server, paths) {
     if (i >= 20) times.push((c.user + c.system) / 1000);
   }
   times.sort((a, b) => a - b);
-  return { p50: pct(times, 50), p99: pct(times, 99) };
+  const db1 = db0 === undefined ? undefined : await databaseCpu(database);
+  // A connection the pool opened meanwhile counts from zero; one it closed (idle) did no work.
+  const db = db1 && [...db1].reduce((sum, [pid, ms]) => sum + ms - (db0.get(pid) ?? 0), 0) / SAMPLES;
+  return { p50: pct(times, 50), p99: pct(times, 99), db };
 }
 
 function cannon(url, headers) {
@@ -130,19 +164,21 @@ for (const size of SIZES) {
     const name = await latency(url, names);
     const cpf = await latency(url, cpfPaths);
     const filtered = await latency(url, filterPaths);
-    const nameCpu = await cpu(started.server, names);
-    const cpfCpu = await cpu(started.server, cpfPaths);
-    const filterCpu = await cpu(started.server, filterPaths);
+    const pageCpu = await cpu(started.server, ['/v1/customers?limit=50'], database?.name);
+    const nameCpu = await cpu(started.server, names, database?.name);
+    const cpfCpu = await cpu(started.server, cpfPaths, database?.name);
+    const filterCpu = await cpu(started.server, filterPaths, database?.name);
     const b = await bare(first.items);
     const bareRps = await cannon(b.url, {});
     b.close();
     const listRps = await cannon(`${url}/v1/customers?limit=50`, AUTH);
     await started.close();
     await database?.drop();
-    rows.push({ size, store, seedSeconds, page, name, cpf, filtered, listRps, bareRps, nameCpu, cpfCpu, filterCpu });
+    rows.push({ size, store, seedSeconds, page, name, cpf, filtered, listRps, bareRps, pageCpu, nameCpu, cpfCpu, filterCpu });
     const load = loadavg()[0].toFixed(1);
+    const dbCpu = nameCpu.db === undefined ? '' : ` | database CPU per request (mean): page ${f(pageCpu.db)}, name ${f(nameCpu.db)}, cpf ${f(cpfCpu.db)}, filter+name ${f(filterCpu.db)} ms`;
     console.log(
-      `${String(size).padStart(6)} ${store.padEnd(6)} seed ${seedSeconds.toFixed(1)}s | page p50/p99 ${f(page.p50)}/${f(page.p99)} ms | name ${f(name.p50)}/${f(name.p99)} ms | cpf ${f(cpf.p50)}/${f(cpf.p99)} ms | filter+name ${f(filtered.p50)}/${f(filtered.p99)} ms | list ${listRps.toFixed(0)} req/s vs bare ${bareRps.toFixed(0)} req/s (ratio ${(listRps / bareRps).toFixed(2)}) | server CPU per search p50/p99: name ${f(nameCpu.p50)}/${f(nameCpu.p99)} ms, cpf ${f(cpfCpu.p50)}/${f(cpfCpu.p99)} ms, filter+name ${f(filterCpu.p50)}/${f(filterCpu.p99)} ms | load ${load}`,
+      `${String(size).padStart(6)} ${store.padEnd(6)} seed ${seedSeconds.toFixed(1)}s | page p50/p99 ${f(page.p50)}/${f(page.p99)} ms | name ${f(name.p50)}/${f(name.p99)} ms | cpf ${f(cpf.p50)}/${f(cpf.p99)} ms | filter+name ${f(filtered.p50)}/${f(filtered.p99)} ms | list ${listRps.toFixed(0)} req/s vs bare ${bareRps.toFixed(0)} req/s (ratio ${(listRps / bareRps).toFixed(2)}) | server CPU per search p50/p99: name ${f(nameCpu.p50)}/${f(nameCpu.p99)} ms, cpf ${f(cpfCpu.p50)}/${f(cpfCpu.p99)} ms, filter+name ${f(filterCpu.p50)}/${f(filterCpu.p99)} ms, page ${f(pageCpu.p50)}/${f(pageCpu.p99)} ms${dbCpu} | load ${load}`,
     );
   }
 }
