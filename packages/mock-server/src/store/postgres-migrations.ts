@@ -339,6 +339,18 @@ export const POSTGRES_MIGRATIONS: readonly Migration<Db, Promise<void>>[] = [
       `);
     },
   },
+  // ---- search performance ----
+  {
+    version: 13,
+    name: 'search index: a pending list of at most 512 kB',
+    // Migration 8's 64 kB made writers merge the list every few dozen rows: seeding 20,000
+    // customers then took 7.0 s of database CPU against 4.0 s at the default 4 MB. At 512 kB
+    // it took 4.8 s, and a search reads at most 64 pending pages (4 MB allowed 512; 206 pages
+    // cost a name search about 1.5 ms).
+    up: async (db) => {
+      await db.query('ALTER INDEX customers_search SET (gin_pending_list_limit = 512)');
+    },
+  },
 ];
 
 export const POSTGRES_SCHEMA_VERSION = checkMigrations(POSTGRES_MIGRATIONS);
