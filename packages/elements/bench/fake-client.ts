@@ -84,7 +84,7 @@ export function makeCustomer(i: number): Customer {
 }
 
 export const CATEGORIES: Category[] = [
-  { id: 'cat_vip', name: 'VIP', color: '#b45309', status: 'active', customerCount: 0, createdAt: '2024-01-01T00:00:00.000Z', updatedAt: '2024-01-01T00:00:00.000Z', version: 1 },
+  { id: 'cat_vip', name: 'VIP', color: '#b45309', status: 'active', discountPercent: 10, customerCount: 0, createdAt: '2024-01-01T00:00:00.000Z', updatedAt: '2024-01-01T00:00:00.000Z', version: 1 },
   { id: 'cat_atacado', name: 'Atacado', color: '#1d4ed8', status: 'active', customerCount: 0, createdAt: '2024-01-01T00:00:00.000Z', updatedAt: '2024-01-01T00:00:00.000Z', version: 1 },
   { id: 'cat_antiga', name: 'Campanha 2023', color: '#6b7280', status: 'inactive', customerCount: 0, createdAt: '2024-01-01T00:00:00.000Z', updatedAt: '2024-01-01T00:00:00.000Z', version: 1 },
 ] as Category[];

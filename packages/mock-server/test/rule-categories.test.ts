@@ -124,6 +124,15 @@ describe.each(servers)('automatic categories on %s', (_kind, open) => {
     expect((await customer(c.id)).categoryIds).toEqual([vip.id]);
   });
 
+  it('an import row naming an automatic category is refused with the row’s error, and nothing of it is written', async () => {
+    const p = person();
+    const csv = `kind,document,firstName,lastName,email,categories\r\nperson,${p.document},Ilda,Importada,${p.email},${vip.name}\r\n`;
+    const r = await call(s, 'POST', '/v1/imports?dryRun=false', { raw: csv, headers: { 'Content-Type': 'text/csv' } });
+    expect(r.status).toBe(200);
+    expect(JSON.stringify(r.json)).toContain('rule_category');
+    expect((await call(s, 'GET', `/v1/customers?q=${p.document}`)).json.total).toBe(0);
+  });
+
   it('a customer edit re-evaluates rules in the same write (a rule on the state and a manual category)', async () => {
     const manual = (await call(s, 'POST', '/v1/categories', { body: { name: `Atacado ${n}` } })).json;
     const rj = (await call(s, 'POST', '/v1/categories', { body: { name: `RJ atacado ${n}`, rule: `uf-RJ.cat-any-${manual.id}` } })).json;

@@ -44,6 +44,22 @@ describe('<cl-customer-table>', () => {
     document.documentElement.lang = 'pt-BR';
   });
 
+  describe('Desconto', () => {
+    it('shows the discount that applies: the largest of the customer’s own and their active categories’, naming the category, through Intl', async () => {
+      const customers = dataset(12);
+      const el = await mount(fakeClient({ customers }));
+      el.columnLayout = { ...el.columnLayout, hidden: el.columnLayout.hidden.filter((k) => k !== 'discount') };
+      await until(() => !!el.shadowRoot!.querySelector('[data-key=discount]'), 'the discount column');
+      const cell = (i: number) => el.shadowRoot!.querySelector(`[part~=row][data-id="${customers[i]!.id}"] [data-key=discount]`)!.textContent!.trim();
+      // 0: VIP (10 %) over the own 5 %; 10: the own 5 % alone; 1: Atacado gives none, the inactive category neither.
+      expect(cell(0)).to.equal('10% (VIP)');
+      expect(cell(10)).to.equal('5%');
+      expect(cell(1)).to.equal('');
+      el.lang = 'en';
+      await until(() => cell(0) === '10% (VIP)' && el.shadowRoot!.textContent!.includes('Discount'), 'English');
+    });
+  });
+
   describe('accessibility', () => {
     it('has no axe violations with rows', async () => {
       const el = await mount(fakeClient({ customers: dataset() }));
