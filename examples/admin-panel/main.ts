@@ -8,3 +8,4 @@ import './card-view.js';
 import './table-view.js';
 import './tools-view.js';
 import './registrations-view.js';
+import './webhooks-view.js';

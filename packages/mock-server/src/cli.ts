@@ -17,6 +17,8 @@ const HELP = `Usage: clientela-mock-server [options]
   --secret-key <key>      default sk_test_clientela
   --publishable-key <key> default pk_test_clientela
   --rate-limit <max/ms>   public routes, e.g. 600/60000 (the default)
+  --webhook-retries <s,…> seconds before each retry of a webhook delivery, e.g. 2,2,5 for
+                          development (default 30,60,120,… over about 33 hours)
   --help`;
 
 function fail(message: string): never {
@@ -47,6 +49,7 @@ const { values } = (() => {
         'secret-key': { type: 'string' },
         'publishable-key': { type: 'string' },
         'rate-limit': { type: 'string' },
+        'webhook-retries': { type: 'string' },
         help: { type: 'boolean' },
       },
     });
@@ -72,6 +75,11 @@ if (values['rate-limit']) {
   if (!m) fail('--rate-limit takes max/windowMs, e.g. 600/60000');
   rateLimit = { max: Number(m[1]), windowMs: Number(m[2]) };
 }
+let webhookRetries: number[] | undefined;
+if (values['webhook-retries']) {
+  webhookRetries = values['webhook-retries'].split(',').map((v) => Number(v.trim()));
+  if (!webhookRetries.length || webhookRetries.some((n) => !Number.isFinite(n) || n <= 0)) fail('--webhook-retries takes seconds separated by commas, e.g. 2,2,5');
+}
 const failRate = num('fail-rate', values['fail-rate'], 0);
 if (failRate > 1) fail('--fail-rate is a share between 0 and 1');
 
@@ -94,6 +102,7 @@ try {
     ...(values['secret-key'] ? { secretKey: values['secret-key'] } : {}),
     ...(values['publishable-key'] ? { publishableKey: values['publishable-key'] } : {}),
     ...(rateLimit ? { rateLimit } : {}),
+    ...(webhookRetries ? { webhooks: { schedule: webhookRetries } } : {}),
   });
 } catch (e) {
   // A database this server cannot serve: one clear line, no stack.
