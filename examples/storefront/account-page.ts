@@ -12,7 +12,7 @@ const text: Record<string, Record<string, string>> = {
   'pt-BR': {
     tabs: 'Cenários do catálogo',
     open: 'Catálogo aberto', seller: 'Cadastrado pelo vendedor', private: 'Catálogo privado', migrated: 'Cliente migrado', account: 'Minha conta',
-    accountIntro: 'Seus dados, pedidos e créditos. Entre com seu e-mail e senha.',
+    accountIntro: 'Seus dados, pedidos, créditos e desconto. Entre com seu e-mail e senha.',
     openIntro: 'Cadastre-se para comprar. Seus dados ficam só com a loja; nenhum e-mail é enviado no cadastro.',
     pending: 'Este cenário ainda não está disponível neste exemplo: ele usa o elemento <cl-account-access> (definir senha e entrar), que ainda não foi integrado a esta página.',
     sellerIntro: 'O vendedor já cadastrou você; defina uma senha para ver seus pedidos.',
@@ -22,7 +22,7 @@ const text: Record<string, Record<string, string>> = {
   en: {
     tabs: 'Catalog scenarios',
     open: 'Open catalog', seller: 'Registered by a seller', private: 'Private catalog', migrated: 'Migrated customer', account: 'My account',
-    accountIntro: 'Your details, orders and credits. Sign in with your e-mail and password.',
+    accountIntro: 'Your details, orders, credits and discount. Sign in with your e-mail and password.',
     openIntro: 'Register to buy. Your data stays with the store; no e-mail is sent when you register.',
     pending: 'This scenario is not available in this example yet: it uses the <cl-account-access> element (set a password, sign in), which is not on this page yet.',
     sellerIntro: 'A seller registered you; set a password to see your orders.',
@@ -32,7 +32,7 @@ const text: Record<string, Record<string, string>> = {
   es: {
     tabs: 'Escenarios del catálogo',
     open: 'Catálogo abierto', seller: 'Registrado por el vendedor', private: 'Catálogo privado', migrated: 'Cliente migrado', account: 'Mi cuenta',
-    accountIntro: 'Tus datos, pedidos y créditos. Ingresa con tu e-mail y contraseña.',
+    accountIntro: 'Tus datos, pedidos, créditos y descuento. Ingresa con tu e-mail y contraseña.',
     openIntro: 'Regístrese para comprar. Sus datos quedan solo con la tienda; no se envía ningún correo al registrarse.',
     pending: 'Este escenario aún no está disponible en este ejemplo: usa el elemento <cl-account-access> (definir contraseña e iniciar sesión), que todavía no se integró a esta página.',
     sellerIntro: 'El vendedor ya lo registró; defina una contraseña para ver sus pedidos.',

@@ -3,7 +3,7 @@
 // refused with its reason before anything is sent), the form giving way to "Minha conta", the
 // signed-in area (details edited, orders, credits, password), a reload that keeps the session,
 // an expired one that does not, and a seller's invitation that names its e-mail.
-import { createClient } from '@clientela/core';
+import { benefitsOf, createClient, formatPercent } from '@clientela/core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SECRET_KEY } from '../../scripts/examples-harness.mjs';
@@ -140,7 +140,11 @@ describe('the storefront shopper', () => {
     const admin = createClient({ baseUrl: stack.server.url, apiKey: SECRET_KEY });
     // A seeded customer with orders and credits, whom the store invites.
     const withOrders = (await admin.customers.list({ sort: '-ordersCount', limit: 20 })).items.find((c) => c.email && c.account.status !== 'active')!;
+    // A category with a discount, so "Minha conta" has one to show.
+    const club = await admin.categories.create({ name: `Clube ${run}`, discountPercent: 15 });
+    await admin.customers.bulk({ ids: [withOrders.id], action: 'addCategories', categoryIds: [club.id] });
     const customer = await admin.customers.retrieve(withOrders.id);
+    const applied = benefitsOf(customer, await admin.categories.list()).appliedFrom!;
     const { token } = await admin.customers.invite(customer.id);
     const { page, errors } = await open({ width: 390, height: 844 }, `?token=${encodeURIComponent(token)}`);
     const panel = page.locator('#scenario-seller');
@@ -158,6 +162,11 @@ describe('the storefront shopper', () => {
     const account = page.locator('#scenario-account cl-account-access');
     await account.locator('[data-state=signed-in]').waitFor({ timeout: 15_000 });
     expect(new URL(page.url()).searchParams.get('token')).toBeNull();
+    // The discount that applies (the largest of the customer's own and their categories'), as the store set it.
+    const percent = formatPercent(applied.discountPercent, 'pt-BR');
+    await expect
+      .poll(() => account.locator('[data-part=benefits]').textContent(), { timeout: 15_000 })
+      .toBe(applied.name ? `Seu desconto: ${percent} (categoria ${applied.name})` : `Seu desconto: ${percent}`);
     await account.getByRole('tab', { name: 'Pedidos' }).click();
     const rows = account.locator('[data-order]');
     await rows.first().waitFor({ timeout: 15_000 });
