@@ -7,7 +7,9 @@ import type { MockServer } from '../src/index.js';
 import { generateCpf } from '../src/seed/documents.js';
 import { Prng } from '../src/seed/prng.js';
 import { RULE_BATCH, RULE_REFRESH_MS, type RuleJob } from '../src/service/rules.js';
-import { call, PERSON } from './helpers.js';
+import { app, call, PERSON } from './helpers.js';
+import { PostgresStore } from '../src/store/postgres.js';
+import { createTestDatabase, type TestDatabase } from '../../../test/postgres.js';
 import { everyServer } from './stores.js';
 
 const DAY = 86_400_000;
@@ -257,4 +259,39 @@ describe.each(servers)('automatic categories on %s', (_kind, open) => {
     expect(on.json.customerCount).toBe(cur.customerCount + 1);
     expect((await customer(c.id)).categoryIds).toContain(vip.id);
   });
+});
+
+// Two server processes over one PostgreSQL database (two pools, two apps): both run the walk of
+// a rule left unfinished at once; one holds the lease, the other passes; the members come out
+// exact and the walk finished once.
+describe('two processes sharing PostgreSQL', () => {
+  let db: TestDatabase;
+  let a: MockServer;
+  let b: MockServer;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    a = app({ seed: 600, store: await PostgresStore.open(db.url) });
+    await a.ready;
+    b = app({ store: await PostgresStore.open(db.url) });
+    await b.ready;
+  }, 180_000);
+  afterAll(async () => {
+    await a?.close();
+    await b?.close();
+    await db?.drop();
+  });
+
+  it('walk a rule at the same time: exact members, one finished walk', async () => {
+    const cat = (await call(a, 'POST', '/v1/categories', { body: { name: 'Dois processos' } })).json;
+    // As a crash right after the rule's transaction leaves it: the rule stored, its walk not started.
+    await a.store.putCategory({ ...(await a.store.getCategory(cat.id))!, rule: 'orders-min-2', version: cat.version + 1 });
+    await a.store.setMeta(`rules:job:${cat.id}`, { rule: 'orders-min-2', after: null, evaluated: 0, done: false, startedAt: new Date().toISOString() });
+    await Promise.all([a.maintain(), b.maintain(), a.maintain()]);
+    const all = await everyone(b);
+    const expected = all.filter((c) => c.stats.ordersCount >= 2).map((c) => c.id).sort();
+    expect(expected.length).toBeGreaterThan(0);
+    expect(idsWith(all, cat.id)).toEqual(expected);
+    expect(await b.store.getMeta<RuleJob>(`rules:job:${cat.id}`)).toMatchObject({ done: true, evaluated: all.length });
+    expect((await call(b, 'GET', `/v1/categories/${cat.id}`)).json.customerCount).toBe(expected.length);
+  }, 120_000);
 });
