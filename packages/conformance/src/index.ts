@@ -16,6 +16,7 @@ import { searchChecks } from './checks/search.js';
 import { settingsChecks } from './checks/settings.js';
 import { systemChecks } from './checks/system.js';
 import { unitChecks } from './checks/units.js';
+import { eventChecks } from './checks/events.js';
 import { MARKER, newRunId } from './fixtures.js';
 import type { Target } from './http.js';
 import { Runner, type CheckResult, type Report } from './runner.js';
@@ -46,6 +47,7 @@ export const AREAS = {
   account: accountChecks,
   files: fileChecks,
   audit: auditChecks,
+  events: eventChecks,
 } as const satisfies Record<string, (s: Session) => Promise<void>>;
 
 export type Area = keyof typeof AREAS;
