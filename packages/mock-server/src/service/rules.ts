@@ -151,7 +151,6 @@ export async function syncRuleMemberships(t: ServerContext, customer: Customer):
   const written = { ...next, updatedAt: t.now().toISOString(), version: customer.version + 1 } as Customer;
   if (!(await t.store.updateCustomer(written, customer.version))) throw new HttpProblem('write_conflict', 409);
   await customerWritten(t, customer, written);
-  t.version++;
   return written;
 }
 
@@ -220,7 +219,6 @@ export async function runRuleJob(ctx: ServerContext, categoryId: string, refresh
             const fresh = await t.store.getCustomer(c.id);
             if (fresh) await syncRuleMemberships(t, fresh);
           }
-          t.version++;
         }
         const last = batch.items[batch.items.length - 1];
         const next: RuleJob = {
