@@ -201,3 +201,42 @@ describe('two server processes on one PostgreSQL database', () => {
     for (const id of acknowledged) expect((await call(b, 'GET', `/v1/customers/${id}`)).status).toBe(200);
   });
 });
+
+// ---- events: the change feed across processes ----
+describe('the change feed with two server processes writing at once', () => {
+  it('a reader polling one process while both write reads every event once, in increasing sequence', async () => {
+    const page = async (p: Proc, after: string) => (await call(p, 'GET', `/v1/events?limit=7${after ? `&after=${after}` : ''}`)).json as { items: { id: string; type: string; sequence: number; data: { customer?: { id: string } } }[]; nextCursor: string; hasMore: boolean };
+    let cursor = '';
+    for (let more = true; more; ) {
+      const r = await page(a, cursor);
+      cursor = r.nextCursor;
+      more = r.hasMore;
+    }
+    const read: { id: string; type: string; sequence: number; customerId?: string }[] = [];
+    let writing = true;
+    const poller = (async () => {
+      for (;;) {
+        const finished = !writing;
+        const r = await page(b, cursor);
+        read.push(...r.items.map((e) => ({ id: e.id, type: e.type, sequence: e.sequence, ...(e.data.customer ? { customerId: e.data.customer.id } : {}) })));
+        cursor = r.nextCursor;
+        if (finished && !r.hasMore) return;
+      }
+    })();
+    const created = await Promise.all(
+      Array.from({ length: 40 }, async (_, i) => {
+        const p = i % 2 ? b : a;
+        const c = (await call(p, 'POST', '/v1/customers', person(100 + i))).json;
+        expect((await call(i % 3 ? a : b, 'PATCH', `/v1/customers/${c.id}`, { notes: `feed ${i}` }, { 'If-Match': `"${c.version}"` })).status).toBe(200);
+        return c.id as string;
+      }),
+    );
+    writing = false;
+    await poller;
+    expect(new Set(read.map((e) => e.id)).size).toBe(read.length);
+    expect(read.map((e) => e.sequence)).toEqual([...read.map((e) => e.sequence)].sort((x, y) => x - y));
+    for (const id of created) {
+      expect(read.filter((e) => e.customerId === id).map((e) => e.type)).toEqual(['customer.created', 'customer.updated']);
+    }
+  }, 60_000);
+});

@@ -219,6 +219,15 @@ describe.each(everyServer('webhooks', webhookOptions(time)))('webhooks on %s', (
     expect(await dispatcher.runOnce()).toBe(1);
     const last = hook.received[1]!;
     await expect(verifyWebhookSignature(rotated.json.secret, last.headers['clientela-signature'] as string, last.body, { now: () => time.ms })).resolves.toBeDefined();
+    // For a day the old secret signs too (a receiver not yet switched still verifies), then no more.
+    expect(last.headers['clientela-signature']).toMatch(/^t=\d+,v1=[0-9a-f]{64},v1=[0-9a-f]{64}$/);
+    await expect(verifyWebhookSignature(endpoint.secret, last.headers['clientela-signature'] as string, last.body, { now: () => time.ms })).resolves.toBeDefined();
+    time.advance(24 * 3600 + 1);
+    await call(server, 'POST', '/v1/categories', { body: { name: 'Depois de um dia' } });
+    expect(await dispatcher.runOnce()).toBe(1);
+    const later = hook.received[2]!;
+    await expect(verifyWebhookSignature(endpoint.secret, later.headers['clientela-signature'] as string, later.body, { now: () => time.ms })).rejects.toMatchObject({ reason: 'signature_mismatch' });
+    await expect(verifyWebhookSignature(rotated.json.secret, later.headers['clientela-signature'] as string, later.body, { now: () => time.ms })).resolves.toBeDefined();
 
     expect((await call(server, 'DELETE', `/v1/webhook-endpoints/${endpoint.id}`, { headers: { 'If-Match': '"1"' } })).status).toBe(412);
     expect((await call(server, 'DELETE', `/v1/webhook-endpoints/${endpoint.id}`)).status).toBe(204);

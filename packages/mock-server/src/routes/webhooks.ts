@@ -30,7 +30,7 @@ function newSecret(): string {
 }
 
 /** What the API shows of an endpoint: never its secret, only the secret's first characters. */
-function publicEndpoint({ secret: _secret, ...endpoint }: StoredWebhookEndpoint): WebhookEndpoint {
+function publicEndpoint({ secret: _secret, previousSecret: _previous, previousSecretUntil: _until, ...endpoint }: StoredWebhookEndpoint): WebhookEndpoint {
   return endpoint;
 }
 
@@ -39,6 +39,9 @@ function withSecret(endpoint: StoredWebhookEndpoint) {
 }
 
 const hintOf = (secret: string) => `${secret.slice(0, 10)}…`;
+
+/** How long a rotated-out secret still signs deliveries (a second `v1`). */
+const ROTATION_OVERLAP_MS = 24 * 3600_000;
 
 function publicDelivery({ seq: _seq, manual: _manual, ...delivery }: StoredDelivery): WebhookDelivery {
   return delivery;
@@ -174,7 +177,7 @@ export function registerWebhooks(router: Router, ctx: ServerContext): void {
     method: 'post',
     path: '/v1/webhook-endpoints/:id/secret',
     tag: 'webhooks',
-    summary: 'Rotate the signing secret: the answer holds the new one, shown only this once; deliveries are signed with it from now on',
+    summary: 'Rotate the signing secret: the answer holds the new one, shown only this once; for 24 hours deliveries carry a signature with each secret',
     access: 'secret',
     request: { params: IdParams, headers: [IDEMPOTENCY] },
     responses: { 200: { description: 'The endpoint with its new secret', schema: WebhookEndpointWithSecretSchema, headers: ['ETag'] }, 404: { description: 'No such endpoint' } },
@@ -182,7 +185,17 @@ export function registerWebhooks(router: Router, ctx: ServerContext): void {
       idempotent(ctx, c, 'webhook-endpoints.secret', async (t) => {
         const current = await endpointOr404(t, params.id);
         const secret = newSecret();
-        const next: StoredWebhookEndpoint = { ...current, secret, secretHint: hintOf(secret), updatedAt: t.now().toISOString(), version: current.version + 1 };
+        const now = t.now();
+        // The old secret keeps signing beside the new one for a day, so a receiver can switch without refusing a delivery.
+        const next: StoredWebhookEndpoint = {
+          ...current,
+          secret,
+          previousSecret: current.secret,
+          previousSecretUntil: new Date(now.getTime() + ROTATION_OVERLAP_MS).toISOString(),
+          secretHint: hintOf(secret),
+          updatedAt: now.toISOString(),
+          version: current.version + 1,
+        };
         if (!(await t.store.putWebhookEndpoint(next, current.version))) throw new HttpProblem('write_conflict', 409);
         return { status: 200, body: withSecret(next), headers: { ETag: etag(next.version) } };
       }),

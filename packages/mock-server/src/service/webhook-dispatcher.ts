@@ -141,7 +141,14 @@ export class WebhookDispatcher {
       attempt = { at: at.toISOString(), durationMs: 0, error: endpoint ? 'event not found' : 'endpoint deleted' };
     } else {
       const body = JSON.stringify(event);
-      const signature = await signWebhook(endpoint.secret, body, Math.floor(at.getTime() / 1000));
+      const timestamp = Math.floor(at.getTime() / 1000);
+      let signature = await signWebhook(endpoint.secret, body, timestamp);
+      // Within a day of a rotation the old secret signs too: one more v1, which a receiver that
+      // still holds the old secret verifies.
+      if (endpoint.previousSecret && endpoint.previousSecretUntil && endpoint.previousSecretUntil > at.toISOString()) {
+        const old = await signWebhook(endpoint.previousSecret, body, timestamp);
+        signature += `,${old.slice(old.indexOf('v1='))}`;
+      }
       try {
         const response = await this.#fetch(
           new Request(endpoint.url, {

@@ -160,8 +160,8 @@ export interface EventListResult {
   hasMore: boolean;
 }
 
-/** A webhook endpoint as stored: with its signing secret. */
-export type StoredWebhookEndpoint = WebhookEndpoint & { secret: string };
+/** A webhook endpoint as stored: with its signing secret, and after a rotation the previous one and until when it still signs. */
+export type StoredWebhookEndpoint = WebhookEndpoint & { secret: string; previousSecret?: string; previousSecretUntil?: string };
 
 /** A delivery as stored, with its place in the endpoint's list and whether its next attempt was asked for by hand. */
 export type StoredDelivery = WebhookDelivery & { seq: number; manual: boolean };
