@@ -68,7 +68,8 @@ export class TableBulkBar extends TablePart {
 
   override render() {
     const t = this.t;
-    const all = this.categories;
+    // Automatic categories follow their rule: nobody adds or removes one by hand, so they are not offered.
+    const all = this.categories.filter((c) => !c.rule);
     const active = all.filter((c) => c.status === 'active');
     const total = formatNumber(this.total, this.locale);
     return html`<div class="bulk" part="bulk-bar" role="region" aria-label=${t('bulk')}>

@@ -2,7 +2,7 @@ import type { Customer } from '@clientela/core';
 import { aTimeout, expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { beforeEach, describe, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
-import { fakeClient, makeCustomer, type FakeClient } from '../../bench/fake-client.js';
+import { CATEGORIES, fakeClient, makeCustomer, type FakeClient } from '../../bench/fake-client.js';
 import './customer-table.js';
 import type { CustomerTable } from './customer-table.component.js';
 
@@ -57,6 +57,18 @@ describe('<cl-customer-table>', () => {
       expect(cell(1)).to.equal('');
       el.lang = 'en';
       await until(() => cell(0) === '10% (VIP)' && el.shadowRoot!.textContent!.includes('Discount'), 'English');
+    });
+
+    it('does not offer an automatic category to bulk add or remove', async () => {
+      const fake = fakeClient({ customers: dataset(12) });
+      const auto = { ...CATEGORIES[0]!, id: 'cat_auto', name: 'Grandes compradores', rule: 'spent-min-500001' };
+      fake.client.categories.list = async () => [...CATEGORIES, auto];
+      const el = await mount(fake);
+      (el.shadowRoot!.querySelector('[part~=row] .select input') as HTMLInputElement).click();
+      await until(() => !!el.shadowRoot!.querySelector('#bulk-category'), 'the bulk bar');
+      const offered = [...el.shadowRoot!.querySelectorAll('#bulk-category option')].map((o) => o.textContent!.trim());
+      expect(offered).to.include('VIP');
+      expect(offered.some((o) => o.includes('Grandes compradores'))).to.equal(false);
     });
   });
 
