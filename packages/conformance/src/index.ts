@@ -17,6 +17,7 @@ import { settingsChecks } from './checks/settings.js';
 import { systemChecks } from './checks/system.js';
 import { unitChecks } from './checks/units.js';
 import { eventChecks } from './checks/events.js';
+import { syncChecks } from './checks/sync.js';
 import { MARKER, newRunId } from './fixtures.js';
 import type { Target } from './http.js';
 import { Runner, type CheckResult, type Report } from './runner.js';
@@ -42,6 +43,7 @@ export const AREAS = {
   orders: orderChecks,
   credits: creditChecks,
   units: unitChecks,
+  sync: syncChecks,
   'automatic-categories': automaticCategoryChecks,
   settings: settingsChecks,
   account: accountChecks,

@@ -22,4 +22,6 @@ export { checkResponse, RESPONSE_SCHEMAS } from './responses.js';
 export type { ResponseKind, ResponseOf } from './responses.js';
 export type { CallOptions, ClientOptions, IdempotentCallOptions, ResponseCheck, Transport, Version, WriteCallOptions } from './request.js';
 export { ChangeFeed } from './changes.js';
+// The filter writer (no schema): a page that builds a filter text sends what the client would.
+export { encodeFilter } from '../schemas/filter-encode.js';
 export type { ChangeListener, ClientChange } from './changes.js';

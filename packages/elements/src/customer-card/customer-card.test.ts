@@ -21,6 +21,8 @@ const customer = {
   categoryIds: ['cat_vip', 'cat_old'],
   marketingConsent: { email: true, sms: false, whatsapp: true, updatedAt: '2026-03-01T12:00:00Z' },
   source: 'storefront',
+  sources: ['storefront', 'pos'],
+  externalIds: { pos: 'PDV-77' },
   account: { status: 'none' },
   loyaltyCard: 'FID-0001',
   discountPercent: 5,
@@ -129,6 +131,8 @@ describe('<cl-customer-card>', () => {
     await picker.updateComplete;
     expect(picker.shadowRoot.textContent).to.contain('VIP').and.contain('Atacado');
     expect(t).to.match(/Cliente desde\s*02\/05\/2024/).and.match(/Origem\s*Loja online/);
+    // Every system that knows her, with its id there (synced by document from the point of sale).
+    expect($(el, '[data-sources]').textContent!.replace(/\s+/g, ' ').trim()).to.equal('Loja online, Ponto de venda (código PDV-77)');
     expect($(el, '[data-document]').textContent).to.equal('***.982.247-**');
     expect(($(el, 'a.whatsapp') as HTMLAnchorElement).href).to.equal('https://wa.me/5511987654321');
     expect(t).to.contain('(11) 98765-4321').and.contain('Avenida Paulista, 1000').and.contain('CEP 01310-100');

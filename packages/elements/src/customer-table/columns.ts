@@ -52,7 +52,7 @@ export const COLUMNS: readonly ColumnDef[] = [
   { key: 'lastVisit', label: 'colLastVisit', width: 140, hidden: true, export: ['lastVisitAt'] },
   { key: 'discount', label: 'colDiscount', width: 110, hidden: true, export: ['discountPercent'], numeric: true },
   { key: 'loyaltyCard', label: 'colLoyalty', width: 170, hidden: true, export: ['loyaltyCard'] },
-  { key: 'source', label: 'colSource', width: 130, hidden: true, export: ['source'] },
+  { key: 'source', label: 'colSource', width: 200, export: ['source'] },
 ];
 
 export const COLUMN_BY_KEY = new Map(COLUMNS.map((c) => [c.key, c]));

@@ -1,4 +1,5 @@
-import type { Category, ClientChange, Customer } from '@clientela/core';
+import type { Category, ClientChange, Customer, CustomerSource } from '@clientela/core';
+import { encodeFilter } from '@clientela/core/client';
 import { formatDocument, formatPhoneBR, maskDocument } from '@clientela/core/format';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { CustomerOpenEvent, ResultsEvent, ViewChangeEvent } from '../events/events.js';
@@ -88,6 +89,7 @@ export class CustomerTable extends ClientelaElement<CustomerTableClient> {
     q: { type: String, reflect: true, converter: optionalString },
     kind: { type: String, reflect: true, converter: optionalString },
     status: { type: String, reflect: true, converter: optionalString },
+    source: { type: String, reflect: true, converter: optionalString },
     categoryIds: { attribute: 'category-ids', reflect: true, converter: idList },
     filter: { type: String, reflect: true, converter: optionalString },
     sort: { type: String, reflect: true, converter: optionalString },
@@ -101,6 +103,8 @@ export class CustomerTable extends ClientelaElement<CustomerTableClient> {
   declare kind: Kind;
   /** A status, or a comma-separated list; empty means every status but `deleted`. */
   declare status: string;
+  /** Customers known to this system (`pos`, `ecommerce`…: any of their `sources`); empty means any. */
+  declare source: string;
   /** Categories to filter by (attribute `category-ids`, comma-separated). */
   declare categoryIds: string[];
   /** A filter in its text form (`last-notwithin-90.uf-SP`, see core's `encodeFilter`), with the other filters by AND; a `<cl-filter-builder for=…>` sets it. */
@@ -196,6 +200,7 @@ export class CustomerTable extends ClientelaElement<CustomerTableClient> {
     this.q = '';
     this.kind = '';
     this.status = '';
+    this.source = '';
     this.categoryIds = [];
     this.filter = '';
     this.sort = '';
@@ -239,6 +244,7 @@ export class CustomerTable extends ClientelaElement<CustomerTableClient> {
     this.q = '';
     this.filter = '';
     this.status = '';
+    this.source = '';
     this.categoryIds = [];
     this.kind = '';
     const input = this.renderRoot.querySelector<HTMLInputElement>('#search');
@@ -270,9 +276,9 @@ export class CustomerTable extends ClientelaElement<CustomerTableClient> {
     if (changed.has('storageKey')) this.#layout = parseLayout(this.#readStorage());
     const connection = this.connectionChanged(changed);
     if (connection) this.#loadCategories();
-    const query = changed.has('q') || changed.has('kind') || changed.has('status') || changed.has('categoryIds') || changed.has('filter') || changed.has('sort');
+    const query = changed.has('q') || changed.has('kind') || changed.has('status') || changed.has('source') || changed.has('categoryIds') || changed.has('filter') || changed.has('sort');
     if (connection || query) this.#queueReload();
-    if (connection || changed.has('q') || changed.has('status') || changed.has('categoryIds') || changed.has('filter')) this.#loadCounts();
+    if (connection || changed.has('q') || changed.has('status') || changed.has('source') || changed.has('categoryIds') || changed.has('filter')) this.#loadCounts();
   }
 
   protected override firstUpdated(): void {
@@ -288,7 +294,9 @@ export class CustomerTable extends ClientelaElement<CustomerTableClient> {
     if (this.kind) query['kind'] = this.kind;
     if (this.status) query['status'] = this.status;
     if (this.categoryIds.length) query['categoryId'] = this.categoryIds;
-    if (this.filter) query['filter'] = this.filter;
+    // The source menu is one more term of the filter text, ANDed with the builder's filter.
+    const filter = [this.filter, this.source && encodeFilter([{ type: 'source', sources: [this.source as CustomerSource] }])].filter(Boolean).join('.');
+    if (filter) query['filter'] = filter;
     if (this.sort) query['sort'] = this.sort;
     return query;
   }
@@ -533,9 +541,11 @@ export class CustomerTable extends ClientelaElement<CustomerTableClient> {
           list,
           q: this.q,
           status: this.status,
+          source: this.source,
+          locale: this.resolvedLocale,
           categoryIds: this.categoryIds,
           categories: this.#categories.values(),
-          filtered: !!(this.q || this.status || this.categoryIds.length || this.kind || this.filter),
+          filtered: !!(this.q || this.status || this.source || this.categoryIds.length || this.kind || this.filter),
           menuOpen: this.#menuOpen,
           columnMenu: list || !this.#menuOpen ? nothing : this.#renderColumnMenu(),
         },
@@ -619,6 +629,7 @@ export class CustomerTable extends ClientelaElement<CustomerTableClient> {
       } else this.#searchTimer = setTimeout(() => this.#toolbarActions.search(value, true), SEARCH_DEBOUNCE);
     },
     status: (value) => (this.status = value),
+    source: (value) => (this.source = value),
     category: (id, on) => (this.categoryIds = on ? [...this.categoryIds, id] : this.categoryIds.filter((c) => c !== id)),
     clear: () => this.clearFilters(),
     export: (format) => {

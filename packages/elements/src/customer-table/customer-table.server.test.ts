@@ -41,6 +41,34 @@ describe('<cl-customer-table> against the mock server', () => {
     expect((await client.customers.retrieve(created.id)).status).to.equal('blocked');
   });
 
+  it('the Origem column names every system that knows a customer, and the Origem menu keeps those a system knows', async () => {
+    const seed = uniqueSeed();
+    const tag = `Origem${seed}`;
+    const [both, posOnly] = [validCpf(seed), validCpf(seed + 1)];
+    await client.customers.sync(both, { kind: 'person', firstName: 'Dupla', lastName: tag, source: 'pos', externalId: `pdv-${seed}` });
+    await client.customers.sync(both, { kind: 'person', firstName: 'Dupla', lastName: tag, source: 'ecommerce', externalId: `loja-${seed}` });
+    await client.customers.sync(posOnly, { kind: 'person', firstName: 'Balcão', lastName: tag, source: 'pos' });
+    const el = await fixture<CustomerTable>(html`<div style="height:500px;width:1400px"><cl-customer-table locale="pt-BR" q=${tag} sort="name" .client=${client}></cl-customer-table></div>`).then(
+      (box) => box.firstElementChild as CustomerTable,
+    );
+    const rows = () => [...el.shadowRoot!.querySelectorAll<HTMLElement>('[role=row][data-id]')];
+    const sources = () => rows().map((r) => r.querySelector('[data-key=source]')!.textContent!.trim());
+    await waitUntil(() => rows().length === 2, 'the two customers were not listed', { timeout: 10_000 });
+    expect(sources()).to.deep.equal(['Ponto de venda', 'Ponto de venda, E-commerce']);
+    const menu = el.shadowRoot!.querySelector<HTMLSelectElement>('#source')!;
+    expect([...menu.options].map((o) => o.text)).to.include.members(['Todas as origens', 'Ponto de venda', 'E-commerce', 'Vendedor']);
+    menu.value = 'ecommerce';
+    menu.dispatchEvent(new Event('change'));
+    await waitUntil(() => rows().length === 1, 'the source filter did not apply', { timeout: 10_000 });
+    expect(el.getAttribute('source')).to.equal('ecommerce');
+    expect(sources()).to.deep.equal(['Ponto de venda, E-commerce']);
+    await expect(el).to.be.accessible();
+    el.clearFilters();
+    el.q = tag;
+    await waitUntil(() => rows().length === 2, 'clearing did not bring both back', { timeout: 10_000 });
+    expect(menu.value).to.equal('');
+  });
+
   it('selects all matching, unticks two, and a status change and an export leave exactly those two out', async () => {
     const seed = uniqueSeed();
     const tag = `Exceto${seed}`;

@@ -1,6 +1,7 @@
 import type { Category, Customer, Locale } from '@clientela/core';
 import { customerDisplayName, formatDocument, formatPercent, formatPhoneBR, initials, whatsappUrl } from '@clientela/core/format';
-import { benefitsOf } from '@clientela/core/rules';
+import { CUSTOMER_SOURCE_LABELS } from '@clientela/core/i18n';
+import { benefitsOf, sourcesOf } from '@clientela/core/rules';
 import { html, nothing, type TemplateResult } from 'lit';
 import { formatDate, formatMoney, formatNumber, type Translate } from '../internal/localize.js';
 import type { ColumnDef, ColumnKey } from './columns.js';
@@ -124,7 +125,8 @@ const { t, locale: loc } = view;
     case 'loyaltyCard':
       return c.loyaltyCard ?? '';
     case 'source':
-      return t(`source${c.source.charAt(0).toUpperCase()}${c.source.slice(1)}` as MessageKey);
+      // Every system that knows the customer, the origin first (a point of sale and the online store).
+      return sourcesOf(c).map((s) => CUSTOMER_SOURCE_LABELS[loc][s]).join(', ');
   }
 }
 

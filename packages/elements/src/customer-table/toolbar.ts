@@ -1,5 +1,6 @@
 import type { Category, Locale } from '@clientela/core';
-import { CUSTOMER_STATUSES } from '@clientela/core/rules';
+import { CUSTOMER_SOURCE_LABELS } from '@clientela/core/i18n';
+import { CUSTOMER_SOURCES, CUSTOMER_STATUSES } from '@clientela/core/rules';
 import { html, nothing, type TemplateResult } from 'lit';
 import { formatNumber, type Translate } from '../internal/localize.js';
 import type { MessageKey } from './customer-table.messages.js';
@@ -16,6 +17,9 @@ export interface ToolbarView {
   list: boolean;
   q: string;
   status: string;
+  /** The source filter (one of core's sources, or empty for any). */
+  source: string;
+  locale: Locale;
   categoryIds: readonly string[];
   categories: Iterable<Category>;
   /** Any filter set (the clear button shows). */
@@ -30,6 +34,7 @@ export interface ToolbarActions {
   /** Typing in the search (debounced by the table); `now` on Enter. */
   search(value: string, now: boolean): void;
   status(value: string): void;
+  source(value: string): void;
   category(id: string, on: boolean): void;
   clear(): void;
   export(format: 'csv' | 'xlsx'): void;
@@ -74,6 +79,14 @@ export function renderToolbar(v: ToolbarView, on: ToolbarActions): TemplateResul
       ${CUSTOMER_STATUSES.map((s) => html`<option value=${s} ?selected=${statuses.length === 1 && statuses[0] === s}>${t(s)}</option>`)}
     </select>
   </label>`;
+  // "Origem": customers any of whose systems is this one (a point of sale, the online store…).
+  const source = html`<label class="field">
+    <span>${t('colSource')}</span>
+    <select id="source" @change=${(e: Event) => on.source((e.target as HTMLSelectElement).value)}>
+      <option value="" ?selected=${!v.source}>${t('sourceAll')}</option>
+      ${CUSTOMER_SOURCES.map((s) => html`<option value=${s} ?selected=${v.source === s}>${CUSTOMER_SOURCE_LABELS[v.locale][s]}</option>`)}
+    </select>
+  </label>`;
   const categoryChecks = [...v.categories].map(
     (c) => html`<label class="check">
       <input type="checkbox" .checked=${v.categoryIds.includes(c.id)} @change=${(e: Event) => on.category(c.id, (e.target as HTMLInputElement).checked)} />
@@ -90,9 +103,9 @@ export function renderToolbar(v: ToolbarView, on: ToolbarActions): TemplateResul
     return html`<div class="toolbar list" part="toolbar" role="search" aria-label=${t('toolbar')}>
       ${search}
       <details class="menu more" @keydown=${closeDetailsOnEscape}>
-        <summary id="more-button">${t('actions')}${v.status || v.categoryIds.length ? html` <span class="dot-badge" aria-hidden="true"></span>` : nothing}</summary>
+        <summary id="more-button">${t('actions')}${v.status || v.source || v.categoryIds.length ? html` <span class="dot-badge" aria-hidden="true"></span>` : nothing}</summary>
         <div class="popover more-panel" part="menu">
-          ${status}
+          ${status} ${source}
           <fieldset class="categories-list">
             <legend>${categoriesLabel}</legend>
             ${categoryChecks}
@@ -104,7 +117,7 @@ export function renderToolbar(v: ToolbarView, on: ToolbarActions): TemplateResul
     </div>`;
   }
   return html`<div class="toolbar" part="toolbar" role="search" aria-label=${t('toolbar')}>
-    ${search} ${status}
+    ${search} ${status} ${source}
     <details class="menu categories" @keydown=${closeDetailsOnEscape}>
       <summary>${categoriesLabel}</summary>
       <fieldset class="popover">
