@@ -178,7 +178,6 @@ describe('stored customers from before sync are migrated', () => {
     expect(synced.json).toMatchObject({ id: one.id, sources: [one.source, 'seller'] });
   };
 
-  // The migrations after it (figures per unit, events and webhooks) are taken back too, so the file is at the schema before it.
   it('SQLite: a file at the schema before it', async () => {
     const { mkdtempSync, rmSync } = await import('node:fs');
     const { join } = await import('node:path');
@@ -190,11 +189,11 @@ describe('stored customers from before sync are migrated', () => {
       createApp({ seed: 30, db }).close();
       const { default: Database } = await import('better-sqlite3');
       const raw = new Database(db);
+      // The rows as they were before the step (later steps may follow it), then the step itself.
       raw.exec(`DROP TABLE customer_external_ids; ALTER TABLE customers DROP COLUMN sources;
-        UPDATE customer_data SET data = json_remove(data, '$.sources', '$.externalIds');
-        DROP TRIGGER orders_unit_figures_insert; DROP TRIGGER orders_unit_figures_update_old; DROP TRIGGER orders_unit_figures_update_new; DROP TABLE unit_figures;
-        DROP TABLE events; DROP TABLE webhook_endpoints; DROP TABLE webhook_deliveries;
-        DELETE FROM schema_version WHERE version >= (SELECT max(version) FROM schema_version WHERE name LIKE 'sync by document%')`);
+        UPDATE customer_data SET data = json_remove(data, '$.sources', '$.externalIds')`);
+      const { SQLITE_MIGRATIONS } = await import('../src/store/sqlite-migrations.js');
+      raw.transaction(() => SQLITE_MIGRATIONS.find((m) => m.name.startsWith('sync by document'))!.up(raw))();
       raw.close();
       const s = createApp({ seed: 30, db });
       await expectMigrated(s);
@@ -213,14 +212,15 @@ describe('stored customers from before sync are migrated', () => {
       const first = createApp({ seed: 30, store: await PostgresStore.open(database.url) });
       await first.ready;
       await first.close();
-      const raw = new pg.Client({ connectionString: database.url });
-      await raw.connect();
+      const pool = new pg.Pool({ connectionString: database.url, max: 1 });
+      const raw = await pool.connect();
+      // The rows as they were before the step (later steps may follow it), then the step itself.
       await raw.query(`DROP TABLE customer_external_ids; ALTER TABLE customers DROP COLUMN sources;
-        UPDATE customer_data SET data = (data::jsonb - 'sources' - 'externalIds')::text;
-        DROP TRIGGER orders_unit_figures ON orders; DROP FUNCTION orders_unit_figures(); DROP FUNCTION refresh_unit_figures(text, text); DROP TABLE unit_figures;
-        DROP TABLE events; DROP TABLE webhook_endpoints; DROP TABLE webhook_deliveries; DROP SEQUENCE events_seq;
-        DELETE FROM schema_version WHERE version >= (SELECT version FROM schema_version WHERE name LIKE 'sync by document%')`);
-      await raw.end();
+        UPDATE customer_data SET data = (data::jsonb - 'sources' - 'externalIds')::text`);
+      const { POSTGRES_MIGRATIONS } = await import('../src/store/postgres-migrations.js');
+      await POSTGRES_MIGRATIONS.find((m) => m.name.startsWith('sync by document'))!.up(raw);
+      raw.release();
+      await pool.end();
       const s = createApp({ seed: 30, store: await PostgresStore.open(database.url) });
       await expectMigrated(s);
       await s.close();
