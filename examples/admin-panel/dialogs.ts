@@ -4,6 +4,7 @@
 import '@clientela/elements/category-manager';
 import '@clientela/elements/customer-form';
 import '@clientela/elements/registration-settings';
+import { unitSettings } from './units-settings.js';
 import { adminClient } from '../admin-client.js';
 import { lang } from '../shared.js';
 
@@ -11,9 +12,9 @@ const client = adminClient();
 const host = document.querySelector<HTMLElement>('#dialogs')!;
 
 const titles: Record<string, Record<string, string>> = {
-  'pt-BR': { new: 'Novo cliente', edit: 'Editar cliente', categories: 'Categorias', settings: 'Configurações do cadastro', close: 'Fechar' },
-  en: { new: 'New customer', edit: 'Edit customer', categories: 'Categories', settings: 'Registration settings', close: 'Close' },
-  es: { new: 'Nuevo cliente', edit: 'Editar cliente', categories: 'Categorías', settings: 'Configuración del registro', close: 'Cerrar' },
+  'pt-BR': { new: 'Novo cliente', edit: 'Editar cliente', categories: 'Categorias', settings: 'Configurações', close: 'Fechar' },
+  en: { new: 'New customer', edit: 'Edit customer', categories: 'Categories', settings: 'Settings', close: 'Close' },
+  es: { new: 'Nuevo cliente', edit: 'Editar cliente', categories: 'Categorías', settings: 'Configuración', close: 'Cerrar' },
 };
 const t = (key: string) => (titles[lang] ?? titles['pt-BR']!)[key]!;
 let count = 0;
@@ -64,11 +65,13 @@ export function openCategories(): HTMLDialogElement {
   return openDialog(t('categories'), manager, 'categories-dialog');
 }
 
-/** Opens the registration settings. */
+/** Opens the settings: which registration fields are required, and the business's units. */
 export function openSettings(): HTMLDialogElement {
   const settings = document.createElement('cl-registration-settings');
   settings.client = client;
-  return openDialog(t('settings'), settings, 'settings-dialog');
+  const content = document.createElement('div');
+  content.append(settings, unitSettings(client));
+  return openDialog(t('settings'), content, 'settings-dialog');
 }
 
 document.querySelector('#new-customer')?.addEventListener('click', () => openCustomerForm());

@@ -1,6 +1,7 @@
 // The customer list: <cl-filter-builder> above <cl-customer-table> in #main. The whole view lives
 // in the page URL — the query (`?q=…&kind=…&status=…&source=…&category-ids=…`), the filter
-// (`filter=last-notwithin-90.uf-SP`), the sort and the columns shown and pinned
+// (`filter=last-notwithin-90.uf-SP`), the sort, the unit whose figures it shows
+// (`unit=loja_centro`) and the columns shown and pinned
 // (`columns=name,email,totalSpent&pinned=name`) — so a view can be bookmarked or shared by link,
 // and survives a reload. Saved views (the builder's "Visões" menu) apply a filter, sort and
 // columns at once. A row opens the customer (customer-view.ts, or the card view when it is
@@ -11,7 +12,7 @@ import '@clientela/elements/filter-builder';
 import { adminClient } from '../admin-client.js';
 import './customer-view.js';
 
-const QUERY_ATTRIBUTES = ['q', 'kind', 'status', 'source', 'category-ids', 'filter', 'sort'] as const;
+const QUERY_ATTRIBUTES = ['q', 'kind', 'status', 'source', 'category-ids', 'filter', 'sort', 'unit'] as const;
 
 const main = document.querySelector<HTMLElement>('#main')!;
 const client = adminClient();

@@ -4,7 +4,7 @@
  * `total`, random access by `offset`, masked documents in lists, an audit entry per full read) without a network, so the
  * benchmark measures the table and not HTTP, and tests can delay chosen answers.
  */
-import type { AuditEntry, BulkRequest, Category, Customer, ExportRequest } from '@clientela/core';
+import type { AuditEntry, BulkRequest, Category, Customer, ExportRequest, Unit } from '@clientela/core';
 import { customerDisplayName, maskDocument, searchKey } from '@clientela/core/format';
 import { CUSTOMER_STATUSES, SETTABLE_STATUSES } from '@clientela/core/schemas';
 import type { Client } from '../src/internal/clientela-element.js';
@@ -94,6 +94,8 @@ export interface FakeOptions {
   count?: number;
   /** Or explicit records (tests that filter, sort and change data). */
   customers?: Customer[];
+  /** The business's units (the table's unit selector); none by default. */
+  units?: Unit[];
   /** Milliseconds to wait before answering a list call (per query), for race tests. */
   delay?: (query: Record<string, unknown>) => number;
   /** Make list calls fail (error-state tests); gets the call's query. */
@@ -232,6 +234,11 @@ export function fakeClient(options: FakeOptions = {}): FakeClient {
     categories: {
       async list() {
         return CATEGORIES;
+      },
+    },
+    units: {
+      async list() {
+        return options.units ?? [];
       },
     },
     exports: {

@@ -9,3 +9,4 @@ export { CustomerCard } from './customer-card/customer-card.js';
 export { CustomerImport } from './customer-import/customer-import.js';
 export { AuditLog } from './audit-log/audit-log.js';
 export { FilterBuilder } from './filter-builder/filter-builder.js';
+export { UnitManager } from './unit-manager/unit-manager.js';

@@ -100,7 +100,7 @@ describe.each(servers)('figures per unit on %s', (_, open) => {
         }
       }
     }
-    const bought = new Set([...truth].filter(([k, f]) => k.startsWith(`${unit}|`) && f.ordersCount > 0).map(([k]) => k.split('|')[1]));
+    const bought = new Set([...truth].filter(([k, f]) => k.startsWith(`${unit}|`) && f.ordersCount > 0).map(([k]) => k.split('|')[1]!));
     const filtered = await walk(`filter=unit-${unit}`);
     const listed = new Set(all.rows.map((r) => r.id));
     expect(new Set(filtered.rows.map((r) => r.id))).toEqual(new Set([...bought].filter((id) => listed.has(id))));

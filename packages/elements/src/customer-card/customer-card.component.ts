@@ -1,4 +1,4 @@
-import type { Category, ClientChange, Credit, Customer, CustomerPatch, Invitation, Order, SettableStatus } from '@clientela/core';
+import type { Category, ClientChange, Credit, Customer, CustomerPatch, Invitation, Order, SettableStatus, Unit } from '@clientela/core';
 import { isApiError, isNotFoundError, isPreconditionFailedError } from '@clientela/core/errors';
 import { customerDisplayName, formatCep, formatDocument, formatPercent, formatPhoneBR, initials, normalizeDocument, whatsappUrl } from '@clientela/core/format';
 import { CUSTOMER_SOURCE_LABELS } from '@clientela/core/i18n';
@@ -58,6 +58,7 @@ export class CustomerCard extends ClientelaElement<CustomerCardClient> {
     customer: { attribute: false },
     loadState: { state: true },
     categories: { state: true },
+    units: { state: true },
     orders: { state: true },
     ordersCursor: { state: true },
     credits: { state: true },
@@ -81,6 +82,8 @@ export class CustomerCard extends ClientelaElement<CustomerCardClient> {
   declare customer: Customer | undefined;
   declare protected loadState: 'idle' | 'loading' | 'ready' | 'error' | 'not-found';
   declare protected categories: Category[];
+  /** The business's units, for the names of the units orders were placed at. */
+  declare protected units: Unit[];
   declare protected orders: Order[];
   declare protected ordersCursor: string | null;
   declare protected credits: Credit[];
@@ -100,6 +103,7 @@ export class CustomerCard extends ClientelaElement<CustomerCardClient> {
     this.customer = undefined;
     this.loadState = 'idle';
     this.categories = [];
+    this.units = [];
     this.orders = [];
     this.ordersCursor = null;
     this.credits = [];
@@ -187,12 +191,14 @@ export class CustomerCard extends ClientelaElement<CustomerCardClient> {
     this.invitation = undefined;
     this.message = undefined;
     try {
-      const [customer, orders, credits, categories] = await Promise.all([
+      const [customer, orders, credits, categories, units] = await Promise.all([
         // Masked: showing the card is not a reveal; the eye and the copy button are.
         api.customers.retrieve(id, { signal, document: 'masked' }),
         api.customers.orders(id, { limit: this.ordersPageSize }, { signal }),
         api.customers.credits(id, { signal }),
         api.categories.list({}, { signal }).catch(() => [] as Category[]),
+        // Without the units, an order shows its unit's code instead of its name.
+        api.units.list({}, { signal }).catch(() => [] as Unit[]),
       ]);
       if (signal.aborted) return;
       this.customer = customer;
@@ -200,6 +206,7 @@ export class CustomerCard extends ClientelaElement<CustomerCardClient> {
       this.ordersCursor = orders.nextCursor;
       this.credits = credits;
       this.categories = categories;
+      this.units = units;
       this.loadState = 'ready';
     } catch (error) {
       if (signal.aborted) return;
@@ -467,6 +474,7 @@ export class CustomerCard extends ClientelaElement<CustomerCardClient> {
               <tr>
                 <th scope="col">${t('orderNumber')}</th>
                 <th scope="col">${t('orderDate')}</th>
+                <th scope="col">${t('orderUnit')}</th>
                 <th scope="col" class="num">${t('items')}</th>
                 <th scope="col" class="num">${t('total')}</th>
                 <th scope="col">${t('orderStatus')}</th>
@@ -478,6 +486,7 @@ export class CustomerCard extends ClientelaElement<CustomerCardClient> {
                 (o) => html`<tr part="order-row" tabindex="-1">
                   <th scope="row">${o.number}</th>
                   <td>${formatDate(o.placedAt, loc)}</td>
+                  <td>${o.unitId ? (this.units.find((u) => u.id === o.unitId)?.name ?? o.unitId) : html`<span class="muted">${t('noUnit')}</span>`}</td>
                   <td class="num">${formatNumber(o.itemsCount, loc)}</td>
                   <td class="num">${formatMoney(o.totalCents, loc)}</td>
                   <td>${t(`os_${o.status}`)}</td>

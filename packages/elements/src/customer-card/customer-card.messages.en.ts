@@ -12,7 +12,7 @@ export const table: Record<Key, string> = {
     address: 'Address', noAddress: 'No address on file.', postalCode: 'CEP',
     stats: 'Summary', ordersCount: 'Orders', totalSpent: 'Total spent', averageTicket: 'Average ticket', firstPurchase: 'First purchase', lastPurchase: 'Last purchase', visits: 'Visits',
     averageRating: 'Average rating', discount: 'Discount', discountFrom: '{percent} (category {name})',
-    orders: 'Orders', noOrders: 'No orders.', orderNumber: 'Order', orderDate: 'Date', items: 'Items', total: 'Total',
+    orders: 'Orders', noOrders: 'No orders.', orderNumber: 'Order', orderDate: 'Date', orderUnit: 'Unit', noUnit: 'No unit', items: 'Items', total: 'Total',
     orderStatus: 'Status', rating: 'Rating', ratingValue: '{n} of 5', noRating: 'Not rated', loadMore: 'Load more orders',
     os_pending: 'Pending', os_paid: 'Paid', os_shipped: 'Shipped', os_delivered: 'Delivered', os_cancelled: 'Cancelled', os_returned: 'Returned',
     credits: 'Credits', noCredits: 'No credits.', cr_referral: 'Referral', cr_cashback: 'Cashback bonus', amount: 'Amount',

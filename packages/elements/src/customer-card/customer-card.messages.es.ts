@@ -12,7 +12,7 @@ export const table: Record<Key, string> = {
     address: 'Dirección', noAddress: 'Sin dirección registrada.', postalCode: 'CEP',
     stats: 'Resumen', ordersCount: 'Pedidos', totalSpent: 'Total gastado', averageTicket: 'Ticket medio', firstPurchase: 'Primera compra', lastPurchase: 'Última compra', visits: 'Visitas',
     averageRating: 'Valoración media', discount: 'Descuento', discountFrom: '{percent} (categoría {name})',
-    orders: 'Pedidos', noOrders: 'Sin pedidos.', orderNumber: 'Pedido', orderDate: 'Fecha', items: 'Artículos', total: 'Total',
+    orders: 'Pedidos', noOrders: 'Sin pedidos.', orderNumber: 'Pedido', orderDate: 'Fecha', orderUnit: 'Unidad', noUnit: 'Sin unidad', items: 'Artículos', total: 'Total',
     orderStatus: 'Estado', rating: 'Valoración', ratingValue: '{n} de 5', noRating: 'Sin valoración', loadMore: 'Cargar más pedidos',
     os_pending: 'Pendiente', os_paid: 'Pagado', os_shipped: 'Enviado', os_delivered: 'Entregado', os_cancelled: 'Cancelado', os_returned: 'Devuelto',
     credits: 'Créditos', noCredits: 'Sin créditos.', cr_referral: 'Recomienda y gana', cr_cashback: 'Bono (cashback)', amount: 'Importe',

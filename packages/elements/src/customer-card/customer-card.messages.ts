@@ -6,7 +6,7 @@ export type Key =
   | 'st_active' | 'st_inactive' | 'st_blocked' | 'st_deleted' | 'status' | 'categories'
   | 'contact' | 'cpf' | 'cnpj' | 'reveal' | 'hide' | 'copy' | 'copied' | 'copyDocument' | 'copyLink' | 'email' | 'phone' | 'whatsapp' | 'none'
   | 'address' | 'noAddress' | 'postalCode' | 'stats' | 'ordersCount' | 'totalSpent' | 'averageTicket' | 'firstPurchase' | 'lastPurchase' | 'visits'
-  | 'averageRating' | 'discount' | 'discountFrom' | 'orders' | 'noOrders' | 'orderNumber' | 'orderDate' | 'items' | 'total' | 'orderStatus'
+  | 'averageRating' | 'discount' | 'discountFrom' | 'orders' | 'noOrders' | 'orderNumber' | 'orderDate' | 'orderUnit' | 'noUnit' | 'items' | 'total' | 'orderStatus'
   | 'rating' | 'ratingValue' | 'noRating' | 'loadMore' | 'os_pending' | 'os_paid' | 'os_shipped' | 'os_delivered' | 'os_cancelled' | 'os_returned'
   | 'credits' | 'noCredits' | 'cr_referral' | 'cr_cashback' | 'amount' | 'origin' | 'expires' | 'cs_active' | 'cs_expiring' | 'cs_used' | 'cs_expired' | 'balance'
   | 'consent' | 'consentEmail' | 'consentSms' | 'consentWhatsapp' | 'yes' | 'no' | 'consentUpdated'
@@ -26,7 +26,7 @@ const ptBR: Record<Key, string> = {
     address: 'Endereço', noAddress: 'Sem endereço cadastrado.', postalCode: 'CEP',
     stats: 'Resumo', ordersCount: 'Pedidos', totalSpent: 'Total gasto', averageTicket: 'Ticket médio', firstPurchase: 'Primeira compra', lastPurchase: 'Última compra', visits: 'Visitas',
     averageRating: 'Avaliação média', discount: 'Desconto', discountFrom: '{percent} (categoria {name})',
-    orders: 'Pedidos', noOrders: 'Nenhum pedido.', orderNumber: 'Pedido', orderDate: 'Data', items: 'Itens', total: 'Total',
+    orders: 'Pedidos', noOrders: 'Nenhum pedido.', orderNumber: 'Pedido', orderDate: 'Data', orderUnit: 'Unidade', noUnit: 'Sem unidade', items: 'Itens', total: 'Total',
     orderStatus: 'Situação', rating: 'Avaliação', ratingValue: '{n} de 5', noRating: 'Sem avaliação', loadMore: 'Carregar mais pedidos',
     os_pending: 'Pendente', os_paid: 'Pago', os_shipped: 'Enviado', os_delivered: 'Entregue', os_cancelled: 'Cancelado', os_returned: 'Devolvido',
     credits: 'Créditos', noCredits: 'Nenhum crédito.', cr_referral: 'Indique e Ganhe', cr_cashback: 'Bônus (cashback)', amount: 'Valor',

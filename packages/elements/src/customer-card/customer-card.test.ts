@@ -34,7 +34,7 @@ const customer = {
 };
 const order = (n: number) => {
   const placedAt = '2026-09-0' + ((n % 9) + 1) + 'T12:00:00Z';
-  return { id: `ord_${n}`, number: `#${1000 + n}`, customerId: 'cus_1', placedAt, itemsCount: 2, totalCents: 5000 + n, status: n === 3 ? 'returned' : 'delivered', source: 'storefront', version: 1, createdAt: placedAt, updatedAt: placedAt, ...(n % 2 ? { rating: 4 } : {}) };
+  return { id: `ord_${n}`, number: `#${1000 + n}`, customerId: 'cus_1', placedAt, itemsCount: 2, totalCents: 5000 + n, status: n === 3 ? 'returned' : 'delivered', source: 'storefront', version: 1, createdAt: placedAt, updatedAt: placedAt, ...(n % 2 ? { rating: 4 } : {}), ...(n === 1 ? { unitId: 'loja_centro' } : n === 2 ? { unitId: 'loja_fechada' } : {}) };
 };
 
 function api() {
@@ -61,6 +61,7 @@ function api() {
         ],
         balanceCents: 2000,
       }),
+    'GET /units': () => json({ items: [{ id: 'loja_centro', name: 'Loja Rua Augusta', status: 'active', createdAt: customer.createdAt, updatedAt: customer.createdAt, version: 1 }] }),
     'GET /categories': () =>
       json({
         items: [
@@ -147,6 +148,9 @@ describe('<cl-customer-card>', () => {
     // What is stored, figures and statuses alike: first purchase, average ticket, a returned order.
     expect(t).to.match(/Primeira compra\s*01\/06\/2024/).and.match(/Ticket médio\s*R\$\s176,37/);
     expect(el.shadowRoot!.querySelectorAll('[part~=order-row]')[2]!.textContent).to.contain('Devolvido');
+    // Each order with its unit by name (a unit the list does not name shows its code; none, "Sem unidade").
+    const units = [...el.shadowRoot!.querySelectorAll('[part~=order-row]')].map((r) => r.querySelectorAll('td')[1]!.textContent!.trim());
+    expect(units.slice(0, 3)).to.deep.equal(['Loja Rua Augusta', 'loja_fechada', 'Sem unidade']);
     expect(t).to.contain('FID-0001').and.contain('Prefere entrega à tarde.').and.match(/SMS\s*Não aceita/);
   });
 

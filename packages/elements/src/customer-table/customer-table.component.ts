@@ -1,4 +1,4 @@
-import type { Category, ClientChange, Customer, CustomerSource } from '@clientela/core';
+import type { Category, ClientChange, Customer, CustomerSource, Unit } from '@clientela/core';
 import { encodeFilter } from '@clientela/core/client';
 import { formatDocument, formatPhoneBR, maskDocument } from '@clientela/core/format';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
@@ -93,6 +93,7 @@ export class CustomerTable extends ClientelaElement<CustomerTableClient> {
     categoryIds: { attribute: 'category-ids', reflect: true, converter: idList },
     filter: { type: String, reflect: true, converter: optionalString },
     sort: { type: String, reflect: true, converter: optionalString },
+    unit: { type: String, reflect: true, converter: optionalString },
     storageKey: { type: String, attribute: 'storage-key' },
     pageSize: { type: Number, attribute: 'page-size' },
   };
@@ -111,6 +112,8 @@ export class CustomerTable extends ClientelaElement<CustomerTableClient> {
   declare filter: string;
   /** Server sort: `name`, `createdAt`, `lastPurchaseAt`, `totalSpent`, `ordersCount`, `visitsCount`, `status`, `-` prefix for descending. */
   declare sort: string;
+  /** A unit's id: the figure columns (orders, total spent, last purchase…) show each customer's figures there, and sort by them; empty for all units. */
+  declare unit: string;
   /** localStorage key under which the column layout is kept; none means not persisted. */
   declare storageKey: string | undefined;
   /** Rows fetched by the first page (1–200). */
@@ -204,6 +207,7 @@ export class CustomerTable extends ClientelaElement<CustomerTableClient> {
     this.categoryIds = [];
     this.filter = '';
     this.sort = '';
+    this.unit = '';
     this.pageSize = 50;
   }
 
@@ -276,7 +280,8 @@ export class CustomerTable extends ClientelaElement<CustomerTableClient> {
     if (changed.has('storageKey')) this.#layout = parseLayout(this.#readStorage());
     const connection = this.connectionChanged(changed);
     if (connection) this.#loadCategories();
-    const query = changed.has('q') || changed.has('kind') || changed.has('status') || changed.has('source') || changed.has('categoryIds') || changed.has('filter') || changed.has('sort');
+    if (connection) void this.#loadUnits();
+    const query = changed.has('q') || changed.has('kind') || changed.has('status') || changed.has('source') || changed.has('categoryIds') || changed.has('filter') || changed.has('sort') || changed.has('unit');
     if (connection || query) this.#queueReload();
     if (connection || changed.has('q') || changed.has('status') || changed.has('source') || changed.has('categoryIds') || changed.has('filter')) this.#loadCounts();
   }
@@ -298,12 +303,14 @@ export class CustomerTable extends ClientelaElement<CustomerTableClient> {
     const filter = [this.filter, this.source && encodeFilter([{ type: 'source', sources: [this.source as CustomerSource] }])].filter(Boolean).join('.');
     if (filter) query['filter'] = filter;
     if (this.sort) query['sort'] = this.sort;
+    if (this.unit) query['unit'] = this.unit;
     return query;
   }
 
   /** The filter sent to bulk actions and exports ("all matching"). */
   #filter(): Record<string, unknown> {
-    const { sort: _sort, ...filter } = this.#query();
+    // The unit changes the figures shown, not which customers: bulk actions and exports leave it out.
+    const { sort: _sort, unit: _unit, ...filter } = this.#query();
     if (Array.isArray(filter['categoryId'])) filter['categoryId'] = (filter['categoryId'] as string[]).join(',');
     return filter;
   }
@@ -354,6 +361,11 @@ export class CustomerTable extends ClientelaElement<CustomerTableClient> {
    */
   protected override clientChanged(change: ClientChange): void {
     switch (change.type) {
+      case 'unit.created':
+      case 'unit.updated':
+      case 'unit.deleted':
+        void this.#loadUnits();
+        return;
       case 'category.created':
       case 'category.updated': {
         const known = this.#categories.get(change.category.id);
@@ -381,6 +393,20 @@ export class CustomerTable extends ClientelaElement<CustomerTableClient> {
       case 'import.completed':
         this.refresh();
         return;
+    }
+  }
+
+  /** The units to show figures for (the unit selector); none when the server has none or cannot say. */
+  #units: Unit[] = [];
+
+  async #loadUnits(): Promise<void> {
+    try {
+      const list = await this.api?.units.list();
+      if (!list) return;
+      this.#units = list;
+      this.requestUpdate();
+    } catch {
+      // Without the list there is no selector; the figures stay those of all units.
     }
   }
 
@@ -545,6 +571,9 @@ export class CustomerTable extends ClientelaElement<CustomerTableClient> {
           locale: this.resolvedLocale,
           categoryIds: this.categoryIds,
           categories: this.#categories.values(),
+          unit: this.unit,
+          // An inactive unit is still offered while chosen (its figures stay true), else only active ones.
+          units: this.#units.filter((u) => u.status === 'active' || u.id === this.unit),
           filtered: !!(this.q || this.status || this.source || this.categoryIds.length || this.kind || this.filter),
           menuOpen: this.#menuOpen,
           columnMenu: list || !this.#menuOpen ? nothing : this.#renderColumnMenu(),
@@ -631,6 +660,7 @@ export class CustomerTable extends ClientelaElement<CustomerTableClient> {
     status: (value) => (this.status = value),
     source: (value) => (this.source = value),
     category: (id, on) => (this.categoryIds = on ? [...this.categoryIds, id] : this.categoryIds.filter((c) => c !== id)),
+    unit: (id) => (this.unit = id),
     clear: () => this.clearFilters(),
     export: (format) => {
       // From the folded menu: close it, so the notice with the progress is not hidden under it.

@@ -140,6 +140,32 @@ describe('<cl-customer-table>', () => {
       expect(el.hasAttribute('category-ids')).to.equal(false);
     });
 
+    it('shows the figures of one unit: a selector of the active units (and the chosen one), reflected as `unit`, sent with the list but not with exports', async () => {
+      const at = '2026-01-01T00:00:00.000Z';
+      const units = [
+        { id: 'loja_online', name: 'Loja online', status: 'active', createdAt: at, updatedAt: at, version: 1 },
+        { id: 'loja_centro', name: 'Loja Rua Augusta', status: 'active', createdAt: at, updatedAt: at, version: 1 },
+        { id: 'quiosque', name: 'Quiosque', status: 'inactive', createdAt: at, updatedAt: at, version: 1 },
+      ] as const;
+      const fake = fakeClient({ customers: dataset(), units: [...units] });
+      const el = await mount(fake);
+      await until(() => !!el.shadowRoot!.querySelector('#unit'), 'unit selector');
+      const select = $<HTMLSelectElement>(el, '#unit');
+      expect([...select.options].map((o) => o.textContent!.trim())).to.deep.equal(['Todas as unidades', 'Loja online', 'Loja Rua Augusta']);
+      await expect(el).to.be.accessible();
+      select.focus();
+      await userEvent.selectOptions(select, 'loja_centro');
+      await until(() => el.getAttribute('unit') === 'loja_centro', 'unit attribute');
+      await until(() => fake.calls.list.at(-1)?.['unit'] === 'loja_centro', 'list for the unit');
+      $<HTMLButtonElement>(el, '#export-csv').click();
+      await until(() => fake.calls.exports.length > 0, 'export');
+      expect(fake.calls.exports[0]!.filter ?? {}).not.to.have.property('unit');
+      // A deep link to an inactive unit keeps it offered, marked.
+      const linked = await mount(fakeClient({ customers: dataset(), units: [...units] }), 'unit="quiosque"');
+      await until(() => !!linked.shadowRoot!.querySelector('#unit'), 'unit selector');
+      expect($<HTMLSelectElement>(linked, '#unit').selectedOptions[0]!.textContent!.trim()).to.equal('Quiosque (inativa)');
+    });
+
     it('shows tab counts from a one-row list per kind, and switches kind', async () => {
       const data = dataset(30);
       const fake = fakeClient({ customers: data });

@@ -1,4 +1,4 @@
-import type { Category, Locale } from '@clientela/core';
+import type { Category, Locale, Unit } from '@clientela/core';
 import { CUSTOMER_SOURCE_LABELS } from '@clientela/core/i18n';
 import { CUSTOMER_SOURCES, CUSTOMER_STATUSES } from '@clientela/core/rules';
 import { html, nothing, type TemplateResult } from 'lit';
@@ -22,6 +22,9 @@ export interface ToolbarView {
   locale: Locale;
   categoryIds: readonly string[];
   categories: Iterable<Category>;
+  /** The unit whose figures the table shows ('' for all), and the units to choose from (no selector without any). */
+  unit: string;
+  units: readonly Unit[];
   /** Any filter set (the clear button shows). */
   filtered: boolean;
   menuOpen: boolean;
@@ -36,6 +39,8 @@ export interface ToolbarActions {
   status(value: string): void;
   source(value: string): void;
   category(id: string, on: boolean): void;
+  /** Shows the figures of one unit (its id), or of all ('') */
+  unit(id: string): void;
   clear(): void;
   export(format: 'csv' | 'xlsx'): void;
   toggleColumns(): void;
@@ -87,6 +92,15 @@ export function renderToolbar(v: ToolbarView, on: ToolbarActions): TemplateResul
       ${CUSTOMER_SOURCES.map((s) => html`<option value=${s} ?selected=${v.source === s}>${CUSTOMER_SOURCE_LABELS[v.locale][s]}</option>`)}
     </select>
   </label>`;
+  const unit = v.units.length
+    ? html`<label class="field">
+        <span>${t('unit')}</span>
+        <select id="unit" @change=${(e: Event) => on.unit((e.target as HTMLSelectElement).value)}>
+          <option value="" ?selected=${!v.unit}>${t('unitAll')}</option>
+          ${v.units.map((u) => html`<option value=${u.id} ?selected=${v.unit === u.id}>${u.status === 'inactive' ? t('inactiveUnit', { name: u.name }) : u.name}</option>`)}
+        </select>
+      </label>`
+    : nothing;
   const categoryChecks = [...v.categories].map(
     (c) => html`<label class="check">
       <input type="checkbox" .checked=${v.categoryIds.includes(c.id)} @change=${(e: Event) => on.category(c.id, (e.target as HTMLInputElement).checked)} />
@@ -105,7 +119,7 @@ export function renderToolbar(v: ToolbarView, on: ToolbarActions): TemplateResul
       <details class="menu more" @keydown=${closeDetailsOnEscape}>
         <summary id="more-button">${t('actions')}${v.status || v.source || v.categoryIds.length ? html` <span class="dot-badge" aria-hidden="true"></span>` : nothing}</summary>
         <div class="popover more-panel" part="menu">
-          ${status} ${source}
+          ${status} ${source} ${unit}
           <fieldset class="categories-list">
             <legend>${categoriesLabel}</legend>
             ${categoryChecks}
@@ -117,7 +131,7 @@ export function renderToolbar(v: ToolbarView, on: ToolbarActions): TemplateResul
     </div>`;
   }
   return html`<div class="toolbar" part="toolbar" role="search" aria-label=${t('toolbar')}>
-    ${search} ${status} ${source}
+    ${search} ${status} ${source} ${unit}
     <details class="menu categories" @keydown=${closeDetailsOnEscape}>
       <summary>${categoriesLabel}</summary>
       <fieldset class="popover">

@@ -6,6 +6,7 @@
 import type { AccountAccess } from '../account-access/account-access.component.js';
 import type { AuditLog } from '../audit-log/audit-log.component.js';
 import type { FilterBuilder } from '../filter-builder/filter-builder.component.js';
+import type { UnitManager } from '../unit-manager/unit-manager.component.js';
 import type { CategoryManager } from '../category-manager/category-manager.component.js';
 import type { CategoryPicker } from '../category-picker/category-picker.component.js';
 import type { CustomerCard } from '../customer-card/customer-card.component.js';
@@ -41,6 +42,7 @@ export interface ClientelaIntrinsicElements {
   'cl-customer-import': ClientelaTagProps<CustomerImport>;
   'cl-audit-log': ClientelaTagProps<AuditLog>;
   'cl-filter-builder': ClientelaTagProps<FilterBuilder>;
+  'cl-unit-manager': ClientelaTagProps<UnitManager>;
 }
 
 declare global {

@@ -11,6 +11,7 @@ import * as React from 'react';
 import { AccountAccess as AccountAccessElement } from '../account-access/account-access.js';
 import { AuditLog as AuditLogElement } from '../audit-log/audit-log.js';
 import { FilterBuilder as FilterBuilderElement } from '../filter-builder/filter-builder.js';
+import { UnitManager as UnitManagerElement } from '../unit-manager/unit-manager.js';
 import { CategoryManager as CategoryManagerElement } from '../category-manager/category-manager.js';
 import { CategoryPicker as CategoryPickerElement } from '../category-picker/category-picker.js';
 import { CustomerCard as CustomerCardElement } from '../customer-card/customer-card.js';
@@ -112,4 +113,11 @@ export const FilterBuilder = createComponent({
   tagName: 'cl-filter-builder',
   elementClass: FilterBuilderElement,
   events: { onChange: 'change', onViewSelect: on(ViewSelectEvent) },
+});
+
+export const UnitManager = createComponent({
+  react: React,
+  tagName: 'cl-unit-manager',
+  elementClass: UnitManagerElement,
+  events: { onChange: 'change' },
 });
