@@ -1,4 +1,4 @@
-import type { Category } from '@clientela/core';
+import type { Category, Unit } from '@clientela/core';
 import { CUSTOMER_KIND_LABELS, CUSTOMER_SOURCE_LABELS, CUSTOMER_STATUS_LABELS, type Locale } from '@clientela/core/i18n';
 import { CUSTOMER_KINDS, CUSTOMER_SOURCES, CUSTOMER_STATUSES, FILTER_CHANNELS, type FilterConditionType } from '@clientela/core/schemas';
 import { UFS } from '@clientela/core/validation';
@@ -17,6 +17,8 @@ export interface EditorContext {
   locale: Locale;
   t: Translate<MessageKey>;
   categories: readonly Category[];
+  /** The business's units, offered by name for the unit condition (none: their codes are typed). */
+  units: readonly Unit[];
   /** Called with the draft changed by a field. */
   change(patch: Partial<ConditionDraft>): void;
 }
@@ -31,7 +33,7 @@ function errorText(ctx: EditorContext, field: string): string | undefined {
   if (e.code === 'number') return ctx.t('errNumber');
   if (e.code === 'required' && (field === 'min' || field === 'from')) return ctx.t('errBound');
   if (e.code === 'invalid_value' && (field === 'min' || field === 'from')) return ctx.t('errOrder');
-  if (field === 'values' || field === 'months' || field === 'cities') return ctx.t('errChoose');
+  if (field === 'values' || field === 'months' || field === 'cities' || field === 'units') return ctx.t('errChoose');
   return e.message;
 }
 
@@ -57,15 +59,17 @@ function input(ctx: EditorContext, field: 'min' | 'max' | 'from' | 'to' | 'days'
   </div>`;
 }
 
-/** A group of checkboxes over `options` (value, label), writing `values` (or `months`). */
-function checks(ctx: EditorContext, legend: string, options: readonly (readonly [string, string])[], field: 'values' | 'months'): TemplateResult {
-  const selected = new Set((field === 'months' ? ctx.draft.months.map(String) : ctx.draft.values) as string[]);
+/** A group of checkboxes over `options` (value, label), writing `values` (or `months`, or the `units` list). */
+function checks(ctx: EditorContext, legend: string, options: readonly (readonly [string, string])[], field: 'values' | 'months' | 'units'): TemplateResult {
+  const selected = new Set(
+    (field === 'months' ? ctx.draft.months.map(String) : field === 'units' ? ctx.draft.units.split(/[,;\s]+/).filter(Boolean) : ctx.draft.values) as string[],
+  );
   const error = errorText(ctx, field);
   const toggle = (value: string, on: boolean) => {
     const next = on ? [...selected, value] : [...selected].filter((v) => v !== value);
     // Keep the options' order, so the filter text (and the chip) does not depend on click order.
     const ordered = options.map(([v]) => v).filter((v) => next.includes(v));
-    ctx.change(field === 'months' ? { months: ordered.map(Number) } : { values: ordered });
+    ctx.change(field === 'months' ? { months: ordered.map(Number) } : field === 'units' ? { units: ordered.join(', ') } : { values: ordered });
   };
   return html`<fieldset class="checks" aria-invalid=${error ? 'true' : 'false'} aria-describedby=${error ? 'f-checks-error' : nothing}>
     <legend>${legend}</legend>
@@ -114,8 +118,16 @@ export function renderConditionFields(ctx: EditorContext): TemplateResult | type
     }
     case 'cities':
       return input(ctx, 'cities', t('cities'), 'text', { hint: t('citiesHint') });
-    case 'units':
-      return input(ctx, 'units', t('units'), 'text', { hint: t('unitsHint') });
+    case 'units': {
+      if (!ctx.units.length) return input(ctx, 'units', t('units'), 'text', { hint: t('unitsHint') });
+      // By name; an inactive unit stays offered (its orders still count), marked. A code the
+      // list does not know (a unit deleted since) stays chosen, shown by its code.
+      const inactive = CUSTOMER_STATUS_LABELS[locale].inactive.toLowerCase();
+      const known = new Set(ctx.units.map((u) => u.id));
+      const unknown = ctx.draft.units.split(/[,;\s]+/).filter((id) => id && !known.has(id));
+      const options = [...ctx.units.map((u) => [u.id, u.status === 'inactive' ? `${u.name} (${inactive})` : u.name] as const), ...unknown.map((id) => [id, id] as const)];
+      return checks(ctx, t('units'), options, 'units');
+    }
     case 'choices': {
       const options =
         ctx.type === 'state'

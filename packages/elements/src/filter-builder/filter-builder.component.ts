@@ -1,4 +1,4 @@
-import type { Category, FilterCondition, FilterConditionType, FilterTerm, View } from '@clientela/core';
+import type { Category, FilterCondition, FilterConditionType, FilterTerm, Unit, View } from '@clientela/core';
 import { isValidationError } from '@clientela/core/errors';
 import { cityKey } from '@clientela/core/format';
 import { describeFilterCondition, describeFilterTerm, filterConditionLabels, type DescribeFilterOptions } from '@clientela/core/i18n';
@@ -92,6 +92,7 @@ export class FilterBuilder extends ClientelaElement<FilterBuilderClient> {
     currentViewId: { state: true },
     announcement: { state: true },
     categories: { state: true },
+    units: { state: true },
   };
 
   /** The filter, in its text form (`last-notwithin-90.uf-SP`; see core's `encodeFilter`). */
@@ -113,6 +114,8 @@ export class FilterBuilder extends ClientelaElement<FilterBuilderClient> {
   declare protected currentViewId: string | undefined;
   declare protected announcement: string;
   declare protected categories: Category[];
+  /** The business's units, to name them in chips and offer them in the unit condition. */
+  declare protected units: Unit[];
 
   readonly #l10n = new LocalizeController(this, { messages, loadMessages });
   #terms: FilterTerm[] = [];
@@ -134,6 +137,7 @@ export class FilterBuilder extends ClientelaElement<FilterBuilderClient> {
     this.viewsFailed = false;
     this.announcement = '';
     this.categories = [];
+    this.units = [];
   }
 
   get #t() {
@@ -166,6 +170,7 @@ export class FilterBuilder extends ClientelaElement<FilterBuilderClient> {
     if (this.connectionChanged(changed)) {
       if (!this.noViews) void this.#loadViews();
       void this.#loadCategories();
+      void this.#loadUnits();
     }
   }
 
@@ -227,7 +232,17 @@ export class FilterBuilder extends ClientelaElement<FilterBuilderClient> {
     }
   }
 
+  async #loadUnits(): Promise<void> {
+    try {
+      const units = await this.api?.units.list();
+      if (units) this.units = units;
+    } catch {
+      // Without names a unit chip shows its code, and the editor asks for codes.
+    }
+  }
+
   protected override clientChanged(change: Parameters<ClientelaElement<FilterBuilderClient>['clientChanged']>[0]): void {
+    if (change.type === 'unit.created' || change.type === 'unit.updated' || change.type === 'unit.deleted') void this.#loadUnits();
     if (change.type === 'category.created' || change.type === 'category.updated') {
       this.categories = [...this.categories.filter((c) => c.id !== change.category.id), change.category];
     }
@@ -236,6 +251,7 @@ export class FilterBuilder extends ClientelaElement<FilterBuilderClient> {
   #describe = (): DescribeFilterOptions => ({
     categoryName: (id) => this.categories.find((c) => c.id === id)?.name,
     cityName: (key) => this.#cityNames.get(key),
+    unitName: (id) => this.units.find((u) => u.id === id)?.name,
   });
 
   /** Sets the filter as the person changed it: the table follows, and `change` fires. */
@@ -605,6 +621,7 @@ export class FilterBuilder extends ClientelaElement<FilterBuilderClient> {
               locale: this.#l10n.locale,
               t,
               categories: this.categories,
+              units: this.units,
               change: (patch) => (this.editing = { ...e, draft: { ...e.draft, ...patch }, error: undefined }),
             })}
             <div class="actions">
