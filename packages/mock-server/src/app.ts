@@ -18,6 +18,7 @@ import { registerApprovals } from './routes/approvals.js';
 import { registerMe } from './routes/me.js';
 import { registerPasswordChecks } from './routes/passwords.js';
 import { registerPublic } from './routes/public.js';
+import { CepLookup, type CepOptions } from './service/cep.js';
 import { registerSettingsAndAudit } from './routes/settings.js';
 import { registerUnits } from './routes/units.js';
 import { registerViews } from './routes/views.js';
@@ -79,6 +80,8 @@ export interface AppOptions {
    * `autoStart` (`startServer` and the CLI turn it on); otherwise call `server.webhooks.runOnce()`.
    */
   webhooks?: WebhookOptions;
+  /** How `GET /v1/cep/{cep}` answers: offline by default, or the real CEP services (`mode: 'online'`). */
+  cep?: CepOptions;
 }
 
 export interface MockServerOptions extends AppOptions {
@@ -278,7 +281,7 @@ export function createApp(options: AppOptions = {}): MockServer {
   registerCredits(router, ctx);
   registerCategories(router, ctx);
   registerSettingsAndAudit(router, ctx);
-  registerPublic(router, ctx);
+  registerPublic(router, ctx, new CepLookup(options.cep));
   registerPasswordChecks(router, ctx);
   registerMe(router, ctx);
   registerApprovals(router, ctx);

@@ -19,6 +19,11 @@ const HELP = `Usage: clientela-mock-server [options]
   --rate-limit <max/ms>   public routes, e.g. 600/60000 (the default)
   --webhook-retries <s,…> seconds before each retry of a webhook delivery, e.g. 2,2,5 for
                           development (default 30,60,120,… over about 33 hours)
+  --cep <mode>            offline (default: the bundled table, else the UF of the CEP's range) or online
+                          (ViaCEP and BrasilAPI, cached in the store; offline answer when they fail);
+                          also CLIENTELA_CEP
+  --cep-service-url <url> send the CEP services' requests to <url>/viacep/… and <url>/brasilapi/… (a
+                          local fake of them; also CLIENTELA_CEP_SERVICE_URL)
   --help`;
 
 function fail(message: string): never {
@@ -50,6 +55,8 @@ const { values } = (() => {
         'publishable-key': { type: 'string' },
         'rate-limit': { type: 'string' },
         'webhook-retries': { type: 'string' },
+        cep: { type: 'string' },
+        'cep-service-url': { type: 'string' },
         help: { type: 'boolean' },
       },
     });
@@ -87,6 +94,11 @@ const databaseUrl = values['database-url'] ?? process.env.CLIENTELA_DATABASE_URL
 if (databaseUrl && values.db) fail('--db and --database-url name two stores: give one');
 if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) fail('--database-url takes a postgres:// URL');
 
+const cepMode = values.cep ?? process.env.CLIENTELA_CEP ?? 'offline';
+if (cepMode !== 'offline' && cepMode !== 'online') fail('--cep takes offline or online');
+const cepServiceUrl = values['cep-service-url'] ?? process.env.CLIENTELA_CEP_SERVICE_URL;
+if (cepServiceUrl && !/^https?:\/\//.test(cepServiceUrl)) fail('--cep-service-url takes an http(s) URL');
+
 let started: StartedServer;
 try {
   started = await startServer({
@@ -103,6 +115,7 @@ try {
     ...(values['publishable-key'] ? { publishableKey: values['publishable-key'] } : {}),
     ...(rateLimit ? { rateLimit } : {}),
     ...(webhookRetries ? { webhooks: { schedule: webhookRetries } } : {}),
+    cep: { mode: cepMode, ...(cepServiceUrl ? { serviceUrl: cepServiceUrl } : {}) },
   });
 } catch (e) {
   // A database this server cannot serve: one clear line, no stack.
@@ -120,6 +133,7 @@ console.log(`  secret key:      ${started.server.keys.secret}`);
 console.log(`  publishable key: ${started.server.keys.publishable}`);
 console.log(`  OpenAPI:         ${started.url}/openapi.json`);
 console.log(`  store:           ${started.server.store.kind}${values.db ? ` (${values.db})` : databaseUrl ? ` (${redact(databaseUrl)})` : ''}, ${await started.server.store.customerCount()} customers`);
+console.log(`  CEP lookup:      ${cepMode === 'online' ? `online (ViaCEP, BrasilAPI${cepServiceUrl ? ` at ${cepServiceUrl}` : ''}; cached)` : 'offline (bundled table and UF ranges; --cep online asks the real services)'}`);
 
 const stop = () => {
   void started.close().then(() => process.exit(0));

@@ -385,8 +385,8 @@ describe('CEP and public account routes', () => {
   const pk = () => ({ key: s.keys.publishable });
 
   it('GET /cep/:cep: address, 404 unknown, 422 malformed', async () => {
-    expect((await call(s, 'GET', '/v1/cep/01310-100', pk())).json).toEqual({ postalCode: '01310-100', street: 'Avenida Paulista', district: 'Bela Vista', city: 'São Paulo', state: 'SP' });
-    expectProblem(await call(s, 'GET', '/v1/cep/99999999', pk()), 404);
+    expect((await call(s, 'GET', '/v1/cep/01310-100', pk())).json).toEqual({ postalCode: '01310-100', street: 'Avenida Paulista', district: 'Bela Vista', city: 'São Paulo', state: 'SP', precision: 'address' });
+    expectProblem(await call(s, 'GET', '/v1/cep/00500000', pk()), 404);
     const bad = await call(s, 'GET', '/v1/cep/123', pk());
     expectProblem(bad, 422);
     expect(bad.json.errors[0].code).toBe('invalid_cep');

@@ -207,10 +207,14 @@ export const CreditWalletQuerySchema = z.strictObject({
 /** `GET /cep/:cep`. */
 export const CepAddressSchema = z.strictObject({
   postalCode: z.string(),
+  /** Empty when the CEP covers a whole city, or only its UF is known. */
   street: z.string(),
   district: z.string(),
+  /** Empty when only the UF is known (an offline answer from the CEP's range). */
   city: z.string(),
   state: UfSchema,
+  /** What the answer knows: the street (`address`), the city (`city`), or only the UF (`state`). */
+  precision: z.optional(z.enum(['address', 'city', 'state'])),
 });
 
 

@@ -597,7 +597,8 @@ export class CustomerForm extends ClientelaElement<CustomerFormClient> {
         ...this._values,
         'address.street': found.street || this._values['address.street'] || '',
         'address.district': found.district || this._values['address.district'] || '',
-        'address.city': found.city,
+        // An offline answer may know only the UF (the CEP's range): a city typed stays.
+        'address.city': found.city || this._values['address.city'] || '',
         'address.state': found.state,
       };
       this._cep = { text: t('cepFound'), found: true };

@@ -52,6 +52,7 @@ function fakeApi(options: { settings?: RegistrationSettings; existing?: Record<s
     'GET /public/settings/registration': () => json(settings),
     'GET /categories': () => json({ items: [category('cat_vip', 'VIP'), category('cat_old', 'Atacado antigo', 'inactive')] }),
     'GET /cep/01310100': () => json({ postalCode: '01310100', street: 'Avenida Paulista', district: 'Bela Vista', city: 'São Paulo', state: 'SP' }),
+    'GET /cep/13083971': () => json({ postalCode: '13083-971', street: '', district: '', city: '', state: 'SP', precision: 'state' }),
     'GET /cep/:cep': () => problem(404, { title: 'CEP não encontrado.' }),
     'POST /customers': create,
     'POST /public/password-checks': async (req) => {
@@ -245,6 +246,16 @@ describe('<cl-customer-form>', () => {
     expect(status.textContent).to.contain('CEP não encontrado');
     expect(input(el, 'address.postalCode').getAttribute('aria-describedby')).to.contain(status.id);
     await expect(el).to.be.accessible();
+  });
+
+  it('a CEP answer that knows only the UF sets the state and keeps the city typed', async () => {
+    const api = fakeApi();
+    const el = await mount(api);
+    await typeInto(el, 'address.city', 'Campinas');
+    await typeInto(el, 'address.postalCode', '13083971');
+    await settle(el);
+    expect(el.querySelector<HTMLSelectElement>('[name="address.state"]')!.value).to.equal('SP');
+    expect(input(el, 'address.city').value).to.equal('Campinas');
   });
 
   it('validates on blur with core rules, with the message tied to the field', async () => {

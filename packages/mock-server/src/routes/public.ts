@@ -16,7 +16,7 @@ import { decodeTuple, encodeTuple } from '../http/cursor.js';
 import { idempotent } from '../http/idempotency.js';
 import { fail422, fieldIssue, HttpProblem, problem } from '../http/problem.js';
 import type { Router } from '../openapi/define-route.js';
-import { cepTable } from '../seed/cep.js';
+import type { CepLookup } from '../service/cep.js';
 import { accountForEmail, emailInUse, loginEmail, setCredential } from '../service/accounts.js';
 import { openSession } from '../service/sessions.js';
 import { catalogOf, queueRegistration, takeApprovedNotice } from './approvals.js';
@@ -27,18 +27,20 @@ import { StoreConflict } from '../store/types.js';
 import { clearSignInAttempts, takeSignInAttempt } from '../service/throttle.js';
 
 
-export function registerPublic(router: Router, ctx: ServerContext): void {
+export function registerPublic(router: Router, ctx: ServerContext, cep: CepLookup): void {
   router.define({
     method: 'get',
     path: '/v1/cep/:cep',
     tag: 'addresses',
-    summary: 'Address of a CEP, from the dataset shipped with the server',
+    summary: 'Address of a CEP: from the real CEP services when the server runs with --cep online (cached), else from what ships with it',
+    description:
+      'Offline (the default): the street address for the CEPs of the bundled table, else the UF of the CEP\'s range (`precision: state`, empty street and city). Online (`--cep online` or `CLIENTELA_CEP=online`): ViaCEP and BrasilAPI raced through @brazilian-utils/brazilian-utils, the city spelled as the IBGE list of municipalities does, cached in the store (30 days; a CEP the services do not know, 1 day: 404); when the services fail or take over 4 s, the offline answer.',
     access: 'public',
     request: { params: z.object({ cep: z.string() }) },
-    responses: { 200: { description: 'The address', schema: CepAddressSchema }, 404: { description: 'CEP not in the dataset' } },
-    handler: (c, { params }) => {
+    responses: { 200: { description: 'The address', schema: CepAddressSchema }, 404: { description: 'No such CEP known (offline: outside every UF range; online: unknown to the services)' } },
+    handler: async (c, { params }) => {
       if (!/^\d{5}-?\d{3}$/.test(params.cep.trim())) fail422([fieldIssue('cep', 'invalid_cep', c.get('locale'))]);
-      const hit = cepTable().get(digitsOnly(params.cep));
+      const hit = await cep.lookup(ctx, digitsOnly(params.cep));
       if (!hit) throw new HttpProblem('not_found', 404);
       return c.json(hit);
     },
