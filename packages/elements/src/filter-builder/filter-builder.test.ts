@@ -18,10 +18,17 @@ const builtIn = [
   { id: 'builtin_top_buyers', name: 'Maiores compradores', filter: 'orders-min-1', sort: '-totalSpent', shared: true, builtIn: true, createdAt: at, updatedAt: at, version: 1 },
 ];
 
+const units = [
+  { id: 'loja_centro', name: 'Loja Rua Augusta', status: 'active', createdAt: at, updatedAt: at, version: 1 },
+  { id: 'loja_online', name: 'Loja online', status: 'active', createdAt: at, updatedAt: at, version: 1 },
+  { id: 'quiosque', name: 'Quiosque Aeroporto', status: 'inactive', createdAt: at, updatedAt: at, version: 1 },
+];
+
 function api(options: { failSave?: boolean } = {}) {
   const saved: any[] = [];
   const fake = fakeClient({
     'GET /categories': () => json({ items: [vip] }),
+    'GET /units': () => json({ items: units }),
     'GET /views': () => json({ items: [...builtIn, ...saved] }),
     'POST /views': async ({ json: body }) => {
       const b = await body();
@@ -175,6 +182,24 @@ describe('<cl-filter-builder>', () => {
     await el.updateComplete;
     expect(el.value).to.equal('uf-SP');
     await waitUntil(() => el.shadowRoot!.activeElement?.textContent?.trim() === 'UF: SP', 'focus did not move to the next chip');
+  });
+
+  it('offers the units by name in the unit condition (inactive ones marked), and names them in the chip', async () => {
+    const { client } = api();
+    const el = await fixture<FilterBuilder>(html`<cl-filter-builder .client=${client} value="unit-loja_online"></cl-filter-builder>`);
+    await ready(el);
+    await waitUntil(() => chips(el)[0] === 'Unidade: Loja online', 'the chip does not name the unit');
+    ($(el, "[data-chip='0'] .chip-text") as HTMLButtonElement).click();
+    await waitUntil(() => (el.shadowRoot!.querySelector('#editor') as HTMLDialogElement).open);
+    const boxes = [...el.shadowRoot!.querySelectorAll<HTMLInputElement>('#editor input[type=checkbox]')];
+    expect(boxes.map((b) => b.closest('label')!.textContent!.trim())).to.deep.equal(['Loja Rua Augusta', 'Loja online', 'Quiosque Aeroporto (inativo)']);
+    expect(boxes.map((b) => b.checked)).to.deep.equal([false, true, false]);
+    await expect(el).to.be.accessible();
+    boxes[0]!.focus();
+    await userEvent.keyboard(' ');
+    await userEvent.keyboard('{Enter}');
+    await waitUntil(() => el.value === 'unit-loja_centro-loja_online', `value is ${el.value}`);
+    expect(chips(el)[0]).to.equal('Unidade: Loja Rua Augusta ou Loja online');
   });
 
   it('adopts the filter a page gave the table, and finds the table again when moved', async () => {
