@@ -519,7 +519,7 @@ export class FilterBuilder extends ClientelaElement<FilterBuilderClient> {
                 >
                   ${t('or')}
                 </button>
-                ${altOpen ? this.#renderTypeMenu('alt-menu', t('addAlternative', { text }), (type) => this.#edit(i, type, { addAlt: true })) : nothing}
+                ${altOpen ? this.#renderTypeMenu('alt-menu', { label: t('addAlternative', { text }) }, (type) => this.#edit(i, type, { addAlt: true })) : nothing}
               </span>
               <button type="button" class="chip-remove" aria-label=${t('remove', { text })} @click=${() => this.#remove(i)}><span aria-hidden="true">×</span></button>
             </li>`;
@@ -542,32 +542,36 @@ export class FilterBuilder extends ClientelaElement<FilterBuilderClient> {
 
   #renderAdd(): TemplateResult {
     const t = this.#t;
-    const labels = filterConditionLabels(this.#l10n.locale);
-    const open = this.menu === 'add';
     return html`<div class="menu-wrap" @focusout=${this.#onMenuFocusOut}>
-      <button
-        type="button"
-        part="add"
-        id="add-button"
-        aria-haspopup="menu"
-        aria-expanded=${open ? 'true' : 'false'}
-        aria-controls="add-menu"
-        aria-label=${t('add')}
-        @click=${() => (open ? this.#closeMenu(false) : this.#openMenu('add'))}
-        @keydown=${(e: KeyboardEvent) => this.#onMenuButtonKey(e, 'add')}
-      >
-        <span aria-hidden="true">+ </span><span class="wide">${t('add')}</span><span class="narrow" aria-hidden="true">${t('addShort')}</span>
-      </button>
-      <div part="menu" id="add-menu" role="menu" aria-labelledby="add-button" ?hidden=${!open} @keydown=${this.#onMenuKey}>
-        ${CONDITION_TYPES.map((type) => html`<button type="button" role="menuitem" tabindex="-1" data-type=${type} @click=${() => this.#edit(-1, type)}>${labels[type]}</button>`)}
-      </div>
+      ${this.#renderMenuButton(
+        'add',
+        html`<span aria-hidden="true">+ </span><span class="wide">${t('add')}</span><span class="narrow" aria-hidden="true">${t('addShort')}</span>`,
+        t('add'),
+      )}
+      ${this.#renderTypeMenu('add-menu', { labelledBy: 'add-button' }, (type) => this.#edit(-1, type), this.menu !== 'add')}
     </div>`;
   }
 
-  /** The kinds of condition as a menu (an alternative's "ou" menu). */
-  #renderTypeMenu(id: string, label: string, pick: (type: FilterConditionType) => void): TemplateResult {
+  /** The button that opens the add menu or the views menu (`<menu>-button`, controlling `<menu>-menu`). */
+  #renderMenuButton(menu: 'add' | 'views', content: TemplateResult, label?: string): TemplateResult {
+    const open = this.menu === menu;
+    return html`<button
+      type="button"
+      part=${menu}
+      id="${menu}-button"
+      aria-haspopup="menu"
+      aria-expanded=${open ? 'true' : 'false'}
+      aria-controls="${menu}-menu"
+      aria-label=${label ?? nothing}
+      @click=${() => (open ? this.#closeMenu(false) : this.#openMenu(menu))}
+      @keydown=${(e: KeyboardEvent) => this.#onMenuButtonKey(e, menu)}
+    >${content}</button>`;
+  }
+
+  /** The kinds of condition as a menu: the add menu (named by its button) and an alternative's "ou" menu. */
+  #renderTypeMenu(id: string, name: { label?: string; labelledBy?: string }, pick: (type: FilterConditionType) => void, hidden = false): TemplateResult {
     const labels = filterConditionLabels(this.#l10n.locale);
-    return html`<div part="menu" id=${id} role="menu" aria-label=${label} @keydown=${this.#onMenuKey}>
+    return html`<div part="menu" id=${id} role="menu" aria-label=${name.label ?? nothing} aria-labelledby=${name.labelledBy ?? nothing} ?hidden=${hidden} @keydown=${this.#onMenuKey}>
       ${CONDITION_TYPES.map((type) => html`<button type="button" role="menuitem" tabindex="-1" data-type=${type} @click=${() => pick(type)}>${labels[type]}</button>`)}
     </div>`;
   }
@@ -577,18 +581,7 @@ export class FilterBuilder extends ClientelaElement<FilterBuilderClient> {
     const open = this.menu === 'views';
     const kind = (v: View) => (v.builtIn ? t('builtIn') : v.shared ? t('shared') : t('personal'));
     return html`<div class="menu-wrap" @focusout=${this.#onMenuFocusOut}>
-      <button
-        type="button"
-        part="views"
-        id="views-button"
-        aria-haspopup="menu"
-        aria-expanded=${open ? 'true' : 'false'}
-        aria-controls="views-menu"
-        @click=${() => (open ? this.#closeMenu(false) : this.#openMenu('views'))}
-        @keydown=${(e: KeyboardEvent) => this.#onMenuButtonKey(e, 'views')}
-      >
-        ${current ? t('viewsCurrent', { name: current.name }) : t('views')} <span aria-hidden="true">▾</span>
-      </button>
+      ${this.#renderMenuButton('views', html`${current ? t('viewsCurrent', { name: current.name }) : t('views')} <span aria-hidden="true">▾</span>`)}
       <div part="menu" id="views-menu" role="menu" aria-labelledby="views-button" ?hidden=${!open} @keydown=${this.#onMenuKey}>
         ${this.viewsFailed
           ? html`<button type="button" role="menuitem" tabindex="-1" @click=${() => void this.#loadViews()}>${t('viewsFailed')} ${t('retry')}</button>`
