@@ -45,6 +45,8 @@ export class ActionsController {
   /** The loaded parts module, once loaded. */
   parts: Parts | undefined;
   #loading: Promise<Parts> | undefined;
+  /** A render asked for the parts before they arrived. */
+  #wanted = false;
   /** Bulk actions of this table still running (their change comes back through the client's feed). */
   #running = 0;
   #host: ReactiveControllerHost;
@@ -60,11 +62,27 @@ export class ActionsController {
     return this.#running > 0;
   }
 
-  /** Loads the parts (once); the host renders again when they arrive. */
+  /** Loads the parts (once) for a render that needs them; the host renders again when they arrive. */
   load(): Promise<Parts> {
+    this.#wanted = true;
+    return this.#import();
+  }
+
+  /**
+   * Loads the parts ahead of need (after the first rows) without rendering the table again when
+   * they arrive: nothing on screen uses them until a selection or the column menu asks for them
+   * (through `load`). A render on arrival landed in whatever the person was doing then — in the
+   * bench, the jump to the middle, which paid for a whole table update and the delete dialog's
+   * first render.
+   */
+  preload(): void {
+    void this.#import();
+  }
+
+  #import(): Promise<Parts> {
     this.#loading ??= import('./customer-table.parts.js').then((m) => {
       this.parts = m;
-      this.#host.requestUpdate();
+      if (this.#wanted) this.#host.requestUpdate();
       return m;
     });
     return this.#loading;

@@ -124,7 +124,7 @@ export class CustomerTable extends ClientelaElement<CustomerTableClient> {
     query: () => this.#query(),
     view: () => this.#range(),
     loaded: (total, gen) => {
-      setTimeout(() => void this.#actions.load(), 200);
+      setTimeout(() => this.#actions.preload(), 200);
       this.dispatchEvent(new ResultsEvent({ total }));
       this.#live.announce(total === 1 ? this.#t('result1') : this.#t('results', { n: formatNumber(total, this.resolvedLocale) }), () => this.#src.isCurrent(gen));
     },
@@ -623,7 +623,7 @@ export class CustomerTable extends ClientelaElement<CustomerTableClient> {
           : nothing}
       </div>
       <div class="visually-hidden" role="status" aria-live="polite">${this.#live.text}</div>
-      ${this.#actions.parts
+      ${this.#actions.parts && count > 0
         ? html`<cl-table-delete-dialog .count=${count} .locale=${this.resolvedLocale} @bulk-action=${(e: BulkActionEvent) => void this.#actions.bulk(e.request)}></cl-table-delete-dialog>`
         : nothing}
     `;
