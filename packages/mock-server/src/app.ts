@@ -25,6 +25,8 @@ import { registerViews } from './routes/views.js';
 import { registerEvents } from './routes/events.js';
 import { registerWebhooks } from './routes/webhooks.js';
 import { WebhookDispatcher, type WebhookOptions } from './service/webhook-dispatcher.js';
+import { registerMessages } from './routes/messages.js';
+import { MessageDispatcher, type MessageDispatchOptions } from './service/message-dispatcher.js';
 import { generateSeed } from './seed/seed.js';
 import { writeSeed } from './seed/write.js';
 import { createPasswordHasher, type ScryptDerive } from './service/passwords.js';
@@ -82,6 +84,12 @@ export interface AppOptions {
   webhooks?: WebhookOptions;
   /** How `GET /v1/cep/{cep}` answers: offline by default, or the real CEP services (`mode: 'online'`). */
   cep?: CepOptions;
+  /**
+   * The message outbox's dispatcher (`server.messages`): providers per channel (default the
+   * offline development provider), rate limits. It polls only with `autoStart`; otherwise call
+   * `server.messages.runOnce()` or `drain()`.
+   */
+  messages?: MessageDispatchOptions;
 }
 
 export interface MockServerOptions extends AppOptions {
@@ -109,6 +117,8 @@ export interface MockServer {
   maintain(): Promise<void>;
   /** Sends pending webhook deliveries of this server's store. */
   webhooks: WebhookDispatcher;
+  /** Sends the message outbox of this server's store. */
+  messages: MessageDispatcher;
   /** Stops the dispatcher and closes the store. */
   close(): Promise<void>;
 }
@@ -159,6 +169,7 @@ export function createApp(options: AppOptions = {}): MockServer {
   const ctx: ServerContext = { store, now: options.now ?? (() => new Date()), keys, version: 0, passwords: createPasswordHasher(options.scrypt) };
   const webhooks = new WebhookDispatcher(store, { now: ctx.now, ...options.webhooks });
   ctx.webhooks = webhooks;
+  const messages = new MessageDispatcher(ctx, { now: ctx.now, ...options.messages });
 
   const ready = seedStore(ctx, options);
   // A failed seed is reported by every request (through `ready`), not as an unhandled rejection.
@@ -289,12 +300,14 @@ export function createApp(options: AppOptions = {}): MockServer {
   registerImports(router, ctx);
   registerViews(router, ctx);
   registerUnits(router, ctx);
+  registerMessages(router, ctx, () => messages.wake());
   registerEvents(router, ctx);
   registerWebhooks(router, ctx);
 
   // Deliveries start once the seed is written (the seed emits no events, but a store reopened
   // with pending deliveries resumes them).
   if (options.webhooks?.autoStart) void ready.then(() => webhooks.start(), () => undefined);
+  if (options.messages?.autoStart) void ready.then(() => messages.start(), () => undefined);
 
   return {
     app,
@@ -310,9 +323,11 @@ export function createApp(options: AppOptions = {}): MockServer {
       await maintain();
     },
     webhooks,
+    messages,
     close: async () => {
       await maintaining;
       await webhooks.stop();
+      await messages.stop();
       await store.close();
     },
   };

@@ -46,7 +46,7 @@ export async function startServer(options: MockServerOptions & { port?: number; 
   const { databaseUrl, ...rest } = options;
   // PostgreSQL is opened (and migrated) before the app: its store cannot be made synchronously.
   // A listening server sends its webhooks on its own.
-  const withWebhooks = { ...rest, webhooks: { autoStart: true, ...rest.webhooks } };
+  const withWebhooks = { ...rest, webhooks: { autoStart: true, ...rest.webhooks }, messages: { autoStart: true, ...rest.messages } };
   const server = createApp(databaseUrl && !withWebhooks.store ? { ...withWebhooks, store: await PostgresStore.open(databaseUrl) } : withWebhooks);
   const host = options.host ?? '127.0.0.1';
   // Listen only once seeded, so the first request a caller makes sees the seeded store.

@@ -22,3 +22,4 @@ export { birthDateProblem, formatDateBR, MAX_AGE_YEARS, parseDateBR } from './da
 export type { NamedCustomer } from './format.js';
 export { csvCell, csvCellText, csvRow } from './csv.js';
 export type { CsvSeparator, CsvValue } from './csv.js';
+export { messageHtml, renderMessageText, unknownMessageVariables } from './message-template.js';

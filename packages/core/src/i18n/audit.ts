@@ -57,6 +57,7 @@ export interface AuditWords {
   orderUpdate(number: string, name: string): string;
   creditGrant(kind: string, amount: string, name: string): string;
   creditRedeem(amount: string, name: string): string;
+  messageSend(channel: string, whom: string, noConsent: string, noContact: string): string;
 }
 
 const pt: AuditWords = {
@@ -101,6 +102,8 @@ const pt: AuditWords = {
   orderUpdate: (number, name) => `Alterou o pedido ${number} de ${name}`,
   creditGrant: (kind, amount, name) => `Concedeu ${kind} de ${amount} a ${name}`,
   creditRedeem: (amount, name) => `Resgatou ${amount} em créditos de ${name}`,
+  messageSend: (channel, whom, noConsent, noContact) =>
+    `Enviou mensagem por ${channel} para ${whom}, ciente da responsabilidade legal (fora: ${noConsent} sem consentimento, ${noContact} sem contato)`,
 };
 
 
@@ -235,6 +238,15 @@ export function describeAuditEntry(entry: AuditEntry, locale: Locale, options: D
     }
     case 'credit.redeem':
       return w.creditRedeem(formatMoney(entry.amountCents ?? 0, locale), customerName);
+    case 'message.send': {
+      const channels: Record<string, string> = { email: 'e-mail', sms: 'SMS', whatsapp: 'WhatsApp', push: 'push' };
+      return w.messageSend(
+        channels[entry.channel ?? ''] ?? entry.channel ?? '',
+        w.customers(num.format(entry.count), entry.count === 1),
+        num.format(entry.excluded?.noConsent ?? 0),
+        num.format(entry.excluded?.noContact ?? 0),
+      );
+    }
   }
 }
 

@@ -31,6 +31,9 @@ export const issues: IssueTable = {
   invalid_cursor: 'Invalid pagination cursor.',
   offset_with_cursor: 'Use either offset or cursor, not both.',
   except_without_filter: 'exceptIds goes with filter: everyone matching it, except these.',
+  responsibility_not_acknowledged: 'Tick “I have read and understand the responsibility for violating the law in force” to send.',
+  subject_required: 'Enter the e-mail subject.',
+  unknown_variable: 'Unknown variable: {name}.',
   duplicate_document: 'A customer with this document already exists.',
   duplicate_name: 'A category with this name already exists.',
   inactive_category: 'This category is inactive and cannot be assigned.',
@@ -119,6 +122,8 @@ export const audit: AuditWords = {
   orderUpdate: (number, name) => `Changed order ${number} of ${name}`,
   creditGrant: (kind, amount, name) => `Granted ${kind} of ${amount} to ${name}`,
   creditRedeem: (amount, name) => `Redeemed ${amount} of credit of ${name}`,
+  messageSend: (channel, whom, noConsent, noContact) =>
+    `Sent a message by ${channel} to ${whom}, acknowledging legal responsibility (left out: ${noConsent} without consent, ${noContact} without contact)`,
 };
 
 /** Filter conditions in words (see `describeFilterCondition`), condition names and built-in view names. */

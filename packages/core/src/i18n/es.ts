@@ -31,6 +31,9 @@ export const issues: IssueTable = {
   invalid_cursor: 'Cursor de paginación no válido.',
   offset_with_cursor: 'Usa offset o cursor, no ambos.',
   except_without_filter: 'exceptIds va solo con filter: todos los que cumplen el filtro, salvo estos.',
+  responsibility_not_acknowledged: 'Marque “He leído y comprendo la responsabilidad por la violación de la legislación vigente” para enviar.',
+  subject_required: 'Indique el asunto del correo.',
+  unknown_variable: 'Variable desconocida: {name}.',
   duplicate_document: 'Ya existe un cliente con este documento.',
   duplicate_name: 'Ya existe una categoría con este nombre.',
   inactive_category: 'Esta categoría está inactiva y no se puede asignar.',
@@ -120,6 +123,8 @@ export const audit: AuditWords = {
   orderUpdate: (number, name) => `Modificó el pedido ${number} de ${name}`,
   creditGrant: (kind, amount, name) => `Concedió ${kind} de ${amount} a ${name}`,
   creditRedeem: (amount, name) => `Canjeó ${amount} en créditos de ${name}`,
+  messageSend: (channel, whom, noConsent, noContact) =>
+    `Envió un mensaje por ${channel} a ${whom}, consciente de la responsabilidad legal (fuera: ${noConsent} sin consentimiento, ${noContact} sin contacto)`,
 };
 
 /** Filter conditions in words (see `describeFilterCondition`), condition names and built-in view names. */

@@ -30,6 +30,9 @@ export type IssueCode =
   | 'invalid_cursor'
   | 'offset_with_cursor'
   | 'except_without_filter'
+  | 'responsibility_not_acknowledged'
+  | 'subject_required'
+  | 'unknown_variable'
   | 'duplicate_document'
   | 'duplicate_name'
   | 'inactive_category'
@@ -105,6 +108,9 @@ const ptBR: IssueTable = {
   invalid_cursor: 'Cursor de paginação inválido.',
   offset_with_cursor: 'Use offset ou cursor, não os dois.',
   except_without_filter: 'exceptIds vale só com filter: todos os que atendem ao filtro, menos estes.',
+  responsibility_not_acknowledged: 'Marque “Li e compreendo a responsabilidade por violação da legislação vigente” para enviar.',
+  subject_required: 'Informe o assunto do e-mail.',
+  unknown_variable: 'Variável desconhecida: {name}.',
   duplicate_document: 'Já existe um cliente com este documento.',
   duplicate_name: 'Já existe uma categoria com este nome.',
   inactive_category: 'Esta categoria está inativa e não pode ser atribuída.',

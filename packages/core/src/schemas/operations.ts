@@ -122,7 +122,7 @@ export const ImportReportSchema = z.strictObject({
 export const AUDIT_ACTIONS = [
   'customer.reveal', 'customer.create', 'customer.update', 'customer.delete', 'customer.invite',
   'bulk', 'export', 'import', 'settings.update', 'category.create', 'category.update',
-  'order.create', 'order.update', 'credit.grant', 'credit.redeem',
+  'order.create', 'order.update', 'credit.grant', 'credit.redeem', 'message.send',
 ] as const;
 
 /** A record an audit entry names, with its name at the time of the action. */
@@ -170,6 +170,9 @@ export const AuditEntrySchema = z.strictObject({
   amountCents: z.optional(z.int()),
   fromStatus: z.optional(z.string()),
   toStatus: z.optional(z.string()),
+  /** A message batch's channel, and the customers it left out (`count`: those it goes to). */
+  channel: z.optional(z.enum(['email', 'sms', 'whatsapp', 'push'])),
+  excluded: z.optional(z.strictObject({ noConsent: z.int(), noContact: z.int() })),
 });
 
 export const AuditQuerySchema = z.strictObject({

@@ -20,6 +20,9 @@ import {
 import { applyToBalances, compareOrders, figuresOf, numberKey, pageOf, UNIT_SORT_FIELDS, withUnitFigures } from './ledger.js';
 import { compareKeys, maskJson, matchesTokens, queryKey, queryPredicate, queryTokens, scanByPages, searchTextOf, sortKeyOf } from './search.js';
 import type { AuditQueryParams, CustomerQuery, ListJsonResult, ListParams, ListResult, OrderFigures, OrderListParams, OrderListResult, SortKey, SortSpec, StoredAudit, StoredCategory, SyncStore } from './types.js';
+import type { RecipientListParams, RecipientOutcome, StoredMessageBatch, StoredRecipient } from './types.js';
+import type { MessageChannel, MessageProgress } from '@clientela/core/schemas';
+import { emptyProgress } from './message-rows.js';
 import type { DeliveryListParams, DeliveryOutcome, EventListParams, EventListResult, NewEvent, StoredDelivery, StoredWebhookEndpoint } from './types.js';
 import { afterAttempt } from './webhook-rows.js';
 
@@ -855,10 +858,82 @@ export class MemoryStore implements SyncStore {
     return withoutLease(d);
   }
 
+  // ---- messages (#17) ----
+  private batches: StoredMessageBatch[] = [];
+  private recipients: (StoredRecipient & { lease?: { owner: string; until: string } })[] = [];
+  private recipientsById = new Map<string, StoredRecipient & { lease?: { owner: string; until: string } }>();
+
+  insertMessageBatch(batch: Omit<StoredMessageBatch, 'seq'>, recipients: readonly Omit<StoredRecipient, 'seq'>[]): void {
+    this.batches.push({ ...batch, seq: this.batches.length + 1 });
+    for (const r of recipients) {
+      const row = { ...r, seq: this.recipients.length + 1 };
+      this.recipients.push(row);
+      this.recipientsById.set(row.id, row);
+    }
+  }
+
+  listMessageBatches({ beforeSeq, limit }: { beforeSeq?: number | undefined; limit: number }): { items: StoredMessageBatch[]; hasMore: boolean } {
+    const items = this.batches.filter((b) => beforeSeq === undefined || b.seq < beforeSeq).reverse().slice(0, limit + 1);
+    const hasMore = items.length > limit;
+    return { items: items.slice(0, limit).map((b) => ({ ...b })), hasMore };
+  }
+
+  getMessageBatch(id: string): StoredMessageBatch | undefined {
+    const b = this.batches.find((x) => x.id === id);
+    return b && { ...b };
+  }
+
+  messageProgress(messageIds: readonly string[]): Map<string, MessageProgress> {
+    const wanted = new Set(messageIds);
+    const out = new Map(messageIds.map((id) => [id, emptyProgress()]));
+    for (const r of this.recipients) if (wanted.has(r.messageId)) out.get(r.messageId)![r.status]++;
+    return out;
+  }
+
+  listMessageRecipients({ messageId, customerId, status, afterSeq, limit }: RecipientListParams): { items: StoredRecipient[]; hasMore: boolean } {
+    const items: StoredRecipient[] = [];
+    for (const r of this.recipients) {
+      if (items.length > limit) break;
+      if ((messageId && r.messageId !== messageId) || (customerId && r.customerId !== customerId) || (status && r.status !== status) || (afterSeq !== undefined && r.seq <= afterSeq)) continue;
+      items.push(recipientWithoutLease(r));
+    }
+    const hasMore = items.length > limit;
+    if (hasMore) items.length = limit;
+    return { items, hasMore };
+  }
+
+  leaseMessageRecipients(owner: string, channel: MessageChannel, now: string, leaseUntil: string, limit: number): StoredRecipient[] {
+    const due = this.recipients
+      .filter((r) => r.status === 'queued' && r.channel === channel && r.nextAttemptAt !== null && r.nextAttemptAt <= now && (!r.lease || r.lease.until <= now))
+      .sort((a, b) => (a.nextAttemptAt! < b.nextAttemptAt! ? -1 : a.nextAttemptAt! > b.nextAttemptAt! ? 1 : a.seq - b.seq))
+      .slice(0, limit);
+    for (const r of due) r.lease = { owner, until: leaseUntil };
+    return due.map(recipientWithoutLease);
+  }
+
+  finishMessageRecipient(id: string, owner: string, outcome: RecipientOutcome): boolean {
+    const r = this.recipientsById.get(id);
+    if (!r || r.lease?.owner !== owner) return false;
+    Object.assign(r, outcome);
+    delete r.lease;
+    return true;
+  }
+
+  countMessagesSentSince(channel: MessageChannel, since: string): number {
+    let n = 0;
+    for (const r of this.recipients) if (r.channel === channel && r.sentAt !== undefined && r.sentAt >= since) n++;
+    return n;
+  }
+
   close(): void {}
 }
 
 function withoutLease(d: StoredDelivery & { lease?: unknown }): StoredDelivery {
   const { lease: _lease, ...rest } = d;
   return { ...rest, attempts: [...rest.attempts] };
+}
+
+function recipientWithoutLease(r: StoredRecipient & { lease?: unknown }): StoredRecipient {
+  const { lease: _lease, ...rest } = r;
+  return rest;
 }

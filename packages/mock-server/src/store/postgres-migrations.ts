@@ -351,6 +351,37 @@ export const POSTGRES_MIGRATIONS: readonly Migration<Db, Promise<void>>[] = [
       await db.query('ALTER INDEX customers_search SET (gin_pending_list_limit = 512)');
     },
   },
+  // ---- messages (#17) ----
+  {
+    version: 14,
+    name: 'messages: batches and the outbox (one row per recipient, leased by a dispatcher)',
+    up: async (db) => {
+      await db.query(`
+        CREATE TABLE message_batches (
+          seq bigserial PRIMARY KEY,
+          id text COLLATE "C" NOT NULL UNIQUE,
+          data text NOT NULL
+        );
+        CREATE TABLE message_recipients (
+          seq bigserial PRIMARY KEY,
+          id text COLLATE "C" NOT NULL UNIQUE,
+          message_id text COLLATE "C" NOT NULL,
+          customer_id text COLLATE "C" NOT NULL,
+          channel text NOT NULL,
+          status text NOT NULL CHECK (status IN ('queued', 'sent', 'delivered', 'failed', 'skipped')),
+          next_attempt_at text COLLATE "C",
+          sent_at text COLLATE "C",
+          lease_owner text,
+          lease_until text COLLATE "C",
+          data text NOT NULL,
+          UNIQUE (message_id, customer_id)
+        );
+        CREATE INDEX message_recipients_customer ON message_recipients (customer_id, seq);
+        CREATE INDEX message_recipients_due ON message_recipients (channel, next_attempt_at, seq) WHERE status = 'queued';
+        CREATE INDEX message_recipients_sent ON message_recipients (channel, sent_at) WHERE sent_at IS NOT NULL;
+      `);
+    },
+  },
 ];
 
 export const POSTGRES_SCHEMA_VERSION = checkMigrations(POSTGRES_MIGRATIONS);

@@ -20,6 +20,9 @@ import {
   type StoredAudit,
   type StoredCategory,
 } from './types.js';
+import type { RecipientListParams, RecipientOutcome, StoredMessageBatch, StoredRecipient } from './types.js';
+import type { MessageChannel, MessageProgress } from '@clientela/core/schemas';
+import { batchOf, emptyProgress, recipientData, recipientOf } from './message-rows.js';
 import type { DeliveryListParams, DeliveryOutcome, EventListParams, EventListResult, NewEvent, StoredDelivery, StoredWebhookEndpoint } from './types.js';
 import { afterAttempt, deliveriesFor } from './webhook-rows.js';
 import type { Event } from '@clientela/core/schemas';
@@ -921,6 +924,109 @@ export class PostgresStore implements Store {
     const next = { ...rest, status: 'pending' as const, nextAttemptAt: now, manual: true, updatedAt: now };
     await this.#q("UPDATE webhook_deliveries SET status = 'pending', next_attempt_at = $2, data = $3 WHERE seq = $1", [seq, now, JSON.stringify(next)]);
     return { ...next, seq };
+  }
+
+  // ---- messages (#17) ----
+  async insertMessageBatch(batch: Omit<StoredMessageBatch, 'seq'>, recipients: readonly Omit<StoredRecipient, 'seq'>[]): Promise<void> {
+    await this.#q('INSERT INTO message_batches (id, data) VALUES ($1, $2)', [batch.id, JSON.stringify(batch)]);
+    // In slices of 5,000 rows: one statement per slice, not one per recipient.
+    for (let i = 0; i < recipients.length; i += 5000) {
+      const part = recipients.slice(i, i + 5000);
+      await this.#q(
+        `INSERT INTO message_recipients (id, message_id, customer_id, channel, status, next_attempt_at, sent_at, data)
+         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[])`,
+        [
+          part.map((r) => r.id),
+          part.map((r) => r.messageId),
+          part.map((r) => r.customerId),
+          part.map((r) => r.channel),
+          part.map((r) => r.status),
+          part.map((r) => r.nextAttemptAt),
+          part.map((r) => r.sentAt ?? null),
+          part.map((r) => recipientData(r)),
+        ],
+      );
+    }
+  }
+
+  async listMessageBatches({ beforeSeq, limit }: { beforeSeq?: number | undefined; limit: number }): Promise<{ items: StoredMessageBatch[]; hasMore: boolean }> {
+    const rows = (
+      await this.#q<{ seq: string; data: string }>(
+        `SELECT seq, data FROM message_batches${beforeSeq !== undefined ? ' WHERE seq < $2' : ''} ORDER BY seq DESC LIMIT $1`,
+        beforeSeq !== undefined ? [limit + 1, beforeSeq] : [limit + 1],
+      )
+    ).rows;
+    const hasMore = rows.length > limit;
+    return { items: rows.slice(0, limit).map(batchOf), hasMore };
+  }
+
+  async getMessageBatch(id: string): Promise<StoredMessageBatch | undefined> {
+    const r = (await this.#q<{ seq: string; data: string }>('SELECT seq, data FROM message_batches WHERE id = $1', [id])).rows[0];
+    return r && batchOf(r);
+  }
+
+  async messageProgress(messageIds: readonly string[]): Promise<Map<string, MessageProgress>> {
+    const out = new Map(messageIds.map((id) => [id, emptyProgress()]));
+    if (!messageIds.length) return out;
+    const rows = (
+      await this.#q<{ message_id: string; status: keyof MessageProgress; n: string }>(
+        'SELECT message_id, status, count(*) AS n FROM message_recipients WHERE message_id = ANY($1::text[]) GROUP BY message_id, status',
+        [[...messageIds]],
+      )
+    ).rows;
+    for (const r of rows) out.get(r.message_id)![r.status] = Number(r.n);
+    return out;
+  }
+
+  async listMessageRecipients({ messageId, customerId, status, afterSeq, limit }: RecipientListParams): Promise<{ items: StoredRecipient[]; hasMore: boolean }> {
+    const parts: string[] = [];
+    const args: unknown[] = [];
+    const arg = (v: unknown) => (args.push(v), `$${args.length}`);
+    if (messageId) parts.push(`message_id = ${arg(messageId)}`);
+    if (customerId) parts.push(`customer_id = ${arg(customerId)}`);
+    if (status) parts.push(`status = ${arg(status)}`);
+    if (afterSeq !== undefined) parts.push(`seq > ${arg(afterSeq)}`);
+    const rows = (
+      await this.#q<{ seq: string; data: string }>(
+        `SELECT seq, data FROM message_recipients${parts.length ? ` WHERE ${parts.join(' AND ')}` : ''} ORDER BY seq LIMIT ${arg(limit + 1)}`,
+        args,
+      )
+    ).rows;
+    const hasMore = rows.length > limit;
+    return { items: rows.slice(0, limit).map(recipientOf), hasMore };
+  }
+
+  async leaseMessageRecipients(owner: string, channel: MessageChannel, now: string, leaseUntil: string, limit: number): Promise<StoredRecipient[]> {
+    // SKIP LOCKED: two processes leasing at once take different rows; a row another process
+    // leased and committed meanwhile is re-checked against its new lease and left alone.
+    const r = await this.#q<{ seq: string; data: string }>(
+      `UPDATE message_recipients SET lease_owner = $1, lease_until = $2 WHERE seq IN (
+         SELECT seq FROM message_recipients WHERE status = 'queued' AND channel = $3 AND next_attempt_at <= $4 AND (lease_until IS NULL OR lease_until <= $4)
+         ORDER BY next_attempt_at, seq LIMIT $5 FOR UPDATE SKIP LOCKED)
+       RETURNING seq, data`,
+      [owner, leaseUntil, channel, now, limit],
+    );
+    return r.rows.map(recipientOf).sort((a, b) => a.seq - b.seq);
+  }
+
+  async finishMessageRecipient(id: string, owner: string, outcome: RecipientOutcome): Promise<boolean> {
+    if (!this.#inside) return this.transaction((tx) => tx.finishMessageRecipient(id, owner, outcome));
+    const r = (await this.#q<{ seq: string; data: string }>('SELECT seq, data FROM message_recipients WHERE id = $1 AND lease_owner = $2 FOR UPDATE', [id, owner])).rows[0];
+    if (!r) return false;
+    const next = { ...recipientOf(r), ...outcome };
+    await this.#q('UPDATE message_recipients SET status = $2, next_attempt_at = $3, sent_at = $4, lease_owner = NULL, lease_until = NULL, data = $5 WHERE seq = $1', [
+      next.seq,
+      next.status,
+      next.nextAttemptAt,
+      next.sentAt ?? null,
+      recipientData(next),
+    ]);
+    return true;
+  }
+
+  async countMessagesSentSince(channel: MessageChannel, since: string): Promise<number> {
+    const r = await this.#q<{ n: string }>('SELECT count(*) AS n FROM message_recipients WHERE channel = $1 AND sent_at >= $2', [channel, since]);
+    return Number(r.rows[0]?.n ?? 0);
   }
 
   async close(): Promise<void> {

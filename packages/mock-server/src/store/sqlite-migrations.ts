@@ -253,6 +253,36 @@ export const SQLITE_MIGRATIONS: readonly Migration<Db>[] = [
         CREATE INDEX webhook_deliveries_due ON webhook_deliveries (next_attempt_at) WHERE status = 'pending';
       `),
   },
+  // ---- messages (#17) ----
+  {
+    version: 11,
+    name: 'messages: batches and the outbox (one row per recipient, leased by a dispatcher)',
+    up: (db) =>
+      db.exec(`
+        CREATE TABLE message_batches (
+          seq INTEGER PRIMARY KEY AUTOINCREMENT,
+          id TEXT NOT NULL UNIQUE,
+          data TEXT NOT NULL
+        );
+        CREATE TABLE message_recipients (
+          seq INTEGER PRIMARY KEY AUTOINCREMENT,
+          id TEXT NOT NULL UNIQUE,
+          message_id TEXT NOT NULL,
+          customer_id TEXT NOT NULL,
+          channel TEXT NOT NULL,
+          status TEXT NOT NULL,
+          next_attempt_at TEXT,
+          sent_at TEXT,
+          lease_owner TEXT,
+          lease_until TEXT,
+          data TEXT NOT NULL,
+          UNIQUE (message_id, customer_id)
+        );
+        CREATE INDEX message_recipients_customer ON message_recipients (customer_id, seq);
+        CREATE INDEX message_recipients_due ON message_recipients (channel, next_attempt_at) WHERE status = 'queued';
+        CREATE INDEX message_recipients_sent ON message_recipients (channel, sent_at) WHERE sent_at IS NOT NULL;
+      `),
+  },
 ];
 
 /** The schema version this server writes. */

@@ -6,6 +6,9 @@ import { applyToBalances, UNIT_SORT_FIELDS, withUnitFigures } from './ledger.js'
 import { maskJson, queryKey, queryTokens, scanByPages, searchTextOf, sortKeyOf } from './search.js';
 import { migrateSqlite } from './sqlite-migrations.js';
 import type { AuditQueryParams, CustomerQuery, ListJsonResult, ListParams, ListResult, OrderFigures, OrderListParams, OrderListResult, SortSpec, StoredAudit, StoredCategory, SyncStore } from './types.js';
+import type { RecipientListParams, RecipientOutcome, StoredMessageBatch, StoredRecipient } from './types.js';
+import type { MessageChannel, MessageProgress } from '@clientela/core/schemas';
+import { batchOf, emptyProgress, recipientData, recipientOf } from './message-rows.js';
 import type { DeliveryListParams, DeliveryOutcome, EventListParams, EventListResult, NewEvent, StoredDelivery, StoredWebhookEndpoint } from './types.js';
 import { afterAttempt } from './webhook-rows.js';
 import type { Event } from '@clientela/core/schemas';
@@ -839,6 +842,81 @@ export class SqliteStore implements SyncStore {
       this.db.prepare("UPDATE webhook_deliveries SET status = 'pending', next_attempt_at = ?, data = ? WHERE seq = ?").run(now, JSON.stringify(next), seq);
       return { ...next, seq };
     });
+  }
+
+  // ---- messages (#17) ----
+  insertMessageBatch(batch: Omit<StoredMessageBatch, 'seq'>, recipients: readonly Omit<StoredRecipient, 'seq'>[]): void {
+    this.db.prepare('INSERT INTO message_batches (id, data) VALUES (?, ?)').run(batch.id, JSON.stringify(batch));
+    const insert = this.db.prepare(
+      'INSERT INTO message_recipients (id, message_id, customer_id, channel, status, next_attempt_at, sent_at, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    for (const r of recipients) insert.run(r.id, r.messageId, r.customerId, r.channel, r.status, r.nextAttemptAt, r.sentAt ?? null, recipientData(r));
+  }
+
+  listMessageBatches({ beforeSeq, limit }: { beforeSeq?: number | undefined; limit: number }): { items: StoredMessageBatch[]; hasMore: boolean } {
+    const rows = this.db
+      .prepare(`SELECT seq, data FROM message_batches${beforeSeq !== undefined ? ' WHERE seq < ?' : ''} ORDER BY seq DESC LIMIT ?`)
+      .all(...(beforeSeq !== undefined ? [beforeSeq] : []), limit + 1) as { seq: number; data: string }[];
+    const hasMore = rows.length > limit;
+    return { items: rows.slice(0, limit).map(batchOf), hasMore };
+  }
+
+  getMessageBatch(id: string): StoredMessageBatch | undefined {
+    const r = this.db.prepare('SELECT seq, data FROM message_batches WHERE id = ?').get(id) as { seq: number; data: string } | undefined;
+    return r && batchOf(r);
+  }
+
+  messageProgress(messageIds: readonly string[]): Map<string, MessageProgress> {
+    const out = new Map(messageIds.map((id) => [id, emptyProgress()]));
+    if (!messageIds.length) return out;
+    const rows = this.db
+      .prepare('SELECT message_id, status, count(*) AS n FROM message_recipients WHERE message_id IN (SELECT value FROM json_each(?)) GROUP BY message_id, status')
+      .all(JSON.stringify(messageIds)) as { message_id: string; status: keyof MessageProgress; n: number }[];
+    for (const r of rows) out.get(r.message_id)![r.status] = r.n;
+    return out;
+  }
+
+  listMessageRecipients({ messageId, customerId, status, afterSeq, limit }: RecipientListParams): { items: StoredRecipient[]; hasMore: boolean } {
+    const parts: string[] = [];
+    const args: unknown[] = [];
+    if (messageId) parts.push('message_id = ?'), args.push(messageId);
+    if (customerId) parts.push('customer_id = ?'), args.push(customerId);
+    if (status) parts.push('status = ?'), args.push(status);
+    if (afterSeq !== undefined) parts.push('seq > ?'), args.push(afterSeq);
+    const rows = this.db
+      .prepare(`SELECT seq, data FROM message_recipients${parts.length ? ` WHERE ${parts.join(' AND ')}` : ''} ORDER BY seq LIMIT ?`)
+      .all(...args, limit + 1) as { seq: number; data: string }[];
+    const hasMore = rows.length > limit;
+    return { items: rows.slice(0, limit).map(recipientOf), hasMore };
+  }
+
+  leaseMessageRecipients(owner: string, channel: MessageChannel, now: string, leaseUntil: string, limit: number): StoredRecipient[] {
+    // One statement: another process sharing the file cannot take the same rows in between.
+    const rows = this.db
+      .prepare(
+        `UPDATE message_recipients SET lease_owner = ?, lease_until = ? WHERE seq IN (
+           SELECT seq FROM message_recipients WHERE status = 'queued' AND channel = ? AND next_attempt_at <= ? AND (lease_until IS NULL OR lease_until <= ?)
+           ORDER BY next_attempt_at, seq LIMIT ?)
+         RETURNING seq, data`,
+      )
+      .all(owner, leaseUntil, channel, now, now, limit) as { seq: number; data: string }[];
+    return rows.map(recipientOf).sort((a, b) => a.seq - b.seq);
+  }
+
+  finishMessageRecipient(id: string, owner: string, outcome: RecipientOutcome): boolean {
+    return this.transaction(() => {
+      const r = this.db.prepare('SELECT seq, data FROM message_recipients WHERE id = ? AND lease_owner = ?').get(id, owner) as { seq: number; data: string } | undefined;
+      if (!r) return false;
+      const next = { ...recipientOf(r), ...outcome };
+      this.db
+        .prepare('UPDATE message_recipients SET status = ?, next_attempt_at = ?, sent_at = ?, lease_owner = NULL, lease_until = NULL, data = ? WHERE seq = ?')
+        .run(next.status, next.nextAttemptAt, next.sentAt ?? null, recipientData(next), r.seq);
+      return true;
+    });
+  }
+
+  countMessagesSentSince(channel: MessageChannel, since: string): number {
+    return this.db.prepare('SELECT count(*) FROM message_recipients WHERE channel = ? AND sent_at >= ?').pluck().get(channel, since) as number;
   }
 
   close(): void {

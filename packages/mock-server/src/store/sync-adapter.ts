@@ -15,6 +15,8 @@ import {
   type StoredCategory,
   type SyncStore,
 } from './types.js';
+import type { RecipientListParams, RecipientOutcome, StoredMessageBatch, StoredRecipient } from './types.js';
+import type { MessageChannel } from '@clientela/core/schemas';
 import type { DeliveryListParams, DeliveryOutcome, EventListParams, NewEvent, StoredWebhookEndpoint } from './types.js';
 import { deliveriesFor } from './webhook-rows.js';
 
@@ -360,6 +362,32 @@ export class SyncStoreAdapter implements Store {
   }
   requeueDelivery(id: string, now: string) {
     return this.#run(() => this.inner.requeueDelivery(id, now));
+  }
+
+  // ---- messages (#17) ----
+  insertMessageBatch(batch: Omit<StoredMessageBatch, 'seq'>, recipients: readonly Omit<StoredRecipient, 'seq'>[]) {
+    return this.#run(() => this.inner.insertMessageBatch(batch, recipients));
+  }
+  listMessageBatches(params: { beforeSeq?: number | undefined; limit: number }) {
+    return this.#run(() => this.inner.listMessageBatches(params));
+  }
+  getMessageBatch(id: string) {
+    return this.#run(() => this.inner.getMessageBatch(id));
+  }
+  messageProgress(messageIds: readonly string[]) {
+    return this.#run(() => this.inner.messageProgress(messageIds));
+  }
+  listMessageRecipients(params: RecipientListParams) {
+    return this.#run(() => this.inner.listMessageRecipients(params));
+  }
+  leaseMessageRecipients(owner: string, channel: MessageChannel, now: string, leaseUntil: string, limit: number) {
+    return this.#run(() => this.inner.leaseMessageRecipients(owner, channel, now, leaseUntil, limit));
+  }
+  finishMessageRecipient(id: string, owner: string, outcome: RecipientOutcome) {
+    return this.#run(() => this.inner.finishMessageRecipient(id, owner, outcome));
+  }
+  countMessagesSentSince(channel: MessageChannel, since: string) {
+    return this.#run(() => this.inner.countMessagesSentSince(channel, since));
   }
 
   /** Closes at once when no transaction runs (a test may reopen the file right after). */

@@ -19,7 +19,31 @@ import type {
   WebhookDelivery,
   WebhookDeliveryStatus,
   WebhookEndpoint,
+  MessageBatch,
+  MessageChannel,
+  MessageRecipient,
+  MessageRecipientStatus,
+  MessageProgress,
 } from '@clientela/core/schemas';
+
+// ---- messages (#17): batches and the outbox ----
+/** A batch as stored: its progress is counted from its recipients when read. */
+export type StoredMessageBatch = Omit<MessageBatch, 'progress'> & { seq: number };
+/** One outbox row: a recipient, when it is next due (`null`: nothing left to do), when the provider took it. */
+export type StoredRecipient = MessageRecipient & { seq: number; nextAttemptAt: string | null; sentAt?: string | undefined };
+
+export interface RecipientListParams {
+  messageId?: string | undefined;
+  customerId?: string | undefined;
+  status?: MessageRecipientStatus | undefined;
+  /** Rows after this position (oldest first). */
+  afterSeq?: number | undefined;
+  limit: number;
+}
+
+/** What a dispatcher writes after trying a recipient (only while it holds the lease). */
+export type RecipientOutcome = Pick<StoredRecipient, 'status' | 'attempts' | 'nextAttemptAt' | 'updatedAt'> &
+  Partial<Pick<StoredRecipient, 'error' | 'skipReason' | 'providerMessageId' | 'sentAt'>>;
 
 /** What a customer query selects, after the HTTP layer has parsed and defaulted it. */
 export interface CustomerQuery {
@@ -336,6 +360,26 @@ export interface Store {
    */
   lockDocument(document: string): Promise<void>;
 
+  // ---- messages (#17): batches and the outbox ----
+  /** Stores a batch and its recipients (queued ones due at once), in the caller's transaction. */
+  insertMessageBatch(batch: Omit<StoredMessageBatch, 'seq'>, recipients: readonly Omit<StoredRecipient, 'seq'>[]): Promise<void>;
+  /** Batches, newest first. */
+  listMessageBatches(params: { beforeSeq?: number | undefined; limit: number }): Promise<{ items: StoredMessageBatch[]; hasMore: boolean }>;
+  getMessageBatch(id: string): Promise<StoredMessageBatch | undefined>;
+  /** Each batch's recipients counted by status. */
+  messageProgress(messageIds: readonly string[]): Promise<Map<string, MessageProgress>>;
+  /** Recipients of a batch or of a customer, oldest first. */
+  listMessageRecipients(params: RecipientListParams): Promise<{ items: StoredRecipient[]; hasMore: boolean }>;
+  /**
+   * Leases up to `limit` queued recipients of `channel` due at `now` whose lease is free or lapsed
+   * to `owner` until `leaseUntil`, in one step (two processes never hold one recipient at once).
+   */
+  leaseMessageRecipients(owner: string, channel: MessageChannel, now: string, leaseUntil: string, limit: number): Promise<StoredRecipient[]>;
+  /** Writes an attempt's outcome and frees the lease, only while `owner` holds it (returns whether it wrote). */
+  finishMessageRecipient(id: string, owner: string, outcome: RecipientOutcome): Promise<boolean>;
+  /** How many recipients of `channel` a provider took at or after `since` (for the rate limit, across processes). */
+  countMessagesSentSince(channel: MessageChannel, since: string): Promise<number>;
+
   close(): Promise<void>;
 }
 
@@ -433,6 +477,16 @@ export interface SyncStore {
   // ---- sync by document (#16 §2) ----
   /** The customer that is not deleted and whose id in `source` is `externalId`. */
   findByExternalId(source: CustomerSource, externalId: string): Customer | undefined;
+
+  // ---- messages (#17) (see Store) ----
+  insertMessageBatch(batch: Omit<StoredMessageBatch, 'seq'>, recipients: readonly Omit<StoredRecipient, 'seq'>[]): void;
+  listMessageBatches(params: { beforeSeq?: number | undefined; limit: number }): { items: StoredMessageBatch[]; hasMore: boolean };
+  getMessageBatch(id: string): StoredMessageBatch | undefined;
+  messageProgress(messageIds: readonly string[]): Map<string, MessageProgress>;
+  listMessageRecipients(params: RecipientListParams): { items: StoredRecipient[]; hasMore: boolean };
+  leaseMessageRecipients(owner: string, channel: MessageChannel, now: string, leaseUntil: string, limit: number): StoredRecipient[];
+  finishMessageRecipient(id: string, owner: string, outcome: RecipientOutcome): boolean;
+  countMessagesSentSince(channel: MessageChannel, since: string): number;
 
   close(): void;
 }

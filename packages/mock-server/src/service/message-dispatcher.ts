@@ -1,0 +1,182 @@
+import { MESSAGE_CHANNELS, type MessageChannel } from '@clientela/core/schemas';
+import { inTransaction, type ServerContext } from '../context.js';
+import type { RecipientOutcome, StoredRecipient } from '../store/types.js';
+import { randomBytes, toBase64Url } from '../util/bytes.js';
+import { emit } from './events.js';
+import { DevelopmentProvider, ProviderError, type MessageProvider } from './message-providers.js';
+import { addressFor, skipReason } from './messages.js';
+
+/** Seconds before each retry of a message the provider did not accept (then `failed`). */
+export const MESSAGE_RETRY_SCHEDULE = [30, 120, 600, 1_800, 3_600] as const;
+
+export interface MessageDispatchOptions {
+  /** Poll on a timer (the CLI does; default false: call `runOnce` yourself). */
+  autoStart?: boolean;
+  /** The provider of each channel (default: the development provider for all). */
+  providers?: Partial<Record<MessageChannel, MessageProvider>>;
+  /** Messages per minute per channel, across every process sharing the store (default: no limit). */
+  ratePerMinute?: Partial<Record<MessageChannel, number>>;
+  now?: () => Date;
+  schedule?: readonly number[];
+  random?: () => number;
+  /** Milliseconds a lease lasts; must outlast a provider's answer (default 60 s). */
+  leaseMs?: number;
+  pollMs?: number;
+  /** Recipients leased per channel and round (default 50). */
+  batch?: number;
+}
+
+const JITTER = 0.2;
+
+/**
+ * Sends the outbox: per channel, leases the due recipients (a lease expires, so a crashed
+ * process's rows are taken by another after `leaseMs`), checks consent and contact again at send
+ * time (revoked since the batch: `skipped`, with the reason), hands each to the channel's
+ * provider and records the outcome — `delivered`/`sent`, a retry after the schedule's next wait
+ * with jitter, or `failed` — with its `message.delivered`/`message.failed` event, in one
+ * transaction and only while it still holds the lease.
+ *
+ * At-least-once edge: if a process stops after the provider accepted a message but before the
+ * outcome is written, the lease lapses and another process sends it again. The row's id travels
+ * as the provider's idempotency key (`Idempotency-Key` of the webhook provider, the e-mail's
+ * `Message-ID`), so a provider that honours it drops the second copy.
+ *
+ * @example
+ * const d = new MessageDispatcher(ctx, { providers: { email: smtp } });
+ * await d.drain(); // sends everything due now
+ */
+export class MessageDispatcher {
+  readonly owner = `msgd_${toBase64Url(randomBytes(9))}`;
+  readonly #ctx: ServerContext;
+  readonly #providers: Record<MessageChannel, MessageProvider>;
+  readonly #rate: Partial<Record<MessageChannel, number>>;
+  readonly #now: () => Date;
+  readonly #schedule: readonly number[];
+  readonly #random: () => number;
+  readonly #leaseMs: number;
+  readonly #pollMs: number;
+  readonly #batch: number;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #running: Promise<number> | undefined;
+  #started = false;
+
+  constructor(ctx: ServerContext, options: MessageDispatchOptions = {}) {
+    this.#ctx = ctx;
+    const dev = new DevelopmentProvider();
+    this.#providers = { email: dev, sms: dev, whatsapp: dev, push: dev, ...options.providers };
+    this.#rate = options.ratePerMinute ?? {};
+    this.#now = options.now ?? (() => ctx.now());
+    this.#schedule = options.schedule ?? MESSAGE_RETRY_SCHEDULE;
+    this.#random = options.random ?? Math.random;
+    this.#leaseMs = options.leaseMs ?? 60_000;
+    this.#pollMs = options.pollMs ?? 1000;
+    this.#batch = options.batch ?? 50;
+  }
+
+  start(): void {
+    if (this.#started) return;
+    this.#started = true;
+    this.#poll(0);
+  }
+
+  /** A batch was queued: look soon rather than at the next poll. */
+  wake(): void {
+    if (this.#started && !this.#running) this.#poll(20);
+  }
+
+  async stop(): Promise<void> {
+    this.#started = false;
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#timer = undefined;
+    await this.#running?.catch(() => undefined);
+  }
+
+  #poll(ms: number): void {
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => {
+      this.#timer = undefined;
+      void this.runOnce()
+        .catch((e: unknown) => console.error('message dispatcher:', e))
+        .then((n) => {
+          if (this.#started) this.#poll(n ? 0 : this.#pollMs);
+        });
+    }, ms);
+    (this.#timer as { unref?: () => void }).unref?.();
+  }
+
+  /** One round over every channel; resolves with how many recipients were tried. Rounds do not overlap in a process. */
+  runOnce(): Promise<number> {
+    const round = (this.#running ?? Promise.resolve(0)).catch(() => 0).then(() => this.#round());
+    this.#running = round;
+    void round.finally(() => {
+      if (this.#running === round) this.#running = undefined;
+    }).catch(() => undefined);
+    return round;
+  }
+
+  /** Rounds until nothing is due now (tests; retries scheduled later are left for later). */
+  async drain(): Promise<void> {
+    while ((await this.runOnce()) > 0);
+  }
+
+  async #round(): Promise<number> {
+    let tried = 0;
+    for (const channel of MESSAGE_CHANNELS) {
+      const now = this.#now();
+      let limit = this.#batch;
+      const perMinute = this.#rate[channel];
+      if (perMinute !== undefined) {
+        const used = await this.#ctx.store.countMessagesSentSince(channel, new Date(now.getTime() - 60_000).toISOString());
+        limit = Math.min(limit, Math.max(0, perMinute - used));
+      }
+      if (!limit) continue;
+      const leased = await this.#ctx.store.leaseMessageRecipients(this.owner, channel, now.toISOString(), new Date(now.getTime() + this.#leaseMs).toISOString(), limit);
+      await Promise.all(leased.map((r) => this.#send(r)));
+      tried += leased.length;
+    }
+    return tried;
+  }
+
+  async #send(r: StoredRecipient): Promise<void> {
+    const customer = await this.#ctx.store.getCustomer(r.customerId);
+    const at = this.#now().toISOString();
+    const base = { attempts: r.attempts, updatedAt: at };
+    // Consent and contact are read again now: a customer who opted out after the batch was made is skipped.
+    const reason = customer ? skipReason(customer, r.channel) : 'inactive';
+    const to = customer && addressFor(customer, r.channel);
+    if (reason || !to) {
+      await this.#finish(r, { ...base, status: 'skipped', skipReason: reason ?? 'no_contact', nextAttemptAt: null });
+      return;
+    }
+    const provider = this.#providers[r.channel];
+    try {
+      const receipt = await provider.send({ id: r.id, channel: r.channel, customerId: r.customerId, to, subject: r.subject, text: r.text });
+      await this.#finish(r, {
+        attempts: r.attempts + 1,
+        updatedAt: at,
+        status: receipt.delivered ? 'delivered' : 'sent',
+        nextAttemptAt: null,
+        sentAt: at,
+        ...(receipt.providerMessageId ? { providerMessageId: receipt.providerMessageId } : {}),
+      });
+    } catch (e) {
+      const error = e instanceof Error ? e.message : String(e);
+      const attempts = r.attempts + 1;
+      const wait = this.#schedule[attempts - 1];
+      if (wait === undefined || (e instanceof ProviderError && e.permanent)) {
+        await this.#finish(r, { attempts, updatedAt: at, status: 'failed', error, nextAttemptAt: null });
+      } else {
+        const ms = wait * 1000 * (1 + JITTER * (2 * this.#random() - 1));
+        await this.#finish(r, { attempts, updatedAt: at, status: 'queued', error, nextAttemptAt: new Date(Date.parse(at) + ms).toISOString() });
+      }
+    }
+  }
+
+  async #finish(r: StoredRecipient, outcome: RecipientOutcome): Promise<void> {
+    await inTransaction(this.#ctx, async (t) => {
+      if (!(await t.store.finishMessageRecipient(r.id, this.owner, outcome))) return;
+      if (outcome.status === 'delivered') await emit(t, 'message.delivered', { messageId: r.messageId, customerId: r.customerId, channel: r.channel });
+      if (outcome.status === 'failed') await emit(t, 'message.failed', { messageId: r.messageId, customerId: r.customerId, channel: r.channel, error: outcome.error ?? '' });
+    });
+  }
+}

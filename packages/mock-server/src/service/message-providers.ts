@@ -1,0 +1,56 @@
+import type { MessageChannel } from '@clientela/core/schemas';
+
+// The one interface every message provider implements (SMTP, a signed webhook to a gateway, the
+// offline development provider), so the outbox and its dispatcher — and later automations and
+// account recovery — send the same way whatever is plugged in per channel.
+
+/** One message as a provider receives it, rendered for its recipient. */
+export interface OutgoingMessage {
+  /**
+   * The outbox row's id: stable across retries, so a provider that accepts an idempotency key
+   * (`Idempotency-Key`, a `Message-ID`) drops a second copy sent after a lease lapsed mid-send.
+   */
+  id: string;
+  channel: MessageChannel;
+  customerId: string;
+  /** E-mail address or phone, as the channel needs. */
+  to: string;
+  subject?: string | undefined;
+  /** Plain text; an e-mail's HTML part is built from it, escaped. */
+  text: string;
+}
+
+/** What a provider reports: `delivered` when it knows the message arrived, otherwise it was accepted (`sent`). */
+export interface ProviderReceipt {
+  delivered: boolean;
+  providerMessageId?: string | undefined;
+}
+
+/** A provider's refusal. `permanent`: retrying cannot help (a rejected address), so it is not retried. */
+export class ProviderError extends Error {
+  override readonly name = 'ProviderError';
+  constructor(
+    message: string,
+    readonly permanent = false,
+  ) {
+    super(message);
+  }
+}
+
+export interface MessageProvider {
+  /** A short name for logs and the recipient's record (`smtp`, `webhook`, `development`). */
+  readonly name: string;
+  /** Sends one message; throws (a {@link ProviderError} or anything else) when it was not accepted. */
+  send(message: OutgoingMessage): Promise<ProviderReceipt>;
+}
+
+/**
+ * The provider `npm start` uses: nothing leaves the machine; each message is kept in the outbox
+ * row (its rendered text) and marked delivered, so the examples show the whole flow offline.
+ */
+export class DevelopmentProvider implements MessageProvider {
+  readonly name = 'development';
+  send(message: OutgoingMessage): Promise<ProviderReceipt> {
+    return Promise.resolve({ delivered: true, providerMessageId: `dev_${message.id}` });
+  }
+}

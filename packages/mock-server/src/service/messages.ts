@@ -1,0 +1,81 @@
+import { customerDisplayName, formatDateBR, formatMoney, renderMessageText } from '@clientela/core/format';
+import type { Customer, MessageChannel, MessageCounts, MessageSkipReason, MessageVariable } from '@clientela/core/schemas';
+import type { ServerContext } from '../context.js';
+import type { CustomerQuery } from '../store/types.js';
+import { creditsOf } from './credits.js';
+
+// Who a message reaches and what each recipient reads: one place for the consent and contact
+// rules, used by the preview, by the batch and again by the dispatcher at send time.
+
+/**
+ * The address a channel uses for a customer, or `undefined` when there is none: e-mail; the phone
+ * for SMS; the phone for WhatsApp only when the customer said it has WhatsApp. Push needs the app:
+ * customers carry no registered device yet, so push reaches no one (counted "no contact").
+ */
+export function addressFor(customer: Customer, channel: MessageChannel): string | undefined {
+  switch (channel) {
+    case 'email':
+      return customer.email || undefined;
+    case 'sms':
+      return customer.phone || undefined;
+    case 'whatsapp':
+      return customer.whatsapp && customer.phone ? customer.phone : undefined;
+    case 'push':
+      return undefined;
+  }
+}
+
+/**
+ * Why `customer` gets no message on `channel` now, or `undefined` when it does: not active
+ * (blocked, inactive, deleted), no consent for the channel (push follows the app's own opt-in,
+ * so only the contact counts), no address.
+ */
+export function skipReason(customer: Customer, channel: MessageChannel): MessageSkipReason | undefined {
+  if (customer.status !== 'active') return 'inactive';
+  if (channel !== 'push' && !customer.marketingConsent[channel]) return 'no_consent';
+  if (!addressFor(customer, channel)) return 'no_contact';
+  return undefined;
+}
+
+/** Adds one customer's outcome to the counts. */
+export function countInto(counts: MessageCounts, reason: MessageSkipReason | undefined): void {
+  counts.matched++;
+  if (!reason) counts.recipients++;
+  else if (reason === 'no_contact') counts.noContact++;
+  else if (reason === 'no_consent') counts.noConsent++;
+  else counts.inactive++;
+}
+
+export function emptyCounts(): MessageCounts {
+  return { matched: 0, recipients: 0, noConsent: 0, noContact: 0, inactive: 0 };
+}
+
+const CREDIT_VARIABLES = /\{\{\s*(creditoDisponivel|validadeCredito)\s*\}\}/;
+
+/** The variables of one recipient (credit figures read from the ledger only when the text uses them). */
+export async function variablesOf(t: ServerContext, customer: Customer, templates: readonly string[]): Promise<Record<MessageVariable, string>> {
+  const nome = customerDisplayName(customer);
+  const primeiroNome = customer.kind === 'person' ? customer.firstName : customer.tradeName || customer.legalName;
+  let creditoDisponivel = '';
+  let validadeCredito = '';
+  if (templates.some((x) => CREDIT_VARIABLES.test(x))) {
+    const credits = await creditsOf(t, customer.id);
+    creditoDisponivel = formatMoney(credits.balanceCents, 'pt-BR');
+    const next = credits.items.filter((c) => c.balanceCents > 0 && (c.status === 'active' || c.status === 'expiring')).map((c) => c.expiresAt).sort()[0];
+    validadeCredito = next ? formatDateBR(next) : '';
+  }
+  return { primeiroNome, nome, creditoDisponivel, validadeCredito };
+}
+
+/** The subject and text as `customer` reads them. */
+export async function renderFor(t: ServerContext, customer: Customer, content: { subject?: string | undefined; text: string }): Promise<{ subject?: string; text: string }> {
+  const values = await variablesOf(t, customer, [content.subject ?? '', content.text]);
+  return { ...(content.subject ? { subject: renderMessageText(content.subject, values) } : {}), text: renderMessageText(content.text, values) };
+}
+
+/** Every customer of a target with its reason to be left out (none: it receives). */
+export async function* classify(t: ServerContext, query: CustomerQuery, channel: MessageChannel): AsyncIterable<{ customer: Customer; reason: MessageSkipReason | undefined }> {
+  for await (const customer of t.store.scanCustomers(query, { field: 'createdAt', desc: false })) {
+    yield { customer, reason: skipReason(customer, channel) };
+  }
+}
