@@ -11,5 +11,5 @@ export const table: Record<Key, string> = {
     'a_customer.delete': 'Deleted customer', 'a_customer.invite': 'Created access link', a_bulk: 'Bulk action', a_export: 'Spreadsheet download',
     a_import: 'Spreadsheet import', 'a_settings.update': 'Changed settings', 'a_category.create': 'Created category',
     'a_category.update': 'Changed category', 'a_order.create': 'Recorded order', 'a_order.update': 'Changed order',
-    'a_credit.grant': 'Granted credit', 'a_credit.redeem': 'Redeemed credit',
+    'a_credit.grant': 'Granted credit', 'a_credit.redeem': 'Redeemed credit', 'a_message.send': 'Sent a message',
 };

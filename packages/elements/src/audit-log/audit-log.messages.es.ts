@@ -11,5 +11,5 @@ export const table: Record<Key, string> = {
     'a_customer.delete': 'Eliminó cliente', 'a_customer.invite': 'Creó enlace de acceso', a_bulk: 'Acción masiva', a_export: 'Descarga de planilla',
     a_import: 'Importación de planilla', 'a_settings.update': 'Modificó configuración', 'a_category.create': 'Creó categoría',
     'a_category.update': 'Modificó categoría', 'a_order.create': 'Registró pedido', 'a_order.update': 'Modificó pedido',
-    'a_credit.grant': 'Concedió crédito', 'a_credit.redeem': 'Canjeó crédito',
+    'a_credit.grant': 'Concedió crédito', 'a_credit.redeem': 'Canjeó crédito', 'a_message.send': 'Envió un mensaje',
 };
