@@ -172,3 +172,34 @@ describe.each(everyServer('messages-retry', options({ messages: { providers: { e
     });
   },
 );
+
+describe('outbox shared by two server processes on PostgreSQL', () => {
+  it('sends each recipient of a batch exactly once when both dispatch at the same time', async () => {
+    const { createTestDatabase } = await import('../../../test/postgres.js');
+    const { PostgresStore } = await import('../src/store/postgres.js');
+    const { createApp } = await import('../src/index.js');
+    const db = await createTestDatabase();
+    const sent: OutgoingMessage[] = [];
+    // Each process's provider answers after a turn of the event loop, so the two rounds interleave.
+    const provider: MessageProvider = { name: 'shared', send: (m) => new Promise((resolve) => setTimeout(() => (sent.push(m), resolve({ delivered: true })), 1)) };
+    const now = () => new Date(START);
+    const one = createApp({ now, store: await PostgresStore.open(db.url), messages: { providers: { email: provider }, batch: 7 } });
+    const two = createApp({ now, store: await PostgresStore.open(db.url), messages: { providers: { email: provider }, batch: 7 } });
+    try {
+      const ids: string[] = [];
+      for (let i = 0; i < 60; i++) {
+        ids.push((await create(one, person(`P${i}`, { email: `p${i}@example.com.br`, marketingConsent: { email: i % 4 !== 0, sms: false, whatsapp: false } }))).id);
+      }
+      const batch = await call(one, 'POST', '/v1/messages', { body: { ids, channel: 'email', subject: 'Oi', text: 'Oi {{primeiroNome}}', acknowledgedResponsibility: true } });
+      expect(batch.json.counts).toMatchObject({ recipients: 45, noConsent: 15 });
+      await Promise.all([one.messages.drain(), two.messages.drain(), one.messages.drain(), two.messages.drain()]);
+      expect(sent).toHaveLength(45);
+      expect(new Set(sent.map((m) => m.customerId)).size).toBe(45);
+      expect((await call(two, 'GET', `/v1/messages/${batch.json.id}`)).json.progress).toEqual({ queued: 0, sent: 0, delivered: 45, failed: 0, skipped: 15 });
+    } finally {
+      await one.close();
+      await two.close();
+      await db.drop();
+    }
+  });
+});
