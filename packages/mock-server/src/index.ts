@@ -10,6 +10,9 @@ export type { AppOptions, MockServer, MockServerOptions } from './app.js';
 export type { Store } from './store/types.js';
 export { WebhookDispatcher, type WebhookOptions } from './service/webhook-dispatcher.js';
 export { SchemaTooNewError } from './store/migrations.js';
+export { MessageDispatcher, MESSAGE_RETRY_SCHEDULE, type MessageDispatchOptions } from './service/message-dispatcher.js';
+export { DevelopmentProvider, ProviderError, type MessageProvider, type OutgoingMessage, type ProviderReceipt } from './service/message-providers.js';
+export { SmtpProvider, type SmtpOptions } from './platform/smtp-provider.js';
 export { PostgresStore } from './store/postgres.js';
 
 /**
