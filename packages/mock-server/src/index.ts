@@ -13,6 +13,7 @@ export { SchemaTooNewError } from './store/migrations.js';
 export { MessageDispatcher, MESSAGE_RETRY_SCHEDULE, type MessageDispatchOptions } from './service/message-dispatcher.js';
 export { DevelopmentProvider, ProviderError, type MessageProvider, type OutgoingMessage, type ProviderReceipt } from './service/message-providers.js';
 export { SmtpProvider, type SmtpOptions } from './platform/smtp-provider.js';
+export { WebhookMessageProvider, type WebhookProviderOptions } from './service/webhook-message-provider.js';
 export { PostgresStore } from './store/postgres.js';
 
 /**

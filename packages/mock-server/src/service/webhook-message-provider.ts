@@ -1,0 +1,71 @@
+import { signWebhook, WEBHOOK_SIGNATURE_HEADER } from '@clientela/core/webhooks';
+import { ProviderError, type MessageProvider, type OutgoingMessage, type ProviderReceipt } from './message-providers.js';
+
+export interface WebhookProviderOptions {
+  /** The integrator's URL (an SMS, WhatsApp or push gateway). */
+  url: string;
+  /** Signs each POST as webhook deliveries are signed (`Clientela-Signature: t=…,v1=…`). */
+  secret: string;
+  /** Milliseconds the gateway has to answer (default 10 s; a dispatcher's lease must outlast it). */
+  timeoutMs?: number;
+  fetch?: (request: Request) => Promise<Response>;
+  now?: () => Date;
+}
+
+/**
+ * Any gateway plugged in over HTTP: one signed POST per message (JSON: `id`, `channel`,
+ * `customerId`, `to`, `subject`, `text`), with the signature of the webhooks and the outbox row's
+ * id as `Idempotency-Key`, so a gateway that keeps keys drops a copy resent after a lease lapsed.
+ * A 2xx accepts it (`sent`; the answer's JSON `id`, if any, is kept); a 4xx other than 408 and
+ * 429 is permanent; anything else, a timeout or a redirect (not followed) is retried.
+ *
+ * @example
+ * createApp({ messages: { providers: { sms: new WebhookMessageProvider({ url, secret }) } } });
+ */
+export class WebhookMessageProvider implements MessageProvider {
+  readonly name = 'webhook';
+  readonly #options: WebhookProviderOptions;
+
+  constructor(options: WebhookProviderOptions) {
+    this.#options = options;
+  }
+
+  async send(message: OutgoingMessage): Promise<ProviderReceipt> {
+    const body = JSON.stringify({
+      id: message.id,
+      channel: message.channel,
+      customerId: message.customerId,
+      to: message.to,
+      ...(message.subject ? { subject: message.subject } : {}),
+      text: message.text,
+    });
+    const at = this.#options.now?.() ?? new Date();
+    const signature = await signWebhook(this.#options.secret, body, Math.floor(at.getTime() / 1000));
+    const request = new Request(this.#options.url, {
+      method: 'POST',
+      body,
+      redirect: 'manual',
+      signal: AbortSignal.timeout(this.#options.timeoutMs ?? 10_000),
+      headers: { 'Content-Type': 'application/json', [WEBHOOK_SIGNATURE_HEADER]: signature, 'Idempotency-Key': message.id, 'User-Agent': 'Clientela-Messages/1' },
+    });
+    let response: Response;
+    try {
+      response = await (this.#options.fetch ?? fetch)(request);
+    } catch (e) {
+      throw new ProviderError(e instanceof Error ? e.message : String(e));
+    }
+    const text = await response.text().catch(() => '');
+    if (response.status >= 200 && response.status < 300) {
+      let id: string | undefined;
+      try {
+        const parsed = JSON.parse(text) as { id?: unknown };
+        if (typeof parsed.id === 'string') id = parsed.id;
+      } catch {
+        // A gateway may answer with no body or plain text: accepted all the same.
+      }
+      return { delivered: false, ...(id ? { providerMessageId: id } : {}) };
+    }
+    const permanent = response.status >= 400 && response.status < 500 && response.status !== 408 && response.status !== 429;
+    throw new ProviderError(`HTTP ${response.status}${text ? `: ${text.slice(0, 200)}` : ''}`, permanent);
+  }
+}
