@@ -40,7 +40,7 @@ describe('data log', () => {
   it('an update logs only the fields it changed, by their column labels', async () => {
     const full = (await call(s, 'GET', `/v1/customers/${id}`)).json;
     // The edit form sends the whole record back; only the phone differs.
-    const { id: _i, kind: _k, stats: _s, account: _a, createdAt: _c, updatedAt: _u, version: _v, source: _o, marketingConsent, ...writable } = full;
+    const { id: _i, kind: _k, stats: _s, account: _a, createdAt: _c, updatedAt: _u, version: _v, source: _o, sources: _so, externalIds: _x, marketingConsent, ...writable } = full;
     const { updatedAt: _m, ...consent } = marketingConsent;
     const r = await call(s, 'PATCH', `/v1/customers/${id}`, { body: { ...writable, marketingConsent: consent, phone: '(11) 91234-5678' }, headers: { 'If-Match': `"${full.version}"` } });
     expect(r.status).toBe(200);
