@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { createClient, ValidationError } from '@clientela/core';
 import type { MockServer, MockServerOptions } from '../src/index.js';
 import { generateCpf } from '../src/seed/documents.js';
 import { Prng } from '../src/seed/prng.js';
@@ -104,6 +105,16 @@ describe.each(everyServer('messages', options()))('messages on %s', (_kind, open
     expect(received.json.items).toHaveLength(1);
     expect(received.json.items[0]).toMatchObject({ messageId: created.json.id, status: 'delivered' });
     expect((await call(server, 'GET', '/v1/messages/msg_nope')).status).toBe(404);
+
+    // The same through the core client, its answers checked against the schemas.
+    const client = createClient({ baseUrl: 'http://mock.test', apiKey: server.keys.secret, fetch: (r) => server.fetch(r) });
+    expect((await client.messages.preview({ ids: [ana.id], channel: 'email', subject: 'Oi', text: 'Oi' })).counts.recipients).toBe(1);
+    await expect(client.messages.create({ ids: [ana.id], channel: 'email', subject: 'Oi', text: 'Oi' })).rejects.toBeInstanceOf(ValidationError);
+    const viaClient = await client.messages.create({ ids: [ana.id], channel: 'email', subject: 'Oi', text: 'Oi', acknowledgedResponsibility: true });
+    expect((await client.messages.list()).items.map((b) => b.id)).toEqual([viaClient.id, created.json.id]);
+    expect((await client.messages.retrieve(viaClient.id)).progress.queued).toBe(1);
+    expect((await client.messages.recipients(created.json.id, { status: 'skipped' })).items).toHaveLength(3);
+    expect((await client.messages.ofCustomer(ana.id)).items).toHaveLength(2);
   });
 });
 

@@ -65,6 +65,7 @@ import type {
 import { isValidCep } from '../validation/places.js';
 import { ChangeFeed, type ClientChange } from './changes.js';
 import { checkResponse } from './responses.js';
+import { messages } from './messages.js';
 import {
   createTransport,
   type CallOptions,
@@ -1048,6 +1049,7 @@ export function createClient(options: ClientOptions) {
     account: account(t),
     events: events(t),
     webhookEndpoints: webhookEndpoints(t),
+    messages: messages(t),
     /**
      * The writes made through this client (customers created, updated, deleted or changed in
      * bulk; categories created or updated; imports written), so every element on a page that
@@ -1077,4 +1079,5 @@ export {
   units as unitsResource,
   views as viewsResource,
   webhookEndpoints as webhookEndpointsResource,
+  messages as messagesResource,
 };

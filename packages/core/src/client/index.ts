@@ -14,6 +14,7 @@ export {
   unitsResource,
   viewsResource,
   webhookEndpointsResource,
+  messagesResource,
 } from './client.js';
 export type { BulkActionRequest, ClientelaClient, CustomerQuery, EventQuery, CustomerSelection, Download, ExportFileRequest, DownloadStream, PageQuery, RetrieveOptions, Target } from './client.js';
 export { composeClient } from './compose.js';
@@ -22,6 +23,7 @@ export { checkResponse, RESPONSE_SCHEMAS } from './responses.js';
 export type { ResponseKind, ResponseOf } from './responses.js';
 export type { CallOptions, ClientOptions, IdempotentCallOptions, ResponseCheck, Transport, Version, WriteCallOptions } from './request.js';
 export { ChangeFeed } from './changes.js';
+export type { MessageRecipientQuery } from './messages.js';
 // The filter writer (no schema): a page that builds a filter text sends what the client would.
 export { encodeFilter } from '../schemas/filter-encode.js';
 export type { ChangeListener, ClientChange } from './changes.js';

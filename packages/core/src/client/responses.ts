@@ -1,3 +1,4 @@
+import { MessageBatchPageSchema, MessageBatchSchema, MessagePreviewSchema, MessageRecipientPageSchema } from '../schemas/message.js';
 import type * as z from 'zod/mini';
 import type { Locale } from '../i18n/locale.js';
 import { CatalogSettingsSchema, InvitationInfoSchema, PasswordCheckResultSchema, RegistrationRequestListSchema } from '../schemas/account.js';
@@ -67,6 +68,10 @@ export const RESPONSE_SCHEMAS = {
   view: ViewSchema,
   viewList: ViewListSchema,
   webhookDelivery: WebhookDeliverySchema,
+  messageBatch: MessageBatchSchema,
+  messageBatchPage: MessageBatchPageSchema,
+  messagePreview: MessagePreviewSchema,
+  messageRecipientPage: MessageRecipientPageSchema,
   webhookDeliveryPage: WebhookDeliveryPageSchema,
   webhookEndpoint: WebhookEndpointSchema,
   webhookEndpointList: WebhookEndpointListSchema,
