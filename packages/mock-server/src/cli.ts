@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
-import { SchemaTooNewError, startServer, type StartedServer } from './index.js';
+import { SchemaTooNewError, SmtpProvider, startServer, WebhookMessageProvider, type MessageDispatchOptions, type StartedServer } from './index.js';
 import { redact } from './store/postgres.js';
 
 const HELP = `Usage: clientela-mock-server [options]
@@ -24,6 +24,13 @@ const HELP = `Usage: clientela-mock-server [options]
                           also CLIENTELA_CEP
   --cep-service-url <url> send the CEP services' requests to <url>/viacep/… and <url>/brasilapi/… (a
                           local fake of them; also CLIENTELA_CEP_SERVICE_URL)
+  --smtp <url>            send e-mail messages over SMTP: smtp://user:pass@host:587 (STARTTLS when offered)
+                          or smtps://…:465; with --smtp-from. Without it, messages go to the offline
+                          development provider (kept in the outbox, marked delivered)
+  --smtp-from <address>   the sender of e-mail messages, e.g. "Loja <contato@loja.com.br>"
+  --message-webhook <url> send SMS, WhatsApp and push messages as signed POSTs to a gateway at <url>;
+                          the signing secret from CLIENTELA_MESSAGE_WEBHOOK_SECRET
+  --message-rate <c=n,…>  messages per minute per channel across processes, e.g. email=600,sms=60
   --help`;
 
 function fail(message: string): never {
@@ -43,6 +50,10 @@ const { values } = (() => {
     return parseArgs({
       options: {
         port: { type: 'string' },
+        smtp: { type: 'string' },
+        'smtp-from': { type: 'string' },
+        'message-webhook': { type: 'string' },
+        'message-rate': { type: 'string' },
         host: { type: 'string' },
         seed: { type: 'string' },
         'seed-value': { type: 'string' },
@@ -99,6 +110,41 @@ if (cepMode !== 'offline' && cepMode !== 'online') fail('--cep takes offline or 
 const cepServiceUrl = values['cep-service-url'] ?? process.env.CLIENTELA_CEP_SERVICE_URL;
 if (cepServiceUrl && !/^https?:\/\//.test(cepServiceUrl)) fail('--cep-service-url takes an http(s) URL');
 
+// Message providers per channel: SMTP for e-mail, a signed webhook for the others; the offline
+// development provider for whatever is not configured.
+const providers: MessageDispatchOptions['providers'] = {};
+if (values.smtp) {
+  let u: URL;
+  try {
+    u = new URL(values.smtp);
+  } catch {
+    fail('--smtp takes smtp://user:pass@host:port or smtps://…');
+  }
+  if (u.protocol !== 'smtp:' && u.protocol !== 'smtps:') fail('--smtp takes smtp://user:pass@host:port or smtps://…');
+  if (!values['smtp-from']) fail('--smtp needs --smtp-from, the sender of the messages');
+  const secure = u.protocol === 'smtps:';
+  providers.email = new SmtpProvider({
+    host: u.hostname,
+    port: u.port ? Number(u.port) : secure ? 465 : 587,
+    secure,
+    ...(u.username ? { auth: { user: decodeURIComponent(u.username), pass: decodeURIComponent(u.password) } } : {}),
+    from: values['smtp-from'],
+  });
+}
+if (values['message-webhook']) {
+  if (!/^https?:\/\//.test(values['message-webhook'])) fail('--message-webhook takes an http(s) URL');
+  const secret = process.env.CLIENTELA_MESSAGE_WEBHOOK_SECRET;
+  if (!secret) fail('--message-webhook needs CLIENTELA_MESSAGE_WEBHOOK_SECRET, the secret its POSTs are signed with');
+  const gateway = new WebhookMessageProvider({ url: values['message-webhook'], secret });
+  Object.assign(providers, { sms: gateway, whatsapp: gateway, push: gateway });
+}
+const ratePerMinute: Record<string, number> = {};
+for (const part of values['message-rate']?.split(',') ?? []) {
+  const m = /^(email|sms|whatsapp|push)=(\d+)$/.exec(part.trim());
+  if (!m || Number(m[2]) < 1) fail('--message-rate takes channel=perMinute pairs, e.g. email=600,sms=60');
+  ratePerMinute[m[1]!] = Number(m[2]);
+}
+
 let started: StartedServer;
 try {
   started = await startServer({
@@ -115,6 +161,7 @@ try {
     ...(values['publishable-key'] ? { publishableKey: values['publishable-key'] } : {}),
     ...(rateLimit ? { rateLimit } : {}),
     ...(webhookRetries ? { webhooks: { schedule: webhookRetries } } : {}),
+    messages: { providers, ratePerMinute },
     cep: { mode: cepMode, ...(cepServiceUrl ? { serviceUrl: cepServiceUrl } : {}) },
   });
 } catch (e) {

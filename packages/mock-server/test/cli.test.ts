@@ -108,5 +108,48 @@ describe('clientela-mock-server CLI', () => {
 
   it('rejects bad flags with exit code 2', () => {
     expect(() => execFileSync(process.execPath, [cli, '--latency', 'soon'], { stdio: 'pipe' })).toThrow(/--latency/);
+    expect(() => execFileSync(process.execPath, [cli, '--smtp', 'smtp://127.0.0.1:2525'], { stdio: 'pipe' })).toThrow(/--smtp-from/);
+    expect(() => execFileSync(process.execPath, [cli, '--message-rate', 'fax=3'], { stdio: 'pipe' })).toThrow(/--message-rate/);
+  });
+
+  it('with --smtp, a message sent through the API reaches the SMTP server', async () => {
+    const { SMTPServer } = await import('smtp-server');
+    let received!: (raw: string) => void;
+    const arrived = new Promise<string>((resolve) => (received = resolve));
+    const smtp = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS'],
+      logger: false,
+      onData(stream, _session, callback) {
+        const chunks: Buffer[] = [];
+        stream.on('data', (c: Buffer) => chunks.push(c));
+        stream.on('end', () => (callback(), received(Buffer.concat(chunks).toString('utf8'))));
+      },
+    });
+    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
+    const port = (smtp.server.address() as { port: number }).port;
+    try {
+      const { child, url } = await start(['--smtp', `smtp://127.0.0.1:${port}`, '--smtp-from', 'Loja <contato@loja.example.com.br>']);
+      const headers = { Authorization: 'Bearer sk_test_clientela', 'Content-Type': 'application/json' };
+      const customer = await (
+        await fetch(`${url}/v1/customers`, {
+          method: 'POST',
+          headers,
+          body: JSON.stringify({ kind: 'person', document: '529.982.247-25', firstName: 'Ana', lastName: 'Souza', email: 'ana@example.com.br', marketingConsent: { email: true, sms: false, whatsapp: false } }),
+        })
+      ).json();
+      const sent = await fetch(`${url}/v1/messages`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ ids: [customer.id], channel: 'email', subject: 'Oi', text: 'Oi {{primeiroNome}}', acknowledgedResponsibility: true }),
+      });
+      expect(sent.status).toBe(201);
+      const raw = await arrived;
+      expect(raw).toMatch(/^To: ana@example\.com\.br$/m);
+      expect(raw).toContain('Oi Ana');
+      await stop(child);
+    } finally {
+      await new Promise<void>((resolve) => smtp.close(() => resolve()));
+    }
   });
 });
