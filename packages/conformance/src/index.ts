@@ -17,6 +17,7 @@ import { settingsChecks } from './checks/settings.js';
 import { systemChecks } from './checks/system.js';
 import { unitChecks } from './checks/units.js';
 import { eventChecks } from './checks/events.js';
+import { messageChecks } from './checks/messages.js';
 import { syncChecks } from './checks/sync.js';
 import { MARKER, newRunId } from './fixtures.js';
 import type { Target } from './http.js';
@@ -50,6 +51,7 @@ export const AREAS = {
   files: fileChecks,
   audit: auditChecks,
   events: eventChecks,
+  messages: messageChecks,
 } as const satisfies Record<string, (s: Session) => Promise<void>>;
 
 export type Area = keyof typeof AREAS;
