@@ -118,6 +118,8 @@ async function demo(tag: string): Promise<TemplateResult> {
       return html`<cl-category-manager .client=${admin}></cl-category-manager>`;
     case 'cl-registration-settings':
       return html`<cl-registration-settings .client=${admin}></cl-registration-settings>`;
+    case 'cl-unit-manager':
+      return html`<cl-unit-manager .client=${admin}></cl-unit-manager>`;
     case 'cl-account-access':
       await ensureDemoAccount();
       return html`<p class="demo-note">Publishable key. Sign in as <code>${DEMO_EMAIL}</code> with the password <code>${DEMO_PASSWORD}</code>.</p>
