@@ -11,7 +11,7 @@ const ptBR: Record<Key, string> = {
     title: 'Log de dados', action: 'Ação', allActions: 'Todas as ações', from: 'De', to: 'Até', filter: 'Filtrar', clear: 'Limpar',
     when: 'Quando', who: 'Quem', what: 'O que foi feito',
     empty: 'Nenhum registro no log para este filtro.', loading: 'Carregando o log…', failed: 'Não foi possível carregar o log.',
-    retry: 'Tentar de novo', previous: 'Anterior', next: 'Próxima', page: 'Página {n}',
+    retry: 'Tentar novamente', previous: 'Anterior', next: 'Próxima', page: 'Página {n}',
     sha: 'SHA-256', badRange: 'A data inicial deve ser anterior à final.', key: 'chave',
     'a_customer.reveal': 'Visualização de documento', 'a_customer.create': 'Cadastrou cliente', 'a_customer.update': 'Alterou cliente',
     'a_customer.delete': 'Excluiu cliente', 'a_customer.invite': 'Criou link de acesso', a_bulk: 'Ação em massa', a_export: 'Download de planilha',

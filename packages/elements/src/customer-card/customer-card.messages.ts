@@ -16,7 +16,7 @@ export type Key =
 
 /** The pt-BR words of `<cl-customer-card>`, bundled with it; en and es load on first use (one file each). */
 const ptBR: Record<Key, string> = {
-    loading: 'Carregando cliente…', loadFailed: 'Não foi possível carregar o cliente.', notFound: 'Cliente não encontrado.', retry: 'Tentar de novo',
+    loading: 'Carregando cliente…', loadFailed: 'Não foi possível carregar o cliente.', notFound: 'Cliente não encontrado.', retry: 'Tentar novamente',
     person: 'Pessoa física', company: 'Pessoa jurídica', customerSince: 'Cliente desde', source: 'Origem',
     sources: 'Sincronizado com', externalId: 'código {id}',
     st_active: 'Ativo', st_inactive: 'Inativo', st_blocked: 'Bloqueado', st_deleted: 'Excluído', status: 'Status',
