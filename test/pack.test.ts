@@ -2,7 +2,7 @@
 // and imports them by name, in Node and in Chromium: proves `files`, `exports` and `types` work
 // for a user, not only inside the workspace. Needs `npm run build` first (npm test does it).
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -90,6 +90,43 @@ describe('published packages', () => {
       JSON.stringify({ compilerOptions: { strict: true, module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', lib: ['es2023', 'dom'], noEmit: true, skipLibCheck: true, types: [] }, files: ['check.ts'] }),
     );
     expect(() => run(tsc, ['-p', 'tsconfig.json'], dir)).not.toThrow();
+  });
+
+  it("types each element's events for a page that imports only that element", () => {
+    // A listener on `cl-customer-open` gets its typed event only when the element's own module
+    // brings the events' declarations with it; a page importing one element must not depend on
+    // having imported another. The events come from the manifest, so a new element is checked too.
+    const tsc = join(root, 'node_modules/.bin/tsc');
+    const manifest = JSON.parse(readFileSync(join(dir, 'node_modules/@clientela/elements/custom-elements.json'), 'utf8'));
+    const checked: string[] = [];
+    for (const mod of manifest.modules) {
+      for (const decl of mod.declarations ?? []) {
+        const events: string[] = (decl.events ?? []).map((e: { name: string }) => e.name).filter((n: string) => n.startsWith('cl-'));
+        if (!decl.tagName || events.length === 0) continue;
+        const folder = mod.path.split('/')[1];
+        const file = `events-${folder}.ts`;
+        writeFileSync(
+          join(dir, file),
+          `import '@clientela/elements/${folder}';
+           const el = document.createElement('${decl.tagName}');
+           ${events.map((n) => `el.addEventListener('${n}', (e) => { const typed: GlobalEventHandlersEventMap['${n}'] = e; void typed; });`).join('\n')}
+           export {};`,
+        );
+        writeFileSync(
+          join(dir, `tsconfig.${folder}.json`),
+          JSON.stringify({ compilerOptions: { strict: true, module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', lib: ['es2023', 'dom'], noEmit: true, skipLibCheck: true, types: [] }, files: [file] }),
+        );
+        let errors = '';
+        try {
+          run(tsc, ['-p', `tsconfig.${folder}.json`], dir);
+        } catch (error) {
+          errors = String((error as { stdout?: string }).stdout ?? error);
+        }
+        expect(errors, decl.tagName).toBe('');
+        checked.push(decl.tagName);
+      }
+    }
+    expect(checked).toContain('cl-customer-table');
   });
 
   describe('in Chromium', () => {
