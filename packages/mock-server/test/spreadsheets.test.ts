@@ -59,7 +59,7 @@ describe('exports Brazilian Excel reads as intended', () => {
     const { text } = await download(s, { format: 'csv', dialect: 'machine', ids: [id], columns: ['name', 'kind', 'status', 'document', 'phone', 'whatsapp', 'birthDate', 'discountPercent', 'totalSpent', 'createdAt'] });
     const [header, row] = text.trim().split('\r\n');
     expect(header).toBe('name,kind,status,document,phone,whatsapp,birthDate,discountPercent,totalSpent,createdAt');
-    expect(row).toBe("João da Conceição,person,blocked,52998224725,'+5511987654321,true,1990-03-15,2.5,0.00,2026-11-22T12:00:00.000Z");
+    expect(row).toBe("João da Conceição,person,blocked,52998224725,+5511987654321,true,1990-03-15,2.5,0.00,2026-11-22T12:00:00.000Z");
   });
 
   it('XLSX cells are typed: money a number with a currency format, dates as dates', async () => {

@@ -39,7 +39,12 @@ describe('csvCell', () => {
 
   it('escapes formula starters and strips control characters', () => {
     expect(csvCell('=1+1')).toBe("'=1+1");
-    expect(csvCell('+5511987654321')).toBe("'+5511987654321");
+    // A signed number alone is read as a number, never run: an E.164 phone keeps its sign.
+    expect(csvCell('+5511987654321')).toBe('+5511987654321');
+    expect(csvCell('-12,50', ';')).toBe('"-12,50"');
+    expect(csvCell('+55 11')).toBe("'+55 11");
+    expect(csvCell('+1e5')).toBe("'+1e5");
+    expect(csvCell('-1+1')).toBe("'-1+1");
     expect(csvCell('-x')).toBe("'-x");
     expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)");
     expect(csvCell('\t=1')).toBe("'\t=1");
@@ -69,7 +74,7 @@ describe('csvCell', () => {
         const back = read(line, sep).map(csvCellText);
         expect(back).toEqual(cells);
         // No cell a spreadsheet would evaluate.
-        for (const s of [',', ';']) for (const strict of [true, false]) for (const c of read(line, s, strict)) expect(/^[=+\-@]/.test(c)).toBe(false);
+        for (const s of [',', ';']) for (const strict of [true, false]) for (const c of read(line, s, strict)) expect(/^[=+\-@]/.test(c) && !/^[+-]?\d+$/.test(c)).toBe(false);
       }),
       { seed: 11, numRuns: 2000 },
     );

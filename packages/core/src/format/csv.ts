@@ -17,6 +17,12 @@ export type CsvValue = string | number | boolean | null | undefined;
  */
 const FORMULA_AT = /(^|[,;"])('*[=+\-@\t\r])/g;
 const ESCAPED_AT = /(^|[,;"])'('*[=+\-@\t\r])/g;
+/**
+ * A signed number and nothing else (`+5511987654321`, `-12,50`): a spreadsheet reads it as a
+ * number, never as a formula, so it keeps its sign instead of gaining an apostrophe that a program
+ * reading the file would have to know to strip.
+ */
+const SIGNED_NUMBER = /^[+-]?\d+(?:[.,]\d+)*$/;
 /** Control characters (C0 but tab, LF and CR; DEL; C1): never meaningful in a cell, sometimes harmful. */
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
 /** Characters that need quotes under either separator: a reader guessing the separator must still see one cell. */
@@ -24,7 +30,7 @@ const NEEDS_QUOTES = /[",;\r\n]/;
 
 /**
  * One CSV cell. Text loses its control characters; text starting with = + - @ (or a tab or CR)
- * gets a leading apostrophe so no spreadsheet runs it as a formula, and so does every such start
+ * — unless it is only a signed number, as an E.164 phone is — gets a leading apostrophe so no spreadsheet runs it as a formula, and so does every such start
  * right after a `,` `;` or quote inside the text: a spreadsheet reading the file with the other
  * separator starts a cell there. The cell is quoted when it holds a quote, a line break, `,` or
  * `;`, whatever the separator. So `a;=1+1;b` never becomes a live `=1+1` cell, however the file
@@ -39,7 +45,8 @@ const NEEDS_QUOTES = /[",;\r\n]/;
 export function csvCell(value: CsvValue, separator: CsvSeparator = ','): string {
   if (value === null || value === undefined) return '';
   if (typeof value !== 'string') return String(value);
-  const text = value.replace(CONTROL, '').replace(FORMULA_AT, "$1'$2");
+  const clean = value.replace(CONTROL, '');
+  const text = SIGNED_NUMBER.test(clean) ? clean : clean.replace(FORMULA_AT, "$1'$2");
   return NEEDS_QUOTES.test(text) || text.includes(separator) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
@@ -47,7 +54,7 @@ export function csvCell(value: CsvValue, separator: CsvSeparator = ','): string 
  * One CSV line (without its line end) from cell values, each through {@link csvCell}.
  *
  * @example
- * csvRow(['Ana', '+5511987654321', 3], ';'); // "Ana;'+5511987654321;3"
+ * csvRow(['Ana', '+5511987654321', '+x', 3], ';'); // "Ana;+5511987654321;'+x;3"
  */
 export function csvRow(values: readonly CsvValue[], separator: CsvSeparator = ','): string {
   return values.map((v) => csvCell(v, separator)).join(separator);
