@@ -1,5 +1,4 @@
-import type { MessageVariable } from '../schemas/message.js';
-import { MESSAGE_VARIABLES } from '../schemas/message.js';
+import { MESSAGE_VARIABLES, type MessageVariable } from '../rules/constants.js';
 
 const PLACEHOLDER = /\{\{\s*([A-Za-z]+)\s*\}\}/g;
 

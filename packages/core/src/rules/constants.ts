@@ -110,3 +110,26 @@ export type EventType = (typeof EVENT_TYPES)[number];
  * hand).
  */
 export const WEBHOOK_RETRY_SCHEDULE = [30, 60, 120, 300, 600, 1_200, 1_800, 3_600, 7_200, 10_800, 14_400, 21_600, 28_800, 28_800] as const;
+
+// ---- messages (#17): the vocabularies of a message batch, zod-free (the schemas in
+// schemas/message.ts are built from them; the template renderer in format/ reads the variables).
+
+/** The channels a message goes out on; e-mail, SMS and WhatsApp follow `marketingConsent`. */
+export const MESSAGE_CHANNELS = ['email', 'sms', 'whatsapp', 'push'] as const;
+
+/**
+ * The variables a text may hold, `{{name}}`, each filled per recipient (as plain text; in HTML
+ * escaped): first name, full display name, credit that can be spent now, the nearest expiry of
+ * that credit.
+ */
+export const MESSAGE_VARIABLES = ['primeiroNome', 'nome', 'creditoDisponivel', 'validadeCredito'] as const;
+export type MessageVariable = (typeof MESSAGE_VARIABLES)[number];
+
+/** Where a recipient stands: waiting in the outbox, handed to the provider, confirmed, given up, or not sent on purpose. */
+export const MESSAGE_RECIPIENT_STATUSES = ['queued', 'sent', 'delivered', 'failed', 'skipped'] as const;
+
+/**
+ * Why a customer gets no message: no consent on this channel (at creation, or revoked before the
+ * send), no address for it (no e-mail, no phone, no WhatsApp, no app), or no longer active.
+ */
+export const MESSAGE_SKIP_REASONS = ['no_consent', 'no_contact', 'inactive'] as const;

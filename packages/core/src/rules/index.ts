@@ -16,8 +16,14 @@ export {
   ORDER_TRANSITIONS,
   SETTABLE_STATUSES,
   sourcesOf,
+  EVENT_TYPES,
+  WEBHOOK_RETRY_SCHEDULE,
+  MESSAGE_CHANNELS,
+  MESSAGE_RECIPIENT_STATUSES,
+  MESSAGE_SKIP_REASONS,
+  MESSAGE_VARIABLES,
 } from './constants.js';
-export type { OrderStatusName, SettableStatus } from './constants.js';
+export type { EventType, MessageVariable, OrderStatusName, SettableStatus } from './constants.js';
 export { benefitsOf } from './benefits.js';
 export { fieldRules } from './field-rules.js';
 export type { CompanyRulePath, PersonRulePath } from './field-rules.js';

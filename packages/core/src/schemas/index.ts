@@ -1,23 +1,9 @@
 // The schemas and `parseWith`, importable alone as `@clientela/core/schemas`.
 export { parseWith } from './rules.js';
 export type { FieldIssue, ParseResult } from './rules.js';
-export {
-  ACCOUNT_STATUSES,
-  countsAsPurchase,
-  CREDIT_EXPIRING_DAYS,
-  CREDIT_KINDS,
-  CREDIT_STATES,
-  CUSTOMER_KINDS,
-  CUSTOMER_SOURCES,
-  CUSTOMER_STATUSES,
-  ORDER_STATUSES,
-  ORDER_TRANSITIONS,
-  SETTABLE_STATUSES,
-  sourcesOf,
-  EVENT_TYPES,
-  WEBHOOK_RETRY_SCHEDULE,
-} from '../rules/constants.js';
-export type { EventType, SettableStatus } from '../rules/constants.js';
+// The vocabularies and zod-free rules (kinds, statuses, events, the registration fields, the
+// password rules…) have their home and their one list in `../rules`; this barrel passes them on.
+export * from '../rules/index.js';
 export {
   AddressSchema,
   CepSchema,
@@ -49,7 +35,6 @@ export {
   PhoneSchema,
   PublicRegistrationSchema,
 } from './customer-write.js';
-export { isTrivialPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordIssue } from '../rules/password-rules.js';
 export { PasswordSchema } from './password.js';
 export type {
   Address,
@@ -77,14 +62,9 @@ export {
 } from './category.js';
 export type { Category, CategoryCreate, CategoryPatch, CategoryStatus } from './category.js';
 export { BenefitsSchema, DiscountSourceSchema } from './benefits.js';
-export { benefitsOf } from '../rules/benefits.js';
 export type { Benefits, DiscountSource } from './benefits.js';
 export { CATEGORY_FIGURES_WINDOW_DAYS, CategoryFiguresListSchema, CategoryFiguresSchema } from './category-figures.js';
 export type { CategoryFigures, CategoryFiguresList } from './category-figures.js';
-export { fieldRules } from '../rules/field-rules.js';
-export type { CompanyRulePath, PersonRulePath } from '../rules/field-rules.js';
-export { COMPANY_SETTING_FIELDS, DEFAULT_REGISTRATION_SETTINGS, FIELD_RULES, PERSON_SETTING_FIELDS } from '../rules/registration-fields.js';
-export type { CompanySettingField, PersonSettingField } from '../rules/registration-fields.js';
 export { FieldRuleSchema, RegistrationSettingsSchema } from './settings.js';
 export type { FieldRule, RegistrationSettings } from './settings.js';
 export { CUSTOMER_SORTS, CustomerListQuerySchema, MAX_LIST_OFFSET } from './query.js';
@@ -255,10 +235,6 @@ export type {
 } from './webhook.js';
 // ---- messages (#17) ----
 export {
-  MESSAGE_CHANNELS,
-  MESSAGE_RECIPIENT_STATUSES,
-  MESSAGE_SKIP_REASONS,
-  MESSAGE_VARIABLES,
   MessageBatchPageSchema,
   MessageBatchSchema,
   MessageChannelSchema,
@@ -287,5 +263,4 @@ export type {
   MessageRecipientPage,
   MessageRecipientStatus,
   MessageSkipReason,
-  MessageVariable,
 } from './message.js';

@@ -1,32 +1,22 @@
 import * as z from 'zod/mini';
+import { MESSAGE_CHANNELS, MESSAGE_RECIPIENT_STATUSES, MESSAGE_SKIP_REASONS } from '../rules/constants.js';
 import { CustomerTargetSchema } from './operations.js';
 
 // Messages to customers (`/v1/messages`): a batch over a target, one recipient row per customer
 // in the server's outbox, each sent by the dispatcher and recorded with its outcome.
 
+// The vocabularies (channels, variables, recipient statuses, skip reasons) live with the other
+// constants in rules/constants.ts, zod-free; they are re-exported here under their names.
+export { MESSAGE_CHANNELS, MESSAGE_RECIPIENT_STATUSES, MESSAGE_SKIP_REASONS, MESSAGE_VARIABLES } from '../rules/constants.js';
+export type { MessageVariable } from '../rules/constants.js';
+
 const datetime = () => z.iso.datetime({ offset: true });
 
-/** The channels a message goes out on; e-mail, SMS and WhatsApp follow `marketingConsent`. */
-export const MESSAGE_CHANNELS = ['email', 'sms', 'whatsapp', 'push'] as const;
 export const MessageChannelSchema = z.enum(MESSAGE_CHANNELS);
 
-/**
- * The variables a text may hold, `{{name}}`, each filled per recipient (as plain text; in HTML
- * escaped): first name, full display name, credit that can be spent now, the nearest expiry of
- * that credit.
- */
-export const MESSAGE_VARIABLES = ['primeiroNome', 'nome', 'creditoDisponivel', 'validadeCredito'] as const;
-export type MessageVariable = (typeof MESSAGE_VARIABLES)[number];
 
-/** Where a recipient stands: waiting in the outbox, handed to the provider, confirmed, given up, or not sent on purpose. */
-export const MESSAGE_RECIPIENT_STATUSES = ['queued', 'sent', 'delivered', 'failed', 'skipped'] as const;
 export const MessageRecipientStatusSchema = z.enum(MESSAGE_RECIPIENT_STATUSES);
 
-/**
- * Why a customer gets no message: no consent on this channel (at creation, or revoked before the
- * send), no address for it (no e-mail, no phone, no WhatsApp, no app), or no longer active.
- */
-export const MESSAGE_SKIP_REASONS = ['no_consent', 'no_contact', 'inactive'] as const;
 export const MessageSkipReasonSchema = z.enum(MESSAGE_SKIP_REASONS);
 
 const text = z.string().check(z.trim(), z.minLength(1), z.maxLength(5000));
