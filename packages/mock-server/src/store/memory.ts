@@ -23,6 +23,7 @@ import type { AuditQueryParams, CustomerQuery, ListJsonResult, ListParams, ListR
 import type { RecipientListParams, RecipientOutcome, StoredMessageBatch, StoredRecipient } from './types.js';
 import type { MessageChannel, MessageProgress } from '@clientela/core/schemas';
 import { emptyProgress } from './message-rows.js';
+import type { CategoryFigureSums, FiguresWindow } from './types.js';
 import type { DeliveryListParams, DeliveryOutcome, EventListParams, EventListResult, NewEvent, StoredDelivery, StoredWebhookEndpoint } from './types.js';
 import { afterAttempt } from './webhook-rows.js';
 
@@ -615,6 +616,36 @@ export class MemoryStore implements SyncStore {
 
   orderFigures(customerId: string): OrderFigures {
     return figuresOf(this.ordersByCustomer.get(customerId) ?? []);
+  }
+
+  categoryFigureSums({ start, split, at }: FiguresWindow): CategoryFigureSums[] {
+    const sums = new Map<string, CategoryFigureSums>();
+    const of = (categoryId: string) => {
+      let f = sums.get(categoryId);
+      if (!f) sums.set(categoryId, (f = { categoryId, members: 0, ordersCount: 0, totalSpentCents: 0, ordersLast: 0, ordersPrevious: 0 }));
+      return f;
+    };
+    for (const { c } of this.recs) {
+      if (c.status === 'deleted') continue;
+      for (const id of c.categoryIds) {
+        const f = of(id);
+        f.members++;
+        f.ordersCount += c.stats.ordersCount;
+        f.totalSpentCents += c.stats.totalSpentCents;
+      }
+    }
+    this.allOrders ??= [...this.orders.values()].sort(compareOrders);
+    for (const o of this.allOrders) {
+      if (o.placedAt < start) break;
+      if (o.placedAt >= at || !countsAsPurchase(o.status)) continue;
+      const c = this.byId.get(o.customerId)?.c;
+      if (!c || c.status === 'deleted') continue;
+      for (const id of c.categoryIds) {
+        if (o.placedAt >= split) of(id).ordersLast++;
+        else of(id).ordersPrevious++;
+      }
+    }
+    return [...sums.values()];
   }
 
   appendCreditEntries(entries: readonly CreditEntry[]): void {

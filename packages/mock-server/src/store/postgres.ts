@@ -21,6 +21,7 @@ import {
   type StoredCategory,
 } from './types.js';
 import type { RecipientListParams, RecipientOutcome, StoredMessageBatch, StoredRecipient } from './types.js';
+import type { CategoryFigureSums, FiguresWindow } from './types.js';
 import type { MessageChannel, MessageProgress } from '@clientela/core/schemas';
 import { batchOf, emptyProgress, recipientData, recipientOf } from './message-rows.js';
 import type { DeliveryListParams, DeliveryOutcome, EventListParams, EventListResult, NewEvent, StoredDelivery, StoredWebhookEndpoint } from './types.js';
@@ -598,6 +599,28 @@ export class PostgresStore implements Store {
     const where = parts.length ? `WHERE ${parts.join(' AND ')}` : '';
     const rows = (await this.#q<{ data: string }>(`SELECT data FROM orders ${where} ORDER BY placed_at DESC, id DESC LIMIT $${args.length}`, args)).rows;
     return { items: rows.slice(0, limit).map((r) => JSON.parse(r.data) as Order), hasMore: rows.length > limit };
+  }
+
+  async categoryFigureSums({ start, split, at }: FiguresWindow): Promise<CategoryFigureSums[]> {
+    const sums = new Map<string, CategoryFigureSums>();
+    const members = await this.#q<{ id: string; members: number; orders: string; spent: string }>(
+      `SELECT cat AS id, count(*)::int AS members, sum(orders_count)::text AS orders, sum(total_spent)::text AS spent
+       FROM customers, unnest(category_ids) AS cat
+       WHERE status <> 'deleted' AND category_ids <> '{}' GROUP BY cat`,
+    );
+    for (const r of members.rows) sums.set(r.id, { categoryId: r.id, members: r.members, ordersCount: Number(r.orders), totalSpentCents: Number(r.spent), ordersLast: 0, ordersPrevious: 0 });
+    const windows = await this.#q<{ id: string; last: number; previous: number }>(
+      `SELECT cat AS id, count(*) FILTER (WHERE o.placed_at >= $2)::int AS last, count(*) FILTER (WHERE o.placed_at < $2)::int AS previous
+       FROM orders o JOIN customers c ON c.id = o.customer_id, unnest(c.category_ids) AS cat
+       WHERE o.placed_at >= $1 AND o.placed_at < $3 AND o.status = ANY($4::text[]) AND c.status <> 'deleted'
+       GROUP BY cat`,
+      [start, split, at, COUNTED],
+    );
+    for (const r of windows.rows) {
+      const f = sums.get(r.id);
+      if (f) (f.ordersLast = r.last), (f.ordersPrevious = r.previous);
+    }
+    return [...sums.values()];
   }
 
   async orderFigures(customerId: string): Promise<OrderFigures> {

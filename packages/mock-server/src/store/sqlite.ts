@@ -7,6 +7,7 @@ import { maskJson, queryKey, queryTokens, scanByPages, searchTextOf, sortKeyOf }
 import { migrateSqlite } from './sqlite-migrations.js';
 import type { AuditQueryParams, CustomerQuery, ListJsonResult, ListParams, ListResult, OrderFigures, OrderListParams, OrderListResult, SortSpec, StoredAudit, StoredCategory, SyncStore } from './types.js';
 import type { RecipientListParams, RecipientOutcome, StoredMessageBatch, StoredRecipient } from './types.js';
+import type { CategoryFigureSums, FiguresWindow } from './types.js';
 import type { MessageChannel, MessageProgress } from '@clientela/core/schemas';
 import { batchOf, emptyProgress, recipientData, recipientOf } from './message-rows.js';
 import type { DeliveryListParams, DeliveryOutcome, EventListParams, EventListResult, NewEvent, StoredDelivery, StoredWebhookEndpoint } from './types.js';
@@ -645,6 +646,27 @@ export class SqliteStore implements SyncStore {
     const where = parts.length ? `WHERE ${parts.join(' AND ')}` : '';
     const rows = this.prepare(`SELECT data FROM orders ${where} ORDER BY placed_at DESC, id DESC LIMIT ?`).pluck().all(...args, limit + 1) as string[];
     return { items: rows.slice(0, limit).map((d) => JSON.parse(d) as Order), hasMore: rows.length > limit };
+  }
+
+  categoryFigureSums({ start, split, at }: FiguresWindow): CategoryFigureSums[] {
+    const sums = new Map<string, CategoryFigureSums>();
+    const members = this.prepare(
+      `SELECT cc.category_id AS id, count(*) AS members, sum(c.orders_count) AS orders, sum(c.total_spent) AS spent
+       FROM customer_categories cc JOIN customers c ON c.seq = cc.customer_seq
+       WHERE c.status <> 'deleted' GROUP BY cc.category_id`,
+    ).all() as { id: string; members: number; orders: number; spent: number }[];
+    for (const r of members) sums.set(r.id, { categoryId: r.id, members: r.members, ordersCount: r.orders, totalSpentCents: r.spent, ordersLast: 0, ordersPrevious: 0 });
+    const windows = this.prepare(
+      `SELECT cc.category_id AS id, sum(o.placed_at >= ?) AS last, sum(o.placed_at < ?) AS previous
+       FROM orders o JOIN customers c ON c.id = o.customer_id JOIN customer_categories cc ON cc.customer_seq = c.seq
+       WHERE o.placed_at >= ? AND o.placed_at < ? AND o.status IN (${COUNTED}) AND c.status <> 'deleted'
+       GROUP BY cc.category_id`,
+    ).all(split, split, start, at) as { id: string; last: number; previous: number }[];
+    for (const r of windows) {
+      const f = sums.get(r.id);
+      if (f) (f.ordersLast = r.last), (f.ordersPrevious = r.previous);
+    }
+    return [...sums.values()];
   }
 
   orderFigures(customerId: string): OrderFigures {

@@ -19,6 +19,7 @@ import type { RecipientListParams, RecipientOutcome, StoredMessageBatch, StoredR
 import type { MessageChannel } from '@clientela/core/schemas';
 import type { DeliveryListParams, DeliveryOutcome, EventListParams, NewEvent, StoredWebhookEndpoint } from './types.js';
 import { deliveriesFor } from './webhook-rows.js';
+import type { FiguresWindow } from './types.js';
 
 /**
  * The asynchronous {@link Store} over an embedded {@link SyncStore} (memory, SQLite). Each call
@@ -230,6 +231,9 @@ export class SyncStoreAdapter implements Store {
   }
   orderFigures(customerId: string) {
     return this.#run(() => this.inner.orderFigures(customerId));
+  }
+  categoryFigureSums(window: FiguresWindow) {
+    return this.#run(() => this.inner.categoryFigureSums(window));
   }
   appendCreditEntries(entries: readonly CreditEntry[]) {
     return this.#run(() => this.inner.appendCreditEntries(entries));

@@ -131,6 +131,25 @@ export interface OrderFigures {
 }
 
 /** A page of orders, newest first (`placedAt` then `id`, both descending). */
+/** The order windows of the category figures: counted orders placed in [start, split) and [split, at). */
+export interface FiguresWindow {
+  start: string;
+  split: string;
+  at: string;
+}
+
+/** One category's sums over its members that are not deleted (see `categoryFigureSums`). */
+export interface CategoryFigureSums {
+  categoryId: string;
+  members: number;
+  /** The members' own figures (orders count, total spent), as their orders' writes keep them. */
+  ordersCount: number;
+  totalSpentCents: number;
+  /** The members' counted orders placed in the window's later and earlier half. */
+  ordersLast: number;
+  ordersPrevious: number;
+}
+
 export interface OrderListParams {
   customerId?: string | undefined;
   status?: OrderStatus | undefined;
@@ -274,6 +293,12 @@ export interface Store {
   listOrders(params: OrderListParams): Promise<OrderListResult>;
   /** What the customer's stored orders add up to, computed from the rows. */
   orderFigures(customerId: string): Promise<OrderFigures>;
+  /**
+   * Per category that has members: the sums of the category figures over its members that are not
+   * deleted, made where the rows are (one aggregate query in SQL), not by reading every customer.
+   * Members are today's: an order counts for the categories its customer holds now.
+   */
+  categoryFigureSums(window: FiguresWindow): Promise<CategoryFigureSums[]>;
 
   /**
    * Appends entries to the credits ledger. Each redemption or expiry takes its amount from its
@@ -431,6 +456,7 @@ export interface SyncStore {
   updateOrder(order: Order): void;
   listOrders(params: OrderListParams): OrderListResult;
   orderFigures(customerId: string): OrderFigures;
+  categoryFigureSums(window: FiguresWindow): CategoryFigureSums[];
   /** Appends entries, taking redemptions and expiries from their grants' remaining balance (throws, writing nothing, below zero). */
   appendCreditEntries(entries: readonly CreditEntry[]): void;
   creditEntries(customerId: string): CreditEntry[];
