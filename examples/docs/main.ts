@@ -118,6 +118,11 @@ async function demo(tag: string): Promise<TemplateResult> {
       return html`<cl-category-manager .client=${admin}></cl-category-manager>`;
     case 'cl-registration-settings':
       return html`<cl-registration-settings .client=${admin}></cl-registration-settings>`;
+    case 'cl-message-composer': {
+      const ids = (await admin.customers.list({ limit: 5 })).items.map((c) => c.id);
+      return html`<p class="demo-note">Five customers of the in-page server; the development provider delivers into its outbox.</p>
+        <cl-message-composer .client=${admin} .target=${{ ids }}></cl-message-composer>`;
+    }
     case 'cl-unit-manager':
       return html`<cl-unit-manager .client=${admin}></cl-unit-manager>`;
     case 'cl-account-access':

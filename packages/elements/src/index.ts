@@ -10,3 +10,4 @@ export { CustomerImport } from './customer-import/customer-import.js';
 export { AuditLog } from './audit-log/audit-log.js';
 export { FilterBuilder } from './filter-builder/filter-builder.js';
 export { UnitManager } from './unit-manager/unit-manager.js';
+export { MessageComposer } from './message-composer/message-composer.js';

@@ -1,4 +1,4 @@
-import type { Customer, ImportReport, Session, View } from '@clientela/core';
+import type { Customer, ImportReport, MessageBatch, Session, View } from '@clientela/core';
 
 /** Options shared by every Clientela event: they bubble and cross shadow roots. */
 const init = { bubbles: true, composed: true } as const;
@@ -97,8 +97,26 @@ export class ViewSelectEvent extends Event {
   }
 }
 
+/** A message composer sent its message: the batch is queued (its recipients are sent in the background). */
+export class MessageSentEvent extends Event {
+  static readonly type = 'cl-message-sent';
+  constructor(readonly detail: { batch: MessageBatch }) {
+    super(MessageSentEvent.type, init);
+  }
+}
+
+/** "Cancelar" was pressed in a message composer: the dialog holding it closes. */
+export class MessageCancelEvent extends Event {
+  static readonly type = 'cl-message-cancel';
+  constructor() {
+    super(MessageCancelEvent.type, init);
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
+    'cl-message-sent': MessageSentEvent;
+    'cl-message-cancel': MessageCancelEvent;
     'cl-results': ResultsEvent;
     'cl-view-change': ViewChangeEvent;
     'cl-view-select': ViewSelectEvent;

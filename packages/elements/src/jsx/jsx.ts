@@ -7,6 +7,7 @@ import type { AccountAccess } from '../account-access/account-access.component.j
 import type { AuditLog } from '../audit-log/audit-log.component.js';
 import type { FilterBuilder } from '../filter-builder/filter-builder.component.js';
 import type { UnitManager } from '../unit-manager/unit-manager.component.js';
+import type { MessageComposer } from '../message-composer/message-composer.component.js';
 import type { CategoryManager } from '../category-manager/category-manager.component.js';
 import type { CategoryPicker } from '../category-picker/category-picker.component.js';
 import type { CustomerCard } from '../customer-card/customer-card.component.js';
@@ -43,6 +44,7 @@ export interface ClientelaIntrinsicElements {
   'cl-audit-log': ClientelaTagProps<AuditLog>;
   'cl-filter-builder': ClientelaTagProps<FilterBuilder>;
   'cl-unit-manager': ClientelaTagProps<UnitManager>;
+  'cl-message-composer': ClientelaTagProps<MessageComposer>;
 }
 
 declare global {

@@ -12,6 +12,7 @@ import { AccountAccess as AccountAccessElement } from '../account-access/account
 import { AuditLog as AuditLogElement } from '../audit-log/audit-log.js';
 import { FilterBuilder as FilterBuilderElement } from '../filter-builder/filter-builder.js';
 import { UnitManager as UnitManagerElement } from '../unit-manager/unit-manager.js';
+import { MessageComposer as MessageComposerElement } from '../message-composer/message-composer.js';
 import { CategoryManager as CategoryManagerElement } from '../category-manager/category-manager.js';
 import { CategoryPicker as CategoryPickerElement } from '../category-picker/category-picker.js';
 import { CustomerCard as CustomerCardElement } from '../customer-card/customer-card.js';
@@ -26,6 +27,8 @@ import {
   ImportCompleteEvent,
   ViewSelectEvent,
   InvalidEvent,
+  MessageCancelEvent,
+  MessageSentEvent,
   SelectionChangeEvent,
   SignedInEvent,
 } from '../events/events.js';
@@ -120,4 +123,11 @@ export const UnitManager = createComponent({
   tagName: 'cl-unit-manager',
   elementClass: UnitManagerElement,
   events: { onChange: 'change' },
+});
+
+export const MessageComposer = createComponent({
+  react: React,
+  tagName: 'cl-message-composer',
+  elementClass: MessageComposerElement,
+  events: { onMessageSent: on(MessageSentEvent), onMessageCancel: on(MessageCancelEvent) },
 });
