@@ -1,7 +1,7 @@
-import type { MessageBatch, MessageChannel, MessagePreview } from '@clientela/core';
+import type { MessageBatch, MessageChannel, MessageCreate, MessagePreview } from '@clientela/core';
 import { isValidationError } from '@clientela/core/errors';
 import { unknownMessageVariables } from '@clientela/core/format';
-import { MESSAGE_CHANNELS, type MessageCreate } from '@clientela/core/schemas';
+import { MESSAGE_CHANNELS } from '@clientela/core/rules';
 import { html, nothing, type PropertyValues } from 'lit';
 import { MessageCancelEvent, MessageSentEvent } from '../events/events.js';
 import { ClientelaElement, type ClientModule } from '../internal/clientela-element.js';

@@ -189,7 +189,8 @@ describe('<cl-message-composer>', () => {
     expect($(el, '#send').textContent!.trim()).to.equal('Tentar novamente');
     $(el, '#send').click();
     await waitUntil(() => sends.length === 2 && (el as any).sendState === 'failed', 'failed twice');
-    expect(sends[1]!.key).to.equal(sends[0]!.key).and.to.be.a('string');
+    expect(sends[1]!.key).to.be.a('string');
+    expect(sends[1]!.key).to.equal(sends[0]!.key);
     await type(el, '#text', 'Olá {{primeiroNome}}');
     const sent = oneEvent(el, 'cl-message-sent');
     $(el, '#send').click();

@@ -1,5 +1,5 @@
 import type { Locale } from '@clientela/core';
-import { MESSAGE_VARIABLES, type MessageVariable } from '@clientela/core/schemas';
+import { MESSAGE_VARIABLES, type MessageVariable } from '@clientela/core/rules';
 import { css, html, LitElement, nothing } from 'lit';
 import { tokens } from '../internal/tokens.js';
 
