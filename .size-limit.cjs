@@ -20,8 +20,8 @@ module.exports = [
   // included (6.3 kB of it). Measured 51.2 kB: messages (#17) added their schemas, the template
   // renderer, the audit sentence in three languages and client.messages (about 2.4 kB).
   { name: 'core: everything (schemas, validators, formatters, client, ky)', path: core, import: { [core]: '*' }, limit: '51.3 kB', gzip: true },
-  // Every element, every language and every lazily loaded part in one module. Measured 132.73 kB
-  // (129.40 before <cl-unit-manager>, a new element, and the message schemas the client checks
-  // answers against, both landed after that measurement).
-  { name: 'elements: single-file CDN module (all elements, lit and core included)', path: 'packages/elements/dist/cdn/clientela.js', limit: '133 kB', gzip: true },
+  // Every element, every language and every lazily loaded part in one module. Measured 138.49 kB:
+  // <cl-message-composer> (its form, preview, variable menu and three languages) added 5.5 kB to
+  // the 132.73 measured before it.
+  { name: 'elements: single-file CDN module (all elements, lit and core included)', path: 'packages/elements/dist/cdn/clientela.js', limit: '138.8 kB', gzip: true },
 ];
