@@ -27,6 +27,8 @@ import { registerWebhooks } from './routes/webhooks.js';
 import { WebhookDispatcher, type WebhookOptions } from './service/webhook-dispatcher.js';
 import { registerMessages } from './routes/messages.js';
 import { MessageDispatcher, type MessageDispatchOptions } from './service/message-dispatcher.js';
+import { registerAutomations } from './routes/automations.js';
+import { AutomationScheduler, type AutomationSchedulerOptions } from './service/automation-scheduler.js';
 import { generateSeed } from './seed/seed.js';
 import { writeSeed } from './seed/write.js';
 import { createPasswordHasher, type ScryptDerive } from './service/passwords.js';
@@ -90,6 +92,11 @@ export interface AppOptions {
    * `server.messages.runOnce()` or `drain()`.
    */
   messages?: MessageDispatchOptions;
+  /**
+   * The automations' scheduler (`server.automations`). It runs on a timer only with `autoStart`
+   * (`startServer` and the CLI turn it on); otherwise call `server.automations.runOnce()`.
+   */
+  automations?: AutomationSchedulerOptions;
 }
 
 export interface MockServerOptions extends AppOptions {
@@ -119,6 +126,8 @@ export interface MockServer {
   webhooks: WebhookDispatcher;
   /** Sends the message outbox of this server's store. */
   messages: MessageDispatcher;
+  /** Runs the automations due, queueing their messages in the outbox. */
+  automations: AutomationScheduler;
   /** Stops the dispatcher and closes the store. */
   close(): Promise<void>;
 }
@@ -170,6 +179,7 @@ export function createApp(options: AppOptions = {}): MockServer {
   const webhooks = new WebhookDispatcher(store, { now: ctx.now, ...options.webhooks });
   ctx.webhooks = webhooks;
   const messages = new MessageDispatcher(ctx, { now: ctx.now, ...options.messages });
+  const automations = new AutomationScheduler(ctx, { now: ctx.now, ...options.automations }, () => messages.wake());
 
   const ready = seedStore(ctx, options);
   // A failed seed is reported by every request (through `ready`), not as an unhandled rejection.
@@ -301,6 +311,7 @@ export function createApp(options: AppOptions = {}): MockServer {
   registerViews(router, ctx);
   registerUnits(router, ctx);
   registerMessages(router, ctx, () => messages.wake());
+  registerAutomations(router, ctx);
   registerEvents(router, ctx);
   registerWebhooks(router, ctx);
 
@@ -308,6 +319,7 @@ export function createApp(options: AppOptions = {}): MockServer {
   // with pending deliveries resumes them).
   if (options.webhooks?.autoStart) void ready.then(() => webhooks.start(), () => undefined);
   if (options.messages?.autoStart) void ready.then(() => messages.start(), () => undefined);
+  if (options.automations?.autoStart) void ready.then(() => automations.start(), () => undefined);
 
   return {
     app,
@@ -324,9 +336,11 @@ export function createApp(options: AppOptions = {}): MockServer {
     },
     webhooks,
     messages,
+    automations,
     close: async () => {
       await maintaining;
       await webhooks.stop();
+      await automations.stop();
       await messages.stop();
       await store.close();
     },

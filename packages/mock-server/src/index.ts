@@ -50,7 +50,7 @@ export async function startServer(options: MockServerOptions & { port?: number; 
   const { databaseUrl, ...rest } = options;
   // PostgreSQL is opened (and migrated) before the app: its store cannot be made synchronously.
   // A listening server sends its webhooks on its own.
-  const withWebhooks = { ...rest, webhooks: { autoStart: true, ...rest.webhooks }, messages: { autoStart: true, ...rest.messages } };
+  const withWebhooks = { ...rest, webhooks: { autoStart: true, ...rest.webhooks }, messages: { autoStart: true, ...rest.messages }, automations: { autoStart: true, ...rest.automations } };
   const server = createApp(databaseUrl && !withWebhooks.store ? { ...withWebhooks, store: await PostgresStore.open(databaseUrl) } : withWebhooks);
   const host = options.host ?? '127.0.0.1';
   // Listen only once seeded, so the first request a caller makes sees the seeded store.

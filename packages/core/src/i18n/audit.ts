@@ -58,6 +58,7 @@ export interface AuditWords {
   creditGrant(kind: string, amount: string, name: string): string;
   creditRedeem(amount: string, name: string): string;
   messageSend(channel: string, whom: string, noConsent: string, noContact: string): string;
+  automation(action: 'create' | 'update' | 'delete', name: string): string;
 }
 
 const pt: AuditWords = {
@@ -104,6 +105,7 @@ const pt: AuditWords = {
   creditRedeem: (amount, name) => `Resgatou ${amount} em créditos de ${name}`,
   messageSend: (channel, whom, noConsent, noContact) =>
     `Enviou mensagem por ${channel} para ${whom}, ciente da responsabilidade legal (fora: ${noConsent} sem consentimento, ${noContact} sem contato)`,
+  automation: (action, name) => `${action === 'create' ? 'Criou' : action === 'update' ? 'Alterou' : 'Excluiu'} a automação ${name}`,
 };
 
 
@@ -247,6 +249,10 @@ export function describeAuditEntry(entry: AuditEntry, locale: Locale, options: D
         num.format(entry.excluded?.noContact ?? 0),
       );
     }
+    case 'automation.create':
+    case 'automation.update':
+    case 'automation.delete':
+      return w.automation(entry.action.slice('automation.'.length) as 'create' | 'update' | 'delete', entry.targetName ?? entry.target ?? '');
   }
 }
 

@@ -124,6 +124,7 @@ export const audit: AuditWords = {
   creditRedeem: (amount, name) => `Redeemed ${amount} of credit of ${name}`,
   messageSend: (channel, whom, noConsent, noContact) =>
     `Sent a message by ${channel} to ${whom}, acknowledging legal responsibility (left out: ${noConsent} without consent, ${noContact} without contact)`,
+  automation: (action, name) => `${action === 'create' ? 'Created' : action === 'update' ? 'Changed' : 'Deleted'} the automation ${name}`,
 };
 
 /** Filter conditions in words (see `describeFilterCondition`), condition names and built-in view names. */

@@ -125,6 +125,7 @@ export const audit: AuditWords = {
   creditRedeem: (amount, name) => `Canjeó ${amount} en créditos de ${name}`,
   messageSend: (channel, whom, noConsent, noContact) =>
     `Envió un mensaje por ${channel} a ${whom}, consciente de la responsabilidad legal (fuera: ${noConsent} sin consentimiento, ${noContact} sin contacto)`,
+  automation: (action, name) => `${action === 'create' ? 'Creó' : action === 'update' ? 'Modificó' : 'Eliminó'} la automatización ${name}`,
 };
 
 /** Filter conditions in words (see `describeFilterCondition`), condition names and built-in view names. */

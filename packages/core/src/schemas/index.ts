@@ -264,3 +264,32 @@ export type {
   MessageRecipientStatus,
   MessageSkipReason,
 } from './message.js';
+// ---- automations (#17 §3) ----
+export {
+  AUTOMATION_MAX_DELAY_HOURS,
+  AUTOMATION_TRIGGERS,
+  AutomationCreateSchema,
+  AutomationFiguresSchema,
+  AutomationListSchema,
+  AutomationPatchSchema,
+  AutomationPreviewRequestSchema,
+  AutomationPreviewSchema,
+  AutomationSchema,
+  AutomationTriggerSchema,
+  CART_EVENTS,
+  CartEventResultSchema,
+  CartEventSchema,
+} from './automation.js';
+export type {
+  Automation,
+  AutomationCreate,
+  AutomationFigures,
+  AutomationPatch,
+  AutomationPreview,
+  AutomationPreviewRequest,
+  AutomationTrigger,
+  AutomationTriggerType,
+  CartEvent,
+  CartEventResult,
+  CartEventType,
+} from './automation.js';

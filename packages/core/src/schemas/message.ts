@@ -86,6 +86,8 @@ export const MessageBatchSchema = z.strictObject({
   progress: MessageProgressSchema,
   /** Who sent it: the key id and the `X-Actor` name. */
   createdBy: z.strictObject({ keyId: z.string(), name: z.optional(z.string()) }),
+  /** The automation that sent it (`/v1/automations`): one batch per occasion, `createdBy` names the flow. */
+  automationId: z.optional(z.string()),
   createdAt: datetime(),
 });
 

@@ -123,6 +123,7 @@ export const AUDIT_ACTIONS = [
   'customer.reveal', 'customer.create', 'customer.update', 'customer.delete', 'customer.invite',
   'bulk', 'export', 'import', 'settings.update', 'category.create', 'category.update',
   'order.create', 'order.update', 'credit.grant', 'credit.redeem', 'message.send',
+  'automation.create', 'automation.update', 'automation.delete',
 ] as const;
 
 /** A record an audit entry names, with its name at the time of the action. */

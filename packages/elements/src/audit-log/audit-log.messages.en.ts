@@ -12,4 +12,5 @@ export const table: Record<Key, string> = {
     a_import: 'Spreadsheet import', 'a_settings.update': 'Changed settings', 'a_category.create': 'Created category',
     'a_category.update': 'Changed category', 'a_order.create': 'Recorded order', 'a_order.update': 'Changed order',
     'a_credit.grant': 'Granted credit', 'a_credit.redeem': 'Redeemed credit', 'a_message.send': 'Sent a message',
+    'a_automation.create': 'Created an automation', 'a_automation.update': 'Changed an automation', 'a_automation.delete': 'Deleted an automation',
 };

@@ -12,4 +12,5 @@ export const table: Record<Key, string> = {
     a_import: 'Importación de planilla', 'a_settings.update': 'Modificó configuración', 'a_category.create': 'Creó categoría',
     'a_category.update': 'Modificó categoría', 'a_order.create': 'Registró pedido', 'a_order.update': 'Modificó pedido',
     'a_credit.grant': 'Concedió crédito', 'a_credit.redeem': 'Canjeó crédito', 'a_message.send': 'Envió un mensaje',
+    'a_automation.create': 'Creó una automatización', 'a_automation.update': 'Modificó una automatización', 'a_automation.delete': 'Eliminó una automatización',
 };

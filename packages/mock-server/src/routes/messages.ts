@@ -27,8 +27,8 @@ import { customerDisplayName } from '@clientela/core/format';
 
 const IdParams = z.object({ id: z.string() });
 
-/** Content rules beyond the schema: a subject for e-mail, only known variables. */
-function checkContent(body: MessageContent, locale: Locale): void {
+/** Content rules beyond the schema: a subject for e-mail, only known variables (messages and automations). */
+export function checkContent(body: Pick<MessageContent, 'channel' | 'subject' | 'text'>, locale: Locale): void {
   const issues: FieldIssue[] = [];
   if (body.channel === 'email' && !body.subject?.trim()) issues.push(fieldIssue('subject', 'subject_required', locale));
   for (const [path, value] of [['subject', body.subject ?? ''], ['text', body.text]] as const) {

@@ -21,6 +21,7 @@ import { applyToBalances, compareOrders, figuresOf, numberKey, pageOf, UNIT_SORT
 import { compareKeys, maskJson, matchesTokens, queryKey, queryPredicate, queryTokens, scanByPages, searchTextOf, sortKeyOf } from './search.js';
 import type { AuditQueryParams, CustomerQuery, ListJsonResult, ListParams, ListResult, OrderFigures, OrderListParams, OrderListResult, SortKey, SortSpec, StoredAudit, StoredCategory, SyncStore } from './types.js';
 import type { RecipientListParams, RecipientOutcome, StoredMessageBatch, StoredRecipient } from './types.js';
+import type { AutomationOccasion, StoredAutomation, StoredCart } from './types.js';
 import type { MessageChannel, MessageProgress } from '@clientela/core/schemas';
 import { emptyProgress } from './message-rows.js';
 import type { CategoryFigureSums, FiguresWindow } from './types.js';
@@ -954,6 +955,54 @@ export class MemoryStore implements SyncStore {
     let n = 0;
     for (const r of this.recipients) if (r.channel === channel && r.sentAt !== undefined && r.sentAt >= since) n++;
     return n;
+  }
+
+  // ---- automations (#17 §3) ----
+  private automations = new Map<string, StoredAutomation>();
+  private occasions = new Map<string, AutomationOccasion>();
+  private carts = new Map<string, StoredCart>();
+
+  listAutomations(): StoredAutomation[] {
+    return [...this.automations.values()];
+  }
+
+  getAutomation(id: string): StoredAutomation | undefined {
+    return this.automations.get(id);
+  }
+
+  putAutomation(automation: StoredAutomation): void {
+    this.automations.set(automation.id, automation);
+  }
+
+  deleteAutomation(id: string): void {
+    this.automations.delete(id);
+  }
+
+  getAutomationOccasion(automationId: string, occasion: string): AutomationOccasion | undefined {
+    return this.occasions.get(`${automationId}\u0000${occasion}`);
+  }
+
+  insertAutomationOccasion(occasion: AutomationOccasion): void {
+    this.occasions.set(`${occasion.automationId}\u0000${occasion.occasion}`, occasion);
+  }
+
+  listAutomationOccasions(automationId: string): AutomationOccasion[] {
+    return [...this.occasions.values()].filter((o) => o.automationId === automationId);
+  }
+
+  getCart(id: string): StoredCart | undefined {
+    return this.carts.get(id);
+  }
+
+  putCart(cart: StoredCart): void {
+    this.carts.set(cart.id, cart);
+  }
+
+  listIdleCarts(idleSince: string, afterId: string | undefined, limit: number): StoredCart[] {
+    return [...this.carts.values()]
+      .filter((c) => c.status === 'open' && c.lastEventAt <= idleSince && (afterId === undefined || c.id > afterId))
+      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+      .slice(0, limit);
   }
 
   close(): void {}

@@ -382,6 +382,36 @@ export const POSTGRES_MIGRATIONS: readonly Migration<Db, Promise<void>>[] = [
       `);
     },
   },
+  // ---- automations (#17 §3) ----
+  {
+    version: 15,
+    name: 'automations: flows, the occasions they acted on (one per flow and occasion), carts',
+    up: async (db) => {
+      await db.query(`
+        CREATE TABLE automations (
+          seq bigserial PRIMARY KEY,
+          id text COLLATE "C" NOT NULL UNIQUE,
+          version integer NOT NULL,
+          data text NOT NULL
+        );
+        CREATE TABLE automation_occasions (
+          seq bigserial PRIMARY KEY,
+          automation_id text COLLATE "C" NOT NULL,
+          occasion text COLLATE "C" NOT NULL,
+          data text NOT NULL,
+          UNIQUE (automation_id, occasion)
+        );
+        CREATE TABLE carts (
+          id text COLLATE "C" PRIMARY KEY,
+          status text NOT NULL CHECK (status IN ('open', 'checked_out', 'emptied')),
+          last_event text NOT NULL,
+          last_event_at text COLLATE "C" NOT NULL,
+          data text NOT NULL
+        );
+        CREATE INDEX carts_idle ON carts (last_event_at) WHERE status = 'open';
+      `);
+    },
+  },
 ];
 
 export const POSTGRES_SCHEMA_VERSION = checkMigrations(POSTGRES_MIGRATIONS);

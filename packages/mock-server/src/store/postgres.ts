@@ -22,6 +22,7 @@ import {
 } from './types.js';
 import type { RecipientListParams, RecipientOutcome, StoredMessageBatch, StoredRecipient } from './types.js';
 import type { CategoryFigureSums, FiguresWindow } from './types.js';
+import type { AutomationOccasion, StoredAutomation, StoredCart } from './types.js';
 import type { MessageChannel, MessageProgress } from '@clientela/core/schemas';
 import { batchOf, emptyProgress, recipientData, recipientOf } from './message-rows.js';
 import type { DeliveryListParams, DeliveryOutcome, EventListParams, EventListResult, NewEvent, StoredDelivery, StoredWebhookEndpoint } from './types.js';
@@ -1050,6 +1051,71 @@ export class PostgresStore implements Store {
   async countMessagesSentSince(channel: MessageChannel, since: string): Promise<number> {
     const r = await this.#q<{ n: string }>('SELECT count(*) AS n FROM message_recipients WHERE channel = $1 AND sent_at >= $2', [channel, since]);
     return Number(r.rows[0]?.n ?? 0);
+  }
+
+  // ---- automations (#17 §3) ----
+  async listAutomations(): Promise<StoredAutomation[]> {
+    return (await this.#q<{ data: string }>('SELECT data FROM automations ORDER BY seq')).rows.map((r) => JSON.parse(r.data) as StoredAutomation);
+  }
+
+  async getAutomation(id: string): Promise<StoredAutomation | undefined> {
+    const d = (await this.#q<{ data: string }>(`SELECT data FROM automations WHERE id = $1${this.#inside ? ' FOR UPDATE' : ''}`, [id])).rows[0]?.data;
+    return d === undefined ? undefined : (JSON.parse(d) as StoredAutomation);
+  }
+
+  async putAutomation(automation: StoredAutomation, expectedVersion?: number): Promise<boolean> {
+    const args: unknown[] = [automation.id, automation.version, JSON.stringify(automation)];
+    let sql = 'INSERT INTO automations (id, version, data) VALUES ($1, $2, $3) ON CONFLICT (id) DO UPDATE SET version = EXCLUDED.version, data = EXCLUDED.data';
+    if (expectedVersion !== undefined) {
+      sql += ' WHERE automations.version = $4';
+      args.push(expectedVersion);
+    }
+    return ((await this.#q(sql, args)).rowCount ?? 0) === 1;
+  }
+
+  async deleteAutomation(id: string, expectedVersion?: number): Promise<boolean> {
+    const r =
+      expectedVersion === undefined
+        ? await this.#q('DELETE FROM automations WHERE id = $1', [id])
+        : await this.#q('DELETE FROM automations WHERE id = $1 AND version = $2', [id, expectedVersion]);
+    return (r.rowCount ?? 0) === 1;
+  }
+
+  async claimAutomationOccasion(o: AutomationOccasion): Promise<boolean> {
+    // The unique key decides: a concurrent claim waits for the first transaction, then does nothing.
+    const r = await this.#q('INSERT INTO automation_occasions (automation_id, occasion, data) VALUES ($1, $2, $3) ON CONFLICT (automation_id, occasion) DO NOTHING', [
+      o.automationId,
+      o.occasion,
+      JSON.stringify(o),
+    ]);
+    return r.rowCount === 1;
+  }
+
+  async listAutomationOccasions(automationId: string): Promise<AutomationOccasion[]> {
+    return (await this.#q<{ data: string }>('SELECT data FROM automation_occasions WHERE automation_id = $1 ORDER BY seq', [automationId])).rows.map(
+      (r) => JSON.parse(r.data) as AutomationOccasion,
+    );
+  }
+
+  async putCart(cart: StoredCart): Promise<boolean> {
+    const r = await this.#q(
+      `INSERT INTO carts (id, status, last_event, last_event_at, data) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (id) DO UPDATE SET status = EXCLUDED.status, last_event = EXCLUDED.last_event, last_event_at = EXCLUDED.last_event_at, data = EXCLUDED.data
+       WHERE carts.last_event_at < EXCLUDED.last_event_at OR (carts.last_event_at = EXCLUDED.last_event_at AND carts.last_event <> EXCLUDED.last_event)`,
+      [cart.id, cart.status, cart.lastEvent, cart.lastEventAt, JSON.stringify(cart)],
+    );
+    return r.rowCount === 1;
+  }
+
+  async getCart(id: string): Promise<StoredCart | undefined> {
+    const d = (await this.#q<{ data: string }>('SELECT data FROM carts WHERE id = $1', [id])).rows[0]?.data;
+    return d === undefined ? undefined : (JSON.parse(d) as StoredCart);
+  }
+
+  async listIdleCarts(idleSince: string, afterId: string | undefined, limit: number): Promise<StoredCart[]> {
+    return (
+      await this.#q<{ data: string }>("SELECT data FROM carts WHERE status = 'open' AND last_event_at <= $1 AND id > $2 ORDER BY id LIMIT $3", [idleSince, afterId ?? '', limit])
+    ).rows.map((r) => JSON.parse(r.data) as StoredCart);
   }
 
   async close(): Promise<void> {

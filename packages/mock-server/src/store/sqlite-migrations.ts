@@ -283,6 +283,24 @@ export const SQLITE_MIGRATIONS: readonly Migration<Db>[] = [
         CREATE INDEX message_recipients_sent ON message_recipients (channel, sent_at) WHERE sent_at IS NOT NULL;
       `),
   },
+  // ---- automations (#17 §3) ----
+  {
+    version: 12,
+    name: 'automations: flows, the occasions they acted on (one per flow and occasion), carts',
+    up: (db) =>
+      db.exec(`
+        CREATE TABLE automations (seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, data TEXT NOT NULL);
+        CREATE TABLE automation_occasions (
+          seq INTEGER PRIMARY KEY AUTOINCREMENT,
+          automation_id TEXT NOT NULL,
+          occasion TEXT NOT NULL,
+          data TEXT NOT NULL,
+          UNIQUE (automation_id, occasion)
+        );
+        CREATE TABLE carts (id TEXT PRIMARY KEY, status TEXT NOT NULL, last_event_at TEXT NOT NULL, data TEXT NOT NULL);
+        CREATE INDEX carts_idle ON carts (last_event_at) WHERE status = 'open';
+      `),
+  },
 ];
 
 /** The schema version this server writes. */

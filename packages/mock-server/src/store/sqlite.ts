@@ -8,6 +8,7 @@ import { migrateSqlite } from './sqlite-migrations.js';
 import type { AuditQueryParams, CustomerQuery, ListJsonResult, ListParams, ListResult, OrderFigures, OrderListParams, OrderListResult, SortSpec, StoredAudit, StoredCategory, SyncStore } from './types.js';
 import type { RecipientListParams, RecipientOutcome, StoredMessageBatch, StoredRecipient } from './types.js';
 import type { CategoryFigureSums, FiguresWindow } from './types.js';
+import type { AutomationOccasion, StoredAutomation, StoredCart } from './types.js';
 import type { MessageChannel, MessageProgress } from '@clientela/core/schemas';
 import { batchOf, emptyProgress, recipientData, recipientOf } from './message-rows.js';
 import type { DeliveryListParams, DeliveryOutcome, EventListParams, EventListResult, NewEvent, StoredDelivery, StoredWebhookEndpoint } from './types.js';
@@ -939,6 +940,59 @@ export class SqliteStore implements SyncStore {
 
   countMessagesSentSince(channel: MessageChannel, since: string): number {
     return this.db.prepare('SELECT count(*) FROM message_recipients WHERE channel = ? AND sent_at >= ?').pluck().get(channel, since) as number;
+  }
+
+  // ---- automations (#17 §3) ----
+  listAutomations(): StoredAutomation[] {
+    return (this.db.prepare('SELECT data FROM automations ORDER BY seq').pluck().all() as string[]).map((d) => JSON.parse(d) as StoredAutomation);
+  }
+
+  getAutomation(id: string): StoredAutomation | undefined {
+    const d = this.db.prepare('SELECT data FROM automations WHERE id = ?').pluck().get(id) as string | undefined;
+    return d === undefined ? undefined : (JSON.parse(d) as StoredAutomation);
+  }
+
+  putAutomation(automation: StoredAutomation): void {
+    this.db.prepare('INSERT INTO automations (id, data) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET data = excluded.data').run(automation.id, JSON.stringify(automation));
+  }
+
+  deleteAutomation(id: string): void {
+    this.db.prepare('DELETE FROM automations WHERE id = ?').run(id);
+  }
+
+  getAutomationOccasion(automationId: string, occasion: string): AutomationOccasion | undefined {
+    const d = this.db.prepare('SELECT data FROM automation_occasions WHERE automation_id = ? AND occasion = ?').pluck().get(automationId, occasion) as string | undefined;
+    return d === undefined ? undefined : (JSON.parse(d) as AutomationOccasion);
+  }
+
+  insertAutomationOccasion(o: AutomationOccasion): void {
+    this.db.prepare('INSERT INTO automation_occasions (automation_id, occasion, data) VALUES (?, ?, ?)').run(o.automationId, o.occasion, JSON.stringify(o));
+  }
+
+  listAutomationOccasions(automationId: string): AutomationOccasion[] {
+    return (this.db.prepare('SELECT data FROM automation_occasions WHERE automation_id = ? ORDER BY seq').pluck().all(automationId) as string[]).map(
+      (d) => JSON.parse(d) as AutomationOccasion,
+    );
+  }
+
+  getCart(id: string): StoredCart | undefined {
+    const d = this.db.prepare('SELECT data FROM carts WHERE id = ?').pluck().get(id) as string | undefined;
+    return d === undefined ? undefined : (JSON.parse(d) as StoredCart);
+  }
+
+  putCart(cart: StoredCart): void {
+    this.db
+      .prepare('INSERT INTO carts (id, status, last_event_at, data) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET status = excluded.status, last_event_at = excluded.last_event_at, data = excluded.data')
+      .run(cart.id, cart.status, cart.lastEventAt, JSON.stringify(cart));
+  }
+
+  listIdleCarts(idleSince: string, afterId: string | undefined, limit: number): StoredCart[] {
+    return (
+      this.db
+        .prepare("SELECT data FROM carts WHERE status = 'open' AND last_event_at <= ? AND id > ? ORDER BY id LIMIT ?")
+        .pluck()
+        .all(idleSince, afterId ?? '', limit) as string[]
+    ).map((d) => JSON.parse(d) as StoredCart);
   }
 
   close(): void {

@@ -1,6 +1,7 @@
 import { searchKey } from '@clientela/core/format';
 import type { AuditEntry, CreditEntry, Customer, CustomerSource, Order, Unit, View } from '@clientela/core/schemas';
 import { Mutex } from './lock.js';
+import type { AutomationOccasion, StoredAutomation, StoredCart } from './types.js';
 import {
   StoreConflict,
   type AuditQueryParams,
@@ -392,6 +393,53 @@ export class SyncStoreAdapter implements Store {
   }
   countMessagesSentSince(channel: MessageChannel, since: string) {
     return this.#run(() => this.inner.countMessagesSentSince(channel, since));
+  }
+
+  // ---- automations (#17 §3) ----
+  listAutomations() {
+    return this.#run(() => this.inner.listAutomations());
+  }
+  getAutomation(id: string) {
+    return this.#run(() => this.inner.getAutomation(id));
+  }
+  putAutomation(automation: StoredAutomation, expectedVersion?: number): Promise<boolean> {
+    return this.#run(() => {
+      if (expectedVersion !== undefined && this.inner.getAutomation(automation.id)?.version !== expectedVersion) return false;
+      this.inner.putAutomation(automation);
+      return true;
+    });
+  }
+  deleteAutomation(id: string, expectedVersion?: number): Promise<boolean> {
+    return this.#run(() => {
+      const stored = this.inner.getAutomation(id);
+      if (!stored || (expectedVersion !== undefined && stored.version !== expectedVersion)) return false;
+      this.inner.deleteAutomation(id);
+      return true;
+    });
+  }
+  claimAutomationOccasion(occasion: AutomationOccasion): Promise<boolean> {
+    return this.#run(() => {
+      if (this.inner.getAutomationOccasion(occasion.automationId, occasion.occasion)) return false;
+      this.inner.insertAutomationOccasion(occasion);
+      return true;
+    });
+  }
+  listAutomationOccasions(automationId: string) {
+    return this.#run(() => this.inner.listAutomationOccasions(automationId));
+  }
+  putCart(cart: StoredCart): Promise<boolean> {
+    return this.#run(() => {
+      const stored = this.inner.getCart(cart.id);
+      if (stored && !(cart.lastEventAt > stored.lastEventAt || (cart.lastEventAt === stored.lastEventAt && cart.lastEvent !== stored.lastEvent))) return false;
+      this.inner.putCart(cart);
+      return true;
+    });
+  }
+  getCart(id: string) {
+    return this.#run(() => this.inner.getCart(id));
+  }
+  listIdleCarts(idleSince: string, afterId: string | undefined, limit: number) {
+    return this.#run(() => this.inner.listIdleCarts(idleSince, afterId, limit));
   }
 
   /** Closes at once when no transaction runs (a test may reopen the file right after). */

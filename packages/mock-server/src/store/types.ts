@@ -24,6 +24,8 @@ import type {
   MessageRecipient,
   MessageRecipientStatus,
   MessageProgress,
+  Automation,
+  CartEventType,
 } from '@clientela/core/schemas';
 
 // ---- messages (#17): batches and the outbox ----
@@ -44,6 +46,37 @@ export interface RecipientListParams {
 /** What a dispatcher writes after trying a recipient (only while it holds the lease). */
 export type RecipientOutcome = Pick<StoredRecipient, 'status' | 'attempts' | 'nextAttemptAt' | 'updatedAt'> &
   Partial<Pick<StoredRecipient, 'error' | 'skipReason' | 'providerMessageId' | 'sentAt'>>;
+
+// ---- automations (#17 §3): flows, the occasions they acted on, carts ----
+/** A flow as stored: its figures are counted from its occasions and their outbox rows when read. */
+export type StoredAutomation = Omit<Automation, 'figures'>;
+
+/**
+ * One occasion a flow acted on for a customer (`birthday:2026`, `cart:c_123`…), unique per flow:
+ * inserted in the same transaction as the message's outbox row, so a second scheduler (another
+ * process, or a retry after a crash) finds it taken and sends nothing.
+ */
+export interface AutomationOccasion {
+  automationId: string;
+  occasion: string;
+  customerId: string;
+  messageId: string;
+  recipientId: string;
+  at: string;
+}
+
+/** A cart as its last event left it. */
+export interface StoredCart {
+  id: string;
+  customerId: string;
+  status: 'open' | 'checked_out' | 'emptied';
+  lastEvent: CartEventType;
+  lastEventAt: string;
+  itemsCount?: number | undefined;
+  totalCents?: number | undefined;
+  createdAt: string;
+  updatedAt: string;
+}
 
 /** What a customer query selects, after the HTTP layer has parsed and defaulted it. */
 export interface CustomerQuery {
@@ -405,6 +438,32 @@ export interface Store {
   /** How many recipients of `channel` a provider took at or after `since` (for the rate limit, across processes). */
   countMessagesSentSince(channel: MessageChannel, since: string): Promise<number>;
 
+  // ---- automations (#17 §3) ----
+  /** Every flow, in the order created. */
+  listAutomations(): Promise<StoredAutomation[]>;
+  getAutomation(id: string): Promise<StoredAutomation | undefined>;
+  /** Inserts or replaces a flow; with `expectedVersion`, only over that stored version (returns whether it wrote). */
+  putAutomation(automation: StoredAutomation, expectedVersion?: number): Promise<boolean>;
+  /** Deletes a flow (its occasions stay, as history); with `expectedVersion`, only that version. */
+  deleteAutomation(id: string, expectedVersion?: number): Promise<boolean>;
+  /**
+   * Records that a flow acted on an occasion, only if no row holds the flow and occasion yet
+   * (returns whether it did). In PostgreSQL a concurrent claim waits for the first transaction
+   * and then finds the row: call it in the transaction that writes the outbox row.
+   */
+  claimAutomationOccasion(occasion: AutomationOccasion): Promise<boolean>;
+  /** The occasions a flow acted on, oldest first. */
+  listAutomationOccasions(automationId: string): Promise<AutomationOccasion[]>;
+  /**
+   * Writes a cart's new state when it has none, or when `cart` is newer than the stored one (a
+   * later `lastEventAt`, or the same time and another event); returns whether it wrote. A repeated
+   * or out-of-order event changes nothing.
+   */
+  putCart(cart: StoredCart): Promise<boolean>;
+  getCart(id: string): Promise<StoredCart | undefined>;
+  /** Open carts whose last event is at or before `idleSince`, by id after `afterId`. */
+  listIdleCarts(idleSince: string, afterId: string | undefined, limit: number): Promise<StoredCart[]>;
+
   close(): Promise<void>;
 }
 
@@ -513,6 +572,18 @@ export interface SyncStore {
   leaseMessageRecipients(owner: string, channel: MessageChannel, now: string, leaseUntil: string, limit: number): StoredRecipient[];
   finishMessageRecipient(id: string, owner: string, outcome: RecipientOutcome): boolean;
   countMessagesSentSince(channel: MessageChannel, since: string): number;
+
+  // ---- automations (#17 §3) (see Store; the adapter adds version checks, claims and the newer-cart rule) ----
+  listAutomations(): StoredAutomation[];
+  getAutomation(id: string): StoredAutomation | undefined;
+  putAutomation(automation: StoredAutomation): void;
+  deleteAutomation(id: string): void;
+  getAutomationOccasion(automationId: string, occasion: string): AutomationOccasion | undefined;
+  insertAutomationOccasion(occasion: AutomationOccasion): void;
+  listAutomationOccasions(automationId: string): AutomationOccasion[];
+  getCart(id: string): StoredCart | undefined;
+  putCart(cart: StoredCart): void;
+  listIdleCarts(idleSince: string, afterId: string | undefined, limit: number): StoredCart[];
 
   close(): void;
 }
