@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { createClient, PreconditionFailedError, ValidationError } from '@clientela/core';
 import type { MockServer, MockServerOptions } from '../src/index.js';
 import { createApp } from '../src/index.js';
 import { generateCpf } from '../src/seed/documents.js';
@@ -100,9 +101,24 @@ describe.each(everyServer('automations', options()))('automations on %s', (_kind
     expect((await call(server, 'DELETE', `/v1/automations/${id}`, { headers: { 'If-Match': '"3"' } })).status).toBe(204);
     expect((await call(server, 'GET', `/v1/automations/${id}`)).status).toBe(404);
 
+    // The same through the core client, its answers checked against the schemas.
+    const client = createClient({ baseUrl: 'http://mock.test', apiKey: server.keys.secret, fetch: (r) => server.fetch(r) });
+    await expect(client.automations.create({ ...body, channel: 'email', trigger: { type: 'birthday' }, subject: '' })).rejects.toBeInstanceOf(ValidationError);
+    const viaClient = await client.automations.create({ ...body, channel: 'email', trigger: { type: 'cart_abandoned', hours: 4 }, enabled: false });
+    expect(viaClient).toMatchObject({ enabled: false, trigger: { type: 'cart_abandoned', hours: 4 }, version: 1 });
+    const on = await client.automations.update(viaClient, { enabled: true });
+    await expect(client.automations.update(viaClient, { name: 'Outro' })).rejects.toBeInstanceOf(PreconditionFailedError);
+    expect((await client.automations.list()).map((f) => [f.id, f.enabled])).toEqual([[viaClient.id, true]]);
+    expect((await client.automations.retrieve(on.id)).version).toBe(2);
+    expect(await client.automations.preview({ trigger: { type: 'birthday' }, channel: 'email' })).toEqual({ count: 0, excluded: 0, sample: [] });
+    await client.automations.delete(on);
+    expect(await client.automations.list()).toEqual([]);
+
     const log = (await call(server, 'GET', '/v1/audit')).json.items.filter((e: { action: string }) => e.action.startsWith('automation.'));
-    expect(log.map((e: { action: string }) => e.action)).toEqual(['automation.delete', 'automation.update', 'automation.update', 'automation.create']);
-    expect(log[2]).toMatchObject({ target: id, targetName: 'Boas-vindas', changes: ['delayHours', 'enabled'] });
+    expect(log.map((e: { action: string }) => e.action)).toEqual([
+      'automation.delete', 'automation.update', 'automation.create', 'automation.delete', 'automation.update', 'automation.update', 'automation.create',
+    ]);
+    expect(log[5]).toMatchObject({ target: id, targetName: 'Boas-vindas', changes: ['delayHours', 'enabled'] });
   });
 
   it('a birthday flow fires once per customer per year, skips a customer without consent with the reason, and previews who is due', async () => {
@@ -180,7 +196,13 @@ describe.each(everyServer('automations', options()))('automations on %s', (_kind
     expect(a.json).toEqual({ recorded: true, cartId: 'cart-a', status: 'open' });
     expect((await event({ cartId: 'cart-a', event: 'updated', customerId: ana.id, occurredAt: at, itemsCount: 2, totalCents: 15_990 })).json.recorded).toBe(false);
     expect((await event({ cartId: 'cart-a', event: 'updated', customerId: bia.id, occurredAt: at })).status).toBe(422);
-    expect((await event({ cartId: 'cart-b', event: 'updated', customerId: bia.id, occurredAt: at })).json.recorded).toBe(true);
+    // Bia's cart comes from the storefront: the publishable key and her session; the cart is hers.
+    const inv = (await call(server, 'POST', `/v1/customers/${bia.id}/invitations`)).json;
+    const session = await call(server, 'POST', '/v1/public/password', { key: server.keys.publishable, body: { token: inv.token, email: 'bia@example.com.br', password: 'carrinho-da-bia-1' } });
+    expect(session.status, session.text).toBe(200);
+    const shopper = { 'Clientela-Session': session.json.token };
+    expect((await event({ cartId: 'cart-b', event: 'updated', occurredAt: at }, server.keys.publishable, shopper)).json.recorded).toBe(true);
+    expect((await event({ cartId: 'cart-a', event: 'emptied', occurredAt: at }, server.keys.publishable, shopper)).status).toBe(422);
 
     // Within the delay: nothing. Bia orders one hour in; then three hours pass.
     clock.ms += 2 * HOUR;
@@ -199,8 +221,9 @@ describe.each(everyServer('automations', options()))('automations on %s', (_kind
     const later = await call(server, 'POST', '/v1/orders', { body: { number: 'P-2', customerId: ana.id, placedAt: new Date(clock.ms).toISOString(), itemsCount: 2, totalCents: 15_990 } });
     expect(later.status, later.text).toBe(201);
     expect((await call(server, 'GET', `/v1/automations/${reminder.id}`)).json.figures).toMatchObject({ occasions: 1, sent: 1, delivered: 1, orders: 1 });
-    // A checked-out cart is no longer open: a new flow does not remind it.
-    expect((await event({ cartId: 'cart-a', event: 'checked_out', customerId: ana.id })).json).toMatchObject({ recorded: true, status: 'checked_out' });
+    // A checked-out cart is no longer open (the backend says so through the core client).
+    const client = createClient({ baseUrl: 'http://mock.test', apiKey: server.keys.secret, fetch: (r) => server.fetch(r) });
+    expect(await client.automations.cartEvent({ cartId: 'cart-a', event: 'checked_out', customerId: ana.id })).toEqual({ recorded: true, cartId: 'cart-a', status: 'checked_out' });
   });
 
   it('win-back once per lapse and a reminder once per expiring credit', async () => {

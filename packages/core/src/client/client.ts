@@ -66,6 +66,7 @@ import { isValidCep } from '../validation/places.js';
 import { ChangeFeed, type ClientChange } from './changes.js';
 import { checkResponse } from './responses.js';
 import { messages } from './messages.js';
+import { automations } from './automations.js';
 import {
   createTransport,
   type CallOptions,
@@ -1050,6 +1051,7 @@ export function createClient(options: ClientOptions) {
     events: events(t),
     webhookEndpoints: webhookEndpoints(t),
     messages: messages(t),
+    automations: automations(t),
     /**
      * The writes made through this client (customers created, updated, deleted or changed in
      * bulk; categories created or updated; imports written), so every element on a page that
@@ -1080,4 +1082,5 @@ export {
   views as viewsResource,
   webhookEndpoints as webhookEndpointsResource,
   messages as messagesResource,
+  automations as automationsResource,
 };

@@ -15,6 +15,7 @@ export {
   viewsResource,
   webhookEndpointsResource,
   messagesResource,
+  automationsResource,
 } from './client.js';
 export type { BulkActionRequest, ClientelaClient, CustomerQuery, EventQuery, CustomerSelection, Download, ExportFileRequest, DownloadStream, PageQuery, RetrieveOptions, Target } from './client.js';
 export { composeClient } from './compose.js';

@@ -1,3 +1,4 @@
+import { AutomationListSchema, AutomationPreviewSchema, AutomationSchema, CartEventResultSchema } from '../schemas/automation.js';
 import { MessageBatchPageSchema, MessageBatchSchema, MessagePreviewSchema, MessageRecipientPageSchema } from '../schemas/message.js';
 import type * as z from 'zod/mini';
 import type { Locale } from '../i18n/locale.js';
@@ -69,6 +70,10 @@ export const RESPONSE_SCHEMAS = {
   viewList: ViewListSchema,
   webhookDelivery: WebhookDeliverySchema,
   messageBatch: MessageBatchSchema,
+  automation: AutomationSchema,
+  automationList: AutomationListSchema,
+  automationPreview: AutomationPreviewSchema,
+  cartEventResult: CartEventResultSchema,
   messageBatchPage: MessageBatchPageSchema,
   messagePreview: MessagePreviewSchema,
   messageRecipientPage: MessageRecipientPageSchema,
