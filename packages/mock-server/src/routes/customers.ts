@@ -34,6 +34,18 @@ export const PageQuery = z.strictObject({
 const IF_MATCH = { name: 'If-Match', required: true, description: 'The ETag read (`"<version>"`).' };
 const IDEMPOTENCY = { name: 'Idempotency-Key', description: 'Replays the first response for a repeated request with the same body.' };
 
+/**
+ * A list page's JSON, written once: one join over the items and the envelope, so the page (about
+ * 50 kB for 50 customers) is copied once on its way out, not once by the join and again by the
+ * envelope around it.
+ */
+function listBody(items: readonly string[], nextCursor: string | null, total: number): string {
+  const parts: string[] = ['{"items":['];
+  for (let i = 0; i < items.length; i++) parts.push(i ? ',' : '', items[i]!);
+  parts.push(`],"nextCursor":${JSON.stringify(nextCursor)},"total":${total}}`);
+  return parts.join('');
+}
+
 export async function getOr404(ctx: ServerContext, id: string): Promise<Customer> {
   const c = await ctx.store.getCustomer(id);
   if (!c) throw new HttpProblem('not_found', 404);
@@ -62,9 +74,7 @@ export function registerCustomers(router: Router, ctx: ServerContext): void {
       // one every table scrolls through, and serializing 50 customers was most of its cost.
       const page = await ctx.store.listCustomersJson({ query: toQuery(query, undefined, ctx.now()), sort, after, offset, limit, unit: query.unit });
       const nextCursor = page.hasMore && page.last ? encodeCursor(sort, page.last) : null;
-      return c.body(`{"items":[${page.items.join(',')}],"nextCursor":${JSON.stringify(nextCursor)},"total":${page.total}}`, 200, {
-        'Content-Type': 'application/json',
-      });
+      return c.body(listBody(page.items, nextCursor, page.total), 200, { 'Content-Type': 'application/json' });
     },
   });
 
