@@ -13,6 +13,7 @@ import { Hono } from 'hono';
 import { serve } from '@hono/node-server';
 import { loadavg } from 'node:os';
 import pg from 'pg';
+import { PerformanceObserver } from 'node:perf_hooks';
 import { startServer } from '../dist/index.js';
 
 const SIZES = (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number);
@@ -26,17 +27,24 @@ const HISTORY = process.env.BENCH_HISTORY === '1';
 const STORES = (process.env.BENCH_STORES ?? 'memory,sqlite,postgres').split(',');
 const PG_ADMIN = process.env.CLIENTELA_BENCH_DATABASE_URL || process.env.CLIENTELA_TEST_DATABASE_URL || 'postgres://clientela:clientela@127.0.0.1:5432/clientela';
 
-/** A fresh database for one PostgreSQL run, or undefined (and why) when no server answers. */
+// BENCH_KEEP_DATABASE=1 keeps each PostgreSQL database (clientela_bench_keep_<size>) after the
+// run and reuses it, already seeded, on the next one: seeding 100,000 customers takes minutes.
+const KEEP = process.env.BENCH_KEEP_DATABASE === '1';
+
+/** A fresh (or, kept, a reused) database for one PostgreSQL run, or undefined (and why) when no server answers. */
 async function pgDatabase(size) {
-  const name = `clientela_bench_${size}_${process.pid}`;
+  const name = KEEP ? `clientela_bench_keep_${size}` : `clientela_bench_${size}_${process.pid}`;
   const admin = new pg.Client({ connectionString: PG_ADMIN });
   try {
     await admin.connect();
   } catch (e) {
     return { error: e.message };
   }
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${name}`);
+  const exists = (await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount > 0;
+  if (!KEEP || !exists) {
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${name}`);
+  }
   await admin.end();
   const url = new URL(PG_ADMIN);
   url.pathname = `/${name}`;
@@ -44,6 +52,7 @@ async function pgDatabase(size) {
     name,
     url: url.toString(),
     async drop() {
+      if (KEEP) return;
       const c = new pg.Client({ connectionString: PG_ADMIN });
       await c.connect();
       await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
@@ -52,6 +61,11 @@ async function pgDatabase(size) {
   };
 }
 const dir = mkdtempSync(join(tmpdir(), 'clientela-bench-'));
+
+// Garbage collections in this process (the server's): a request that meets one pays for it, so
+// the collections per request say how much of a p99 the server's allocations can explain.
+const collections = [];
+new PerformanceObserver((list) => collections.push(...list.getEntries())).observe({ entryTypes: ['gc'] });
 
 function pct(sorted, p) {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
@@ -102,8 +116,12 @@ async function databaseCpu(name) {
 async function cpu(server, paths, database) {
   const times = [];
   let db0;
+  let gc0 = 0;
   for (let i = 0; i < SAMPLES + 20; i++) {
-    if (i === 20) db0 = await databaseCpu(database);
+    if (i === 20) {
+      db0 = await databaseCpu(database);
+      gc0 = collections.length;
+    }
     const c0 = process.cpuUsage();
     const res = await server.fetch(new Request(`http://bench${paths[i % paths.length]}`, { headers: AUTH }));
     await res.arrayBuffer();
@@ -111,10 +129,11 @@ async function cpu(server, paths, database) {
     if (i >= 20) times.push((c.user + c.system) / 1000);
   }
   times.sort((a, b) => a - b);
+  const gcs = collections.slice(gc0);
   const db1 = db0 === undefined ? undefined : await databaseCpu(database);
   // A connection the pool opened meanwhile counts from zero; one it closed (idle) did no work.
   const db = db1 && [...db1].reduce((sum, [pid, ms]) => sum + ms - (db0.get(pid) ?? 0), 0) / SAMPLES;
-  return { p50: pct(times, 50), p99: pct(times, 99), db };
+  return { p50: pct(times, 50), p99: pct(times, 99), db, gcPer100: (gcs.length * 100) / SAMPLES, gcMs: gcs.reduce((sum, e) => sum + e.duration, 0) / SAMPLES };
 }
 
 function cannon(url, headers) {
@@ -177,8 +196,10 @@ for (const size of SIZES) {
     rows.push({ size, store, seedSeconds, page, name, cpf, filtered, listRps, bareRps, pageCpu, nameCpu, cpfCpu, filterCpu });
     const load = loadavg()[0].toFixed(1);
     const dbCpu = nameCpu.db === undefined ? '' : ` | database CPU per request (mean): page ${f(pageCpu.db)}, name ${f(nameCpu.db)}, cpf ${f(cpfCpu.db)}, filter+name ${f(filterCpu.db)} ms`;
+    const gc = (x) => `${x.gcPer100.toFixed(1)} (${x.gcMs.toFixed(2)} ms per request)`;
+    const gcLine = ` | GCs per 100 requests in process: page ${gc(pageCpu)}, name ${gc(nameCpu)}, filter+name ${gc(filterCpu)}`;
     console.log(
-      `${String(size).padStart(6)} ${store.padEnd(6)} seed ${seedSeconds.toFixed(1)}s | page p50/p99 ${f(page.p50)}/${f(page.p99)} ms | name ${f(name.p50)}/${f(name.p99)} ms | cpf ${f(cpf.p50)}/${f(cpf.p99)} ms | filter+name ${f(filtered.p50)}/${f(filtered.p99)} ms | list ${listRps.toFixed(0)} req/s vs bare ${bareRps.toFixed(0)} req/s (ratio ${(listRps / bareRps).toFixed(2)}) | server CPU per search p50/p99: name ${f(nameCpu.p50)}/${f(nameCpu.p99)} ms, cpf ${f(cpfCpu.p50)}/${f(cpfCpu.p99)} ms, filter+name ${f(filterCpu.p50)}/${f(filterCpu.p99)} ms, page ${f(pageCpu.p50)}/${f(pageCpu.p99)} ms${dbCpu} | load ${load}`,
+      `${String(size).padStart(6)} ${store.padEnd(6)} seed ${seedSeconds.toFixed(1)}s | page p50/p99 ${f(page.p50)}/${f(page.p99)} ms | name ${f(name.p50)}/${f(name.p99)} ms | cpf ${f(cpf.p50)}/${f(cpf.p99)} ms | filter+name ${f(filtered.p50)}/${f(filtered.p99)} ms | list ${listRps.toFixed(0)} req/s vs bare ${bareRps.toFixed(0)} req/s (ratio ${(listRps / bareRps).toFixed(2)}) | server CPU per search p50/p99: name ${f(nameCpu.p50)}/${f(nameCpu.p99)} ms, cpf ${f(cpfCpu.p50)}/${f(cpfCpu.p99)} ms, filter+name ${f(filterCpu.p50)}/${f(filterCpu.p99)} ms, page ${f(pageCpu.p50)}/${f(pageCpu.p99)} ms${dbCpu}${gcLine} | load ${load}`,
     );
   }
 }
