@@ -1,11 +1,9 @@
 import type { Category, CategoryFigures, ClientChange } from '@clientela/core';
-import { isPreconditionFailedError } from '@clientela/core/errors';
 import { formatPercent } from '@clientela/core/format';
 import { describeFilter, issueMessage } from '@clientela/core/i18n';
 import { parseFilter } from '@clientela/core/schemas';
 import { html, nothing, type PropertyValues } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { errorText } from '../internal/error-text.js';
 import { withCategory } from '../internal/categories.js';
 import { ClientelaElement, type ClientModule } from '../internal/clientela-element.js';
 import type { CategoryManagerClient } from './category-manager.client.js';
@@ -13,6 +11,8 @@ import { formatMoney, formatNumber, formatTrend } from '../internal/localize.js'
 import { formControls } from '../internal/form-controls.styles.js';
 import { tokens } from '../internal/tokens.js';
 import { LocalizeController } from '../internal/localize.controller.js';
+import { RecordListController } from '../internal/record-list.controller.js';
+import { newNameField, recordTable, rowActions } from '../internal/record-list.templates.js';
 import { catalog } from './category-manager.messages.js';
 import { styles } from './category-manager.styles.js';
 
@@ -48,41 +48,23 @@ export class CategoryManager extends ClientelaElement<CategoryManagerClient> {
   static override styles = [tokens, formControls, styles];
   static override properties = {
     ...ClientelaElement.properties,
-    _items: { state: true },
     _figures: { state: true },
     _rule: { state: true },
     _ruleDraft: { state: true },
-    _editing: { state: true },
-    _busy: { state: true },
-    _createError: { state: true },
-    _editError: { state: true },
-    _status: { state: true },
   };
 
-  declare private _items: Category[] | undefined;
   /** Each category's figures; undefined while loading or when they could not be read. */
   declare private _figures: Map<string, CategoryFigures> | undefined;
   /** Whose rule the builder edits. */
   declare private _rule: RuleTarget;
   /** The rule being built (filter text). */
   declare private _ruleDraft: string;
-  declare private _editing: string | undefined;
-  declare private _busy: boolean;
-  declare private _createError: string;
-  declare private _editError: string;
-  declare private _status: string;
 
   constructor() {
     super();
-    this._items = undefined;
     this._figures = undefined;
     this._rule = undefined;
     this._ruleDraft = '';
-    this._editing = undefined;
-    this._busy = false;
-    this._createError = '';
-    this._editError = '';
-    this._status = '';
   }
 
   readonly #l10n = new LocalizeController(this, catalog);
@@ -90,9 +72,16 @@ export class CategoryManager extends ClientelaElement<CategoryManagerClient> {
     return this.#l10n.t;
   }
 
+  /** The list, the row being edited, the busy flag and the status line; every write goes through it. */
+  readonly #list = new RecordListController<Category>(this, {
+    list: () => this.api?.categories.list(),
+    done: (done, name) => this.#t(done as 'saved', { name }),
+    stale: () => this.#t('stale'),
+  });
+
   /** The categories shown. */
   get categories(): Category[] {
-    return this._items ?? [];
+    return this.#list.items ?? [];
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -101,14 +90,11 @@ export class CategoryManager extends ClientelaElement<CategoryManagerClient> {
 
   /** A category created or changed elsewhere on the page (the picker's "create"). */
   protected override clientChanged(change: ClientChange): void {
-    if ((change.type === 'category.created' || change.type === 'category.updated') && this._items) this._items = this.#sorted(withCategory(this._items, change.category));
+    const l = this.#list;
+    if ((change.type === 'category.created' || change.type === 'category.updated') && l.items) l.set({ items: l.sorted(withCategory(l.items, change.category)) });
   }
 
-  #sorted(items: Category[]): Category[] {
-    return items.sort((a, b) => (a.status === b.status ? a.name.localeCompare(b.name, this.resolvedLocale) : a.status === 'active' ? -1 : 1));
-  }
-
-  /** Reads the list again from the server. */
+  /** Reads the list again from the server, and the figures beside it. */
   async reload(): Promise<void> {
     const api = this.api;
     if (!api) return;
@@ -116,19 +102,9 @@ export class CategoryManager extends ClientelaElement<CategoryManagerClient> {
       (f) => new Map(f.items.map((x) => [x.categoryId, x])),
       () => undefined,
     );
-    try {
-      const items = await api.categories.list();
-      this._items = this.#sorted(items);
-    } catch (error) {
-      this._status = errorText(error, this.resolvedLocale);
-    }
+    await this.#list.reload();
     // The figures are extra: without them the list still works, their cells say "—".
     this._figures = await figures;
-  }
-
-  #changed(text: string): void {
-    this._status = text;
-    this.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
   }
 
   async #create(event: Event): Promise<void> {
@@ -138,64 +114,39 @@ export class CategoryManager extends ClientelaElement<CategoryManagerClient> {
     const color = (form.elements.namedItem('color') as HTMLInputElement).value;
     const discount = (form.elements.namedItem('discount') as HTMLInputElement).value;
     const automatic = this._rule === 'new';
+    const l = this.#list;
     if (!name) {
-      this._createError = issueMessage('required', this.resolvedLocale);
+      l.set({ createError: issueMessage('required', this.resolvedLocale) });
       (form.elements.namedItem('name') as HTMLInputElement).focus();
       return;
     }
     if (automatic && !this._ruleDraft) {
-      this._createError = this.#t('ruleEmpty');
+      l.set({ createError: this.#t('ruleEmpty') });
       return;
     }
-    const api = this.api;
-    if (!api) return;
-    this._busy = true;
-    try {
-      const created = await api.categories.create({
+    const created = await l.create(() =>
+      this.api?.categories.create({
         name,
         color,
         ...(discount !== '' ? { discountPercent: Number(discount) } : {}),
         ...(automatic ? { rule: this._ruleDraft } : {}),
-      });
-      this._createError = '';
+      }),
+    );
+    if (created) {
       this._rule = undefined;
       this._ruleDraft = '';
       form.reset();
-      await this.reload();
-      this.#changed(this.#t('created', { name: created.name }));
-    } catch (error) {
-      this._createError = errorText(error, this.resolvedLocale);
-      (form.elements.namedItem('name') as HTMLInputElement).focus();
-    } finally {
-      this._busy = false;
-    }
+    } else (form.elements.namedItem('name') as HTMLInputElement).focus();
   }
 
-  async #update(
+  /** Writes a change; If-Match carries the version read with the list. A refusal shows in the row or the rule panel being edited. */
+  #update(
     category: Category,
     patch: { name?: string; color?: string; status?: 'active' | 'inactive'; discountPercent?: number | null; rule?: string },
     done: string,
   ): Promise<boolean> {
-    const api = this.api;
-    if (!api) return false;
-    this._busy = true;
-    try {
-      // If-Match carries the version read with the list, so a change made meanwhile is not lost.
-      const saved = await api.categories.update({ id: category.id, version: category.version }, patch);
-      await this.reload();
-      this.#changed(this.#t(done as 'saved', { name: saved.name }));
-      return true;
-    } catch (error) {
-      if (isPreconditionFailedError(error)) {
-        this._editing = undefined;
-        await this.reload();
-        this._status = this.#t('stale');
-      } else if (this._editing || this._rule) this._editError = errorText(error, this.resolvedLocale);
-      else this._status = errorText(error, this.resolvedLocale);
-      return false;
-    } finally {
-      this._busy = false;
-    }
+    const inRow = this.#list.editing !== undefined || this._rule !== undefined;
+    return this.#list.update(() => this.api?.categories.update({ id: category.id, version: category.version }, patch), done, inRow);
   }
 
   async #saveEdit(event: Event, category: Category): Promise<void> {
@@ -204,8 +155,9 @@ export class CategoryManager extends ClientelaElement<CategoryManagerClient> {
     const name = row.querySelector<HTMLInputElement>('input[type=text]')!.value.trim();
     const color = row.querySelector<HTMLInputElement>('input[type=color]')!.value;
     const discount = row.querySelector<HTMLInputElement>('input[type=number]')!.value;
+    const l = this.#list;
     if (!name) {
-      this._editError = issueMessage('required', this.resolvedLocale);
+      l.set({ editError: issueMessage('required', this.resolvedLocale) });
       return;
     }
     const patch: { name?: string; color?: string; discountPercent?: number | null } = {};
@@ -214,21 +166,14 @@ export class CategoryManager extends ClientelaElement<CategoryManagerClient> {
     const nextDiscount = discount === '' ? undefined : Number(discount);
     if (nextDiscount !== category.discountPercent) patch.discountPercent = nextDiscount ?? null;
     if (!patch.name && !patch.color && patch.discountPercent === undefined) {
-      this._editing = undefined;
+      l.set({ editing: undefined });
       return;
     }
-    if (await this.#update(category, patch, 'saved')) {
-      this._editing = undefined;
-      this._editError = '';
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLButtonElement>(`[data-edit="${category.id}"]`)?.focus();
-    }
+    if (await this.#update(category, patch, 'saved')) l.stopEdit(`[data-edit="${category.id}"]`);
   }
 
   #startEdit(category: Category): void {
-    this._editing = category.id;
-    this._editError = '';
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLInputElement>(`#edit-name`)?.select());
+    this.#list.startEdit(category.id, '#edit-name');
   }
 
   /** Opens the rule builder for the create form (`new`) or a category. */
@@ -236,7 +181,7 @@ export class CategoryManager extends ClientelaElement<CategoryManagerClient> {
     await loadBuilder();
     this._rule = target;
     this._ruleDraft = rule;
-    this._editError = '';
+    this.#list.set({ editError: '' });
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('#rule-panel')?.focus();
   }
@@ -244,13 +189,13 @@ export class CategoryManager extends ClientelaElement<CategoryManagerClient> {
   #closeRule(focus?: string): void {
     this._rule = undefined;
     this._ruleDraft = '';
-    this._editError = '';
+    this.#list.set({ editError: '' });
     if (focus) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(focus)?.focus());
   }
 
   async #saveRule(category: Category): Promise<void> {
     if (!this._ruleDraft) {
-      this._editError = this.#t('ruleEmpty');
+      this.#list.set({ editError: this.#t('ruleEmpty') });
       return;
     }
     if (this._ruleDraft === category.rule) return this.#closeRule(`[data-rule="${category.id}"]`);
@@ -261,7 +206,7 @@ export class CategoryManager extends ClientelaElement<CategoryManagerClient> {
   #ruleText(rule: string): string {
     const parsed = parseFilter(rule);
     if (!parsed.success) return rule;
-    const names = new Map((this._items ?? []).map((c) => [c.id, c.name]));
+    const names = new Map((this.#list.items ?? []).map((c) => [c.id, c.name]));
     return describeFilter(parsed.data, this.resolvedLocale, { categoryName: (id) => names.get(id) });
   }
 
@@ -281,7 +226,8 @@ export class CategoryManager extends ClientelaElement<CategoryManagerClient> {
 
   #row(c: Category) {
     const t = this.#t;
-    const editing = this._editing === c.id;
+    const l = this.#list;
+    const editing = l.editing === c.id;
     const loc = this.resolvedLocale;
     return html`<tr class=${c.status}>
       <td>
@@ -291,12 +237,12 @@ export class CategoryManager extends ClientelaElement<CategoryManagerClient> {
       </td>
       <th scope="row">
         ${editing
-          ? html`<input type="text" id="edit-name" aria-label=${t('name')} maxlength="60" value=${c.name} aria-invalid=${this._editError ? 'true' : 'false'} aria-describedby="edit-error"
+          ? html`<input type="text" id="edit-name" aria-label=${t('name')} maxlength="60" value=${c.name} aria-invalid=${l.editError ? 'true' : 'false'} aria-describedby="edit-error"
                 @keydown=${(e: KeyboardEvent) => {
                   if (e.key === 'Enter') void this.#saveEdit(e, c);
-                  if (e.key === 'Escape') this._editing = undefined;
+                  if (e.key === 'Escape') l.set({ editing: undefined });
                 }} />
-              <div class="error" id="edit-error" role="alert">${this._editError}</div>`
+              <div class="error" id="edit-error" role="alert">${l.editError}</div>`
           : html`${c.name}${c.rule ? html` <span class="badge">${t('automatic')}</span>` : nothing}`}
         ${c.rule ? html`<div class="rule">${t('ruleIs')} ${this.#ruleText(c.rule)}</div>` : nothing}
       </th>
@@ -308,39 +254,36 @@ export class CategoryManager extends ClientelaElement<CategoryManagerClient> {
           ? html`<input type="number" class="discount" min="0" max="100" step="0.5" aria-label=${t('discountOf', { name: c.name })} .value=${c.discountPercent === undefined ? '' : String(c.discountPercent)}
               @keydown=${(e: KeyboardEvent) => {
                 if (e.key === 'Enter') void this.#saveEdit(e, c);
-                if (e.key === 'Escape') this._editing = undefined;
+                if (e.key === 'Escape') l.set({ editing: undefined });
               }} />`
           : c.discountPercent
             ? formatPercent(c.discountPercent, loc)
             : html`<span aria-hidden="true">—</span><span class="visually-hidden">${t('noDiscount')}</span>`}
       </td>
-      <td>
-        <div class="row-actions">
-          ${editing
-            ? html`<button type="button" class="primary" ?disabled=${this._busy} @click=${(e: Event) => void this.#saveEdit(e, c)}>${t('save')}</button>
-                <button type="button" @click=${() => (this._editing = undefined)}>${t('cancel')}</button>`
-            : html`<button type="button" data-edit=${c.id} aria-label=${t('editing', { name: c.name })} ?disabled=${this._busy} @click=${() => this.#startEdit(c)}>${t('edit')}</button>
-                ${c.rule
-                  ? html`<button type="button" data-rule=${c.id} aria-label=${t('editRuleOf', { name: c.name })} ?disabled=${this._busy} @click=${() => void this.#openRule(c.id, c.rule!)}>${t('editRule')}</button>`
-                  : nothing}
-                <button type="button" ?disabled=${this._busy}
-                  @click=${() => void this.#update(c, { status: c.status === 'active' ? 'inactive' : 'active' }, c.status === 'active' ? 'inactivated' : 'reactivated')}>
-                  ${c.status === 'active' ? t('inactivate') : t('reactivate')}<span class="visually-hidden"> ${c.name}</span>
-                </button>`}
-        </div>
-      </td>
+      ${rowActions(
+        c,
+        { editing, busy: l.busy },
+        t,
+        {
+          save: (e) => this.#saveEdit(e, c),
+          cancel: () => l.set({ editing: undefined }),
+          edit: () => this.#startEdit(c),
+          setStatus: (status, done) => this.#update(c, { status }, done),
+        },
+        c.rule
+          ? html`<button type="button" data-rule=${c.id} aria-label=${t('editRuleOf', { name: c.name })} ?disabled=${l.busy} @click=${() => void this.#openRule(c.id, c.rule!)}>${t('editRule')}</button>`
+          : nothing,
+      )}
     </tr>`;
   }
 
   override render() {
     const t = this.#t;
+    const l = this.#list;
     return html`<h2>${t('title')}</h2>
       <p class="note" id="no-delete">${t('noDelete')}</p>
       <form part="create" novalidate @submit=${(e: Event) => void this.#create(e)} aria-label=${t('newCategory')}>
-        <div class="field">
-          <label for="new-name">${t('name')}</label>
-          <input type="text" id="new-name" name="name" required maxlength="60" aria-invalid=${this._createError ? 'true' : 'false'} aria-describedby="new-error" />
-        </div>
+        ${newNameField(t('name'), l.createError)}
         <div class="field">
           <label for="new-color">${t('color')}</label>
           <input type="color" id="new-color" name="color" value="#0b5cad" />
@@ -354,40 +297,19 @@ export class CategoryManager extends ClientelaElement<CategoryManagerClient> {
             @change=${(e: Event) => ((e.target as HTMLInputElement).checked ? void this.#openRule('new', '') : this.#closeRule())} />
           ${t('automaticNew')}
         </label>
-        <button type="submit" class="primary" ?disabled=${this._busy}>${t('create')}</button>
-        <div class="error" id="new-error" role="alert">${this._createError}</div>
+        <button type="submit" class="primary" ?disabled=${l.busy}>${t('create')}</button>
+        <div class="error" id="new-error" role="alert">${l.createError}</div>
         ${this._rule === 'new' ? this.#rulePanel(undefined) : nothing}
       </form>
-      <p class="status" role="status">${this._status}</p>
-      ${this._items === undefined
-        ? html`<p>${t('loading')}</p>`
-        : this._items.length === 0
-          ? html`<p>${t('empty')}</p>`
-          : html`<div class="table-wrap"><table part="table" aria-describedby="no-delete">
-              <thead>
-                <tr>
-                  <th scope="col">${t('color')}</th>
-                  <th scope="col">${t('name')}</th>
-                  <th scope="col">${t('status')}</th>
-                  <th scope="col">${t('customers')}</th>
-                  <th scope="col">${t('totalSpent')}</th>
-                  <th scope="col">${t('averageTicket')}</th>
-                  <th scope="col">${t('orders30')}</th>
-                  <th scope="col">${t('trend')}</th>
-                  <th scope="col">${t('discount')}</th>
-                  <th scope="col">${t('actions')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                ${this._items.map((c) => this.#row(c))}
-              </tbody>
-            </table></div>`}
-      ${this._rule && this._rule !== 'new' ? this.#rulePanel(this._items?.find((c) => c.id === this._rule)) : nothing}`;
+      <p class="status" role="status">${l.status}</p>
+      ${recordTable(l.items, { loading: t('loading'), empty: t('empty') }, 'no-delete', [t('color'), t('name'), t('status'), t('customers'), t('totalSpent'), t('averageTicket'), t('orders30'), t('trend'), t('discount'), t('actions')], (x) => this.#row(x))}
+      ${this._rule && this._rule !== 'new' ? this.#rulePanel(l.items?.find((c) => c.id === this._rule)) : nothing}`;
   }
 
   /** The rule editor: `<cl-filter-builder>` (its conditions as chips) and the rule in plain words. */
   #rulePanel(category: Category | undefined) {
     const t = this.#t;
+    const l = this.#list;
     const heading = category ? t('ruleOf', { name: category.name }) : t('rule');
     return html`<section part="rule" class="rule-panel" id="rule-panel" tabindex="-1" aria-labelledby="rule-title">
       <h3 id="rule-title">${heading}</h3>
@@ -406,9 +328,9 @@ export class CategoryManager extends ClientelaElement<CategoryManagerClient> {
       ></cl-filter-builder>
       <p class="rule-text" aria-live="polite">${this._ruleDraft ? html`${t('ruleIs')} ${this.#ruleText(this._ruleDraft)}` : t('ruleEmpty')}</p>
       ${category
-        ? html`<div class="error" id="rule-error" role="alert">${this._editError}</div>
+        ? html`<div class="error" id="rule-error" role="alert">${l.editError}</div>
             <div class="row-actions">
-              <button type="button" class="primary" ?disabled=${this._busy} @click=${() => void this.#saveRule(category)}>${t('saveRule')}</button>
+              <button type="button" class="primary" ?disabled=${l.busy} @click=${() => void this.#saveRule(category)}>${t('saveRule')}</button>
               <button type="button" @click=${() => this.#closeRule(`[data-rule="${category.id}"]`)}>${t('cancel')}</button>
             </div>`
         : nothing}

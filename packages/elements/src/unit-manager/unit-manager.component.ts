@@ -1,11 +1,13 @@
 import type { ClientChange, Unit } from '@clientela/core';
-import { isApiError, isPreconditionFailedError } from '@clientela/core/errors';
+import { isApiError } from '@clientela/core/errors';
 import { issueMessage } from '@clientela/core/i18n';
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, type PropertyValues } from 'lit';
 import { errorText } from '../internal/error-text.js';
 import { ClientelaElement, type ClientModule } from '../internal/clientela-element.js';
 import { formControls } from '../internal/form-controls.styles.js';
 import { LocalizeController } from '../internal/localize.controller.js';
+import { RecordListController } from '../internal/record-list.controller.js';
+import { newNameField, recordTable, rowActions } from '../internal/record-list.templates.js';
 import { tokens } from '../internal/tokens.js';
 import type { UnitManagerClient } from './unit-manager.client.js';
 import { catalog } from './unit-manager.messages.js';
@@ -34,41 +36,23 @@ export class UnitManager extends ClientelaElement<UnitManagerClient> {
   }
 
   static override styles = [tokens, formControls, styles];
-  static override properties = {
-    ...ClientelaElement.properties,
-    _items: { state: true },
-    _editing: { state: true },
-    _busy: { state: true },
-    _createError: { state: true },
-    _editError: { state: true },
-    _status: { state: true },
-  };
-
-  declare private _items: Unit[] | undefined;
-  declare private _editing: string | undefined;
-  declare private _busy: boolean;
-  declare private _createError: string;
-  declare private _editError: string;
-  declare private _status: string;
-
-  constructor() {
-    super();
-    this._items = undefined;
-    this._editing = undefined;
-    this._busy = false;
-    this._createError = '';
-    this._editError = '';
-    this._status = '';
-  }
 
   readonly #l10n = new LocalizeController(this, catalog);
   get #t() {
     return this.#l10n.t;
   }
 
+  /** The list, the row being edited, the busy flag and the status line; every write goes through it. */
+  readonly #list = new RecordListController<Unit>(this, {
+    list: () => this.api?.units.list(),
+    done: (done, name) => this.#t(done as 'saved', { name }),
+    stale: () => this.#t('stale'),
+    refusal,
+  });
+
   /** The units shown: active ones first, each group by name. */
   get units(): Unit[] {
-    return this._items ?? [];
+    return this.#list.items ?? [];
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -80,24 +64,9 @@ export class UnitManager extends ClientelaElement<UnitManagerClient> {
     if (change.type === 'unit.created' || change.type === 'unit.updated' || change.type === 'unit.deleted') void this.reload();
   }
 
-  #sorted(items: Unit[]): Unit[] {
-    return items.sort((a, b) => (a.status === b.status ? a.name.localeCompare(b.name, this.resolvedLocale) : a.status === 'active' ? -1 : 1));
-  }
-
   /** Reads the list again from the server. */
-  async reload(): Promise<void> {
-    const api = this.api;
-    if (!api) return;
-    try {
-      this._items = this.#sorted(await api.units.list());
-    } catch (error) {
-      this._status = errorText(error, this.resolvedLocale);
-    }
-  }
-
-  #changed(text: string): void {
-    this._status = text;
-    this.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+  reload(): Promise<void> {
+    return this.#list.reload();
   }
 
   async #create(event: Event): Promise<void> {
@@ -106,57 +75,26 @@ export class UnitManager extends ClientelaElement<UnitManagerClient> {
     const nameInput = form.elements.namedItem('name') as HTMLInputElement;
     const name = nameInput.value.trim();
     const id = (form.elements.namedItem('code') as HTMLInputElement).value.trim();
+    const l = this.#list;
     if (!name) {
-      this._createError = issueMessage('required', this.resolvedLocale);
+      l.set({ createError: issueMessage('required', this.resolvedLocale) });
       nameInput.focus();
       return;
     }
-    const api = this.api;
-    if (!api) return;
-    this._busy = true;
-    try {
-      const created = await api.units.create({ name, ...(id ? { id } : {}) });
-      this._createError = '';
-      form.reset();
-      await this.reload();
-      this.#changed(this.#t('created', { name: created.name }));
-      nameInput.focus();
-    } catch (error) {
-      this._createError = refusal(error, this.resolvedLocale);
-      nameInput.focus();
-    } finally {
-      this._busy = false;
-    }
+    if (await l.create(() => this.api?.units.create({ name, ...(id ? { id } : {}) }))) form.reset();
+    nameInput.focus();
   }
 
-  async #update(unit: Unit, patch: { name?: string; status?: 'active' | 'inactive' }, done: 'saved' | 'inactivated' | 'reactivated'): Promise<boolean> {
-    const api = this.api;
-    if (!api) return false;
-    this._busy = true;
-    try {
-      // If-Match carries the version read with the list, so a change made meanwhile is not lost.
-      const saved = await api.units.update({ id: unit.id, version: unit.version }, patch);
-      await this.reload();
-      this.#changed(this.#t(done, { name: saved.name }));
-      return true;
-    } catch (error) {
-      if (isPreconditionFailedError(error)) {
-        this._editing = undefined;
-        await this.reload();
-        this._status = this.#t('stale');
-      } else if (this._editing) this._editError = refusal(error, this.resolvedLocale);
-      else this._status = errorText(error, this.resolvedLocale);
-      return false;
-    } finally {
-      this._busy = false;
-    }
+  /** Renames, inactivates or reactivates; If-Match carries the version read with the list. */
+  #update(unit: Unit, patch: { name?: string; status?: 'active' | 'inactive' }, done: 'saved' | 'inactivated' | 'reactivated'): Promise<boolean> {
+    return this.#list.update(() => this.api?.units.update({ id: unit.id, version: unit.version }, patch), done);
   }
 
   async #saveEdit(unit: Unit): Promise<void> {
     const input = this.renderRoot.querySelector<HTMLInputElement>('#edit-name');
     const name = input?.value.trim() ?? '';
     if (!name) {
-      this._editError = issueMessage('required', this.resolvedLocale);
+      this.#list.set({ editError: issueMessage('required', this.resolvedLocale) });
       return;
     }
     if (name === unit.name) return this.#stopEdit(unit);
@@ -164,83 +102,55 @@ export class UnitManager extends ClientelaElement<UnitManagerClient> {
   }
 
   #startEdit(unit: Unit): void {
-    this._editing = unit.id;
-    this._editError = '';
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLInputElement>('#edit-name')?.select());
+    this.#list.startEdit(unit.id, '#edit-name');
   }
 
   #stopEdit(unit: Unit): void {
-    this._editing = undefined;
-    this._editError = '';
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLButtonElement>(`[data-edit="${unit.id}"]`)?.focus());
+    this.#list.stopEdit(`[data-edit="${unit.id}"]`);
   }
 
   #row(u: Unit) {
     const t = this.#t;
-    const editing = this._editing === u.id;
+    const l = this.#list;
+    const editing = l.editing === u.id;
     return html`<tr class=${u.status}>
       <th scope="row">
         ${editing
-          ? html`<input type="text" id="edit-name" aria-label=${t('name')} maxlength="60" .value=${u.name} aria-invalid=${this._editError ? 'true' : 'false'} aria-describedby="edit-error"
+          ? html`<input type="text" id="edit-name" aria-label=${t('name')} maxlength="60" .value=${u.name} aria-invalid=${l.editError ? 'true' : 'false'} aria-describedby="edit-error"
                 @keydown=${(e: KeyboardEvent) => {
                   if (e.key === 'Enter') void this.#saveEdit(u);
                   if (e.key === 'Escape') this.#stopEdit(u);
                 }} />
-              <div class="error" id="edit-error" role="alert">${this._editError}</div>`
+              <div class="error" id="edit-error" role="alert">${l.editError}</div>`
           : u.name}
       </th>
       <td><code>${u.id}</code></td>
       <td>${t(u.status)}</td>
-      <td>
-        <div class="row-actions">
-          ${editing
-            ? html`<button type="button" class="primary" ?disabled=${this._busy} @click=${() => void this.#saveEdit(u)}>${t('save')}</button>
-                <button type="button" @click=${() => this.#stopEdit(u)}>${t('cancel')}</button>`
-            : html`<button type="button" data-edit=${u.id} aria-label=${t('editing', { name: u.name })} ?disabled=${this._busy} @click=${() => this.#startEdit(u)}>${t('edit')}</button>
-                <button type="button" data-status=${u.id} ?disabled=${this._busy}
-                  @click=${() => void this.#update(u, { status: u.status === 'active' ? 'inactive' : 'active' }, u.status === 'active' ? 'inactivated' : 'reactivated')}>
-                  ${u.status === 'active' ? t('inactivate') : t('reactivate')}<span class="visually-hidden"> ${u.name}</span>
-                </button>`}
-        </div>
-      </td>
+      ${rowActions(u, { editing, busy: l.busy }, t, {
+        save: () => this.#saveEdit(u),
+        cancel: () => this.#stopEdit(u),
+        edit: () => this.#startEdit(u),
+        setStatus: (status, done) => this.#update(u, { status }, done),
+      })}
     </tr>`;
   }
 
   override render() {
     const t = this.#t;
+    const l = this.#list;
     return html`<h2>${t('title')}</h2>
       <p class="note" id="unit-note">${t('note')}</p>
       <form part="create" novalidate @submit=${(e: Event) => void this.#create(e)} aria-label=${t('newUnit')}>
-        <div class="field">
-          <label for="new-name">${t('name')}</label>
-          <input type="text" id="new-name" name="name" required maxlength="60" aria-invalid=${this._createError ? 'true' : 'false'} aria-describedby="new-error" />
-        </div>
+        ${newNameField(t('name'), l.createError)}
         <div class="field">
           <label for="new-code">${t('code')}</label>
           <input type="text" id="new-code" name="code" maxlength="40" pattern="[A-Za-z0-9_]+" autocomplete="off" spellcheck="false" aria-describedby="code-hint" />
         </div>
-        <button type="submit" class="primary" ?disabled=${this._busy}>${t('create')}</button>
+        <button type="submit" class="primary" ?disabled=${l.busy}>${t('create')}</button>
         <p class="hint" id="code-hint">${t('codeHint')}</p>
-        <div class="error" id="new-error" role="alert">${this._createError}</div>
+        <div class="error" id="new-error" role="alert">${l.createError}</div>
       </form>
-      <p class="status" role="status">${this._status}</p>
-      ${this._items === undefined
-        ? html`<p>${t('loading')}</p>`
-        : this._items.length === 0
-          ? html`<p>${t('empty')}</p>`
-          : html`<div class="table-wrap"><table part="table" aria-describedby="unit-note">
-              <thead>
-                <tr>
-                  <th scope="col">${t('name')}</th>
-                  <th scope="col">${t('code')}</th>
-                  <th scope="col">${t('status')}</th>
-                  <th scope="col">${t('actions')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                ${this._items.map((u) => this.#row(u))}
-              </tbody>
-            </table></div>`}
-      ${nothing}`;
+      <p class="status" role="status">${l.status}</p>
+      ${recordTable(l.items, { loading: t('loading'), empty: t('empty') }, 'unit-note', [t('name'), t('code'), t('status'), t('actions')], (x) => this.#row(x))}`;
   }
 }
