@@ -16,6 +16,7 @@ import { TablePart } from './table-part.js';
  * @event select-all-matching - "Selecionar todos os N clientes" was pressed.
  * @event clear-selection - "Limpar seleção" was pressed.
  * @event delete-request - "Excluir" was pressed (the table asks for confirmation).
+ * @event message-request - "Enviar mensagem" was pressed (the table opens the composer).
  */
 export class TableBulkBar extends TablePart {
   static override properties = {
@@ -100,6 +101,7 @@ export class TableBulkBar extends TablePart {
         </label>
         <button type="button" id="bulk-status-apply" @click=${() => this.#bulk({ action: 'setStatus', status: this.#value('bulk-status') as SettableStatus })}>${t('setStatus')}</button>
       </span>
+      <button type="button" id="bulk-message" @click=${() => this.dispatchEvent(partRequest('message-request'))}>${t('sendMessage')}</button>
       <button type="button" class="danger" id="bulk-delete" @click=${() => this.dispatchEvent(partRequest('delete-request'))}>${t('delete')}</button>
     </div>`;
   }

@@ -96,6 +96,7 @@ export class CustomerTable extends ClientelaElement<CustomerTableClient> {
     unit: { type: String, reflect: true, converter: optionalString },
     storageKey: { type: String, attribute: 'storage-key' },
     pageSize: { type: Number, attribute: 'page-size' },
+    messageHref: { type: String, attribute: 'message-href' },
   };
 
   /** Search text over name, e-mail, phone and CPF/CNPJ (attribute `q`). */
@@ -118,6 +119,8 @@ export class CustomerTable extends ClientelaElement<CustomerTableClient> {
   declare storageKey: string | undefined;
   /** Rows fetched by the first page (1–200). */
   declare pageSize: number;
+  /** Where the message composer's "Acompanhar o envio" leads after a send from the bulk bar: `{id}` is replaced by the batch's id. */
+  declare messageHref: string;
 
   // Data: the rows of the query, by position, from cursor and offset pages (page-source.ts).
   #data = new DataController(this, {
@@ -209,6 +212,7 @@ export class CustomerTable extends ClientelaElement<CustomerTableClient> {
     this.sort = '';
     this.unit = '';
     this.pageSize = 50;
+    this.messageHref = '';
   }
 
   // The table's words in its locale; en and es load on first use (see LocalizeController).
@@ -514,6 +518,22 @@ export class CustomerTable extends ClientelaElement<CustomerTableClient> {
 
   // ---------------------------------------------------------------- actions
 
+  /** Whether the message dialog's module has loaded (on the first "Enviar mensagem"). */
+  #messageDialog = false;
+
+  /**
+   * Opens the composer for the selection. Its module (the composer and its client) is imported
+   * only now: a table whose bulk bar never sends a message never loads it.
+   */
+  async #openMessage(): Promise<void> {
+    const target = this.#target();
+    await import('./message-dialog.js');
+    this.#messageDialog = true;
+    this.requestUpdate();
+    await this.updateComplete;
+    await this.renderRoot.querySelector('cl-table-message-dialog')?.show(target);
+  }
+
   /** These ids, or the filter less the rows unticked out of "all matching" (sent as is: no id is resolved here). */
   #target(): Target {
     return this.#sel.model.target(() => this.#filter());
@@ -623,6 +643,15 @@ export class CustomerTable extends ClientelaElement<CustomerTableClient> {
           : nothing}
       </div>
       <div class="visually-hidden" role="status" aria-live="polite">${this.#live.text}</div>
+      ${this.#messageDialog
+        ? html`<cl-table-message-dialog
+            .client=${this.client}
+            .apiBase=${this.apiBase}
+            .apiKey=${this.apiKey}
+            .locale=${this.resolvedLocale}
+            .batchHref=${this.messageHref}
+          ></cl-table-message-dialog>`
+        : nothing}
       ${this.#actions.parts && count > 0
         ? html`<cl-table-delete-dialog .count=${count} .locale=${this.resolvedLocale} @bulk-action=${(e: BulkActionEvent) => void this.#actions.bulk(e.request)}></cl-table-delete-dialog>`
         : nothing}
@@ -646,6 +675,7 @@ export class CustomerTable extends ClientelaElement<CustomerTableClient> {
       @select-all-matching=${() => this.#sel.selectAll()}
       @clear-selection=${() => this.#sel.clear()}
       @delete-request=${() => this.renderRoot.querySelector('cl-table-delete-dialog')?.show()}
+      @message-request=${() => void this.#openMessage()}
     ></cl-table-bulk-bar>`;
   }
 

@@ -99,4 +99,5 @@ export const en: Record<MessageKey, string> = {
     exportProgress: 'Exporting: {n} of {total} rows',
     exportCancelled: 'Export cancelled.',
     exportFailed: 'Could not finish "{what}".',
+    sendMessage: 'Send a message',
   };

@@ -99,4 +99,5 @@ export const es: Record<MessageKey, string> = {
     exportProgress: 'Exportando: {n} de {total} filas',
     exportCancelled: 'Exportación cancelada.',
     exportFailed: 'No se pudo completar "{what}".',
+    sendMessage: 'Enviar mensaje',
   };

@@ -82,7 +82,7 @@ export type ActionKey =
   | 'addCategory' | 'allMatchingExcept' | 'allMatchingSelected' | 'bulk' | 'cancel' | 'category' | 'clearSelection' | 'close' | 'columnsMenu'
   | 'confirmWord' | 'delete' | 'deleteText' | 'deleteTitle' | 'deleteWord' | 'exported' | 'moveDown' | 'moveUp'
   | 'newStatus' | 'pin' | 'pinHint' | 'removeCategory' | 'selectAllMatching' | 'selected' | 'setStatus'
-  | 'exporting' | 'exportProgress' | 'exportCancelled' | 'exportFailed';
+  | 'exporting' | 'exportProgress' | 'exportCancelled' | 'exportFailed' | 'sendMessage';
 
 export type MessageKey = keyof typeof ptBR | ActionKey;
 

@@ -41,5 +41,6 @@ const ptBR: Record<ActionKey, string> = {
   exportProgress: 'Exportando: {n} de {total} linhas',
   exportCancelled: 'Exportação cancelada.',
   exportFailed: 'Não foi possível concluir "{what}".',
+  sendMessage: 'Enviar mensagem',
 };
 Object.assign(messages['pt-BR'], ptBR);

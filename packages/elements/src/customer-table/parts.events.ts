@@ -28,8 +28,8 @@ export class BulkActionEvent extends Event {
   }
 }
 
-/** Plain requests without data: close the column menu, select all matching, clear, ask to delete. */
-export type PartRequest = 'menu-close' | 'select-all-matching' | 'clear-selection' | 'delete-request';
+/** Plain requests without data: close the column menu, select all matching, clear, ask to delete, ask to send a message. */
+export type PartRequest = 'menu-close' | 'select-all-matching' | 'clear-selection' | 'delete-request' | 'message-request';
 
 /** A request without data (see {@link PartRequest}). */
 export const partRequest = (type: PartRequest): Event => new Event(type);
