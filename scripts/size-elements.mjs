@@ -31,9 +31,15 @@ const cli = join(root, 'packages/mock-server/dist/cli.js');
 
 /** Issue 13's targets, kB of 1,000 bytes. */
 const TARGETS = { 'customer-form': 40, 'customer-form (storefront)': 40, 'category-picker': 28, 'customer-table': 45, 'core: everything': 26 };
-/** Budgets, kB: what each figure measured, rounded up with a few hundred bytes to spare. */
+/**
+ * Budgets, kB: what each figure measured, rounded up with a few hundred bytes to spare.
+ * customer-table 40.9: the composer behind "Enviar mensagem" is imported only when used (6 kB,
+ * never on open), but that second dynamic entry makes esbuild split the modules the table shares
+ * with it (tokens, the element base, the client, errors) into chunks of their own: 4 more files,
+ * 1.3 kB more gzip on open (measured 39.5 with the action and no dynamic import, 40.8 with it).
+ */
 const BUDGETS = {
-  'customer-form': 37.8, 'customer-form (storefront)': 33.3, 'category-picker': 22.4, 'customer-table': 39.0,
+  'customer-form': 37.8, 'customer-form (storefront)': 33.3, 'category-picker': 22.4, 'customer-table': 40.9,
   'customer-card': 31.2, 'category-manager': 37.4, 'registration-settings': 17.9, 'account-access': 27.1,
   'customer-import': 21.9, 'audit-log': 45.6, 'filter-builder': 39.9, 'core: everything': 44.6,
 };
