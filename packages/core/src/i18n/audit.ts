@@ -3,6 +3,7 @@ import type { CustomerStatus } from '../schemas/customer.js';
 import type { AuditEntry } from '../schemas/operations.js';
 import { COLUMN_LABELS, CREDIT_KIND_LABELS, CUSTOMER_KIND_LABELS, CUSTOMER_STATUS_LABELS, fieldLabel, ORDER_STATUS_LABELS } from './labels.js';
 import { localeTables } from './load.js';
+import { CONSENT_CHANNEL_LABELS, CONSENT_PURPOSE_LABELS, CONSENT_SOURCE_LABELS, PRIVACY_REQUEST_STATUS_LABELS, PRIVACY_REQUEST_TYPE_LABELS } from './privacy-labels.js';
 import type { Locale } from './locale.js';
 import { parseFilter } from '../schemas/filter-codec.js';
 import { describeFilterTerm } from './filter-text.js';
@@ -59,6 +60,13 @@ export interface AuditWords {
   creditRedeem(amount: string, name: string): string;
   messageSend(channel: string, whom: string, noConsent: string, noContact: string): string;
   automation(action: 'create' | 'update' | 'delete', name: string): string;
+  // LGPD (#18 §1–§2)
+  consentGrant(channel: string, purpose: string, name: string, source: string): string;
+  consentRevoke(channel: string, purpose: string, name: string, source: string): string;
+  privacyRequest(type: string, name: string): string;
+  privacyUpdate(type: string, name: string, status: string): string;
+  privacyArchive(name: string): string;
+  anonymize(name: string): string;
 }
 
 const pt: AuditWords = {
@@ -106,6 +114,12 @@ const pt: AuditWords = {
   messageSend: (channel, whom, noConsent, noContact) =>
     `Enviou mensagem por ${channel} para ${whom}, ciente da responsabilidade legal (fora: ${noConsent} sem consentimento, ${noContact} sem contato)`,
   automation: (action, name) => `${action === 'create' ? 'Criou' : action === 'update' ? 'Alterou' : 'Excluiu'} a automação ${name}`,
+  consentGrant: (channel, purpose, name, source) => `Registrou o consentimento de ${name} para ${purpose} por ${channel} (${source})`,
+  consentRevoke: (channel, purpose, name, source) => `Registrou a revogação do consentimento de ${name} para ${purpose} por ${channel} (${source})`,
+  privacyRequest: (type, name) => `Abriu uma solicitação de ${type} (LGPD) de ${name}`,
+  privacyUpdate: (type, name, status) => `Mudou a solicitação de ${type} (LGPD) de ${name} para ${status}`,
+  privacyArchive: (name) => `Gerou o arquivo com os dados de ${name} (LGPD)`,
+  anonymize: (name) => `Anonimizou o cliente ${name} (LGPD)`,
 };
 
 
@@ -253,6 +267,22 @@ export function describeAuditEntry(entry: AuditEntry, locale: Locale, options: D
     case 'automation.update':
     case 'automation.delete':
       return w.automation(entry.action.slice('automation.'.length) as 'create' | 'update' | 'delete', entry.targetName ?? entry.target ?? '');
+    case 'consent.record': {
+      const channel = CONSENT_CHANNEL_LABELS[locale][entry.channel ?? 'email'];
+      const purpose = (CONSENT_PURPOSE_LABELS[locale] as Record<string, string>)[entry.detail ?? ''] ?? entry.detail ?? '';
+      const source = (CONSENT_SOURCE_LABELS[locale] as Record<string, string>)[entry.source ?? ''] ?? entry.source ?? '';
+      return (entry.toStatus === 'revoked' ? w.consentRevoke : w.consentGrant)(channel, purpose.toLowerCase(), customerName, source);
+    }
+    case 'privacy.request':
+    case 'privacy.update': {
+      const type = ((PRIVACY_REQUEST_TYPE_LABELS[locale] as Record<string, string>)[entry.detail ?? ''] ?? entry.detail ?? '').toLowerCase();
+      if (entry.action === 'privacy.request') return w.privacyRequest(type, customerName);
+      return w.privacyUpdate(type, customerName, ((PRIVACY_REQUEST_STATUS_LABELS[locale] as Record<string, string>)[entry.toStatus ?? ''] ?? entry.toStatus ?? '').toLowerCase());
+    }
+    case 'privacy.archive':
+      return w.privacyArchive(customerName);
+    case 'customer.anonymize':
+      return w.anonymize(customerName);
   }
 }
 

@@ -78,6 +78,12 @@ export const issues: IssueTable = {
   // events and webhooks
   unknown_event_type: 'Unknown event type: {value}.',
   invalid_webhook_url: 'Enter a full http(s) URL, without user name and password.',
+  // LGPD: consent and data-subject requests
+  unknown_text_version: 'This version of the consent text does not exist.',
+  consent_in_future: 'The consent date cannot be in the future.',
+  confirmation_mismatch: 'Type {value} to confirm.',
+  customer_anonymized: 'This customer was anonymized.',
+  request_type_mismatch: 'This request is not an anonymization or deletion of this customer.',
 };
 
 /** The data log's sentences (see `describeAuditEntry`). */
@@ -125,6 +131,12 @@ export const audit: AuditWords = {
   messageSend: (channel, whom, noConsent, noContact) =>
     `Sent a message by ${channel} to ${whom}, acknowledging legal responsibility (left out: ${noConsent} without consent, ${noContact} without contact)`,
   automation: (action, name) => `${action === 'create' ? 'Created' : action === 'update' ? 'Changed' : 'Deleted'} the automation ${name}`,
+  consentGrant: (channel, purpose, name, source) => `Recorded the consent of ${name} to ${purpose} by ${channel} (${source})`,
+  consentRevoke: (channel, purpose, name, source) => `Recorded the revocation of ${name}'s consent to ${purpose} by ${channel} (${source})`,
+  privacyRequest: (type, name) => `Opened a ${type} request (LGPD) of ${name}`,
+  privacyUpdate: (type, name, status) => `Changed the ${type} request (LGPD) of ${name} to ${status}`,
+  privacyArchive: (name) => `Produced the archive of ${name}'s data (LGPD)`,
+  anonymize: (name) => `Anonymized the customer ${name} (LGPD)`,
 };
 
 /** Filter conditions in words (see `describeFilterCondition`), condition names and built-in view names. */

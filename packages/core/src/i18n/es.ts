@@ -78,6 +78,12 @@ export const issues: IssueTable = {
   // events and webhooks
   unknown_event_type: 'Tipo de evento desconocido: {value}.',
   invalid_webhook_url: 'Indica una URL http(s) completa, sin usuario ni contraseña.',
+  // LGPD: consent and data-subject requests
+  unknown_text_version: 'Esta versión del texto de consentimiento no existe.',
+  consent_in_future: 'La fecha del consentimiento no puede estar en el futuro.',
+  confirmation_mismatch: 'Escribe {value} para confirmar.',
+  customer_anonymized: 'Este cliente fue anonimizado.',
+  request_type_mismatch: 'Esta solicitud no es de anonimización o eliminación de este cliente.',
 };
 
 /** The data log's sentences (see `describeAuditEntry`). */
@@ -126,6 +132,12 @@ export const audit: AuditWords = {
   messageSend: (channel, whom, noConsent, noContact) =>
     `Envió un mensaje por ${channel} a ${whom}, consciente de la responsabilidad legal (fuera: ${noConsent} sin consentimiento, ${noContact} sin contacto)`,
   automation: (action, name) => `${action === 'create' ? 'Creó' : action === 'update' ? 'Modificó' : 'Eliminó'} la automatización ${name}`,
+  consentGrant: (channel, purpose, name, source) => `Registró el consentimiento de ${name} para ${purpose} por ${channel} (${source})`,
+  consentRevoke: (channel, purpose, name, source) => `Registró la revocación del consentimiento de ${name} para ${purpose} por ${channel} (${source})`,
+  privacyRequest: (type, name) => `Abrió una solicitud de ${type} (LGPD) de ${name}`,
+  privacyUpdate: (type, name, status) => `Cambió la solicitud de ${type} (LGPD) de ${name} a ${status}`,
+  privacyArchive: (name) => `Generó el archivo con los datos de ${name} (LGPD)`,
+  anonymize: (name) => `Anonimizó al cliente ${name} (LGPD)`,
 };
 
 /** Filter conditions in words (see `describeFilterCondition`), condition names and built-in view names. */

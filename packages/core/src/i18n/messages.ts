@@ -77,7 +77,13 @@ export type IssueCode =
   | 'document_mismatch'
   // events and webhooks
   | 'unknown_event_type'
-  | 'invalid_webhook_url';
+  | 'invalid_webhook_url'
+  // LGPD: consent and data-subject requests
+  | 'unknown_text_version'
+  | 'consent_in_future'
+  | 'confirmation_mismatch'
+  | 'customer_anonymized'
+  | 'request_type_mismatch';
 
 /** Every issue code's message in one language. */
 export type IssueTable = Record<IssueCode, string>;
@@ -138,7 +144,6 @@ const ptBR: IssueTable = {
   filter_unknown_condition: 'Condição de filtro desconhecida: “{near}”.',
   invalid_order_status: 'Status de pedido inválido: use pendente, pago, enviado, entregue, devolvido ou cancelado.',
   invalid_transition: 'Um pedido {from} não pode passar a {to}.',
-  unknown_customer: 'Cliente inexistente.',
   customer_deleted: 'Este cliente foi excluído.',
   insufficient_credit: 'Saldo de créditos insuficiente: disponível {available}.',
   expiry_in_past: 'A validade precisa ser uma data futura.',
@@ -155,6 +160,13 @@ const ptBR: IssueTable = {
   // events and webhooks
   unknown_event_type: 'Tipo de evento desconhecido: {value}.',
   invalid_webhook_url: 'Informe uma URL http(s) completa, sem usuário e senha.',
+  // LGPD: consent and data-subject requests
+  unknown_text_version: 'Esta versão do texto de consentimento não existe.',
+  consent_in_future: 'A data do consentimento não pode estar no futuro.',
+  confirmation_mismatch: 'Digite {value} para confirmar.',
+  unknown_customer: 'Cliente inexistente.',
+  customer_anonymized: 'Este cliente foi anonimizado.',
+  request_type_mismatch: 'Esta solicitação não é de anonimização ou exclusão deste cliente.',
 };
 
 /**

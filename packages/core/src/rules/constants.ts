@@ -133,3 +133,20 @@ export const MESSAGE_RECIPIENT_STATUSES = ['queued', 'sent', 'delivered', 'faile
  * send), no address for it (no e-mail, no phone, no WhatsApp, no app), or no longer active.
  */
 export const MESSAGE_SKIP_REASONS = ['no_consent', 'no_contact', 'inactive'] as const;
+
+// ---- LGPD: consent records and data-subject requests (#18 §1–§2) -----------------------------
+
+/** The channels a consent is recorded for. */
+export const CONSENT_CHANNELS = ['email', 'sms', 'whatsapp', 'push'] as const;
+/** What a consent is for: offers and news (`marketing`) or messages about orders and the account (`transactional`). */
+export const CONSENT_PURPOSES = ['marketing', 'transactional'] as const;
+/** Where a consent was given: the storefront form, the admin, an import, a point of sale, an API call. */
+export const CONSENT_SOURCES = ['storefront', 'admin', 'import', 'pos', 'api'] as const;
+/** What a data subject may ask for (LGPD art. 18). */
+export const PRIVACY_REQUEST_TYPES = ['access', 'portability', 'correction', 'anonymization', 'deletion'] as const;
+/** A request is `open`, `in_progress`, then `completed` or `rejected`. */
+export const PRIVACY_REQUEST_STATUSES = ['open', 'in_progress', 'completed', 'rejected'] as const;
+/** Days a store has to answer a data subject (LGPD art. 19, II). */
+export const PRIVACY_REQUEST_DEADLINE_DAYS = 15;
+/** The word an anonymization is confirmed by typing (compared ignoring case). */
+export const ANONYMIZE_CONFIRMATION = 'ANONIMIZAR';

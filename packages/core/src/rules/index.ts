@@ -33,3 +33,14 @@ export { isTrivialPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordIs
 // The 27 UFs are a vocabulary too (a state menu); their home is the validation folder.
 export { UFS } from '../validation/places.js';
 export type { Uf } from '../validation/places.js';
+// LGPD (#18 §1–§2): consent and data-subject requests.
+export {
+  ANONYMIZE_CONFIRMATION,
+  CONSENT_CHANNELS,
+  CONSENT_PURPOSES,
+  CONSENT_SOURCES,
+  PRIVACY_REQUEST_DEADLINE_DAYS,
+  PRIVACY_REQUEST_STATUSES,
+  PRIVACY_REQUEST_TYPES,
+} from './constants.js';
+export { currentConsent, marketingConsentOf, privacyDaysLeft, privacyDueAt } from './privacy-rules.js';

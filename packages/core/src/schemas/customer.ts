@@ -93,6 +93,8 @@ const readCommon = {
   discountPercent: z.optional(z.number()),
   stats: CustomerStatsSchema,
   notes: z.optional(z.string()),
+  /** When the customer was anonymized (LGPD erasure): personal fields replaced, orders and figures kept. */
+  anonymizedAt: z.optional(datetime()),
   createdAt: datetime(),
   updatedAt: datetime(),
   version: z.int().check(z.positive()),

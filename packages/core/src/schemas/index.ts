@@ -264,6 +264,7 @@ export type {
   MessageRecipientStatus,
   MessageSkipReason,
 } from './message.js';
+<<<<<<< HEAD
 // ---- automations (#17 §3) ----
 export {
   AUTOMATION_MAX_DELAY_HOURS,
@@ -293,3 +294,54 @@ export type {
   CartEventResult,
   CartEventType,
 } from './automation.js';
+=======
+// LGPD (#18 §1–§2): consent records, consent texts and data-subject requests (the vocabularies and
+// rules come with `../rules/index.js` above).
+export {
+  AnonymizeRequestSchema,
+  ConsentChannelSchema,
+  ConsentChoiceSchema,
+  ConsentEvidenceSchema,
+  ConsentHistorySchema,
+  ConsentPurposeSchema,
+  ConsentRecordCreateSchema,
+  ConsentRecordSchema,
+  ConsentSourceSchema,
+  ConsentStateSchema,
+  ConsentTextSchema,
+  ConsentTextsSchema,
+  ConsentTextWriteSchema,
+  CurrentConsentSchema,
+  PrivacyActorSchema,
+  PrivacyRequestCreateSchema,
+  PrivacyRequestListQuerySchema,
+  PrivacyRequestPageSchema,
+  PrivacyRequestPatchSchema,
+  PrivacyRequestSchema,
+  PrivacyRequestStatusSchema,
+  PrivacyRequestTypeSchema,
+  PrivacySettingsSchema,
+  PublicPrivacyRequestCreateSchema,
+} from './privacy.js';
+export type {
+  ConsentChannel,
+  ConsentChoice,
+  ConsentEvidence,
+  ConsentHistory,
+  ConsentPurpose,
+  ConsentRecord,
+  ConsentRecordCreate,
+  ConsentSource,
+  ConsentState,
+  ConsentText,
+  ConsentTexts,
+  CurrentConsent,
+  PrivacyActor,
+  PrivacyRequest,
+  PrivacyRequestCreate,
+  PrivacyRequestPatch,
+  PrivacyRequestStatus,
+  PrivacyRequestType,
+  PrivacySettings,
+} from './privacy.js';
+>>>>>>> 99601b0 (WIP privacy: core schemas and store interface)

@@ -27,6 +27,8 @@ import { emptyProgress } from './message-rows.js';
 import type { CategoryFigureSums, FiguresWindow } from './types.js';
 import type { DeliveryListParams, DeliveryOutcome, EventListParams, EventListResult, NewEvent, StoredDelivery, StoredWebhookEndpoint } from './types.js';
 import { afterAttempt } from './webhook-rows.js';
+import type { ConsentRecord, PrivacyRequest } from '@clientela/core/schemas';
+import type { PrivacyRequestListParams, StoredPrivacyRequest } from './types.js';
 
 interface Rec {
   seq: number;
@@ -957,6 +959,7 @@ export class MemoryStore implements SyncStore {
     return n;
   }
 
+<<<<<<< HEAD
   // ---- automations (#17 §3) ----
   private automations = new Map<string, StoredAutomation>();
   private occasions = new Map<string, AutomationOccasion>();
@@ -1003,6 +1006,57 @@ export class MemoryStore implements SyncStore {
       .filter((c) => c.status === 'open' && c.lastEventAt <= idleSince && (afterId === undefined || c.id > afterId))
       .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
       .slice(0, limit);
+=======
+  // ---- LGPD (#18 §1–§2): consent records and data-subject requests ----
+  private consent = new Map<string, ConsentRecord[]>();
+  private privacy: StoredPrivacyRequest[] = [];
+
+  appendConsentRecords(records: readonly ConsentRecord[]): void {
+    for (const r of records) {
+      const list = this.consent.get(r.customerId) ?? [];
+      list.push(structuredClone(r));
+      this.consent.set(r.customerId, list);
+    }
+  }
+
+  listConsentRecords(customerId: string): ConsentRecord[] {
+    return (this.consent.get(customerId) ?? []).map((r) => structuredClone(r));
+  }
+
+  putPrivacyRequest(request: PrivacyRequest): void {
+    const at = this.privacy.findIndex((r) => r.id === request.id);
+    if (at >= 0) this.privacy[at] = { ...structuredClone(request), seq: this.privacy[at]!.seq };
+    else this.privacy.push({ ...structuredClone(request), seq: (this.privacy.at(-1)?.seq ?? 0) + 1 });
+  }
+
+  getPrivacyRequest(id: string): StoredPrivacyRequest | undefined {
+    const r = this.privacy.find((x) => x.id === id);
+    return r && structuredClone(r);
+  }
+
+  listPrivacyRequests({ status, customerId, beforeSeq, limit }: PrivacyRequestListParams): { items: StoredPrivacyRequest[]; hasMore: boolean } {
+    const items: StoredPrivacyRequest[] = [];
+    for (let i = this.privacy.length - 1; i >= 0 && items.length <= limit; i--) {
+      const r = this.privacy[i]!;
+      if ((status && r.status !== status) || (customerId && r.customerId !== customerId) || (beforeSeq !== undefined && r.seq >= beforeSeq)) continue;
+      items.push(structuredClone(r));
+    }
+    const hasMore = items.length > limit;
+    return { items: items.slice(0, limit), hasMore };
+  }
+
+  redactMessageRecipients(customerId: string, name: string, text: string): number {
+    let n = 0;
+    for (const r of this.recipients) {
+      if (r.customerId !== customerId) continue;
+      r.customerName = name;
+      r.text = text;
+      delete r.address;
+      if (r.subject !== undefined) r.subject = text;
+      n++;
+    }
+    return n;
+>>>>>>> 99601b0 (WIP privacy: core schemas and store interface)
   }
 
   close(): void {}

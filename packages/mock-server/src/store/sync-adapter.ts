@@ -18,6 +18,8 @@ import {
 } from './types.js';
 import type { RecipientListParams, RecipientOutcome, StoredMessageBatch, StoredRecipient } from './types.js';
 import type { MessageChannel } from '@clientela/core/schemas';
+import type { ConsentRecord, PrivacyRequest } from '@clientela/core/schemas';
+import type { PrivacyRequestListParams } from './types.js';
 import type { DeliveryListParams, DeliveryOutcome, EventListParams, NewEvent, StoredWebhookEndpoint } from './types.js';
 import { deliveriesFor } from './webhook-rows.js';
 import type { FiguresWindow } from './types.js';
@@ -395,6 +397,7 @@ export class SyncStoreAdapter implements Store {
     return this.#run(() => this.inner.countMessagesSentSince(channel, since));
   }
 
+<<<<<<< HEAD
   // ---- automations (#17 §3) ----
   listAutomations() {
     return this.#run(() => this.inner.listAutomations());
@@ -440,6 +443,30 @@ export class SyncStoreAdapter implements Store {
   }
   listIdleCarts(idleSince: string, afterId: string | undefined, limit: number) {
     return this.#run(() => this.inner.listIdleCarts(idleSince, afterId, limit));
+=======
+  // ---- LGPD (#18 §1–§2) ----
+  appendConsentRecords(records: readonly ConsentRecord[]) {
+    return this.#run(() => this.inner.appendConsentRecords(records));
+  }
+  listConsentRecords(customerId: string) {
+    return this.#run(() => this.inner.listConsentRecords(customerId));
+  }
+  putPrivacyRequest(request: PrivacyRequest, expectedVersion?: number): Promise<boolean> {
+    return this.#run(() => {
+      if (expectedVersion !== undefined && this.inner.getPrivacyRequest(request.id)?.version !== expectedVersion) return false;
+      this.inner.putPrivacyRequest(request);
+      return true;
+    });
+  }
+  getPrivacyRequest(id: string) {
+    return this.#run(() => this.inner.getPrivacyRequest(id));
+  }
+  listPrivacyRequests(params: PrivacyRequestListParams) {
+    return this.#run(() => this.inner.listPrivacyRequests(params));
+  }
+  redactMessageRecipients(customerId: string, name: string, text: string) {
+    return this.#run(() => this.inner.redactMessageRecipients(customerId, name, text));
+>>>>>>> 99601b0 (WIP privacy: core schemas and store interface)
   }
 
   /** Closes at once when no transaction runs (a test may reopen the file right after). */

@@ -24,9 +24,27 @@ import type {
   MessageRecipient,
   MessageRecipientStatus,
   MessageProgress,
+<<<<<<< HEAD
   Automation,
   CartEventType,
+=======
+  ConsentRecord,
+  PrivacyRequest,
+  PrivacyRequestStatus,
+>>>>>>> 99601b0 (WIP privacy: core schemas and store interface)
 } from '@clientela/core/schemas';
+
+// ---- LGPD (#18 §1–§2): consent records and data-subject requests ----
+/** A data-subject request as stored, with its position in the queue. */
+export type StoredPrivacyRequest = PrivacyRequest & { seq: number };
+
+export interface PrivacyRequestListParams {
+  status?: PrivacyRequestStatus | undefined;
+  customerId?: string | undefined;
+  /** Requests older than this position (the previous page's last `seq`). */
+  beforeSeq?: number | undefined;
+  limit: number;
+}
 
 // ---- messages (#17): batches and the outbox ----
 /** A batch as stored: its progress is counted from its recipients when read. */
@@ -438,6 +456,7 @@ export interface Store {
   /** How many recipients of `channel` a provider took at or after `since` (for the rate limit, across processes). */
   countMessagesSentSince(channel: MessageChannel, since: string): Promise<number>;
 
+<<<<<<< HEAD
   // ---- automations (#17 §3) ----
   /** Every flow, in the order created. */
   listAutomations(): Promise<StoredAutomation[]>;
@@ -463,6 +482,26 @@ export interface Store {
   getCart(id: string): Promise<StoredCart | undefined>;
   /** Open carts whose last event is at or before `idleSince`, by id after `afterId`. */
   listIdleCarts(idleSince: string, afterId: string | undefined, limit: number): Promise<StoredCart[]>;
+=======
+  // ---- LGPD (#18 §1–§2): consent records and data-subject requests ----
+  /**
+   * Appends consent records, in the caller's transaction. The history is append-only: no method
+   * changes or removes a record (SQLite and PostgreSQL refuse an UPDATE or DELETE of one).
+   */
+  appendConsentRecords(records: readonly ConsentRecord[]): Promise<void>;
+  /** A customer's consent records, in the order written. */
+  listConsentRecords(customerId: string): Promise<ConsentRecord[]>;
+  /** Inserts or replaces a request; with `expectedVersion`, only over that stored version (returns whether it wrote). */
+  putPrivacyRequest(request: PrivacyRequest, expectedVersion?: number): Promise<boolean>;
+  getPrivacyRequest(id: string): Promise<StoredPrivacyRequest | undefined>;
+  /** Requests, newest first. */
+  listPrivacyRequests(params: PrivacyRequestListParams): Promise<{ items: StoredPrivacyRequest[]; hasMore: boolean }>;
+  /**
+   * An anonymization: replaces the name and address a customer's outbox rows were sent to, and the
+   * words rendered for them, with `name` and `text`; returns how many rows it changed.
+   */
+  redactMessageRecipients(customerId: string, name: string, text: string): Promise<number>;
+>>>>>>> 99601b0 (WIP privacy: core schemas and store interface)
 
   close(): Promise<void>;
 }
@@ -573,6 +612,7 @@ export interface SyncStore {
   finishMessageRecipient(id: string, owner: string, outcome: RecipientOutcome): boolean;
   countMessagesSentSince(channel: MessageChannel, since: string): number;
 
+<<<<<<< HEAD
   // ---- automations (#17 §3) (see Store; the adapter adds version checks, claims and the newer-cart rule) ----
   listAutomations(): StoredAutomation[];
   getAutomation(id: string): StoredAutomation | undefined;
@@ -584,6 +624,15 @@ export interface SyncStore {
   getCart(id: string): StoredCart | undefined;
   putCart(cart: StoredCart): void;
   listIdleCarts(idleSince: string, afterId: string | undefined, limit: number): StoredCart[];
+=======
+  // ---- LGPD (#18 §1–§2) (see Store; the adapter adds the version check) ----
+  appendConsentRecords(records: readonly ConsentRecord[]): void;
+  listConsentRecords(customerId: string): ConsentRecord[];
+  putPrivacyRequest(request: PrivacyRequest): void;
+  getPrivacyRequest(id: string): StoredPrivacyRequest | undefined;
+  listPrivacyRequests(params: PrivacyRequestListParams): { items: StoredPrivacyRequest[]; hasMore: boolean };
+  redactMessageRecipients(customerId: string, name: string, text: string): number;
+>>>>>>> 99601b0 (WIP privacy: core schemas and store interface)
 
   close(): void;
 }
