@@ -16,6 +16,7 @@ import { registerExports } from './routes/exports.js';
 import { registerImports } from './routes/imports.js';
 import { registerApprovals } from './routes/approvals.js';
 import { registerMe } from './routes/me.js';
+import { registerConsent } from './routes/consent.js';
 import { registerPasswordChecks } from './routes/passwords.js';
 import { registerPublic } from './routes/public.js';
 import { CepLookup, type CepOptions } from './service/cep.js';
@@ -305,6 +306,7 @@ export function createApp(options: AppOptions = {}): MockServer {
   registerPublic(router, ctx, new CepLookup(options.cep));
   registerPasswordChecks(router, ctx);
   registerMe(router, ctx);
+  registerConsent(router, ctx);
   registerApprovals(router, ctx);
   registerExports(router, ctx);
   registerImports(router, ctx);

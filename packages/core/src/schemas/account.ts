@@ -26,7 +26,7 @@ export const InvitationInfoSchema = z.strictObject({
  * `PATCH /public/me`: what a signed-in shopper may change on their own record; the same field
  * rules as registration. Document, kind, status, categories, discount and notes stay with the store.
  */
-export const ProfilePatchSchema = z.pick(CustomerPatchSchema, {
+export const ProfilePatchSchema = z.extend(z.pick(CustomerPatchSchema, {
   email: true,
   phone: true,
   whatsapp: true,
@@ -39,6 +39,9 @@ export const ProfilePatchSchema = z.pick(CustomerPatchSchema, {
   tradeName: true,
   stateRegistration: true,
   municipalRegistration: true,
+}), {
+  /** The version of the marketing consent text the account area showed (LGPD #18; default: the current one). */
+  consentTextVersion: z.optional(z.int().check(z.positive())),
 });
 
 /** `PUT /public/me/password`: the current password and the new one. */

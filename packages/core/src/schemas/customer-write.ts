@@ -160,9 +160,12 @@ export type CustomerCreate = z.input<typeof CustomerCreateSchema>;
 export type CustomerPatch = z.input<typeof CustomerPatchSchema>;
 
 /** `POST /public/registrations`: a create body plus an optional password. */
+/** The version of the marketing consent text the form showed (LGPD #18: recorded with the consent; default: the current one). */
+const consentTextVersion = z.optional(z.int().check(z.positive()));
+
 export const PublicRegistrationSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ ...PersonCustomerCreateSchema.shape, password: z.optional(PasswordSchema) }),
-  z.strictObject({ ...CompanyCustomerCreateSchema.shape, password: z.optional(PasswordSchema) }).check(stateRegistrationCheck),
+  z.strictObject({ ...PersonCustomerCreateSchema.shape, password: z.optional(PasswordSchema), consentTextVersion }),
+  z.strictObject({ ...CompanyCustomerCreateSchema.shape, password: z.optional(PasswordSchema), consentTextVersion }).check(stateRegistrationCheck),
 ]);
 
 export type PublicRegistration = z.input<typeof PublicRegistrationSchema>;

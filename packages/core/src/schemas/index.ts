@@ -264,7 +264,6 @@ export type {
   MessageRecipientStatus,
   MessageSkipReason,
 } from './message.js';
-<<<<<<< HEAD
 // ---- automations (#17 §3) ----
 export {
   AUTOMATION_MAX_DELAY_HOURS,
@@ -294,7 +293,6 @@ export type {
   CartEventResult,
   CartEventType,
 } from './automation.js';
-=======
 // LGPD (#18 §1–§2): consent records, consent texts and data-subject requests (the vocabularies and
 // rules come with `../rules/index.js` above).
 export {
@@ -344,4 +342,3 @@ export type {
   PrivacyRequestType,
   PrivacySettings,
 } from './privacy.js';
->>>>>>> 99601b0 (WIP privacy: core schemas and store interface)

@@ -123,12 +123,9 @@ export const AUDIT_ACTIONS = [
   'customer.reveal', 'customer.create', 'customer.update', 'customer.delete', 'customer.invite',
   'bulk', 'export', 'import', 'settings.update', 'category.create', 'category.update',
   'order.create', 'order.update', 'credit.grant', 'credit.redeem', 'message.send',
-<<<<<<< HEAD
   'automation.create', 'automation.update', 'automation.delete',
-=======
   // LGPD (#18 §1–§2)
   'consent.record', 'privacy.request', 'privacy.update', 'privacy.archive', 'customer.anonymize',
->>>>>>> 99601b0 (WIP privacy: core schemas and store interface)
 ] as const;
 
 /** A record an audit entry names, with its name at the time of the action. */

@@ -13,4 +13,5 @@ export const table: Record<Key, string> = {
     'a_category.update': 'Modificó categoría', 'a_order.create': 'Registró pedido', 'a_order.update': 'Modificó pedido',
     'a_credit.grant': 'Concedió crédito', 'a_credit.redeem': 'Canjeó crédito', 'a_message.send': 'Envió un mensaje',
     'a_automation.create': 'Creó una automatización', 'a_automation.update': 'Modificó una automatización', 'a_automation.delete': 'Eliminó una automatización',
+    'a_consent.record': 'Registró consentimiento', 'a_privacy.request': 'Abrió solicitud LGPD', 'a_privacy.update': 'Gestionó solicitud LGPD', 'a_privacy.archive': 'Generó archivo de datos (LGPD)', 'a_customer.anonymize': 'Anonimizó cliente',
 };

@@ -1,5 +1,6 @@
 // The bundled build (its own Buffer shim) parses in Node and in a browser page alike.
 import { customerWritten, emit } from '../service/events.js';
+import { actorOf } from '../service/consent.js';
 import { parse as parseCsv } from 'csv-parse/browser/esm/sync';
 import * as z from 'zod/mini';
 import { csvCellText, csvRow, customerDisplayName, normalizeDocument, parseDateBR, searchKey } from '@clientela/core/format';
@@ -340,11 +341,11 @@ export function registerImports(router: Router, ctx: ServerContext): void {
           for (const w of writes) {
             if (w.create) {
               await t.store.insertCustomer(w.create);
-              await customerWritten(t, undefined, w.create);
+              await customerWritten(t, undefined, w.create, { source: 'import', recordedBy: actorOf(c) });
             }
             if (w.update) {
               if (!(await t.store.updateCustomer(w.update, w.expectedVersion))) throw new HttpProblem('write_conflict', 409);
-              await customerWritten(t, w.before, w.update);
+              await customerWritten(t, w.before, w.update, { source: 'import', recordedBy: actorOf(c) });
             }
           }
           const { totalRows, created, updated, unchanged, rejected } = report;

@@ -1,4 +1,5 @@
 import { customerWritten } from '../service/events.js';
+import { resolveTextVersion, SHOPPER } from '../service/consent.js';
 import {
   benefitsOf,
   BenefitsSchema,
@@ -73,7 +74,9 @@ export function registerMe(router: Router, ctx: ServerContext): void {
       const locale = c.get('locale');
       const current = await me(ctx, c);
       checkIfMatch(c.req.header('If-Match'), current.version, current);
-      const next = await applyPatch(ctx, current, body, locale);
+      const { consentTextVersion, ...patch } = body;
+      if (consentTextVersion !== undefined) await resolveTextVersion(ctx, 'marketing', consentTextVersion, locale, 'consentTextVersion');
+      const next = await applyPatch(ctx, current, patch, locale);
       // Registration's field rules, on the record as it would be: required ones stay filled;
       // hidden ones may stay as the store set them but the shopper cannot set them.
       const sent = new Set(Object.entries(body).filter(([, v]) => v !== null && v !== undefined).map(([k]) => k));
@@ -90,7 +93,7 @@ export function registerMe(router: Router, ctx: ServerContext): void {
           const now = await t.store.getCustomer(current.id);
           throw new HttpProblem('precondition_failed', 412, { current: now }, { ETag: etag(now?.version ?? current.version) });
         }
-        await customerWritten(t, current, next);
+        await customerWritten(t, current, next, { source: 'storefront', recordedBy: SHOPPER, textVersion: { marketing: consentTextVersion } });
         if (emailChanged) await moveLogin(t, next, current.email);
         await audit(t, c, { action: 'customer.update', target: next.id, targetName: customerDisplayName(next), changes: changedFields(current, next), source: 'storefront', count: 1 });
       });

@@ -1,4 +1,5 @@
 import { customerWritten } from '../service/events.js';
+import { resolveTextVersion, SHOPPER } from '../service/consent.js';
 import * as z from 'zod/mini';
 import { customerDisplayName, digitsOnly } from '@clientela/core/format';
 import {
@@ -60,7 +61,9 @@ export function registerPublic(router: Router, ctx: ServerContext, cep: CepLooku
     handler: async (c, { body }) => {
       // A shopper registers themself: fields only the store may set (status, categories,
       // discount, notes, source) are ignored rather than trusted.
-      const { password, status: _s, categoryIds: _c, discountPercent: _d, notes: _n, source: _o, ...input } = body as typeof body & { password?: string };
+      const { password, consentTextVersion, status: _s, categoryIds: _c, discountPercent: _d, notes: _n, source: _o, ...input } = body as typeof body & { password?: string };
+      // The text the form showed must be one the store wrote (checked before anything is written).
+      if (consentTextVersion !== undefined) await resolveTextVersion(ctx, 'marketing', consentTextVersion, c.get('locale'), 'consentTextVersion');
       // A private catalog: registration is off, or a request the store approves (with the
       // password the shopper will sign in with once approved).
       const { selfRegistration } = await catalogOf(ctx);
@@ -88,7 +91,7 @@ export function registerPublic(router: Router, ctx: ServerContext, cep: CepLooku
           if (e instanceof StoreConflict) throw duplicateDocument(undefined, c.get('locale'));
           throw e;
         }
-        await customerWritten(t, undefined, customer);
+        await customerWritten(t, undefined, customer, { source: 'storefront', recordedBy: SHOPPER, textVersion: { marketing: consentTextVersion } });
         if (hash) await setCredential(t, customer, hash);
         if (selfRegistration === 'approval') await queueRegistration(t, customer);
         await audit(t, c, { action: 'customer.create', target: customer.id, targetName: customerDisplayName(customer), source: customer.source, count: 1 });

@@ -1,4 +1,5 @@
 import { customerWritten } from '../service/events.js';
+import { actorOf, consentSourceOf } from '../service/consent.js';
 import * as z from 'zod/mini';
 import { customerDisplayName, normalizeDocument } from '@clientela/core/format';
 import { CnpjSchema, CpfSchema, CustomerSchema, CustomerSyncSchema, parseWith, sourcesOf, type Customer, type ExternalIds } from '@clientela/core/schemas';
@@ -61,7 +62,7 @@ export function registerSync(router: Router, ctx: ServerContext): void {
           const created = await prepareCustomer(t, { ...fields, kind, document } as CustomerInput, { locale, source, skipSettings: true });
           if (externalId !== undefined) created.externalIds = { [source]: externalId };
           await t.store.insertCustomer(created);
-          await customerWritten(t, undefined, created);
+          await customerWritten(t, undefined, created, { source: consentSourceOf(source), recordedBy: actorOf(c) });
           await audit(t, c, { action: 'customer.create', target: created.id, targetName: customerDisplayName(created), source, count: 1 });
           ctx.version++;
           return { status: 201, body: created, headers: headersOf(created) };
@@ -79,7 +80,7 @@ export function registerSync(router: Router, ctx: ServerContext): void {
         const next: Customer = { ...merged, sources, externalIds };
         // The row is held since findByDocument under the document's lock; a write in between is a conflict to retry.
         if (!(await t.store.updateCustomer(next, current.version))) throw new HttpProblem('write_conflict', 409);
-        await customerWritten(t, current, next);
+        await customerWritten(t, current, next, { source: consentSourceOf(source), recordedBy: actorOf(c) });
         const changes = [...changedFields(current, next), ...(sourcesChanged ? ['sources'] : []), ...(idsChanged ? ['externalIds'] : [])];
         await audit(t, c, { action: 'customer.update', target: next.id, targetName: customerDisplayName(next), source, changes, count: 1 });
         ctx.version++;

@@ -2,6 +2,7 @@ import type { CreditEntry, Customer, EventData, EventType, Order } from '@client
 import { newId, type ServerContext } from '../context.js';
 import type { NewEvent, StoredCategory } from '../store/types.js';
 import { changedFields } from './customers.js';
+import { recordWrite, type ConsentProvenance } from './consent.js';
 
 // The one way a write tells the change feed and the webhooks: `emit(t, type, data)` in the
 // write's own transaction (`t` is the context `inTransaction` hands out), so the event is stored
@@ -25,9 +26,11 @@ export async function emit<T extends EventType>(t: ServerContext, type: T, data:
  * The events of one customer write: `customer.created` (no `before`), `customer.deleted`,
  * `customer.restored`, or `customer.updated` with the changed writable fields (none changed, no
  * event: a write of figures alone is told by the order events); and `consent.updated` when the
- * marketing consent changed.
+ * marketing consent changed. A change of consent also appends its records (LGPD, #18 §1), with
+ * `consent` saying where and by whom it was made.
  */
-export async function customerWritten(t: ServerContext, before: Customer | undefined, after: Customer): Promise<void> {
+export async function customerWritten(t: ServerContext, before: Customer | undefined, after: Customer, consent?: ConsentProvenance): Promise<void> {
+  await recordWrite(t, before, after, consent);
   if (!before) {
     await emit(t, 'customer.created', { customer: after });
     return;

@@ -959,7 +959,6 @@ export class MemoryStore implements SyncStore {
     return n;
   }
 
-<<<<<<< HEAD
   // ---- automations (#17 §3) ----
   private automations = new Map<string, StoredAutomation>();
   private occasions = new Map<string, AutomationOccasion>();
@@ -1006,7 +1005,8 @@ export class MemoryStore implements SyncStore {
       .filter((c) => c.status === 'open' && c.lastEventAt <= idleSince && (afterId === undefined || c.id > afterId))
       .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
       .slice(0, limit);
-=======
+  }
+
   // ---- LGPD (#18 §1–§2): consent records and data-subject requests ----
   private consent = new Map<string, ConsentRecord[]>();
   private privacy: StoredPrivacyRequest[] = [];
@@ -1056,7 +1056,6 @@ export class MemoryStore implements SyncStore {
       n++;
     }
     return n;
->>>>>>> 99601b0 (WIP privacy: core schemas and store interface)
   }
 
   close(): void {}

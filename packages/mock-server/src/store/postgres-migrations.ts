@@ -412,6 +412,36 @@ export const POSTGRES_MIGRATIONS: readonly Migration<Db, Promise<void>>[] = [
       `);
     },
   },
+  // ---- LGPD (#18 §1–§2) ----
+  {
+    version: 16,
+    name: 'LGPD: consent records (append-only) and data-subject requests',
+    up: async (db) => {
+      await db.query(`
+        CREATE TABLE consent_records (
+          seq bigserial PRIMARY KEY,
+          id text COLLATE "C" NOT NULL UNIQUE,
+          customer_id text COLLATE "C" NOT NULL,
+          data text NOT NULL
+        );
+        CREATE INDEX consent_records_customer ON consent_records (customer_id, seq);
+        CREATE FUNCTION consent_records_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+          BEGIN RAISE EXCEPTION 'consent records are append-only'; END $$;
+        CREATE TRIGGER consent_records_append_only BEFORE UPDATE OR DELETE ON consent_records
+          FOR EACH ROW EXECUTE FUNCTION consent_records_append_only();
+        CREATE TABLE privacy_requests (
+          seq bigserial PRIMARY KEY,
+          id text COLLATE "C" NOT NULL UNIQUE,
+          customer_id text COLLATE "C" NOT NULL,
+          status text NOT NULL CHECK (status IN ('open', 'in_progress', 'completed', 'rejected')),
+          version integer NOT NULL,
+          data text NOT NULL
+        );
+        CREATE INDEX privacy_requests_customer ON privacy_requests (customer_id, seq);
+        CREATE INDEX privacy_requests_status ON privacy_requests (status, seq);
+      `);
+    },
+  },
 ];
 
 export const POSTGRES_SCHEMA_VERSION = checkMigrations(POSTGRES_MIGRATIONS);

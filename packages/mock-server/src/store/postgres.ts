@@ -28,6 +28,9 @@ import { batchOf, emptyProgress, recipientData, recipientOf } from './message-ro
 import type { DeliveryListParams, DeliveryOutcome, EventListParams, EventListResult, NewEvent, StoredDelivery, StoredWebhookEndpoint } from './types.js';
 import { afterAttempt, deliveriesFor } from './webhook-rows.js';
 import type { Event } from '@clientela/core/schemas';
+import type { ConsentRecord, PrivacyRequest } from '@clientela/core/schemas';
+import type { PrivacyRequestListParams, StoredPrivacyRequest } from './types.js';
+import { privacyRequestOf, redactedRecipient } from './privacy-rows.js';
 
 const SORT_COLUMNS: Record<CustomerSortField, string> = {
   name: 'name_key',
@@ -1116,6 +1119,62 @@ export class PostgresStore implements Store {
     return (
       await this.#q<{ data: string }>("SELECT data FROM carts WHERE status = 'open' AND last_event_at <= $1 AND id > $2 ORDER BY id LIMIT $3", [idleSince, afterId ?? '', limit])
     ).rows.map((r) => JSON.parse(r.data) as StoredCart);
+  }
+
+  // ---- LGPD (#18 §1–§2): consent records and data-subject requests ----
+  async appendConsentRecords(records: readonly ConsentRecord[]): Promise<void> {
+    if (!records.length) return;
+    await this.#q('INSERT INTO consent_records (id, customer_id, data) SELECT * FROM unnest($1::text[], $2::text[], $3::text[])', [
+      records.map((r) => r.id),
+      records.map((r) => r.customerId),
+      records.map((r) => JSON.stringify(r)),
+    ]);
+  }
+
+  async listConsentRecords(customerId: string): Promise<ConsentRecord[]> {
+    const r = await this.#q<{ data: string }>('SELECT data FROM consent_records WHERE customer_id = $1 ORDER BY seq', [customerId]);
+    return r.rows.map((row) => JSON.parse(row.data) as ConsentRecord);
+  }
+
+  async putPrivacyRequest(request: PrivacyRequest, expectedVersion?: number): Promise<boolean> {
+    const args = [request.id, request.customerId, request.status, request.version, JSON.stringify(request)];
+    if (expectedVersion === undefined) {
+      await this.#q(
+        'INSERT INTO privacy_requests (id, customer_id, status, version, data) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (id) DO UPDATE SET status = EXCLUDED.status, version = EXCLUDED.version, data = EXCLUDED.data',
+        args,
+      );
+      return true;
+    }
+    // Only over the version read: a concurrent handler's write in between makes this one a no-op.
+    const r = await this.#q('UPDATE privacy_requests SET status = $3, version = $4, data = $5 WHERE id = $1 AND customer_id = $2 AND version = $6', [...args, expectedVersion]);
+    return (r.rowCount ?? 0) > 0;
+  }
+
+  async getPrivacyRequest(id: string): Promise<StoredPrivacyRequest | undefined> {
+    const r = (await this.#q<{ seq: string; data: string }>('SELECT seq, data FROM privacy_requests WHERE id = $1', [id])).rows[0];
+    return r && privacyRequestOf(r);
+  }
+
+  async listPrivacyRequests({ status, customerId, beforeSeq, limit }: PrivacyRequestListParams): Promise<{ items: StoredPrivacyRequest[]; hasMore: boolean }> {
+    const parts: string[] = [];
+    const args: unknown[] = [];
+    if (status) args.push(status), parts.push(`status = $${args.length}`);
+    if (customerId) args.push(customerId), parts.push(`customer_id = $${args.length}`);
+    if (beforeSeq !== undefined) args.push(beforeSeq), parts.push(`seq < $${args.length}`);
+    args.push(limit + 1);
+    const rows = (
+      await this.#q<{ seq: string; data: string }>(
+        `SELECT seq, data FROM privacy_requests${parts.length ? ` WHERE ${parts.join(' AND ')}` : ''} ORDER BY seq DESC LIMIT $${args.length}`,
+        args,
+      )
+    ).rows;
+    return { items: rows.slice(0, limit).map(privacyRequestOf), hasMore: rows.length > limit };
+  }
+
+  async redactMessageRecipients(customerId: string, name: string, text: string): Promise<number> {
+    const rows = (await this.#q<{ seq: string; data: string }>('SELECT seq, data FROM message_recipients WHERE customer_id = $1 FOR UPDATE', [customerId])).rows;
+    for (const r of rows) await this.#q('UPDATE message_recipients SET data = $2 WHERE seq = $1', [r.seq, recipientData(redactedRecipient(recipientOf(r), name, text))]);
+    return rows.length;
   }
 
   async close(): Promise<void> {

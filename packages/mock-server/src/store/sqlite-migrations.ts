@@ -301,6 +301,32 @@ export const SQLITE_MIGRATIONS: readonly Migration<Db>[] = [
         CREATE INDEX carts_idle ON carts (last_event_at) WHERE status = 'open';
       `),
   },
+  // ---- LGPD (#18 §1–§2) ----
+  {
+    version: 13,
+    name: 'LGPD: consent records (append-only) and data-subject requests',
+    up: (db) =>
+      db.exec(`
+        CREATE TABLE consent_records (
+          seq INTEGER PRIMARY KEY AUTOINCREMENT,
+          id TEXT NOT NULL UNIQUE,
+          customer_id TEXT NOT NULL,
+          data TEXT NOT NULL
+        );
+        CREATE INDEX consent_records_customer ON consent_records (customer_id, seq);
+        CREATE TRIGGER consent_records_no_update BEFORE UPDATE ON consent_records BEGIN SELECT RAISE(ABORT, 'consent records are append-only'); END;
+        CREATE TRIGGER consent_records_no_delete BEFORE DELETE ON consent_records BEGIN SELECT RAISE(ABORT, 'consent records are append-only'); END;
+        CREATE TABLE privacy_requests (
+          seq INTEGER PRIMARY KEY AUTOINCREMENT,
+          id TEXT NOT NULL UNIQUE,
+          customer_id TEXT NOT NULL,
+          status TEXT NOT NULL,
+          data TEXT NOT NULL
+        );
+        CREATE INDEX privacy_requests_customer ON privacy_requests (customer_id, seq);
+        CREATE INDEX privacy_requests_status ON privacy_requests (status, seq);
+      `),
+  },
 ];
 
 /** The schema version this server writes. */

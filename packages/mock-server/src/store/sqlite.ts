@@ -14,6 +14,9 @@ import { batchOf, emptyProgress, recipientData, recipientOf } from './message-ro
 import type { DeliveryListParams, DeliveryOutcome, EventListParams, EventListResult, NewEvent, StoredDelivery, StoredWebhookEndpoint } from './types.js';
 import { afterAttempt } from './webhook-rows.js';
 import type { Event } from '@clientela/core/schemas';
+import type { ConsentRecord, PrivacyRequest } from '@clientela/core/schemas';
+import type { PrivacyRequestListParams, StoredPrivacyRequest } from './types.js';
+import { privacyRequestOf, redactedRecipient } from './privacy-rows.js';
 
 const SORT_INDEXES: Record<CustomerSortField, string> = {
   name: 'customers_name',
@@ -993,6 +996,47 @@ export class SqliteStore implements SyncStore {
         .pluck()
         .all(idleSince, afterId ?? '', limit) as string[]
     ).map((d) => JSON.parse(d) as StoredCart);
+  }
+
+  // ---- LGPD (#18 §1–§2): consent records and data-subject requests ----
+  appendConsentRecords(records: readonly ConsentRecord[]): void {
+    const insert = this.db.prepare('INSERT INTO consent_records (id, customer_id, data) VALUES (?, ?, ?)');
+    for (const r of records) insert.run(r.id, r.customerId, JSON.stringify(r));
+  }
+
+  listConsentRecords(customerId: string): ConsentRecord[] {
+    const rows = this.db.prepare('SELECT data FROM consent_records WHERE customer_id = ? ORDER BY seq').pluck().all(customerId) as string[];
+    return rows.map((d) => JSON.parse(d) as ConsentRecord);
+  }
+
+  putPrivacyRequest(request: PrivacyRequest): void {
+    this.db
+      .prepare('INSERT INTO privacy_requests (id, customer_id, status, data) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET status = excluded.status, data = excluded.data')
+      .run(request.id, request.customerId, request.status, JSON.stringify(request));
+  }
+
+  getPrivacyRequest(id: string): StoredPrivacyRequest | undefined {
+    const r = this.db.prepare('SELECT seq, data FROM privacy_requests WHERE id = ?').get(id) as { seq: number; data: string } | undefined;
+    return r && privacyRequestOf(r);
+  }
+
+  listPrivacyRequests({ status, customerId, beforeSeq, limit }: PrivacyRequestListParams): { items: StoredPrivacyRequest[]; hasMore: boolean } {
+    const parts: string[] = [];
+    const args: unknown[] = [];
+    if (status) parts.push('status = ?'), args.push(status);
+    if (customerId) parts.push('customer_id = ?'), args.push(customerId);
+    if (beforeSeq !== undefined) parts.push('seq < ?'), args.push(beforeSeq);
+    const rows = this.db
+      .prepare(`SELECT seq, data FROM privacy_requests${parts.length ? ` WHERE ${parts.join(' AND ')}` : ''} ORDER BY seq DESC LIMIT ?`)
+      .all(...args, limit + 1) as { seq: number; data: string }[];
+    return { items: rows.slice(0, limit).map(privacyRequestOf), hasMore: rows.length > limit };
+  }
+
+  redactMessageRecipients(customerId: string, name: string, text: string): number {
+    const rows = this.db.prepare('SELECT seq, data FROM message_recipients WHERE customer_id = ?').all(customerId) as { seq: number; data: string }[];
+    const update = this.db.prepare('UPDATE message_recipients SET data = ? WHERE seq = ?');
+    for (const r of rows) update.run(recipientData(redactedRecipient(recipientOf(r), name, text)), r.seq);
+    return rows.length;
   }
 
   close(): void {

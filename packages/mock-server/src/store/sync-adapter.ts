@@ -397,7 +397,6 @@ export class SyncStoreAdapter implements Store {
     return this.#run(() => this.inner.countMessagesSentSince(channel, since));
   }
 
-<<<<<<< HEAD
   // ---- automations (#17 §3) ----
   listAutomations() {
     return this.#run(() => this.inner.listAutomations());
@@ -443,7 +442,8 @@ export class SyncStoreAdapter implements Store {
   }
   listIdleCarts(idleSince: string, afterId: string | undefined, limit: number) {
     return this.#run(() => this.inner.listIdleCarts(idleSince, afterId, limit));
-=======
+  }
+
   // ---- LGPD (#18 §1–§2) ----
   appendConsentRecords(records: readonly ConsentRecord[]) {
     return this.#run(() => this.inner.appendConsentRecords(records));
@@ -466,7 +466,6 @@ export class SyncStoreAdapter implements Store {
   }
   redactMessageRecipients(customerId: string, name: string, text: string) {
     return this.#run(() => this.inner.redactMessageRecipients(customerId, name, text));
->>>>>>> 99601b0 (WIP privacy: core schemas and store interface)
   }
 
   /** Closes at once when no transaction runs (a test may reopen the file right after). */

@@ -24,14 +24,11 @@ import type {
   MessageRecipient,
   MessageRecipientStatus,
   MessageProgress,
-<<<<<<< HEAD
   Automation,
   CartEventType,
-=======
   ConsentRecord,
   PrivacyRequest,
   PrivacyRequestStatus,
->>>>>>> 99601b0 (WIP privacy: core schemas and store interface)
 } from '@clientela/core/schemas';
 
 // ---- LGPD (#18 §1–§2): consent records and data-subject requests ----
@@ -456,7 +453,6 @@ export interface Store {
   /** How many recipients of `channel` a provider took at or after `since` (for the rate limit, across processes). */
   countMessagesSentSince(channel: MessageChannel, since: string): Promise<number>;
 
-<<<<<<< HEAD
   // ---- automations (#17 §3) ----
   /** Every flow, in the order created. */
   listAutomations(): Promise<StoredAutomation[]>;
@@ -482,7 +478,6 @@ export interface Store {
   getCart(id: string): Promise<StoredCart | undefined>;
   /** Open carts whose last event is at or before `idleSince`, by id after `afterId`. */
   listIdleCarts(idleSince: string, afterId: string | undefined, limit: number): Promise<StoredCart[]>;
-=======
   // ---- LGPD (#18 §1–§2): consent records and data-subject requests ----
   /**
    * Appends consent records, in the caller's transaction. The history is append-only: no method
@@ -501,7 +496,6 @@ export interface Store {
    * words rendered for them, with `name` and `text`; returns how many rows it changed.
    */
   redactMessageRecipients(customerId: string, name: string, text: string): Promise<number>;
->>>>>>> 99601b0 (WIP privacy: core schemas and store interface)
 
   close(): Promise<void>;
 }
@@ -612,7 +606,6 @@ export interface SyncStore {
   finishMessageRecipient(id: string, owner: string, outcome: RecipientOutcome): boolean;
   countMessagesSentSince(channel: MessageChannel, since: string): number;
 
-<<<<<<< HEAD
   // ---- automations (#17 §3) (see Store; the adapter adds version checks, claims and the newer-cart rule) ----
   listAutomations(): StoredAutomation[];
   getAutomation(id: string): StoredAutomation | undefined;
@@ -624,7 +617,6 @@ export interface SyncStore {
   getCart(id: string): StoredCart | undefined;
   putCart(cart: StoredCart): void;
   listIdleCarts(idleSince: string, afterId: string | undefined, limit: number): StoredCart[];
-=======
   // ---- LGPD (#18 §1–§2) (see Store; the adapter adds the version check) ----
   appendConsentRecords(records: readonly ConsentRecord[]): void;
   listConsentRecords(customerId: string): ConsentRecord[];
@@ -632,7 +624,6 @@ export interface SyncStore {
   getPrivacyRequest(id: string): StoredPrivacyRequest | undefined;
   listPrivacyRequests(params: PrivacyRequestListParams): { items: StoredPrivacyRequest[]; hasMore: boolean };
   redactMessageRecipients(customerId: string, name: string, text: string): number;
->>>>>>> 99601b0 (WIP privacy: core schemas and store interface)
 
   close(): void;
 }
