@@ -1,4 +1,5 @@
 import { sha256 as sha256Hash } from '@noble/hashes/sha2.js';
+import { hmac } from '@noble/hashes/hmac.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 
 // Platform-neutral byte helpers: the app runs in Node and in a browser page (the in-page mock
@@ -59,4 +60,9 @@ export function constantTimeEqual(a: Uint8Array, b: Uint8Array): boolean {
   let diff = 0;
   for (let i = 0; i < a.length; i++) diff |= (a[i] ?? 0) ^ (b[i] ?? 0);
   return diff === 0;
+}
+
+/** HMAC-SHA-256 of `data` under `key`, hex (a one-way keyed hash: LGPD's kept document, #18). */
+export function hmacSha256Hex(key: string, data: string): string {
+  return bytesToHex(hmac(sha256Hash, utf8ToBytes(key), utf8ToBytes(data)));
 }
