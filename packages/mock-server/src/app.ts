@@ -29,6 +29,8 @@ import { WebhookDispatcher, type WebhookOptions } from './service/webhook-dispat
 import { registerMessages } from './routes/messages.js';
 import { MessageDispatcher, type MessageDispatchOptions } from './service/message-dispatcher.js';
 import { registerAutomations } from './routes/automations.js';
+import { clientAddress } from './http/client-address.js';
+import { registerPasswordResets } from './routes/password-resets.js';
 import { AutomationScheduler, type AutomationSchedulerOptions } from './service/automation-scheduler.js';
 import { generateSeed } from './seed/seed.js';
 import { writeSeed } from './seed/write.js';
@@ -118,7 +120,8 @@ export interface MockServer {
   /** Routes as declared (method, path, schemas): the source of the OpenAPI document. */
   routes: readonly RecordedRoute[];
   /**
-   * Runs the background work now and resolves when it is done: automatic categories' walks left
+   * Runs the background work now and resolves when it is done: work routes started after their
+   * answer (a recovery e-mail), automatic categories' walks left
    * unfinished, and those of time-relative rules that are due (requests start it too, at most
    * once a minute, without waiting for it).
    */
@@ -148,10 +151,6 @@ function tooLarge(c: Context<AppEnv>): Response {
   return problem(c, 'payload_too_large', 413, {}, { Connection: 'close' });
 }
 
-function clientAddress(c: Context<AppEnv>): string {
-  const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
-  return env?.incoming?.socket?.remoteAddress ?? c.req.header('X-Forwarded-For')?.split(',')[0]?.trim() ?? 'local';
-}
 
 /**
  * Seeds an empty store: customers, then their orders and credits through the routes' services
@@ -176,7 +175,7 @@ async function seedStore(ctx: ServerContext, options: AppOptions): Promise<void>
 export function createApp(options: AppOptions = {}): MockServer {
   const keys = { secret: options.secretKey ?? DEFAULT_SECRET_KEY, publishable: options.publishableKey ?? DEFAULT_PUBLISHABLE_KEY };
   const store: Store = options.store ?? new SyncStoreAdapter(new MemoryStore());
-  const ctx: ServerContext = { store, now: options.now ?? (() => new Date()), keys, version: 0, passwords: createPasswordHasher(options.scrypt) };
+  const ctx: ServerContext = { store, now: options.now ?? (() => new Date()), keys, version: 0, passwords: createPasswordHasher(options.scrypt), background: new Set() };
   const webhooks = new WebhookDispatcher(store, { now: ctx.now, ...options.webhooks });
   ctx.webhooks = webhooks;
   const messages = new MessageDispatcher(ctx, { now: ctx.now, ...options.messages });
@@ -314,6 +313,7 @@ export function createApp(options: AppOptions = {}): MockServer {
   registerUnits(router, ctx);
   registerMessages(router, ctx, () => messages.wake());
   registerAutomations(router, ctx);
+  registerPasswordResets(router, ctx, () => messages.wake());
   registerEvents(router, ctx);
   registerWebhooks(router, ctx);
 
@@ -333,6 +333,7 @@ export function createApp(options: AppOptions = {}): MockServer {
     openapi: () => buildOpenApi(router.routes),
     maintain: async () => {
       await ready;
+      await Promise.all(ctx.background ?? []);
       await maintaining;
       await maintain();
     },
@@ -340,6 +341,7 @@ export function createApp(options: AppOptions = {}): MockServer {
     messages,
     automations,
     close: async () => {
+      await Promise.all(ctx.background ?? []);
       await maintaining;
       await webhooks.stop();
       await automations.stop();

@@ -24,6 +24,8 @@ export interface ServerContext {
   quiet?: boolean;
   /** The webhook dispatcher of this process, woken when an event is emitted (none: deliveries wait for a dispatcher's next poll). */
   webhooks?: { wake(): void } | undefined;
+  /** Work a route started after answering (a recovery e-mail); `maintain()` and `close()` wait for it. */
+  background?: Set<Promise<unknown>>;
 }
 
 const PURGE_EVERY_MS = 10 * 60_000;

@@ -67,6 +67,7 @@ import { ChangeFeed, type ClientChange } from './changes.js';
 import { checkResponse } from './responses.js';
 import { messages } from './messages.js';
 import { automations } from './automations.js';
+import type { AccountLinkSettings, PasswordResetAccepted, PasswordResetRequest } from '../schemas/password-reset.js';
 import {
   createTransport,
   type CallOptions,
@@ -403,6 +404,23 @@ function settings(t: Transport) {
      */
     update: (body: RegistrationSettings, options?: CallOptions): Promise<RegistrationSettings> =>
       t.request('registrationSettings', { ...options, method: 'put', path: 'settings/registration', json: body }),
+
+    /**
+     * The account page that access links (recovery, first access) open, or `null`.
+     *
+     * @example
+     * const { accountUrl } = await client.settings.accountLinks();
+     */
+    accountLinks: (options?: CallOptions): Promise<AccountLinkSettings> => t.request('accountLinkSettings', { ...options, path: 'settings/account-links' }),
+
+    /**
+     * Sets the account page that access links open (secret key).
+     *
+     * @example
+     * await client.settings.updateAccountLinks({ accountUrl: 'https://loja.example/conta' });
+     */
+    updateAccountLinks: (body: AccountLinkSettings, options?: CallOptions): Promise<AccountLinkSettings> =>
+      t.request('accountLinkSettings', { ...options, method: 'put', path: 'settings/account-links', json: body }),
 
     /**
      * The same settings through the public route, for a storefront form holding a `pk_` key.
@@ -804,6 +822,17 @@ function account(t: Transport) {
      */
     setPassword: (body: { token: string; email: string; password: string }, options?: CallOptions): Promise<Session> =>
       t.request('session', { ...options, method: 'post', path: 'public/password', json: body }),
+
+    /**
+     * "Esqueci minha senha": asks for a link to set a new password (or, for a customer migrated
+     * without one, the first-access link) to be e-mailed. The answer is the same whether or not
+     * the e-mail has an account; too many requests give a `RateLimitError`.
+     *
+     * @example
+     * await client.account.requestPasswordReset({ email: 'ana@example.com' });
+     */
+    requestPasswordReset: (body: PasswordResetRequest, options?: CallOptions): Promise<PasswordResetAccepted> =>
+      t.request('passwordResetAccepted', { ...options, method: 'post', path: 'public/password-resets', json: body }),
 
     /**
      * Whether `password` would be accepted as a new password, with the localized reasons when

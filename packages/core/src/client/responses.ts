@@ -1,4 +1,5 @@
 import { AutomationListSchema, AutomationPreviewSchema, AutomationSchema, CartEventResultSchema } from '../schemas/automation.js';
+import { AccountLinkSettingsSchema, PasswordResetAcceptedSchema } from '../schemas/password-reset.js';
 import { MessageBatchPageSchema, MessageBatchSchema, MessagePreviewSchema, MessageRecipientPageSchema } from '../schemas/message.js';
 import type * as z from 'zod/mini';
 import type { Locale } from '../i18n/locale.js';
@@ -70,6 +71,8 @@ export const RESPONSE_SCHEMAS = {
   viewList: ViewListSchema,
   webhookDelivery: WebhookDeliverySchema,
   messageBatch: MessageBatchSchema,
+  accountLinkSettings: AccountLinkSettingsSchema,
+  passwordResetAccepted: PasswordResetAcceptedSchema,
   automation: AutomationSchema,
   automationList: AutomationListSchema,
   automationPreview: AutomationPreviewSchema,

@@ -342,3 +342,6 @@ export type {
   PrivacyRequestType,
   PrivacySettings,
 } from './privacy.js';
+// ---- account recovery (#17 §4) ----
+export { AccountLinkSettingsSchema, PASSWORD_RESET_TTL_MINUTES, PasswordResetAcceptedSchema, PasswordResetRequestSchema } from './password-reset.js';
+export type { AccountLinkSettings, PasswordResetAccepted, PasswordResetRequest } from './password-reset.js';

@@ -88,6 +88,8 @@ export const MessageBatchSchema = z.strictObject({
   createdBy: z.strictObject({ keyId: z.string(), name: z.optional(z.string()) }),
   /** The automation that sent it (`/v1/automations`): one batch per occasion, `createdBy` names the flow. */
   automationId: z.optional(z.string()),
+  /** A service message (an account recovery link): sent whatever the marketing consent. */
+  transactional: z.optional(z.boolean()),
   createdAt: datetime(),
 });
 
@@ -107,6 +109,8 @@ export const MessageRecipientSchema = z.strictObject({
   attempts: z.int().check(z.nonnegative()),
   /** The provider's id of the message, once accepted. */
   providerMessageId: z.optional(z.string()),
+  /** A service message (an account recovery link): sent whatever the marketing consent. */
+  transactional: z.optional(z.boolean()),
   /** The subject and text as rendered for this recipient. */
   subject: z.optional(z.string()),
   text: z.string(),

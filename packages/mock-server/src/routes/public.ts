@@ -19,7 +19,7 @@ import { fail422, fieldIssue, HttpProblem, problem } from '../http/problem.js';
 import type { Router } from '../openapi/define-route.js';
 import type { CepLookup } from '../service/cep.js';
 import { accountForEmail, emailInUse, loginEmail, setCredential } from '../service/accounts.js';
-import { openSession } from '../service/sessions.js';
+import { closeAllSessions, openSession } from '../service/sessions.js';
 import { catalogOf, queueRegistration, takeApprovedNotice } from './approvals.js';
 import { invitationKey, usableInvitation, type TokenRecord } from '../service/invitations.js';
 import { assertNewPassword } from './passwords.js';
@@ -136,7 +136,7 @@ export function registerPublic(router: Router, ctx: ServerContext, cep: CepLooku
     tag: 'account',
     summary: 'Set a password with an invitation token (single use, expiring)',
     description:
-      'Unknown token → 422 `token_invalid`; used → 410 `token_used`; expired → 410 `token_expired`; replaced by a newer invitation → 410 `token_revoked`. The password signs in with the e-mail of the customer the invitation was issued for, whoever used that e-mail before.',
+      'Unknown token → 422 `token_invalid`; used → 410 `token_used`; expired → 410 `token_expired`; replaced by a newer invitation → 410 `token_revoked`. The password signs in with the e-mail of the customer the invitation was issued for, whoever used that e-mail before. Every other session of the customer ends. Recovery links (`POST /v1/public/password-resets`) use this route too.',
     access: 'public',
     request: { body: PasswordSetSchema },
     responses: { 200: { description: 'Signed in', schema: SessionSchema }, 410: { description: 'Token used or expired' } },
@@ -165,6 +165,8 @@ export function registerPublic(router: Router, ctx: ServerContext, cep: CepLooku
         await setCredential(t, customer, hash);
         const next = { ...customer, account: { status: 'active' as const }, updatedAt: ctx.now().toISOString(), version: customer.version + 1 };
         if (!(await t.store.updateCustomer(next, customer.version))) throw new HttpProblem('write_conflict', 409);
+        // A new password (a recovery link, say, after a stolen one) ends every other session.
+        await closeAllSessions(t, customer.id);
         return openSession(t, next);
       });
       ctx.version++;

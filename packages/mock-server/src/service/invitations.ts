@@ -22,12 +22,13 @@ export function invitationKey(customerId: string): string {
 
 /**
  * Mints a single-use token for `customer` and makes it the only valid one (older tokens answer
- * 410 `token_revoked`). Call inside a store transaction; returns the token and its expiry.
+ * 410 `token_revoked`), valid for `ttlMs` (an invitation a week, a recovery link an hour). Call
+ * inside a store transaction; returns the token and its expiry.
  */
-export async function issueInvitation(ctx: ServerContext, customer: Customer): Promise<{ token: string; expiresAt: string }> {
+export async function issueInvitation(ctx: ServerContext, customer: Customer, ttlMs = INVITATION_TTL_MS): Promise<{ token: string; expiresAt: string }> {
   const token = toBase64Url(randomBytes(24));
   const tokenHash = sha256(token);
-  const expires = ctx.now().getTime() + INVITATION_TTL_MS;
+  const expires = ctx.now().getTime() + ttlMs;
   const expiresAt = new Date(expires).toISOString();
   const keepUntil = new Date(expires + KEEP_AFTER_EXPIRY_MS).toISOString();
   await ctx.store.setMeta(`token:${tokenHash}`, { customerId: customer.id, expiresAt, used: false } satisfies TokenRecord, keepUntil);

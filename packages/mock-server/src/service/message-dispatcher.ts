@@ -4,7 +4,7 @@ import type { RecipientOutcome, StoredRecipient } from '../store/types.js';
 import { randomBytes, toBase64Url } from '../util/bytes.js';
 import { emit } from './events.js';
 import { DevelopmentProvider, ProviderError, type MessageProvider } from './message-providers.js';
-import { addressFor, skipReason } from './messages.js';
+import { addressFor, skipReason, transactionalSkipReason } from './messages.js';
 
 /** Seconds before each retry of a message the provider did not accept (then `failed`). */
 export const MESSAGE_RETRY_SCHEDULE = [30, 120, 600, 1_800, 3_600] as const;
@@ -142,7 +142,7 @@ export class MessageDispatcher {
     const at = this.#now().toISOString();
     const base = { attempts: r.attempts, updatedAt: at };
     // Consent and contact are read again now: a customer who opted out after the batch was made is skipped.
-    const reason = customer ? skipReason(customer, r.channel) : 'inactive';
+    const reason = customer ? (r.transactional ? transactionalSkipReason : skipReason)(customer, r.channel) : 'inactive';
     const to = customer && addressFor(customer, r.channel);
     if (reason || !to) {
       await this.#finish(r, { ...base, status: 'skipped', skipReason: reason ?? 'no_contact', nextAttemptAt: null });

@@ -37,6 +37,16 @@ export function skipReason(customer: Customer, channel: MessageChannel): Message
   return undefined;
 }
 
+/**
+ * Why a service message (an account recovery link) does not go to `customer`: a customer who may
+ * not sign in (blocked, deleted), or no address. Marketing consent does not apply to it.
+ */
+export function transactionalSkipReason(customer: Customer, channel: MessageChannel): MessageSkipReason | undefined {
+  if (customer.status !== 'active' && customer.status !== 'inactive') return 'inactive';
+  if (!addressFor(customer, channel)) return 'no_contact';
+  return undefined;
+}
+
 /** Adds one customer's outcome to the counts. */
 export function countInto(counts: MessageCounts, reason: MessageSkipReason | undefined): void {
   counts.matched++;
