@@ -265,7 +265,9 @@ export function createApp(options: AppOptions = {}): MockServer {
   const jsonLimit = options.bodyLimit ?? 1024 * 1024;
   const limitJson = bodyLimit({ maxSize: jsonLimit, onError: (c) => tooLarge(c as Context<AppEnv>) });
   const limitImport = bodyLimit({ maxSize: IMPORT_LIMIT, onError: (c) => tooLarge(c as Context<AppEnv>) });
-  app.use('/v1/*', (c, next) => (c.req.path === '/v1/imports' ? limitImport(c, next) : limitJson(c, next)));
+  // A GET or HEAD has no body to limit, and asking for one (`c.req.raw.body`) makes the Node
+  // adapter build a whole WHATWG Request with its AbortSignal for every list page.
+  app.use('/v1/*', (c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : c.req.path === '/v1/imports' ? limitImport(c, next) : limitJson(c, next)));
 
   const rate = options.rateLimit ?? { windowMs: 60_000, max: 600 };
   // Counted in the store (expiring records), so every process sharing it shares the limit.
