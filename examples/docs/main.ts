@@ -123,6 +123,8 @@ async function demo(tag: string): Promise<TemplateResult> {
       return html`<p class="demo-note">Five customers of the in-page server; the development provider delivers into its outbox.</p>
         <cl-message-composer .client=${admin} .target=${{ ids }}></cl-message-composer>`;
     }
+    case 'cl-message-log':
+      return html`<cl-message-log .client=${admin}></cl-message-log>`;
     case 'cl-unit-manager':
       return html`<cl-unit-manager .client=${admin}></cl-unit-manager>`;
     case 'cl-account-access':

@@ -11,3 +11,4 @@ export { AuditLog } from './audit-log/audit-log.js';
 export { FilterBuilder } from './filter-builder/filter-builder.js';
 export { UnitManager } from './unit-manager/unit-manager.js';
 export { MessageComposer } from './message-composer/message-composer.js';
+export { MessageLog } from './message-log/message-log.js';

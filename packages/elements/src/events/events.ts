@@ -113,8 +113,17 @@ export class MessageCancelEvent extends Event {
   }
 }
 
+/** The message log opened a batch, or went back to the list (`id` is `''`): a page may keep it in its address. */
+export class MessageBatchOpenEvent extends Event {
+  static readonly type = 'cl-message-batch-open';
+  constructor(readonly detail: { id: string }) {
+    super(MessageBatchOpenEvent.type, init);
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
+    'cl-message-batch-open': MessageBatchOpenEvent;
     'cl-message-sent': MessageSentEvent;
     'cl-message-cancel': MessageCancelEvent;
     'cl-results': ResultsEvent;

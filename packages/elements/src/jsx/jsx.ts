@@ -8,6 +8,7 @@ import type { AuditLog } from '../audit-log/audit-log.component.js';
 import type { FilterBuilder } from '../filter-builder/filter-builder.component.js';
 import type { UnitManager } from '../unit-manager/unit-manager.component.js';
 import type { MessageComposer } from '../message-composer/message-composer.component.js';
+import type { MessageLog } from '../message-log/message-log.component.js';
 import type { CategoryManager } from '../category-manager/category-manager.component.js';
 import type { CategoryPicker } from '../category-picker/category-picker.component.js';
 import type { CustomerCard } from '../customer-card/customer-card.component.js';
@@ -45,6 +46,7 @@ export interface ClientelaIntrinsicElements {
   'cl-filter-builder': ClientelaTagProps<FilterBuilder>;
   'cl-unit-manager': ClientelaTagProps<UnitManager>;
   'cl-message-composer': ClientelaTagProps<MessageComposer>;
+  'cl-message-log': ClientelaTagProps<MessageLog>;
 }
 
 declare global {

@@ -13,6 +13,7 @@ import { AuditLog as AuditLogElement } from '../audit-log/audit-log.js';
 import { FilterBuilder as FilterBuilderElement } from '../filter-builder/filter-builder.js';
 import { UnitManager as UnitManagerElement } from '../unit-manager/unit-manager.js';
 import { MessageComposer as MessageComposerElement } from '../message-composer/message-composer.js';
+import { MessageLog as MessageLogElement } from '../message-log/message-log.js';
 import { CategoryManager as CategoryManagerElement } from '../category-manager/category-manager.js';
 import { CategoryPicker as CategoryPickerElement } from '../category-picker/category-picker.js';
 import { CustomerCard as CustomerCardElement } from '../customer-card/customer-card.js';
@@ -27,6 +28,7 @@ import {
   ImportCompleteEvent,
   ViewSelectEvent,
   InvalidEvent,
+  MessageBatchOpenEvent,
   MessageCancelEvent,
   MessageSentEvent,
   SelectionChangeEvent,
@@ -130,4 +132,11 @@ export const MessageComposer = createComponent({
   tagName: 'cl-message-composer',
   elementClass: MessageComposerElement,
   events: { onMessageSent: on(MessageSentEvent), onMessageCancel: on(MessageCancelEvent) },
+});
+
+export const MessageLog = createComponent({
+  react: React,
+  tagName: 'cl-message-log',
+  elementClass: MessageLogElement,
+  events: { onMessageBatchOpen: on(MessageBatchOpenEvent) },
 });
