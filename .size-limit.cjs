@@ -20,8 +20,8 @@ module.exports = [
   // included (6.3 kB of it). Measured 51.2 kB: messages (#17) added their schemas, the template
   // renderer, the audit sentence in three languages and client.messages (about 2.4 kB).
   { name: 'core: everything (schemas, validators, formatters, client, ky)', path: core, import: { [core]: '*' }, limit: '51.3 kB', gzip: true },
-  // Every element, every language and every lazily loaded part in one module. Measured 138.49 kB:
+  // Every element, every language and every lazily loaded part in one module. Measured 142.0 kB:
   // <cl-message-composer> (its form, preview, variable menu and three languages) added 5.5 kB to
-  // the 132.73 measured before it.
-  { name: 'elements: single-file CDN module (all elements, lit and core included)', path: 'packages/elements/dist/cdn/clientela.js', limit: '138.8 kB', gzip: true },
+  // the 132.73 measured before it, <cl-message-log> and the table's message dialog 3.5 kB more.
+  { name: 'elements: single-file CDN module (all elements, lit and core included)', path: 'packages/elements/dist/cdn/clientela.js', limit: '142.3 kB', gzip: true },
 ];
