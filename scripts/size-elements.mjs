@@ -40,8 +40,8 @@ const TARGETS = { 'customer-form': 40, 'customer-form (storefront)': 40, 'catego
  */
 const BUDGETS = {
   'customer-form': 37.8, 'customer-form (storefront)': 33.3, 'category-picker': 22.4, 'customer-table': 40.9,
-  'customer-card': 31.2, 'category-manager': 37.4, 'registration-settings': 17.9, 'account-access': 27.1,
-  'customer-import': 21.9, 'audit-log': 45.6, 'filter-builder': 39.9, 'core: everything': 44.6,
+  'customer-card': 31.2, 'category-manager': 28.9, 'registration-settings': 17.9, 'account-access': 27.1,
+  'customer-import': 21.9, 'audit-log': 25.0, 'filter-builder': 39.9, 'core: everything': 44.6,
 };
 
 /**

@@ -5,7 +5,7 @@ import { COLUMN_LABELS, CREDIT_KIND_LABELS, CUSTOMER_KIND_LABELS, CUSTOMER_STATU
 import { localeTables } from './load.js';
 import { CONSENT_CHANNEL_LABELS, CONSENT_PURPOSE_LABELS, CONSENT_SOURCE_LABELS, PRIVACY_REQUEST_STATUS_LABELS, PRIVACY_REQUEST_TYPE_LABELS } from './privacy-labels.js';
 import type { Locale } from './locale.js';
-import { parseFilter } from '../schemas/filter-codec.js';
+import { readShownFilter } from '../schemas/filter-grammar.js';
 import { describeFilterTerm } from './filter-text.js';
 
 /** What {@link describeAuditEntry} may look up that an entry holds only by id. */
@@ -154,8 +154,8 @@ function describeFilter(entry: AuditEntry, locale: Locale, options: DescribeAudi
   }
   if (typeof f['filter'] === 'string' && f['filter']) {
     // The filter language in the same words as the filter builder's chips ("Sem compra há 90 dias").
-    const parsed = parseFilter(f['filter']);
-    if (parsed.success) parts.push(...parsed.data.map((term) => describeFilterTerm(term, locale, { categoryName: (id) => options.categoryName?.(id) })));
+    const parsed = readShownFilter(f['filter']);
+    if (parsed) parts.push(...parsed.map((term) => describeFilterTerm(term, locale, { categoryName: (id) => options.categoryName?.(id) })));
   }
   if (typeof f['ids'] === 'number') parts.push(w.selected(num.format(f['ids'])));
   if (Array.isArray(f['exceptIds']) && f['exceptIds'].length) parts.push(w.except(w.customers(num.format(f['exceptIds'].length), f['exceptIds'].length === 1)));

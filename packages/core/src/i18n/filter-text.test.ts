@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parseFilter } from '../schemas/filter-codec.js';
 import { BUILT_IN_VIEW_IDS, builtInViews, ViewCreateSchema } from '../schemas/view.js';
 import { parseWith } from '../schemas/rules.js';
-import { builtInViewNames, describeFilterCondition, describeFilterTerm } from './filter-text.js';
+import { readShownFilter } from '../schemas/filter-grammar.js';
+import { builtInViewNames, describeFilter, describeFilterCondition, describeFilterTerm, describeFilterText } from './filter-text.js';
 import { loadLocale } from './load.js';
 
 beforeAll(() => Promise.all([loadLocale('en'), loadLocale('es')]));
@@ -68,5 +69,30 @@ describe('built-in views', () => {
     const bad = parseWith(ViewCreateSchema, { name: 'SP', filter: 'uf-XX' }, 'en');
     expect(bad.success).toBe(false);
     if (!bad.success) expect(bad.issues[0]).toMatchObject({ path: 'filter', code: 'invalid_filter' });
+  });
+});
+
+describe('describeFilterText (a stored filter read without the schemas)', () => {
+  it('reads every accepted text as parseFilter does and says it as describeFilter does', () => {
+    const texts = [
+      'last-notwithin-90.uf-SP',
+      'uf-SP*uf-RJ.spent-min-500000',
+      'bday-month-12-1.kind-company',
+      'cat-none-cat_vip.consent-email-yes.credits-expiring-30.unit-loja_1-loja_2',
+      'last-never.since-range-20250101-20251231.status-active-blocked.source-pos',
+    ];
+    for (const text of texts) {
+      const parsed = parseFilter(text);
+      expect(parsed.success).toBe(true);
+      expect(readShownFilter(text)).toEqual(parsed.success && parsed.data);
+      expect(describeFilterText(text, 'pt-BR')).toBe(describeFilter(parsed.success ? parsed.data : [], 'pt-BR'));
+    }
+  });
+
+  it('gives the text back when it cannot read it, or a word that names no label', () => {
+    for (const text of ['spent-min-dez', 'nada-1', 'kind-robot', 'cat-some-x', 'consent-fax-yes', 'last-within']) {
+      expect(readShownFilter(text)).toBeUndefined();
+      expect(describeFilterText(text, 'en')).toBe(text);
+    }
   });
 });

@@ -1,4 +1,5 @@
 import type { FilterCondition, FilterConditionType, FilterTerm } from '../schemas/filter.js';
+import { readShownFilter } from '../schemas/filter-grammar.js';
 import type { BuiltInViewId } from '../schemas/view.js';
 import { CUSTOMER_KIND_LABELS, CUSTOMER_SOURCE_LABELS, CUSTOMER_STATUS_LABELS } from './labels.js';
 import { localeTables } from './load.js';
@@ -218,4 +219,16 @@ export function describeFilterTerm(term: FilterTerm, locale: Locale, options: De
  */
 export function describeFilter(filter: readonly FilterTerm[], locale: Locale, options: DescribeFilterOptions = {}): string {
   return andList(filter.map((t) => describeFilterTerm(t, locale, options)), locale);
+}
+
+/**
+ * A filter's text (one the server accepted: a category's rule, a saved view) in words, read
+ * without the schemas (`readShownFilter`, no zod); the text itself when it cannot be read.
+ *
+ * @example
+ * describeFilterText('last-notwithin-90.uf-SP', 'pt-BR'); // 'Sem compra há 90 dias e Estado SP' (as the chips say it)
+ */
+export function describeFilterText(text: string, locale: Locale, options: DescribeFilterOptions = {}): string {
+  const filter = readShownFilter(text);
+  return filter ? describeFilter(filter, locale, options) : text;
 }

@@ -16,6 +16,6 @@ export {
 } from './labels.js';
 export { describeAuditEntry } from './audit.js';
 export type { AuditWords, DescribeAuditOptions } from './audit.js';
-export { builtInViewNames, describeFilter, describeFilterCondition, describeFilterTerm, filterConditionLabels } from './filter-text.js';
+export { builtInViewNames, describeFilter, describeFilterCondition, describeFilterText, describeFilterTerm, filterConditionLabels } from './filter-text.js';
 export type { ConditionWords, DescribeFilterOptions, FilterWords } from './filter-text.js';
 export { ANONYMIZED_NAME, CONSENT_CHANNEL_LABELS, CONSENT_PURPOSE_LABELS, CONSENT_SOURCE_LABELS, PRIVACY_REQUEST_STATUS_LABELS, PRIVACY_REQUEST_TYPE_LABELS } from './privacy-labels.js';

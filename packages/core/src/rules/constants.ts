@@ -150,3 +150,39 @@ export const PRIVACY_REQUEST_STATUSES = ['open', 'in_progress', 'completed', 're
 export const PRIVACY_REQUEST_DEADLINE_DAYS = 15;
 /** The word an anonymization is confirmed by typing (compared ignoring case). */
 export const ANONYMIZE_CONFIRMATION = 'ANONIMIZAR';
+
+// ---- the filter language's vocabularies and limits (schemas/filter.ts builds its schemas from
+// them; the text grammar and the display of a filter read them without zod).
+
+/** Marketing channels a consent condition names. */
+export const FILTER_CHANNELS = ['email', 'sms', 'whatsapp'] as const;
+/** How a categories condition matches: the customer has any, all or none of the ids. */
+export const CATEGORY_MATCHES = ['any', 'all', 'none'] as const;
+
+/** Largest amount (cents) a money condition takes: R$ 100 milhões. Keeps `ticket × orders` exact in every store. */
+export const FILTER_MAX_CENTS = 10_000_000_000;
+/** Largest count an orders condition takes. */
+export const FILTER_MAX_COUNT = 1_000_000;
+/** Largest N of "in the last N days" (ten years). */
+export const FILTER_MAX_DAYS = 3650;
+/** Largest N of "birthday within the next N days" (a year). */
+export const FILTER_MAX_BIRTHDAY_DAYS = 365;
+/** Most terms in a filter, alternatives in a group, and values in a list. */
+export const FILTER_MAX_TERMS = 20;
+export const FILTER_MAX_ALTERNATIVES = 10;
+export const FILTER_MAX_VALUES = 50;
+/** Longest filter text accepted in a query string. */
+export const FILTER_MAX_LENGTH = 2000;
+
+// ---- the data log: every action an entry records (add a new one here, with its sentence in
+// i18n/audit.ts and its label in the log's messages).
+
+/** The actions of the data log (`GET /v1/audit?action=`). */
+export const AUDIT_ACTIONS = [
+  'customer.reveal', 'customer.create', 'customer.update', 'customer.delete', 'customer.invite',
+  'bulk', 'export', 'import', 'settings.update', 'category.create', 'category.update',
+  'order.create', 'order.update', 'credit.grant', 'credit.redeem', 'message.send',
+  'automation.create', 'automation.update', 'automation.delete',
+  // LGPD (#18 §1–§2)
+  'consent.record', 'privacy.request', 'privacy.update', 'privacy.archive', 'customer.anonymize',
+] as const;

@@ -22,6 +22,17 @@ export {
   MESSAGE_RECIPIENT_STATUSES,
   MESSAGE_SKIP_REASONS,
   MESSAGE_VARIABLES,
+  CATEGORY_MATCHES,
+  FILTER_CHANNELS,
+  FILTER_MAX_ALTERNATIVES,
+  FILTER_MAX_BIRTHDAY_DAYS,
+  FILTER_MAX_CENTS,
+  FILTER_MAX_COUNT,
+  FILTER_MAX_DAYS,
+  FILTER_MAX_LENGTH,
+  FILTER_MAX_TERMS,
+  FILTER_MAX_VALUES,
+  AUDIT_ACTIONS,
 } from './constants.js';
 export type { EventType, MessageVariable, OrderStatusName, SettableStatus } from './constants.js';
 export { benefitsOf } from './benefits.js';

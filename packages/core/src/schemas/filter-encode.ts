@@ -1,4 +1,4 @@
-// Writes a filter in its one text form (the grammar is in filter-codec.ts, which reads it back).
+// Writes a filter in its one text form (the grammar is in filter-grammar.ts; filter-codec.ts reads it back, checked).
 // Apart from the reader because it needs no schema: the client sends a typed filter as text and
 // so bundles neither zod nor the reader.
 import type { FilterCondition, FilterExpression } from './filter.js';

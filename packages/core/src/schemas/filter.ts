@@ -5,27 +5,34 @@ import { CUSTOMER_KINDS, CUSTOMER_SOURCES, CUSTOMER_STATUSES } from '../rules/co
 // The filter language of the customer list, as data. A filter is a list of terms that must all
 // hold; a term is one condition, or a group of conditions of which one must hold (one level of OR).
 // Its one query-string form (`filter=` on `GET /customers`, and in bulk actions and exports) is
-// written and read by filter-codec.ts; what a condition means, at a given time, by filter-eval.ts.
+// written by filter-encode.ts and read by filter-codec.ts (its grammar, zod-free, in filter-grammar.ts); what a condition means, at a given time, by filter-eval.ts.
 
-/** Marketing channels a consent condition names. */
-export const FILTER_CHANNELS = ['email', 'sms', 'whatsapp'] as const;
-/** How a categories condition matches: the customer has any, all or none of the ids. */
-export const CATEGORY_MATCHES = ['any', 'all', 'none'] as const;
-
-/** Largest amount (cents) a money condition takes: R$ 100 milhões. Keeps `ticket × orders` exact in every store. */
-export const FILTER_MAX_CENTS = 10_000_000_000;
-/** Largest count an orders condition takes. */
-export const FILTER_MAX_COUNT = 1_000_000;
-/** Largest N of "in the last N days" (ten years). */
-export const FILTER_MAX_DAYS = 3650;
-/** Largest N of "birthday within the next N days" (a year). */
-export const FILTER_MAX_BIRTHDAY_DAYS = 365;
-/** Most terms in a filter, alternatives in a group, and values in a list. */
-export const FILTER_MAX_TERMS = 20;
-export const FILTER_MAX_ALTERNATIVES = 10;
-export const FILTER_MAX_VALUES = 50;
-/** Longest filter text accepted in a query string. */
-export const FILTER_MAX_LENGTH = 2000;
+// The channels, the category matches and the limits are zod-free constants (rules/constants.ts),
+// so the text grammar and the display of a filter read them without the schemas.
+import {
+  CATEGORY_MATCHES,
+  FILTER_CHANNELS,
+  FILTER_MAX_ALTERNATIVES,
+  FILTER_MAX_BIRTHDAY_DAYS,
+  FILTER_MAX_CENTS,
+  FILTER_MAX_COUNT,
+  FILTER_MAX_DAYS,
+  FILTER_MAX_LENGTH,
+  FILTER_MAX_TERMS,
+  FILTER_MAX_VALUES,
+} from '../rules/constants.js';
+export {
+  CATEGORY_MATCHES,
+  FILTER_CHANNELS,
+  FILTER_MAX_ALTERNATIVES,
+  FILTER_MAX_BIRTHDAY_DAYS,
+  FILTER_MAX_CENTS,
+  FILTER_MAX_COUNT,
+  FILTER_MAX_DAYS,
+  FILTER_MAX_LENGTH,
+  FILTER_MAX_TERMS,
+  FILTER_MAX_VALUES,
+};
 
 /** An id as the filter text can carry it: letters, digits and `_`. */
 const IdSchema = z.string().check(z.regex(/^[A-Za-z0-9_]{1,64}$/));

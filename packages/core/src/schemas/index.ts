@@ -86,6 +86,7 @@ export {
 } from './filter.js';
 export type { CategoryMatch, FilterChannel, FilterCondition, FilterConditionType, FilterExpression, FilterGroup, FilterTerm } from './filter.js';
 export { encodeCondition, encodeFilter, FilterTextSchema, parseFilter } from './filter-codec.js';
+export { readShownFilter } from './filter-grammar.js';
 export { CONSENT_BITS, FILTER_TIME_ZONE, filterFieldsOf, filterReadsCredits, filterReadsUnits, filterTest, matchesFilter, matchesFilterFields, resolveFilter } from './filter-eval.js';
 export type { FilterFields, ResolvedCondition, ResolvedFilter } from './filter-eval.js';
 export type { CustomerListQuery, CustomerSort, CustomerSortField } from './query.js';

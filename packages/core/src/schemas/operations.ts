@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { CategorySchema } from './category.js';
-import { CREDIT_STATES } from '../rules/constants.js';
+import { AUDIT_ACTIONS, CREDIT_STATES } from '../rules/constants.js';
 import { CreditSchema } from './order.js';
 import { CustomerListItemSchema, CustomerSourceSchema, CustomerStatusSchema, SettableStatusSchema, UfSchema } from './customer.js';
 import { PasswordSchema } from './password.js';
@@ -119,14 +119,9 @@ export const ImportReportSchema = z.strictObject({
   ),
 });
 
-export const AUDIT_ACTIONS = [
-  'customer.reveal', 'customer.create', 'customer.update', 'customer.delete', 'customer.invite',
-  'bulk', 'export', 'import', 'settings.update', 'category.create', 'category.update',
-  'order.create', 'order.update', 'credit.grant', 'credit.redeem', 'message.send',
-  'automation.create', 'automation.update', 'automation.delete',
-  // LGPD (#18 §1–§2)
-  'consent.record', 'privacy.request', 'privacy.update', 'privacy.archive', 'customer.anonymize',
-] as const;
+// The actions of the data log are a zod-free list in rules/constants.ts (the log's action menu reads
+// it without the schemas); re-exported here under its name.
+export { AUDIT_ACTIONS } from '../rules/constants.js';
 
 /** A record an audit entry names, with its name at the time of the action. */
 export const AuditRefSchema = z.strictObject({ id: z.string(), name: z.string() });

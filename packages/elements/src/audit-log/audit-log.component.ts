@@ -1,6 +1,6 @@
 import type { AuditAction, AuditEntry } from '@clientela/core';
 import { describeAuditEntry } from '@clientela/core/i18n';
-import { AUDIT_ACTIONS } from '@clientela/core/schemas';
+import { AUDIT_ACTIONS } from '@clientela/core/rules';
 import { html, nothing, type PropertyValues } from 'lit';
 import { ClientelaElement, type ClientModule } from '../internal/clientela-element.js';
 import type { AuditLogClient } from './audit-log.client.js';

@@ -1,7 +1,6 @@
 import type { Category, CategoryFigures, ClientChange } from '@clientela/core';
 import { formatPercent } from '@clientela/core/format';
-import { describeFilter, issueMessage } from '@clientela/core/i18n';
-import { parseFilter } from '@clientela/core/schemas';
+import { describeFilterText, issueMessage } from '@clientela/core/i18n';
 import { html, nothing, type PropertyValues } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { withCategory } from '../internal/categories.js';
@@ -202,12 +201,10 @@ export class CategoryManager extends ClientelaElement<CategoryManagerClient> {
     if (await this.#update(category, { rule: this._ruleDraft }, 'saved')) this.#closeRule(`[data-rule="${category.id}"]`);
   }
 
-  /** A rule in plain words, with the categories it reads by name. */
+  /** A rule in plain words, with the categories it reads by name (read without the schemas: no zod on this page). */
   #ruleText(rule: string): string {
-    const parsed = parseFilter(rule);
-    if (!parsed.success) return rule;
     const names = new Map((this.#list.items ?? []).map((c) => [c.id, c.name]));
-    return describeFilter(parsed.data, this.resolvedLocale, { categoryName: (id) => names.get(id) });
+    return describeFilterText(rule, this.resolvedLocale, { categoryName: (id) => names.get(id) });
   }
 
   #figureCells(c: Category) {
