@@ -25,6 +25,8 @@ import { registerUnits } from './routes/units.js';
 import { registerViews } from './routes/views.js';
 import { registerEvents } from './routes/events.js';
 import { registerWebhooks } from './routes/webhooks.js';
+import { registerApiKeys } from './routes/api-keys.js';
+import { ApiKeyAuthenticator, apiKeyLabel } from './service/api-keys.js';
 import { WebhookDispatcher, type WebhookOptions } from './service/webhook-dispatcher.js';
 import { registerMessages } from './routes/messages.js';
 import { MessageDispatcher, type MessageDispatchOptions } from './service/message-dispatcher.js';
@@ -250,13 +252,26 @@ export function createApp(options: AppOptions = {}): MockServer {
     });
   }
 
+  // The development keys (configuration, always valid: on a fresh store they are how the first
+  // managed key is made), else a managed key looked up in the store on every request.
+  const authenticator = new ApiKeyAuthenticator(ctx);
   app.use('/v1/*', async (c, next) => {
     const m = /^Bearer\s+(\S+)\s*$/i.exec(c.req.header('Authorization') ?? '');
     const key = m?.[1];
-    const kind = key === keys.secret ? 'secret' : key === keys.publishable ? 'publishable' : undefined;
-    if (!kind || !key) return problem(c, 'unauthorized', 401, {}, { 'WWW-Authenticate': 'Bearer' });
-    c.set('keyKind', kind);
-    c.set('keyId', keyIdOf(key));
+    if (!key) return problem(c, 'unauthorized', 401, {}, { 'WWW-Authenticate': 'Bearer' });
+    c.set('keyReadOnly', false);
+    if (key === keys.secret || key === keys.publishable) {
+      c.set('keyKind', key === keys.secret ? 'secret' : 'publishable');
+      c.set('keyId', keyIdOf(key));
+    } else {
+      const record = await authenticator.authenticate(key);
+      if (!record) return problem(c, 'unauthorized', 401, {}, { 'WWW-Authenticate': 'Bearer' });
+      c.set('keyKind', record.kind);
+      c.set('keyId', apiKeyLabel(record));
+      c.set('keyName', record.name);
+      c.set('apiKeyId', record.id);
+      c.set('keyReadOnly', record.readOnly);
+    }
     const actor = c.req.header('X-Actor')?.trim().slice(0, 120);
     c.set('actorName', actor || undefined);
     return next();
@@ -318,6 +333,7 @@ export function createApp(options: AppOptions = {}): MockServer {
   registerPasswordResets(router, ctx, () => messages.wake());
   registerEvents(router, ctx);
   registerWebhooks(router, ctx);
+  registerApiKeys(router, ctx);
 
   // Deliveries start once the seed is written (the seed emits no events, but a store reopened
   // with pending deliveries resumes them).
@@ -348,6 +364,7 @@ export function createApp(options: AppOptions = {}): MockServer {
       await webhooks.stop();
       await automations.stop();
       await messages.stop();
+      await authenticator.idle();
       await store.close();
     },
   };

@@ -55,9 +55,10 @@ export type AuditInput = Omit<AuditEntry, 'id' | 'at' | 'actor'>;
 /** Writes an audit entry for the request's actor: the key id plus the optional `X-Actor` name. */
 export function audit(ctx: ServerContext, c: Context<AppEnv>, input: AuditInput): Promise<AuditEntry> {
   const name = c.get('actorName');
+  const keyName = c.get('keyName');
   return ctx.store.appendAudit({
     at: ctx.now().toISOString(),
-    actor: { keyId: c.get('keyId'), ...(name ? { name } : {}) },
+    actor: { keyId: c.get('keyId'), ...(keyName ? { keyName } : {}), ...(name ? { name } : {}) },
     ...input,
   });
 }

@@ -240,3 +240,25 @@ describe('the change feed with two server processes writing at once', () => {
     }
   }, 60_000);
 });
+
+describe('managed API keys with two server processes', () => {
+  it('a key made on one process works on the other; revoked on one, the other refuses it at its next request', async () => {
+    const made = await call(a, 'POST', '/v1/api-keys', { name: 'PDV loja 2', kind: 'secret' });
+    expect(made.status).toBe(201);
+    const key = made.json.key as string;
+    expect((await call(b, 'GET', '/v1/customers?limit=1', undefined, {}, key)).status).toBe(200);
+    expect((await call(a, 'GET', '/v1/customers?limit=1', undefined, {}, key)).status).toBe(200);
+    expect((await call(a, 'DELETE', `/v1/api-keys/${made.json.id}`)).status).toBe(200);
+    expect((await call(b, 'GET', '/v1/customers?limit=1', undefined, {}, key)).status).toBe(401);
+    expect((await call(a, 'GET', '/v1/customers?limit=1', undefined, {}, key)).status).toBe(401);
+  });
+
+  it('a rotated key works on both processes until its overlap ends (0 hours: at once), the successor on both', async () => {
+    const made = (await call(a, 'POST', '/v1/api-keys', { name: 'ERP', kind: 'secret', readOnly: true })).json;
+    expect((await call(b, 'PUT', '/v1/settings/registration', {}, {}, made.key)).status).toBe(403);
+    const rotated = await call(b, 'POST', `/v1/api-keys/${made.id}/rotate`, { overlapHours: 0 });
+    expect(rotated.status).toBe(200);
+    expect((await call(a, 'GET', '/v1/categories', undefined, {}, made.key)).status).toBe(401);
+    expect((await call(a, 'GET', '/v1/categories', undefined, {}, rotated.json.successor.key)).status).toBe(200);
+  });
+});

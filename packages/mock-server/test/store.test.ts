@@ -224,7 +224,8 @@ describe('SQLite migrations', () => {
       DROP TABLE orders; DROP TABLE credit_entries; DROP TABLE units; DROP TABLE unit_figures; ALTER TABLE customers DROP COLUMN sources; DROP TABLE customer_external_ids;
       DROP TABLE events; DROP TABLE webhook_endpoints; DROP TABLE webhook_deliveries; DROP TABLE message_batches; DROP TABLE message_recipients;
       DROP TABLE automations; DROP TABLE automation_occasions; DROP TABLE carts;
-      DROP TABLE consent_records; DROP TABLE privacy_requests`);
+      DROP TABLE consent_records; DROP TABLE privacy_requests;
+      DROP TABLE api_keys`);
     raw.close();
     s = app({ seed: 80, db });
     const r: any = await call(s, 'GET', '/v1/customers?sort=-visitsCount&limit=200');

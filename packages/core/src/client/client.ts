@@ -68,6 +68,7 @@ import { checkResponse } from './responses.js';
 import { messages } from './messages.js';
 import { automations } from './automations.js';
 import type { AccountLinkSettings, PasswordResetAccepted, PasswordResetRequest } from '../schemas/password-reset.js';
+import { apiKeys } from './api-keys.js';
 import {
   createTransport,
   type CallOptions,
@@ -1081,6 +1082,7 @@ export function createClient(options: ClientOptions) {
     webhookEndpoints: webhookEndpoints(t),
     messages: messages(t),
     automations: automations(t),
+    apiKeys: apiKeys(t),
     /**
      * The writes made through this client (customers created, updated, deleted or changed in
      * bulk; categories created or updated; imports written), so every element on a page that
@@ -1112,4 +1114,5 @@ export {
   webhookEndpoints as webhookEndpointsResource,
   messages as messagesResource,
   automations as automationsResource,
+  apiKeys as apiKeysResource,
 };

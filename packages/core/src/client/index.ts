@@ -16,6 +16,7 @@ export {
   webhookEndpointsResource,
   messagesResource,
   automationsResource,
+  apiKeysResource,
 } from './client.js';
 export type { BulkActionRequest, ClientelaClient, CustomerQuery, EventQuery, CustomerSelection, Download, ExportFileRequest, DownloadStream, PageQuery, RetrieveOptions, Target } from './client.js';
 export { composeClient } from './compose.js';

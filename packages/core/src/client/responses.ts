@@ -32,6 +32,7 @@ import {
   WebhookEndpointSchema,
   WebhookEndpointWithSecretSchema,
 } from '../schemas/webhook.js';
+import { ApiKeyListSchema, ApiKeyRotationSchema, ApiKeyWithSecretSchema, ApiKeySchema } from '../schemas/api-key.js';
 
 /**
  * The schema of every answer the client reads, by name. Resource methods name what they expect
@@ -41,6 +42,10 @@ import {
  * and trusts the server's contract.
  */
 export const RESPONSE_SCHEMAS = {
+  apiKey: ApiKeySchema,
+  apiKeyList: ApiKeyListSchema,
+  apiKeyRotation: ApiKeyRotationSchema,
+  apiKeyWithSecret: ApiKeyWithSecretSchema,
   auditPage: AuditPageSchema,
   benefits: BenefitsSchema,
   bulkResult: BulkResultSchema,

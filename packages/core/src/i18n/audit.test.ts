@@ -60,4 +60,16 @@ describe('fieldLabel', () => {
     expect(fieldLabel('legalName', 'pt-BR')).toBe('Razão social');
     expect(fieldLabel('somethingElse', 'pt-BR')).toBe('somethingElse');
   });
+  it('names an API key created, rotated (until when the old one works, through Intl) and revoked', () => {
+    const named = { target: 'ak_1', targetName: 'ERP (sk_live_…a1B2)' };
+    expect(describeAuditEntry(entry({ action: 'api_key.create', ...named }), 'pt-BR')).toBe('Criou a chave de API ERP (sk_live_…a1B2)');
+    expect(describeAuditEntry(entry({ action: 'api_key.revoke', ...named }), 'en')).toBe('Revoked the API key ERP (sk_live_…a1B2)');
+    expect(describeAuditEntry(entry({ action: 'api_key.create', ...named }), 'es')).toBe('Creó la clave de API ERP (sk_live_…a1B2)');
+    const until = '2026-12-01T12:00:00.000Z';
+    const rotate = entry({ action: 'api_key.rotate', ...named, until });
+    const when = (locale: string) => new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short' }).format(new Date(until));
+    expect(describeAuditEntry(rotate, 'pt-BR')).toBe(`Trocou a chave de API ERP (sk_live_…a1B2); a anterior funciona até ${when('pt-BR')}`);
+    expect(describeAuditEntry(rotate, 'en')).toBe(`Rotated the API key ERP (sk_live_…a1B2); the old one works until ${when('en')}`);
+    expect(describeAuditEntry(rotate, 'es')).toBe(`Rotó la clave de API ERP (sk_live_…a1B2); la anterior funciona hasta ${when('es')}`);
+  });
 });

@@ -67,6 +67,9 @@ export interface AuditWords {
   privacyUpdate(type: string, name: string, status: string): string;
   privacyArchive(name: string): string;
   anonymize(name: string): string;
+  apiKeyCreate(name: string): string;
+  apiKeyRotate(name: string, until: string): string;
+  apiKeyRevoke(name: string): string;
 }
 
 const pt: AuditWords = {
@@ -120,6 +123,9 @@ const pt: AuditWords = {
   privacyUpdate: (type, name, status) => `Mudou a solicitação de ${type} (LGPD) de ${name} para ${status}`,
   privacyArchive: (name) => `Gerou o arquivo com os dados de ${name} (LGPD)`,
   anonymize: (name) => `Anonimizou o cliente ${name} (LGPD)`,
+  apiKeyCreate: (name) => `Criou a chave de API ${name}`,
+  apiKeyRotate: (name, until) => `Trocou a chave de API ${name}; a anterior funciona até ${until}`,
+  apiKeyRevoke: (name) => `Revogou a chave de API ${name}`,
 };
 
 
@@ -176,6 +182,7 @@ export function describeAuditEntry(entry: AuditEntry, locale: Locale, options: D
   const customerName = entry.targetName ?? entry.target ?? w.aCustomer;
   const categoryName = entry.targetName ?? entry.target ?? w.aCategory;
   const whom = (n: number) => w.customers(num.format(n), n === 1);
+  const apiKeyName = entry.targetName ?? entry.target ?? '';
   switch (entry.action) {
     case 'customer.reveal':
       return w.reveal(customerName);
@@ -283,6 +290,14 @@ export function describeAuditEntry(entry: AuditEntry, locale: Locale, options: D
       return w.privacyArchive(customerName);
     case 'customer.anonymize':
       return w.anonymize(customerName);
+    case 'api_key.create':
+      return w.apiKeyCreate(apiKeyName);
+    case 'api_key.rotate': {
+      const until = entry.until ? new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short' }).format(new Date(entry.until)) : '';
+      return w.apiKeyRotate(apiKeyName, until);
+    }
+    case 'api_key.revoke':
+      return w.apiKeyRevoke(apiKeyName);
   }
 }
 

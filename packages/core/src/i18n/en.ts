@@ -84,6 +84,8 @@ export const issues: IssueTable = {
   confirmation_mismatch: 'Type {value} to confirm.',
   customer_anonymized: 'This customer was anonymized.',
   request_type_mismatch: 'This request is not an anonymization or deletion of this customer.',
+  // managed API keys
+  read_only_publishable: 'Only a secret key can be read-only; a publishable key already reaches only the public routes.',
 };
 
 /** The data log's sentences (see `describeAuditEntry`). */
@@ -137,6 +139,9 @@ export const audit: AuditWords = {
   privacyUpdate: (type, name, status) => `Changed the ${type} request (LGPD) of ${name} to ${status}`,
   privacyArchive: (name) => `Produced the archive of ${name}'s data (LGPD)`,
   anonymize: (name) => `Anonymized the customer ${name} (LGPD)`,
+  apiKeyCreate: (name) => `Created the API key ${name}`,
+  apiKeyRotate: (name, until) => `Rotated the API key ${name}; the old one works until ${until}`,
+  apiKeyRevoke: (name) => `Revoked the API key ${name}`,
 };
 
 /** Filter conditions in words (see `describeFilterCondition`), condition names and built-in view names. */

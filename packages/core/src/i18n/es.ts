@@ -84,6 +84,8 @@ export const issues: IssueTable = {
   confirmation_mismatch: 'Escribe {value} para confirmar.',
   customer_anonymized: 'Este cliente fue anonimizado.',
   request_type_mismatch: 'Esta solicitud no es de anonimización o eliminación de este cliente.',
+  // managed API keys
+  read_only_publishable: 'Solo una clave secreta puede ser de solo lectura; una clave publicable ya accede solo a las rutas públicas.',
 };
 
 /** The data log's sentences (see `describeAuditEntry`). */
@@ -138,6 +140,9 @@ export const audit: AuditWords = {
   privacyUpdate: (type, name, status) => `Cambió la solicitud de ${type} (LGPD) de ${name} a ${status}`,
   privacyArchive: (name) => `Generó el archivo con los datos de ${name} (LGPD)`,
   anonymize: (name) => `Anonimizó al cliente ${name} (LGPD)`,
+  apiKeyCreate: (name) => `Creó la clave de API ${name}`,
+  apiKeyRotate: (name, until) => `Rotó la clave de API ${name}; la anterior funciona hasta ${until}`,
+  apiKeyRevoke: (name) => `Revocó la clave de API ${name}`,
 };
 
 /** Filter conditions in words (see `describeFilterCondition`), condition names and built-in view names. */

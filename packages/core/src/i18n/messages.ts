@@ -83,7 +83,9 @@ export type IssueCode =
   | 'consent_in_future'
   | 'confirmation_mismatch'
   | 'customer_anonymized'
-  | 'request_type_mismatch';
+  | 'request_type_mismatch'
+  // managed API keys
+  | 'read_only_publishable';
 
 /** Every issue code's message in one language. */
 export type IssueTable = Record<IssueCode, string>;
@@ -167,6 +169,8 @@ const ptBR: IssueTable = {
   unknown_customer: 'Cliente inexistente.',
   customer_anonymized: 'Este cliente foi anonimizado.',
   request_type_mismatch: 'Esta solicitação não é de anonimização ou exclusão deste cliente.',
+  // managed API keys
+  read_only_publishable: 'Só uma chave secreta pode ser somente leitura; uma chave publicável já só acessa as rotas públicas.',
 };
 
 /**

@@ -185,4 +185,6 @@ export const AUDIT_ACTIONS = [
   'automation.create', 'automation.update', 'automation.delete',
   // LGPD (#18 §1–§2)
   'consent.record', 'privacy.request', 'privacy.update', 'privacy.archive', 'customer.anonymize',
+  // managed API keys (#16 §4)
+  'api_key.create', 'api_key.rotate', 'api_key.revoke',
 ] as const;

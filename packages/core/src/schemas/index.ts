@@ -346,3 +346,18 @@ export type {
 // ---- account recovery (#17 §4) ----
 export { AccountLinkSettingsSchema, PASSWORD_RESET_TTL_MINUTES, PasswordResetAcceptedSchema, PasswordResetRequestSchema } from './password-reset.js';
 export type { AccountLinkSettings, PasswordResetAccepted, PasswordResetRequest } from './password-reset.js';
+// ---- managed API keys (#16 §4) ----
+export {
+  API_KEY_KINDS,
+  API_KEY_OVERLAP_HOURS,
+  API_KEY_STATUSES,
+  ApiKeyCreateSchema,
+  ApiKeyKindSchema,
+  ApiKeyListSchema,
+  ApiKeyRotateSchema,
+  ApiKeyRotationSchema,
+  ApiKeySchema,
+  ApiKeyStatusSchema,
+  ApiKeyWithSecretSchema,
+} from './api-key.js';
+export type { ApiKey, ApiKeyCreate, ApiKeyKind, ApiKeyRotate, ApiKeyRotation, ApiKeyStatus, ApiKeyWithSecret } from './api-key.js';

@@ -135,7 +135,11 @@ export const AuditEntrySchema = z.strictObject({
   id: z.string(),
   at: datetime(),
   action: z.enum(AUDIT_ACTIONS),
-  actor: z.strictObject({ keyId: z.string(), name: z.optional(z.string()) }),
+  /**
+   * Who acted: the key's label (`sk_live_…a1B2`: its prefix and last four), the managed key's name
+   * (`keyName`; absent for the server's configured development keys) and the `X-Actor` name.
+   */
+  actor: z.strictObject({ keyId: z.string(), keyName: z.optional(z.string()), name: z.optional(z.string()) }),
   /** The customer or category acted on (its id). */
   target: z.optional(z.string()),
   /** Its display name (razão social, first + last name, category name) at the time. */
@@ -171,6 +175,8 @@ export const AuditEntrySchema = z.strictObject({
   /** A message batch's channel, and the customers it left out (`count`: those it goes to). */
   channel: z.optional(z.enum(['email', 'sms', 'whatsapp', 'push'])),
   excluded: z.optional(z.strictObject({ noConsent: z.int(), noContact: z.int() })),
+  /** An API key's rotation: until when the old key keeps working. */
+  until: z.optional(datetime()),
 });
 
 export const AuditQuerySchema = z.strictObject({

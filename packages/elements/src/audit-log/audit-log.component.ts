@@ -222,7 +222,7 @@ export class AuditLog extends ClientelaElement<AuditLogClient> {
               ${this.items.map(
                 (e) => html`<tr part="row" data-action=${e.action}>
                   <td><time datetime=${e.at}>${formatDateTime(e.at, loc)}</time></td>
-                  <td>${e.actor.name ?? ''}${e.actor.name ? html`<br />` : nothing}<span class="muted mono">${t('key')} ${e.actor.keyId}</span></td>
+                  <td>${e.actor.name ?? ''}${e.actor.name ? html`<br />` : nothing}<span class="muted mono">${t('key')} ${e.actor.keyName ? `${e.actor.keyName} (${e.actor.keyId})` : e.actor.keyId}</span></td>
                   <th scope="row">${this.#sentence(e)}</th>
                 </tr>`,
               )}

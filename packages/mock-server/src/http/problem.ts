@@ -40,10 +40,30 @@ export type ProblemKind =
   | 'internal'
   // units (stores)
   | 'duplicate_unit'
-  | 'unit_in_use';
+  | 'unit_in_use'
+  // managed API keys
+  | 'read_only_key'
+  | 'api_key_self_revoke'
+  | 'api_key_inactive';
 
 type Text = { title: string; detail: string };
 const TEXTS: Record<ProblemKind, Record<Locale, Text>> = {
+  // managed API keys
+  read_only_key: {
+    'pt-BR': { title: 'Chave somente leitura', detail: 'Esta chave secreta só pode consultar dados; para gravar, use uma chave secreta sem a restrição de somente leitura.' },
+    en: { title: 'Read-only key', detail: 'This secret key may only read; to write, use a secret key that is not read-only.' },
+    es: { title: 'Clave de solo lectura', detail: 'Esta clave secreta solo puede consultar datos; para escribir, usa una clave secreta sin la restricción de solo lectura.' },
+  },
+  api_key_self_revoke: {
+    'pt-BR': { title: 'Chave em uso nesta chamada', detail: 'Uma chave não revoga a si mesma: revogue-a usando outra chave secreta (ou troque-a, e a antiga deixa de funcionar ao fim do período de transição).' },
+    en: { title: 'Key in use by this call', detail: 'A key does not revoke itself: revoke it with another secret key (or rotate it, and the old one stops working when the overlap ends).' },
+    es: { title: 'Clave en uso en esta llamada', detail: 'Una clave no se revoca a sí misma: revócala con otra clave secreta (o rótala, y la anterior deja de funcionar al final del período de transición).' },
+  },
+  api_key_inactive: {
+    'pt-BR': { title: 'Chave já substituída ou revogada', detail: 'Só uma chave ativa pode ser trocada: esta já foi trocada, revogada ou expirou.' },
+    en: { title: 'Key already replaced or revoked', detail: 'Only an active key can be rotated: this one was already rotated, revoked or has expired.' },
+    es: { title: 'Clave ya reemplazada o revocada', detail: 'Solo una clave activa puede rotarse: esta ya fue rotada, revocada o expiró.' },
+  },
   // units (stores)
   duplicate_unit: {
     'pt-BR': { title: 'Unidade já cadastrada', detail: 'Já existe uma unidade com este nome ou código; `existingId` a indica.' },

@@ -15,7 +15,13 @@ export interface AppEnv {
   Variables: {
     locale: Locale;
     keyKind: KeyKind | undefined;
+    /** The key's label for the audit log and for personal views (`sk_live_…a1B2`). */
     keyId: string;
+    /** A managed key's name and record id (absent for the configured development keys). */
+    keyName: string | undefined;
+    apiKeyId: string | undefined;
+    /** A read-only secret key: every route that writes answers 403 `read_only_key`. */
+    keyReadOnly: boolean;
     actorName: string | undefined;
   };
 }
@@ -40,6 +46,11 @@ export interface RouteSpec<P extends AnySchema | undefined = undefined, Q extend
   description?: string;
   tag: string;
   access: Access;
+  /**
+   * A POST that changes no data (an export, a preview): a read-only key may call it. Every other
+   * route but GET writes, and answers a read-only key 403.
+   */
+  reads?: boolean;
   request?: {
     params?: P;
     query?: Q;
@@ -84,6 +95,7 @@ export function createRouter(app: Hono<AppEnv>, guard?: RouteGuard) {
         const kind = c.get('keyKind');
         if (!kind) return problem(c, 'unauthorized', 401, {}, { 'WWW-Authenticate': 'Bearer' });
         if (spec.access === 'secret' && kind !== 'secret') return problem(c, 'forbidden', 403);
+        if (c.get('keyReadOnly') && spec.method !== 'get' && !spec.reads) return problem(c, 'read_only_key', 403);
       }
       const blocked = await guard?.(c, recorded);
       if (blocked) return blocked;
@@ -171,6 +183,7 @@ export function buildOpenApi(routes: readonly RecordedRoute[], serverUrl?: strin
     }
     const extra: Record<number, string> = { ...STANDARD_ERRORS };
     if (r.access === 'secret') extra[403] = 'A publishable key on a secret route';
+    if (r.access !== 'none' && r.method !== 'get' && !r.reads) extra[403] = r.access === 'secret' ? 'A publishable key on a secret route, or a read-only key (`read_only_key`)' : 'A read-only key (`read_only_key`)';
     if (r.access === 'public') extra[429] = 'Rate limit of public routes, with Retry-After';
     if (!r.request?.body && !r.request?.raw) delete extra[400];
     if (!r.request?.body) delete extra[415];

@@ -37,6 +37,7 @@ export function registerExports(router: Router, ctx: ServerContext): void {
   router.define({
     method: 'post',
     path: '/v1/exports',
+    reads: true,
     tag: 'exports',
     summary: 'Download customers (or the credits wallet) as CSV or XLSX; audited with the SHA-256 of the file',
     description: 'CSV is UTF-8 with BOM, streamed in constant memory; cells starting with = + - @ (or tab/CR) get a leading apostrophe, cells holding `,` `;` a quote or a line break are quoted, control characters are dropped. `dialect` `br` (default): `;`, decimal comma, dd/mm/aaaa in `timeZone` (default America/Sao_Paulo), labels, formatted phones; XLSX cells typed (money with a currency format, dates as dates). `machine`: `,`, decimal point, ISO 8601, codes, column keys as headers.',

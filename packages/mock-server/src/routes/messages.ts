@@ -50,6 +50,7 @@ export function registerMessages(router: Router, ctx: ServerContext, wake: () =>
   router.define({
     method: 'post',
     path: '/v1/messages/preview',
+    reads: true,
     tag: 'messages',
     summary: 'Who a message would reach, who it would leave out and why, and the text as one real recipient reads it',
     access: 'secret',

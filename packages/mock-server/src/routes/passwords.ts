@@ -21,6 +21,7 @@ export function registerPasswordChecks(router: Router, ctx: ServerContext): void
   router.define({
     method: 'post',
     path: '/v1/public/password-checks',
+    reads: true,
     tag: 'account',
     summary: 'Whether a new password is acceptable, with the localized reasons when not',
     access: 'public',

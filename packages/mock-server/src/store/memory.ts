@@ -29,6 +29,7 @@ import type { DeliveryListParams, DeliveryOutcome, EventListParams, EventListRes
 import { afterAttempt } from './webhook-rows.js';
 import type { ConsentRecord, PrivacyRequest } from '@clientela/core/schemas';
 import type { PrivacyRequestListParams, StoredPrivacyRequest } from './types.js';
+import type { StoredApiKey } from './types.js';
 
 interface Rec {
   seq: number;
@@ -1056,6 +1057,35 @@ export class MemoryStore implements SyncStore {
       n++;
     }
     return n;
+  }
+
+  // ---- managed API keys (#16 §4) ----
+  private apiKeys = new Map<string, StoredApiKey>();
+  private apiKeysByHash = new Map<string, string>();
+
+  listApiKeys(): StoredApiKey[] {
+    return [...this.apiKeys.values()].reverse().map((k) => ({ ...k }));
+  }
+
+  getApiKey(id: string): StoredApiKey | undefined {
+    const k = this.apiKeys.get(id);
+    return k && { ...k };
+  }
+
+  findApiKeyByHash(hash: string): StoredApiKey | undefined {
+    const id = this.apiKeysByHash.get(hash);
+    return id === undefined ? undefined : this.getApiKey(id);
+  }
+
+  putApiKey(key: StoredApiKey): void {
+    const stored = this.apiKeys.get(key.id);
+    this.apiKeys.set(key.id, { ...key, lastUsedAt: stored?.lastUsedAt ?? key.lastUsedAt });
+    this.apiKeysByHash.set(key.hash, key.id);
+  }
+
+  touchApiKey(id: string, at: string): void {
+    const k = this.apiKeys.get(id);
+    if (k && (k.lastUsedAt === null || k.lastUsedAt < at)) k.lastUsedAt = at;
   }
 
   close(): void {}

@@ -442,6 +442,24 @@ export const POSTGRES_MIGRATIONS: readonly Migration<Db, Promise<void>>[] = [
       `);
     },
   },
+  // ---- managed API keys (#16 §4) ----
+  {
+    version: 17,
+    name: 'managed API keys: records found by the SHA-256 of the key',
+    // `last_used_at` is a column of its own so the minute-by-minute touch rewrites no JSON.
+    up: async (db) => {
+      await db.query(`
+        CREATE TABLE api_keys (
+          seq bigserial NOT NULL,
+          id text COLLATE "C" PRIMARY KEY,
+          hash text COLLATE "C" NOT NULL UNIQUE,
+          version integer NOT NULL,
+          last_used_at text COLLATE "C",
+          data text NOT NULL
+        );
+      `);
+    },
+  },
 ];
 
 export const POSTGRES_SCHEMA_VERSION = checkMigrations(POSTGRES_MIGRATIONS);

@@ -27,6 +27,7 @@ import type { MessageChannel, MessageProgress } from '@clientela/core/schemas';
 import { batchOf, emptyProgress, recipientData, recipientOf } from './message-rows.js';
 import type { DeliveryListParams, DeliveryOutcome, EventListParams, EventListResult, NewEvent, StoredDelivery, StoredWebhookEndpoint } from './types.js';
 import { afterAttempt, deliveriesFor } from './webhook-rows.js';
+import type { StoredApiKey } from './types.js';
 import type { Event } from '@clientela/core/schemas';
 import type { ConsentRecord, PrivacyRequest } from '@clientela/core/schemas';
 import type { PrivacyRequestListParams, StoredPrivacyRequest } from './types.js';
@@ -1175,6 +1176,39 @@ export class PostgresStore implements Store {
     const rows = (await this.#q<{ seq: string; data: string }>('SELECT seq, data FROM message_recipients WHERE customer_id = $1 FOR UPDATE', [customerId])).rows;
     for (const r of rows) await this.#q('UPDATE message_recipients SET data = $2 WHERE seq = $1', [r.seq, recipientData(redactedRecipient(recipientOf(r), name, text))]);
     return rows.length;
+  }
+
+  // ---- managed API keys (#16 §4) ----
+  #apiKeyOf(row: { data: string; last_used_at: string | null } | undefined): StoredApiKey | undefined {
+    return row && { ...(JSON.parse(row.data) as StoredApiKey), lastUsedAt: row.last_used_at };
+  }
+
+  async listApiKeys(): Promise<StoredApiKey[]> {
+    const rows = (await this.#q<{ data: string; last_used_at: string | null }>('SELECT data, last_used_at FROM api_keys ORDER BY seq DESC')).rows;
+    return rows.map((r) => this.#apiKeyOf(r) as StoredApiKey);
+  }
+
+  async getApiKey(id: string): Promise<StoredApiKey | undefined> {
+    return this.#apiKeyOf((await this.#q<{ data: string; last_used_at: string | null }>('SELECT data, last_used_at FROM api_keys WHERE id = $1', [id])).rows[0]);
+  }
+
+  async findApiKeyByHash(hash: string): Promise<StoredApiKey | undefined> {
+    return this.#apiKeyOf((await this.#q<{ data: string; last_used_at: string | null }>('SELECT data, last_used_at FROM api_keys WHERE hash = $1', [hash])).rows[0]);
+  }
+
+  async insertApiKey(key: StoredApiKey): Promise<void> {
+    const { lastUsedAt, ...data } = key;
+    await this.#q('INSERT INTO api_keys (id, hash, version, last_used_at, data) VALUES ($1, $2, $3, $4, $5)', [key.id, key.hash, key.version, lastUsedAt, JSON.stringify(data)]);
+  }
+
+  async updateApiKey(key: StoredApiKey, expectedVersion: number): Promise<boolean> {
+    const { lastUsedAt: _lastUsedAt, ...data } = key;
+    const r = await this.#q('UPDATE api_keys SET version = $2, data = $3 WHERE id = $1 AND version = $4', [key.id, key.version, JSON.stringify(data), expectedVersion]);
+    return (r.rowCount ?? 0) === 1;
+  }
+
+  async touchApiKey(id: string, at: string): Promise<void> {
+    await this.#q('UPDATE api_keys SET last_used_at = $2 WHERE id = $1 AND (last_used_at IS NULL OR last_used_at < $2)', [id, at]);
   }
 
   async close(): Promise<void> {

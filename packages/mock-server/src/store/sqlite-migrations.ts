@@ -327,6 +327,22 @@ export const SQLITE_MIGRATIONS: readonly Migration<Db>[] = [
         CREATE INDEX privacy_requests_status ON privacy_requests (status, seq);
       `),
   },
+  // ---- managed API keys (#16 §4) ----
+  {
+    version: 14,
+    name: 'managed API keys: records found by the SHA-256 of the key',
+    // `last_used_at` is a column of its own so the minute-by-minute touch rewrites no JSON.
+    up: (db) =>
+      db.exec(`
+        CREATE TABLE api_keys (
+          seq INTEGER PRIMARY KEY AUTOINCREMENT,
+          id TEXT NOT NULL UNIQUE,
+          hash TEXT NOT NULL UNIQUE,
+          last_used_at TEXT,
+          data TEXT NOT NULL
+        );
+      `),
+  },
 ];
 
 /** The schema version this server writes. */

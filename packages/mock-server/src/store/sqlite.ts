@@ -13,6 +13,7 @@ import type { MessageChannel, MessageProgress } from '@clientela/core/schemas';
 import { batchOf, emptyProgress, recipientData, recipientOf } from './message-rows.js';
 import type { DeliveryListParams, DeliveryOutcome, EventListParams, EventListResult, NewEvent, StoredDelivery, StoredWebhookEndpoint } from './types.js';
 import { afterAttempt } from './webhook-rows.js';
+import type { StoredApiKey } from './types.js';
 import type { Event } from '@clientela/core/schemas';
 import type { ConsentRecord, PrivacyRequest } from '@clientela/core/schemas';
 import type { PrivacyRequestListParams, StoredPrivacyRequest } from './types.js';
@@ -1037,6 +1038,35 @@ export class SqliteStore implements SyncStore {
     const update = this.db.prepare('UPDATE message_recipients SET data = ? WHERE seq = ?');
     for (const r of rows) update.run(recipientData(redactedRecipient(recipientOf(r), name, text)), r.seq);
     return rows.length;
+  }
+
+  // ---- managed API keys (#16 §4) ----
+  #apiKeyOf(row: { data: string; last_used_at: string | null } | undefined): StoredApiKey | undefined {
+    return row && { ...(JSON.parse(row.data) as StoredApiKey), lastUsedAt: row.last_used_at };
+  }
+
+  listApiKeys(): StoredApiKey[] {
+    const rows = this.db.prepare('SELECT data, last_used_at FROM api_keys ORDER BY seq DESC').all() as { data: string; last_used_at: string | null }[];
+    return rows.map((r) => this.#apiKeyOf(r) as StoredApiKey);
+  }
+
+  getApiKey(id: string): StoredApiKey | undefined {
+    return this.#apiKeyOf(this.db.prepare('SELECT data, last_used_at FROM api_keys WHERE id = ?').get(id) as { data: string; last_used_at: string | null } | undefined);
+  }
+
+  findApiKeyByHash(hash: string): StoredApiKey | undefined {
+    return this.#apiKeyOf(this.db.prepare('SELECT data, last_used_at FROM api_keys WHERE hash = ?').get(hash) as { data: string; last_used_at: string | null } | undefined);
+  }
+
+  putApiKey(key: StoredApiKey): void {
+    const { lastUsedAt, ...data } = key;
+    this.db
+      .prepare('INSERT INTO api_keys (id, hash, last_used_at, data) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET hash = excluded.hash, data = excluded.data')
+      .run(key.id, key.hash, lastUsedAt, JSON.stringify(data));
+  }
+
+  touchApiKey(id: string, at: string): void {
+    this.db.prepare('UPDATE api_keys SET last_used_at = ? WHERE id = ? AND (last_used_at IS NULL OR last_used_at < ?)').run(at, id, at);
   }
 
   close(): void {

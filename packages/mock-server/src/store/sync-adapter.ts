@@ -20,7 +20,7 @@ import type { RecipientListParams, RecipientOutcome, StoredMessageBatch, StoredR
 import type { MessageChannel } from '@clientela/core/schemas';
 import type { ConsentRecord, PrivacyRequest } from '@clientela/core/schemas';
 import type { PrivacyRequestListParams } from './types.js';
-import type { DeliveryListParams, DeliveryOutcome, EventListParams, NewEvent, StoredWebhookEndpoint } from './types.js';
+import type { DeliveryListParams, DeliveryOutcome, EventListParams, NewEvent, StoredApiKey, StoredWebhookEndpoint } from './types.js';
 import { deliveriesFor } from './webhook-rows.js';
 import type { FiguresWindow } from './types.js';
 
@@ -466,6 +466,32 @@ export class SyncStoreAdapter implements Store {
   }
   redactMessageRecipients(customerId: string, name: string, text: string) {
     return this.#run(() => this.inner.redactMessageRecipients(customerId, name, text));
+  }
+  // ---- managed API keys (#16 §4) ----
+  listApiKeys() {
+    return this.#run(() => this.inner.listApiKeys());
+  }
+  getApiKey(id: string) {
+    return this.#run(() => this.inner.getApiKey(id));
+  }
+  findApiKeyByHash(hash: string) {
+    return this.#run(() => this.inner.findApiKeyByHash(hash));
+  }
+  insertApiKey(key: StoredApiKey): Promise<void> {
+    return this.#run(() => {
+      if (this.inner.getApiKey(key.id) || this.inner.findApiKeyByHash(key.hash)) throw new Error(`api key ${key.id} already stored`);
+      this.inner.putApiKey(key);
+    });
+  }
+  updateApiKey(key: StoredApiKey, expectedVersion: number): Promise<boolean> {
+    return this.#run(() => {
+      if (this.inner.getApiKey(key.id)?.version !== expectedVersion) return false;
+      this.inner.putApiKey(key);
+      return true;
+    });
+  }
+  touchApiKey(id: string, at: string): Promise<void> {
+    return this.#run(() => this.inner.touchApiKey(id, at));
   }
 
   /** Closes at once when no transaction runs (a test may reopen the file right after). */

@@ -29,6 +29,7 @@ import type {
   ConsentRecord,
   PrivacyRequest,
   PrivacyRequestStatus,
+  ApiKey,
 } from '@clientela/core/schemas';
 
 // ---- LGPD (#18 §1–§2): consent records and data-subject requests ----
@@ -42,6 +43,14 @@ export interface PrivacyRequestListParams {
   beforeSeq?: number | undefined;
   limit: number;
 }
+
+// ---- managed API keys (#16 §4) ----
+/**
+ * An API key as stored: its record without the status (computed when read, from the clock) and
+ * the SHA-256 of the key, never the key. `lastUsedAt` is written apart from the record, at most
+ * about once a minute per key and process (see `touchApiKey`).
+ */
+export type StoredApiKey = Omit<ApiKey, 'status'> & { hash: string };
 
 // ---- messages (#17): batches and the outbox ----
 /** A batch as stored: its progress is counted from its recipients when read. */
@@ -496,6 +505,18 @@ export interface Store {
    * words rendered for them, with `name` and `text`; returns how many rows it changed.
    */
   redactMessageRecipients(customerId: string, name: string, text: string): Promise<number>;
+  // ---- managed API keys (#16 §4) ----
+  /** Every managed key, newest first (revoked and expired ones too). */
+  listApiKeys(): Promise<StoredApiKey[]>;
+  getApiKey(id: string): Promise<StoredApiKey | undefined>;
+  /** The key whose SHA-256 is `hash` (one indexed read: authentication calls it on every request). */
+  findApiKeyByHash(hash: string): Promise<StoredApiKey | undefined>;
+  /** Inserts a new key (ids and hashes are unique). */
+  insertApiKey(key: StoredApiKey): Promise<void>;
+  /** Writes `key` when the stored version is `expectedVersion`; returns whether it wrote. `lastUsedAt` is not written. */
+  updateApiKey(key: StoredApiKey, expectedVersion: number): Promise<boolean>;
+  /** Moves the key's `lastUsedAt` forward to `at` (never back: two processes may touch it in any order). */
+  touchApiKey(id: string, at: string): Promise<void>;
 
   close(): Promise<void>;
 }
@@ -624,6 +645,13 @@ export interface SyncStore {
   getPrivacyRequest(id: string): StoredPrivacyRequest | undefined;
   listPrivacyRequests(params: PrivacyRequestListParams): { items: StoredPrivacyRequest[]; hasMore: boolean };
   redactMessageRecipients(customerId: string, name: string, text: string): number;
+  // ---- managed API keys (#16 §4) (see Store; the adapter adds the version check) ----
+  listApiKeys(): StoredApiKey[];
+  getApiKey(id: string): StoredApiKey | undefined;
+  findApiKeyByHash(hash: string): StoredApiKey | undefined;
+  /** Inserts or replaces the record (keeping the stored `lastUsedAt`). */
+  putApiKey(key: StoredApiKey): void;
+  touchApiKey(id: string, at: string): void;
 
   close(): void;
 }
