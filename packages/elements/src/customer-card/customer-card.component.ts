@@ -1,9 +1,10 @@
-import type { Category, ClientChange, Credit, Customer, CustomerPatch, Invitation, Order, SettableStatus, Unit } from '@clientela/core';
+import type { Category, ClientChange, Credit, Customer, CustomerPatch, Invitation, MessageRecipient, Order, SettableStatus, Unit } from '@clientela/core';
 import { isApiError, isNotFoundError, isPreconditionFailedError } from '@clientela/core/errors';
 import { customerDisplayName, formatCep, formatDocument, formatPercent, formatPhoneBR, initials, normalizeDocument, whatsappUrl } from '@clientela/core/format';
 import { CUSTOMER_SOURCE_LABELS } from '@clientela/core/i18n';
 import { benefitsOf, SETTABLE_STATUSES, sourcesOf } from '@clientela/core/rules';
 import { html, nothing, type PropertyValues } from 'lit';
+import { live } from 'lit/directives/live.js';
 import { CustomerEditEvent, CustomerSavedEvent } from '../events/events.js';
 import { errorText } from '../internal/error-text.js';
 import { withCategory } from '../internal/categories.js';
@@ -21,6 +22,9 @@ import { catalog, type Key } from './customer-card.messages.js';
 import { styles } from './customer-card.styles.js';
 
 type T = Translate<Key>;
+
+/** Messages read per page in the card. */
+const MESSAGES_PAGE = 10;
 
 /**
  * @summary One customer's page: header, contact with an audited document reveal, address,
@@ -62,6 +66,8 @@ export class CustomerCard extends ClientelaElement<CustomerCardClient> {
     orders: { state: true },
     ordersCursor: { state: true },
     credits: { state: true },
+    messages: { state: true },
+    messagesCursor: { state: true },
     revealed: { state: true },
     invitation: { state: true },
     message: { state: true },
@@ -87,6 +93,9 @@ export class CustomerCard extends ClientelaElement<CustomerCardClient> {
   declare protected orders: Order[];
   declare protected ordersCursor: string | null;
   declare protected credits: Credit[];
+  /** The messages the customer was sent (or skipped for), oldest first; `undefined` when they could not be read. */
+  declare protected messages: MessageRecipient[] | undefined;
+  declare protected messagesCursor: string | null;
   declare protected revealed: string;
   declare protected invitation: (Invitation & { link: string }) | undefined;
   declare protected message: { text: string; kind: 'ok' | 'error' } | undefined;
@@ -107,6 +116,8 @@ export class CustomerCard extends ClientelaElement<CustomerCardClient> {
     this.orders = [];
     this.ordersCursor = null;
     this.credits = [];
+    this.messages = [];
+    this.messagesCursor = null;
     this.revealed = '';
     this.invitation = undefined;
     this.message = undefined;
@@ -191,7 +202,7 @@ export class CustomerCard extends ClientelaElement<CustomerCardClient> {
     this.invitation = undefined;
     this.message = undefined;
     try {
-      const [customer, orders, credits, categories, units] = await Promise.all([
+      const [customer, orders, credits, categories, units, messages] = await Promise.all([
         // Masked: showing the card is not a reveal; the eye and the copy button are.
         api.customers.retrieve(id, { signal, document: 'masked' }),
         api.customers.orders(id, { limit: this.ordersPageSize }, { signal }),
@@ -199,6 +210,8 @@ export class CustomerCard extends ClientelaElement<CustomerCardClient> {
         api.categories.list({}, { signal }).catch(() => [] as Category[]),
         // Without the units, an order shows its unit's code instead of its name.
         api.units.list({}, { signal }).catch(() => [] as Unit[]),
+        // The messages section says when it could not read them; the rest of the card stays.
+        api.messages.ofCustomer(id, { limit: MESSAGES_PAGE }, { signal }).catch(() => undefined),
       ]);
       if (signal.aborted) return;
       this.customer = customer;
@@ -207,11 +220,35 @@ export class CustomerCard extends ClientelaElement<CustomerCardClient> {
       this.credits = credits;
       this.categories = categories;
       this.units = units;
+      this.messages = messages?.items;
+      this.messagesCursor = messages?.nextCursor ?? null;
       this.loadState = 'ready';
     } catch (error) {
       if (signal.aborted) return;
       this.loadState = isNotFoundError(error) ? 'not-found' : 'error';
     }
+  }
+
+  async #moreMessages(): Promise<void> {
+    if (!this.messagesCursor || !this.api) return;
+    this.busy = true;
+    try {
+      const page = await this.api.messages.ofCustomer(this.customerId, { cursor: this.messagesCursor, limit: MESSAGES_PAGE });
+      this.messages = [...(this.messages ?? []), ...page.items];
+      this.messagesCursor = page.nextCursor;
+    } catch {
+      this.message = { text: this.#t('actionFailed'), kind: 'error' };
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  /** Turns one channel's consent on or off (the same guarded write as every other change: If-Match). */
+  #setConsent(channel: 'email' | 'sms' | 'whatsapp', on: boolean): Promise<void> {
+    const c = this.customer;
+    if (!c || c.marketingConsent[channel] === on) return Promise.resolve();
+    const { email, sms, whatsapp } = c.marketingConsent;
+    return this.#save({ marketingConsent: { email, sms, whatsapp, [channel]: on } });
   }
 
   async #moreOrders(): Promise<void> {
@@ -539,16 +576,66 @@ export class CustomerCard extends ClientelaElement<CustomerCardClient> {
     </section>`;
   }
 
+  #messages(t: T) {
+    const loc = this.resolvedLocale;
+    const items = this.messages;
+    const channel = { email: t('consentEmail'), sms: t('consentSms'), whatsapp: t('consentWhatsapp'), push: t('push') };
+    return html`<section part="section" aria-labelledby="h-messages">
+      <h3 id="h-messages">${t('messages')}</h3>
+      ${!items
+        ? html`<p class="muted" data-messages-failed>${t('messagesFailed')}</p>`
+        : items.length === 0
+          ? html`<p class="muted">${t('noMessages')}</p>`
+          : html`<table aria-labelledby="h-messages" part="messages">
+              <thead>
+                <tr>
+                  <th scope="col">${t('orderDate')}</th>
+                  <th scope="col">${t('msgChannel')}</th>
+                  <th scope="col">${t('msgText')}</th>
+                  <th scope="col">${t('orderStatus')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                ${items.map(
+                  (r) => html`<tr data-message=${r.messageId} data-status=${r.status}>
+                    <td><time datetime=${r.createdAt}>${formatDateTime(r.createdAt, loc)}</time></td>
+                    <td>${channel[r.channel]}</td>
+                    <td class="msg-text">${r.subject ? html`<strong>${r.subject}</strong><br />` : nothing}${r.text.length > 120 ? `${r.text.slice(0, 120)}…` : r.text}</td>
+                    <td>${t(`ms_${r.status}`)}${r.skipReason ? html`<br /><span class="muted">${t(r.skipReason === 'no_contact' && r.channel === 'push' ? 'sk_no_app' : `sk_${r.skipReason}`)}</span>` : nothing}${r.status === 'failed' && r.error ? html`<br /><span class="muted">${r.error}</span>` : nothing}</td>
+                  </tr>`,
+                )}
+              </tbody>
+            </table>`}
+      ${this.messagesCursor ? html`<button type="button" ?disabled=${this.busy} @click=${() => this.#moreMessages()}>${t('moreMessages')}</button>` : nothing}
+    </section>`;
+  }
+
   #more(c: Customer, t: T) {
     const m = c.marketingConsent;
     const loc = this.resolvedLocale;
+    // The switches write the consent; beside each, whether the customer can be reached there at all.
+    const reach = { email: !!c.email, sms: !!c.phone, whatsapp: !!(c.phone && c.whatsapp) };
+    const label = { email: t('consentEmail'), sms: t('consentSms'), whatsapp: t('consentWhatsapp') };
+    const missing = { email: t('noEmail'), sms: t('noPhone'), whatsapp: t('noWhatsapp') };
     return html`<section part="section" aria-labelledby="h-consent">
         <h3 id="h-consent">${t('consent')}</h3>
-        <dl class="inline">
-          <div><dt>${t('consentEmail')}</dt><dd>${m.email ? t('yes') : t('no')}</dd></div>
-          <div><dt>${t('consentSms')}</dt><dd>${m.sms ? t('yes') : t('no')}</dd></div>
-          <div><dt>${t('consentWhatsapp')}</dt><dd>${m.whatsapp ? t('yes') : t('no')}</dd></div>
-        </dl>
+        <fieldset class="channels" part="channels" ?disabled=${this.busy}>
+          <legend>${t('channelsLegend')}</legend>
+          ${(['email', 'sms', 'whatsapp'] as const).map(
+            (ch) => html`<label class="switch">
+              <input
+                type="checkbox"
+                role="switch"
+                data-consent=${ch}
+                .checked=${live(m[ch])}
+                aria-describedby=${reach[ch] ? nothing : `consent-${ch}-hint`}
+                @change=${(e: Event) => void this.#setConsent(ch, (e.target as HTMLInputElement).checked)}
+              />
+              <span>${label[ch]}</span>
+              ${reach[ch] ? nothing : html`<span class="muted" id="consent-${ch}-hint">(${missing[ch]})</span>`}
+            </label>`,
+          )}
+        </fieldset>
         ${m.updatedAt ? html`<p class="muted">${t('consentUpdated', { date: formatDateTime(m.updatedAt, loc) })}</p>` : nothing}
       </section>
       <section part="section" aria-labelledby="h-loyalty">
@@ -626,7 +713,7 @@ export class CustomerCard extends ClientelaElement<CustomerCardClient> {
       ${this.#header(c, t)}
       <div role="status" class="message ${this.message?.kind ?? ''}">${this.message?.text ?? ''}</div>
       <div class="grid">${this.#contact(c, t)} ${this.#address(c, t)}</div>
-      ${this.#stats(c, t)} ${this.#orders(t)} ${this.#credits(t)}
+      ${this.#stats(c, t)} ${this.#orders(t)} ${this.#credits(t)} ${this.#messages(t)}
       <div class="grid">${this.#more(c, t)}</div>
       ${this.#actions(c, t)}
     </article>`;

@@ -187,4 +187,27 @@ export const styles = css`
   .notes {
     white-space: pre-wrap;
   }
+  .channels {
+    border: 0;
+    padding: 0;
+    margin: 0;
+    display: grid;
+    gap: 0.25rem;
+  }
+  .channels legend {
+    padding: 0;
+    margin-bottom: 0.25rem;
+    color: var(--_muted);
+    font-size: 0.875rem;
+  }
+  .switch {
+    display: flex;
+    align-items: center;
+    gap: 0.5rem;
+    min-height: var(--_control-height, var(--_target));
+  }
+  .msg-text {
+    max-width: 24rem;
+    overflow-wrap: anywhere;
+  }
 `;

@@ -1,4 +1,4 @@
-import { aTimeout, expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { describe, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { fakeClient, json, problem } from '../internal/test-helpers.js';
@@ -73,6 +73,19 @@ function api() {
       if (request.headers.get('if-match') !== `"${current.version}"`) return problem(412, { current });
       current = { ...current, ...(await body()), version: current.version + 1 };
       return json(current, 200, { etag: `"${current.version}"` });
+    },
+    'GET /customers/:id/messages': ({ url }) => {
+      const mr = (i: number, extra: Record<string, unknown>) => ({
+        id: `mr_${i}`, messageId: `msg_${i}`, customerId: 'cus_1', customerName: 'Ana Souza', attempts: 1, createdAt: `2026-11-0${i}T15:00:00Z`, updatedAt: `2026-11-0${i}T15:01:00Z`, ...extra,
+      });
+      const all = [
+        mr(1, { channel: 'email', address: 'ana@example.com', status: 'delivered', subject: 'Novidades', text: 'Oi Ana <b>!</b>' }),
+        mr(2, { channel: 'sms', status: 'skipped', skipReason: 'no_consent', text: 'Oi Ana', attempts: 0 }),
+        mr(3, { channel: 'push', status: 'skipped', skipReason: 'no_contact', text: 'Oi Ana', attempts: 0 }),
+      ];
+      const start = Number(url.searchParams.get('cursor') ?? 0);
+      const limit = Number(url.searchParams.get('limit') ?? 50);
+      return json({ items: all.slice(start, start + limit), nextCursor: start + limit < all.length ? String(start + limit) : null });
     },
     'POST /customers/:id/invitations': () => json({ token: 'tok_abc', customerId: 'cus_1', expiresAt: '2026-12-01T12:00:00Z', url: 'http://server/x?token=tok_abc' }, 201),
   });
@@ -151,7 +164,61 @@ describe('<cl-customer-card>', () => {
     // Each order with its unit by name (a unit the list does not name shows its code; none, "Sem unidade").
     const units = [...el.shadowRoot!.querySelectorAll('[part~=order-row]')].map((r) => r.querySelectorAll('td')[1]!.textContent!.trim());
     expect(units.slice(0, 3)).to.deep.equal(['Loja Rua Augusta', 'loja_fechada', 'Sem unidade']);
-    expect(t).to.contain('FID-0001').and.contain('Prefere entrega à tarde.').and.match(/SMS\s*Não aceita/);
+    expect(t).to.contain('FID-0001').and.contain('Prefere entrega à tarde.');
+    const consent = (ch: string) => $(el, `[data-consent=${ch}]`) as HTMLInputElement;
+    expect([consent('email').checked, consent('sms').checked, consent('whatsapp').checked]).to.deep.equal([true, false, true]);
+    expect(consent('sms').getAttribute('role')).to.equal('switch');
+  });
+
+  it('turns a channel on and off with a PATCH guarded by If-Match, and says when another person changed the customer first', async () => {
+    const fake = api();
+    const el = await fixture<CustomerCard>(html`<cl-customer-card .client=${fake.client} customer-id="cus_1"></cl-customer-card>`);
+    await ready(el);
+    const sms = () => $(el, '[data-consent=sms]') as HTMLInputElement;
+    sms().focus();
+    await userEvent.keyboard(' ');
+    await idle(el);
+    expect(fake.calls.filter((c) => c.startsWith('PATCH'))).to.have.length(1);
+    expect(sms().checked).to.equal(true);
+    expect($(el, '[role=status].message').textContent).to.equal('Alterações salvas.');
+    fake.bump();
+    const email = $(el, '[data-consent=email]') as HTMLInputElement;
+    email.click();
+    await idle(el);
+    expect($(el, '[role=status].message').textContent).to.contain('alterado por outra pessoa');
+    // The refused change is undone on screen: the current record (e-mail still allowed) shows.
+    expect(email.checked).to.equal(true);
+  });
+
+  it('says which channel cannot reach the customer: a switch without a contact is described', async () => {
+    const { client } = api();
+    const el = await fixture<CustomerCard>(html`<cl-customer-card .client=${client} customer-id="cus_1"></cl-customer-card>`);
+    await ready(el);
+    el.requestUpdate();
+    (el as any).customer = { ...(el as any).customer, phone: '', whatsapp: false };
+    await el.updateComplete;
+    const sms = $(el, '[data-consent=sms]');
+    expect(sms.getAttribute('aria-describedby')).to.equal('consent-sms-hint');
+    expect($(el, '#consent-sms-hint').textContent).to.equal('(sem telefone cadastrado)');
+    expect($(el, '[data-consent=email]').hasAttribute('aria-describedby')).to.equal(false);
+    await expect(el).to.be.accessible();
+  });
+
+  it('lists the messages the customer received: date through Intl, channel, text as text, status and reason', async () => {
+    const { client } = api();
+    const el = await fixture<CustomerCard>(html`<cl-customer-card .client=${client} customer-id="cus_1"></cl-customer-card>`);
+    await ready(el);
+    const rows = () => [...el.shadowRoot!.querySelectorAll('[data-message]')] as HTMLElement[];
+    expect(rows()).to.have.length(3);
+    const [first, second, third] = rows();
+    expect(first!.querySelector('time')!.textContent).to.equal('01/11/2026, 12:00');
+    expect(first!.textContent).to.contain('E-mail').and.contain('Novidades').and.contain('Oi Ana <b>!</b>').and.contain('Entregue');
+    expect(first!.querySelector('b')).to.equal(null);
+    expect(second!.textContent).to.contain('SMS').and.contain('Não enviada').and.contain('Sem autorização para este canal');
+    expect(third!.textContent).to.contain('Push').and.contain('Sem o aplicativo');
+    el.lang = 'en';
+    await waitUntil(() => rows()[0]?.textContent?.includes('Delivered'), 'English');
+    expect(rows()[0]!.querySelector('time')!.textContent).to.equal('11/1/26, 12:00 PM');
   });
 
   it('reveals the document by reading the record again (an audited read), and hides it', async () => {
