@@ -19,6 +19,7 @@ import { unitChecks } from './checks/units.js';
 import { eventChecks } from './checks/events.js';
 import { messageChecks } from './checks/messages.js';
 import { syncChecks } from './checks/sync.js';
+import { apiKeyChecks } from './checks/api-keys.js';
 import { MARKER, newRunId } from './fixtures.js';
 import type { Target } from './http.js';
 import { Runner, type CheckResult, type Report } from './runner.js';
@@ -52,6 +53,7 @@ export const AREAS = {
   audit: auditChecks,
   events: eventChecks,
   messages: messageChecks,
+  'api-keys': apiKeyChecks,
 } as const satisfies Record<string, (s: Session) => Promise<void>>;
 
 export type Area = keyof typeof AREAS;
