@@ -361,3 +361,15 @@ export {
   ApiKeyWithSecretSchema,
 } from './api-key.js';
 export type { ApiKey, ApiKeyCreate, ApiKeyKind, ApiKeyRotate, ApiKeyRotation, ApiKeyStatus, ApiKeyWithSecret } from './api-key.js';
+// ---- duplicates and merge (#18 §3) ----
+export {
+  DUPLICATE_REASONS,
+  DuplicateDismissSchema,
+  DuplicateListQuerySchema,
+  DuplicatePageSchema,
+  DuplicatePairSchema,
+  DuplicateReasonSchema,
+  DuplicateReasonTypeSchema,
+  DuplicateRebuildSchema,
+} from './duplicate.js';
+export type { DuplicateDismiss, DuplicateListQuery, DuplicatePage, DuplicatePair, DuplicateReason, DuplicateReasonType, DuplicateRebuild } from './duplicate.js';

@@ -30,6 +30,7 @@ import { afterAttempt } from './webhook-rows.js';
 import type { ConsentRecord, PrivacyRequest } from '@clientela/core/schemas';
 import type { PrivacyRequestListParams, StoredPrivacyRequest } from './types.js';
 import type { StoredApiKey } from './types.js';
+import { afterPosition, comparePairs, type DuplicateKeyRow, type DuplicateListParams, type StoredDuplicatePair } from './duplicate-rows.js';
 
 interface Rec {
   seq: number;
@@ -1086,6 +1087,75 @@ export class MemoryStore implements SyncStore {
   touchApiKey(id: string, at: string): void {
     const k = this.apiKeys.get(id);
     if (k && (k.lastUsedAt === null || k.lastUsedAt < at)) k.lastUsedAt = at;
+  }
+
+  // ---- duplicates (#18 §3) ----
+  private dupKeysByCustomer = new Map<string, DuplicateKeyRow[]>();
+  private dupHolders = new Map<string, Map<string, DuplicateKeyRow>>();
+  private dupPairs = new Map<string, StoredDuplicatePair>();
+  private dupPairsByCustomer = new Map<string, Set<string>>();
+
+  putDuplicateKeys(customerIds: readonly string[], rows: readonly DuplicateKeyRow[]): void {
+    for (const id of customerIds) {
+      for (const r of this.dupKeysByCustomer.get(id) ?? []) {
+        const holders = this.dupHolders.get(r.key);
+        holders?.delete(id);
+        if (holders?.size === 0) this.dupHolders.delete(r.key);
+      }
+      this.dupKeysByCustomer.delete(id);
+    }
+    for (const r of rows) {
+      const own = this.dupKeysByCustomer.get(r.customerId);
+      if (own) own.push(r);
+      else this.dupKeysByCustomer.set(r.customerId, [r]);
+      let holders = this.dupHolders.get(r.key);
+      if (!holders) this.dupHolders.set(r.key, (holders = new Map()));
+      holders.set(r.customerId, r);
+    }
+  }
+
+  duplicateKeyHolders(keys: readonly string[]): DuplicateKeyRow[] {
+    return keys.flatMap((k) => [...(this.dupHolders.get(k)?.values() ?? [])]);
+  }
+
+  putDuplicatePairs(customerIds: readonly string[], pairs: readonly StoredDuplicatePair[]): void {
+    for (const id of customerIds) {
+      for (const k of [...(this.dupPairsByCustomer.get(id) ?? [])]) {
+        const p = this.dupPairs.get(k);
+        if (!p || p.dismissedAt) continue;
+        this.dupPairs.delete(k);
+        this.dupPairsByCustomer.get(p.a)?.delete(k);
+        this.dupPairsByCustomer.get(p.b)?.delete(k);
+      }
+    }
+    for (const p of pairs) {
+      const k = `${p.a}|${p.b}`;
+      const dismissedAt = this.dupPairs.get(k)?.dismissedAt;
+      this.dupPairs.set(k, { ...p, reasons: p.reasons.map((r) => ({ ...r })), ...(dismissedAt ? { dismissedAt } : {}) });
+      for (const id of [p.a, p.b]) {
+        let set = this.dupPairsByCustomer.get(id);
+        if (!set) this.dupPairsByCustomer.set(id, (set = new Set()));
+        set.add(k);
+      }
+    }
+  }
+
+  listDuplicatePairs(params: DuplicateListParams): { items: StoredDuplicatePair[]; hasMore: boolean } {
+    const pool = params.customerId ? [...(this.dupPairsByCustomer.get(params.customerId) ?? [])].map((k) => this.dupPairs.get(k)!) : [...this.dupPairs.values()];
+    const items = pool.filter((p) => !p.dismissedAt && afterPosition(p, params.after)).sort(comparePairs);
+    return { items: items.slice(0, params.limit).map((p) => structuredClone(p)), hasMore: items.length > params.limit };
+  }
+
+  getDuplicatePair(a: string, b: string): StoredDuplicatePair | undefined {
+    const p = this.dupPairs.get(`${a}|${b}`);
+    return p && structuredClone(p);
+  }
+
+  dismissDuplicatePair(a: string, b: string, at: string): StoredDuplicatePair | undefined {
+    const p = this.dupPairs.get(`${a}|${b}`);
+    if (!p) return undefined;
+    p.dismissedAt ??= at;
+    return structuredClone(p);
   }
 
   close(): void {}

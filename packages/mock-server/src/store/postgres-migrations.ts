@@ -460,6 +460,34 @@ export const POSTGRES_MIGRATIONS: readonly Migration<Db, Promise<void>>[] = [
       `);
     },
   },
+  // ---- duplicates (#18 §3) ----
+  {
+    version: 18,
+    name: 'possible duplicates: the keys each customer is filed under, and the candidate pairs',
+    up: async (db) => {
+      await db.query(`
+        CREATE TABLE duplicate_keys (
+          key text COLLATE "C" NOT NULL,
+          customer_id text COLLATE "C" NOT NULL,
+          name text NOT NULL,
+          live boolean NOT NULL,
+          PRIMARY KEY (key, customer_id)
+        );
+        CREATE INDEX duplicate_keys_customer ON duplicate_keys (customer_id);
+        CREATE TABLE duplicate_pairs (
+          a text COLLATE "C" NOT NULL,
+          b text COLLATE "C" NOT NULL,
+          score integer NOT NULL,
+          reasons text NOT NULL,
+          updated_at text NOT NULL,
+          dismissed_at text,
+          PRIMARY KEY (a, b)
+        );
+        CREATE INDEX duplicate_pairs_b ON duplicate_pairs (b);
+        CREATE INDEX duplicate_pairs_listed ON duplicate_pairs (score DESC, a, b) WHERE dismissed_at IS NULL;
+      `);
+    },
+  },
 ];
 
 export const POSTGRES_SCHEMA_VERSION = checkMigrations(POSTGRES_MIGRATIONS);

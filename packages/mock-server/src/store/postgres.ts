@@ -32,6 +32,17 @@ import type { Event } from '@clientela/core/schemas';
 import type { ConsentRecord, PrivacyRequest } from '@clientela/core/schemas';
 import type { PrivacyRequestListParams, StoredPrivacyRequest } from './types.js';
 import { privacyRequestOf, redactedRecipient } from './privacy-rows.js';
+import { duplicateKeysOf, pairOfRow, refreshDuplicatesAsync, type DuplicateKeyRow, type DuplicateListParams, type DuplicatePairRow, type StoredDuplicatePair } from './duplicate-rows.js';
+
+/** The advisory lock space of duplicate-key buckets (any fixed number, its own). */
+const DUPLICATES_LOCK = 4_206_612;
+
+/** One of 256 buckets a duplicate key is locked by (FNV-1a of its text). */
+function keyBucket(key: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+  return (h >>> 0) % 256;
+}
 
 const SORT_COLUMNS: Record<CustomerSortField, string> = {
   name: 'name_key',
@@ -145,6 +156,8 @@ export class PostgresStore implements Store {
   readonly #inside: boolean;
   /** Events emitted in this transaction, numbered and stored just before it commits. */
   #pendingEvents: NewEvent[] = [];
+  /** Customers written in this transaction, filed and paired just before it commits (duplicates, #18 §3). */
+  #pendingDuplicates = new Map<string, Customer>();
 
   private constructor(pool: pg.Pool, db: Queryable, inside: boolean) {
     this.#pool = pool;
@@ -204,6 +217,7 @@ export class PostgresStore implements Store {
       await client.query('BEGIN');
       const tx = new PostgresStore(this.#pool, client, true);
       const result = await fn(tx);
+      await tx.#flushDuplicates();
       await tx.#flushEvents();
       await client.query('COMMIT');
       return result;
@@ -255,6 +269,7 @@ export class PostgresStore implements Store {
     }
     await this.#q('INSERT INTO customer_data (id, data) VALUES ($1, $2)', [customer.id, JSON.stringify(customer)]);
     await this.#writeExternalIds(customer);
+    this.#pendingDuplicates.set(customer.id, customer);
   }
 
   /** A live customer's external ids, one row each (the primary key refuses one a live customer holds); a deleted one holds none. */
@@ -303,6 +318,7 @@ export class PostgresStore implements Store {
         const batch = customers.slice(i, i + 1000);
         await self.#q('INSERT INTO customer_data (id, data) SELECT * FROM unnest($1::text[], $2::text[])', [batch.map((c) => c.id), batch.map((c) => JSON.stringify(c))]);
         for (const c of batch) if (c.externalIds && Object.keys(c.externalIds).length) await self.#writeExternalIds(c);
+        for (const c of batch) self.#pendingDuplicates.set(c.id, c);
       }
     });
     if (this.#inside) return;
@@ -333,6 +349,7 @@ export class PostgresStore implements Store {
     if (written) {
       await this.#q('UPDATE customer_data SET data = $2 WHERE id = $1', [customer.id, JSON.stringify(customer)]);
       await this.#writeExternalIds(customer);
+      this.#pendingDuplicates.set(customer.id, customer);
     }
     return written;
   }
@@ -1209,6 +1226,88 @@ export class PostgresStore implements Store {
 
   async touchApiKey(id: string, at: string): Promise<void> {
     await this.#q('UPDATE api_keys SET last_used_at = $2 WHERE id = $1 AND (last_used_at IS NULL OR last_used_at < $2)', [id, at]);
+  }
+
+  // ---- duplicates (#18 §3) ----
+  /**
+   * Files the customers this transaction wrote under their duplicate keys and pairs them, right
+   * before COMMIT. Two transactions writing customers that share a key would each miss the other's
+   * uncommitted rows, so each first takes advisory locks on the buckets of the keys it drops and
+   * adds — all at once, in order, after every row lock it needs (no deadlock) — and the second
+   * then reads the first's committed keys.
+   */
+  async #flushDuplicates(): Promise<void> {
+    const customers = [...this.#pendingDuplicates.values()];
+    this.#pendingDuplicates.clear();
+    for (let i = 0; i < customers.length; i += 1000) await this.#refreshDuplicates(customers.slice(i, i + 1000));
+  }
+
+  async #refreshDuplicates(customers: readonly Customer[]): Promise<void> {
+    const ids = customers.map((c) => c.id);
+    const old = (await this.#q<{ key: string }>('SELECT DISTINCT key FROM duplicate_keys WHERE customer_id = ANY($1::text[])', [ids])).rows.map((r) => r.key);
+    const fresh = customers.flatMap(duplicateKeysOf).map((r) => r.key);
+    const buckets = [...new Set([...old, ...fresh].map(keyBucket))].sort((a, b) => a - b);
+    await this.#q('SELECT count(pg_advisory_xact_lock($1, b)) FROM (SELECT b FROM unnest($2::int[]) AS b ORDER BY b) s', [DUPLICATES_LOCK, buckets]);
+    await refreshDuplicatesAsync(
+      {
+        putDuplicateKeys: async (customerIds, rows) => {
+          await this.#q('DELETE FROM duplicate_keys WHERE customer_id = ANY($1::text[])', [customerIds]);
+          if (!rows.length) return;
+          await this.#q('INSERT INTO duplicate_keys (key, customer_id, name, live) SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::boolean[]) ON CONFLICT DO NOTHING', [
+            rows.map((r) => r.key),
+            rows.map((r) => r.customerId),
+            rows.map((r) => r.name),
+            rows.map((r) => r.live),
+          ]);
+        },
+        duplicateKeyHolders: async (keys) =>
+          (await this.#q<DuplicateKeyRow>('SELECT key, customer_id AS "customerId", name, live FROM duplicate_keys WHERE key = ANY($1::text[])', [keys])).rows,
+        putDuplicatePairs: async (customerIds, pairs) => {
+          await this.#q('DELETE FROM duplicate_pairs WHERE (a = ANY($1::text[]) OR b = ANY($1::text[])) AND dismissed_at IS NULL', [customerIds]);
+          if (!pairs.length) return;
+          await this.#q(
+            `INSERT INTO duplicate_pairs (a, b, score, reasons, updated_at) SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::text[])
+             ON CONFLICT (a, b) DO UPDATE SET score = excluded.score, reasons = excluded.reasons, updated_at = excluded.updated_at`,
+            [pairs.map((p) => p.a), pairs.map((p) => p.b), pairs.map((p) => p.score), pairs.map((p) => JSON.stringify(p.reasons)), pairs.map((p) => p.updatedAt)],
+          );
+        },
+      },
+      customers,
+    );
+  }
+
+  async refreshDuplicates(customers: readonly Customer[]): Promise<void> {
+    if (!this.#inside) return this.transaction((tx) => tx.refreshDuplicates(customers));
+    for (const c of customers) this.#pendingDuplicates.set(c.id, c);
+  }
+
+  async listDuplicatePairs(params: DuplicateListParams): Promise<{ items: StoredDuplicatePair[]; hasMore: boolean }> {
+    const args: unknown[] = [];
+    const arg = (v: unknown) => {
+      args.push(v);
+      return `$${args.length}`;
+    };
+    let where = 'dismissed_at IS NULL';
+    if (params.customerId) {
+      const id = arg(params.customerId);
+      where += ` AND (a = ${id} OR b = ${id})`;
+    }
+    if (params.after) {
+      const score = arg(params.after.score);
+      where += ` AND (score < ${score} OR (score = ${score} AND (a, b) > (${arg(params.after.a)}, ${arg(params.after.b)})))`;
+    }
+    const rows = (await this.#q<DuplicatePairRow>(`SELECT * FROM duplicate_pairs WHERE ${where} ORDER BY score DESC, a, b LIMIT ${arg(params.limit + 1)}`, args)).rows;
+    return { items: rows.slice(0, params.limit).map(pairOfRow), hasMore: rows.length > params.limit };
+  }
+
+  async getDuplicatePair(a: string, b: string): Promise<StoredDuplicatePair | undefined> {
+    const r = (await this.#q<DuplicatePairRow>('SELECT * FROM duplicate_pairs WHERE a = $1 AND b = $2', [a, b])).rows[0];
+    return r && pairOfRow(r);
+  }
+
+  async dismissDuplicatePair(a: string, b: string, at: string): Promise<StoredDuplicatePair | undefined> {
+    const r = (await this.#q<DuplicatePairRow>('UPDATE duplicate_pairs SET dismissed_at = coalesce(dismissed_at, $3) WHERE a = $1 AND b = $2 RETURNING *', [a, b, at])).rows[0];
+    return r && pairOfRow(r);
   }
 
   async close(): Promise<void> {

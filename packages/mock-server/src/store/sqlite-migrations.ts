@@ -343,6 +343,33 @@ export const SQLITE_MIGRATIONS: readonly Migration<Db>[] = [
         );
       `),
   },
+  // ---- duplicates (#18 §3) ----
+  {
+    version: 15,
+    name: 'possible duplicates: the keys each customer is filed under, and the candidate pairs',
+    up: (db) =>
+      db.exec(`
+        CREATE TABLE duplicate_keys (
+          key TEXT NOT NULL,
+          customer_id TEXT NOT NULL,
+          name TEXT NOT NULL,
+          live INTEGER NOT NULL,
+          PRIMARY KEY (key, customer_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX duplicate_keys_customer ON duplicate_keys (customer_id);
+        CREATE TABLE duplicate_pairs (
+          a TEXT NOT NULL,
+          b TEXT NOT NULL,
+          score INTEGER NOT NULL,
+          reasons TEXT NOT NULL,
+          updated_at TEXT NOT NULL,
+          dismissed_at TEXT,
+          PRIMARY KEY (a, b)
+        ) WITHOUT ROWID;
+        CREATE INDEX duplicate_pairs_b ON duplicate_pairs (b);
+        CREATE INDEX duplicate_pairs_listed ON duplicate_pairs (score DESC, a, b) WHERE dismissed_at IS NULL;
+      `),
+  },
 ];
 
 /** The schema version this server writes. */

@@ -14,6 +14,7 @@ import { batchOf, emptyProgress, recipientData, recipientOf } from './message-ro
 import type { DeliveryListParams, DeliveryOutcome, EventListParams, EventListResult, NewEvent, StoredDelivery, StoredWebhookEndpoint } from './types.js';
 import { afterAttempt } from './webhook-rows.js';
 import type { StoredApiKey } from './types.js';
+import { pairOfRow, type DuplicateKeyRow, type DuplicateListParams, type DuplicatePairRow, type StoredDuplicatePair } from './duplicate-rows.js';
 import type { Event } from '@clientela/core/schemas';
 import type { ConsentRecord, PrivacyRequest } from '@clientela/core/schemas';
 import type { PrivacyRequestListParams, StoredPrivacyRequest } from './types.js';
@@ -1067,6 +1068,56 @@ export class SqliteStore implements SyncStore {
 
   touchApiKey(id: string, at: string): void {
     this.db.prepare('UPDATE api_keys SET last_used_at = ? WHERE id = ? AND (last_used_at IS NULL OR last_used_at < ?)').run(at, id, at);
+  }
+
+  // ---- duplicates (#18 §3) ----
+  putDuplicateKeys(customerIds: readonly string[], rows: readonly DuplicateKeyRow[]): void {
+    const del = this.prepare('DELETE FROM duplicate_keys WHERE customer_id = ?');
+    for (const id of customerIds) del.run(id);
+    const ins = this.prepare('INSERT OR REPLACE INTO duplicate_keys (key, customer_id, name, live) VALUES (?, ?, ?, ?)');
+    for (const r of rows) ins.run(r.key, r.customerId, r.name, r.live ? 1 : 0);
+  }
+
+  duplicateKeyHolders(keys: readonly string[]): DuplicateKeyRow[] {
+    const rows = this.prepare('SELECT key, customer_id AS customerId, name, live FROM duplicate_keys WHERE key IN (SELECT value FROM json_each(?))').all(JSON.stringify(keys)) as (Omit<DuplicateKeyRow, 'live'> & { live: number })[];
+    return rows.map((r) => ({ ...r, live: r.live === 1 }));
+  }
+
+  putDuplicatePairs(customerIds: readonly string[], pairs: readonly StoredDuplicatePair[]): void {
+    const del = this.prepare('DELETE FROM duplicate_pairs WHERE (a = ? OR b = ?) AND dismissed_at IS NULL');
+    for (const id of customerIds) del.run(id, id);
+    const up = this.prepare(
+      `INSERT INTO duplicate_pairs (a, b, score, reasons, updated_at) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (a, b) DO UPDATE SET score = excluded.score, reasons = excluded.reasons, updated_at = excluded.updated_at`,
+    );
+    for (const p of pairs) up.run(p.a, p.b, p.score, JSON.stringify(p.reasons), p.updatedAt);
+  }
+
+  listDuplicatePairs(params: DuplicateListParams): { items: StoredDuplicatePair[]; hasMore: boolean } {
+    const args: unknown[] = [];
+    let where = 'dismissed_at IS NULL';
+    if (params.customerId) {
+      where += ' AND (a = ? OR b = ?)';
+      args.push(params.customerId, params.customerId);
+    }
+    if (params.after) {
+      const { score, a, b } = params.after;
+      where += ' AND (score < ? OR (score = ? AND (a > ? OR (a = ? AND b > ?))))';
+      args.push(score, score, a, a, b);
+    }
+    args.push(params.limit + 1);
+    const rows = this.prepare(`SELECT * FROM duplicate_pairs WHERE ${where} ORDER BY score DESC, a, b LIMIT ?`).all(...args) as DuplicatePairRow[];
+    return { items: rows.slice(0, params.limit).map(pairOfRow), hasMore: rows.length > params.limit };
+  }
+
+  getDuplicatePair(a: string, b: string): StoredDuplicatePair | undefined {
+    const r = this.prepare('SELECT * FROM duplicate_pairs WHERE a = ? AND b = ?').get(a, b) as DuplicatePairRow | undefined;
+    return r && pairOfRow(r);
+  }
+
+  dismissDuplicatePair(a: string, b: string, at: string): StoredDuplicatePair | undefined {
+    this.prepare('UPDATE duplicate_pairs SET dismissed_at = coalesce(dismissed_at, ?) WHERE a = ? AND b = ?').run(at, a, b);
+    return this.getDuplicatePair(a, b);
   }
 
   close(): void {

@@ -23,6 +23,7 @@ import type { PrivacyRequestListParams } from './types.js';
 import type { DeliveryListParams, DeliveryOutcome, EventListParams, NewEvent, StoredApiKey, StoredWebhookEndpoint } from './types.js';
 import { deliveriesFor } from './webhook-rows.js';
 import type { FiguresWindow } from './types.js';
+import { refreshDuplicatesSync, type DuplicateListParams } from './duplicate-rows.js';
 
 /**
  * The asynchronous {@link Store} over an embedded {@link SyncStore} (memory, SQLite). Each call
@@ -93,12 +94,20 @@ export class SyncStoreAdapter implements Store {
         if (holder) throw new StoreConflict('document', holder.id);
         this.#checkExternalIds(customer);
       }
-      this.inner.insertCustomer(customer);
+      this.inner.transaction(() => {
+        this.inner.insertCustomer(customer);
+        refreshDuplicatesSync(this.inner, [customer]);
+      });
     });
   }
 
   insertCustomers(customers: readonly Customer[]) {
-    return this.#run(() => this.inner.insertCustomers(customers));
+    return this.#run(() =>
+      this.inner.transaction(() => {
+        this.inner.insertCustomers(customers);
+        for (let i = 0; i < customers.length; i += 1000) refreshDuplicatesSync(this.inner, customers.slice(i, i + 1000));
+      }),
+    );
   }
 
   updateCustomer(customer: Customer, expectedVersion?: number): Promise<boolean> {
@@ -109,7 +118,10 @@ export class SyncStoreAdapter implements Store {
         if (holder && holder.id !== customer.id) throw new StoreConflict('document', holder.id);
         this.#checkExternalIds(customer);
       }
-      this.inner.updateCustomer(customer);
+      this.inner.transaction(() => {
+        this.inner.updateCustomer(customer);
+        refreshDuplicatesSync(this.inner, [customer]);
+      });
       return true;
     });
   }
@@ -492,6 +504,20 @@ export class SyncStoreAdapter implements Store {
   }
   touchApiKey(id: string, at: string): Promise<void> {
     return this.#run(() => this.inner.touchApiKey(id, at));
+  }
+
+  // ---- duplicates (#18 §3) ----
+  refreshDuplicates(customers: readonly Customer[]): Promise<void> {
+    return this.#run(() => this.inner.transaction(() => refreshDuplicatesSync(this.inner, customers)));
+  }
+  listDuplicatePairs(params: DuplicateListParams) {
+    return this.#run(() => this.inner.listDuplicatePairs(params));
+  }
+  getDuplicatePair(a: string, b: string) {
+    return this.#run(() => this.inner.getDuplicatePair(a, b));
+  }
+  dismissDuplicatePair(a: string, b: string, at: string) {
+    return this.#run(() => this.inner.dismissDuplicatePair(a, b, at));
   }
 
   /** Closes at once when no transaction runs (a test may reopen the file right after). */

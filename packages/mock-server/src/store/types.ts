@@ -31,6 +31,7 @@ import type {
   PrivacyRequestStatus,
   ApiKey,
 } from '@clientela/core/schemas';
+import type { DuplicateKeyRow, DuplicateListParams, StoredDuplicatePair } from './duplicate-rows.js';
 
 // ---- LGPD (#18 §1–§2): consent records and data-subject requests ----
 /** A data-subject request as stored, with its position in the queue. */
@@ -518,6 +519,18 @@ export interface Store {
   /** Moves the key's `lastUsedAt` forward to `at` (never back: two processes may touch it in any order). */
   touchApiKey(id: string, at: string): Promise<void>;
 
+  // ---- duplicates (#18 §3) ----
+  // insertCustomer, insertCustomers and updateCustomer also file each written customer under its
+  // duplicate keys and replace its candidate pairs, in the same transaction as the write.
+  /** Files `customers` under their keys anew and finds their pairs again (the full run, a page at a time). */
+  refreshDuplicates(customers: readonly Customer[]): Promise<void>;
+  /** Pairs not dismissed, by score (highest first), then ids. */
+  listDuplicatePairs(params: DuplicateListParams): Promise<{ items: StoredDuplicatePair[]; hasMore: boolean }>;
+  /** A stored pair (`a` < `b`), dismissed or not. */
+  getDuplicatePair(a: string, b: string): Promise<StoredDuplicatePair | undefined>;
+  /** Marks a stored pair as not a duplicate (it stays so whatever its customers' later writes); the pair, or undefined when there is none. */
+  dismissDuplicatePair(a: string, b: string, at: string): Promise<StoredDuplicatePair | undefined>;
+
   close(): Promise<void>;
 }
 
@@ -652,6 +665,17 @@ export interface SyncStore {
   /** Inserts or replaces the record (keeping the stored `lastUsedAt`). */
   putApiKey(key: StoredApiKey): void;
   touchApiKey(id: string, at: string): void;
+
+  // ---- duplicates (#18 §3) (see Store; the adapter files and pairs on every customer write) ----
+  /** Replaces the keys of `customerIds` with `rows`. */
+  putDuplicateKeys(customerIds: readonly string[], rows: readonly DuplicateKeyRow[]): void;
+  /** Every row filed under one of `keys`. */
+  duplicateKeyHolders(keys: readonly string[]): DuplicateKeyRow[];
+  /** Replaces the pairs (not dismissed) that involve one of `customerIds` with `pairs`; a dismissed pair keeps its dismissal. */
+  putDuplicatePairs(customerIds: readonly string[], pairs: readonly StoredDuplicatePair[]): void;
+  listDuplicatePairs(params: DuplicateListParams): { items: StoredDuplicatePair[]; hasMore: boolean };
+  getDuplicatePair(a: string, b: string): StoredDuplicatePair | undefined;
+  dismissDuplicatePair(a: string, b: string, at: string): StoredDuplicatePair | undefined;
 
   close(): void;
 }
