@@ -24,6 +24,7 @@ import { registerSettingsAndAudit } from './routes/settings.js';
 import { registerUnits } from './routes/units.js';
 import { registerViews } from './routes/views.js';
 import { registerEvents } from './routes/events.js';
+import { registerDuplicates } from './routes/duplicates.js';
 import { registerWebhooks } from './routes/webhooks.js';
 import { registerApiKeys } from './routes/api-keys.js';
 import { ApiKeyAuthenticator, apiKeyLabel } from './service/api-keys.js';
@@ -334,6 +335,7 @@ export function createApp(options: AppOptions = {}): MockServer {
   registerEvents(router, ctx);
   registerWebhooks(router, ctx);
   registerApiKeys(router, ctx);
+  registerDuplicates(router, ctx);
 
   // Deliveries start once the seed is written (the seed emits no events, but a store reopened
   // with pending deliveries resumes them).

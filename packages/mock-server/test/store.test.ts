@@ -226,6 +226,7 @@ describe('SQLite migrations', () => {
       DROP TABLE automations; DROP TABLE automation_occasions; DROP TABLE carts;
       DROP TABLE consent_records; DROP TABLE privacy_requests;
       DROP TABLE api_keys`);
+    raw.exec('DROP TABLE duplicate_keys; DROP TABLE duplicate_pairs');
     raw.close();
     s = app({ seed: 80, db });
     const r: any = await call(s, 'GET', '/v1/customers?sort=-visitsCount&limit=200');

@@ -70,6 +70,8 @@ export interface AuditWords {
   apiKeyCreate(name: string): string;
   apiKeyRotate(name: string, until: string): string;
   apiKeyRevoke(name: string): string;
+  duplicateDismiss(a: string, b: string): string;
+  merge(merged: string, into: string): string;
 }
 
 const pt: AuditWords = {
@@ -126,6 +128,8 @@ const pt: AuditWords = {
   apiKeyCreate: (name) => `Criou a chave de API ${name}`,
   apiKeyRotate: (name, until) => `Trocou a chave de API ${name}; a anterior funciona até ${until}`,
   apiKeyRevoke: (name) => `Revogou a chave de API ${name}`,
+  duplicateDismiss: (a, b) => `Marcou ${a} e ${b} como não duplicados`,
+  merge: (merged, into) => `Mesclou ${merged} em ${into}`,
 };
 
 
@@ -298,6 +302,10 @@ export function describeAuditEntry(entry: AuditEntry, locale: Locale, options: D
     }
     case 'api_key.revoke':
       return w.apiKeyRevoke(apiKeyName);
+    case 'duplicate.dismiss':
+      return w.duplicateDismiss(customerName, entry.customers?.[0]?.name ?? w.aCustomer);
+    case 'customer.merge':
+      return w.merge(list((entry.customers ?? []).map((r) => r.name), locale) || w.aCustomer, customerName);
   }
 }
 

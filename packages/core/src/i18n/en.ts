@@ -142,6 +142,8 @@ export const audit: AuditWords = {
   apiKeyCreate: (name) => `Created the API key ${name}`,
   apiKeyRotate: (name, until) => `Rotated the API key ${name}; the old one works until ${until}`,
   apiKeyRevoke: (name) => `Revoked the API key ${name}`,
+  duplicateDismiss: (a, b) => `Marked ${a} and ${b} as not duplicates`,
+  merge: (merged, into) => `Merged ${merged} into ${into}`,
 };
 
 /** Filter conditions in words (see `describeFilterCondition`), condition names and built-in view names. */

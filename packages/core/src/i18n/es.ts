@@ -143,6 +143,8 @@ export const audit: AuditWords = {
   apiKeyCreate: (name) => `Creó la clave de API ${name}`,
   apiKeyRotate: (name, until) => `Rotó la clave de API ${name}; la anterior funciona hasta ${until}`,
   apiKeyRevoke: (name) => `Revocó la clave de API ${name}`,
+  duplicateDismiss: (a, b) => `Marcó a ${a} y ${b} como no duplicados`,
+  merge: (merged, into) => `Fusionó ${merged} en ${into}`,
 };
 
 /** Filter conditions in words (see `describeFilterCondition`), condition names and built-in view names. */

@@ -187,4 +187,6 @@ export const AUDIT_ACTIONS = [
   'consent.record', 'privacy.request', 'privacy.update', 'privacy.archive', 'customer.anonymize',
   // managed API keys (#16 §4)
   'api_key.create', 'api_key.rotate', 'api_key.revoke',
+  // duplicates and merge (#18 §3)
+  'duplicate.dismiss', 'customer.merge',
 ] as const;

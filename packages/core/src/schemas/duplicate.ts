@@ -55,8 +55,6 @@ export const DuplicateRebuildSchema = z.strictObject({
   total: z.int().check(z.nonnegative()),
   startedAt: z.optional(datetime()),
   finishedAt: z.optional(datetime()),
-  /** Pairs listed (not dismissed) when the run finished. */
-  pairs: z.optional(z.int().check(z.nonnegative())),
 });
 
 export type DuplicateReasonType = z.infer<typeof DuplicateReasonTypeSchema>;

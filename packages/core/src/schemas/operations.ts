@@ -177,6 +177,8 @@ export const AuditEntrySchema = z.strictObject({
   excluded: z.optional(z.strictObject({ noConsent: z.int(), noContact: z.int() })),
   /** An API key's rotation: until when the old key keeps working. */
   until: z.optional(datetime()),
+  /** The other customers an action names: a dismissed pair's second one, the records merged into `target`. */
+  customers: z.optional(z.array(AuditRefSchema)),
 });
 
 export const AuditQuerySchema = z.strictObject({

@@ -15,4 +15,5 @@ export const table: Record<Key, string> = {
     'a_automation.create': 'Created an automation', 'a_automation.update': 'Changed an automation', 'a_automation.delete': 'Deleted an automation',
     'a_consent.record': 'Recorded consent', 'a_privacy.request': 'Opened an LGPD request', 'a_privacy.update': 'Handled an LGPD request', 'a_privacy.archive': 'Produced a data archive (LGPD)', 'a_customer.anonymize': 'Anonymized a customer',
     'a_api_key.create': 'Created an API key', 'a_api_key.rotate': 'Rotated an API key', 'a_api_key.revoke': 'Revoked an API key',
+    'a_duplicate.dismiss': 'Marked as not duplicates', 'a_customer.merge': 'Merged customers',
 };
