@@ -5,6 +5,7 @@ import '@clientela/elements/category-manager';
 import '@clientela/elements/customer-form';
 import '@clientela/elements/registration-settings';
 import { unitSettings } from './units-settings.js';
+import { apiKeySettings } from './api-keys-settings.js';
 import { adminClient } from '../admin-client.js';
 import { lang } from '../shared.js';
 
@@ -65,12 +66,12 @@ export function openCategories(): HTMLDialogElement {
   return openDialog(t('categories'), manager, 'categories-dialog');
 }
 
-/** Opens the settings: which registration fields are required, and the business's units. */
+/** Opens the settings: which registration fields are required, the business's units and the API keys. */
 export function openSettings(): HTMLDialogElement {
   const settings = document.createElement('cl-registration-settings');
   settings.client = client;
   const content = document.createElement('div');
-  content.append(settings, unitSettings(client));
+  content.append(settings, unitSettings(client), apiKeySettings(client));
   return openDialog(t('settings'), content, 'settings-dialog');
 }
 
