@@ -65,6 +65,18 @@ export async function startExamples({ apiUrl, port = 0 }) {
   await server.listen();
   const address = server.httpServer.address();
   const url = `http://127.0.0.1:${address.port}`;
+  // Access links the server e-mails ("Esqueci minha senha", first access) open the storefront's account page.
+  // A server started with --fail-rate answers some requests 503: the PUT is idempotent, so it is retried.
+  let linked;
+  for (let attempt = 0; attempt < 20 && !linked?.ok; attempt++) {
+    linked = await fetch(`${apiUrl}/v1/settings/account-links`, {
+      method: 'PUT',
+      headers: { Authorization: `Bearer ${SECRET_KEY}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ accountUrl: `${url}/storefront/` }),
+    });
+    if (linked.status !== 503) break;
+  }
+  if (!linked.ok) throw new Error(`could not set the account page of access links: ${linked.status} ${await linked.text()}`);
   return {
     url,
     adminUrl: `${url}/admin/`,

@@ -4,7 +4,9 @@
 //      password and are signed in to see their orders;
 //   3. private catalog: only pre-registered customers sign in with e-mail and password;
 //   4. customers migrated from another platform set a new password on first access
-//      (`?token=…&catalog=migrated`).
+//      (`?token=…&catalog=migrated`, or the e-mailed `?token=…&purpose=first-access`).
+// "Esqueci minha senha" on any sign-in form e-mails a link back here (`?token=…&purpose=reset`),
+// which opens the seller panel's set-password step with the recovery wording.
 // Whoever signs in (there, or by registering with a password) lands on "Minha conta", one
 // <cl-account-access> that keeps the session across reloads until it expires. The storefront
 // holds only the publishable key.
@@ -15,7 +17,8 @@ import { lang, storefrontClient } from '../shared.js';
 const client = storefrontClient();
 const params = new URLSearchParams(location.search);
 const token = params.get('token') ?? '';
-const linkPanel = params.get('catalog') === 'migrated' ? 'migrated' : 'seller';
+const purpose = params.get('purpose');
+const linkPanel = params.get('catalog') === 'migrated' || purpose === 'first-access' ? 'migrated' : 'seller';
 
 const words: Record<string, { linkHint: string }> = {
   'pt-BR': { linkHint: 'Recebeu um link de acesso da loja? Abra-o para cadastrar sua senha. Já tem senha? Entre abaixo.' },
@@ -52,8 +55,10 @@ for (const id of ['seller', 'private', 'migrated'] as const) {
   // Only "Minha conta" restores a stored session; these forms stay forms.
   access.persist = false;
   access.variant = id === 'migrated' ? 'migrated' : 'invited';
-  if (id !== 'private' && token && id === linkPanel) access.token = token;
-  else access.mode = 'sign-in';
+  if (id !== 'private' && token && id === linkPanel) {
+    access.token = token;
+    if (purpose === 'reset') access.variant = 'reset';
+  } else access.mode = 'sign-in';
   if (id !== 'private' && !(token && id === linkPanel)) {
     const hint = document.createElement('p');
     hint.textContent = t.linkHint;
@@ -66,6 +71,7 @@ for (const id of ['seller', 'private', 'migrated'] as const) {
       const url = new URL(location.href);
       url.searchParams.delete('token');
       url.searchParams.delete('catalog');
+      url.searchParams.delete('purpose');
       url.hash = '#conta';
       history.replaceState(null, '', url);
     }

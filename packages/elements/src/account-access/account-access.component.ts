@@ -10,9 +10,11 @@ import { adoptLightDomStyles } from '../internal/light-dom.js';
 import { clearSession, loadSession, saveSession } from '../internal/session-store.js';
 import { LocalizeController } from '../internal/localize.controller.js';
 import { catalog } from './account-access.messages.js';
+import { catalog as recoveryCatalog } from './password-reset.messages.js';
+import { PASSWORD_RESET_TTL_MINUTES } from '@clientela/core/schemas';
 import { styles } from './account-access.styles.js';
 
-type Status = 'idle' | 'busy' | 'signed-in' | 'expired' | 'used' | 'invalid';
+type Status = 'idle' | 'busy' | 'signed-in' | 'expired' | 'used' | 'invalid' | 'sent';
 type Field = 'email' | 'password' | 'confirm';
 
 let instances = 0;
@@ -73,10 +75,10 @@ export class AccountAccess extends ClientelaElement<AccountAccessClient> {
 
   /** The invitation token (from the link's `?token=`); with it the element asks for a new password. */
   declare token: string;
-  /** `sign-in` or `set-password`; defaults to `set-password` when there is a token. */
-  declare mode: 'sign-in' | 'set-password' | '';
-  /** Wording of the set-password step: `invited` (registered by a seller) or `migrated`. */
-  declare variant: 'invited' | 'migrated';
+  /** `sign-in`, `set-password` or `forgot` ("Esqueci minha senha"); defaults to `set-password` when there is a token. */
+  declare mode: 'sign-in' | 'set-password' | 'forgot' | '';
+  /** Wording of the set-password step: `invited` (registered by a seller), `migrated`, or `reset` (a recovery link). */
+  declare variant: 'invited' | 'migrated' | 'reset';
   /** Pre-fills the e-mail field. */
   declare email: string;
   /**
@@ -149,8 +151,8 @@ export class AccountAccess extends ClientelaElement<AccountAccessClient> {
   };
 
   /** The step shown. */
-  get view(): 'sign-in' | 'set-password' {
-    if (this.mode === 'sign-in') return 'sign-in';
+  get view(): 'sign-in' | 'set-password' | 'forgot' {
+    if (this.mode === 'sign-in' || this.mode === 'forgot') return this.mode;
     return this.mode === 'set-password' || this.token ? 'set-password' : 'sign-in';
   }
 
@@ -203,6 +205,10 @@ export class AccountAccess extends ClientelaElement<AccountAccessClient> {
   get #t() {
     return this.#l10n.t;
   }
+  /** The recovery steps' words (a catalog of their own). */
+  readonly #recovery = new LocalizeController(this, recoveryCatalog);
+  /** The e-mail a recovery link was asked for (said back on the "check your e-mail" step). */
+  #sentTo = '';
 
   #input(name: Field): HTMLInputElement | null {
     return this.querySelector(`#${this.#id}-${name}`);
@@ -253,11 +259,34 @@ export class AccountAccess extends ClientelaElement<AccountAccessClient> {
     return t('failed');
   }
 
+  /**
+   * "Esqueci minha senha": asks the server to e-mail a link. The answer is the same whether or not
+   * the e-mail has an account, and so is what the shopper reads next.
+   */
+  async #requestLink(): Promise<void> {
+    if (!this.#validate(['email'])) return;
+    const email = this.#input('email')!.value.trim();
+    this.status = 'busy';
+    try {
+      await this.api!.account.requestPasswordReset({ email });
+      this.#sentTo = email;
+      this.email = email;
+      this.status = 'sent';
+      await this.updateComplete;
+      this.querySelector<HTMLElement>(`#${this.#id}-title`)?.focus();
+    } catch (error) {
+      this.status = 'idle';
+      if (isValidationError(error)) this.fieldErrors = { email: this.#t('invalidEmail') };
+      else this.alert = isRateLimitError(error) ? this.#t('tooMany') : this.#t('failed');
+    }
+  }
+
   async #onSubmit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     if (this.status === 'busy' || !this.api) return;
     this.alert = '';
     this.notice = '';
+    if (this.view === 'forgot') return this.#requestLink();
     const setting = this.view === 'set-password';
     if (!this.#validate(setting ? ['email', 'password', 'confirm'] : ['email', 'password'])) return;
     const email = this.#input('email')!.value.trim();
@@ -313,6 +342,16 @@ export class AccountAccess extends ClientelaElement<AccountAccessClient> {
     void this.updateComplete.then(() => this.#input('email')?.focus());
   };
 
+  #goForgot = () => {
+    // Whatever was typed as the e-mail on the sign-in form carries over.
+    const typed = this.#input('email')?.value.trim();
+    if (typed) this.email = typed;
+    this.token = '';
+    this.mode = 'forgot';
+    this.status = 'idle';
+    void this.updateComplete.then(() => this.#input('email')?.focus());
+  };
+
   #field(name: Field, label: string, type: string, autocomplete: string, hint?: string) {
     const id = `${this.#id}-${name}`;
     const error = this.fieldErrors[name];
@@ -342,7 +381,40 @@ export class AccountAccess extends ClientelaElement<AccountAccessClient> {
       <h2 id=${`${this.#id}-title`}>${title}</h2>
       <p>${text}</p>
       <button type="button" class="secondary" @click=${this.#goSignIn}>${this.#t('goSignIn')}</button>
+      ${this.status === 'expired' || this.status === 'used' ? html`<button type="button" @click=${this.#goForgot}>${this.#recovery.t('askNewLink')}</button>` : nothing}
     </section>`;
+  }
+
+  /** "Confira seu e-mail": the same words whether or not an account holds the e-mail. */
+  #sent() {
+    const r = this.#recovery.t;
+    return html`<section data-part="base" role="status" aria-labelledby=${`${this.#id}-title`} data-state="sent">
+      <h2 id=${`${this.#id}-title`} tabindex="-1">${r('sentTitle')}</h2>
+      <p>${r('sentText', { email: this.#sentTo, minutes: String(PASSWORD_RESET_TTL_MINUTES) })}</p>
+      <button type="button" class="secondary" @click=${this.#goSignIn}>${r('backToSignIn')}</button>
+    </section>`;
+  }
+
+  #forgot() {
+    const t = this.#t;
+    const r = this.#recovery.t;
+    const busy = this.status === 'busy';
+    return html`<form
+      data-part="base"
+      data-state="forgot"
+      method="post"
+      novalidate
+      aria-labelledby=${`${this.#id}-title`}
+      aria-busy=${busy ? 'true' : 'false'}
+      @submit=${this.#onSubmit}
+    >
+      <h2 id=${`${this.#id}-title`}>${r('forgotTitle')}</h2>
+      <p>${r('forgotIntro')}</p>
+      ${this.#field('email', t('email'), 'email', 'email')}
+      <div role="alert">${this.alert ? html`<p data-part="alert">${this.alert}</p>` : nothing}</div>
+      <button type="submit" data-part="submit" ?disabled=${busy}>${busy ? r('sending') : r('sendLink')}</button>
+      <button type="button" class="secondary" @click=${this.#goSignIn}>${r('backToSignIn')}</button>
+    </form>`;
   }
 
   override render() {
@@ -356,11 +428,15 @@ export class AccountAccess extends ClientelaElement<AccountAccessClient> {
         return this.#state(t('invalidTitle'), t('invalidText'));
       case 'signed-in':
         return html`<cl-account-area .client=${this.api} .session=${this.session} lang=${this.resolvedLocale}></cl-account-area>`;
+      case 'sent':
+        return this.#sent();
     }
+    if (this.view === 'forgot') return this.#forgot();
     const setting = this.view === 'set-password';
     const busy = this.status === 'busy';
-    const title = setting ? t(this.variant === 'migrated' ? 'migratedTitle' : 'invitedTitle') : t('signInTitle');
-    const intro = setting ? t(this.variant === 'migrated' ? 'migratedIntro' : 'invitedIntro') : t('signInIntro');
+    const reset = setting && this.variant === 'reset';
+    const title = reset ? this.#recovery.t('resetTitle') : setting ? t(this.variant === 'migrated' ? 'migratedTitle' : 'invitedTitle') : t('signInTitle');
+    const intro = reset ? this.#recovery.t('resetIntro') : setting ? t(this.variant === 'migrated' ? 'migratedIntro' : 'invitedIntro') : t('signInIntro');
     return html`<form
       data-part="base"
       data-state=${setting ? 'set-password' : 'sign-in'}
@@ -382,6 +458,7 @@ export class AccountAccess extends ClientelaElement<AccountAccessClient> {
       <button type="submit" data-part="submit" ?disabled=${busy}>
         ${busy ? t(setting ? 'saving' : 'signingIn') : t(setting ? 'setPassword' : 'signIn')}
       </button>
+      ${setting ? nothing : html`<button type="button" class="link" data-part="forgot" @click=${this.#goForgot}>${this.#recovery.t('forgot')}</button>`}
     </form>`;
   }
 }

@@ -74,6 +74,15 @@ export const styles = css`
     background: var(--_surface);
     color: var(--_accent);
   }
+  /* "Esqueci minha senha": a quiet text button under the sign-in button, still a 44px target. */
+  cl-account-access [data-part='base'] button.link {
+    background: transparent;
+    border-color: transparent;
+    color: var(--_accent);
+    text-decoration: underline;
+    justify-self: start;
+    padding: 0 0.25rem;
+  }
   cl-account-access [data-part='base'] button:disabled {
     opacity: 0.6;
     cursor: progress;
