@@ -9,3 +9,5 @@ import './table-view.js';
 import './tools-view.js';
 import './registrations-view.js';
 import './webhooks-view.js';
+// After table-view: it points the table's message composer at this view's address.
+import './messages-view.js';

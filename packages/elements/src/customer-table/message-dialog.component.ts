@@ -69,7 +69,11 @@ export class TableMessageDialog extends TablePart {
   }
 
   override render() {
-    return html`<dialog part="message-dialog" class="message-dialog" aria-label=${this.t('sendMessage')}>
+    // Following the composer's link to the batch leaves the dialog: it closes behind the person.
+    const followed = (e: Event) => {
+      if (e.composedPath().some((n) => n instanceof HTMLAnchorElement && n.dataset['batch'])) this.#close();
+    };
+    return html`<dialog part="message-dialog" class="message-dialog" aria-label=${this.t('sendMessage')} @click=${followed}>
       <div class="dialog-head"><button type="button" class="link" @click=${() => this.#close()}>${this.t('close')}</button></div>
       <cl-message-composer
         cancelable
