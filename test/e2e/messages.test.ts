@@ -3,7 +3,7 @@
 // real recipient and who is left out, ticks the statement of responsibility and sends; follows the
 // link to the batch in "Mensagens" and sees each recipient's status (the development provider
 // delivers); the customer's card shows the channels that reach them and the message received.
-import { createClient } from '@clientela/core';
+import { createClient, type Customer } from '@clientela/core';
 import { describe, expect, it } from 'vitest';
 import { SECRET_KEY } from '../../scripts/examples-harness.mjs';
 import { openAdmin, testCpf, useStack } from './stack.js';
@@ -14,7 +14,7 @@ const run = Date.now() % 1e6;
 describe('messages from the admin', () => {
   it('select, compose with a variable, tick, send; the batch and each recipient in "Mensagens"; the card', async () => {
     const client = createClient({ baseUrl: stack.server.url, apiKey: SECRET_KEY });
-    const people = [];
+    const people: Customer[] = [];
     for (const [i, [first, email]] of ([['Bia', true], ['Caio', true], ['Duda', false]] as const).entries()) {
       people.push(
         await client.customers.create({
@@ -97,5 +97,5 @@ describe('messages from the admin', () => {
     await card.getByRole('switch', { name: 'SMS' }).check();
     await expect.poll(async () => (await client.customers.retrieve(people[0]!.id, { document: 'masked' })).marketingConsent.sms, { timeout: 15_000 }).toBe(true);
     await admin.close();
-  });
+  }, 180_000);
 });

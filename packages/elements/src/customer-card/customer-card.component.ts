@@ -244,11 +244,16 @@ export class CustomerCard extends ClientelaElement<CustomerCardClient> {
   }
 
   /** Turns one channel's consent on or off (the same guarded write as every other change: If-Match). */
-  #setConsent(channel: 'email' | 'sms' | 'whatsapp', on: boolean): Promise<void> {
+  async #setConsent(channel: 'email' | 'sms' | 'whatsapp', on: boolean): Promise<void> {
     const c = this.customer;
-    if (!c || c.marketingConsent[channel] === on) return Promise.resolve();
+    if (!c || c.marketingConsent[channel] === on) return;
     const { email, sms, whatsapp } = c.marketingConsent;
-    return this.#save({ marketingConsent: { email, sms, whatsapp, [channel]: on } });
+    const consent = { email, sms, whatsapp, [channel]: on };
+    // The switch stays where the person put it while the write runs (a render in between must not
+    // flip it back); a refusal shows the record as it is (the server's on a 412, else as before).
+    this.customer = { ...c, marketingConsent: { ...c.marketingConsent, ...consent } };
+    await this.#save({ marketingConsent: consent });
+    if (this.message?.kind === 'error' && this.customer?.version === c.version) this.customer = { ...c };
   }
 
   async #moreOrders(): Promise<void> {

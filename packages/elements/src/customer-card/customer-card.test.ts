@@ -181,6 +181,7 @@ describe('<cl-customer-card>', () => {
     expect(fake.calls.filter((c) => c.startsWith('PATCH'))).to.have.length(1);
     expect(sms().checked).to.equal(true);
     expect($(el, '[role=status].message').textContent).to.equal('Alterações salvas.');
+    expect((await fake.client.customers.retrieve('cus_1')).marketingConsent).to.include({ email: true, sms: true, whatsapp: true });
     fake.bump();
     const email = $(el, '[data-consent=email]') as HTMLInputElement;
     email.click();
