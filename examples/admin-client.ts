@@ -1,4 +1,4 @@
-import { createClient } from '@clientela/core';
+import { createClient } from '@clientela/core/client';
 import { apiBase, lang } from './shared.js';
 
 /**

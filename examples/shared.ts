@@ -1,5 +1,5 @@
 /// <reference types="vite/client" />
-import { createClient } from '@clientela/core';
+import { createClient } from '@clientela/core/client';
 
 /**
  * The example pages reach the mock server through vite's proxy, so the API base is this page's

@@ -54,7 +54,7 @@ describe('published packages', () => {
 
   it('import by name in Node', () => {
     const script = `
-      const core = await import('@clientela/core');
+      const core = { ...(await import('@clientela/core')), ...(await import('@clientela/core/client')) };
       const server = await import('@clientela/mock-server');
       const app = server.createApp({ seed: 20 });
       const res = await app.fetch(new Request('http://x/v1/customers?limit=5', { headers: { authorization: 'Bearer ' + app.keys.secret } }));
@@ -76,7 +76,8 @@ describe('published packages', () => {
     const tsc = join(root, 'node_modules/.bin/tsc');
     writeFileSync(
       join(dir, 'check.ts'),
-      `import { createClient, isValidCnpj, type Customer } from '@clientela/core';
+      `import { isValidCnpj, type Customer } from '@clientela/core';
+       import { createClient } from '@clientela/core/client';
        import { CustomerTable } from '@clientela/elements/customer-table';
        import { createApp } from '@clientela/mock-server';
        const ok: boolean = isValidCnpj('12.ABC.345/01DE-35');

@@ -2,7 +2,7 @@
 // a seller registered, the shopper opens it on the storefront, sets a password and is signed in;
 // a 1,000-row spreadsheet with 10 bad rows is imported; the data log then shows the import and
 // the document reveals done here.
-import { createClient } from '@clientela/core';
+import { createClient } from '@clientela/core/client';
 import { describe, expect, it } from 'vitest';
 import { SECRET_KEY } from '../../scripts/examples-harness.mjs';
 import { openAdmin, testCpf, useStack } from './stack.js';

@@ -4,7 +4,8 @@
 // spreadsheet. Every step either succeeds or shows a visible message in Portuguese with a way to
 // try again (which the person uses), never the server's developer words; and the rows shown
 // always belong to the query on screen.
-import { createClient, searchKey } from '@clientela/core';
+import { searchKey } from '@clientela/core';
+import { createClient } from '@clientela/core/client';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { SECRET_KEY } from '../../scripts/examples-harness.mjs';

@@ -2,7 +2,7 @@
 // a 390 × 844 phone and a 1280 × 900 desktop, a server that fails some requests, categories and
 // customers changed in one element and seen in the others, and the small things a person notices.
 // Each test is a person's steps in Chromium against the mock server CLI and the example pages.
-import { createClient } from '@clientela/core';
+import { createClient } from '@clientela/core/client';
 import type { Browser, Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SECRET_KEY } from '../../scripts/examples-harness.mjs';

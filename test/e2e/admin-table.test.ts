@@ -1,7 +1,7 @@
 // End to end on the admin example, in Chromium, against the mock server CLI with 100,000 seeded
 // customers: a CPF typed with punctuation finds its one customer, the query lands in the page URL,
 // and scrolling to the end of the whole list reaches the last row (its page fetched by offset).
-import { createClient } from '@clientela/core';
+import { createClient } from '@clientela/core/client';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SECRET_KEY } from '../../scripts/examples-harness.mjs';

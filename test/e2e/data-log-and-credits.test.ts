@@ -3,7 +3,8 @@
 // a bulk action names its category; an export says what was downloaded), and the card's credits
 // and average rating tell the truth (a credit past its expiry shows as expired; the wallet's
 // active list starts at the nearest future expiry; the average agrees with the rated orders).
-import { createClient, type Customer } from '@clientela/core';
+import type { Customer } from '@clientela/core';
+import { createClient } from '@clientela/core/client';
 import { describe, expect, it } from 'vitest';
 import { SECRET_KEY } from '../../scripts/examples-harness.mjs';
 import { openAdmin, testCpf, useStack } from './stack.js';

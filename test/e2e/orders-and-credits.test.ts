@@ -2,7 +2,7 @@
 // credit recorded through the API appear on the customer's card with the figures the server
 // computed; a return made through the API shows as "Devolvido" with the amount taken back out;
 // a customer with no history shows none (nothing is generated on read).
-import { createClient } from '@clientela/core';
+import { createClient } from '@clientela/core/client';
 import { describe, expect, it } from 'vitest';
 import { SECRET_KEY } from '../../scripts/examples-harness.mjs';
 import { openAdmin, testCpf, useStack } from './stack.js';

@@ -3,7 +3,7 @@
 // discount, and sees its members (exactly the customers who spent more than R$ 5.000, checked over
 // every customer), its figures and its rule in plain words; an order that takes a customer over
 // R$ 5.000 adds a member, and cancelling it takes them out again.
-import { createClient } from '@clientela/core';
+import { createClient } from '@clientela/core/client';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { SECRET_KEY } from '../../scripts/examples-harness.mjs';

@@ -4,7 +4,9 @@
 // them; the exported rows are exactly the server's filtered list, and that list is exactly what a
 // brute-force check over every customer (core's matchesFilter) selects.
 import { readFileSync } from 'node:fs';
-import { createClient, matchesFilter, parseFilter, resolveFilter, type Customer } from '@clientela/core';
+import type { Customer } from '@clientela/core';
+import { createClient } from '@clientela/core/client';
+import { matchesFilter, parseFilter, resolveFilter } from '@clientela/core/schemas';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { SECRET_KEY } from '../../scripts/examples-harness.mjs';

@@ -2,7 +2,7 @@
 // format and one in the machine format import back unchanged; a real spreadsheet with a
 // 15/03/1990 birth date is accepted, and a row with 22 cells instead of 23 is rejected with that
 // reason, each rejected row named by who it is and each error by its column label.
-import { createClient } from '@clientela/core';
+import { createClient } from '@clientela/core/client';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { SECRET_KEY } from '../../scripts/examples-harness.mjs';

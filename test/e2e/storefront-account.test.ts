@@ -3,7 +3,8 @@
 // refused with its reason before anything is sent), the form giving way to "Minha conta", the
 // signed-in area (details edited, orders, credits, password), a reload that keeps the session,
 // an expired one that does not, and a seller's invitation that names its e-mail.
-import { benefitsOf, createClient, formatPercent } from '@clientela/core';
+import { benefitsOf, formatPercent } from '@clientela/core';
+import { createClient } from '@clientela/core/client';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SECRET_KEY } from '../../scripts/examples-harness.mjs';

@@ -4,7 +4,7 @@
 // step either succeeds or shows a visible message in Portuguese with a way to try again (which
 // the shopper uses), never the server's developer words; and what "Minha conta" shows is always
 // this shopper's own data.
-import { createClient } from '@clientela/core';
+import { createClient } from '@clientela/core/client';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { SECRET_KEY } from '../../scripts/examples-harness.mjs';

@@ -2,7 +2,8 @@
 // alphanumeric CNPJ on the storefront's Account page (publishable key only), typing it in
 // lowercase and letting the CEP fill the address; the admin panel then finds it by CNPJ (in the
 // customer table when the page has one, and through the API with the secret key).
-import { createClient, isValidCnpj } from '@clientela/core';
+import { isValidCnpj } from '@clientela/core';
+import { createClient } from '@clientela/core/client';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PUBLISHABLE_KEY, SECRET_KEY } from '../../scripts/examples-harness.mjs';

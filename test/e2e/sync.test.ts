@@ -3,7 +3,7 @@
 // each, and the admin sees one row per person whose "Origem" names both systems; the "Origem"
 // menu keeps those a system knows (and lives in the URL); the card lists the systems with the
 // point of sale's code.
-import { createClient } from '@clientela/core';
+import { createClient } from '@clientela/core/client';
 import { describe, expect, it } from 'vitest';
 import { SECRET_KEY } from '../../scripts/examples-harness.mjs';
 import { openAdmin, testCpf, useStack } from './stack.js';

@@ -2,7 +2,7 @@
 // Unidades; the store's backend records an order there through the API; the person switches the
 // table to that unit and sees the customer's total spent there (only its orders there), then
 // filters the list by the unit, chosen by name in the filter builder; the choice lives in the URL.
-import { createClient } from '@clientela/core';
+import { createClient } from '@clientela/core/client';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { SECRET_KEY } from '../../scripts/examples-harness.mjs';

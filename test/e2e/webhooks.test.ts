@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
-import { createClient } from '@clientela/core';
+import { createClient } from '@clientela/core/client';
 import { verifyWebhookSignature } from '@clientela/core/webhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SECRET_KEY } from '../../scripts/examples-harness.mjs';

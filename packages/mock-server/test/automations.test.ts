@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createClient, PreconditionFailedError, ValidationError } from '@clientela/core';
+import { PreconditionFailedError, ValidationError } from '@clientela/core';
+import { createClient } from '@clientela/core/client';
 import type { MockServer, MockServerOptions } from '../src/index.js';
 import { createApp } from '../src/index.js';
 import { generateCpf } from '../src/seed/documents.js';

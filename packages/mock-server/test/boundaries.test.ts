@@ -82,7 +82,19 @@ describe('the server process', () => {
     expect(urls.filter((u) => /\/core\/dist\/(index|client\/[^/]+)\.js$/.test(u))).toEqual([]);
   });
 
-  it('would be caught: importing core by its root does load ky', () => {
+  it('would be caught: importing core\'s client does load ky', () => {
+    const log = join(dir, 'client.log');
+    writeFileSync(log, '');
+    const r = spawnSync(process.execPath, ['--import', register, '--input-type=module', '-e', "await import('@clientela/core/client');"], {
+      cwd: root,
+      env: { ...process.env, CLIENTELA_MODULE_LOG: log },
+      encoding: 'utf8',
+    });
+    expect(r.status, r.stderr).toBe(0);
+    expect(loaded(log).some(isKy)).toBe(true);
+  });
+
+  it('core\'s root loads neither ky nor zod (the client and the schemas are subpaths of their own)', () => {
     const log = join(dir, 'root.log');
     writeFileSync(log, '');
     const r = spawnSync(process.execPath, ['--import', register, '--input-type=module', '-e', "await import('@clientela/core');"], {
@@ -91,6 +103,9 @@ describe('the server process', () => {
       encoding: 'utf8',
     });
     expect(r.status, r.stderr).toBe(0);
-    expect(loaded(log).some(isKy)).toBe(true);
+    const urls = loaded(log);
+    expect(urls.some((u) => /\/core\/dist\/index\.js$/.test(u))).toBe(true);
+    expect(urls.filter(isKy)).toEqual([]);
+    expect(urls.filter((u) => /\/node_modules\/zod\//.test(u))).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CustomerPageSchema, CustomerSchema, isValidCpf, parseWith, ProblemSchema } from '@clientela/core';
+import { isValidCpf } from '@clientela/core';
+import { CustomerPageSchema, CustomerSchema, parseWith, ProblemSchema } from '@clientela/core/schemas';
 import type { MockServer } from '../src/index.js';
 import { MemoryStore } from '../src/store/memory.js';
 import { SyncStoreAdapter } from '../src/store/sync-adapter.js';

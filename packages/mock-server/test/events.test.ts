@@ -1,5 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { createClient, EventPageSchema, type Event } from '@clientela/core';
+import type { Event } from '@clientela/core';
+import { createClient } from '@clientela/core/client';
+import { EventPageSchema } from '@clientela/core/schemas';
 import { createTestDatabase, type TestDatabase } from '../../../test/postgres.js';
 import { generateCpf } from '../src/seed/documents.js';
 import { Prng } from '../src/seed/prng.js';

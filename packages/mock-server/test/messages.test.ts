@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createClient, ValidationError } from '@clientela/core';
+import { ValidationError } from '@clientela/core';
+import { createClient } from '@clientela/core/client';
 import type { MockServer, MockServerOptions } from '../src/index.js';
 import { generateCpf } from '../src/seed/documents.js';
 import { Prng } from '../src/seed/prng.js';

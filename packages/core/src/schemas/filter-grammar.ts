@@ -157,13 +157,16 @@ export function readFilterText(text: string, check: (raw: Record<string, unknown
   return { data: terms };
 }
 
-const TYPES = new Set<string>([
-  ...Object.values(RANGES),
-  ...Object.values(DAY_RANGES),
-  ...Object.values(LISTS).map(([type]) => type),
-  'neverPurchased', 'purchasedWithin', 'notPurchasedWithin', 'birthdayMonth', 'birthdayWithin', 'kind', 'categories',
-  'activeCredits', 'creditsExpiring', 'unit', 'consent',
-]);
+/** Every condition type the grammar reads (made on first use, so a bundle that never shows a filter drops it). */
+let types: Set<string> | undefined;
+const knownType = (type: unknown) =>
+  (types ??= new Set<string>([
+    ...Object.values(RANGES),
+    ...Object.values(DAY_RANGES),
+    ...Object.values(LISTS).map(([t]) => t),
+    'neverPurchased', 'purchasedWithin', 'notPurchasedWithin', 'birthdayMonth', 'birthdayWithin', 'kind', 'categories',
+    'activeCredits', 'creditsExpiring', 'unit', 'consent',
+  ])).has(type as string);
 const inList = (list: readonly string[], value: unknown) => typeof value === 'string' && list.includes(value);
 
 /**
@@ -177,7 +180,7 @@ const inList = (list: readonly string[], value: unknown) => typeof value === 'st
  */
 export function readShownFilter(text: string): FilterExpression | undefined {
   const r = readFilterText(text, (raw) => {
-    if (!TYPES.has(raw['type'] as string)) return undefined;
+    if (!knownType(raw['type'])) return undefined;
     if (raw['type'] === 'kind' && !inList(CUSTOMER_KINDS, raw['kind'])) return undefined;
     if (raw['type'] === 'categories' && !inList(CATEGORY_MATCHES, raw['match'])) return undefined;
     if (raw['type'] === 'consent' && !inList(FILTER_CHANNELS, raw['channel'])) return undefined;

@@ -1,4 +1,4 @@
-import { createClient } from '@clientela/core';
+import { createClient } from '@clientela/core/client';
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { describe, inject, it } from 'vitest';
 import '../category-picker/category-picker.js';

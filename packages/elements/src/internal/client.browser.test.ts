@@ -1,4 +1,5 @@
-import { createClient, isPreconditionFailedError, isValidationError, type Customer, type PreconditionFailedError } from '@clientela/core';
+import { isPreconditionFailedError, isValidationError, type Customer, type PreconditionFailedError } from '@clientela/core';
+import { createClient } from '@clientela/core/client';
 import { describe, expect, inject, it } from 'vitest';
 import { validCpf } from './test-helpers.js';
 

@@ -1,5 +1,5 @@
 // Helpers shared by the elements' browser tests (never imported by the elements themselves).
-import { createClient } from '@clientela/core';
+import { createClient } from '@clientela/core/client';
 
 /** One request as a fake route sees it. */
 export interface FakeRequest {
