@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { AuthError, createClient, type ApiKey, type ApiKeyRotation, type ApiKeyWithSecret, type AuditEntry } from '@clientela/core';
+import { AuthError, type ApiKey, type ApiKeyRotation, type ApiKeyWithSecret, type AuditEntry } from '@clientela/core';
+import { createClient } from '@clientela/core/client';
 import type { MockServer } from '../src/index.js';
 import { hashApiKey } from '../src/service/api-keys.js';
 import { call, PERSON } from './helpers.js';
