@@ -4,7 +4,7 @@
 // revocation, each confirmed in place before it is sent. The development keys the server was
 // started with are configuration and are not listed.
 import type { ApiKey, ApiKeyKind, ApiKeyWithSecret, ClientelaClient } from '@clientela/core';
-import { API_KEY_OVERLAP_HOURS } from '@clientela/core';
+import { API_KEY_OVERLAP_HOURS } from '@clientela/core/schemas';
 import { html, nothing, render } from 'lit';
 import { lang } from '../shared.js';
 

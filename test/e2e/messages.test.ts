@@ -3,7 +3,8 @@
 // real recipient and who is left out, ticks the statement of responsibility and sends; follows the
 // link to the batch in "Mensagens" and sees each recipient's status (the development provider
 // delivers); the customer's card shows the channels that reach them and the message received.
-import { createClient, type Customer } from '@clientela/core';
+import type { Customer } from '@clientela/core';
+import { createClient } from '@clientela/core/client';
 import { describe, expect, it } from 'vitest';
 import { SECRET_KEY } from '../../scripts/examples-harness.mjs';
 import { openAdmin, testCpf, useStack } from './stack.js';

@@ -1,7 +1,7 @@
 // End to end on the storefront: "Esqueci minha senha" and "primeiro acesso" (#17 §4), as a shopper
 // does it. The server sends its e-mail through a loopback SMTP server this test starts; the test
 // reads the link out of the received e-mail and opens it, sets the new password and is signed in.
-import { createClient } from '@clientela/core';
+import { createClient } from '@clientela/core/client';
 import type { Page } from 'playwright-core';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
