@@ -127,6 +127,8 @@ async function demo(tag: string): Promise<TemplateResult> {
       return html`<cl-message-log .client=${admin}></cl-message-log>`;
     case 'cl-unit-manager':
       return html`<cl-unit-manager .client=${admin}></cl-unit-manager>`;
+    case 'cl-automation-manager':
+      return html`<cl-automation-manager .client=${admin}></cl-automation-manager>`;
     case 'cl-account-access':
       await ensureDemoAccount();
       return html`<p class="demo-note">Publishable key. Sign in as <code>${DEMO_EMAIL}</code> with the password <code>${DEMO_PASSWORD}</code>.</p>

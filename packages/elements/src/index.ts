@@ -12,3 +12,4 @@ export { FilterBuilder } from './filter-builder/filter-builder.js';
 export { UnitManager } from './unit-manager/unit-manager.js';
 export { MessageComposer } from './message-composer/message-composer.js';
 export { MessageLog } from './message-log/message-log.js';
+export { AutomationManager } from './automation-manager/automation-manager.js';

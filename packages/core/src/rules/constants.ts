@@ -190,3 +190,9 @@ export const AUDIT_ACTIONS = [
   // duplicates and merge (#18 §3)
   'duplicate.dismiss', 'customer.merge',
 ] as const;
+
+/** What starts an automation (`/v1/automations`): welcome, birthday, win-back, expiring credit, abandoned cart. */
+export const AUTOMATION_TRIGGERS = ['customer_registered', 'birthday', 'no_purchase', 'credit_expiring', 'cart_abandoned'] as const;
+
+/** Longest wait after an automation's occasion, in hours (30 days). */
+export const AUTOMATION_MAX_DELAY_HOURS = 720;

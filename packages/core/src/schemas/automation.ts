@@ -2,6 +2,9 @@ import * as z from 'zod/mini';
 import { FilterTextSchema } from './filter-codec.js';
 import { MessageChannelSchema } from './message.js';
 import { plainText } from './rules.js';
+import { AUTOMATION_MAX_DELAY_HOURS, AUTOMATION_TRIGGERS } from '../rules/constants.js';
+
+export { AUTOMATION_MAX_DELAY_HOURS, AUTOMATION_TRIGGERS };
 
 // Automations (`/v1/automations`): flows the server's scheduler runs by itself. A flow is a
 // trigger (an occasion in a customer's life), an optional filter in the filter language, a delay,
@@ -32,10 +35,6 @@ export const AutomationTriggerSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('cart_abandoned'), hours: z.int().check(z.gte(1), z.lte(720)) }),
 ]);
 
-export const AUTOMATION_TRIGGERS = ['customer_registered', 'birthday', 'no_purchase', 'credit_expiring', 'cart_abandoned'] as const;
-
-/** Longest delay after the occasion, in hours (30 days). */
-export const AUTOMATION_MAX_DELAY_HOURS = 720;
 
 const name = z.string().check(z.trim(), z.minLength(1), z.maxLength(60), plainText());
 const text = z.string().check(z.trim(), z.minLength(1), z.maxLength(5000));

@@ -7,6 +7,7 @@ import type { AccountAccess } from '../account-access/account-access.component.j
 import type { AuditLog } from '../audit-log/audit-log.component.js';
 import type { FilterBuilder } from '../filter-builder/filter-builder.component.js';
 import type { UnitManager } from '../unit-manager/unit-manager.component.js';
+import type { AutomationManager } from '../automation-manager/automation-manager.component.js';
 import type { MessageComposer } from '../message-composer/message-composer.component.js';
 import type { MessageLog } from '../message-log/message-log.component.js';
 import type { CategoryManager } from '../category-manager/category-manager.component.js';
@@ -45,6 +46,7 @@ export interface ClientelaIntrinsicElements {
   'cl-audit-log': ClientelaTagProps<AuditLog>;
   'cl-filter-builder': ClientelaTagProps<FilterBuilder>;
   'cl-unit-manager': ClientelaTagProps<UnitManager>;
+  'cl-automation-manager': ClientelaTagProps<AutomationManager>;
   'cl-message-composer': ClientelaTagProps<MessageComposer>;
   'cl-message-log': ClientelaTagProps<MessageLog>;
 }

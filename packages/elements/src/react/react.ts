@@ -12,6 +12,7 @@ import { AccountAccess as AccountAccessElement } from '../account-access/account
 import { AuditLog as AuditLogElement } from '../audit-log/audit-log.js';
 import { FilterBuilder as FilterBuilderElement } from '../filter-builder/filter-builder.js';
 import { UnitManager as UnitManagerElement } from '../unit-manager/unit-manager.js';
+import { AutomationManager as AutomationManagerElement } from '../automation-manager/automation-manager.js';
 import { MessageComposer as MessageComposerElement } from '../message-composer/message-composer.js';
 import { MessageLog as MessageLogElement } from '../message-log/message-log.js';
 import { CategoryManager as CategoryManagerElement } from '../category-manager/category-manager.js';
@@ -124,6 +125,13 @@ export const UnitManager = createComponent({
   react: React,
   tagName: 'cl-unit-manager',
   elementClass: UnitManagerElement,
+  events: { onChange: 'change' },
+});
+
+export const AutomationManager = createComponent({
+  react: React,
+  tagName: 'cl-automation-manager',
+  elementClass: AutomationManagerElement,
   events: { onChange: 'change' },
 });
 
