@@ -37,10 +37,12 @@ const TARGETS = { 'customer-form': 40, 'customer-form (storefront)': 40, 'catego
  * never on open), but that second dynamic entry makes esbuild split the modules the table shares
  * with it (tokens, the element base, the client, errors) into chunks of their own: 4 more files,
  * 1.3 kB more gzip on open (measured 39.5 with the action and no dynamic import, 40.8 with it).
+ * customer-card 33.1: the consent switches and "Mensagens recebidas" (the messages client call,
+ * the section, its words) measured 33.0 (31.2 before).
  */
 const BUDGETS = {
   'customer-form': 37.9, 'customer-form (storefront)': 33.3, 'category-picker': 22.4, 'customer-table': 40.9,
-  'customer-card': 31.4, 'category-manager': 28.9, 'registration-settings': 17.9, 'account-access': 27.2,
+  'customer-card': 33.1, 'category-manager': 28.9, 'registration-settings': 17.9, 'account-access': 27.2,
   'customer-import': 21.9, 'audit-log': 25.6, 'filter-builder': 40.4, 'core: everything': 18.0,
 };
 
