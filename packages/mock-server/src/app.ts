@@ -17,6 +17,7 @@ import { registerImports } from './routes/imports.js';
 import { registerApprovals } from './routes/approvals.js';
 import { registerMe } from './routes/me.js';
 import { registerConsent } from './routes/consent.js';
+import { registerPrivacy } from './routes/privacy.js';
 import { registerPasswordChecks } from './routes/passwords.js';
 import { registerPublic } from './routes/public.js';
 import { CepLookup, type CepOptions } from './service/cep.js';
@@ -324,6 +325,7 @@ export function createApp(options: AppOptions = {}): MockServer {
   registerPasswordChecks(router, ctx);
   registerMe(router, ctx);
   registerConsent(router, ctx);
+  registerPrivacy(router, ctx);
   registerApprovals(router, ctx);
   registerExports(router, ctx);
   registerImports(router, ctx);

@@ -66,6 +66,7 @@ import { isValidCep } from '../validation/places.js';
 import { ChangeFeed, type ClientChange } from './changes.js';
 import { checkResponse } from './responses.js';
 import { messages } from './messages.js';
+import { consents, privacyRequests } from './privacy.js';
 import { automations } from './automations.js';
 import type { AccountLinkSettings, PasswordResetAccepted, PasswordResetRequest } from '../schemas/password-reset.js';
 import { apiKeys } from './api-keys.js';
@@ -147,7 +148,7 @@ const ref = (base: string, target: Target) =>
   typeof target === 'string' ? { path: base + enc(target) } : { path: base + enc(target.id), target };
 
 /** The filename of `Content-Disposition` (RFC 6266: `filename*` first), or `fallback`. */
-function filenameOf(response: Response, fallback: string): string {
+export function filenameOf(response: Response, fallback: string): string {
   const header = response.headers.get('content-disposition') ?? '';
   const name = (/filename\*=[^']*'[^']*'([^;]+)/i.exec(header) ?? /filename="?([^";]+)/i.exec(header))?.[1];
   try {
@@ -1083,6 +1084,8 @@ export function createClient(options: ClientOptions) {
     messages: messages(t),
     automations: automations(t),
     apiKeys: apiKeys(t),
+    consents: consents(t),
+    privacyRequests: privacyRequests(t),
     /**
      * The writes made through this client (customers created, updated, deleted or changed in
      * bulk; categories created or updated; imports written), so every element on a page that
@@ -1115,4 +1118,6 @@ export {
   messages as messagesResource,
   automations as automationsResource,
   apiKeys as apiKeysResource,
+  consents as consentsResource,
+  privacyRequests as privacyRequestsResource,
 };

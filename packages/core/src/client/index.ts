@@ -17,6 +17,8 @@ export {
   messagesResource,
   automationsResource,
   apiKeysResource,
+  consentsResource,
+  privacyRequestsResource,
 } from './client.js';
 export type { BulkActionRequest, ClientelaClient, CustomerQuery, EventQuery, CustomerSelection, Download, ExportFileRequest, DownloadStream, PageQuery, RetrieveOptions, Target } from './client.js';
 export { composeClient } from './compose.js';

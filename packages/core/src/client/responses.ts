@@ -1,5 +1,6 @@
 import { AutomationListSchema, AutomationPreviewSchema, AutomationSchema, CartEventResultSchema } from '../schemas/automation.js';
 import { AccountLinkSettingsSchema, PasswordResetAcceptedSchema } from '../schemas/password-reset.js';
+import { ConsentHistorySchema, ConsentRecordSchema, ConsentTextSchema, ConsentTextsSchema, PrivacyRequestPageSchema, PrivacyRequestSchema, PrivacySettingsSchema } from '../schemas/privacy.js';
 import { MessageBatchPageSchema, MessageBatchSchema, MessagePreviewSchema, MessageRecipientPageSchema } from '../schemas/message.js';
 import type * as z from 'zod/mini';
 import type { Locale } from '../i18n/locale.js';
@@ -89,6 +90,14 @@ export const RESPONSE_SCHEMAS = {
   webhookEndpoint: WebhookEndpointSchema,
   webhookEndpointList: WebhookEndpointListSchema,
   webhookEndpointWithSecret: WebhookEndpointWithSecretSchema,
+  // LGPD (#18 §1–§2)
+  consentHistory: ConsentHistorySchema,
+  consentRecord: ConsentRecordSchema,
+  consentText: ConsentTextSchema,
+  consentTexts: ConsentTextsSchema,
+  privacyRequest: PrivacyRequestSchema,
+  privacyRequestPage: PrivacyRequestPageSchema,
+  privacySettings: PrivacySettingsSchema,
 };
 
 /** The name of an answer's shape. */

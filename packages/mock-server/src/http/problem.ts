@@ -44,7 +44,10 @@ export type ProblemKind =
   // managed API keys
   | 'read_only_key'
   | 'api_key_self_revoke'
-  | 'api_key_inactive';
+  | 'api_key_inactive'
+  // LGPD (#18 §2)
+  | 'customer_anonymized'
+  | 'request_closed';
 
 type Text = { title: string; detail: string };
 const TEXTS: Record<ProblemKind, Record<Locale, Text>> = {
@@ -63,6 +66,17 @@ const TEXTS: Record<ProblemKind, Record<Locale, Text>> = {
     'pt-BR': { title: 'Chave já substituída ou revogada', detail: 'Só uma chave ativa pode ser trocada: esta já foi trocada, revogada ou expirou.' },
     en: { title: 'Key already replaced or revoked', detail: 'Only an active key can be rotated: this one was already rotated, revoked or has expired.' },
     es: { title: 'Clave ya reemplazada o revocada', detail: 'Solo una clave activa puede rotarse: esta ya fue rotada, revocada o expiró.' },
+  },
+  // LGPD (#18 §2)
+  customer_anonymized: {
+    'pt-BR': { title: 'Cliente anonimizado', detail: 'Os dados pessoais deste cliente foram apagados (LGPD): não há o que mostrar ou alterar. Pedidos e totais continuam.' },
+    en: { title: 'Customer anonymized', detail: 'This customer’s personal data was erased (LGPD): there is nothing to show or change. Orders and totals remain.' },
+    es: { title: 'Cliente anonimizado', detail: 'Los datos personales de este cliente se borraron (LGPD): no hay nada que mostrar ni cambiar. Los pedidos y totales siguen.' },
+  },
+  request_closed: {
+    'pt-BR': { title: 'Solicitação encerrada', detail: 'Esta solicitação já foi concluída ou recusada.' },
+    en: { title: 'Request closed', detail: 'This request was already completed or refused.' },
+    es: { title: 'Solicitud cerrada', detail: 'Esta solicitud ya se completó o se rechazó.' },
   },
   // units (stores)
   duplicate_unit: {

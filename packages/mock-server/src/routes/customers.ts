@@ -138,7 +138,8 @@ export function registerCustomers(router: Router, ctx: ServerContext): void {
               if (keep.length !== cur.categoryIds.length) next = { ...cur, categoryIds: keep };
             } else {
               const status = body.action === 'delete' ? 'deleted' : (body.status ?? cur.status);
-              if (status !== cur.status) {
+              // An anonymized customer stays deleted: it is nobody to restore.
+              if (status !== cur.status && !cur.anonymizedAt) {
                 // Restoring a deleted customer must not give a document two live holders.
                 const holder = cur.status === 'deleted' ? await t.store.findByDocument(cur.document) : undefined;
                 if (!holder) next = { ...cur, status };
@@ -182,6 +183,8 @@ export function registerCustomers(router: Router, ctx: ServerContext): void {
       // A page that shows the record (a card) reads it masked: only a deliberate reveal of the
       // document is logged, so reveals stay visible in the data log.
       if (query.document === 'masked') return c.json(listItem(customer), 200, { ETag: etag(customer.version) });
+      // An anonymized customer has no document left to reveal (LGPD erasure).
+      if (customer.anonymizedAt) throw new HttpProblem('customer_anonymized', 410);
       await audit(ctx, c, { action: 'customer.reveal', target: customer.id, targetName: customerDisplayName(customer), count: 1 });
       return c.json(customer, 200, { ETag: etag(customer.version) });
     },
@@ -206,6 +209,7 @@ export function registerCustomers(router: Router, ctx: ServerContext): void {
     handler: (c, { params, body }) =>
       idempotent(ctx, c, 'customers.update', async (t) => {
         const current = await getOr404(t, params.id);
+        if (current.anonymizedAt) throw new HttpProblem('customer_anonymized', 410);
         if (!ifMatches(c.req.header('If-Match'), current.version)) return preconditionFailed(t, c, current);
         const next = await applyPatch(t, current, body, c.get('locale'));
         // The store writes only over the version checked above: a concurrent write in between is a 412.

@@ -77,6 +77,8 @@ export function registerExports(router: Router, ctx: ServerContext): void {
         header = style.dialect === 'machine' ? [...columns] : columns.map((col) => COLUMN_LABELS[locale][col]);
         rows = async function* () {
           for await (const cu of ctx.store.scanCustomers(query, { field: 'createdAt', desc: false }) as AsyncIterable<Customer>) {
+            // An anonymized customer (LGPD erasure) is nobody's data any more: no row of an export.
+            if (cu.anonymizedAt) continue;
             yield columns.map((col) => cellOf(cu, col, locale, categoryNames));
           }
         };

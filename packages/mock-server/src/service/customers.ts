@@ -21,6 +21,7 @@ import { newId, settingsOf, type ServerContext } from '../context.js';
 import { fieldIssue, fail422, HttpProblem } from '../http/problem.js';
 import type { CustomerQuery } from '../store/types.js';
 import { withRuleMemberships } from './rules.js';
+import { isAnonymizedDocument } from './privacy.js';
 
 export type CustomerInput = z.output<typeof CustomerCreateSchema>;
 export type CustomerPatchInput = z.output<typeof CustomerPatchSchema>;
@@ -169,6 +170,9 @@ export async function prepareCustomer(ctx: ServerContext, input: CustomerInput, 
   const w = normalizeWritable(input as Settable) as Settable;
   const existing = await ctx.store.findByDocument(w.document as string);
   if (existing) throw duplicateDocument(opts.hideExistingId ? undefined : existing.id, opts.locale);
+  // A document kept as a hash when its customer was anonymized (a store's choice) is refused, so an
+  // erased person's document cannot be registered again by someone else.
+  if (await isAnonymizedDocument(ctx, w.document as string)) throw duplicateDocument(undefined, opts.locale);
   const now = ctx.now().toISOString();
   const consent = (w.marketingConsent as { email: boolean; sms: boolean; whatsapp: boolean } | undefined) ?? { email: false, sms: false, whatsapp: false };
   const customer = {
@@ -191,7 +195,7 @@ export async function prepareCustomer(ctx: ServerContext, input: CustomerInput, 
 }
 
 // `sources` and `externalIds` change only through a sync (PUT by document), never by a patch.
-const READ_ONLY = ['id', 'kind', 'stats', 'account', 'sources', 'externalIds', 'createdAt', 'updatedAt', 'version'] as const;
+const READ_ONLY = ['id', 'kind', 'stats', 'account', 'sources', 'externalIds', 'anonymizedAt', 'createdAt', 'updatedAt', 'version'] as const;
 
 /** The writable part of a stored customer, in the shape of its kind's create schema. */
 export function writableOf(c: Customer): Record<string, unknown> {
