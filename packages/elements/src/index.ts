@@ -13,3 +13,4 @@ export { UnitManager } from './unit-manager/unit-manager.js';
 export { MessageComposer } from './message-composer/message-composer.js';
 export { MessageLog } from './message-log/message-log.js';
 export { AutomationManager } from './automation-manager/automation-manager.js';
+export { PrivacyRequests } from './privacy-requests/privacy-requests.js';
