@@ -70,6 +70,18 @@ export interface AuditWords {
   apiKeyCreate(name: string): string;
   apiKeyRotate(name: string, until: string): string;
   apiKeyRevoke(name: string): string;
+  webhookCreate(url: string): string;
+  webhookUpdate(url: string): string;
+  webhookEnable(url: string): string;
+  webhookDisable(url: string): string;
+  webhookDelete(url: string): string;
+  webhookRotate(url: string): string;
+  unitCreate(name: string): string;
+  unitRename(from: string, to: string): string;
+  unitInactivate(name: string): string;
+  unitReactivate(name: string): string;
+  unitUpdate(name: string): string;
+  unitDelete(name: string): string;
   duplicateDismiss(a: string, b: string): string;
   merge(merged: string, into: string): string;
 }
@@ -128,6 +140,18 @@ const pt: AuditWords = {
   apiKeyCreate: (name) => `Criou a chave de API ${name}`,
   apiKeyRotate: (name, until) => `Trocou a chave de API ${name}; a anterior funciona até ${until}`,
   apiKeyRevoke: (name) => `Revogou a chave de API ${name}`,
+  webhookCreate: (url) => `Cadastrou o webhook ${url}`,
+  webhookUpdate: (url) => `Alterou o webhook ${url}`,
+  webhookEnable: (url) => `Ativou o webhook ${url}`,
+  webhookDisable: (url) => `Desativou o webhook ${url}`,
+  webhookDelete: (url) => `Excluiu o webhook ${url}`,
+  webhookRotate: (url) => `Trocou a chave de assinatura do webhook ${url}`,
+  unitCreate: (name) => `Cadastrou a unidade ${name}`,
+  unitRename: (from, to) => `Renomeou a unidade ${from} para ${to}`,
+  unitInactivate: (name) => `Inativou a unidade ${name}`,
+  unitReactivate: (name) => `Reativou a unidade ${name}`,
+  unitUpdate: (name) => `Alterou a unidade ${name}`,
+  unitDelete: (name) => `Excluiu a unidade ${name}`,
   duplicateDismiss: (a, b) => `Marcou ${a} e ${b} como não duplicados`,
   merge: (merged, into) => `Mesclou ${merged} em ${into}`,
 };
@@ -187,6 +211,7 @@ export function describeAuditEntry(entry: AuditEntry, locale: Locale, options: D
   const categoryName = entry.targetName ?? entry.target ?? w.aCategory;
   const whom = (n: number) => w.customers(num.format(n), n === 1);
   const apiKeyName = entry.targetName ?? entry.target ?? '';
+  const targetName = entry.targetName ?? entry.target ?? '';
   switch (entry.action) {
     case 'customer.reveal':
       return w.reveal(customerName);
@@ -302,6 +327,28 @@ export function describeAuditEntry(entry: AuditEntry, locale: Locale, options: D
     }
     case 'api_key.revoke':
       return w.apiKeyRevoke(apiKeyName);
+    case 'webhook_endpoint.create':
+      return w.webhookCreate(targetName);
+    case 'webhook_endpoint.update': {
+      const changes = entry.changes ?? [];
+      if (changes.length === 1 && changes[0] === 'enabled') return entry.toStatus === 'disabled' ? w.webhookDisable(targetName) : w.webhookEnable(targetName);
+      return w.webhookUpdate(targetName);
+    }
+    case 'webhook_endpoint.delete':
+      return w.webhookDelete(targetName);
+    case 'webhook_endpoint.rotate_secret':
+      return w.webhookRotate(targetName);
+    case 'unit.create':
+      return w.unitCreate(targetName);
+    case 'unit.update': {
+      const changes = entry.changes ?? [];
+      const said: string[] = [];
+      if (changes.includes('name') && entry.previousName) said.push(w.unitRename(entry.previousName, targetName));
+      if (changes.includes('status')) said.push(entry.status === 'inactive' ? w.unitInactivate(targetName) : w.unitReactivate(targetName));
+      return said.length ? said.join('; ') : w.unitUpdate(targetName);
+    }
+    case 'unit.delete':
+      return w.unitDelete(targetName);
     case 'duplicate.dismiss':
       return w.duplicateDismiss(customerName, entry.customers?.[0]?.name ?? w.aCustomer);
     case 'customer.merge':

@@ -189,6 +189,9 @@ export const AUDIT_ACTIONS = [
   'api_key.create', 'api_key.rotate', 'api_key.revoke',
   // duplicates and merge (#18 §3)
   'duplicate.dismiss', 'customer.merge',
+  // webhook endpoints and units (#16, #15)
+  'webhook_endpoint.create', 'webhook_endpoint.update', 'webhook_endpoint.delete', 'webhook_endpoint.rotate_secret',
+  'unit.create', 'unit.update', 'unit.delete',
 ] as const;
 
 /** What starts an automation (`/v1/automations`): welcome, birthday, win-back, expiring credit, abandoned cart. */

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { normalizeDocument } from '@clientela/core/format';
 import { UnitCreateSchema, UnitListQuerySchema, UnitListSchema, UnitPatchSchema, UnitSchema, unitIdFrom, type Unit } from '@clientela/core/schemas';
-import { etag, type ServerContext } from '../context.js';
+import { audit, etag, inTransaction, type ServerContext } from '../context.js';
 import { idempotent } from '../http/idempotency.js';
 import { HttpProblem } from '../http/problem.js';
 import type { Router } from '../openapi/define-route.js';
@@ -69,6 +69,7 @@ export function registerUnits(router: Router, ctx: ServerContext): void {
         };
         // The store refuses a name or id another unit holds (StoreConflict → 409 duplicate_unit).
         await t.store.insertUnit(unit);
+        await audit(t, c, { action: 'unit.create', target: unit.id, targetName: unit.name, count: 1 });
         return { status: 201, body: unit, headers: { ETag: etag(1), Location: `/v1/units/${unit.id}` } };
       }),
   });
@@ -126,6 +127,16 @@ export function registerUnits(router: Router, ctx: ServerContext): void {
           const now = await t.store.getUnit(unit.id);
           throw new HttpProblem('precondition_failed', 412, { current: now }, { ETag: etag(now?.version ?? unit.version) });
         }
+        const changes = (['name', 'status', 'cnpj'] as const).filter((k) => next[k] !== unit[k]);
+        await audit(t, c, {
+          action: 'unit.update',
+          target: next.id,
+          targetName: next.name,
+          changes,
+          ...(changes.includes('name') ? { previousName: unit.name } : {}),
+          ...(changes.includes('status') ? { status: next.status } : {}),
+          count: 1,
+        });
         return { status: 200, body: next, headers: { ETag: etag(next.version) } };
       }),
   });
@@ -147,9 +158,13 @@ export function registerUnits(router: Router, ctx: ServerContext): void {
       const unit = await unitOr404(ctx, params.id);
       const header = c.req.header('If-Match');
       if (header !== undefined) checkIfMatch(header, unit.version, unit);
-      const outcome = await ctx.store.deleteUnit(unit.id);
-      if (outcome === 'missing') throw new HttpProblem('not_found', 404);
-      if (outcome === 'in_use') throw new HttpProblem('unit_in_use', 409);
+      // The delete and its audit entry commit together (a refused delete writes neither).
+      await inTransaction(ctx, async (t) => {
+        const outcome = await t.store.deleteUnit(unit.id);
+        if (outcome === 'missing') throw new HttpProblem('not_found', 404);
+        if (outcome === 'in_use') throw new HttpProblem('unit_in_use', 409);
+        await audit(t, c, { action: 'unit.delete', target: unit.id, targetName: unit.name, count: 1 });
+      });
       return c.body(null, 204);
     },
   });

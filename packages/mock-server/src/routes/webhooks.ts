@@ -11,7 +11,7 @@ import {
   type WebhookDelivery,
   type WebhookEndpoint,
 } from '@clientela/core/schemas';
-import { etag, newId, type ServerContext } from '../context.js';
+import { audit, etag, inTransaction, newId, type ServerContext } from '../context.js';
 import { decodeTuple, encodeTuple } from '../http/cursor.js';
 import { idempotent } from '../http/idempotency.js';
 import { HttpProblem } from '../http/problem.js';
@@ -94,6 +94,7 @@ export function registerWebhooks(router: Router, ctx: ServerContext): void {
           secret,
         };
         await t.store.putWebhookEndpoint(endpoint);
+        await audit(t, c, { action: 'webhook_endpoint.create', target: endpoint.id, targetName: endpoint.url, count: 1 });
         return { status: 201, body: withSecret(endpoint), headers: { ETag: etag(1), Location: `/v1/webhook-endpoints/${endpoint.id}` } };
       }),
   });
@@ -148,6 +149,15 @@ export function registerWebhooks(router: Router, ctx: ServerContext): void {
           throw new HttpProblem('precondition_failed', 412, { current: now && publicEndpoint(now) }, { ETag: etag(now?.version ?? current.version) });
         }
         if (next.enabled && !current.enabled) t.webhooks?.wake();
+        const changes = (['url', 'eventTypes', 'enabled', 'description'] as const).filter((k) => JSON.stringify(next[k]) !== JSON.stringify(current[k]));
+        await audit(t, c, {
+          action: 'webhook_endpoint.update',
+          target: next.id,
+          targetName: next.url,
+          changes,
+          ...(changes.includes('enabled') ? { toStatus: next.enabled ? 'enabled' : 'disabled' } : {}),
+          count: 1,
+        });
         return { status: 200, body: publicEndpoint(next), headers: { ETag: etag(next.version) } };
       }),
   });
@@ -164,11 +174,15 @@ export function registerWebhooks(router: Router, ctx: ServerContext): void {
       const endpoint = await endpointOr404(ctx, params.id);
       const header = c.req.header('If-Match');
       if (header !== undefined) checkIfMatch(header, endpoint.version, publicEndpoint(endpoint));
-      if (!(await ctx.store.deleteWebhookEndpoint(endpoint.id, header === undefined ? undefined : endpoint.version))) {
-        const now = await ctx.store.getWebhookEndpoint(endpoint.id);
-        if (!now) throw new HttpProblem('not_found', 404);
-        throw new HttpProblem('precondition_failed', 412, { current: publicEndpoint(now) }, { ETag: etag(now.version) });
-      }
+      // The delete and its audit entry commit together.
+      await inTransaction(ctx, async (t) => {
+        if (!(await t.store.deleteWebhookEndpoint(endpoint.id, header === undefined ? undefined : endpoint.version))) {
+          const now = await t.store.getWebhookEndpoint(endpoint.id);
+          if (!now) throw new HttpProblem('not_found', 404);
+          throw new HttpProblem('precondition_failed', 412, { current: publicEndpoint(now) }, { ETag: etag(now.version) });
+        }
+        await audit(t, c, { action: 'webhook_endpoint.delete', target: endpoint.id, targetName: endpoint.url, count: 1 });
+      });
       return c.body(null, 204);
     },
   });
@@ -197,6 +211,7 @@ export function registerWebhooks(router: Router, ctx: ServerContext): void {
           version: current.version + 1,
         };
         if (!(await t.store.putWebhookEndpoint(next, current.version))) throw new HttpProblem('write_conflict', 409);
+        await audit(t, c, { action: 'webhook_endpoint.rotate_secret', target: next.id, targetName: next.url, count: 1 });
         return { status: 200, body: withSecret(next), headers: { ETag: etag(next.version) } };
       }),
   });
