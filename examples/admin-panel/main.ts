@@ -11,3 +11,4 @@ import './registrations-view.js';
 import './webhooks-view.js';
 // After table-view: it points the table's message composer at this view's address.
 import './messages-view.js';
+import './automations-view.js';

@@ -31,6 +31,8 @@ const HELP = `Usage: clientela-mock-server [options]
   --message-webhook <url> send SMS, WhatsApp and push messages as signed POSTs to a gateway at <url>;
                           the signing secret from CLIENTELA_MESSAGE_WEBHOOK_SECRET
   --message-rate <c=n,…>  messages per minute per channel across processes, e.g. email=600,sms=60
+  --automation-poll <s>   seconds between the automations' rounds (default 60; a small value for
+                          development and end-to-end tests)
   --help`;
 
 function fail(message: string): never {
@@ -54,6 +56,7 @@ const { values } = (() => {
         'smtp-from': { type: 'string' },
         'message-webhook': { type: 'string' },
         'message-rate': { type: 'string' },
+        'automation-poll': { type: 'string' },
         host: { type: 'string' },
         seed: { type: 'string' },
         'seed-value': { type: 'string' },
@@ -162,6 +165,8 @@ try {
     ...(rateLimit ? { rateLimit } : {}),
     ...(webhookRetries ? { webhooks: { schedule: webhookRetries } } : {}),
     messages: { providers, ratePerMinute },
+    // At least a tenth of a second between rounds: 0 would make the scheduler spin.
+    automations: { pollMs: Math.max(100, num('automation-poll', values['automation-poll'], 60) * 1000) },
     cep: { mode: cepMode, ...(cepServiceUrl ? { serviceUrl: cepServiceUrl } : {}) },
   });
 } catch (e) {
