@@ -132,7 +132,7 @@ describe('<cl-automation-manager>', () => {
     const { client, patched } = api();
     const el = await fixture<AutomationManager>(html`<cl-automation-manager lang="pt-BR" .client=${client}></cl-automation-manager>`);
     await loaded(el);
-    el.shadowRoot!.querySelectorAll<HTMLButtonElement>('tbody tr')[0]!.querySelector('button:not([role=switch])')!.click();
+    el.shadowRoot!.querySelectorAll<HTMLButtonElement>('tbody tr')[0]!.querySelector<HTMLButtonElement>('button:not([role=switch])')!.click();
     await el.updateComplete;
     await aTimeout(0);
     expect($(el, '#form-title').textContent).to.equal('Editar “Aniversário”');
