@@ -5,6 +5,7 @@ import { passwordIssue } from '@clientela/core/rules';
 import { issueMessage } from '@clientela/core/i18n';
 import { html, nothing, type PropertyValues } from 'lit';
 import '../customer-form/customer-form.js';
+import './account-privacy.js';
 import { SignedOutEvent } from '../events/events.js';
 import { ClientelaElement, type ClientModule } from '../internal/clientela-element.js';
 import type { AccountAreaClient } from './account-area.client.js';
@@ -13,8 +14,8 @@ import { formatDate, formatMoney, formatNumber } from '../internal/localize.js';
 import { LocalizeController } from '../internal/localize.controller.js';
 import { catalog } from './account-area.messages.js';
 
-type Tab = 'profile' | 'orders' | 'credits' | 'password';
-const TABS: Tab[] = ['profile', 'orders', 'credits', 'password'];
+type Tab = 'profile' | 'orders' | 'credits' | 'password' | 'privacy';
+const TABS: Tab[] = ['profile', 'orders', 'credits', 'password', 'privacy'];
 type Load<T> = { state: 'idle' | 'loading' | 'ready' | 'failed'; items: T[]; cursor: string | null; error: string };
 type PwField = 'currentPassword' | 'password' | 'confirm';
 
@@ -320,6 +321,9 @@ export class AccountArea extends ClientelaElement<AccountAreaClient> {
           return this.#creditsPanel();
         case 'password':
           return this.#passwordPanel();
+        case 'privacy':
+          // LGPD (#18): consent, "Baixar meus dados", "Excluir minha conta" — a panel of its own.
+          return html`<cl-account-privacy .client=${this.api} .session=${s.token} .locale=${this.resolvedLocale}></cl-account-privacy>`;
       }
     };
     return html`<section data-part="area" data-state="signed-in" aria-labelledby=${`${this.#id}-title`}>

@@ -3,7 +3,7 @@ import type { Key } from './account-area.messages.js';
 /** English words of `the signed-in area of <cl-account-access>`, loaded only when a page asks for `en`. */
 export const table: Record<Key, string> = {
     hello: 'Hello, {name}', signOut: 'Sign out', sections: 'My account', profile: 'My details', orders: 'Orders', credits: 'Credits',
-    password: 'Password', loading: 'Loading…', retry: 'Try again', loadFailed: 'Could not load.',
+    privacy: 'Privacy', password: 'Password', loading: 'Loading…', retry: 'Try again', loadFailed: 'Could not load.',
     noOrders: 'You have no orders yet.', orderNumber: 'Order', orderDate: 'Date', items: 'Items', total: 'Total', orderStatus: 'Status',
     loadMore: 'More orders',
     os_pending: 'Pending', os_paid: 'Paid', os_shipped: 'Shipped', os_delivered: 'Delivered', os_cancelled: 'Cancelled', os_returned: 'Returned',

@@ -3,7 +3,7 @@ import type { Key } from './account-area.messages.js';
 /** Spanish words of `the signed-in area of <cl-account-access>`, loaded only when a page asks for `es`. */
 export const table: Record<Key, string> = {
     hello: 'Hola, {name}', signOut: 'Salir', sections: 'Mi cuenta', profile: 'Mis datos', orders: 'Pedidos', credits: 'Créditos',
-    password: 'Contraseña', loading: 'Cargando…', retry: 'Intentar de nuevo', loadFailed: 'No se pudo cargar.',
+    privacy: 'Privacidad', password: 'Contraseña', loading: 'Cargando…', retry: 'Intentar de nuevo', loadFailed: 'No se pudo cargar.',
     noOrders: 'Aún no tienes pedidos.', orderNumber: 'Pedido', orderDate: 'Fecha', items: 'Artículos', total: 'Total', orderStatus: 'Estado',
     loadMore: 'Ver más pedidos',
     os_pending: 'Pendiente', os_paid: 'Pagado', os_shipped: 'Enviado', os_delivered: 'Entregado', os_cancelled: 'Cancelado', os_returned: 'Devuelto',

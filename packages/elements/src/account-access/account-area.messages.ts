@@ -1,7 +1,7 @@
 import { lazyMessages } from '../internal/localize.js';
 
 export type Key =
-  | 'hello' | 'signOut' | 'sections' | 'profile' | 'orders' | 'credits' | 'password' | 'loading' | 'retry' | 'loadFailed'
+  | 'hello' | 'signOut' | 'sections' | 'profile' | 'orders' | 'credits' | 'password' | 'privacy' | 'loading' | 'retry' | 'loadFailed'
   | 'noOrders' | 'orderNumber' | 'orderDate' | 'items' | 'total' | 'orderStatus' | 'loadMore'
   | 'os_pending' | 'os_paid' | 'os_shipped' | 'os_delivered' | 'os_cancelled' | 'os_returned'
   | 'noCredits' | 'creditKind' | 'amount' | 'expires' | 'creditStatus' | 'cr_referral' | 'cr_cashback' | 'cs_active' | 'cs_expiring' | 'cs_used' | 'cs_expired'
@@ -11,7 +11,7 @@ export type Key =
 /** Words of the signed-in area ("Minha conta"), as the catalog help articles say them. */
 const ptBR: Record<Key, string> = {
     hello: 'Olá, {name}', signOut: 'Sair', sections: 'Minha conta', profile: 'Meus dados', orders: 'Pedidos', credits: 'Créditos',
-    password: 'Senha', loading: 'Carregando…', retry: 'Tentar novamente', loadFailed: 'Não foi possível carregar.',
+    privacy: 'Privacidade', password: 'Senha', loading: 'Carregando…', retry: 'Tentar novamente', loadFailed: 'Não foi possível carregar.',
     noOrders: 'Você ainda não tem pedidos.', orderNumber: 'Pedido', orderDate: 'Data', items: 'Itens', total: 'Total', orderStatus: 'Situação',
     loadMore: 'Ver mais pedidos',
     os_pending: 'Pendente', os_paid: 'Pago', os_shipped: 'Enviado', os_delivered: 'Entregue', os_cancelled: 'Cancelado', os_returned: 'Devolvido',
