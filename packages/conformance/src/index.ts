@@ -18,6 +18,7 @@ import { systemChecks } from './checks/system.js';
 import { unitChecks } from './checks/units.js';
 import { eventChecks } from './checks/events.js';
 import { messageChecks } from './checks/messages.js';
+import { automationChecks } from './checks/automations.js';
 import { syncChecks } from './checks/sync.js';
 import { apiKeyChecks } from './checks/api-keys.js';
 import { MARKER, newRunId } from './fixtures.js';
@@ -53,6 +54,7 @@ export const AREAS = {
   audit: auditChecks,
   events: eventChecks,
   messages: messageChecks,
+  automations: automationChecks,
   'api-keys': apiKeyChecks,
 } as const satisfies Record<string, (s: Session) => Promise<void>>;
 
