@@ -80,6 +80,24 @@ describe.each(everyServer('api-keys', { now }))('managed API keys on %s', (_kind
     expect(items[2]?.until).toBe(new Date(START + 24 * HOUR).toISOString());
   });
 
+  it('create, rotate and revoke are events of the change feed, none carrying a key', async () => {
+    const s = await server();
+    const made = await create(s, { name: 'ERP', kind: 'secret' });
+    const rotated = (await call(s, 'POST', `/v1/api-keys/${made.id}/rotate`, { body: { overlapHours: 1 } })).json as ApiKeyRotation;
+    expect((await call(s, 'DELETE', `/v1/api-keys/${made.id}`)).status).toBe(200);
+    const feed = await call(s, 'GET', '/v1/events?types=api_key.created,api_key.rotated,api_key.revoked');
+    expect(feed.status, feed.text).toBe(200);
+    const items = feed.json.items as { type: string; data: { apiKey: ApiKey; previous?: ApiKey } }[];
+    expect(items.map((e) => [e.type, e.data.apiKey.id, e.data.apiKey.status])).toEqual([
+      ['api_key.created', made.id, 'active'],
+      ['api_key.rotated', rotated.successor.id, 'active'],
+      ['api_key.revoked', made.id, 'revoked'],
+    ]);
+    expect(items[1]?.data.previous).toMatchObject({ id: made.id, status: 'expiring', expiresAt: new Date(START + HOUR).toISOString() });
+    expect(feed.text).not.toContain(made.key);
+    expect(feed.text).not.toContain(rotated.successor.key);
+  });
+
   it('a publishable key reaches only the public routes', async () => {
     const s = await server();
     const pk = await create(s, { name: 'Vitrine', kind: 'publishable' });

@@ -99,6 +99,10 @@ export const EVENT_TYPES = [
   'message.delivered',
   'message.failed',
   'consent.updated',
+  // managed API keys (#16 §4): for a security log; never carry the key itself
+  'api_key.created',
+  'api_key.rotated',
+  'api_key.revoked',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 

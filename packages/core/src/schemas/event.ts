@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { ApiKeySchema } from './api-key.js';
 import { CategorySchema } from './category.js';
 import { EVENT_TYPES } from '../rules/constants.js';
 import { CustomerSchema, MarketingConsentSchema } from './customer.js';
@@ -72,6 +73,11 @@ export const EventSchema = z.discriminatedUnion('type', [
   event('message.delivered', message),
   event('message.failed', message),
   event('consent.updated', z.strictObject({ customerId: z.string(), marketingConsent: MarketingConsentSchema })),
+  /** A key as listed (prefix and last 4, never the key). */
+  event('api_key.created', z.strictObject({ apiKey: ApiKeySchema })),
+  /** `apiKey`: the successor; `previous`: the rotated key, with the `expiresAt` the overlap gave it. */
+  event('api_key.rotated', z.strictObject({ apiKey: ApiKeySchema, previous: ApiKeySchema })),
+  event('api_key.revoked', z.strictObject({ apiKey: ApiKeySchema })),
 ]);
 
 /** `GET /events?after=&types=&limit=`. */

@@ -13,6 +13,7 @@ import { audit, inTransaction, newId, purgeExpired, sha256, type ServerContext }
 import { IDEMPOTENCY_TTL_MS, attempt, respond, type Outcome } from '../http/idempotency.js';
 import { fieldIssue, HttpProblem, problem } from '../http/problem.js';
 import type { AppEnv, Router } from '../openapi/define-route.js';
+import { emit } from '../service/events.js';
 import { apiKeyLabel, apiKeyStatus, hashApiKey, KEY_PREFIX, newApiKey, publicApiKey } from '../service/api-keys.js';
 import type { StoredApiKey } from '../store/types.js';
 import { fromBase64Url, toBase64Url } from '../util/bytes.js';
@@ -167,6 +168,7 @@ export function registerApiKeys(router: Router, ctx: ServerContext): void {
         });
         await t.store.insertApiKey(record);
         await audit(t, c, { action: 'api_key.create', target: record.id, targetName: auditName(record), count: 1 });
+        await emit(t, 'api_key.created', { apiKey: publicApiKey(record, now) });
         return { status: 201, body: { ...publicApiKey(record, now), key }, headers: { Location: `/v1/api-keys/${record.id}` } };
       }),
   });
@@ -213,6 +215,7 @@ export function registerApiKeys(router: Router, ctx: ServerContext): void {
         if (!(await t.store.updateApiKey(previous, current.version))) throw new HttpProblem('write_conflict', 409);
         await t.store.insertApiKey(successor);
         await audit(t, c, { action: 'api_key.rotate', target: current.id, targetName: auditName(current), until: previous.expiresAt as string, count: 1 });
+        await emit(t, 'api_key.rotated', { apiKey: publicApiKey(successor, now), previous: publicApiKey(previous, now) });
         return { status: 200, body: { successor: { ...publicApiKey(successor, now), key }, previous: publicApiKey(previous, now) } };
       }),
   });
@@ -238,6 +241,7 @@ export function registerApiKeys(router: Router, ctx: ServerContext): void {
             const revoked: StoredApiKey = { ...current, revokedAt: now.toISOString(), version: current.version + 1 };
             if (!(await t.store.updateApiKey(revoked, current.version))) throw new HttpProblem('write_conflict', 409);
             await audit(t, c, { action: 'api_key.revoke', target: current.id, targetName: auditName(current), count: 1 });
+            await emit(t, 'api_key.revoked', { apiKey: publicApiKey(revoked, now) });
             return { status: 200, body: publicApiKey(revoked, now) };
           }),
         ),
