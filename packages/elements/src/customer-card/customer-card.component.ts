@@ -229,6 +229,21 @@ export class CustomerCard extends ClientelaElement<CustomerCardClient> {
     }
   }
 
+  /** Reads the first page of the customer's messages again (after it failed to load with the card). */
+  async #reloadMessages(): Promise<void> {
+    if (!this.api) return;
+    this.busy = true;
+    try {
+      const page = await this.api.messages.ofCustomer(this.customerId, { limit: MESSAGES_PAGE });
+      this.messages = page.items;
+      this.messagesCursor = page.nextCursor;
+    } catch {
+      this.message = { text: this.#t('actionFailed'), kind: 'error' };
+    } finally {
+      this.busy = false;
+    }
+  }
+
   async #moreMessages(): Promise<void> {
     if (!this.messagesCursor || !this.api) return;
     this.busy = true;
@@ -588,7 +603,9 @@ export class CustomerCard extends ClientelaElement<CustomerCardClient> {
     return html`<section part="section" aria-labelledby="h-messages">
       <h3 id="h-messages">${t('messages')}</h3>
       ${!items
-        ? html`<p class="muted" data-messages-failed>${t('messagesFailed')}</p>`
+        ? html`<p class="muted" data-messages-failed>
+            ${t('messagesFailed')} <button type="button" ?disabled=${this.busy} @click=${() => this.#reloadMessages()}>${t('retry')}</button>
+          </p>`
         : items.length === 0
           ? html`<p class="muted">${t('noMessages')}</p>`
           : html`<table aria-labelledby="h-messages" part="messages">
