@@ -81,6 +81,25 @@ describe('<cl-audit-log>', () => {
     expect(sentence(4)).to.equal('Alterou os campos obrigatórios do cadastro');
   });
 
+  it('names the managed key that acted, by name and prefix…last4, and reads a key rotation', async () => {
+    const rotation = {
+      id: 'aud_k1', at: entries[0]!.at, action: 'api_key.rotate', count: 1,
+      actor: { keyId: 'sk_live_…a1B2', keyName: 'ERP <b>matriz</b>', name: 'ana@loja.example' },
+      target: 'ak_1', targetName: 'PDV (sk_live_…z9Y8)', until: '2026-11-21T12:00:00.000Z',
+    };
+    const { client } = fakeClient({
+      'GET /categories': () => json({ items: [] }),
+      'GET /audit': () => json({ items: [rotation], nextCursor: null }),
+    });
+    const el = await fixture<AuditLog>(html`<cl-audit-log .client=${client}></cl-audit-log>`);
+    await settled(el);
+    const row = rows(el)[0]!;
+    expect(row.textContent).to.contain('ana@loja.example').and.contain('ERP <b>matriz</b> (sk_live_…a1B2)');
+    expect(row.querySelector('b')).to.equal(null);
+    expect(row.querySelector('[data-sentence]')!.textContent).to.match(/^Trocou a chave de API PDV \(sk_live_…z9Y8\); a anterior funciona até \d{2}\/\d{2}\/\d{4}/);
+    await expect(el).to.be.accessible();
+  });
+
   it('speaks the page language', async () => {
     const { client } = api();
     const el = await fixture<AuditLog>(html`<cl-audit-log .client=${client} lang="en"></cl-audit-log>`);
