@@ -8,9 +8,9 @@ import type { Locale } from './locale.js';
 // exported file, an import report and a sentence of the log call a thing by the same name.
 
 export const CUSTOMER_STATUS_LABELS: Record<Locale, Record<CustomerStatus, string>> = {
-  'pt-BR': { active: 'Ativo', inactive: 'Inativo', blocked: 'Bloqueado', deleted: 'Excluído' },
-  en: { active: 'Active', inactive: 'Inactive', blocked: 'Blocked', deleted: 'Deleted' },
-  es: { active: 'Activo', inactive: 'Inactivo', blocked: 'Bloqueado', deleted: 'Eliminado' },
+  'pt-BR': { active: 'Ativo', inactive: 'Inativo', blocked: 'Bloqueado', deleted: 'Excluído', merged: 'Mesclado' },
+  en: { active: 'Active', inactive: 'Inactive', blocked: 'Blocked', deleted: 'Deleted', merged: 'Merged' },
+  es: { active: 'Activo', inactive: 'Inactivo', blocked: 'Bloqueado', deleted: 'Eliminado', merged: 'Fusionado' },
 };
 
 export const CUSTOMER_KIND_LABELS: Record<Locale, Record<CustomerKind, string>> = {

@@ -62,6 +62,10 @@ export type IssueCode =
   | 'invalid_transition'
   | 'unknown_customer'
   | 'customer_deleted'
+  | 'customer_merged'
+  | 'merge_same_customer'
+  | 'merge_kind_mismatch'
+  | 'merge_field_kind'
   | 'insufficient_credit'
   | 'expiry_in_past'
   | 'placed_in_future'
@@ -147,6 +151,10 @@ const ptBR: IssueTable = {
   invalid_order_status: 'Status de pedido inválido: use pendente, pago, enviado, entregue, devolvido ou cancelado.',
   invalid_transition: 'Um pedido {from} não pode passar a {to}.',
   customer_deleted: 'Este cliente foi excluído.',
+  customer_merged: 'Este cliente foi mesclado a outro.',
+  merge_same_customer: 'Escolha dois clientes diferentes para mesclar.',
+  merge_kind_mismatch: 'Só é possível mesclar clientes do mesmo tipo (pessoa com pessoa, empresa com empresa).',
+  merge_field_kind: 'Este campo não existe neste tipo de cliente.',
   insufficient_credit: 'Saldo de créditos insuficiente: disponível {available}.',
   expiry_in_past: 'A validade precisa ser uma data futura.',
   placed_in_future: 'A data do pedido não pode estar no futuro.',

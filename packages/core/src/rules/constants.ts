@@ -10,8 +10,12 @@ export const CUSTOMER_KINDS = ['person', 'company'] as const;
  */
 export const SETTABLE_STATUSES = ['active', 'inactive', 'blocked'] as const;
 
-/** Every status a customer may have; a list shows every one but `deleted` unless asked. */
-export const CUSTOMER_STATUSES = [...SETTABLE_STATUSES, 'deleted'] as const;
+/**
+ * Every status a customer may have; a list shows every one but `deleted` and `merged` unless
+ * asked. `merged`: the record was merged into another (its `mergedInto`), which holds its orders
+ * and history now.
+ */
+export const CUSTOMER_STATUSES = [...SETTABLE_STATUSES, 'deleted', 'merged'] as const;
 
 /**
  * The systems a customer record comes from or is known to: this panel (`admin`), this SDK's

@@ -93,6 +93,8 @@ const readCommon = {
   discountPercent: z.optional(z.number()),
   stats: CustomerStatsSchema,
   notes: z.optional(z.string()),
+  /** A `merged` record: the customer it was merged into (the one that holds its orders and history now). */
+  mergedInto: z.optional(z.string()),
   /** When the customer was anonymized (LGPD erasure): personal fields replaced, orders and figures kept. */
   anonymizedAt: z.optional(datetime()),
   createdAt: datetime(),

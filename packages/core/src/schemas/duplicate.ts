@@ -57,6 +57,66 @@ export const DuplicateRebuildSchema = z.strictObject({
   finishedAt: z.optional(datetime()),
 });
 
+// ---- merge ----
+
+/**
+ * The fields whose value the admin picks from either record when merging; the survivor keeps its
+ * own unless the merged record's is asked for. The rest follow fixed rules: the survivor keeps
+ * its id, kind, document, status and account; categories are joined; orders, credits, consent
+ * history and messages move; the figures are computed again from the orders.
+ */
+export const MERGE_FIELDS = [
+  'firstName', 'lastName', 'birthDate', 'legalName', 'tradeName', 'stateRegistration', 'municipalRegistration',
+  'email', 'phone', 'whatsapp', 'address', 'loyaltyCard', 'discountPercent', 'notes',
+] as const;
+export const MergeFieldSchema = z.enum(MERGE_FIELDS);
+
+export const CustomerMergeItemSchema = z.strictObject({
+  /** The record that stays. */
+  survivorId: z.string().check(z.minLength(1)),
+  /** The record merged into it (kept as `merged`, pointing to the survivor). */
+  mergedId: z.string().check(z.minLength(1)),
+  /** Fields to take from the merged record (the survivor's own value stays for every other; a value the merged record lacks clears it). */
+  take: z.optional(z.array(MergeFieldSchema)),
+});
+
+/** `POST /customers/merge`: one or many pairs, each merged in the same transaction as the others. */
+export const CustomerMergeSchema = z.strictObject({
+  merges: z.array(CustomerMergeItemSchema).check(z.minLength(1), z.maxLength(50)),
+});
+
+export const CustomerMergeOutcomeSchema = z.strictObject({
+  survivor: CustomerListItemSchema,
+  mergedId: z.string(),
+  /** What moved to the survivor (all zero when the pair had been merged already: the call is a repeat). */
+  moved: z.strictObject({ orders: z.int(), credits: z.int(), consentRecords: z.int(), messages: z.int() }),
+  alreadyMerged: z.boolean(),
+});
+
+export const CustomerMergeResultSchema = z.strictObject({ items: z.array(CustomerMergeOutcomeSchema) });
+
+/** `POST /customers/merge/preview`: both records field by field, and what the survivor will add up to. */
+export const CustomerMergePreviewRequestSchema = z.strictObject({
+  survivorId: z.string().check(z.minLength(1)),
+  mergedId: z.string().check(z.minLength(1)),
+});
+
+export const CustomerMergePreviewSchema = z.strictObject({
+  survivor: CustomerListItemSchema,
+  merged: CustomerListItemSchema,
+  /** Every choosable field of the kind, with both values (absent: the record has none). */
+  fields: z.array(z.strictObject({ field: MergeFieldSchema, survivor: z.optional(z.unknown()), merged: z.optional(z.unknown()), differs: z.boolean() })),
+  /** What moves, and the survivor's figures after the merge. */
+  moves: z.strictObject({ orders: z.int(), credits: z.int(), consentRecords: z.int(), messages: z.int() }),
+  after: z.strictObject({ ordersCount: z.int(), totalSpentCents: z.int() }),
+});
+
+export type MergeField = z.infer<typeof MergeFieldSchema>;
+export type CustomerMerge = z.input<typeof CustomerMergeSchema>;
+export type CustomerMergeItem = z.infer<typeof CustomerMergeItemSchema>;
+export type CustomerMergeOutcome = z.infer<typeof CustomerMergeOutcomeSchema>;
+export type CustomerMergeResult = z.infer<typeof CustomerMergeResultSchema>;
+export type CustomerMergePreview = z.infer<typeof CustomerMergePreviewSchema>;
 export type DuplicateReasonType = z.infer<typeof DuplicateReasonTypeSchema>;
 export type DuplicateReason = z.infer<typeof DuplicateReasonSchema>;
 export type DuplicatePair = z.infer<typeof DuplicatePairSchema>;

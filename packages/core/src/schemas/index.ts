@@ -371,5 +371,13 @@ export {
   DuplicateReasonSchema,
   DuplicateReasonTypeSchema,
   DuplicateRebuildSchema,
+  MERGE_FIELDS,
+  CustomerMergeItemSchema,
+  CustomerMergeOutcomeSchema,
+  CustomerMergePreviewRequestSchema,
+  CustomerMergePreviewSchema,
+  CustomerMergeResultSchema,
+  CustomerMergeSchema,
+  MergeFieldSchema,
 } from './duplicate.js';
-export type { DuplicateDismiss, DuplicateListQuery, DuplicatePage, DuplicatePair, DuplicateReason, DuplicateReasonType, DuplicateRebuild } from './duplicate.js';
+export type { CustomerMerge, CustomerMergeItem, CustomerMergeOutcome, CustomerMergePreview, CustomerMergeResult, MergeField, DuplicateDismiss, DuplicateListQuery, DuplicatePage, DuplicatePair, DuplicateReason, DuplicateReasonType, DuplicateRebuild } from './duplicate.js';

@@ -5,7 +5,7 @@ export const table: Record<Key, string> = {
     loading: 'Loading customer…', loadFailed: 'Could not load the customer.', notFound: 'Customer not found.', retry: 'Try again',
     person: 'Person', company: 'Company', customerSince: 'Customer since', source: 'Source',
     sources: 'Synced with', externalId: 'ID {id}',
-    st_active: 'Active', st_inactive: 'Inactive', st_blocked: 'Blocked', st_deleted: 'Deleted', status: 'Status',
+    st_active: 'Active', st_inactive: 'Inactive', st_blocked: 'Blocked', st_deleted: 'Deleted', st_merged: 'Merged', status: 'Status',
     categories: 'Categories',
     contact: 'Contact', cpf: 'CPF', cnpj: 'CNPJ', reveal: 'Show document', hide: 'Hide document', copy: 'Copy', copied: 'Copied', copyDocument: 'Copy document', copyLink: 'Copy link',
     email: 'E-mail', phone: 'Phone', whatsapp: 'Open in WhatsApp', none: '—',

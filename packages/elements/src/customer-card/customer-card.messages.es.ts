@@ -5,7 +5,7 @@ export const table: Record<Key, string> = {
     loading: 'Cargando cliente…', loadFailed: 'No se pudo cargar el cliente.', notFound: 'Cliente no encontrado.', retry: 'Reintentar',
     person: 'Persona física', company: 'Persona jurídica', customerSince: 'Cliente desde', source: 'Origen',
     sources: 'Sincronizado con', externalId: 'código {id}',
-    st_active: 'Activo', st_inactive: 'Inactivo', st_blocked: 'Bloqueado', st_deleted: 'Eliminado', status: 'Estado',
+    st_active: 'Activo', st_inactive: 'Inactivo', st_blocked: 'Bloqueado', st_deleted: 'Eliminado', st_merged: 'Fusionado', status: 'Estado',
     categories: 'Categorías',
     contact: 'Contacto', cpf: 'CPF', cnpj: 'CNPJ', reveal: 'Mostrar documento', hide: 'Ocultar documento', copy: 'Copiar', copied: 'Copiado', copyDocument: 'Copiar documento', copyLink: 'Copiar enlace',
     email: 'E-mail', phone: 'Teléfono', whatsapp: 'Abrir en WhatsApp', none: '—',

@@ -3,7 +3,7 @@ import { lazyMessages } from '../internal/localize.js';
 export type Key =
   | 'loading' | 'loadFailed' | 'notFound' | 'retry' | 'person' | 'company' | 'customerSince' | 'source'
   | 'sources' | 'externalId'
-  | 'st_active' | 'st_inactive' | 'st_blocked' | 'st_deleted' | 'status' | 'categories'
+  | 'st_active' | 'st_inactive' | 'st_blocked' | 'st_deleted' | 'st_merged' | 'status' | 'categories'
   | 'contact' | 'cpf' | 'cnpj' | 'reveal' | 'hide' | 'copy' | 'copied' | 'copyDocument' | 'copyLink' | 'email' | 'phone' | 'whatsapp' | 'none'
   | 'address' | 'noAddress' | 'postalCode' | 'stats' | 'ordersCount' | 'totalSpent' | 'averageTicket' | 'firstPurchase' | 'lastPurchase' | 'visits'
   | 'averageRating' | 'discount' | 'discountFrom' | 'orders' | 'noOrders' | 'orderNumber' | 'orderDate' | 'orderUnit' | 'noUnit' | 'items' | 'total' | 'orderStatus'
@@ -21,7 +21,7 @@ const ptBR: Record<Key, string> = {
     loading: 'Carregando cliente…', loadFailed: 'Não foi possível carregar o cliente.', notFound: 'Cliente não encontrado.', retry: 'Tentar novamente',
     person: 'Pessoa física', company: 'Pessoa jurídica', customerSince: 'Cliente desde', source: 'Origem',
     sources: 'Sincronizado com', externalId: 'código {id}',
-    st_active: 'Ativo', st_inactive: 'Inativo', st_blocked: 'Bloqueado', st_deleted: 'Excluído', status: 'Status',
+    st_active: 'Ativo', st_inactive: 'Inativo', st_blocked: 'Bloqueado', st_deleted: 'Excluído', st_merged: 'Mesclado', status: 'Status',
     categories: 'Categorias',
     contact: 'Contato', cpf: 'CPF', cnpj: 'CNPJ', reveal: 'Mostrar documento', hide: 'Ocultar documento', copy: 'Copiar', copied: 'Copiado', copyDocument: 'Copiar documento', copyLink: 'Copiar link',
     email: 'E-mail', phone: 'Telefone', whatsapp: 'Abrir no WhatsApp', none: '—',

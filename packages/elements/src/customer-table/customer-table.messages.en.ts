@@ -11,6 +11,7 @@ export const en: Record<MessageKey, string> = {
     inactive: 'Inactive',
     blocked: 'Blocked',
     deleted: 'Deleted',
+    merged: 'Merged',
     categories: 'Categories',
     categoriesCount: 'Categories ({n})',
     inactiveCategory: '{name} (inactive)',

@@ -11,6 +11,7 @@ export const es: Record<MessageKey, string> = {
     inactive: 'Inactivo',
     blocked: 'Bloqueado',
     deleted: 'Eliminado',
+    merged: 'Fusionado',
     categories: 'Categorías',
     categoriesCount: 'Categorías ({n})',
     inactiveCategory: '{name} (inactiva)',

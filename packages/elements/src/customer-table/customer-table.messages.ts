@@ -15,6 +15,7 @@ const ptBR = {
     inactive: 'Inativo',
     blocked: 'Bloqueado',
     deleted: 'Excluído',
+    merged: 'Mesclado',
     categories: 'Categorias',
     categoriesCount: 'Categorias ({n})',
     inactiveCategory: '{name} (inativa)',

@@ -24,6 +24,7 @@ export type ProblemKind =
   | 'idempotency_mismatch'
   | 'idempotency_in_progress'
   | 'write_conflict'
+  | 'customer_merged'
   | 'payload_too_large'
   | 'unsupported_media_type'
   | 'json_required'
@@ -183,6 +184,11 @@ const TEXTS: Record<ProblemKind, Record<Locale, Text>> = {
     'pt-BR': { title: 'Requisição em andamento', detail: 'Uma requisição com esta Idempotency-Key ainda está em andamento; tente de novo em instantes.' },
     en: { title: 'Request in progress', detail: 'A request with this Idempotency-Key is still in progress; retry shortly.' },
     es: { title: 'Solicitud en curso', detail: 'Una solicitud con esta Idempotency-Key sigue en curso; inténtalo de nuevo en unos instantes.' },
+  },
+  customer_merged: {
+    'pt-BR': { title: 'Cliente mesclado', detail: 'Este cliente foi mesclado a outro (veja mergedInto); use aquele cadastro.' },
+    en: { title: 'Customer merged', detail: 'This customer was merged into another (see mergedInto); use that record.' },
+    es: { title: 'Cliente fusionado', detail: 'Este cliente fue fusionado con otro (vea mergedInto); use ese registro.' },
   },
   write_conflict: {
     'pt-BR': { title: 'Registro alterado ao mesmo tempo', detail: 'Outra alteração chegou ao mesmo tempo; tente de novo.' },

@@ -7,6 +7,11 @@ import {
   DuplicatePageSchema,
   DuplicatePairSchema,
   DuplicateRebuildSchema,
+  CustomerMergePreviewRequestSchema,
+  CustomerMergePreviewSchema,
+  CustomerMergeResultSchema,
+  CustomerMergeSchema,
+  type CustomerMergeOutcome,
   type DuplicatePair,
 } from '@clientela/core/schemas';
 import { audit, inTransaction, type ServerContext } from '../context.js';
@@ -14,6 +19,9 @@ import { decodeTuple, encodeTuple } from '../http/cursor.js';
 import { HttpProblem } from '../http/problem.js';
 import type { Router } from '../openapi/define-route.js';
 import { publicPair, rebuildState, startRebuild } from '../service/duplicates.js';
+import { idempotent } from '../http/idempotency.js';
+import { checkMerge, mergePair, previewMerge } from '../service/merge.js';
+import { listItem } from '../service/customers.js';
 
 // Possible duplicates (#18 §3): the candidate pairs the stores keep on every customer write, a
 // pair dismissed as "não é duplicado", and the full recomputation on demand.
@@ -104,5 +112,44 @@ export function registerDuplicates(router: Router, ctx: ServerContext): void {
       const { state } = await startRebuild(ctx);
       return c.json(state, 202, { Location: '/v1/duplicates/rebuild' });
     },
+  });
+
+  // ---- merge ----
+  router.define({
+    method: 'post',
+    path: '/v1/customers/merge/preview',
+    tag: 'duplicates',
+    summary: 'Both records of a merge field by field, what would move and the figures after (writes nothing)',
+    access: 'secret',
+    request: { body: CustomerMergePreviewRequestSchema },
+    responses: {
+      200: { description: 'The preview', schema: CustomerMergePreviewSchema },
+      409: { description: 'One of them was merged already (code customer_merged, `mergedInto`)' },
+      422: { description: 'The same customer twice, an unknown one, a deleted survivor, or two kinds' },
+    },
+    handler: async (c, { body }) => c.json(await previewMerge(ctx, body, c.get('locale')), 200),
+  });
+
+  router.define({
+    method: 'post',
+    path: '/v1/customers/merge',
+    tag: 'duplicates',
+    summary: 'Merge pairs of customers: orders, credits, consent history and messages move to the survivor',
+    description:
+      'Every pair in one transaction (all or none). The survivor keeps its id, document, status and account, takes the fields named in `take` from the other record, joins its manual categories, and has its figures computed again from the orders it holds now. The other record stays with status `merged` and `mergedInto` (a GET of its id answers it, 200, with that pointer; a PATCH answers 409 `customer_merged`). A pair merged already into the same survivor answers as done (`alreadyMerged`), and `Idempotency-Key` replays the first answer. Emits `customer.merged`; audited as `customer.merge`.',
+    access: 'secret',
+    request: { body: CustomerMergeSchema, headers: [{ name: 'Idempotency-Key', description: 'Replays the first response.' }] },
+    responses: {
+      200: { description: 'What each pair became', schema: CustomerMergeResultSchema },
+      409: { description: 'A record was merged into another customer already (code customer_merged, `mergedInto`), or a concurrent write' },
+      422: { description: 'The same customer twice, an unknown one, a deleted survivor, two kinds, or a field the kind lacks' },
+    },
+    handler: (c, { body }) =>
+      idempotent(ctx, c, 'customers.merge', async (t) => {
+        for (const [i, item] of body.merges.entries()) await checkMerge(t, item, c.get('locale'), `merges.${i}.`);
+        const items: CustomerMergeOutcome[] = [];
+        for (const [i, item] of body.merges.entries()) items.push(await mergePair(t, c, item, c.get('locale'), `merges.${i}.`));
+        return { status: 200, body: { items: items.map((o) => ({ ...o, survivor: listItem(o.survivor) })) } };
+      }),
   });
 }

@@ -26,7 +26,7 @@ import { isAnonymizedDocument } from './privacy.js';
 export type CustomerInput = z.output<typeof CustomerCreateSchema>;
 export type CustomerPatchInput = z.output<typeof CustomerPatchSchema>;
 
-const DEFAULT_STATUSES = CUSTOMER_STATUSES.filter((s) => s !== 'deleted');
+const DEFAULT_STATUSES = CUSTOMER_STATUSES.filter((s) => s !== 'deleted' && s !== 'merged');
 
 /** `active,blocked` → statuses; absent → every status but `deleted`. */
 export function parseStatuses(status: string | undefined): CustomerStatus[] {
@@ -195,7 +195,7 @@ export async function prepareCustomer(ctx: ServerContext, input: CustomerInput, 
 }
 
 // `sources` and `externalIds` change only through a sync (PUT by document), never by a patch.
-const READ_ONLY = ['id', 'kind', 'stats', 'account', 'sources', 'externalIds', 'anonymizedAt', 'createdAt', 'updatedAt', 'version'] as const;
+const READ_ONLY = ['id', 'kind', 'stats', 'account', 'sources', 'externalIds', 'anonymizedAt', 'mergedInto', 'createdAt', 'updatedAt', 'version'] as const;
 
 /** The writable part of a stored customer, in the shape of its kind's create schema. */
 export function writableOf(c: Customer): Record<string, unknown> {
@@ -211,6 +211,8 @@ export function writableOf(c: Customer): Record<string, unknown> {
  * kind's schema, the categories and the unique document. Returns the next version; does not store.
  */
 export async function applyPatch(ctx: ServerContext, current: Customer, patch: CustomerPatchInput | Record<string, unknown>, locale: Locale): Promise<Customer> {
+  // A merged record is kept as it was, pointing to the customer that holds its history now.
+  if (current.status === 'merged') throw new HttpProblem('customer_merged', 409, { mergedInto: current.mergedInto, errors: [fieldIssue('id', 'customer_merged', locale)] });
   const merged = writableOf(current);
   for (const [k, v] of Object.entries(patch)) {
     if (v === undefined) continue;

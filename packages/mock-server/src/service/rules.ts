@@ -46,7 +46,7 @@ const LEASE_MS = 2 * 60_000;
 /** Conditions whose answer changes as time passes, with no write. */
 const TIME_RELATIVE = new Set<FilterConditionType>(['purchasedWithin', 'notPurchasedWithin', 'birthdayWithin', 'activeCredits', 'creditsExpiring']);
 
-const LIVE: readonly CustomerStatus[] = CUSTOMER_STATUSES.filter((s) => s !== 'deleted');
+const LIVE: readonly CustomerStatus[] = CUSTOMER_STATUSES.filter((s) => s !== 'deleted' && s !== 'merged');
 const BY_CREATED: SortSpec = { field: 'createdAt', desc: false };
 
 /** Where a rule's walk stands, stored with each batch. */

@@ -41,7 +41,7 @@ interface Rec {
   keys: Record<CustomerSortField, SortKey>;
 }
 
-const STATUS_CODES = { active: 1, inactive: 2, blocked: 3, deleted: 4 } as const;
+const STATUS_CODES = { active: 1, inactive: 2, blocked: 3, deleted: 4, merged: 5 } as const;
 
 /** Below this many text matches, sorting the matches beats walking a sorted index. */
 const SMALL_MATCH_SET = 2000;
@@ -1149,6 +1149,21 @@ export class MemoryStore implements SyncStore {
   getDuplicatePair(a: string, b: string): StoredDuplicatePair | undefined {
     const p = this.dupPairs.get(`${a}|${b}`);
     return p && structuredClone(p);
+  }
+
+  moveCustomerRecords(fromId: string, toId: string): { credits: number; messages: number } {
+    const moved = (this.ledger.get(fromId) ?? []).map((e) => ({ ...e, customerId: toId }));
+    if (moved.length) this.ledger.set(toId, [...(this.ledger.get(toId) ?? []), ...moved]);
+    this.ledger.delete(fromId);
+    for (const g of this.grants.values()) if (g.customerId === fromId) g.customerId = toId;
+    const held = new Set(this.recipients.filter((r) => r.customerId === toId).map((r) => r.messageId));
+    let messages = 0;
+    for (const r of this.recipients) {
+      if (r.customerId !== fromId || held.has(r.messageId)) continue;
+      r.customerId = toId;
+      messages++;
+    }
+    return { credits: moved.length, messages };
   }
 
   dismissDuplicatePair(a: string, b: string, at: string): StoredDuplicatePair | undefined {

@@ -1324,6 +1324,16 @@ export class PostgresStore implements Store {
     return r && pairOfRow(r);
   }
 
+  async moveCustomerRecords(fromId: string, toId: string): Promise<{ credits: number; messages: number }> {
+    const credits = await this.#q("UPDATE credit_entries SET customer_id = $1, data = jsonb_set(data::jsonb, '{customerId}', to_jsonb($1::text))::text WHERE customer_id = $2", [toId, fromId]);
+    const messages = await this.#q(
+      `UPDATE message_recipients SET customer_id = $1, data = jsonb_set(data::jsonb, '{customerId}', to_jsonb($1::text))::text
+        WHERE customer_id = $2 AND message_id NOT IN (SELECT message_id FROM message_recipients WHERE customer_id = $1)`,
+      [toId, fromId],
+    );
+    return { credits: credits.rowCount ?? 0, messages: messages.rowCount ?? 0 };
+  }
+
   async dismissDuplicatePair(a: string, b: string, at: string): Promise<StoredDuplicatePair | undefined> {
     const r = (await this.#q<DuplicatePairRow>('UPDATE duplicate_pairs SET dismissed_at = coalesce(dismissed_at, $3) WHERE a = $1 AND b = $2 RETURNING *', [a, b, at])).rows[0];
     return r && pairOfRow(r);

@@ -35,7 +35,7 @@ const SECONDARY_INDEXES = [...Object.values(SORT_INDEXES), 'customers_document',
 /** Above this many text matches, walking the sort index beats sorting the matches. */
 const MANY_MATCHES = 1500;
 
-const STATUS_CODES: Record<string, number> = { active: 1, inactive: 2, blocked: 3, deleted: 4 };
+const STATUS_CODES: Record<string, number> = { active: 1, inactive: 2, blocked: 3, deleted: 4, merged: 5 };
 
 const SORT_COLUMNS: Record<CustomerSortField, string> = {
   name: 'name_key',
@@ -1113,6 +1113,15 @@ export class SqliteStore implements SyncStore {
   getDuplicatePair(a: string, b: string): StoredDuplicatePair | undefined {
     const r = this.prepare('SELECT * FROM duplicate_pairs WHERE a = ? AND b = ?').get(a, b) as DuplicatePairRow | undefined;
     return r && pairOfRow(r);
+  }
+
+  moveCustomerRecords(fromId: string, toId: string): { credits: number; messages: number } {
+    const credits = this.prepare("UPDATE credit_entries SET customer_id = ?, data = json_set(data, '$.customerId', ?) WHERE customer_id = ?").run(toId, toId, fromId).changes;
+    const messages = this.prepare(
+      `UPDATE message_recipients SET customer_id = ?, data = json_set(data, '$.customerId', ?)
+        WHERE customer_id = ? AND message_id NOT IN (SELECT message_id FROM message_recipients WHERE customer_id = ?)`,
+    ).run(toId, toId, fromId, toId).changes;
+    return { credits, messages };
   }
 
   dismissDuplicatePair(a: string, b: string, at: string): StoredDuplicatePair | undefined {

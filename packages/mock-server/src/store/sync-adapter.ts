@@ -519,6 +519,9 @@ export class SyncStoreAdapter implements Store {
   dismissDuplicatePair(a: string, b: string, at: string) {
     return this.#run(() => this.inner.dismissDuplicatePair(a, b, at));
   }
+  moveCustomerRecords(fromId: string, toId: string) {
+    return this.#run(() => this.inner.transaction(() => this.inner.moveCustomerRecords(fromId, toId)));
+  }
 
   /** Closes at once when no transaction runs (a test may reopen the file right after). */
   close(): Promise<void> {

@@ -530,6 +530,12 @@ export interface Store {
   getDuplicatePair(a: string, b: string): Promise<StoredDuplicatePair | undefined>;
   /** Marks a stored pair as not a duplicate (it stays so whatever its customers' later writes); the pair, or undefined when there is none. */
   dismissDuplicatePair(a: string, b: string, at: string): Promise<StoredDuplicatePair | undefined>;
+  /**
+   * A merge: moves a customer's credit ledger (grants with their balances) and its message
+   * recipients to another customer, in the caller's transaction (a recipient of a batch the other
+   * customer also received stays where it is). Orders move through {@link updateOrder}.
+   */
+  moveCustomerRecords(fromId: string, toId: string): Promise<{ credits: number; messages: number }>;
 
   close(): Promise<void>;
 }
@@ -676,6 +682,7 @@ export interface SyncStore {
   listDuplicatePairs(params: DuplicateListParams): { items: StoredDuplicatePair[]; hasMore: boolean };
   getDuplicatePair(a: string, b: string): StoredDuplicatePair | undefined;
   dismissDuplicatePair(a: string, b: string, at: string): StoredDuplicatePair | undefined;
+  moveCustomerRecords(fromId: string, toId: string): { credits: number; messages: number };
 
   close(): void;
 }

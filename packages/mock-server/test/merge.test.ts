@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import { describeAuditEntry, type AuditEntry } from '@clientela/core';
+import { call, PERSON } from './helpers.js';
+import { everyServer } from './stores.js';
+
+// `POST /v1/customers/merge` (#18 §3): everything of one record moves to the other, in one transaction.
+const SERVERS = everyServer('merge');
+
+const SECOND = { ...PERSON, document: '390.533.447-05', firstName: 'Joao', lastName: 'Conceicao', email: 'joao.pdv@example.com', phone: '(21) 99876-5432' };
+
+async function order(s: Parameters<typeof call>[0], customerId: string, number: string, totalCents: number, placedAt: string, rating?: number) {
+  const r = await call(s, 'POST', '/v1/orders', { body: { number, customerId, placedAt, itemsCount: 1, totalCents, status: 'paid', ...(rating ? { rating } : {}) } });
+  expect(r.status).toBe(201);
+  return r.json;
+}
+
+describe.each(SERVERS)('merge on %s', (_kind, open) => {
+  it('moves orders, credits and consent history to the survivor, recomputes its figures, keeps the other as merged, and is idempotent and audited', async () => {
+    const s = await open();
+    await s.ready;
+    const a = (await call(s, 'POST', '/v1/customers', { body: PERSON })).json;
+    const b = (await call(s, 'POST', '/v1/customers', { body: { ...SECOND, marketingConsent: { email: true, sms: false, whatsapp: false } } })).json;
+    await order(s, a.id, 'A-1', 10_000, '2026-10-01T12:00:00.000Z', 5);
+    await order(s, a.id, 'A-2', 2_550, '2026-10-05T12:00:00.000Z');
+    await order(s, b.id, 'B-1', 7_000, '2026-09-01T12:00:00.000Z', 3);
+    await order(s, b.id, 'B-2', 1_234, '2026-11-01T12:00:00.000Z');
+    const grant = await call(s, 'POST', `/v1/customers/${b.id}/credits`, { body: { kind: 'cashback', amountCents: 500, expiresAt: '2027-01-01T00:00:00.000Z' } });
+    expect(grant.status).toBe(201);
+
+    const preview = await call(s, 'POST', '/v1/customers/merge/preview', { body: { survivorId: a.id, mergedId: b.id } });
+    expect(preview.status).toBe(200);
+    expect(preview.json.moves).toMatchObject({ orders: 2, credits: 1 });
+    expect(preview.json.after).toEqual({ ordersCount: 4, totalSpentCents: 20_784 });
+    expect(preview.json.fields.find((f: { field: string }) => f.field === 'phone')).toMatchObject({ differs: true });
+    expect(preview.json.fields.some((f: { field: string }) => f.field === 'legalName')).toBe(false);
+
+    const merge = await call(s, 'POST', '/v1/customers/merge', {
+      body: { merges: [{ survivorId: a.id, mergedId: b.id, take: ['phone'] }] },
+      headers: { 'Idempotency-Key': 'merge-1', 'X-Actor': 'Bia' },
+    });
+    expect(merge.status).toBe(200);
+    const [out] = merge.json.items;
+    expect(out.alreadyMerged).toBe(false);
+    expect(out.moved).toMatchObject({ orders: 2, credits: 1 });
+    expect(out.survivor.stats).toMatchObject({
+      ordersCount: 4,
+      totalSpentCents: 20_784,
+      firstPurchaseAt: '2026-09-01T12:00:00.000Z',
+      lastPurchaseAt: '2026-11-01T12:00:00.000Z',
+      averageRating: 4,
+    });
+    expect(out.survivor.phone).toBe('+5521998765432');
+    expect(out.survivor.email).toBe(PERSON.email);
+    expect(out.survivor.marketingConsent.email).toBe(true);
+
+    const orders = await call(s, 'GET', `/v1/orders?customerId=${a.id}&limit=50`);
+    expect(orders.json.items.map((o: { number: string }) => o.number).sort()).toEqual(['A-1', 'A-2', 'B-1', 'B-2']);
+    expect((await call(s, 'GET', `/v1/orders?customerId=${b.id}`)).json.items).toEqual([]);
+    const credits = await call(s, 'GET', `/v1/customers/${a.id}/credits`);
+    expect(credits.json.balanceCents).toBe(500);
+    const consents = await call(s, 'GET', `/v1/customers/${a.id}/consents`);
+    expect(consents.status).toBe(200);
+    expect(consents.json.items.some((r: { channel: string; granted: boolean }) => r.channel === 'email' && r.granted)).toBe(true);
+
+    // The other record answers where it went, and takes no edit.
+    const gone = await call(s, 'GET', `/v1/customers/${b.id}`);
+    expect(gone.status).toBe(200);
+    expect(gone.json).toMatchObject({ status: 'merged', mergedInto: a.id });
+    const edit = await call(s, 'PATCH', `/v1/customers/${b.id}`, { body: { notes: 'x' }, headers: { 'If-Match': gone.headers.get('ETag')! } });
+    expect(edit.status).toBe(409);
+    expect(edit.json).toMatchObject({ type: expect.stringMatching(/customer-merged$/), mergedInto: a.id });
+    // Not listed by default; not a duplicate candidate any more.
+    const list = await call(s, 'GET', '/v1/customers?limit=200');
+    expect(list.json.items.some((c: { id: string }) => c.id === b.id)).toBe(false);
+    expect((await call(s, 'GET', `/v1/duplicates?customerId=${a.id}`)).json.items).toEqual([]);
+
+    // A retry with the key replays; one without it finds the pair merged and changes nothing.
+    const replay = await call(s, 'POST', '/v1/customers/merge', { body: { merges: [{ survivorId: a.id, mergedId: b.id, take: ['phone'] }] }, headers: { 'Idempotency-Key': 'merge-1' } });
+    expect(replay.json).toEqual(merge.json);
+    const again = await call(s, 'POST', '/v1/customers/merge', { body: { merges: [{ survivorId: a.id, mergedId: b.id }] } });
+    expect(again.json.items[0]).toMatchObject({ alreadyMerged: true, moved: { orders: 0 } });
+    expect(again.json.items[0].survivor.stats.totalSpentCents).toBe(20_784);
+
+    const log = await call(s, 'GET', '/v1/audit?action=customer.merge');
+    expect(log.json.items).toHaveLength(1);
+    expect(describeAuditEntry(log.json.items[0] as AuditEntry, 'pt-BR')).toBe('Mesclou Joao Conceicao em João da Conceição');
+    expect(log.json.items[0].actor.name).toBe('Bia');
+    const events = await call(s, 'GET', '/v1/events?types=customer.merged');
+    expect(events.json.items).toHaveLength(1);
+    expect(events.json.items[0].data).toMatchObject({ mergedIds: [b.id], customer: { id: a.id } });
+    s.close();
+  });
+
+  it('refuses the same customer twice, two kinds, a field the kind lacks, and a record merged elsewhere; a refused batch writes nothing', async () => {
+    const s = await open();
+    await s.ready;
+    const a = (await call(s, 'POST', '/v1/customers', { body: PERSON })).json;
+    const b = (await call(s, 'POST', '/v1/customers', { body: SECOND })).json;
+    const c = (await call(s, 'POST', '/v1/customers', { body: { ...SECOND, document: '853.513.468-93', email: 'outro@example.com' } })).json;
+    await order(s, b.id, 'B-1', 7_000, '2026-09-01T12:00:00.000Z');
+    const same = await call(s, 'POST', '/v1/customers/merge', { body: { merges: [{ survivorId: a.id, mergedId: a.id }] } });
+    expect(same.status).toBe(422);
+    expect(same.json.errors[0]).toMatchObject({ path: 'merges.0.mergedId', code: 'merge_same_customer' });
+    const field = await call(s, 'POST', '/v1/customers/merge', { body: { merges: [{ survivorId: a.id, mergedId: b.id, take: ['legalName'] }] } });
+    expect(field.status).toBe(422);
+    // The second pair fails: the first one's moves are undone with it (SQLite and PostgreSQL roll back; memory checks first).
+    const batch = await call(s, 'POST', '/v1/customers/merge', { body: { merges: [{ survivorId: a.id, mergedId: b.id }, { survivorId: c.id, mergedId: c.id }] } });
+    expect(batch.status).toBe(422);
+    expect((await call(s, 'GET', `/v1/customers/${b.id}`)).json.status).toBe('active');
+    const done = await call(s, 'POST', '/v1/customers/merge', { body: { merges: [{ survivorId: a.id, mergedId: b.id }] } });
+    expect(done.status).toBe(200);
+    const elsewhere = await call(s, 'POST', '/v1/customers/merge', { body: { merges: [{ survivorId: c.id, mergedId: b.id }] } });
+    expect(elsewhere.status).toBe(409);
+    expect(elsewhere.json.mergedInto).toBe(a.id);
+    s.close();
+  });
+});
