@@ -12,3 +12,4 @@ import './webhooks-view.js';
 // After table-view: it points the table's message composer at this view's address.
 import './messages-view.js';
 import './automations-view.js';
+import './privacy-view.js';

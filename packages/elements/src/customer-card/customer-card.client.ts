@@ -1,6 +1,6 @@
-import { categoriesResource, customersResource, messagesResource, unitsResource, composeClient, type ClientOptions, type ComposedClient } from '@clientela/core/client';
+import { categoriesResource, consentsResource, customersResource, messagesResource, unitsResource, composeClient, type ClientOptions, type ComposedClient } from '@clientela/core/client';
 
-const resources = { customers: customersResource, categories: categoriesResource, units: unitsResource, messages: messagesResource };
+const resources = { customers: customersResource, categories: categoriesResource, units: unitsResource, messages: messagesResource, consents: consentsResource };
 
 /** The part of the client `<cl-customer-card>` calls: the customer, their orders (with their units' names) and credits, and the category picker inside it, the messages the customer received; and the change feed. */
 export type CustomerCardClient = ComposedClient<typeof resources>;

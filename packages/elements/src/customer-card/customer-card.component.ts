@@ -4,6 +4,7 @@ import { customerDisplayName, formatCep, formatDocument, formatPercent, formatPh
 import { CUSTOMER_SOURCE_LABELS } from '@clientela/core/i18n';
 import { benefitsOf, SETTABLE_STATUSES, sourcesOf } from '@clientela/core/rules';
 import { html, nothing, type PropertyValues } from 'lit';
+import './consent-history.js';
 import { live } from 'lit/directives/live.js';
 import { CustomerEditEvent, CustomerSavedEvent } from '../events/events.js';
 import { errorText } from '../internal/error-text.js';
@@ -659,6 +660,7 @@ export class CustomerCard extends ClientelaElement<CustomerCardClient> {
           )}
         </fieldset>
         ${m.updatedAt ? html`<p class="muted">${t('consentUpdated', { date: formatDateTime(m.updatedAt, loc) })}</p>` : nothing}
+        <cl-consent-history .client=${this.api} customer-id=${c.id} revision=${c.version} .locale=${loc}></cl-consent-history>
       </section>
       <section part="section" aria-labelledby="h-loyalty">
         <h3 id="h-loyalty">${t('loyaltyCard')}</h3>
