@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describeAuditEntry, type AuditEntry } from '@clientela/core';
+import { createClient } from '@clientela/core/client';
 import { call, PERSON } from './helpers.js';
 import { everyServer } from './stores.js';
 
@@ -112,6 +113,33 @@ describe.each(SERVERS)('merge on %s', (_kind, open) => {
     const elsewhere = await call(s, 'POST', '/v1/customers/merge', { body: { merges: [{ survivorId: c.id, mergedId: b.id }] } });
     expect(elsewhere.status).toBe(409);
     expect(elsewhere.json.mergedInto).toBe(a.id);
+    s.close();
+  });
+});
+
+describe.each(everyServer('merge-client'))('client.duplicates on %s', (_kind, open) => {
+  it('lists, previews and merges through the client (answers checked against the schemas), tells the change feed, and surfaces a 422 as a ValidationError', async () => {
+    const s = await open();
+    await s.ready;
+    const client = createClient({ baseUrl: 'http://mock.test', apiKey: s.keys.secret, fetch: s.fetch, locale: 'en' });
+    const a = await client.customers.create(PERSON as Parameters<typeof client.customers.create>[0]);
+    const b = await client.customers.create({ ...SECOND, phone: PERSON.phone } as Parameters<typeof client.customers.create>[0]);
+    await order(s, b.id, 'B-1', 7_000, '2026-09-01T12:00:00.000Z');
+    const pairs = [];
+    for await (const p of client.duplicates.iterate({ limit: 1 })) pairs.push(p);
+    expect(pairs).toHaveLength(1);
+    expect(pairs[0]!.reasons.map((r) => r.type)).toContain('phone');
+    const preview = await client.duplicates.previewMerge({ survivorId: a.id, mergedId: b.id });
+    expect(preview.after).toEqual({ ordersCount: 1, totalSpentCents: 7_000 });
+    const seen: string[] = [];
+    client.changes.subscribe((ch) => seen.push(ch.type));
+    const result = await client.duplicates.merge({ merges: [{ survivorId: a.id, mergedId: b.id }] });
+    expect(result.items[0]!.survivor.stats.totalSpentCents).toBe(7_000);
+    expect(seen).toEqual(['customer.updated', 'customer.deleted']);
+    expect((await client.duplicates.list()).items).toEqual([]);
+    expect((await client.duplicates.rebuildStatus()).status).toBe('idle');
+    const error = await client.duplicates.merge({ merges: [{ survivorId: a.id, mergedId: a.id }] }).catch((e: unknown) => e);
+    expect((error as Error).name).toBe('ValidationError');
     s.close();
   });
 });

@@ -66,6 +66,7 @@ import { isValidCep } from '../validation/places.js';
 import { ChangeFeed, type ClientChange } from './changes.js';
 import { checkResponse } from './responses.js';
 import { messages } from './messages.js';
+import { duplicates } from './duplicates.js';
 import { consents, privacyRequests } from './privacy.js';
 import { automations } from './automations.js';
 import type { AccountLinkSettings, PasswordResetAccepted, PasswordResetRequest } from '../schemas/password-reset.js';
@@ -1086,6 +1087,7 @@ export function createClient(options: ClientOptions) {
     apiKeys: apiKeys(t),
     consents: consents(t),
     privacyRequests: privacyRequests(t),
+    duplicates: duplicates(t, changes),
     /**
      * The writes made through this client (customers created, updated, deleted or changed in
      * bulk; categories created or updated; imports written), so every element on a page that
@@ -1120,4 +1122,5 @@ export {
   apiKeys as apiKeysResource,
   consents as consentsResource,
   privacyRequests as privacyRequestsResource,
+  duplicates as duplicatesResource,
 };

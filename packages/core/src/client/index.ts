@@ -19,6 +19,7 @@ export {
   apiKeysResource,
   consentsResource,
   privacyRequestsResource,
+  duplicatesResource,
 } from './client.js';
 export type { BulkActionRequest, ClientelaClient, CustomerQuery, EventQuery, CustomerSelection, Download, ExportFileRequest, DownloadStream, PageQuery, RetrieveOptions, Target } from './client.js';
 export { composeClient } from './compose.js';

@@ -1,6 +1,7 @@
 import { AutomationListSchema, AutomationPreviewSchema, AutomationSchema, CartEventResultSchema } from '../schemas/automation.js';
 import { AccountLinkSettingsSchema, PasswordResetAcceptedSchema } from '../schemas/password-reset.js';
 import { ConsentHistorySchema, ConsentRecordSchema, ConsentTextSchema, ConsentTextsSchema, PrivacyRequestPageSchema, PrivacyRequestSchema, PrivacySettingsSchema } from '../schemas/privacy.js';
+import { CustomerMergePreviewSchema, CustomerMergeResultSchema, DuplicatePageSchema, DuplicatePairSchema, DuplicateRebuildSchema } from '../schemas/duplicate.js';
 import { MessageBatchPageSchema, MessageBatchSchema, MessagePreviewSchema, MessageRecipientPageSchema } from '../schemas/message.js';
 import type * as z from 'zod/mini';
 import type { Locale } from '../i18n/locale.js';
@@ -90,6 +91,12 @@ export const RESPONSE_SCHEMAS = {
   webhookEndpoint: WebhookEndpointSchema,
   webhookEndpointList: WebhookEndpointListSchema,
   webhookEndpointWithSecret: WebhookEndpointWithSecretSchema,
+  // duplicates and merge (#18 §3)
+  duplicatePage: DuplicatePageSchema,
+  duplicatePair: DuplicatePairSchema,
+  duplicateRebuild: DuplicateRebuildSchema,
+  customerMergePreview: CustomerMergePreviewSchema,
+  customerMergeResult: CustomerMergeResultSchema,
   // LGPD (#18 §1–§2)
   consentHistory: ConsentHistorySchema,
   consentRecord: ConsentRecordSchema,
