@@ -2,7 +2,8 @@ import * as z from 'zod/mini';
 import type { Locale } from '../i18n/locale.js';
 import { DEFAULT_LOCALE } from '../i18n/locale.js';
 import { issueMessage } from '../i18n/messages.js';
-import { FILTER_MAX_LENGTH, FilterConditionSchema, type FilterExpression } from './filter.js';
+import { FILTER_MAX_LENGTH } from '../rules/constants.js';
+import { FilterConditionSchema, type FilterExpression } from './filter.js';
 import { readFilterText } from './filter-grammar.js';
 import { parseWith, type ParseResult } from './rules.js';
 

@@ -69,16 +69,6 @@ export { FieldRuleSchema, RegistrationSettingsSchema } from './settings.js';
 export type { FieldRule, RegistrationSettings } from './settings.js';
 export { CUSTOMER_SORTS, CustomerListQuerySchema, MAX_LIST_OFFSET } from './query.js';
 export {
-  CATEGORY_MATCHES,
-  FILTER_CHANNELS,
-  FILTER_MAX_ALTERNATIVES,
-  FILTER_MAX_BIRTHDAY_DAYS,
-  FILTER_MAX_CENTS,
-  FILTER_MAX_COUNT,
-  FILTER_MAX_DAYS,
-  FILTER_MAX_LENGTH,
-  FILTER_MAX_TERMS,
-  FILTER_MAX_VALUES,
   FilterConditionSchema,
   FilterExpressionSchema,
   FilterGroupSchema,
