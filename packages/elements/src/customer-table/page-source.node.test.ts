@@ -117,6 +117,26 @@ describe('PageSource', () => {
     expect(loadedRange(source, source.pageStart(k + 1), source.pageStart(k + 1) + 15)).toBe(true);
   });
 
+  it('renders a jump once: the margin fetched after the rows in view arrive is kept without rendering again', async () => {
+    const { api, source, changed, scrollTo } = setup(100_000);
+    await source.run();
+    const k = source.pageOf(50_000);
+    // The jumped-to rows sit near the end of their page, so the margin below them is a second page.
+    const row = source.pageStart(k + 1) - 30;
+    changed.mockClear();
+    api.calls.length = 0;
+    await scrollTo(row);
+    expect(loadedRange(source, row, row + 10)).toBe(true);
+    // One page by offset for the view, one by cursor for the margin below it…
+    expect(api.calls).toEqual([
+      { limit: MAX_LIMIT, offset: source.pageStart(k) },
+      { limit: MAX_LIMIT, cursor: String(source.pageStart(k + 1)) },
+    ]);
+    expect(source.get(source.pageStart(k + 1) + 40)?.n).toBe(source.pageStart(k + 1) + 40);
+    // …and one render: the rows in view. The margin is not in view, so it changes nothing shown.
+    expect(changed).toHaveBeenCalledTimes(1);
+  });
+
   it('ignores the answer to a query that was replaced meanwhile', async () => {
     const { api, source, loaded, changed } = setup(1000);
     let release!: () => void;

@@ -194,6 +194,7 @@ export class PageSource<T> {
         if (gen !== this.#gen) return;
         const first = this.state !== 'ready';
         const end = start + page.items.length;
+        const totalBefore = this.total;
         this.#cursors[k + 1] = page.nextCursor ?? null;
         // An empty page by offset is past the end (the rows shrank): its total is the count.
         this.total = page.nextCursor ? Math.max(page.total, end) : page.items.length || !('offset' in at) ? end : Math.min(start, page.total);
@@ -202,7 +203,11 @@ export class PageSource<T> {
         if (start < b && end > a) {
           page.items.forEach((item, j) => this.#rows.set(start + j, item));
           this.#evict(a, b);
-          o.changed();
+          // Only a page with rows in view changes what is shown: the margin fetched after a jump
+          // is kept without rendering again (in the frame where the jumped-to rows paint), and a
+          // scroll into it renders it anyway.
+          const view = o.view();
+          if ((start < view.end && end > view.start) || this.total !== totalBefore) o.changed();
         }
         if (viewMissing && !this.viewMissing()) {
           // The rows in view are all here: let them paint before fetching the margin around them.
