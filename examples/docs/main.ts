@@ -129,6 +129,12 @@ async function demo(tag: string): Promise<TemplateResult> {
       return html`<cl-unit-manager .client=${admin}></cl-unit-manager>`;
     case 'cl-automation-manager':
       return html`<cl-automation-manager .client=${admin}></cl-automation-manager>`;
+    case 'cl-privacy-requests': {
+      // One access request on a customer's behalf, so the queue has a row to handle.
+      const first = (await admin.customers.list({ limit: 1 })).items[0];
+      if (first && !(await admin.privacyRequests.list({ customerId: first.id })).items.length) await admin.privacyRequests.create({ customerId: first.id, type: 'access' });
+      return html`<cl-privacy-requests .client=${admin}></cl-privacy-requests>`;
+    }
     case 'cl-account-access':
       await ensureDemoAccount();
       return html`<p class="demo-note">Publishable key. Sign in as <code>${DEMO_EMAIL}</code> with the password <code>${DEMO_PASSWORD}</code>.</p>

@@ -78,6 +78,7 @@ export class CustomerForm extends ClientelaElement<CustomerFormClient> {
     session: { type: String },
     _done: { state: true },
     _selfRegistration: { state: true },
+    _consentText: { state: true },
     _kind: { state: true },
     _rules: { state: true },
     _values: { state: true },
@@ -116,6 +117,8 @@ export class CustomerForm extends ClientelaElement<CustomerFormClient> {
   declare private _done: { name: string; signedIn: boolean; password: boolean; pending: boolean } | undefined;
   /** Storefront: whether the catalog takes registrations (`open`), as requests (`approval`) or not at all (`off`). */
   declare private _selfRegistration: 'open' | 'approval' | 'off';
+  /** Storefront: the store's current marketing consent text (LGPD), shown by the choices and recorded with them by version. */
+  declare private _consentText: { version: number; text: string } | undefined;
 
   declare private _kind: Kind;
   declare private _rules: RegistrationSettings | undefined;
@@ -227,6 +230,8 @@ export class CustomerForm extends ClientelaElement<CustomerFormClient> {
           this.mode === 'storefront' ? api.settings.retrieveCatalog().catch(() => undefined) : undefined,
         ]);
         if (catalog) this._selfRegistration = catalog.selfRegistration;
+        // The consent text the shopper sees (none written: the labels alone); failing leaves the form usable.
+        if (this.mode === 'storefront') this._consentText = (await api.consents.texts().catch(() => undefined))?.marketing;
         if (token !== this.#loadToken) return;
         // The fields appear only with the record they edit: set the rules (which render them)
         // after it has loaded, so nobody types into an empty form that the record then overwrites.
@@ -407,7 +412,12 @@ export class CustomerForm extends ClientelaElement<CustomerFormClient> {
         this._stale = undefined;
       } else {
         // A customer registered in the admin panel says so (the server's default is "api").
-        const body = this.mode === 'admin' ? { ...this.#body(), source: 'admin' } : this.#body();
+        const body =
+          this.mode === 'admin'
+            ? { ...this.#body(), source: 'admin' }
+            : this._consentText
+              ? { ...this.#body(), consentTextVersion: this._consentText.version }
+              : this.#body();
         const content = JSON.stringify(body);
         // The same content keeps its key, so a retry after a lost answer never makes two customers.
         if (this.#idempotency?.content !== content) this.#idempotency = { content, key: crypto.randomUUID() };
@@ -862,6 +872,7 @@ export class CustomerForm extends ClientelaElement<CustomerFormClient> {
         : nothing}
       <fieldset>
         <legend>${t('consent')}</legend>
+        ${this.mode === 'storefront' && this._consentText ? html`<p class="cl-cf-hint" data-consent-text>${this._consentText.text}</p>` : nothing}
         <div class="cl-cf-checks">
           ${this.#check('consent.email', t('consentEmail'))} ${this.#check('consent.sms', t('consentSms'))}
           ${this.#check('consent.whatsapp', t('consentWhatsapp'))}
