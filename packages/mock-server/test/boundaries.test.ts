@@ -39,6 +39,19 @@ register(${JSON.stringify(pathToFileURL(join(dir, 'hooks.mjs')).href)}, import.m
 const loaded = (log: string) => readFileSync(log, 'utf8').split('\n').filter(Boolean);
 const isKy = (url: string) => /\/node_modules\/ky\//.test(url);
 
+/** Every module a plain Node process loads to import `entry` (by package name). */
+function modulesOf(entry: string): string[] {
+  const log = join(dir, `${entry.replace(/\W+/g, '-')}.log`);
+  writeFileSync(log, '');
+  const r = spawnSync(process.execPath, ['--import', register, '--input-type=module', '-e', `await import('${entry}');`], {
+    cwd: root,
+    env: { ...process.env, CLIENTELA_MODULE_LOG: log },
+    encoding: 'utf8',
+  });
+  expect(r.status, r.stderr).toBe(0);
+  return loaded(log);
+}
+
 afterAll(() => {
   for (const child of children) if (child.exitCode === null) child.kill();
   rmSync(dir, { recursive: true, force: true });
@@ -83,27 +96,11 @@ describe('the server process', () => {
   });
 
   it('would be caught: importing core\'s client does load ky', () => {
-    const log = join(dir, 'client.log');
-    writeFileSync(log, '');
-    const r = spawnSync(process.execPath, ['--import', register, '--input-type=module', '-e', "await import('@clientela/core/client');"], {
-      cwd: root,
-      env: { ...process.env, CLIENTELA_MODULE_LOG: log },
-      encoding: 'utf8',
-    });
-    expect(r.status, r.stderr).toBe(0);
-    expect(loaded(log).some(isKy)).toBe(true);
+    expect(modulesOf('@clientela/core/client').some(isKy)).toBe(true);
   });
 
   it('core\'s root loads neither ky nor zod (the client and the schemas are subpaths of their own)', () => {
-    const log = join(dir, 'root.log');
-    writeFileSync(log, '');
-    const r = spawnSync(process.execPath, ['--import', register, '--input-type=module', '-e', "await import('@clientela/core');"], {
-      cwd: root,
-      env: { ...process.env, CLIENTELA_MODULE_LOG: log },
-      encoding: 'utf8',
-    });
-    expect(r.status, r.stderr).toBe(0);
-    const urls = loaded(log);
+    const urls = modulesOf('@clientela/core');
     expect(urls.some((u) => /\/core\/dist\/index\.js$/.test(u))).toBe(true);
     expect(urls.filter(isKy)).toEqual([]);
     expect(urls.filter((u) => /\/node_modules\/zod\//.test(u))).toEqual([]);

@@ -10,18 +10,7 @@ import { CUSTOMER_KINDS, CUSTOMER_SOURCES, CUSTOMER_STATUSES } from '../rules/co
 // The channels, the category matches and the limits are zod-free constants (rules/constants.ts),
 // so the text grammar and the display of a filter read them without the schemas; they are
 // exported from there (`/rules`, and `/schemas` passes `/rules` on).
-import {
-  CATEGORY_MATCHES,
-  FILTER_CHANNELS,
-  FILTER_MAX_ALTERNATIVES,
-  FILTER_MAX_BIRTHDAY_DAYS,
-  FILTER_MAX_CENTS,
-  FILTER_MAX_COUNT,
-  FILTER_MAX_DAYS,
-  FILTER_MAX_LENGTH,
-  FILTER_MAX_TERMS,
-  FILTER_MAX_VALUES,
-} from '../rules/constants.js';
+import { CATEGORY_MATCHES, FILTER_CHANNELS, FILTER_MAX_ALTERNATIVES, FILTER_MAX_BIRTHDAY_DAYS, FILTER_MAX_CENTS, FILTER_MAX_COUNT, FILTER_MAX_DAYS, FILTER_MAX_LENGTH, FILTER_MAX_TERMS, FILTER_MAX_VALUES } from '../rules/constants.js';
 
 /** An id as the filter text can carry it: letters, digits and `_`. */
 const IdSchema = z.string().check(z.regex(/^[A-Za-z0-9_]{1,64}$/));
