@@ -41,9 +41,9 @@ const TARGETS = { 'customer-form': 40, 'customer-form (storefront)': 40, 'catego
  * the section, its words) measured 33.0 (31.2 before).
  */
 const BUDGETS = {
-  'customer-form': 37.9, 'customer-form (storefront)': 33.3, 'category-picker': 22.4, 'customer-table': 40.9,
-  'customer-card': 33.1, 'category-manager': 28.9, 'registration-settings': 17.9, 'account-access': 27.2,
-  'customer-import': 21.9, 'audit-log': 25.6, 'filter-builder': 40.4, 'core: everything': 18.0,
+  'customer-form': 38.4, 'customer-form (storefront)': 33.9, 'category-picker': 22.7, 'customer-table': 40.9,
+  'customer-card': 33.6, 'category-manager': 28.9, 'registration-settings': 17.9, 'account-access': 28.7,
+  'customer-import': 21.9, 'audit-log': 26.3, 'filter-builder': 40.4, 'core: everything': 18.8,
 };
 
 /**

@@ -207,3 +207,8 @@ export const AUTOMATION_TRIGGERS = ['customer_registered', 'birthday', 'no_purch
 
 /** Longest wait after an automation's occasion, in hours (30 days). */
 export const AUTOMATION_MAX_DELAY_HOURS = 720;
+
+// ---- account recovery (#17 §4)
+
+/** How long a recovery link works. */
+export const PASSWORD_RESET_TTL_MINUTES = 60;

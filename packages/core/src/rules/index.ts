@@ -35,6 +35,7 @@ export {
   FILTER_MAX_TERMS,
   FILTER_MAX_VALUES,
   AUDIT_ACTIONS,
+  PASSWORD_RESET_TTL_MINUTES,
 } from './constants.js';
 export type { EventType, MessageVariable, OrderStatusName, SettableStatus } from './constants.js';
 export { benefitsOf } from './benefits.js';

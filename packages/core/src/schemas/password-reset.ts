@@ -23,8 +23,9 @@ export const AccountLinkSettingsSchema = z.strictObject({
   accountUrl: z.nullable(z.string().check(z.trim(), z.maxLength(500), z.regex(/^https?:\/\/[^\s#]+$/))),
 });
 
-/** How long a recovery link works. */
-export const PASSWORD_RESET_TTL_MINUTES = 60;
+// The link's lifetime is a zod-free constant in rules/constants.ts (the account element says it
+// without the schemas); re-exported here under its name.
+export { PASSWORD_RESET_TTL_MINUTES } from '../rules/constants.js';
 
 export type PasswordResetRequest = z.input<typeof PasswordResetRequestSchema>;
 export type PasswordResetAccepted = z.infer<typeof PasswordResetAcceptedSchema>;

@@ -11,7 +11,7 @@ import { clearSession, loadSession, saveSession } from '../internal/session-stor
 import { LocalizeController } from '../internal/localize.controller.js';
 import { catalog } from './account-access.messages.js';
 import { catalog as recoveryCatalog } from './password-reset.messages.js';
-import { PASSWORD_RESET_TTL_MINUTES } from '@clientela/core/schemas';
+import { PASSWORD_RESET_TTL_MINUTES } from '@clientela/core/rules';
 import { styles } from './account-access.styles.js';
 
 type Status = 'idle' | 'busy' | 'signed-in' | 'expired' | 'used' | 'invalid' | 'sent';
