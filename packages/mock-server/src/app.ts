@@ -357,6 +357,9 @@ export function createApp(options: AppOptions = {}): MockServer {
       await ready;
       await Promise.all(ctx.background ?? []);
       await maintaining;
+      // This run is the minute's check: a request right after it does not start another one in
+      // the background (which would hold a rule's lease while the caller reads the result).
+      maintainedAt = ctx.now().getTime();
       await maintain();
     },
     webhooks,

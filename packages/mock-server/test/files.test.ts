@@ -35,8 +35,9 @@ describe('exports', () => {
     expect(lines[0]).toBe('id,name,document,phone,totalSpent');
     const companies = (await call(s, 'GET', '/v1/customers?kind=company&limit=1')).json.total;
     expect(lines).toHaveLength(companies + 1);
-    // Phones start with "+": escaped against formula injection.
-    expect(lines[1]).toMatch(/,'\+55\d+,/);
+    // Phones in E.164 are only a signed number: a spreadsheet reads them as numbers, never as
+    // formulas, so they keep their "+" with no apostrophe (text starting with "+" is still escaped).
+    expect(lines[1]).toMatch(/,\+55\d+,/);
     const audit = (await call(s, 'GET', '/v1/audit?action=export&limit=1')).json.items[0];
     expect(audit).toMatchObject({ action: 'export', count: companies, columns: ['id', 'name', 'document', 'phone', 'totalSpent'], actor: { name: 'Exportadora' } });
     expect(audit.filter).toMatchObject({ kind: 'company' });
