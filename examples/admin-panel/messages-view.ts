@@ -5,64 +5,34 @@ import '@clientela/elements/message-log';
 import type { CustomerTable } from '@clientela/elements/customer-table';
 import { adminClient } from '../admin-client.js';
 import { lang } from '../shared.js';
+import { isHashOf, openElementDialog, setHash } from './element-dialog.js';
 
-const client = adminClient();
-const host = document.querySelector<HTMLElement>('#dialogs')!;
-const words: Record<string, Record<'title' | 'close', string>> = {
-  'pt-BR': { title: 'Mensagens', close: 'Fechar' },
-  en: { title: 'Messages', close: 'Close' },
-  es: { title: 'Mensajes', close: 'Cerrar' },
-};
-const t = (key: 'title' | 'close') => (words[lang] ?? words['pt-BR']!)[key];
+const TITLE: Record<string, string> = { 'pt-BR': 'Mensagens', en: 'Messages', es: 'Mensajes' };
 const PREFIX = '#mensagens';
-
-/** The batch an address names (`''` for the list), or `undefined` when it is not this view's. */
-function batchOf(hash: string): string | undefined {
-  if (hash !== PREFIX && !hash.startsWith(`${PREFIX}/`)) return undefined;
-  return decodeURIComponent(hash.slice(PREFIX.length + 1));
-}
-
-function setHash(hash: string): void {
-  if (location.hash !== hash) history.replaceState(null, '', hash || `${location.pathname}${location.search}`);
-}
+const hashOf = (batch: string) => (batch ? `${PREFIX}/${encodeURIComponent(batch)}` : PREFIX);
 
 /** Opens the message log (on one batch when `batch` is given), or moves the open one to it. */
 export function openMessages(batch = ''): HTMLDialogElement {
-  const open = document.querySelector<HTMLDialogElement>('#messages-dialog');
-  if (open) {
-    open.querySelector('cl-message-log')!.batch = batch;
-    return open;
-  }
-  const dialog = document.createElement('dialog');
-  dialog.id = 'messages-dialog';
-  // The log has its own heading; the dialog is named for it.
-  dialog.setAttribute('aria-label', t('title'));
-  const bar = document.createElement('div');
-  bar.className = 'tools-bar bare';
-  const close = document.createElement('button');
-  close.type = 'button';
-  close.textContent = t('close');
-  close.addEventListener('click', () => dialog.close());
-  bar.append(close);
-  const log = document.createElement('cl-message-log');
-  log.client = client;
-  log.batch = batch;
-  log.addEventListener('cl-message-batch-open', (e) => setHash(e.detail.id ? `${PREFIX}/${encodeURIComponent(e.detail.id)}` : PREFIX));
-  dialog.append(bar, log);
-  dialog.addEventListener('close', () => {
-    dialog.remove();
-    setHash('');
+  const dialog = openElementDialog({
+    id: 'messages-dialog',
+    label: TITLE[lang] ?? TITLE['pt-BR']!,
+    hash: PREFIX,
+    element: () => {
+      const log = document.createElement('cl-message-log');
+      log.client = adminClient();
+      log.batch = batch;
+      log.addEventListener('cl-message-batch-open', (e) => setHash(hashOf(e.detail.id)));
+      return log;
+    },
   });
-  host.append(dialog);
-  dialog.showModal();
-  setHash(batch ? `${PREFIX}/${encodeURIComponent(batch)}` : PREFIX);
+  dialog.querySelector('cl-message-log')!.batch = batch;
+  setHash(hashOf(batch));
   return dialog;
 }
 
 document.querySelector('#open-messages')?.addEventListener('click', () => openMessages());
 const follow = () => {
-  const batch = batchOf(location.hash);
-  if (batch !== undefined) openMessages(batch);
+  if (isHashOf(PREFIX)) openMessages(location.hash === PREFIX ? '' : decodeURIComponent(location.hash.slice(PREFIX.length + 1)));
 };
 window.addEventListener('hashchange', follow);
 follow();

@@ -8,24 +8,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { startServer } from '../dist/index.js';
+import { freshDatabase } from './pg-database.mjs';
 
 const SIZES = (process.env.BENCH_DUPLICATE_SIZES ?? '100000').split(',').map(Number);
 const STORES = (process.env.BENCH_STORES ?? 'memory,sqlite,postgres').split(',');
 const WRITES = Number(process.env.BENCH_DUPLICATE_WRITES ?? 300);
 const AUTH = { Authorization: 'Bearer sk_test_clientela' };
-const PG_ADMIN = process.env.CLIENTELA_BENCH_DATABASE_URL || process.env.CLIENTELA_TEST_DATABASE_URL || 'postgres://clientela:clientela@127.0.0.1:5432/clientela';
-
-async function admin(sql) {
-  const c = new pg.Client({ connectionString: PG_ADMIN });
-  await c.connect();
-  try {
-    await c.query(sql);
-  } finally {
-    await c.end();
-  }
-}
 
 function pct(sorted, p) {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
@@ -36,20 +25,15 @@ const dir = mkdtempSync(join(tmpdir(), 'clientela-bench-dup-'));
 for (const size of SIZES) {
   for (const store of STORES) {
     let where = {};
-    let dbName;
+    let database;
     if (store === 'sqlite') where = { db: join(dir, `dup-${size}.sqlite`) };
     if (store === 'postgres') {
-      dbName = `clientela_bench_dup_${size}_${process.pid}`;
-      try {
-        await admin(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-        await admin(`CREATE DATABASE ${dbName}`);
-      } catch (e) {
-        console.log(`${String(size).padStart(6)} postgres: no server (${e.message}); start one to include it`);
+      database = await freshDatabase(`clientela_bench_dup_${size}_${process.pid}`);
+      if (database.error) {
+        console.log(`${String(size).padStart(6)} postgres: no server (${database.error}); start one to include it`);
         continue;
       }
-      const url = new URL(PG_ADMIN);
-      url.pathname = `/${dbName}`;
-      where = { databaseUrl: url.toString() };
+      where = { databaseUrl: database.url };
     }
     const t0 = performance.now();
     const started = await startServer({ port: 0, seed: size, ...where });
@@ -92,7 +76,7 @@ for (const size of SIZES) {
     const fullSeconds = (performance.now() - t1) / 1000;
     const top = await (await fetch(`${url}/v1/duplicates?limit=200`, { headers: AUTH })).json();
     await started.close();
-    if (dbName) await admin(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+    await database?.drop();
     console.log(
       `${String(size).padStart(6)} ${store.padEnd(8)} duplicates: seed (filing every customer) ${seedSeconds.toFixed(1)}s | per write: refresh step p50/p99 ${f(pct(step, 50))}/${f(pct(step, 99))} ms, whole PATCH p50/p99 ${f(pct(write, 50))}/${f(pct(write, 99))} ms | full run ${fullSeconds.toFixed(1)}s over ${state.processed} customers | first page: ${top.items.length} pairs, top score ${top.items[0]?.score ?? '-'}`,
     );

@@ -5,44 +5,29 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { startServer } from '../dist/index.js';
+import { freshDatabase } from './pg-database.mjs';
 
 const SIZES = (process.env.BENCH_FIGURES_SIZES ?? '10000').split(',').map(Number);
 const SAMPLES = Number(process.env.BENCH_FIGURES_SAMPLES ?? 40);
 const STORES = (process.env.BENCH_STORES ?? 'memory,sqlite,postgres').split(',');
-const PG_ADMIN = process.env.CLIENTELA_BENCH_DATABASE_URL || process.env.CLIENTELA_TEST_DATABASE_URL || 'postgres://clientela:clientela@127.0.0.1:5432/clientela';
 const AUTH = { Authorization: 'Bearer sk_test_clientela' };
 const dir = mkdtempSync(join(tmpdir(), 'clientela-figures-'));
 const f = (x) => x.toFixed(2);
-
-async function admin(sql) {
-  const c = new pg.Client({ connectionString: PG_ADMIN });
-  await c.connect();
-  try {
-    await c.query(sql);
-  } finally {
-    await c.end();
-  }
-}
 
 console.log(`category figures, seeded with order history; load average at start: ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
 for (const size of SIZES) {
   for (const store of STORES) {
     let where = {};
-    const name = `clientela_figures_${size}_${process.pid}`;
+    let database;
     if (store === 'sqlite') where = { db: join(dir, `figures-${size}.sqlite`) };
     if (store === 'postgres') {
-      try {
-        await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-        await admin(`CREATE DATABASE ${name}`);
-      } catch (e) {
-        console.log(`${String(size).padStart(6)} postgres: no server (${e.message}); start one to include it`);
+      database = await freshDatabase(`clientela_figures_${size}_${process.pid}`);
+      if (database.error) {
+        console.log(`${String(size).padStart(6)} postgres: no server (${database.error}); start one to include it`);
         continue;
       }
-      const url = new URL(PG_ADMIN);
-      url.pathname = `/${name}`;
-      where = { databaseUrl: url.toString() };
+      where = { databaseUrl: database.url };
     }
     const t0 = performance.now();
     const started = await startServer({ port: 0, seed: size, seedHistory: true, ...where });
@@ -64,7 +49,7 @@ for (const size of SIZES) {
       `${String(size).padStart(6)} ${store.padEnd(8)} seed ${seedSeconds.toFixed(1)}s | figures p50/p99 ${f(times[Math.floor(times.length / 2)])}/${f(times[Math.min(times.length - 1, Math.floor(times.length * 0.99))])} ms over ${body.items.length} categories (${members} memberships, ${windows} orders in the two windows) | load ${loadavg()[0].toFixed(1)}`,
     );
     await started.close();
-    if (store === 'postgres') await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await database?.drop();
   }
 }
 rmSync(dir, { recursive: true, force: true });

@@ -10,7 +10,7 @@ import { formControls } from '../internal/form-controls.styles.js';
 import { tokens } from '../internal/tokens.js';
 import { LocalizeController } from '../internal/localize.controller.js';
 import { catalog } from './audit-log.messages.js';
-import { styles } from './audit-log.styles.js';
+import { logView } from '../internal/log-view.styles.js';
 
 /** A `yyyy-mm-dd` day's start (or end) in the browser's time zone, as ISO 8601. */
 function dayBoundary(day: string, end: boolean): string | undefined {
@@ -38,7 +38,7 @@ export class AuditLog extends ClientelaElement<AuditLogClient> {
     return import('./audit-log.client.js');
   }
 
-  static override styles = [tokens, dataTable, formControls, styles];
+  static override styles = [tokens, dataTable, formControls, logView];
   static override properties = {
     ...ClientelaElement.properties,
     action: { type: String, reflect: true },

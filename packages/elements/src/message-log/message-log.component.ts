@@ -10,7 +10,8 @@ import { formatDateTime, formatNumber } from '../internal/localize.js';
 import { tokens } from '../internal/tokens.js';
 import type { MessageLogClient } from './message-log.client.js';
 import { catalog } from './message-log.messages.js';
-import { logStyles, styles } from './message-log.styles.js';
+import { logView } from '../internal/log-view.styles.js';
+import { logStyles } from './message-log.styles.js';
 
 /**
  * @summary The messages sent to customers ("Mensagens"): each batch with when, who, the channel,
@@ -32,7 +33,7 @@ export class MessageLog extends ClientelaElement<MessageLogClient> {
     return import('./message-log.client.js');
   }
 
-  static override styles = [tokens, dataTable, formControls, styles, logStyles];
+  static override styles = [tokens, dataTable, formControls, logView, logStyles];
   static override properties = {
     ...ClientelaElement.properties,
     batch: { type: String, reflect: true },

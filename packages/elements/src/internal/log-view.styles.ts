@@ -1,6 +1,7 @@
 import { css } from 'lit';
 
-export const styles = css`
+/** The list screens of the data log and the message log: a heading, a toolbar of filters, a table of entries and a pager. */
+export const logView = css`
   :host {
     display: block;
   }
