@@ -31,6 +31,9 @@ const words = {
 }[locale];
 
 let mode: SelfRegistration = 'open';
+// The mode is unknown until the dialog's look-up answers: the choice waits for it, so a pick made
+// meanwhile is never overwritten by the answer (and then saved as the old mode).
+let loaded = false;
 let items: RegistrationRequest[] = [];
 let message = '';
 let retry: (() => void) | undefined;
@@ -52,6 +55,7 @@ async function attempt(run: () => Promise<void>): Promise<void> {
 const load = () =>
   attempt(async () => {
     [mode, items] = await Promise.all([client.settings.retrieveCatalog().then((c) => c.selfRegistration), client.customers.registrationRequests({ status: 'pending' })]);
+    loaded = true;
   });
 
 function decide(r: RegistrationRequest, decision: 'approve' | 'refuse'): void {
@@ -66,7 +70,7 @@ function draw(): void {
   if (!dialog) return;
   render(
     html`<div class="tools-bar"><h2 id="registrations-title">${words.open}</h2><button type="button" @click=${() => dialog?.close()}>${words.close}</button></div>
-      <form class="registrations-mode" @submit=${(e: Event) => {
+      <form class="registrations-mode" aria-busy=${loaded ? 'false' : 'true'} @submit=${(e: Event) => {
         e.preventDefault();
         const value = (dialog!.querySelector('select[name=selfRegistration]') as HTMLSelectElement).value as SelfRegistration;
         void attempt(async () => {
@@ -75,10 +79,10 @@ function draw(): void {
         });
       }}>
         <label for="self-registration">${words.mode}</label>
-        <select id="self-registration" name="selfRegistration" .value=${mode}>
+        <select id="self-registration" name="selfRegistration" .value=${mode} ?disabled=${!loaded}>
           ${(['open', 'approval', 'off'] as const).map((m) => html`<option value=${m} ?selected=${m === mode}>${words[`m_${m}`]}</option>`)}
         </select>
-        <button type="submit">${words.save}</button>
+        <button type="submit" ?disabled=${!loaded}>${words.save}</button>
       </form>
       <p role="status" class="registrations-status">${message} ${retry ? html`<button type="button" @click=${retry}>${words.retry}</button>` : ''}</p>
       <h3>${words.pending}</h3>
@@ -116,9 +120,11 @@ button.addEventListener('click', () => {
   dialog.addEventListener('close', () => {
     dialog?.remove();
     dialog = undefined;
+    loaded = false;
   });
   document.querySelector('#dialogs')!.append(dialog);
   dialog.showModal();
+  loaded = false;
   void load();
 });
 document.querySelector('#new-customer')?.before(button);
