@@ -40,6 +40,11 @@ describe.each(everyServer('consent'))('consent records on %s', (_kind, open) => 
     for (const r of h.json.items) expect(r).toMatchObject({ customerId: id, purpose: 'marketing', granted: true, source: 'storefront', textVersion: 1, text: 'Aceito receber ofertas.', recordedBy: { customer: true } });
     expect(h.json.items.map((r: { channel: string }) => r.channel).sort()).toEqual(['email', 'whatsapp']);
     expect(h.json.current.marketing.sms).toBeNull();
+    // The data log says it too: the registration's consent is a person's act (LGPD art. 37).
+    const regLog = await call(s, 'GET', '/v1/audit?action=consent.record');
+    expect(regLog.json.items.filter((e: { target?: string }) => e.target === id)).toEqual(
+      expect.arrayContaining(['email', 'whatsapp'].map((channel) => expect.objectContaining({ channel, toStatus: 'granted', source: 'storefront', detail: 'marketing' }))),
+    );
 
     // The shopper revokes e-mail in the account area (the current text), and gives push.
     const session = await call(s, 'POST', '/v1/public/sessions', { key: s.keys.publishable, body: { email: PERSON.email, password: 'pé-de-moleque-9' } });
@@ -99,6 +104,11 @@ describe.each(everyServer('consent'))('consent records on %s', (_kind, open) => 
     const log = await call(s, 'GET', '/v1/audit?action=consent.record');
     expect(log.json.items.length).toBeGreaterThanOrEqual(2);
     expect(log.json.items.some((e: { source?: string; actor: { name?: string } }) => e.source === 'pos' && e.actor.name === 'Marina (loja)')).toBe(true);
+    // One entry for every record: registration, account area (both routes), admin record and PATCH.
+    const about = log.json.items.filter((e: { target?: string }) => e.target === id);
+    expect(about.map((e: { channel: string; toStatus: string; source: string }) => `${e.channel}:${e.toStatus}:${e.source}`).sort()).toEqual(
+      h.json.items.map((r: { channel: string; granted: boolean; source: string }) => `${r.channel}:${r.granted ? 'granted' : 'revoked'}:${r.source}`).sort(),
+    );
     const events = await call(s, 'GET', '/v1/events?types=consent.updated');
     expect(events.json.items.length).toBeGreaterThanOrEqual(3);
   });

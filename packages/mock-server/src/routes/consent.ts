@@ -1,5 +1,4 @@
 import * as z from 'zod/mini';
-import { customerDisplayName } from '@clientela/core/format';
 import {
   ConsentChoiceSchema,
   ConsentHistorySchema,
@@ -19,7 +18,7 @@ import { audit, etag, inTransaction, type ServerContext } from '../context.js';
 import { idempotent } from '../http/idempotency.js';
 import { fail422, fieldIssue, HttpProblem } from '../http/problem.js';
 import type { AppEnv, Router } from '../openapi/define-route.js';
-import { actorOf, adminSource, appendAndDerive, buildRecords, currentConsentTexts, resolveTextVersion, SHOPPER, writeConsentText, type ConsentChange } from '../service/consent.js';
+import { actorOf, adminSource, appendAndDerive, auditConsent, buildRecords, currentConsentTexts, resolveTextVersion, SHOPPER, writeConsentText, type ConsentChange } from '../service/consent.js';
 import { emit } from '../service/events.js';
 import { customerOfSession } from '../service/sessions.js';
 import { getOr404 } from './customers.js';
@@ -135,16 +134,7 @@ export function registerConsent(router: Router, ctx: ServerContext): void {
           evidence: body.evidence,
         });
         const next = await commitRecords(t, customer, [record!]);
-        await audit(t, c, {
-          action: 'consent.record',
-          target: next.id,
-          targetName: customerDisplayName(next),
-          channel: body.channel,
-          detail: body.purpose,
-          toStatus: body.granted ? 'granted' : 'revoked',
-          source,
-          count: 1,
-        });
+        await auditConsent(t, c, next, [record!]);
         ctx.version++;
         return { status: 201, body: record!, headers: { ETag: etag(next.version) } };
       }),
@@ -195,9 +185,7 @@ export function registerConsent(router: Router, ctx: ServerContext): void {
           textVersion: body.textVersion !== undefined ? { [body.purpose]: body.textVersion } : undefined,
         });
         const next = await commitRecords(t, customer, records);
-        for (const r of records) {
-          await audit(t, c, { action: 'consent.record', target: next.id, targetName: customerDisplayName(next), channel: r.channel, detail: r.purpose, toStatus: r.granted ? 'granted' : 'revoked', source: 'storefront', count: 1 });
-        }
+        await auditConsent(t, c, next, records);
       });
       ctx.version++;
       const customer = await customerOfSession(ctx, token);

@@ -1,5 +1,5 @@
 import { customerWritten } from '../service/events.js';
-import { actorOf, adminSource, consentSourceOf } from '../service/consent.js';
+import { actorOf, adminSource, auditConsent, consentSourceOf } from '../service/consent.js';
 import * as z from 'zod/mini';
 import { customerDisplayName } from '@clientela/core/format';
 import {
@@ -94,7 +94,7 @@ export function registerCustomers(router: Router, ctx: ServerContext): void {
       idempotent(ctx, c, 'customers.create', async (t) => {
         const customer = await prepareCustomer(t, body, { locale: c.get('locale') });
         await t.store.insertCustomer(customer);
-        await customerWritten(t, undefined, customer, { source: body.source ? consentSourceOf(customer.source) : adminSource(c), recordedBy: actorOf(c) });
+        await auditConsent(t, c, customer, await customerWritten(t, undefined, customer, { source: body.source ? consentSourceOf(customer.source) : adminSource(c), recordedBy: actorOf(c) }));
         await audit(t, c, { action: 'customer.create', target: customer.id, targetName: customerDisplayName(customer), source: customer.source, count: 1 });
         ctx.version++;
         return { status: 201, body: customer, headers: { ETag: etag(customer.version), Location: `/v1/customers/${customer.id}` } };
@@ -214,7 +214,7 @@ export function registerCustomers(router: Router, ctx: ServerContext): void {
         const next = await applyPatch(t, current, body, c.get('locale'));
         // The store writes only over the version checked above: a concurrent write in between is a 412.
         if (!(await t.store.updateCustomer(next, current.version))) return preconditionFailed(t, c, await getOr404(t, next.id));
-        await customerWritten(t, current, next, { source: adminSource(c), recordedBy: actorOf(c) });
+        await auditConsent(t, c, next, await customerWritten(t, current, next, { source: adminSource(c), recordedBy: actorOf(c) }));
         await audit(t, c, { action: 'customer.update', target: next.id, targetName: customerDisplayName(next), changes: changedFields(current, next), count: 1 });
         ctx.version++;
         return { status: 200, body: body.document === undefined ? listItem(next) : next, headers: { ETag: etag(next.version) } };

@@ -1,5 +1,5 @@
 import { customerWritten } from '../service/events.js';
-import { resolveTextVersion, SHOPPER } from '../service/consent.js';
+import { auditConsent, resolveTextVersion, SHOPPER } from '../service/consent.js';
 import {
   benefitsOf,
   BenefitsSchema,
@@ -93,7 +93,7 @@ export function registerMe(router: Router, ctx: ServerContext): void {
           const now = await t.store.getCustomer(current.id);
           throw new HttpProblem('precondition_failed', 412, { current: now }, { ETag: etag(now?.version ?? current.version) });
         }
-        await customerWritten(t, current, next, { source: 'storefront', recordedBy: SHOPPER, textVersion: { marketing: consentTextVersion } });
+        await auditConsent(t, c, next, await customerWritten(t, current, next, { source: 'storefront', recordedBy: SHOPPER, textVersion: { marketing: consentTextVersion } }));
         if (emailChanged) await moveLogin(t, next, current.email);
         await audit(t, c, { action: 'customer.update', target: next.id, targetName: customerDisplayName(next), changes: changedFields(current, next), source: 'storefront', count: 1 });
       });

@@ -1,5 +1,5 @@
 import { customerWritten } from '../service/events.js';
-import { resolveTextVersion, SHOPPER } from '../service/consent.js';
+import { auditConsent, resolveTextVersion, SHOPPER } from '../service/consent.js';
 import * as z from 'zod/mini';
 import { customerDisplayName, digitsOnly } from '@clientela/core/format';
 import {
@@ -91,7 +91,7 @@ export function registerPublic(router: Router, ctx: ServerContext, cep: CepLooku
           if (e instanceof StoreConflict) throw duplicateDocument(undefined, c.get('locale'));
           throw e;
         }
-        await customerWritten(t, undefined, customer, { source: 'storefront', recordedBy: SHOPPER, textVersion: { marketing: consentTextVersion } });
+        await auditConsent(t, c, customer, await customerWritten(t, undefined, customer, { source: 'storefront', recordedBy: SHOPPER, textVersion: { marketing: consentTextVersion } }));
         if (hash) await setCredential(t, customer, hash);
         if (selfRegistration === 'approval') await queueRegistration(t, customer);
         await audit(t, c, { action: 'customer.create', target: customer.id, targetName: customerDisplayName(customer), source: customer.source, count: 1 });

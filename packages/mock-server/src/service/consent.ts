@@ -13,7 +13,8 @@ import {
   type Customer,
   type PrivacyActor,
 } from '@clientela/core/schemas';
-import { newId, type ServerContext } from '../context.js';
+import { customerDisplayName } from '@clientela/core/format';
+import { audit, newId, type ServerContext } from '../context.js';
 import { fail422, fieldIssue } from '../http/problem.js';
 import type { AppEnv } from '../openapi/define-route.js';
 
@@ -146,11 +147,33 @@ export function marketingChanges(before: Customer | undefined, after: Customer):
  * transaction). Without a provenance the write's origin says where it came from and the key is
  * unknown (`system`): every route that lets a person change consent passes one.
  */
-export async function recordWrite(t: ServerContext, before: Customer | undefined, after: Customer, p: ConsentProvenance | undefined): Promise<void> {
+export async function recordWrite(t: ServerContext, before: Customer | undefined, after: Customer, p: ConsentProvenance | undefined): Promise<ConsentRecord[]> {
   const changes = marketingChanges(before, after);
-  if (!changes.length) return;
+  if (!changes.length) return [];
   const provenance = p ?? { source: before ? 'api' : consentSourceOf(after.source), recordedBy: { keyId: 'system' } };
-  await t.store.appendConsentRecords(await buildRecords(t, after.id, changes, provenance));
+  const records = await buildRecords(t, after.id, changes, provenance);
+  await t.store.appendConsentRecords(records);
+  return records;
+}
+
+/**
+ * Writes one data-log entry (`consent.record`) per consent record a person's act appended, in the
+ * act's transaction (LGPD art. 37: the store keeps a record of what it does with the data). A
+ * spreadsheet import is audited as the one import instead, so its rows do not flood the log.
+ */
+export async function auditConsent(t: ServerContext, c: Context<AppEnv>, customer: Customer, records: readonly ConsentRecord[]): Promise<void> {
+  for (const r of records) {
+    await audit(t, c, {
+      action: 'consent.record',
+      target: customer.id,
+      targetName: customerDisplayName(customer),
+      channel: r.channel,
+      detail: r.purpose,
+      toStatus: r.granted ? 'granted' : 'revoked',
+      source: r.source,
+      count: 1,
+    });
+  }
 }
 
 /**

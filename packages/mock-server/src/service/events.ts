@@ -1,4 +1,4 @@
-import type { CreditEntry, Customer, EventData, EventType, Order } from '@clientela/core/schemas';
+import type { ConsentRecord, CreditEntry, Customer, EventData, EventType, Order } from '@clientela/core/schemas';
 import { newId, type ServerContext } from '../context.js';
 import type { NewEvent, StoredCategory } from '../store/types.js';
 import { changedFields } from './customers.js';
@@ -27,13 +27,14 @@ export async function emit<T extends EventType>(t: ServerContext, type: T, data:
  * `customer.restored`, or `customer.updated` with the changed writable fields (none changed, no
  * event: a write of figures alone is told by the order events); and `consent.updated` when the
  * marketing consent changed. A change of consent also appends its records (LGPD, #18 §1), with
- * `consent` saying where and by whom it was made.
+ * `consent` saying where and by whom it was made; they are returned, for the route to audit
+ * (`auditConsent`) when a person's act made them.
  */
-export async function customerWritten(t: ServerContext, before: Customer | undefined, after: Customer, consent?: ConsentProvenance): Promise<void> {
-  await recordWrite(t, before, after, consent);
+export async function customerWritten(t: ServerContext, before: Customer | undefined, after: Customer, consent?: ConsentProvenance): Promise<ConsentRecord[]> {
+  const records = await recordWrite(t, before, after, consent);
   if (!before) {
     await emit(t, 'customer.created', { customer: after });
-    return;
+    return records;
   }
   if (after.status === 'deleted' && before.status !== 'deleted') await emit(t, 'customer.deleted', { customer: after });
   else if (before.status === 'deleted' && after.status !== 'deleted') await emit(t, 'customer.restored', { customer: after });
@@ -44,6 +45,7 @@ export async function customerWritten(t: ServerContext, before: Customer | undef
   const a = before.marketingConsent;
   const b = after.marketingConsent;
   if (a.email !== b.email || a.sms !== b.sms || a.whatsapp !== b.whatsapp) await emit(t, 'consent.updated', { customerId: after.id, marketingConsent: b });
+  return records;
 }
 
 /** `category.created`, or `category.updated` with the fields that changed (`name`, `color`, `status`). */
