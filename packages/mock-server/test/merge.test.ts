@@ -92,6 +92,56 @@ describe.each(SERVERS)('merge on %s', (_kind, open) => {
     s.close();
   });
 
+  it("takes the other record's document when the admin chooses it; a merged record holds neither document nor e-mail, and sign-in follows the survivor", async () => {
+    const s = await open();
+    await s.ready;
+    const pk = s.keys.publishable;
+    // A seller's record without a password, and the same person's own registration with one.
+    const a = (await call(s, 'POST', '/v1/customers', { body: { ...PERSON, email: 'joao.loja@example.com' } })).json;
+    const reg = await call(s, 'POST', '/v1/public/registrations', { key: pk, body: { ...SECOND, password: 'senha-do-joao-1' } });
+    expect(reg.status, JSON.stringify(reg.json)).toBe(201);
+    const b = reg.json;
+    const session = await call(s, 'POST', '/v1/public/sessions', { key: pk, body: { email: SECOND.email, password: 'senha-do-joao-1' } });
+    expect(session.status).toBe(201);
+
+    // The preview shows both documents masked (no reveal), and says they differ.
+    const preview = await call(s, 'POST', '/v1/customers/merge/preview', { body: { survivorId: a.id, mergedId: b.id } });
+    expect(preview.json.fields.find((f: { field: string }) => f.field === 'document')).toEqual({ field: 'document', survivor: '***.982.247-**', merged: '***.533.447-**', differs: true });
+
+    const merge = await call(s, 'POST', '/v1/customers/merge', { body: { merges: [{ survivorId: a.id, mergedId: b.id, take: ['document', 'email'] }] } });
+    expect(merge.status, JSON.stringify(merge.json)).toBe(200);
+    const survivor = (await call(s, 'GET', `/v1/customers/${a.id}`)).json;
+    expect(survivor).toMatchObject({ document: '39053344705', email: SECOND.email, account: { status: 'active' } });
+    expect((await call(s, 'GET', `/v1/customers/${b.id}`)).json).toMatchObject({ status: 'merged', mergedInto: a.id });
+    // The document is the survivor's alone: a new record with it is refused, naming the survivor.
+    const taken = await call(s, 'POST', '/v1/customers', { body: { ...SECOND, email: 'outro@example.com' } });
+    expect(taken.status).toBe(409);
+    expect(JSON.stringify(taken.json)).toContain(a.id);
+
+    // Sign-in: the merged record's session ended; its password now signs in to the survivor, with the e-mail the survivor holds.
+    expect((await call(s, 'GET', '/v1/public/me', { key: pk, headers: { 'Clientela-Session': session.json.token } })).status).toBe(401);
+    const again = await call(s, 'POST', '/v1/public/sessions', { key: pk, body: { email: SECOND.email, password: 'senha-do-joao-1' } });
+    expect(again.status).toBe(201);
+    expect(again.json.customerId).toBe(a.id);
+    s.close();
+  });
+
+  it("frees a merged record's e-mail: the survivor that kept its own leaves it to a new registration, and nothing finds the merged record by it", async () => {
+    const s = await open();
+    await s.ready;
+    const pk = s.keys.publishable;
+    const a = (await call(s, 'POST', '/v1/customers', { body: PERSON })).json;
+    const b = (await call(s, 'POST', '/v1/customers', { body: SECOND })).json;
+    expect((await call(s, 'POST', '/v1/customers/merge', { body: { merges: [{ survivorId: a.id, mergedId: b.id }] } })).status).toBe(200);
+    // Before the fix the merged record still held the e-mail: 409 duplicate_email, a dead end.
+    const reg = await call(s, 'POST', '/v1/public/registrations', { key: pk, body: { ...SECOND, document: '853.513.468-93', password: 'senha-nova-123' } });
+    expect(reg.status, JSON.stringify(reg.json)).toBe(201);
+    const signIn = await call(s, 'POST', '/v1/public/sessions', { key: pk, body: { email: SECOND.email, password: 'senha-nova-123' } });
+    expect(signIn.status).toBe(201);
+    expect(signIn.json.customerId).toBe(reg.json.id);
+    s.close();
+  });
+
   it('refuses the same customer twice, two kinds, a field the kind lacks, and a record merged elsewhere; a refused batch writes nothing', async () => {
     const s = await open();
     await s.ready;

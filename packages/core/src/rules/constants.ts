@@ -18,6 +18,18 @@ export const SETTABLE_STATUSES = ['active', 'inactive', 'blocked'] as const;
 export const CUSTOMER_STATUSES = [...SETTABLE_STATUSES, 'deleted', 'merged'] as const;
 
 /**
+ * Whether a customer in this status still holds its document and e-mail: a deleted or merged
+ * record holds neither, so another record may take them (a merged record's survivor, a person
+ * who registers again), and sign-in or a look-up by either never finds it.
+ *
+ * @example
+ * holdsIdentity('merged'); // false
+ */
+export function holdsIdentity(status: (typeof CUSTOMER_STATUSES)[number]): boolean {
+  return status !== 'deleted' && status !== 'merged';
+}
+
+/**
  * The systems a customer record comes from or is known to: this panel (`admin`), this SDK's
  * storefront form (`storefront`), a point of sale (`pos`), another online store (`ecommerce`), a
  * seller's app (`seller`), a spreadsheet import (`import`) and any other API caller (`api`). A
@@ -158,6 +170,30 @@ export const PRIVACY_REQUEST_STATUSES = ['open', 'in_progress', 'completed', 're
 export const PRIVACY_REQUEST_DEADLINE_DAYS = 15;
 /** The word an anonymization is confirmed by typing (compared ignoring case). */
 export const ANONYMIZE_CONFIRMATION = 'ANONIMIZAR';
+
+// ---- duplicates and merge (#18 §3) ----
+
+/**
+ * Why two customers may be one: the same normalized document (a deleted holder and a live one),
+ * the same e-mail, the same phone, or names alike (trigram similarity) in the same CEP or city.
+ */
+export const DUPLICATE_REASONS = ['document', 'email', 'phone', 'name_postal_code', 'name_city'] as const;
+/**
+ * The fields whose value the admin picks from either record when merging; the survivor keeps its
+ * own unless the merged record's is asked for. The rest follow fixed rules: the survivor keeps
+ * its id, kind, status and account; categories are joined; orders, credits, consent history and
+ * messages move; the figures are computed again from the orders. A merged record holds no
+ * document, so the survivor may take the other's (`document`).
+ */
+export const MERGE_FIELDS = [
+  'firstName', 'lastName', 'birthDate', 'legalName', 'tradeName', 'document', 'stateRegistration', 'municipalRegistration',
+  'email', 'phone', 'whatsapp', 'address', 'loyaltyCard', 'discountPercent', 'notes',
+] as const;
+/** The fields of {@link MERGE_FIELDS} only a person has; the company-only ones are {@link MERGE_COMPANY_FIELDS}. */
+export const MERGE_PERSON_FIELDS = ['birthDate'] as const;
+export const MERGE_COMPANY_FIELDS = ['legalName', 'tradeName', 'stateRegistration', 'municipalRegistration'] as const;
+/** Pairs one merge call takes at most. */
+export const MERGE_MAX_PAIRS = 50;
 
 // ---- the filter language's vocabularies and limits (schemas/filter.ts builds its schemas from
 // them; the text grammar and the display of a filter read them without zod).

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { DUPLICATE_REASONS, MERGE_FIELDS, MERGE_MAX_PAIRS } from '../rules/constants.js';
 import { CustomerListItemSchema } from './customer.js';
 
 // Possible duplicates (`/v1/duplicates`): pairs of customers that may be one person, each with the
@@ -6,11 +7,6 @@ import { CustomerListItemSchema } from './customer.js';
 
 const datetime = () => z.iso.datetime({ offset: true });
 
-/**
- * Why two customers may be one: the same normalized document (a deleted holder and a live one),
- * the same e-mail, the same phone, or names alike (trigram similarity) in the same CEP or city.
- */
-export const DUPLICATE_REASONS = ['document', 'email', 'phone', 'name_postal_code', 'name_city'] as const;
 export const DuplicateReasonTypeSchema = z.enum(DUPLICATE_REASONS);
 
 export const DuplicateReasonSchema = z.strictObject({
@@ -59,16 +55,6 @@ export const DuplicateRebuildSchema = z.strictObject({
 
 // ---- merge ----
 
-/**
- * The fields whose value the admin picks from either record when merging; the survivor keeps its
- * own unless the merged record's is asked for. The rest follow fixed rules: the survivor keeps
- * its id, kind, document, status and account; categories are joined; orders, credits, consent
- * history and messages move; the figures are computed again from the orders.
- */
-export const MERGE_FIELDS = [
-  'firstName', 'lastName', 'birthDate', 'legalName', 'tradeName', 'stateRegistration', 'municipalRegistration',
-  'email', 'phone', 'whatsapp', 'address', 'loyaltyCard', 'discountPercent', 'notes',
-] as const;
 export const MergeFieldSchema = z.enum(MERGE_FIELDS);
 
 export const CustomerMergeItemSchema = z.strictObject({
@@ -82,7 +68,7 @@ export const CustomerMergeItemSchema = z.strictObject({
 
 /** `POST /customers/merge`: one or many pairs, each merged in the same transaction as the others. */
 export const CustomerMergeSchema = z.strictObject({
-  merges: z.array(CustomerMergeItemSchema).check(z.minLength(1), z.maxLength(50)),
+  merges: z.array(CustomerMergeItemSchema).check(z.minLength(1), z.maxLength(MERGE_MAX_PAIRS)),
 });
 
 export const CustomerMergeOutcomeSchema = z.strictObject({

@@ -353,7 +353,6 @@ export {
 export type { ApiKey, ApiKeyCreate, ApiKeyKind, ApiKeyRotate, ApiKeyRotation, ApiKeyStatus, ApiKeyWithSecret } from './api-key.js';
 // ---- duplicates and merge (#18 §3) ----
 export {
-  DUPLICATE_REASONS,
   DuplicateDismissSchema,
   DuplicateListQuerySchema,
   DuplicatePageSchema,
@@ -361,7 +360,6 @@ export {
   DuplicateReasonSchema,
   DuplicateReasonTypeSchema,
   DuplicateRebuildSchema,
-  MERGE_FIELDS,
   CustomerMergeItemSchema,
   CustomerMergeOutcomeSchema,
   CustomerMergePreviewRequestSchema,

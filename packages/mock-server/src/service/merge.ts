@@ -2,7 +2,9 @@ import type { Context } from 'hono';
 import { customerDisplayName } from '@clientela/core/format';
 import type { Locale } from '@clientela/core/i18n';
 import {
+  MERGE_COMPANY_FIELDS,
   MERGE_FIELDS,
+  MERGE_PERSON_FIELDS,
   sourcesOf,
   type ConsentRecord,
   type Customer,
@@ -16,18 +18,24 @@ import { audit, newId, type ServerContext } from '../context.js';
 import { fail422, fieldIssue, HttpProblem } from '../http/problem.js';
 import type { AppEnv } from '../openapi/define-route.js';
 import { purchaseStats } from '../store/ledger.js';
+import { credentialKey, setCredential } from './accounts.js';
 import { appendAndDerive } from './consent.js';
 import { applyPatch, listItem } from './customers.js';
 import { emit } from './events.js';
+import { closeAllSessions } from './sessions.js';
 
-// Merging two records of one person (#18 §3): the survivor keeps its id, document, status and
-// account and takes the fields the admin chose from the other; the other's orders, credits,
+// Merging two records of one person (#18 §3): the survivor keeps its id, status and account and
+// takes the fields the admin chose from the other (its document too: a merged record holds none
+// that counts, so the survivor may take it); the other's orders, credits,
 // consent history and messages move to it; its figures are computed again from the orders it
 // holds now; the other stays as `merged`, pointing to the survivor. All of it in the caller's
 // transaction.
 
-const PERSON_ONLY: readonly MergeField[] = ['birthDate'];
-const COMPANY_ONLY: readonly MergeField[] = ['legalName', 'tradeName', 'stateRegistration', 'municipalRegistration'];
+/** Which account state a survivor that inherits a password keeps: the further one along. */
+const ACCOUNT_RANK: Record<Customer['account']['status'], number> = { none: 0, invited: 1, refused: 2, pending: 3, active: 4 };
+
+const PERSON_ONLY: readonly MergeField[] = MERGE_PERSON_FIELDS;
+const COMPANY_ONLY: readonly MergeField[] = MERGE_COMPANY_FIELDS;
 
 /** The fields of `MERGE_FIELDS` a customer of this kind has. */
 function fieldsOf(kind: Customer['kind']): MergeField[] {
@@ -62,8 +70,10 @@ async function ordersOf(t: ServerContext, customerId: string): Promise<Order[]> 
 export async function previewMerge(t: ServerContext, item: { survivorId: string; mergedId: string }, locale: Locale): Promise<CustomerMergePreview> {
   const [survivor, merged] = await readPair(t, item, locale, '');
   if (merged.status === 'merged') throw new HttpProblem('customer_merged', 409, { mergedInto: merged.mergedInto, errors: [fieldIssue('mergedId', 'customer_merged', locale)] });
-  const a = survivor as Record<string, unknown>;
-  const b = merged as Record<string, unknown>;
+  // Documents as a list shows them (masked): a preview is no audited reveal of either.
+  const a = listItem(survivor) as Record<string, unknown>;
+  const b = listItem(merged) as Record<string, unknown>;
+  const same = (field: MergeField) => (field === 'document' ? survivor.document === merged.document : JSON.stringify(a[field]) === JSON.stringify(b[field]));
   const fs = await t.store.orderFigures(survivor.id);
   const fm = await t.store.orderFigures(merged.id);
   const orders = (await ordersOf(t, merged.id)).length;
@@ -71,13 +81,13 @@ export async function previewMerge(t: ServerContext, item: { survivorId: string;
   const consentRecords = (await t.store.listConsentRecords(merged.id)).length;
   const messages = (await t.store.listMessageRecipients({ customerId: merged.id, limit: 10_000 })).items.length;
   return {
-    survivor: listItem(survivor),
-    merged: listItem(merged),
+    survivor: a as Customer,
+    merged: b as Customer,
     fields: fieldsOf(survivor.kind).map((field) => ({
       field,
       ...(a[field] !== undefined ? { survivor: a[field] } : {}),
       ...(b[field] !== undefined ? { merged: b[field] } : {}),
-      differs: JSON.stringify(a[field]) !== JSON.stringify(b[field]),
+      differs: !same(field),
     })),
     moves: { orders, credits, consentRecords, messages },
     after: { ordersCount: fs.count + fm.count, totalSpentCents: fs.totalCents + fm.totalCents },
@@ -139,8 +149,17 @@ export async function mergePair(t: ServerContext, c: Context<AppEnv>, item: Cust
   const visits = [withConsent.stats, merged.stats];
   const firstVisit = visits.map((s) => s.firstVisitAt).filter((x): x is string => !!x).sort()[0] ?? null;
   const lastVisit = visits.map((s) => s.lastVisitAt).filter((x): x is string => !!x).sort().at(-1) ?? null;
+  // Sign-in (an e-mail signs in to one account only): the merged record's password and sessions
+  // go with it; when the survivor has no password of its own, the merged one's becomes the
+  // survivor's (with its account state), so a shopper merged into a record a seller made keeps
+  // signing in — with the survivor's e-mail, the only one that now leads to an account.
+  const mergedHash = await t.store.getMeta<string>(credentialKey(merged.id));
+  const inherits = !!mergedHash && !(await t.store.getMeta<string>(credentialKey(survivor.id)));
+  await t.store.deleteMeta(credentialKey(merged.id));
+  await closeAllSessions(t, merged.id);
   const next = {
     ...patched,
+    ...(inherits && ACCOUNT_RANK[merged.account.status] > ACCOUNT_RANK[patched.account.status] ? { account: merged.account } : {}),
     sources: [...new Set([...sourcesOf(withConsent), ...sourcesOf(merged)])],
     externalIds: { ...(merged.externalIds ?? {}), ...(withConsent.externalIds ?? {}) },
     stats: { ...patched.stats, ...figures, visitsCount: withConsent.stats.visitsCount + merged.stats.visitsCount, firstVisitAt: firstVisit, lastVisitAt: lastVisit },
@@ -148,6 +167,7 @@ export async function mergePair(t: ServerContext, c: Context<AppEnv>, item: Cust
     version: survivor.version + 1,
   } as Customer;
   if (!(await t.store.updateCustomer(next, survivor.version))) throw new HttpProblem('write_conflict', 409);
+  if (inherits) await setCredential(t, next, mergedHash);
 
   await emit(t, 'customer.merged', { customer: next, mergedIds: [merged.id] });
   await audit(t, c, {

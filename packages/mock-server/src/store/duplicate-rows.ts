@@ -1,4 +1,5 @@
 import { cityKey, customerDisplayName, searchKey } from '@clientela/core/format';
+import { holdsIdentity } from '@clientela/core/rules';
 import type { Customer, DuplicateReason, DuplicateReasonType } from '@clientela/core/schemas';
 import type { SyncStore } from './types.js';
 
@@ -52,7 +53,7 @@ const STOP_WORDS = new Set(['da', 'das', 'de', 'do', 'dos', 'e', 'ltda', 'me', '
 
 /** Statuses whose customers stand for a person still (candidates under every key). */
 function isLive(c: Customer): boolean {
-  return c.status !== 'deleted' && (c.status as string) !== 'merged';
+  return holdsIdentity(c.status);
 }
 
 /**

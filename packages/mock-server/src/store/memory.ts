@@ -5,6 +5,7 @@ import {
   filterReadsCredits,
   filterReadsUnits,
   filterTest,
+  holdsIdentity,
   type AuditEntry,
   type CreditEntry,
   type FilterFields,
@@ -154,7 +155,7 @@ export class MemoryStore implements SyncStore {
   }
 
   findByEmail(email: string): Customer[] {
-    return (this.byEmail.get(email.toLowerCase()) ?? []).filter((r) => r.c.status !== 'deleted').map((r) => r.c);
+    return (this.byEmail.get(email.toLowerCase()) ?? []).filter((r) => holdsIdentity(r.c.status)).map((r) => r.c);
   }
 
   private makeRec(c: Customer): Rec {
@@ -172,9 +173,11 @@ export class MemoryStore implements SyncStore {
 
   private indexSide(rec: Rec, add: boolean): void {
     const c = rec.c;
-    if (c.status !== 'deleted') {
+    if (holdsIdentity(c.status)) {
       if (add) this.byDocument.set(c.document, rec);
       else if (this.byDocument.get(c.document) === rec) this.byDocument.delete(c.document);
+    }
+    if (c.status !== 'deleted') {
       for (const [source, id] of Object.entries(c.externalIds ?? {})) {
         const key = `${source}\0${id}`;
         if (add) this.byExternalId.set(key, rec);

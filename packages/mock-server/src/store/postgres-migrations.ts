@@ -488,6 +488,17 @@ export const POSTGRES_MIGRATIONS: readonly Migration<Db, Promise<void>>[] = [
       `);
     },
   },
+  // ---- merge: a merged record holds its document no more (#18 §3) ----
+  {
+    version: 19,
+    name: 'one live holder per document: a merged record no longer counts, so its survivor may take the document',
+    up: async (db) => {
+      await db.query(`
+        DROP INDEX customers_live_document;
+        CREATE UNIQUE INDEX customers_live_document ON customers (document) WHERE status NOT IN ('deleted', 'merged');
+      `);
+    },
+  },
 ];
 
 export const POSTGRES_SCHEMA_VERSION = checkMigrations(POSTGRES_MIGRATIONS);

@@ -259,18 +259,18 @@ export class PostgresStore implements Store {
   }
 
   async findByDocument(document: string): Promise<Customer | undefined> {
-    const r = await this.#q<{ data: string }>(`SELECT d.data ${WITH_DATA} WHERE c.document = $1 AND c.status <> 'deleted'`, [document]);
+    const r = await this.#q<{ data: string }>(`SELECT d.data ${WITH_DATA} WHERE c.document = $1 AND c.status NOT IN ('deleted', 'merged')`, [document]);
     const d = r.rows[0]?.data;
     return d === undefined ? undefined : (JSON.parse(d) as Customer);
   }
 
   async findByEmail(email: string): Promise<Customer[]> {
-    const r = await this.#q<{ data: string }>(`SELECT d.data ${WITH_DATA} WHERE c.email = $1 AND c.status <> 'deleted' ORDER BY c.id`, [email.toLowerCase()]);
+    const r = await this.#q<{ data: string }>(`SELECT d.data ${WITH_DATA} WHERE c.email = $1 AND c.status NOT IN ('deleted', 'merged') ORDER BY c.id`, [email.toLowerCase()]);
     return r.rows.map((x) => JSON.parse(x.data) as Customer);
   }
 
   async #documentHolder(document: string): Promise<string | undefined> {
-    return (await this.#q<{ id: string }>("SELECT id FROM customers WHERE document = $1 AND status <> 'deleted'", [document])).rows[0]?.id;
+    return (await this.#q<{ id: string }>("SELECT id FROM customers WHERE document = $1 AND status NOT IN ('deleted', 'merged')", [document])).rows[0]?.id;
   }
 
   async insertCustomer(customer: Customer): Promise<void> {

@@ -157,8 +157,9 @@ export class SqliteStore implements SyncStore {
     this.stmts = {
       count: db.prepare('SELECT count(*) AS n FROM customers'),
       get: db.prepare('SELECT d.data FROM customers c JOIN customer_data d ON d.seq = c.seq WHERE c.id = ?').pluck(),
-      byDoc: db.prepare("SELECT d.data FROM customers c JOIN customer_data d ON d.seq = c.seq WHERE c.document = ? AND c.status <> 'deleted'").pluck(),
-      byEmail: db.prepare("SELECT d.data FROM customers c JOIN customer_data d ON d.seq = c.seq WHERE c.email = ? AND c.status <> 'deleted'").pluck(),
+      // A merged record holds its document and e-mail no more (holdsIdentity); `status <> 'deleted'` is kept as a term of its own so the partial index serves.
+      byDoc: db.prepare("SELECT d.data FROM customers c JOIN customer_data d ON d.seq = c.seq WHERE c.document = ? AND c.status <> 'deleted' AND c.status <> 'merged'").pluck(),
+      byEmail: db.prepare("SELECT d.data FROM customers c JOIN customer_data d ON d.seq = c.seq WHERE c.email = ? AND c.status <> 'deleted' AND c.status <> 'merged'").pluck(),
       insert: db.prepare(`INSERT INTO customers (id, kind, status, document, email, name_key, created_at, last_purchase_at, total_spent, orders_count, visits_count, status_rank, search, birth_md, city_key, uf, source, consent, sources)
         VALUES (@id, @kind, @status, @document, @email, @name_key, @created_at, @last_purchase_at, @total_spent, @orders_count, @visits_count, @status_rank, @search, @birth_md, @city_key, @uf, @source, @consent, @sources)`),
       insertFts: db.prepare('INSERT INTO customers_fts (rowid, search) VALUES (?, ?)'),

@@ -298,9 +298,9 @@ export interface Store {
 
   customerCount(): Promise<number>;
   getCustomer(id: string): Promise<Customer | undefined>;
-  /** The customer that is not deleted and holds this normalized document. */
+  /** The customer that holds this normalized document (neither deleted nor merged: `holdsIdentity`). */
   findByDocument(document: string): Promise<Customer | undefined>;
-  /** Customers that are not deleted with this e-mail (compared lowercase). */
+  /** Customers with this e-mail (compared lowercase) that hold it: neither deleted nor merged. */
   findByEmail(email: string): Promise<Customer[]>;
   /** Throws {@link StoreConflict} (`document`) when a customer that is not deleted holds the document. */
   insertCustomer(customer: Customer): Promise<void>;
@@ -556,9 +556,9 @@ export interface SyncStore {
 
   customerCount(): number;
   getCustomer(id: string): Customer | undefined;
-  /** The customer that is not deleted and holds this normalized document. */
+  /** The customer that holds this normalized document (neither deleted nor merged: `holdsIdentity`). */
   findByDocument(document: string): Customer | undefined;
-  /** Customers that are not deleted with this e-mail (compared lowercase). */
+  /** Customers with this e-mail (compared lowercase) that hold it: neither deleted nor merged. */
   findByEmail(email: string): Customer[];
   insertCustomer(customer: Customer): void;
   /** Seeding: many inserts at once (one transaction, indexes built once). */
