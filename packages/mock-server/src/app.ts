@@ -16,6 +16,7 @@ import { registerExports } from './routes/exports.js';
 import { registerImports } from './routes/imports.js';
 import { registerApprovals } from './routes/approvals.js';
 import { registerMe } from './routes/me.js';
+import { registerDevices } from './routes/devices.js';
 import { registerConsent } from './routes/consent.js';
 import { registerPrivacy } from './routes/privacy.js';
 import { registerPasswordChecks } from './routes/passwords.js';
@@ -324,6 +325,7 @@ export function createApp(options: AppOptions = {}): MockServer {
   registerPublic(router, ctx, new CepLookup(options.cep));
   registerPasswordChecks(router, ctx);
   registerMe(router, ctx);
+  registerDevices(router, ctx);
   registerConsent(router, ctx);
   registerPrivacy(router, ctx);
   registerApprovals(router, ctx);

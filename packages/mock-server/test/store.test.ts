@@ -228,6 +228,7 @@ describe('SQLite migrations', () => {
       DROP TABLE consent_records; DROP TABLE privacy_requests;
       DROP TABLE api_keys`);
     raw.exec('DROP TABLE duplicate_keys; DROP TABLE duplicate_pairs');
+    raw.exec('DROP TABLE devices');
     raw.close();
     s = app({ seed: 80, db });
     const r: any = await call(s, 'GET', '/v1/customers?sort=-visitsCount&limit=200');

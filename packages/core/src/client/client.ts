@@ -69,6 +69,7 @@ import { messages } from './messages.js';
 import { duplicates } from './duplicates.js';
 import { consents, privacyRequests } from './privacy.js';
 import { automations } from './automations.js';
+import { devices } from './devices.js';
 import type { AccountLinkSettings, PasswordResetAccepted, PasswordResetRequest } from '../schemas/password-reset.js';
 import { apiKeys } from './api-keys.js';
 import {
@@ -1084,6 +1085,7 @@ export function createClient(options: ClientOptions) {
     webhookEndpoints: webhookEndpoints(t),
     messages: messages(t),
     automations: automations(t),
+    devices: devices(t),
     apiKeys: apiKeys(t),
     consents: consents(t),
     privacyRequests: privacyRequests(t),
@@ -1119,6 +1121,7 @@ export {
   webhookEndpoints as webhookEndpointsResource,
   messages as messagesResource,
   automations as automationsResource,
+  devices as devicesResource,
   apiKeys as apiKeysResource,
   consents as consentsResource,
   privacyRequests as privacyRequestsResource,

@@ -16,6 +16,7 @@ export {
   webhookEndpointsResource,
   messagesResource,
   automationsResource,
+  devicesResource,
   apiKeysResource,
   consentsResource,
   privacyRequestsResource,

@@ -34,6 +34,7 @@ import {
   WebhookEndpointSchema,
   WebhookEndpointWithSecretSchema,
 } from '../schemas/webhook.js';
+import { DeviceListSchema, DeviceSchema } from '../schemas/device.js';
 import { ApiKeyListSchema, ApiKeyRotationSchema, ApiKeyWithSecretSchema, ApiKeySchema } from '../schemas/api-key.js';
 
 /**
@@ -87,6 +88,9 @@ export const RESPONSE_SCHEMAS = {
   messageBatchPage: MessageBatchPageSchema,
   messagePreview: MessagePreviewSchema,
   messageRecipientPage: MessageRecipientPageSchema,
+  // push devices (#17)
+  device: DeviceSchema,
+  deviceList: DeviceListSchema,
   webhookDeliveryPage: WebhookDeliveryPageSchema,
   webhookEndpoint: WebhookEndpointSchema,
   webhookEndpointList: WebhookEndpointListSchema,

@@ -154,6 +154,13 @@ export const MESSAGE_RECIPIENT_STATUSES = ['queued', 'sent', 'delivered', 'faile
  */
 export const MESSAGE_SKIP_REASONS = ['no_consent', 'no_contact', 'inactive'] as const;
 
+// ---- push devices (#17): the apps a shopper installed, each a token the push gateway sends to ----
+
+/** The platforms a push device registers from: an iOS or Android app, or a browser (Web Push). */
+export const DEVICE_PLATFORMS = ['ios', 'android', 'web'] as const;
+/** Devices one customer may hold at once: the oldest seen is let go when a new one comes. */
+export const DEVICES_PER_CUSTOMER = 20;
+
 // ---- LGPD: consent records and data-subject requests (#18 §1–§2) -----------------------------
 
 /** The channels a consent is recorded for. */

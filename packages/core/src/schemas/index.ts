@@ -255,6 +255,9 @@ export type {
   MessageRecipientStatus,
   MessageSkipReason,
 } from './message.js';
+// ---- push devices (#17) ----
+export { DeviceListSchema, DevicePlatformSchema, DeviceRegisterSchema, DeviceSchema } from './device.js';
+export type { Device, DeviceList, DevicePlatform, DeviceRegister } from './device.js';
 // ---- automations (#17 §3) ----
 export {
   AUTOMATION_MAX_DELAY_HOURS,

@@ -7,7 +7,7 @@ import type { Uf } from '@clientela/core/validation';
 import type { StoredCategory } from '../store/types.js';
 import { cepTable } from './cep.js';
 import { generateCnpj, generateCpf, generatePhone, generateStateRegistration } from './documents.js';
-import { Prng } from './prng.js';
+import { hash32, Prng } from './prng.js';
 import { figuresOf, purchaseStats } from '../store/ledger.js';
 import { planHistory, type CustomerHistory } from './history.js';
 
@@ -51,6 +51,44 @@ export interface SeedResult {
   customers: Customer[];
   /** What each customer did (orders, credits), in the order it happened. */
   history: CustomerHistory[];
+  /** The push devices some customers registered in the store's app (or a browser), each when last seen. */
+  devices: SeedDevice[];
+}
+
+export interface SeedDevice {
+  customerId: string;
+  token: string;
+  platform: 'ios' | 'android' | 'web';
+  appName: string;
+  label: string;
+  at: string;
+}
+
+/** The store's app, as seeded devices name it. */
+export const SEED_APP_NAME = 'Clientela Loja';
+
+/**
+ * Devices for a realistic minority: only customers who can sign in (an active account) may have
+ * turned push on, about two in three of them did (roughly one customer in seven of a seed), some
+ * on two devices. Drawn from a PRNG of their own, so adding them changed no other seeded value.
+ */
+function seedDevices(customers: readonly Customer[], seedValue: number): SeedDevice[] {
+  const rng = new Prng(hash32(`devices:${seedValue}`));
+  const out: SeedDevice[] = [];
+  for (const c of customers) {
+    if (c.status !== 'active' || c.account.status !== 'active' || !rng.chance(0.65)) continue;
+    const n = rng.chance(0.25) ? 2 : 1;
+    for (let k = 0; k < n; k++) {
+      const roll = rng.next();
+      const platform = roll < 0.55 ? 'android' : roll < 0.85 ? 'ios' : 'web';
+      const label = platform === 'android' ? rng.pick(['Moto G', 'Galaxy A54', 'Redmi Note 13', 'Galaxy S23']) : platform === 'ios' ? rng.pick(['iPhone 13', 'iPhone 15', 'iPad']) : rng.pick(['Chrome no Windows', 'Firefox no Linux', 'Edge no Windows']);
+      const seen = Math.max(Date.parse(c.createdAt), SEED_ANCHOR - rng.int(0, 90) * DAY - rng.int(0, DAY - 1));
+      let token = `${platform === 'ios' ? 'apns' : platform === 'android' ? 'fcm' : 'webpush'}:`;
+      for (let j = 0; j < 40; j++) token += '0123456789abcdef'[rng.int(0, 15)];
+      out.push({ customerId: c.id, token, platform, appName: SEED_APP_NAME, label, at: iso(seen) });
+    }
+  }
+  return out.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
 }
 
 /**
@@ -178,5 +216,5 @@ export function generateSeed(count: number, seedValue: number): SeedResult {
     }
     customers.push(customer);
   }
-  return { categories, customers, history };
+  return { categories, customers, history, devices: seedDevices(customers, seedValue) };
 }

@@ -2,6 +2,7 @@ import type { Customer } from '@clientela/core/schemas';
 import type { ServerContext } from '../context.js';
 import { creditsOf, grantCredit, redeemCredit } from '../service/credits.js';
 import { recordOrders } from '../service/orders.js';
+import { registerDevice } from '../service/devices.js';
 import type { SeedResult } from './seed.js';
 import { SEED_UNITS } from './units.js';
 
@@ -40,6 +41,8 @@ export async function writeSeed(ctx: ServerContext, data: SeedResult): Promise<v
         }
       }
     }
+    // Push devices, registered as the storefront registers them, each at the moment last seen.
+    for (const d of data.devices) await registerDevice(at(d.at), d.customerId, d);
     for (const c of deleted) {
       const cur = (await tx.getCustomer(c.id))!;
       await tx.updateCustomer({ ...cur, status: 'deleted', version: cur.version + 1 } as Customer, cur.version);

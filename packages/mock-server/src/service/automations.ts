@@ -4,7 +4,7 @@ import { inTransaction, newId, type ServerContext } from '../context.js';
 import type { CustomerQuery, StoredAutomation, StoredMessageBatch, StoredRecipient } from '../store/types.js';
 import { creditsFromLedger } from './credits.js';
 import { toQuery } from './customers.js';
-import { countInto, emptyCounts, renderFor, skipReason } from './messages.js';
+import { countInto, emptyCounts, renderFor, skipReasonNow } from './messages.js';
 
 // What a flow acts on: for each trigger, the occasions due at a moment — a customer and a key that
 // names the occasion once (`birthday:2026`, `lapse:<last purchase>`, `credit:<grant>`,
@@ -167,7 +167,7 @@ export async function actOn(ctx: ServerContext, flow: StoredAutomation, due: Due
     if (!(await t.store.claimAutomationOccasion({ automationId: flow.id, occasion: occasionKey(due), customerId: due.customer.id, messageId, recipientId, at }))) return false;
     // Read again inside the transaction: consent or status may have changed since the scan.
     const customer = (await t.store.getCustomer(due.customer.id)) ?? due.customer;
-    const reason = skipReason(customer, flow.channel);
+    const reason = await skipReasonNow(t, customer, flow.channel);
     const counts = emptyCounts();
     countInto(counts, reason);
     const subject = flow.channel === 'email' ? flow.subject : undefined;
@@ -250,7 +250,7 @@ export async function previewFlow(
   const seen = new Set<string>();
   for await (const due of dueOccasions(t, flow, now)) {
     if (taken.has(occasionKey(due))) continue;
-    if (skipReason(due.customer, flow.channel)) {
+    if (await skipReasonNow(t, due.customer, flow.channel)) {
       excluded++;
       continue;
     }

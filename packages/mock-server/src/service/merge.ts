@@ -127,6 +127,8 @@ export async function mergePair(t: ServerContext, c: Context<AppEnv>, item: Cust
     if (!(await t.store.updateOrder({ ...o, customerId: survivor.id, updatedAt: now, version: o.version + 1 }, o.version))) throw new HttpProblem('write_conflict', 409);
   }
   const { credits, messages } = await t.store.moveCustomerRecords(merged.id, survivor.id);
+  // Push devices follow the person: the survivor's app and browsers keep receiving.
+  for (const d of await t.store.listDevices(merged.id)) await t.store.saveDevice({ ...d, customerId: survivor.id });
   // Consent records are append-only: the merged one's history is copied to the survivor, each
   // record as it was (when, source, the text seen, who recorded it); its state is derived anew.
   const copies: ConsentRecord[] = (await t.store.listConsentRecords(merged.id)).map((r) => ({ ...r, id: newId('cns'), customerId: survivor.id }));

@@ -1,10 +1,10 @@
 import { MESSAGE_CHANNELS, type MessageChannel } from '@clientela/core/schemas';
 import { inTransaction, type ServerContext } from '../context.js';
-import type { RecipientOutcome, StoredRecipient } from '../store/types.js';
+import type { RecipientOutcome, StoredDevice, StoredRecipient } from '../store/types.js';
 import { randomBytes, toBase64Url } from '../util/bytes.js';
 import { emit } from './events.js';
-import { DevelopmentProvider, ProviderError, type MessageProvider } from './message-providers.js';
-import { addressFor, skipReason, transactionalSkipReason } from './messages.js';
+import { DevelopmentProvider, ProviderError, type MessageProvider, type OutgoingMessage, type ProviderReceipt } from './message-providers.js';
+import { addressFor, devicesFor, skipReason, transactionalSkipReason } from './messages.js';
 
 /** Seconds before each retry of a message the provider did not accept (then `failed`). */
 export const MESSAGE_RETRY_SCHEDULE = [30, 120, 600, 1_800, 3_600] as const;
@@ -141,16 +141,18 @@ export class MessageDispatcher {
     const customer = await this.#ctx.store.getCustomer(r.customerId);
     const at = this.#now().toISOString();
     const base = { attempts: r.attempts, updatedAt: at };
-    // Consent and contact are read again now: a customer who opted out after the batch was made is skipped.
-    const reason = customer ? (r.transactional ? transactionalSkipReason : skipReason)(customer, r.channel) : 'inactive';
+    const devices = customer ? await devicesFor(this.#ctx, customer.id, r.channel) : [];
+    // Consent and contact are read again now: a customer who opted out (or removed the app) after the batch was made is skipped.
+    const reason = customer ? (r.transactional ? transactionalSkipReason : skipReason)(customer, r.channel, devices.length) : 'inactive';
     const to = customer && addressFor(customer, r.channel);
-    if (reason || !to) {
+    if (reason || (!to && !devices.length)) {
       await this.#finish(r, { ...base, status: 'skipped', skipReason: reason ?? 'no_contact', nextAttemptAt: null });
       return;
     }
     const provider = this.#providers[r.channel];
+    const message = { id: r.id, channel: r.channel, customerId: r.customerId, to: to ?? '', subject: r.subject, text: r.text };
     try {
-      const receipt = await provider.send({ id: r.id, channel: r.channel, customerId: r.customerId, to, subject: r.subject, text: r.text });
+      const receipt = r.channel === 'push' ? await sendToDevices(provider, message, devices) : await provider.send(message);
       await this.#finish(r, {
         attempts: r.attempts + 1,
         updatedAt: at,
@@ -179,4 +181,28 @@ export class MessageDispatcher {
       if (outcome.status === 'failed') await emit(t, 'message.failed', { messageId: r.messageId, customerId: r.customerId, channel: r.channel, error: outcome.error ?? '' });
     });
   }
+}
+
+/**
+ * A push message: once to each device, the row's id and the device's as the idempotency key (a
+ * retry resends to every device; a gateway that keeps keys drops the copies already taken).
+ * Accepted by at least one device and refused for good by the others: sent. Refused for good by
+ * all: a permanent error. A passing failure on any device: thrown, so the row is retried.
+ */
+async function sendToDevices(provider: MessageProvider, message: OutgoingMessage, devices: readonly StoredDevice[]): Promise<ProviderReceipt> {
+  const receipts: ProviderReceipt[] = [];
+  const refused: string[] = [];
+  let passing: unknown;
+  for (const d of devices) {
+    try {
+      receipts.push(await provider.send({ ...message, id: `${message.id}.${d.id}`, to: d.token, device: { id: d.id, platform: d.platform, appName: d.appName } }));
+    } catch (e) {
+      if (e instanceof ProviderError && e.permanent) refused.push(e.message);
+      else passing ??= e;
+    }
+  }
+  if (passing !== undefined) throw passing;
+  if (!receipts.length) throw new ProviderError(refused.join('; '), true);
+  const ids = receipts.map((x) => x.providerMessageId).filter(Boolean);
+  return { delivered: receipts.every((x) => x.delivered), ...(ids.length ? { providerMessageId: ids.join(',') } : {}) };
 }

@@ -1,4 +1,4 @@
-import type { MessageChannel } from '@clientela/core/schemas';
+import type { DevicePlatform, MessageChannel } from '@clientela/core/schemas';
 
 // The one interface every message provider implements (SMTP, a signed webhook to a gateway, the
 // offline development provider), so the outbox and its dispatcher — and later automations and
@@ -13,8 +13,13 @@ export interface OutgoingMessage {
   id: string;
   channel: MessageChannel;
   customerId: string;
-  /** E-mail address or phone, as the channel needs. */
+  /** E-mail address or phone, as the channel needs; for push, the device's token. */
   to: string;
+  /**
+   * Push: the device the token belongs to. A push message goes once to each of the customer's
+   * devices; `id` is then the outbox row's id and the device's (`mr_….dev_…`), stable per device.
+   */
+  device?: { id: string; platform: DevicePlatform; appName: string } | undefined;
   subject?: string | undefined;
   /** Plain text; an e-mail's HTML part is built from it, escaped. */
   text: string;

@@ -117,6 +117,8 @@ export async function anonymize(t: ServerContext, current: Customer, by: Privacy
   if (current.email) await t.store.deleteMeta(`login:${loginEmail(current.email)}`);
   await closeAllSessions(t, current.id);
   await t.store.redactMessageRecipients(current.id, name, '—');
+  // Push devices: a token identifies the person's phone or browser.
+  await t.store.deleteDevicesOf(current.id);
   for (let before: number | undefined; ; ) {
     const page = await t.store.listPrivacyRequests({ customerId: current.id, beforeSeq: before, limit: 200 });
     for (const r of page.items) {

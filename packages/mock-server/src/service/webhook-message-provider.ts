@@ -14,7 +14,8 @@ export interface WebhookProviderOptions {
 
 /**
  * Any gateway plugged in over HTTP: one signed POST per message (JSON: `id`, `channel`,
- * `customerId`, `to`, `subject`, `text`), with the signature of the webhooks and the outbox row's
+ * `customerId`, `to`, `subject`, `text`; for push `to` is a device's token and `device` says
+ * which: `id`, `platform`, `appName` — one POST per device), with the signature of the webhooks and the outbox row's
  * id as `Idempotency-Key`, so a gateway that keeps keys drops a copy resent after a lease lapsed.
  * A 2xx accepts it (`sent`; the answer's JSON `id`, if any, is kept); a 4xx other than 408 and
  * 429 is permanent; anything else, a timeout or a redirect (not followed) is retried.
@@ -36,6 +37,7 @@ export class WebhookMessageProvider implements MessageProvider {
       channel: message.channel,
       customerId: message.customerId,
       to: message.to,
+      ...(message.device ? { device: message.device } : {}),
       ...(message.subject ? { subject: message.subject } : {}),
       text: message.text,
     });

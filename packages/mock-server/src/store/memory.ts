@@ -31,6 +31,7 @@ import { afterAttempt } from './webhook-rows.js';
 import type { ConsentRecord, PrivacyRequest } from '@clientela/core/schemas';
 import type { PrivacyRequestListParams, StoredPrivacyRequest } from './types.js';
 import type { StoredApiKey } from './types.js';
+import type { StoredDevice } from './types.js';
 import { afterPosition, comparePairs, type DuplicateKeyRow, type DuplicateListParams, type StoredDuplicatePair } from './duplicate-rows.js';
 
 interface Rec {
@@ -1174,6 +1175,51 @@ export class MemoryStore implements SyncStore {
     if (!p) return undefined;
     p.dismissedAt ??= at;
     return structuredClone(p);
+  }
+
+  // ---- push devices (#17) ----
+  private devices = new Map<string, StoredDevice>();
+  private deviceByToken = new Map<string, string>();
+
+  getDeviceByToken(token: string): StoredDevice | undefined {
+    const id = this.deviceByToken.get(token);
+    const d = id === undefined ? undefined : this.devices.get(id);
+    return d && { ...d };
+  }
+
+  putDevice(device: StoredDevice): void {
+    const old = this.devices.get(device.id);
+    if (old) this.deviceByToken.delete(old.token);
+    this.devices.set(device.id, { ...device });
+    this.deviceByToken.set(device.token, device.id);
+  }
+
+  listDevices(customerId: string): StoredDevice[] {
+    return [...this.devices.values()]
+      .filter((d) => d.customerId === customerId)
+      .sort((a, b) => (a.lastSeenAt < b.lastSeenAt ? 1 : a.lastSeenAt > b.lastSeenAt ? -1 : a.id < b.id ? 1 : -1))
+      .map((d) => ({ ...d }));
+  }
+
+  deleteDevice(customerId: string, id: string): boolean {
+    const d = this.devices.get(id);
+    if (!d || d.customerId !== customerId) return false;
+    this.devices.delete(id);
+    this.deviceByToken.delete(d.token);
+    return true;
+  }
+
+  deleteDevicesOf(customerId: string): number {
+    let n = 0;
+    for (const d of [...this.devices.values()]) if (d.customerId === customerId && this.deleteDevice(customerId, d.id)) n++;
+    return n;
+  }
+
+  countDevices(customerIds: readonly string[]): Map<string, number> {
+    const wanted = new Set(customerIds);
+    const counts = new Map<string, number>();
+    for (const d of this.devices.values()) if (wanted.has(d.customerId)) counts.set(d.customerId, (counts.get(d.customerId) ?? 0) + 1);
+    return counts;
   }
 
   close(): void {}

@@ -499,6 +499,23 @@ export const POSTGRES_MIGRATIONS: readonly Migration<Db, Promise<void>>[] = [
       `);
     },
   },
+  // ---- push devices (#17) ----
+  {
+    version: 20,
+    name: 'push devices: one row per token (unique), found by customer',
+    up: async (db) => {
+      await db.query(`
+        CREATE TABLE devices (
+          id text COLLATE "C" PRIMARY KEY,
+          token text COLLATE "C" NOT NULL UNIQUE,
+          customer_id text COLLATE "C" NOT NULL,
+          last_seen_at text COLLATE "C" NOT NULL,
+          data text NOT NULL
+        );
+        CREATE INDEX devices_customer ON devices (customer_id, last_seen_at DESC);
+      `);
+    },
+  },
 ];
 
 export const POSTGRES_SCHEMA_VERSION = checkMigrations(POSTGRES_MIGRATIONS);

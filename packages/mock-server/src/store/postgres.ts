@@ -28,6 +28,7 @@ import { batchOf, emptyProgress, recipientData, recipientOf } from './message-ro
 import type { DeliveryListParams, DeliveryOutcome, EventListParams, EventListResult, NewEvent, StoredDelivery, StoredWebhookEndpoint } from './types.js';
 import { afterAttempt, deliveriesFor } from './webhook-rows.js';
 import type { StoredApiKey } from './types.js';
+import type { StoredDevice } from './types.js';
 import type { Event } from '@clientela/core/schemas';
 import type { ConsentRecord, PrivacyRequest } from '@clientela/core/schemas';
 import type { PrivacyRequestListParams, StoredPrivacyRequest } from './types.js';
@@ -1337,6 +1338,43 @@ export class PostgresStore implements Store {
   async dismissDuplicatePair(a: string, b: string, at: string): Promise<StoredDuplicatePair | undefined> {
     const r = (await this.#q<DuplicatePairRow>('UPDATE duplicate_pairs SET dismissed_at = coalesce(dismissed_at, $3) WHERE a = $1 AND b = $2 RETURNING *', [a, b, at])).rows[0];
     return r && pairOfRow(r);
+  }
+
+  // ---- push devices (#17) ----
+  async saveDevice(device: StoredDevice): Promise<{ device: StoredDevice; movedFrom?: string | undefined }> {
+    // One statement, so two registrations of one token at once meet on its unique index: the
+    // second takes the first's row (keeping its id and createdAt) instead of failing.
+    const r = await this.#q<{ data: string; prev: string | null }>(
+      `WITH prev AS (SELECT customer_id FROM devices WHERE token = $2)
+       INSERT INTO devices (id, token, customer_id, last_seen_at, data) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (token) DO UPDATE SET customer_id = excluded.customer_id, last_seen_at = excluded.last_seen_at,
+         data = (excluded.data::jsonb || jsonb_build_object('id', devices.id, 'createdAt', devices.data::jsonb -> 'createdAt'))::text
+       RETURNING data, (SELECT customer_id FROM prev) AS prev`,
+      [device.id, device.token, device.customerId, device.lastSeenAt, JSON.stringify(device)],
+    );
+    const row = r.rows[0]!;
+    return { device: JSON.parse(row.data) as StoredDevice, ...(row.prev && row.prev !== device.customerId ? { movedFrom: row.prev } : {}) };
+  }
+
+  async listDevices(customerId: string): Promise<StoredDevice[]> {
+    const rows = (await this.#q<{ data: string }>('SELECT data FROM devices WHERE customer_id = $1 ORDER BY last_seen_at DESC, id DESC', [customerId])).rows;
+    return rows.map((r) => JSON.parse(r.data) as StoredDevice);
+  }
+
+  async deleteDevice(customerId: string, id: string): Promise<boolean> {
+    return ((await this.#q('DELETE FROM devices WHERE id = $1 AND customer_id = $2', [id, customerId])).rowCount ?? 0) > 0;
+  }
+
+  async deleteDevicesOf(customerId: string): Promise<number> {
+    return (await this.#q('DELETE FROM devices WHERE customer_id = $1', [customerId])).rowCount ?? 0;
+  }
+
+  async countDevices(customerIds: readonly string[]): Promise<Map<string, number>> {
+    const counts = new Map<string, number>();
+    if (!customerIds.length) return counts;
+    const rows = (await this.#q<{ id: string; n: number }>('SELECT customer_id AS id, count(*)::int AS n FROM devices WHERE customer_id = ANY($1::text[]) GROUP BY customer_id', [customerIds])).rows;
+    for (const r of rows) counts.set(r.id, r.n);
+    return counts;
   }
 
   async close(): Promise<void> {

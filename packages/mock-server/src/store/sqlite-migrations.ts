@@ -370,6 +370,22 @@ export const SQLITE_MIGRATIONS: readonly Migration<Db>[] = [
         CREATE INDEX duplicate_pairs_listed ON duplicate_pairs (score DESC, a, b) WHERE dismissed_at IS NULL;
       `),
   },
+  // ---- push devices (#17) ----
+  {
+    version: 16,
+    name: 'push devices: one row per token (unique), found by customer',
+    up: (db) =>
+      db.exec(`
+        CREATE TABLE devices (
+          id TEXT PRIMARY KEY,
+          token TEXT NOT NULL UNIQUE,
+          customer_id TEXT NOT NULL,
+          last_seen_at TEXT NOT NULL,
+          data TEXT NOT NULL
+        );
+        CREATE INDEX devices_customer ON devices (customer_id, last_seen_at DESC);
+      `),
+  },
 ];
 
 /** The schema version this server writes. */

@@ -14,6 +14,7 @@ import { batchOf, emptyProgress, recipientData, recipientOf } from './message-ro
 import type { DeliveryListParams, DeliveryOutcome, EventListParams, EventListResult, NewEvent, StoredDelivery, StoredWebhookEndpoint } from './types.js';
 import { afterAttempt } from './webhook-rows.js';
 import type { StoredApiKey } from './types.js';
+import type { StoredDevice } from './types.js';
 import { pairOfRow, type DuplicateKeyRow, type DuplicateListParams, type DuplicatePairRow, type StoredDuplicatePair } from './duplicate-rows.js';
 import type { Event } from '@clientela/core/schemas';
 import type { ConsentRecord, PrivacyRequest } from '@clientela/core/schemas';
@@ -1128,6 +1129,43 @@ export class SqliteStore implements SyncStore {
   dismissDuplicatePair(a: string, b: string, at: string): StoredDuplicatePair | undefined {
     this.prepare('UPDATE duplicate_pairs SET dismissed_at = coalesce(dismissed_at, ?) WHERE a = ? AND b = ?').run(at, a, b);
     return this.getDuplicatePair(a, b);
+  }
+
+  // ---- push devices (#17) ----
+  getDeviceByToken(token: string): StoredDevice | undefined {
+    const row = this.prepare('SELECT data FROM devices WHERE token = ?').get(token) as { data: string } | undefined;
+    return row && (JSON.parse(row.data) as StoredDevice);
+  }
+
+  putDevice(device: StoredDevice): void {
+    this.prepare(
+      `INSERT INTO devices (id, token, customer_id, last_seen_at, data) VALUES (?, ?, ?, ?, ?)
+        ON CONFLICT (id) DO UPDATE SET token = excluded.token, customer_id = excluded.customer_id, last_seen_at = excluded.last_seen_at, data = excluded.data`,
+    ).run(device.id, device.token, device.customerId, device.lastSeenAt, JSON.stringify(device));
+  }
+
+  listDevices(customerId: string): StoredDevice[] {
+    const rows = this.prepare('SELECT data FROM devices WHERE customer_id = ? ORDER BY last_seen_at DESC, id DESC').all(customerId) as { data: string }[];
+    return rows.map((r) => JSON.parse(r.data) as StoredDevice);
+  }
+
+  deleteDevice(customerId: string, id: string): boolean {
+    return this.prepare('DELETE FROM devices WHERE id = ? AND customer_id = ?').run(id, customerId).changes > 0;
+  }
+
+  deleteDevicesOf(customerId: string): number {
+    return this.prepare('DELETE FROM devices WHERE customer_id = ?').run(customerId).changes;
+  }
+
+  countDevices(customerIds: readonly string[]): Map<string, number> {
+    const counts = new Map<string, number>();
+    // In slices: SQLite takes at most 32,766 parameters in one statement.
+    for (let i = 0; i < customerIds.length; i += 500) {
+      const ids = customerIds.slice(i, i + 500);
+      const rows = this.db.prepare(`SELECT customer_id AS id, count(*) AS n FROM devices WHERE customer_id IN (${ids.map(() => '?').join(',')}) GROUP BY customer_id`).all(...ids) as { id: string; n: number }[];
+      for (const r of rows) counts.set(r.id, r.n);
+    }
+    return counts;
   }
 
   close(): void {

@@ -23,6 +23,7 @@ import type { PrivacyRequestListParams } from './types.js';
 import type { DeliveryListParams, DeliveryOutcome, EventListParams, NewEvent, StoredApiKey, StoredWebhookEndpoint } from './types.js';
 import { deliveriesFor } from './webhook-rows.js';
 import type { FiguresWindow } from './types.js';
+import type { StoredDevice } from './types.js';
 import { refreshDuplicatesSync, type DuplicateListParams } from './duplicate-rows.js';
 
 /**
@@ -521,6 +522,28 @@ export class SyncStoreAdapter implements Store {
   }
   moveCustomerRecords(fromId: string, toId: string) {
     return this.#run(() => this.inner.transaction(() => this.inner.moveCustomerRecords(fromId, toId)));
+  }
+
+  // ---- push devices (#17) ----
+  saveDevice(device: StoredDevice): Promise<{ device: StoredDevice; movedFrom?: string | undefined }> {
+    return this.#run(() => {
+      const known = this.inner.getDeviceByToken(device.token);
+      const stored = known ? { ...device, id: known.id, createdAt: known.createdAt } : device;
+      this.inner.putDevice(stored);
+      return { device: stored, ...(known && known.customerId !== device.customerId ? { movedFrom: known.customerId } : {}) };
+    });
+  }
+  listDevices(customerId: string) {
+    return this.#run(() => this.inner.listDevices(customerId));
+  }
+  deleteDevice(customerId: string, id: string) {
+    return this.#run(() => this.inner.deleteDevice(customerId, id));
+  }
+  deleteDevicesOf(customerId: string) {
+    return this.#run(() => this.inner.deleteDevicesOf(customerId));
+  }
+  countDevices(customerIds: readonly string[]) {
+    return this.#run(() => this.inner.countDevices(customerIds));
   }
 
   /** Closes at once when no transaction runs (a test may reopen the file right after). */

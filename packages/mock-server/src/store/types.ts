@@ -30,6 +30,7 @@ import type {
   PrivacyRequest,
   PrivacyRequestStatus,
   ApiKey,
+  Device,
 } from '@clientela/core/schemas';
 import type { DuplicateKeyRow, DuplicateListParams, StoredDuplicatePair } from './duplicate-rows.js';
 
@@ -52,6 +53,10 @@ export interface PrivacyRequestListParams {
  * about once a minute per key and process (see `touchApiKey`).
  */
 export type StoredApiKey = Omit<ApiKey, 'status'> & { hash: string };
+
+// ---- push devices (#17) ----
+/** A push device as stored: with its token (never answered; lists show `tokenEnd`). */
+export type StoredDevice = Omit<Device, 'tokenEnd'> & { token: string };
 
 // ---- messages (#17): batches and the outbox ----
 /** A batch as stored: its progress is counted from its recipients when read. */
@@ -536,6 +541,23 @@ export interface Store {
    * customer also received stays where it is). Orders move through {@link updateOrder}.
    */
   moveCustomerRecords(fromId: string, toId: string): Promise<{ credits: number; messages: number }>;
+  // ---- push devices (#17) ----
+  // A token is one device: unique across customers (the database enforces it).
+  /**
+   * Registers a device by its token: a new token is inserted as given; a known one keeps its id
+   * and `createdAt` and takes the rest (customer, platform, app, label, `lastSeenAt`) — a token
+   * moving to another account leaves the first. Answers the stored device and, when it moved,
+   * the customer that held it.
+   */
+  saveDevice(device: StoredDevice): Promise<{ device: StoredDevice; movedFrom?: string | undefined }>;
+  /** A customer's devices, the last seen first. */
+  listDevices(customerId: string): Promise<StoredDevice[]>;
+  /** Removes one device of a customer; false when that customer holds no such device. */
+  deleteDevice(customerId: string, id: string): Promise<boolean>;
+  /** Removes every device of a customer (erasure); how many there were. */
+  deleteDevicesOf(customerId: string): Promise<number>;
+  /** How many devices each of these customers holds (customers without any are left out). */
+  countDevices(customerIds: readonly string[]): Promise<Map<string, number>>;
 
   close(): Promise<void>;
 }
@@ -683,6 +705,14 @@ export interface SyncStore {
   getDuplicatePair(a: string, b: string): StoredDuplicatePair | undefined;
   dismissDuplicatePair(a: string, b: string, at: string): StoredDuplicatePair | undefined;
   moveCustomerRecords(fromId: string, toId: string): { credits: number; messages: number };
+  // ---- push devices (#17) (see Store; the adapter keeps the id of a known token) ----
+  getDeviceByToken(token: string): StoredDevice | undefined;
+  /** Inserts or replaces the device with this id. */
+  putDevice(device: StoredDevice): void;
+  listDevices(customerId: string): StoredDevice[];
+  deleteDevice(customerId: string, id: string): boolean;
+  deleteDevicesOf(customerId: string): number;
+  countDevices(customerIds: readonly string[]): Map<string, number>;
 
   close(): void;
 }
