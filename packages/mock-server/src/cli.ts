@@ -19,7 +19,7 @@ const HELP = `Usage: clientela-mock-server [options]
   --rate-limit <max/ms>   public routes, e.g. 600/60000 (the default)
   --webhook-retries <s,…> seconds before each retry of a webhook delivery, e.g. 2,2,5 for
                           development (default 30,60,120,… over about 33 hours)
-  --cep <mode>            offline (default: the bundled table, else the UF of the CEP's range) or online
+  --cep <mode>            offline (default: the bundled table, else the city or UF of the CEP's range) or online
                           (ViaCEP and BrasilAPI, cached in the store; offline answer when they fail);
                           also CLIENTELA_CEP
   --cep-service-url <url> send the CEP services' requests to <url>/viacep/… and <url>/brasilapi/… (a
@@ -185,7 +185,7 @@ console.log(`  secret key:      ${started.server.keys.secret}`);
 console.log(`  publishable key: ${started.server.keys.publishable}`);
 console.log(`  OpenAPI:         ${started.url}/openapi.json`);
 console.log(`  store:           ${started.server.store.kind}${values.db ? ` (${values.db})` : databaseUrl ? ` (${redact(databaseUrl)})` : ''}, ${await started.server.store.customerCount()} customers`);
-console.log(`  CEP lookup:      ${cepMode === 'online' ? `online (ViaCEP, BrasilAPI${cepServiceUrl ? ` at ${cepServiceUrl}` : ''}; cached)` : 'offline (bundled table and UF ranges; --cep online asks the real services)'}`);
+console.log(`  CEP lookup:      ${cepMode === 'online' ? `online (ViaCEP, BrasilAPI${cepServiceUrl ? ` at ${cepServiceUrl}` : ''}; cached)` : 'offline (bundled table, city and UF ranges; --cep online asks the real services)'}`);
 
 const stop = () => {
   void started.close().then(() => process.exit(0));

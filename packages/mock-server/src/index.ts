@@ -1,5 +1,6 @@
 import { serve } from '@hono/node-server';
 import { createApp as createNeutralApp, type MockServer, type MockServerOptions } from './app.js';
+import { loadCepCityRanges } from './platform/node-cep-cities.js';
 import { nodeScrypt } from './platform/node-scrypt.js';
 import { PostgresStore } from './store/postgres.js';
 import { SqliteStore } from './store/sqlite.js';
@@ -27,8 +28,9 @@ export { PostgresStore } from './store/postgres.js';
  */
 export function createApp(options: MockServerOptions = {}): MockServer {
   const { db, ...rest } = options;
-  // Node: scrypt on libuv's thread pool, so sign-ins do not stall the event loop.
-  const withPlatform = { scrypt: nodeScrypt, ...rest };
+  // Node: scrypt on libuv's thread pool, so sign-ins do not stall the event loop; the CEP ranges
+  // per municipality read from the package's data/ (kept out of the browser entry).
+  const withPlatform = { scrypt: nodeScrypt, ...rest, cep: { cityRanges: loadCepCityRanges, ...rest.cep } };
   return createNeutralApp(withPlatform.store || !db ? withPlatform : { ...withPlatform, store: new SyncStoreAdapter(new SqliteStore(db)) });
 }
 

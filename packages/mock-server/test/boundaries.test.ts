@@ -105,4 +105,12 @@ describe('the server process', () => {
     expect(urls.filter(isKy)).toEqual([]);
     expect(urls.filter((u) => /\/node_modules\/zod\//.test(u))).toEqual([]);
   });
+  it('the browser entry leaves out the CEP ranges per municipality (190 kB read from data/ by the Node entry only)', () => {
+    const isCities = (u: string) => /\/mock-server\/dist\/platform\/node-cep-cities\.js$/.test(u) || /cep-cities\.json$/.test(u);
+    const browser = modulesOf('@clientela/mock-server/browser');
+    expect(browser.some((u) => u.endsWith('/mock-server/dist/browser.js'))).toBe(true);
+    expect(browser.filter(isCities)).toEqual([]);
+    // The control: the Node entry does load it, so the pattern above would see it.
+    expect(modulesOf('@clientela/mock-server').some(isCities)).toBe(true);
+  });
 });

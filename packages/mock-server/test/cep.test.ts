@@ -59,12 +59,17 @@ const open = (options: Parameters<typeof app>[0] = {}) => {
 const cep = (s: MockServer, value: string) => call(s, 'GET', `/v1/cep/${value}`, { key: s.keys.publishable });
 
 describe('CEP lookup offline (the default)', () => {
-  it('a CEP of the bundled table → its street; any other CEP in a UF range → the UF only; outside every range → 404', async () => {
+  it('a CEP of the bundled table → its street; in a municipality\'s range → the city, UF and IBGE code; else in a UF range → the UF only; outside every range → 404', async () => {
     const s = open();
     const [digits, row] = [...cepTable()][0]!;
     expect((await cep(s, digits)).json).toEqual({ ...row, precision: 'address' });
-    expect((await cep(s, '13083-970')).json).toEqual({ postalCode: '13083-970', street: '', district: '', city: '', state: 'SP', precision: 'state' });
-    expect((await cep(s, '69399-000')).json).toMatchObject({ state: 'RR', city: '', precision: 'state' });
+    expect((await cep(s, '13083-970')).json).toEqual({ postalCode: '13083-970', street: '', district: '', city: 'Campinas', state: 'SP', precision: 'city', ibgeCode: '3509502' });
+    expect((await cep(s, '69305-050')).json).toMatchObject({ city: 'Boa Vista', state: 'RR', precision: 'city', ibgeCode: '1400100' });
+    // São Paulo's second range (the east zone), and a city the Correios spell otherwise (IBGE's name answered).
+    expect((await cep(s, '08490-000')).json).toMatchObject({ city: 'São Paulo', state: 'SP', precision: 'city' });
+    expect((await cep(s, '59170-500')).json).toMatchObject({ city: 'Arez', state: 'RN', ibgeCode: '2401206' });
+    // 01000-000 is inside SP's range but before the capital's first CEP (01000-001): no city is known.
+    expect((await cep(s, '01000-000')).json).toEqual({ postalCode: '01000-000', street: '', district: '', city: '', state: 'SP', precision: 'state' });
     expect((await cep(s, '00500-000')).status).toBe(404);
     expect((await cep(s, '0150')).status).toBe(422);
     expect(hits).toEqual([]);
@@ -84,7 +89,7 @@ describe('CEP lookup online (a fake of the services on loopback)', () => {
     const db = join(dir, 'cep.sqlite');
     const s = open({ db, cep: { mode: 'online', serviceUrl: fakeUrl } } as any);
     const first = await cep(s, '01001-000');
-    expect(first.json).toEqual({ postalCode: '01001-000', street: 'Praça da Sé', district: 'Sé', city: 'São Paulo', state: 'SP', precision: 'address' });
+    expect(first.json).toEqual({ postalCode: '01001-000', street: 'Praça da Sé', district: 'Sé', city: 'São Paulo', state: 'SP', precision: 'address', ibgeCode: '3550308' });
     const asked = hits.length;
     expect(asked).toBeGreaterThan(0);
     expect((await cep(s, '01001000')).json).toEqual(first.json);
@@ -105,7 +110,7 @@ describe('CEP lookup online (a fake of the services on loopback)', () => {
     expect(hits).toEqual([]);
 
     mode = 'down';
-    expect((await cep(s, '13083-972')).json).toMatchObject({ state: 'SP', city: '', precision: 'state' });
+    expect((await cep(s, '13083-972')).json).toMatchObject({ state: 'SP', city: 'Campinas', precision: 'city' });
     mode = 'ok';
     hits.length = 0;
     // Not cached: the services are asked again once they are back (and know nothing of it: 404).

@@ -224,6 +224,8 @@ export const CepAddressSchema = z.strictObject({
   state: UfSchema,
   /** What the answer knows: the street (`address`), the city (`city`), or only the UF (`state`). */
   precision: z.optional(z.enum(['address', 'city', 'state'])),
+  /** The municipality's 7-digit IBGE code, when the city is known to be one of the IBGE list. */
+  ibgeCode: z.optional(z.string().check(z.regex(/^\d{7}$/))),
 });
 
 

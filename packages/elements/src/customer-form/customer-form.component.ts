@@ -611,7 +611,8 @@ export class CustomerForm extends ClientelaElement<CustomerFormClient> {
         'address.city': found.city || this._values['address.city'] || '',
         'address.state': found.state,
       };
-      this._cep = { text: t('cepFound'), found: true };
+      // Say what the CEP filled, so a CEP that covers a whole city (or only a UF) asks for the rest.
+      this._cep = { text: t(found.precision === 'city' ? 'cepCity' : found.precision === 'state' ? 'cepState' : 'cepFound'), found: true };
       const shown = { ...this._shown };
       for (const k of ['street', 'district', 'city', 'state', 'postalCode']) delete shown[`address.${k}`];
       this._shown = shown;

@@ -6,7 +6,7 @@ export type Key =
   | 'legalName' | 'tradeName' | 'cnpj' | 'cnpjHint' | 'stateRegistration' | 'exempt' | 'municipalRegistration'
   | 'responsibleFirstName' | 'responsibleLastName' | 'responsiblePhone'
   | 'postalCode' | 'street' | 'number' | 'complement' | 'district' | 'city' | 'state' | 'choose'
-  | 'cepLooking' | 'cepFound' | 'cepNotFound' | 'cepFailed'
+  | 'cepLooking' | 'cepFound' | 'cepCity' | 'cepState' | 'cepNotFound' | 'cepFailed'
   | 'categories' | 'consent' | 'consentEmail' | 'consentSms' | 'consentWhatsapp'
   | 'password' | 'passwordConfirm' | 'passwordHint' | 'passwordWeak' | 'passwordFair' | 'passwordStrong' | 'passwordMismatch'
   | 'optional' | 'required' | 'create' | 'save' | 'register' | 'saving' | 'reset'
@@ -25,7 +25,8 @@ const ptBR: Record<Key, string> = {
     stateRegistration: 'Inscrição estadual', exempt: 'Isento', municipalRegistration: 'Inscrição municipal',
     responsibleFirstName: 'Nome do responsável', responsibleLastName: 'Sobrenome do responsável', responsiblePhone: 'WhatsApp/Telefone',
     postalCode: 'CEP', street: 'Rua', number: 'Número', complement: 'Complemento', district: 'Bairro', city: 'Cidade', state: 'Estado', choose: 'Selecione',
-    cepLooking: 'Buscando endereço…', cepFound: 'Endereço preenchido pelo CEP.', cepNotFound: 'CEP não encontrado. Preencha o endereço.',
+    cepLooking: 'Buscando endereço…', cepFound: 'Endereço preenchido pelo CEP.', cepCity: 'Cidade e estado preenchidos pelo CEP. Informe a rua e o bairro.',
+    cepState: 'Estado preenchido pelo CEP. Informe a cidade e a rua.', cepNotFound: 'CEP não encontrado. Preencha o endereço.',
     cepFailed: 'Busca do CEP indisponível. Preencha o endereço.',
     categories: 'Categorias', consent: 'Aceita receber comunicações por', consentEmail: 'E-mail', consentSms: 'SMS', consentWhatsapp: 'WhatsApp',
     password: 'Senha', passwordConfirm: 'Confirme a senha', passwordHint: 'Mínimo de 8 caracteres; evite sequências (12345678), repetições (aaaaaaaa) e senhas muito usadas.',

@@ -53,6 +53,7 @@ function fakeApi(options: { settings?: RegistrationSettings; existing?: Record<s
     'GET /categories': () => json({ items: [category('cat_vip', 'VIP'), category('cat_old', 'Atacado antigo', 'inactive')] }),
     'GET /cep/01310100': () => json({ postalCode: '01310100', street: 'Avenida Paulista', district: 'Bela Vista', city: 'São Paulo', state: 'SP' }),
     'GET /cep/13083971': () => json({ postalCode: '13083-971', street: '', district: '', city: '', state: 'SP', precision: 'state' }),
+    'GET /cep/13083970': () => json({ postalCode: '13083-970', street: '', district: '', city: 'Campinas', state: 'SP', precision: 'city', ibgeCode: '3509502' }),
     'GET /cep/:cep': () => problem(404, { title: 'CEP não encontrado.' }),
     'POST /customers': create,
     'POST /public/password-checks': async (req) => {
@@ -256,6 +257,19 @@ describe('<cl-customer-form>', () => {
     await settle(el);
     expect(el.querySelector<HTMLSelectElement>('[name="address.state"]')!.value).to.equal('SP');
     expect(input(el, 'address.city').value).to.equal('Campinas');
+    expect(el.querySelector(`#${input(el, 'address.postalCode').id}-status`)!.textContent).to.contain('Estado preenchido pelo CEP. Informe a cidade');
+  });
+
+  it('a CEP answer that knows the city (a range of the municipality) fills city and state and asks for the street', async () => {
+    const el = await mount(fakeApi());
+    await typeInto(el, 'address.postalCode', '13083970');
+    await settle(el);
+    expect(el.querySelector<HTMLSelectElement>('[name="address.state"]')!.value).to.equal('SP');
+    expect(input(el, 'address.city').value).to.equal('Campinas');
+    expect(input(el, 'address.street').value).to.equal('');
+    const status = el.querySelector(`#${input(el, 'address.postalCode').id}-status`)!;
+    expect(status.textContent).to.contain('Cidade e estado preenchidos pelo CEP. Informe a rua');
+    await expect(el).to.be.accessible();
   });
 
   it('validates on blur with core rules, with the message tied to the field', async () => {

@@ -35,7 +35,7 @@ export function registerPublic(router: Router, ctx: ServerContext, cep: CepLooku
     tag: 'addresses',
     summary: 'Address of a CEP: from the real CEP services when the server runs with --cep online (cached), else from what ships with it',
     description:
-      'Offline (the default): the street address for the CEPs of the bundled table, else the UF of the CEP\'s range (`precision: state`, empty street and city). Online (`--cep online` or `CLIENTELA_CEP=online`): ViaCEP and BrasilAPI raced through @brazilian-utils/brazilian-utils, the city spelled as the IBGE list of municipalities does, cached in the store (30 days; a CEP the services do not know, 1 day: 404); when the services fail or take over 4 s, the offline answer.',
+      'Offline (the default): the street address for the CEPs of the bundled table; else the city, UF and IBGE code of the municipality whose Correios CEP range holds it (`precision: city`, empty street); else the UF of the CEP\'s range (`precision: state`, empty street and city; the in-page server answers only this). Online (`--cep online` or `CLIENTELA_CEP=online`): ViaCEP and BrasilAPI raced through @brazilian-utils/brazilian-utils, the city spelled as the IBGE list of municipalities does, cached in the store (30 days; a CEP the services do not know, 1 day: 404); when the services fail or take over 4 s, the offline answer.',
     access: 'public',
     request: { params: z.object({ cep: z.string() }) },
     responses: { 200: { description: 'The address', schema: CepAddressSchema }, 404: { description: 'No such CEP known (offline: outside every UF range; online: unknown to the services)' } },

@@ -3,9 +3,11 @@ import type { CepAddress } from '@clientela/core/schemas';
 import { isValidUf, stateOfCep, type Uf } from '@clientela/core/validation';
 import type { ServerContext } from '../context.js';
 import { cepTable } from '../seed/cep.js';
+import type { CepCityRanges } from './cep-cities.js';
 
 // The answer to "which address is this CEP" (#16 §3). Offline (the default, so `npm start` works
-// without internet): the bundled table for a street, else the UF from the Correios' ranges. Online
+// without internet): the bundled table for a street, else the municipality from the Correios'
+// ranges per municipality (Node), else the UF from the ranges per UF. Online
 // (`--cep online`): the real services through @brazilian-utils/brazilian-utils'
 // getAddressInfoByCep (ViaCEP and BrasilAPI raced), cached in the store so processes share it,
 // falling back to the offline answer when the services fail or are slow.
@@ -23,24 +25,37 @@ export interface CepOptions {
    * fetches fixed URLs through the global `fetch`, so this wraps it for the whole process.
    */
   serviceUrl?: string;
+  /**
+   * The CEP ranges per municipality, loaded on first use (the Node entry passes the table of
+   * `data/cep-cities.json`). Without them an offline answer for a CEP outside the street table
+   * knows only the UF: the browser entry leaves them out so a page does not carry them.
+   */
+  cityRanges?: () => Promise<CepCityRanges>;
 }
 
 const DAY_MS = 86_400_000;
 type Cached = CepAddress | { notFound: true };
 
-/** The offline answer: the table's street address, else the UF of the CEP's range (no city: none is known). */
-export function offlineCep(digits: string): CepAddress | undefined {
+/**
+ * The offline answer: the street table's address; else the municipality whose range holds the CEP
+ * (`precision: city`, with its IBGE code); else the UF of the CEP's range (`precision: state`).
+ */
+export function offlineCep(digits: string, cities?: CepCityRanges): CepAddress | undefined {
   const hit = cepTable().get(digits);
   if (hit) return { ...hit, precision: 'address' };
+  const postalCode = formatCep(digits);
+  const city = cities?.find(digits);
+  if (city) return { postalCode, street: '', district: '', city: city.city, state: city.state, precision: 'city', ibgeCode: city.ibgeCode };
   const state = stateOfCep(digits);
-  return state ? { postalCode: formatCep(digits), street: '', district: '', city: '', state, precision: 'state' } : undefined;
+  return state ? { postalCode, street: '', district: '', city: '', state, precision: 'state' } : undefined;
 }
 
-/** The city as the IBGE spells it, when the name (ignoring case and accents) is a municipality of the UF. */
-export async function ibgeCity(name: string, state: Uf): Promise<string | undefined> {
+/** The municipality as the IBGE lists it (name and code), when the name (ignoring case and accents) is one of the UF's. */
+export async function ibgeCity(name: string, state: Uf): Promise<{ name: string; code: string } | undefined> {
   const { getMunicipalities } = await import('@brazilian-utils/brazilian-utils');
   const key = cityKey(name);
-  return getMunicipalities(state).find((m) => cityKey(m.name) === key)?.name;
+  const m = getMunicipalities(state).find((x) => cityKey(x.name) === key);
+  return m && { name: m.name, code: m.code };
 }
 
 let redirectBase: string | undefined;
@@ -67,26 +82,32 @@ export class CepLookup {
   readonly mode: 'offline' | 'online';
   readonly #cacheMs: number;
   readonly #timeoutMs: number;
+  readonly #cityRanges: (() => Promise<CepCityRanges>) | undefined;
 
   constructor(options: CepOptions = {}) {
     this.mode = options.mode ?? 'offline';
     this.#cacheMs = options.cacheMs ?? 30 * DAY_MS;
     this.#timeoutMs = options.timeoutMs ?? 4000;
+    this.#cityRanges = options.cityRanges;
     if (options.serviceUrl) redirectServices(options.serviceUrl);
   }
 
   /** The address of an 8-digit CEP, or undefined when none is known (online: the services know no such CEP). */
   async lookup(ctx: ServerContext, digits: string): Promise<CepAddress | undefined> {
-    if (this.mode === 'offline') return offlineCep(digits);
+    if (this.mode === 'offline') return this.#offline(digits);
     const key = `cep:${digits}`;
     const now = ctx.now();
     const cached = await ctx.store.getMeta<Cached>(key, now.toISOString());
     if (cached) return 'notFound' in cached ? undefined : cached;
     const answer = await this.#ask(digits);
-    if (answer === 'failed') return offlineCep(digits);
+    if (answer === 'failed') return this.#offline(digits);
     const expires = new Date(now.getTime() + (answer === 'not_found' ? DAY_MS : this.#cacheMs)).toISOString();
     await ctx.store.setMeta(key, answer === 'not_found' ? { notFound: true } : answer, expires);
     return answer === 'not_found' ? undefined : answer;
+  }
+
+  async #offline(digits: string): Promise<CepAddress | undefined> {
+    return offlineCep(digits, this.#cityRanges ? await this.#cityRanges() : undefined);
   }
 
   async #ask(digits: string): Promise<CepAddress | 'not_found' | 'failed'> {
@@ -99,13 +120,15 @@ export class CepLookup {
       const state = info.state.toUpperCase();
       // An answer that names no real UF is no answer: the offline one is better.
       if (!isValidUf(state) || info.cep !== digits || !info.city) return 'failed';
+      const ibge = await ibgeCity(info.city, state);
       return {
         postalCode: formatCep(info.cep),
         street: info.street,
         district: info.neighborhood,
-        city: (await ibgeCity(info.city, state)) ?? info.city,
+        city: ibge?.name ?? info.city,
         state,
         precision: info.street ? 'address' : 'city',
+        ...(ibge ? { ibgeCode: ibge.code } : {}),
       };
     } catch (e) {
       return (e as Error).name === 'GetAddressInfoByCepNotFoundError' ? 'not_found' : 'failed';
