@@ -13,6 +13,7 @@
 import '@clientela/elements/account-access';
 import type { Session } from '@clientela/core';
 import { lang, storefrontClient } from '../shared.js';
+import { attachPushOptIn } from './push-optin.js';
 
 const client = storefrontClient();
 const params = new URLSearchParams(location.search);
@@ -39,6 +40,8 @@ const syncIntro = () => {
 };
 new MutationObserver(syncIntro).observe(account, { attributes: true, attributeFilter: ['data-signed-in'] });
 syncIntro();
+// Push: "Ativar notificações" in this browser, below the area (push-optin.ts).
+attachPushOptIn(account);
 
 function openAccount(session: Session): void {
   account.session = session;

@@ -1,4 +1,4 @@
-import type { Category, ClientChange, Credit, Customer, CustomerPatch, Invitation, MessageRecipient, Order, SettableStatus, Unit } from '@clientela/core';
+import type { Category, ClientChange, Credit, Customer, CustomerPatch, Device, Invitation, MessageRecipient, Order, SettableStatus, Unit } from '@clientela/core';
 import { isApiError, isNotFoundError, isPreconditionFailedError } from '@clientela/core/errors';
 import { customerDisplayName, formatCep, formatDocument, formatPercent, formatPhoneBR, initials, normalizeDocument, whatsappUrl } from '@clientela/core/format';
 import { CUSTOMER_SOURCE_LABELS } from '@clientela/core/i18n';
@@ -69,6 +69,7 @@ export class CustomerCard extends ClientelaElement<CustomerCardClient> {
     credits: { state: true },
     messages: { state: true },
     messagesCursor: { state: true },
+    devices: { state: true },
     revealed: { state: true },
     invitation: { state: true },
     message: { state: true },
@@ -97,6 +98,8 @@ export class CustomerCard extends ClientelaElement<CustomerCardClient> {
   /** The messages the customer was sent (or skipped for), oldest first; `undefined` when they could not be read. */
   declare protected messages: MessageRecipient[] | undefined;
   declare protected messagesCursor: string | null;
+  /** The customer's push devices (undefined: not read). */
+  declare protected devices: Device[] | undefined;
   declare protected revealed: string;
   declare protected invitation: (Invitation & { link: string }) | undefined;
   declare protected message: { text: string; kind: 'ok' | 'error' } | undefined;
@@ -203,7 +206,7 @@ export class CustomerCard extends ClientelaElement<CustomerCardClient> {
     this.invitation = undefined;
     this.message = undefined;
     try {
-      const [customer, orders, credits, categories, units, messages] = await Promise.all([
+      const [customer, orders, credits, categories, units, messages, devices] = await Promise.all([
         // Masked: showing the card is not a reveal; the eye and the copy button are.
         api.customers.retrieve(id, { signal, document: 'masked' }),
         api.customers.orders(id, { limit: this.ordersPageSize }, { signal }),
@@ -213,6 +216,8 @@ export class CustomerCard extends ClientelaElement<CustomerCardClient> {
         api.units.list({}, { signal }).catch(() => [] as Unit[]),
         // The messages section says when it could not read them; the rest of the card stays.
         api.messages.ofCustomer(id, { limit: MESSAGES_PAGE }, { signal }).catch(() => undefined),
+        // Push reaches the customer only through these; without them the line is left out.
+        api.devices.ofCustomer(id, { signal }).catch(() => undefined),
       ]);
       if (signal.aborted) return;
       this.customer = customer;
@@ -223,6 +228,7 @@ export class CustomerCard extends ClientelaElement<CustomerCardClient> {
       this.units = units;
       this.messages = messages?.items;
       this.messagesCursor = messages?.nextCursor ?? null;
+      this.devices = devices;
       this.loadState = 'ready';
     } catch (error) {
       if (signal.aborted) return;
@@ -633,6 +639,17 @@ export class CustomerCard extends ClientelaElement<CustomerCardClient> {
     </section>`;
   }
 
+  /** Push: how many devices have the store's app (or a browser) with notifications on, and which. */
+  #devicesLine(t: T) {
+    const list = this.devices;
+    if (!list) return nothing;
+    const loc = this.resolvedLocale;
+    const n = list.length;
+    const text = n === 0 ? t('appNone') : t(new Intl.PluralRules(loc).select(n) === 'one' ? 'appDevicesOne' : 'appDevicesOther', { count: formatNumber(n, loc) });
+    const names = list.map((d) => `${d.label || d.appName} (${t(`pl_${d.platform}`)})`).join(', ');
+    return html`<p class="devices" part="devices" data-devices=${n} title=${names || nothing}>${text}${n ? html` <span class="muted">— ${names}</span>` : nothing}</p>`;
+  }
+
   #more(c: Customer, t: T) {
     const m = c.marketingConsent;
     const loc = this.resolvedLocale;
@@ -659,6 +676,7 @@ export class CustomerCard extends ClientelaElement<CustomerCardClient> {
             </label>`,
           )}
         </fieldset>
+        ${this.#devicesLine(t)}
         ${m.updatedAt ? html`<p class="muted">${t('consentUpdated', { date: formatDateTime(m.updatedAt, loc) })}</p>` : nothing}
         <cl-consent-history .client=${this.api} customer-id=${c.id} revision=${c.version} .locale=${loc}></cl-consent-history>
       </section>

@@ -87,6 +87,13 @@ function api() {
       const limit = Number(url.searchParams.get('limit') ?? 50);
       return json({ items: all.slice(start, start + limit), nextCursor: start + limit < all.length ? String(start + limit) : null });
     },
+    'GET /customers/:id/devices': () =>
+      json({
+        items: [
+          { id: 'dev_1', customerId: 'cus_1', platform: 'android', appName: 'Loja', label: 'Moto G <i>da Ana</i>', tokenEnd: 'abcdef', createdAt: '2026-10-01T12:00:00Z', lastSeenAt: '2026-11-20T12:00:00Z' },
+          { id: 'dev_2', customerId: 'cus_1', platform: 'web', appName: 'Loja', tokenEnd: '123456', createdAt: '2026-10-02T12:00:00Z', lastSeenAt: '2026-11-19T12:00:00Z' },
+        ],
+      }),
     'POST /customers/:id/invitations': () => json({ token: 'tok_abc', customerId: 'cus_1', expiresAt: '2026-12-01T12:00:00Z', url: 'http://server/x?token=tok_abc' }, 201),
   });
   return {
@@ -203,6 +210,24 @@ describe('<cl-customer-card>', () => {
     expect($(el, '#consent-sms-hint').textContent).to.equal('(sem telefone cadastrado)');
     expect($(el, '[data-consent=email]').hasAttribute('aria-describedby')).to.equal(false);
     await expect(el).to.be.accessible();
+  });
+
+  it('says how many devices have the app (push), names them as text, and says so when there is none', async () => {
+    const fake = api();
+    const el = await fixture<CustomerCard>(html`<cl-customer-card .client=${fake.client} customer-id="cus_1"></cl-customer-card>`);
+    await ready(el);
+    const line = $(el, '[data-devices]');
+    expect(line.dataset.devices).to.equal('2');
+    expect(line.textContent!.replace(/\s+/g, ' ')).to.contain('App: 2 dispositivos').and.contain('Moto G <i>da Ana</i> (Android)').and.contain('Loja (navegador)');
+    expect(line.querySelector('i')).to.equal(null);
+    await expect(el).to.be.accessible();
+    el.lang = 'en';
+    await waitUntil(() => $(el, '[data-devices]')?.textContent?.includes('App: 2 devices'), 'English');
+    const one = Object.create(fake.client);
+    one.devices = { ofCustomer: async () => [] };
+    const none = await fixture<CustomerCard>(html`<cl-customer-card .client=${one} customer-id="cus_1"></cl-customer-card>`);
+    await ready(none);
+    expect($(none, '[data-devices]').textContent).to.contain('App: sem o aplicativo');
   });
 
   it('says when the messages could not be read, keeps the rest of the card, and reads them again on "Tentar novamente"', async () => {
