@@ -109,15 +109,14 @@ async function dataLogSentences(admin: Page, expected: string[]): Promise<string
   return sentences;
 }
 
-/** Searches the admin table and returns the ids of the rows it lists. */
-async function tableSearch(admin: Page, q: string): Promise<string[]> {
+/** Searches the admin table for `q`; resolves once it shows no customer ("Nenhum cliente encontrado"). */
+async function tableFindsNobody(admin: Page, q: string): Promise<void> {
   const table = admin.locator('#main cl-customer-table');
   const search = table.locator('input[type=search]');
   await search.fill(q);
   await search.press('Enter');
-  // The list settles: either rows or the empty state.
-  await expect.poll(async () => (await table.locator('[part~=row][data-id]').count()) > 0 || (await table.getByText('Nenhum cliente', { exact: false }).count()) > 0, { timeout: 20_000 }).toBe(true);
-  return table.locator('[part~=row][data-id]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-id')!));
+  await table.getByText('Nenhum cliente encontrado').waitFor({ timeout: 20_000 });
+  expect(await table.locator('[part~=row][data-id]').count(), q).toBe(0);
 }
 
 describe('LGPD, as a shopper and the store do it', () => {
@@ -151,7 +150,10 @@ describe('LGPD, as a shopper and the store do it', () => {
     // The admin: the card of the shopper, its consent history row by row.
     const [listed] = (await client.customers.list({ q: who.email })).items;
     const admin = await openAdmin(stack, { elements: ['cl-customer-table', 'cl-customer-card', 'cl-audit-log'] });
-    expect(await tableSearch(admin, who.lastName)).toEqual([listed!.id]);
+    const table = admin.locator('#main cl-customer-table');
+    await table.locator('input[type=search]').fill(who.lastName);
+    await table.locator('input[type=search]').press('Enter');
+    await expect.poll(() => table.locator('[part~=row][data-id]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-id'))), { timeout: 20_000 }).toEqual([listed!.id]);
     await admin.locator(`#main cl-customer-table [part~=row][data-id="${listed!.id}"] [data-key=createdAt]`).click();
     const card = admin.locator('#detail cl-customer-card');
     await expect.poll(() => card.locator('h2').textContent(), { timeout: 20_000 }).toBe(`${who.firstName} ${who.lastName}`);
@@ -181,4 +183,155 @@ describe('LGPD, as a shopper and the store do it', () => {
     ]);
     await admin.close();
   }, 240_000);
+
+  it('b. "Baixar meus dados" gives an archive with the shopper’s data and nothing of anyone else’s', async () => {
+    const client = api();
+    const who = shopper(2, 'Bruna');
+    // Someone else, close by: same family name and CEP, orders, a credit, the same message sent.
+    const other = await client.customers.create({
+      kind: 'person', document: testCpf(run * 10 + 3), firstName: 'Otávio', lastName: `Vizinho${run}`, email: `otavio.${run}@example.com`, phone: phoneOf(run * 10 + 3),
+      address: { postalCode: '01310-100', street: 'Avenida Paulista', number: '900', city: 'São Paulo', state: 'SP' }, marketingConsent: { email: true, sms: false, whatsapp: false },
+    });
+    const { page, errors } = await openStorefront();
+    await register(page, who, ['email']);
+    const [mine] = (await client.customers.list({ q: who.email })).items;
+    for (const [customerId, number, totalCents] of [[mine!.id, `B${run}-1`, 15_990], [other.id, `O${run}-1`, 77_700], [other.id, `O${run}-2`, 1_234]] as const) {
+      await client.orders.create({ customerId, number, placedAt: '2026-11-02T13:00:00.000Z', itemsCount: 2, totalCents, status: 'paid' });
+    }
+    await client.credits.grant(mine!.id, { kind: 'cashback', amountCents: 1_500, expiresAt: '2027-06-30T23:59:59-03:00' });
+    await client.credits.grant(other.id, { kind: 'referral', amountCents: 4_200, expiresAt: '2027-06-30T23:59:59-03:00' });
+    await client.messages.create({ ids: [mine!.id, other.id], channel: 'email', subject: `Novidades ${run}`, text: 'Olá {{primeiroNome}}, chegou coleção nova.', acknowledgedResponsibility: true });
+
+    // The shopper downloads their data from Minha conta → Privacidade.
+    const panel = privacyPanel(page);
+    const download = page.waitForEvent('download');
+    await panel.getByRole('button', { name: 'Baixar meus dados' }).click();
+    const file = await download;
+    await panel.getByText('Arquivo baixado.').waitFor({ timeout: 20_000 });
+    expect(errors).toEqual([]);
+    const zip = await JSZip.loadAsync(readFileSync((await file.path())!));
+    const names = Object.keys(zip.files).sort();
+    expect(names).toEqual(['consent.csv', 'credits.csv', 'data-log.csv', 'data.json', 'messages.csv', 'orders.csv']);
+    const texts = Object.fromEntries(await Promise.all(names.map(async (n) => [n, await zip.file(n)!.async('string')] as const)));
+    await page.context().close();
+
+    // Everything held about the shopper…
+    const data = JSON.parse(texts['data.json']!);
+    expect(data.profile).toMatchObject({ id: mine!.id, firstName: who.firstName, lastName: who.lastName, email: who.email, document: who.document, phone: `+55${who.phone.replace(/\D/g, '')}` });
+    expect(data.orders.map((o: { number: string; totalCents: number }) => [o.number, o.totalCents])).toEqual([[`B${run}-1`, 15_990]]);
+    expect(data.credits.ledger).toEqual([expect.objectContaining({ type: 'grant', kind: 'cashback', amountCents: 1_500 })]);
+    expect(data.consent).toEqual([expect.objectContaining({ channel: 'email', granted: true, source: 'storefront' })]);
+    await expect.poll(async () => (await client.messages.list()).items.find((b) => b.subject === `Novidades ${run}`)?.counts, { timeout: 20_000 }).toBeDefined();
+    expect(data.messages).toEqual([expect.objectContaining({ channel: 'email', customerId: mine!.id, status: 'delivered', subject: `Novidades ${run}` })]);
+    expect(data.messages[0].text).toContain(`Olá ${who.firstName}`);
+    expect(data.dataLog.map((e: { action: string }) => e.action)).toEqual(expect.arrayContaining(['customer.create', 'consent.record']));
+    expect(texts['orders.csv']).toContain(`B${run}-1`);
+    expect(texts['consent.csv']).toContain('storefront');
+    // …and nothing of anyone else's, in any file.
+    const otherTraces = [other.id, other.email!, other.document!, 'Otávio', `Vizinho${run}`, other.phone!, `O${run}-1`, `O${run}-2`, '77700', '4200'];
+    for (const [name, text] of Object.entries(texts)) {
+      expect(otherTraces.filter((trace) => text.includes(trace)), `${name} holds another customer's data`).toEqual([]);
+    }
+
+    // The admin's data log says the archive was made (by the shopper, from the storefront).
+    const admin = await openAdmin(stack, { elements: ['cl-customer-table', 'cl-audit-log'] });
+    await dataLogSentences(admin, [`Gerou o arquivo com os dados de ${who.firstName} ${who.lastName} (LGPD)`]);
+    await admin.close();
+  }, 240_000);
+
+  it('c. "Excluir minha conta", anonymized in the LGPD queue: totals kept, every personal field gone — from the record, exports and the search', async () => {
+    const client = api();
+    const who = shopper(4, 'Dora');
+    const { page, errors } = await openStorefront();
+    await register(page, who, ['email', 'sms']);
+    const [listed] = (await client.customers.list({ q: who.email })).items;
+    const id = listed!.id;
+    for (const [number, totalCents] of [[`D${run}-1`, 25_000], [`D${run}-2`, 9_990]] as const) {
+      await client.orders.create({ customerId: id, number, placedAt: '2026-11-05T13:00:00.000Z', itemsCount: 1, totalCents, status: 'paid' });
+    }
+    await client.credits.grant(id, { kind: 'cashback', amountCents: 2_000, expiresAt: '2027-06-30T23:59:59-03:00' });
+    // The shopper's details, filled in Minha conta: address, birth date (more personal fields to erase).
+    let full = await client.customers.retrieve(id);
+    full = await client.customers.update(id, { birthDate: '1988-07-21', notes: `Prefere entregas à tarde ${run}`, loyaltyCard: `CARD${run}`, address: { postalCode: '01310-100', street: 'Avenida Paulista', number: '1578', complement: 'ap 12', district: 'Bela Vista', city: 'São Paulo', state: 'SP' } }, { ifMatch: full.version });
+    const before = full.stats;
+    expect(before).toMatchObject({ ordersCount: 2, totalSpentCents: 34_990 });
+
+    // Before: the search finds the shopper by each of name, e-mail and document, and an export holds them.
+    const searches = [`${who.firstName} ${who.lastName}`, who.email, who.document, who.phone, `CARD${run}`];
+    const everyStatus = 'active,inactive,blocked,deleted';
+    for (const q of searches) expect((await client.customers.list({ q, status: everyStatus })).items.map((c) => c.id), q).toEqual([id]);
+    const exportOf = async () => (await (await client.exports.download({ format: 'csv', ids: [id] })).blob.text()).replace(/^\uFEFF/, '');
+    const exportedBefore = await exportOf();
+    expect(exportedBefore).toContain(who.email);
+
+    // "Excluir minha conta": confirmed, the request opened with the store's deadline.
+    const panel = privacyPanel(page);
+    await panel.getByRole('button', { name: 'Excluir minha conta' }).click();
+    await panel.getByRole('button', { name: 'Sim, pedir a exclusão' }).click();
+    await panel.getByText('Pedido de exclusão registrado.', { exact: false }).waitFor({ timeout: 20_000 });
+    await panel.locator('[data-part=requests] li').first().waitFor();
+    expect(await panel.locator('[data-part=requests] li').first().textContent()).toContain('Exclusão — Aberta');
+    expect(errors).toEqual([]);
+
+    // The admin: "LGPD (titulares)" → the request → "Anonimizar…" → a wrong word is refused → ANONIMIZAR.
+    const admin = await openAdmin(stack, { elements: ['cl-customer-table', 'cl-privacy-requests', 'cl-audit-log'], acceptDownloads: true });
+    await admin.click('#open-privacy');
+    const queue = admin.locator('#privacy-dialog cl-privacy-requests');
+    const row = queue.locator('tbody tr', { hasText: `${who.firstName} ${who.lastName}` });
+    await row.waitFor({ timeout: 20_000 });
+    expect(await row.locator('td').nth(0).textContent()).toBe('Exclusão');
+    expect(await row.locator('td').nth(3).textContent()).toContain('(15 dias restantes)');
+    await row.getByRole('button', { name: 'Anonimizar…' }).click();
+    const dialog = queue.getByRole('dialog');
+    await dialog.getByLabel('Confirmação').fill('apagar');
+    await dialog.getByRole('button', { name: 'Anonimizar definitivamente' }).click();
+    await expect.poll(() => dialog.getByRole('alert').textContent()).toBe('Digite ANONIMIZAR para confirmar.');
+    expect((await client.customers.retrieve(id, { document: 'masked' })).anonymizedAt).toBeUndefined();
+    await dialog.getByLabel('Confirmação').fill('ANONIMIZAR');
+    await dialog.getByRole('button', { name: 'Anonimizar definitivamente' }).click();
+    await queue.getByText('Cliente anonimizado; a solicitação foi concluída.').waitFor({ timeout: 20_000 });
+    const done = queue.locator('tbody tr', { hasText: 'Cliente anonimizado' });
+    expect(await done.locator('td').nth(1).textContent()).toBe('Concluída');
+    await admin.locator('#privacy-dialog').getByRole('button', { name: 'Fechar' }).click();
+
+    // Field by field: every personal field is gone; the orders and figures stay.
+    const after = await client.customers.retrieve(id, { document: 'masked' });
+    expect(after).toMatchObject({ id, kind: 'person', status: 'deleted', firstName: 'Cliente', lastName: 'anonimizado', document: '', whatsapp: false, account: { status: 'none' } });
+    for (const field of ['email', 'phone', 'birthDate', 'address', 'notes', 'loyaltyCard', 'legalName', 'tradeName', 'stateRegistration', 'municipalRegistration'] as const) {
+      expect((after as Record<string, unknown>)[field], field).toBeUndefined();
+    }
+    expect(after.marketingConsent).toMatchObject({ email: false, sms: false, whatsapp: false });
+    expect(after.stats).toMatchObject({ ordersCount: 2, totalSpentCents: 34_990 });
+    const orders = (await client.customers.orders(id, { limit: 10 })).items;
+    expect(orders.map((o) => [o.number, o.totalCents]).sort()).toEqual([[`D${run}-1`, 25_000], [`D${run}-2`, 9_990]]);
+    expect((await client.customers.credits(id)).map((c) => c.amountCents)).toEqual([2_000]);
+    // Not one of the person's values is left anywhere in the record.
+    const json = JSON.stringify(after);
+    for (const value of [who.firstName, who.lastName, who.email, who.document, who.phone.replace(/\D/g, ''), '1988-07-21', 'Paulista', `CARD${run}`, `${run}`]) {
+      expect(json, value).not.toContain(value);
+    }
+    // The search no longer finds them by any of it (any status), and an export of their id holds no row.
+    for (const q of searches) expect((await client.customers.list({ q, status: everyStatus })).items, q).toEqual([]);
+    await tableFindsNobody(admin, who.lastName);
+    await tableFindsNobody(admin, who.document);
+    const exportedAfter = await exportOf();
+    expect(exportedAfter.trim().split('\r\n')).toHaveLength(1); // the header alone
+    const credits = (await (await client.exports.download({ format: 'csv', resource: 'credits', ids: [id] })).blob.text());
+    for (const value of [who.firstName, who.lastName, who.email, who.document]) expect(credits, value).not.toContain(value);
+    // Signing in no longer works.
+    await page.reload();
+    await page.waitForLoadState('networkidle');
+    const account = page.locator('#scenario-account cl-account-access');
+    await account.locator('form[data-state=sign-in]').waitFor({ timeout: 20_000 });
+    await account.getByLabel('E-mail').fill(who.email);
+    await account.getByLabel('Senha', { exact: true }).fill(who.password);
+    await account.getByRole('button', { name: 'Entrar' }).click();
+    await account.getByText('E-mail ou senha incorretos', { exact: false }).waitFor({ timeout: 20_000 });
+    await page.context().close();
+
+    // The request (opened by the shopper) and the anonymization, each in a sentence.
+    const sentences = await dataLogSentences(admin, ['Anonimizou o cliente Cliente anonimizado (LGPD)']);
+    expect(sentences.some((x) => x.startsWith('Abriu uma solicitação de exclusão (LGPD) de '))).toBe(true);
+    await admin.close();
+  }, 300_000);
 });
