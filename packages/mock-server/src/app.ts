@@ -5,6 +5,7 @@ import * as z from 'zod/mini';
 import { resolveLocale } from '@clientela/core/i18n';
 import { registerAllLocales } from '@clientela/core/i18n/all';
 import { keyIdOf, purgeExpired, type ServerContext } from './context.js';
+import { countBadKey } from './http/bad-key-limit.js';
 import { HttpProblem, problem, problemBody, problemResponse } from './http/problem.js';
 import { buildOpenApi, createRouter, type AppEnv, type RecordedRoute } from './openapi/define-route.js';
 import { registerCategories } from './routes/categories.js';
@@ -78,6 +79,8 @@ export interface AppOptions {
   publishableKey?: string;
   /** Rate limit of the public routes, per key and client address (default 600 per minute). */
   rateLimit?: { windowMs: number; max: number };
+  /** Requests with an unknown or revoked key a client address may send before 429 (default 20 in 10 minutes). */
+  badKeyLimit?: { windowMs: number; max: number };
   /** Clock (tests). */
   now?: () => Date;
   /** Body limit of JSON routes in bytes (default 1 MB; imports take up to 10 MB). */
@@ -268,7 +271,12 @@ export function createApp(options: AppOptions = {}): MockServer {
       c.set('keyId', keyIdOf(key));
     } else {
       const record = await authenticator.authenticate(key);
-      if (!record) return problem(c, 'unauthorized', 401, {}, { 'WWW-Authenticate': 'Bearer' });
+      if (!record) {
+        // Key guessing from one address is slowed (counted in the store, shared by processes).
+        const wait = await countBadKey(ctx, clientAddress(c), options.badKeyLimit);
+        if (wait > 0) return problem(c, 'too_many_bad_keys', 429, {}, { 'Retry-After': String(wait) });
+        return problem(c, 'unauthorized', 401, {}, { 'WWW-Authenticate': 'Bearer' });
+      }
       c.set('keyKind', record.kind);
       c.set('keyId', apiKeyLabel(record));
       c.set('keyName', record.name);

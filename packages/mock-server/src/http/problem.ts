@@ -29,6 +29,7 @@ export type ProblemKind =
   | 'unsupported_media_type'
   | 'json_required'
   | 'rate_limited'
+  | 'too_many_bad_keys'
   | 'too_many_attempts'
   | 'unavailable'
   | 'invalid_credentials'
@@ -244,6 +245,11 @@ const TEXTS: Record<ProblemKind, Record<Locale, Text>> = {
     'pt-BR': { title: 'Muitas requisições', detail: 'Aguarde o tempo indicado em Retry-After.' },
     en: { title: 'Too many requests', detail: 'Wait for the time given in Retry-After.' },
     es: { title: 'Demasiadas solicitudes', detail: 'Espera el tiempo indicado en Retry-After.' },
+  },
+  too_many_bad_keys: {
+    'pt-BR': { title: 'Muitas chaves inválidas', detail: 'Este endereço enviou muitas chaves de API desconhecidas ou revogadas. Confira a chave e aguarde o tempo indicado em Retry-After.' },
+    en: { title: 'Too many invalid keys', detail: 'This address sent too many unknown or revoked API keys. Check the key and wait for the time given in Retry-After.' },
+    es: { title: 'Demasiadas claves no válidas', detail: 'Esta dirección envió demasiadas claves de API desconocidas o revocadas. Revisa la clave y espera el tiempo indicado en Retry-After.' },
   },
   unavailable: {
     'pt-BR': { title: 'Serviço indisponível', detail: 'Falha simulada (--fail-rate); tente de novo após Retry-After.' },
