@@ -21,6 +21,7 @@ import { messageChecks } from './checks/messages.js';
 import { automationChecks } from './checks/automations.js';
 import { syncChecks } from './checks/sync.js';
 import { apiKeyChecks } from './checks/api-keys.js';
+import { consentChecks, duplicateChecks, privacyChecks } from './checks/privacy.js';
 import { MARKER, newRunId } from './fixtures.js';
 import type { Target } from './http.js';
 import { Runner, type CheckResult, type Report } from './runner.js';
@@ -56,6 +57,9 @@ export const AREAS = {
   messages: messageChecks,
   automations: automationChecks,
   'api-keys': apiKeyChecks,
+  consent: consentChecks,
+  privacy: privacyChecks,
+  duplicates: duplicateChecks,
 } as const satisfies Record<string, (s: Session) => Promise<void>>;
 
 export type Area = keyof typeof AREAS;
