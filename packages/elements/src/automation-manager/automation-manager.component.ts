@@ -1,8 +1,9 @@
 import type { Automation, AutomationCreate, AutomationTrigger, AutomationTriggerType, MessageChannel } from '@clientela/core';
 import { isApiError, isPreconditionFailedError, isValidationError } from '@clientela/core/errors';
-import { issueMessage } from '@clientela/core/i18n';
+import { describeFilterText, issueMessage } from '@clientela/core/i18n';
 import { AUTOMATION_MAX_DELAY_HOURS, AUTOMATION_TRIGGERS, MESSAGE_CHANNELS, MESSAGE_VARIABLES } from '@clientela/core/rules';
 import { html, nothing, type PropertyValues } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { errorText } from '../internal/error-text.js';
 import { ClientelaElement, type ClientModule } from '../internal/clientela-element.js';
 import { formControls } from '../internal/form-controls.styles.js';
@@ -18,17 +19,24 @@ const DEFAULT_PARAMETER: Partial<Record<AutomationTriggerType, number>> = { no_p
 
 type Field = 'name' | 'parameter' | 'filter' | 'delayHours' | 'subject' | 'text';
 
+/** The filter builder, loaded with the form (the element's own module stays small). */
+let builderModule: Promise<unknown> | undefined;
+const loadBuilder = () => (builderModule ??= import('../filter-builder/filter-builder.js'));
+
 /**
  * @summary The store's automations: each flow's trigger, channel, on/off switch and figures (sent,
  * delivered, orders within 7 days after a message); create and edit a flow (trigger and its days or
  * hours, a filter, a delay, the channel, the message with variables), pause it, and see who would
- * receive it now. Every change is guarded by `If-Match`: a 412 reloads the list and says so.
+ * receive it now; delete a flow after confirming (the messages it already sent stay in the message
+ * log). The audience filter is built in `<cl-filter-builder>` (conditions as chips) and said in
+ * plain words. Every change is guarded by `If-Match`: a 412 reloads the list and says so.
  *
- * @event change - A flow was created, changed, paused or turned on.
+ * @event change - A flow was created, changed, paused, turned on or deleted.
  *
  * @csspart table - The list of flows.
  * @csspart form - The create / edit form.
  * @csspart preview - Who would receive a flow now.
+ * @csspart dialog - The delete confirmation.
  * @cssproperty --cl-size-target - Height of inputs and buttons (44px).
  */
 export class AutomationManager extends ClientelaElement<AutomationManagerClient> {
@@ -48,6 +56,8 @@ export class AutomationManager extends ClientelaElement<AutomationManagerClient>
     status: { state: true },
     errors: { state: true },
     previewText: { state: true },
+    filterDraft: { state: true },
+    deleting: { state: true },
   };
 
   /** The flows read, in the order created (undefined while loading). */
@@ -60,6 +70,10 @@ export class AutomationManager extends ClientelaElement<AutomationManagerClient>
   declare protected status: string;
   declare protected errors: Partial<Record<Field | 'form', string>>;
   declare protected previewText: string;
+  /** The form's audience filter, in its text form (what `<cl-filter-builder>` holds). */
+  declare protected filterDraft: string;
+  /** The flow whose deletion waits for confirmation. */
+  declare protected deleting: Automation | undefined;
 
   readonly #l10n = new LocalizeController(this, catalog);
   get #t() {
@@ -76,10 +90,29 @@ export class AutomationManager extends ClientelaElement<AutomationManagerClient>
     this.status = '';
     this.errors = {};
     this.previewText = '';
+    this.filterDraft = '';
+    this.deleting = undefined;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void loadBuilder();
   }
 
   protected override willUpdate(changed: PropertyValues): void {
     if (this.connectionChanged(changed)) void this.reload();
+  }
+
+  /** A filter in plain words ("Sem compra há 90 dias e UF: SP"); empty: everyone. */
+  #filterText(filter: string): string {
+    return filter ? describeFilterText(filter, this.resolvedLocale) : this.#t('filterEveryone');
+  }
+
+  /** Focuses a field: the filter builder for the filter, the input otherwise. */
+  #focusField(field: Field): void {
+    // The builder has no focus of its own: its "Adicionar condição" button takes it.
+    const builder = () => this.renderRoot.querySelector('cl-filter-builder')?.shadowRoot?.querySelector<HTMLElement>('[part~=add]');
+    void this.updateComplete.then(() => (field === 'filter' ? builder() : this.#input(field))?.focus());
   }
 
   /** Reads the flows again from the server. */
@@ -110,6 +143,7 @@ export class AutomationManager extends ClientelaElement<AutomationManagerClient>
     this.editing = flow?.id ?? 'new';
     this.trigger = flow?.trigger.type ?? 'birthday';
     this.channel = flow?.channel ?? 'email';
+    this.filterDraft = flow?.filter ?? '';
     this.errors = {};
     void this.updateComplete.then(() => {
       const form = this.renderRoot.querySelector('form');
@@ -120,7 +154,6 @@ export class AutomationManager extends ClientelaElement<AutomationManagerClient>
           if (el) el.value = value;
         };
         set('name', flow.name);
-        set('filter', flow.filter);
         set('delayHours', String(flow.delayHours));
         set('subject', flow.subject ?? '');
         set('text', flow.text);
@@ -156,7 +189,7 @@ export class AutomationManager extends ClientelaElement<AutomationManagerClient>
     return {
       name: value('name'),
       trigger,
-      filter: value('filter'),
+      filter: this.filterDraft,
       delayHours: delay,
       channel: this.channel,
       ...(this.channel === 'email' ? { subject: value('subject') } : {}),
@@ -176,7 +209,7 @@ export class AutomationManager extends ClientelaElement<AutomationManagerClient>
       }
       this.errors = errors;
       const first = (['name', 'parameter', 'filter', 'delayHours', 'subject', 'text'] as const).find((f) => errors[f]);
-      if (first) void this.updateComplete.then(() => this.#input(first)?.focus());
+      if (first) this.#focusField(first);
       return;
     }
     this.errors = { form: isApiError(error) && error.status < 500 ? error.problem.detail ?? error.message : errorText(error, this.resolvedLocale) };
@@ -224,6 +257,44 @@ export class AutomationManager extends ClientelaElement<AutomationManagerClient>
     } finally {
       this.busy = false;
       void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`[data-switch="${flow.id}"]`)?.focus());
+    }
+  }
+
+  /** Asks before deleting: a modal dialog naming the flow, "Cancelar" focused first. */
+  #askDelete(flow: Automation): void {
+    this.deleting = flow;
+    void this.updateComplete.then(() => {
+      const dialog = this.renderRoot.querySelector<HTMLDialogElement>('dialog.confirm');
+      if (dialog && !dialog.open) dialog.showModal();
+      dialog?.querySelector<HTMLButtonElement>('[data-cancel]')?.focus();
+    });
+  }
+
+  #closeDelete(focus?: string): void {
+    const flow = this.deleting;
+    this.renderRoot.querySelector<HTMLDialogElement>('dialog.confirm')?.close();
+    this.deleting = undefined;
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(focus ?? (flow ? `[data-delete="${flow.id}"]` : 'h2'))?.focus());
+  }
+
+  /** Deletes the flow (If-Match): it stops; the messages it sent stay in "Mensagens". */
+  async #delete(): Promise<void> {
+    const flow = this.deleting;
+    if (!flow || this.busy || !this.api) return;
+    this.busy = true;
+    try {
+      await this.api.automations.delete(flow);
+      this.status = this.#t('deleted', { name: flow.name });
+      if (this.editing === flow.id) this.#edit(undefined);
+      this.#closeDelete('h2');
+      await this.reload();
+      this.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+    } catch (error) {
+      this.status = isPreconditionFailedError(error) ? this.#t('stale') : errorText(error, this.resolvedLocale);
+      this.#closeDelete();
+      await this.reload();
+    } finally {
+      this.busy = false;
     }
   }
 
@@ -278,7 +349,27 @@ export class AutomationManager extends ClientelaElement<AutomationManagerClient>
               aria-invalid=${invalid('parameter')} aria-describedby=${this.#described('parameter')} />`,
           )
         : nothing}
-      ${this.#field('filter', t('filter'), html`<input id="f-filter" name="filter" type="text" autocomplete="off" spellcheck="false" aria-invalid=${invalid('filter')} aria-describedby=${this.#described('filter', true)} />`, t('filterHint'))}
+      <div class="field filter" role="group" aria-labelledby="f-filter-label" aria-describedby="f-filter-text f-filter-hint f-filter-error">
+        <span class="label" id="f-filter-label">${t('filter')}</span>
+        <cl-filter-builder
+          id="f-filter"
+          no-views
+          .client=${this.client}
+          api-base=${ifDefined(this.apiBase)}
+          api-key=${ifDefined(this.apiKey)}
+          locale=${this.resolvedLocale}
+          .value=${this.filterDraft}
+          @change=${(e: Event) => {
+            // The builder's change is the form's business, not the page's "a flow changed".
+            e.stopPropagation();
+            this.filterDraft = (e.target as HTMLElement & { value: string }).value;
+            this.errors = { ...this.errors, filter: undefined };
+          }}
+        ></cl-filter-builder>
+        <span class="hint" id="f-filter-hint">${t('filterHint')}</span>
+        <span class="rule-text" id="f-filter-text" aria-live="polite">${t('filterIs', { filter: this.#filterText(this.filterDraft) })}</span>
+        <span class="error" id="f-filter-error">${this.errors.filter ?? ''}</span>
+      </div>
       ${this.#field('delayHours', t('delay'), html`<input id="f-delayHours" name="delayHours" type="number" inputmode="numeric" min="0" max=${AUTOMATION_MAX_DELAY_HOURS} step="1" value="0" aria-invalid=${invalid('delayHours')} aria-describedby=${this.#described('delayHours', true)} />`, t('delayHint'))}
       <div class="field">
         <label for="f-channel">${t('channel')}</label>
@@ -327,6 +418,7 @@ export class AutomationManager extends ClientelaElement<AutomationManagerClient>
       <td class="row-actions">
         <button type="button" @click=${() => this.#edit(flow)}>${t('edit')}</button>
         <button type="button" @click=${() => void this.#preview(flow)}>${t('preview')}</button>
+        <button type="button" class="danger" data-delete=${flow.id} aria-label=${t('deleteLabel', { name: flow.name })} @click=${() => this.#askDelete(flow)}>${t('delete')}</button>
       </td>
     </tr>`;
   }
@@ -348,6 +440,20 @@ export class AutomationManager extends ClientelaElement<AutomationManagerClient>
               </table>`}
       </div>
       <p part="preview" class="preview" role="status">${this.previewText}</p>
-      ${this.#form()}`;
+      ${this.#form()}
+      <dialog part="dialog" class="confirm" aria-labelledby="confirm-title" aria-describedby="confirm-text" @cancel=${(e: Event) => {
+        // Escape: closed here (not by the browser's own close, whose late event could close a dialog opened again meanwhile).
+        e.preventDefault();
+        this.#closeDelete();
+      }}>
+        ${this.deleting
+          ? html`<h3 id="confirm-title">${t('deleteTitle', { name: this.deleting.name })}</h3>
+              <p id="confirm-text">${t('deleteText')}</p>
+              <div class="actions">
+                <button type="button" class="danger" data-confirm ?disabled=${this.busy} @click=${() => void this.#delete()}>${t('delete')}</button>
+                <button type="button" data-cancel @click=${() => this.#closeDelete()}>${t('cancel')}</button>
+              </div>`
+          : nothing}
+      </dialog>`;
   }
 }

@@ -5,7 +5,7 @@ export const table: Record<Key, string> = {
   title: 'Automations',
   note: 'Messages the store sends by itself, once per customer and occasion (a birthday once a year, each cart once), only to those who consented to the channel.',
   newFlow: 'New automation', editFlow: 'Edit “{name}”', name: 'Name', trigger: 'When', days: 'Days', hours: 'Hours',
-  filter: 'Filter (optional)', filterHint: 'The customer list’s filter, as text (for example uf-SP). Empty: every customer.',
+  filter: 'Filter (optional)', filterHint: 'Conditions as in the customer list. No conditions: every customer.', filterIs: 'Who is in: {filter}.', filterEveryone: 'every customer', delete: 'Delete', deleteLabel: 'Delete “{name}”', deleteTitle: 'Delete the automation “{name}”?', deleteText: 'It stops sending. The messages it already sent stay in Messages.', deleted: 'Automation “{name}” deleted. The messages it already sent stay in Messages.',
   delay: 'Wait (hours)', delayHint: 'After the occasion, 0 to 720 hours.',
   channel: 'Channel', subject: 'Subject', text: 'Message', variables: 'Variables: {list}', enabled: 'On',
   create: 'Create automation', save: 'Save', cancel: 'Cancel', edit: 'Edit', preview: 'Who would receive it now',

@@ -5,7 +5,7 @@ export const table: Record<Key, string> = {
   title: 'Automatizaciones',
   note: 'Mensajes que la tienda envía sola, una vez por cliente y ocasión (el cumpleaños una vez al año, cada carrito una vez), solo a quien consintió el canal.',
   newFlow: 'Nueva automatización', editFlow: 'Editar “{name}”', name: 'Nombre', trigger: 'Cuándo', days: 'Días', hours: 'Horas',
-  filter: 'Filtro (opcional)', filterHint: 'El filtro de la lista de clientes, en texto (por ejemplo uf-SP). Vacío: todos los clientes.',
+  filter: 'Filtro (opcional)', filterHint: 'Las condiciones como en la lista de clientes. Sin condiciones: todos los clientes.', filterIs: 'Quién entra: {filter}.', filterEveryone: 'todos los clientes', delete: 'Eliminar', deleteLabel: 'Eliminar “{name}”', deleteTitle: '¿Eliminar la automatización “{name}”?', deleteText: 'Deja de enviar. Los mensajes que ya envió siguen en Mensajes.', deleted: 'Automatización “{name}” eliminada. Los mensajes que ya envió siguen en Mensajes.',
   delay: 'Esperar (horas)', delayHint: 'Después de la ocasión, de 0 a 720 horas.',
   channel: 'Canal', subject: 'Asunto', text: 'Mensaje', variables: 'Variables: {list}', enabled: 'Activa',
   create: 'Crear automatización', save: 'Guardar', cancel: 'Cancelar', edit: 'Editar', preview: 'Quién lo recibiría ahora',

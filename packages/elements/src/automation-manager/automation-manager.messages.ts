@@ -1,7 +1,7 @@
 import { lazyMessages } from '../internal/localize.js';
 
 export type Key =
-  | 'title' | 'note' | 'newFlow' | 'editFlow' | 'name' | 'trigger' | 'days' | 'hours' | 'filter' | 'filterHint' | 'delay' | 'delayHint'
+  | 'title' | 'note' | 'newFlow' | 'editFlow' | 'name' | 'trigger' | 'days' | 'hours' | 'filter' | 'filterHint' | 'filterIs' | 'filterEveryone' | 'delete' | 'deleteLabel' | 'deleteTitle' | 'deleteText' | 'deleted' | 'delay' | 'delayHint'
   | 'channel' | 'subject' | 'text' | 'variables' | 'enabled' | 'create' | 'save' | 'cancel' | 'edit' | 'preview' | 'empty' | 'loading'
   | 'status' | 'on' | 'off' | 'switchLabel' | 'sent' | 'delivered' | 'orders' | 'figures' | 'actions'
   | 't_customer_registered' | 't_birthday' | 't_no_purchase' | 't_credit_expiring' | 't_cart_abandoned'
@@ -14,7 +14,7 @@ const ptBR: Record<Key, string> = {
   title: 'Automações',
   note: 'Mensagens que a loja envia sozinha, uma vez por cliente e ocasião (o aniversário uma vez por ano, cada carrinho uma vez), só a quem consentiu com o canal.',
   newFlow: 'Nova automação', editFlow: 'Editar “{name}”', name: 'Nome', trigger: 'Quando', days: 'Dias', hours: 'Horas',
-  filter: 'Filtro (opcional)', filterHint: 'O filtro da lista de clientes, em texto (por exemplo uf-SP). Vazio: todos os clientes.',
+  filter: 'Filtro (opcional)', filterHint: 'As condições como na lista de clientes. Sem condições: todos os clientes.', filterIs: 'Quem entra: {filter}.', filterEveryone: 'todos os clientes', delete: 'Excluir', deleteLabel: 'Excluir “{name}”', deleteTitle: 'Excluir a automação “{name}”?', deleteText: 'Ela deixa de enviar. As mensagens que já enviou continuam em Mensagens.', deleted: 'Automação “{name}” excluída. As mensagens já enviadas continuam em Mensagens.',
   delay: 'Esperar (horas)', delayHint: 'Depois da ocasião, de 0 a 720 horas.',
   channel: 'Canal', subject: 'Assunto', text: 'Mensagem', variables: 'Variáveis: {list}', enabled: 'Ligada',
   create: 'Criar automação', save: 'Salvar', cancel: 'Cancelar', edit: 'Editar', preview: 'Quem receberia agora',

@@ -25,4 +25,10 @@ export const styles = css`
   .status, .preview { min-height: 1.5em; }
   .row-actions { display: flex; flex-wrap: wrap; gap: 0.5rem; }
   .table-wrap { overflow-x: auto; }
+  .field.filter { flex-basis: 100%; }
+  .label { font-weight: 500; }
+  .danger { color: var(--_danger); }
+  dialog.confirm { max-width: 28rem; border: 1px solid var(--_border); border-radius: 8px; padding: 1rem; }
+  dialog.confirm .actions { justify-content: flex-end; }
+  dialog.confirm::backdrop { background: rgb(0 0 0 / 0.4); }
 `;

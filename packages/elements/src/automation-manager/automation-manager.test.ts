@@ -15,6 +15,7 @@ function api(options: { locale?: string } = {}) {
   add({ id: 'aut_2', name: 'Volte sempre', trigger: { type: 'no_purchase', days: 90 }, channel: 'whatsapp', text: 'Sentimos sua falta', enabled: false });
   const posted: any[] = [];
   const patched: { id: string; ifMatch: string | null; body: any }[] = [];
+  const deleted: { id: string; ifMatch: string | null }[] = [];
   const { client, calls } = fakeClient(
     {
       'GET /automations': () => json({ items: [...store.values()] }),
@@ -35,6 +36,13 @@ function api(options: { locale?: string } = {}) {
         if (body.subject === null) delete flow.subject;
         return json(flow);
       },
+      'DELETE /automations/:id': async (req) => {
+        const flow = store.get(req.path.split('/')[2]!);
+        deleted.push({ id: flow.id, ifMatch: req.request.headers.get('if-match') });
+        if (req.request.headers.get('if-match') !== `"${flow.version}"`) return problem(412, { title: 'Versão desatualizada.' });
+        store.delete(flow.id);
+        return new Response(null, { status: 204 });
+      },
       'POST /automations/preview': async (req) => {
         const body = await req.json();
         return json(body.automationId === 'aut_1' ? { count: 2, excluded: 1, sample: [{ customerId: 'c1', name: 'Ana Souza' }, { customerId: 'c2', name: 'Bruno Lima' }] } : { count: 0, excluded: 0, sample: [] });
@@ -42,7 +50,7 @@ function api(options: { locale?: string } = {}) {
     },
     options,
   );
-  return { client, calls, store, posted, patched };
+  return { client, calls, store, posted, patched, deleted };
 }
 
 async function loaded(el: AutomationManager) {
@@ -52,6 +60,12 @@ async function loaded(el: AutomationManager) {
 
 const $ = <T extends Element = HTMLElement>(el: AutomationManager, sel: string) => el.shadowRoot!.querySelector(sel) as T;
 const button = (el: AutomationManager, text: string) => [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent?.trim() === text) as HTMLButtonElement;
+/** What a person's edit in the filter builder does: its value changes and it fires \`change\`. */
+function setFilter(el: AutomationManager, value: string) {
+  const builder = $<HTMLElement & { value: string }>(el, '#f-filter');
+  builder.value = value;
+  builder.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+}
 const rows = (el: AutomationManager) => [...el.shadowRoot!.querySelectorAll('tbody tr')].map((r) => [...r.querySelectorAll('th, td')].map((c) => c.textContent!.replace(/\s+/g, ' ').trim()));
 
 describe('<cl-automation-manager>', () => {
@@ -70,8 +84,8 @@ describe('<cl-automation-manager>', () => {
     const el = await fixture<AutomationManager>(html`<cl-automation-manager lang="pt-BR" .client=${client}></cl-automation-manager>`);
     await loaded(el);
     expect(rows(el)).to.deep.equal([
-      ['Aniversário', 'No aniversário', 'E-mail', 'Ligada', 'Enviadas1.234 Entregues1.200 Pedidos em 7 dias17', 'Editar Quem receberia agora'],
-      ['Volte sempre', 'Sem compra há 90 dias', 'WhatsApp', 'Pausada', 'Enviadas0 Entregues0 Pedidos em 7 dias0', 'Editar Quem receberia agora'],
+      ['Aniversário', 'No aniversário', 'E-mail', 'Ligada', 'Enviadas1.234 Entregues1.200 Pedidos em 7 dias17', 'Editar Quem receberia agora Excluir'],
+      ['Volte sempre', 'Sem compra há 90 dias', 'WhatsApp', 'Pausada', 'Enviadas0 Entregues0 Pedidos em 7 dias0', 'Editar Quem receberia agora Excluir'],
     ]);
     const switches = [...el.shadowRoot!.querySelectorAll('[role=switch]')];
     expect(switches.map((s) => [s.getAttribute('aria-checked'), s.getAttribute('aria-label')])).to.deep.equal([
@@ -112,13 +126,15 @@ describe('<cl-automation-manager>', () => {
     $<HTMLInputElement>(el, '#f-name').value = 'Carrinho';
     $<HTMLInputElement>(el, '#f-subject').value = 'Esqueceu algo?';
     $<HTMLTextAreaElement>(el, '#f-text').value = 'Oi {{primeiroNome}}, seu carrinho espera.';
-    $<HTMLInputElement>(el, '#f-filter').value = 'nada-disso';
+    setFilter(el, 'nada-disso');
     button(el, 'Criar automação').click();
     await waitUntil(() => $(el, '#f-filter-error').textContent !== '', 'the refusal did not show');
     expect($(el, '#f-filter-error').textContent).to.equal('Filtro inválido perto de “nada-disso”.');
-    expect($(el, '#f-filter').getAttribute('aria-invalid')).to.equal('true');
+    expect(el.shadowRoot!.activeElement).to.equal($(el, '#f-filter'));
 
-    $<HTMLInputElement>(el, '#f-filter').value = 'uf-SP';
+    setFilter(el, 'uf-SP');
+    await el.updateComplete;
+    expect($(el, '#f-filter-text').textContent).to.equal('Quem entra: UF: SP.');
     button(el, 'Criar automação').click();
     await waitUntil(() => rows(el).length === 3, 'not listed');
     expect(posted[1]).to.deep.equal({
@@ -147,6 +163,59 @@ describe('<cl-automation-manager>', () => {
     await waitUntil(() => patched.length === 1, 'not saved');
     expect(patched[0]!.ifMatch).to.equal('"1"');
     expect(patched[0]!.body).to.deep.include({ channel: 'sms', subject: null, name: 'Aniversário' });
+  });
+
+  it('deletes a flow only after confirming in a modal dialog (keyboard, axe), with If-Match; Cancelar and Escape keep it', async () => {
+    const { client, deleted } = api();
+    const el = await fixture<AutomationManager>(html`<cl-automation-manager lang="pt-BR" .client=${client}></cl-automation-manager>`);
+    await loaded(el);
+    let changes = 0;
+    el.addEventListener('change', () => changes++);
+    const remove = $<HTMLButtonElement>(el, '[data-delete=aut_2]');
+    expect(remove.getAttribute('aria-label')).to.equal('Excluir “Volte sempre”');
+    remove.focus();
+    await userEvent.keyboard('{Enter}');
+    const dialog = $<HTMLDialogElement>(el, 'dialog.confirm');
+    await waitUntil(() => dialog.open, 'no confirmation');
+    expect($(el, '#confirm-title').textContent).to.equal('Excluir a automação “Volte sempre”?');
+    expect($(el, '#confirm-text').textContent).to.equal('Ela deixa de enviar. As mensagens que já enviou continuam em Mensagens.');
+    expect(el.shadowRoot!.activeElement).to.equal($(el, '[data-cancel]'));
+    await expect(el).to.be.accessible();
+    await userEvent.keyboard('{Escape}');
+    await waitUntil(() => !dialog.open, 'Escape did not close');
+    await waitUntil(() => el.shadowRoot!.activeElement === remove, 'focus did not return');
+    expect(deleted).to.deep.equal([]);
+
+    remove.click();
+    await waitUntil(() => dialog.open, 'no confirmation');
+    $<HTMLButtonElement>(el, '[data-cancel]').click();
+    await waitUntil(() => !dialog.open, 'Cancelar did not close');
+    expect(deleted).to.deep.equal([]);
+    expect(rows(el)).to.have.length(2);
+
+    remove.click();
+    await waitUntil(() => dialog.open, 'no confirmation');
+    $<HTMLButtonElement>(el, '[data-confirm]').focus();
+    await userEvent.keyboard('{Enter}');
+    await waitUntil(() => rows(el).length === 1, 'not deleted');
+    expect(deleted).to.deep.equal([{ id: 'aut_2', ifMatch: '"1"' }]);
+    expect(dialog.open).to.equal(false);
+    expect($(el, '.status').textContent).to.equal('Automação “Volte sempre” excluída. As mensagens já enviadas continuam em Mensagens.');
+    expect(changes).to.equal(1);
+  });
+
+  it('says when a flow changed elsewhere before the delete (412): nothing deleted, the list reloaded', async () => {
+    const { client, store, deleted } = api();
+    const el = await fixture<AutomationManager>(html`<cl-automation-manager lang="pt-BR" .client=${client}></cl-automation-manager>`);
+    await loaded(el);
+    store.get('aut_1').version = 2;
+    $<HTMLButtonElement>(el, '[data-delete=aut_1]').click();
+    await waitUntil(() => $<HTMLDialogElement>(el, 'dialog.confirm').open, 'no confirmation');
+    $<HTMLButtonElement>(el, '[data-confirm]').click();
+    await waitUntil(() => $(el, '.status').textContent !== '', 'no status');
+    expect(deleted).to.deep.equal([{ id: 'aut_1', ifMatch: '"1"' }]);
+    expect($(el, '.status').textContent).to.contain('alterada por outra pessoa');
+    expect(rows(el)).to.have.length(2);
   });
 
   it('shows who would receive a flow now, by name', async () => {
@@ -201,6 +270,11 @@ describe('<cl-automation-manager> against the mock server', () => {
     expect(flow).to.deep.include({ enabled: true, channel: 'email', subject: 'Bem-vindo, {{primeiroNome}}' });
     $<HTMLButtonElement>(el, `[data-switch=${flow.id}]`).click();
     await waitUntil(async () => !(await secret.automations.retrieve(flow.id)).enabled, 'not paused');
-    await secret.automations.delete((await secret.automations.retrieve(flow.id)));
+    await waitUntil(() => $(el, `[data-switch=${flow.id}]`)?.getAttribute('aria-checked') === 'false', 'the list did not follow');
+    $<HTMLButtonElement>(el, `[data-delete=${flow.id}]`).click();
+    await waitUntil(() => $<HTMLDialogElement>(el, 'dialog.confirm').open, 'no confirmation');
+    $<HTMLButtonElement>(el, '[data-confirm]').click();
+    await waitUntil(() => !rows(el).some((r) => r[0] === name), 'not deleted');
+    expect((await secret.automations.list()).some((f) => f.id === flow.id)).to.equal(false);
   });
 });
