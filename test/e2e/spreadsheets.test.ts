@@ -1,6 +1,6 @@
 // End to end on the admin example, in Chromium: a CSV exported with the default (Brazilian)
 // format and one in the machine format import back unchanged; a real spreadsheet with a
-// 15/03/1990 birth date is accepted, and a row with 22 cells instead of 23 is rejected with that
+// 15/03/1990 birth date is accepted, and a row with 25 cells instead of 26 is rejected with that
 // reason, each rejected row named by who it is and each error by its column label.
 import { createClient } from '@clientela/core/client';
 import type { Page } from 'playwright-core';
@@ -59,15 +59,15 @@ describe('spreadsheets a Brazilian admin opens and imports', () => {
     await admin.close();
   }, 120_000);
 
-  it('a real spreadsheet: 15/03/1990 accepted; a 22-cell row rejected with that reason; rejected rows named', async () => {
+  it('a real spreadsheet: 15/03/1990 accepted; a 25-cell row rejected with that reason; rejected rows named', async () => {
     const api = createClient({ baseUrl: stack.server.url, apiKey: SECRET_KEY });
     const template = await api.imports.template('csv');
     const header = (await template.blob.text()).replace(/^\uFEFF/, '').trim();
     const columns = header.split(';');
-    expect(columns).toHaveLength(23);
+    expect(columns).toHaveLength(26);
     const row = (values: Record<string, string>) => columns.map((c) => values[c] ?? '');
     const good = row({ Tipo: 'Pessoa física', 'CPF/CNPJ': testCpf(run * 7 + 1), 'Nome (primeiro)': 'Lia', Sobrenome: `Datas ${run}`, 'E-mail': `lia.${run}@example.com`, 'Data de nascimento': '15/03/1990' });
-    const short = row({ Tipo: 'Pessoa física', 'CPF/CNPJ': testCpf(run * 7 + 2), 'Nome (primeiro)': 'Téo', Sobrenome: `Curto ${run}`, 'E-mail': `teo.${run}@example.com` }).slice(0, 22);
+    const short = row({ Tipo: 'Pessoa física', 'CPF/CNPJ': testCpf(run * 7 + 2), 'Nome (primeiro)': 'Téo', Sobrenome: `Curto ${run}`, 'E-mail': `teo.${run}@example.com` }).slice(0, 25);
     const badDate = row({ Tipo: 'Pessoa física', 'CPF/CNPJ': testCpf(run * 7 + 3), 'Nome (primeiro)': 'Ivo', Sobrenome: `Data ${run}`, 'E-mail': `ivo.${run}@example.com`, 'Data de nascimento': '31/02/1990' });
     const csv = [header, good.join(';'), short.join(';'), badDate.join(';')].join('\r\n') + '\r\n';
 
@@ -77,7 +77,7 @@ describe('spreadsheets a Brazilian admin opens and imports', () => {
     expect(summary).toContain('2 com erro');
     const errors = await importer.locator('[part=errors] tbody tr').evaluateAll((rows) => rows.map((r) => r.textContent!.replace(/\s+/g, ' ').trim()));
     expect(errors).toEqual([
-      '3 Linha A linha tem 22 colunas e o cabeçalho tem 23: confira se falta ou sobra uma coluna.',
+      '3 Linha A linha tem 25 colunas e o cabeçalho tem 26: confira se falta ou sobra uma coluna.',
       '4 Data de nascimento Informe uma data válida.',
     ]);
     const preview = await importer.locator('[part=preview] tbody tr').evaluateAll((rows) => rows.map((r) => r.textContent!.replace(/\s+/g, ' ').trim()));

@@ -505,7 +505,7 @@ describe('exports, imports and the audit log', () => {
     const template = await client.imports.template('csv');
     expect(template.filename).toMatch(/\.csv$/);
     const header = (await template.blob.text()).replace(/^\uFEFF/, '').split(/\r?\n/)[0]!;
-    expect(header.split(';')).toHaveLength(23);
+    expect(header.split(';')).toHaveLength(26);
 
     const body = person();
     const csv = `kind,document,firstName,lastName,email\r\nperson,${body.document},Ana,${body.lastName},${body.email}\r\n`;

@@ -121,6 +121,70 @@ describe.each(everyServer('consent'))('consent records on %s', (_kind, open) => 
   });
 });
 
+describe.each(everyServer('consent-import'))('consent columns in a spreadsheet import on %s', (_kind, open) => {
+  let s: MockServer;
+  afterAll(() => s?.close());
+  const post = (csv: string, dryRun: boolean) => call(s, 'POST', `/v1/imports?dryRun=${dryRun}`, { raw: csv, headers: { 'Content-Type': 'text/csv' } });
+
+  it('"Aceita e-mail/SMS/WhatsApp" (sim/não/true/false/1/0) become records of source import, shown in the preview, in the import\'s transaction', async () => {
+    s = await open();
+    const header = 'Tipo;CPF/CNPJ;Nome (primeiro);Sobrenome;E-mail;Telefone;Aceita e-mail;Aceita SMS;Aceita WhatsApp';
+    const rows = [
+      'Pessoa física;529.982.247-25;Lia;Planilha;lia@example.com;(11) 98765-4321;Sim;não;1',
+      'Pessoa física;390.533.447-05;Rui;Planilha;rui@example.com;(11) 98765-1234;false;TRUE;',
+      'Pessoa física;111.444.777-35;Ivo;Planilha;ivo@example.com;(11) 98765-5678;talvez;0;0',
+    ];
+    const csv = [header, ...rows].join('\r\n') + '\r\n';
+    const dry = await post(csv, true);
+    expect(dry.status, dry.text).toBe(200);
+    expect(dry.json).toMatchObject({ created: 2, rejected: 1 });
+    // The preview shows each row's consent; an unreadable answer is an error of its column, never a "no".
+    expect(dry.json.rows.map((r: { name?: string; marketingConsent?: unknown }) => [r.name, r.marketingConsent])).toEqual([
+      ['Lia Planilha', { email: true, sms: false, whatsapp: true }],
+      ['Rui Planilha', { email: false, sms: true, whatsapp: false }],
+      ['Ivo Planilha', undefined],
+    ]);
+    expect(dry.json.errors).toEqual([expect.objectContaining({ row: 4, path: 'marketingConsent.email', code: 'invalid_value' })]);
+    expect(dry.json.errors[0].message).toBeTruthy();
+    // A dry run records nothing.
+    expect((await call(s, 'GET', '/v1/customers?q=Planilha')).json.items).toHaveLength(0);
+
+    const done = await post([header, rows[0], rows[1]].join('\r\n') + '\r\n', false);
+    expect(done.status, done.text).toBe(200);
+    expect(done.json.created).toBe(2);
+    const lia = done.json.rows[0].id as string;
+    const rui = done.json.rows[1].id as string;
+    const h = await call(s, 'GET', `/v1/customers/${lia}/consents`);
+    expect(h.json.items.map((r: { channel: string; granted: boolean; source: string }) => [r.channel, r.granted, r.source]).sort()).toEqual([
+      ['email', true, 'import'],
+      ['whatsapp', true, 'import'],
+    ]);
+    expect((await call(s, 'GET', `/v1/customers/${lia}?document=masked`)).json.marketingConsent).toMatchObject({ email: true, sms: false, whatsapp: true });
+    expect((await call(s, 'GET', `/v1/customers/${rui}/consents`)).json.items.map((r: { channel: string; source: string }) => `${r.channel}:${r.source}`)).toEqual(['sms:import']);
+
+    // The same file again changes nothing and records nothing; a later file revoking one channel
+    // (the others left empty: kept as stored) is one revocation of source import.
+    const again = await post([header, rows[0], rows[1]].join('\r\n') + '\r\n', false);
+    expect(again.json).toMatchObject({ unchanged: 2, created: 0, updated: 0 });
+    expect((await call(s, 'GET', `/v1/customers/${lia}/consents`)).json.items).toHaveLength(2);
+    const revoke = await post('CPF/CNPJ;Nome (primeiro);Sobrenome;Aceita WhatsApp\r\n529.982.247-25;Lia;Planilha;não\r\n', false);
+    expect(revoke.json, revoke.text).toMatchObject({ updated: 1 });
+    expect(revoke.json.rows[0].marketingConsent).toEqual({ email: true, sms: false, whatsapp: false });
+    const after = await call(s, 'GET', `/v1/customers/${lia}/consents`);
+    expect(after.json.items[0]).toMatchObject({ channel: 'whatsapp', granted: false, source: 'import' });
+    expect(after.json.items).toHaveLength(3);
+
+    // The export writes the consent columns, and that file imports back unchanged.
+    const exported = await call(s, 'POST', '/v1/exports', { body: { format: 'csv', ids: [lia, rui], columns: ['kind', 'document', 'firstName', 'lastName', 'email', 'consentEmail', 'consentSms', 'consentWhatsapp'] } });
+    expect(exported.status, exported.text).toBe(200);
+    const file = exported.text.replace(/^\uFEFF/, '');
+    expect(file.split('\r\n')[0]).toContain('Aceita e-mail;Aceita SMS;Aceita WhatsApp');
+    expect(file).toMatch(/;Sim;Não;Não\r\n|;Não;Sim;Não\r\n/);
+    const back = await post(file, false);
+    expect(back.json).toMatchObject({ unchanged: 2, rejected: 0 });
+  });
+});
+
 describe.each(everyStore('consent-store'))('consent history on %s', (_kind, open) => {
   it('is append-only: in order written, kept whole', async () => {
     const store = await open();

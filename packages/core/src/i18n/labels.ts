@@ -53,6 +53,7 @@ export const COLUMN_LABELS: Record<Locale, Record<ExportColumn, string>> = {
     district: 'Bairro', city: 'Cidade', state: 'UF', categories: 'Categorias', source: 'Origem', loyaltyCard: 'Cartão fidelidade',
     discountPercent: 'Desconto (%)', ordersCount: 'Pedidos', totalSpent: 'Total gasto (R$)', lastPurchaseAt: 'Última compra',
     visitsCount: 'Visitas', firstVisitAt: 'Primeira visita', lastVisitAt: 'Última visita', createdAt: 'Cliente desde',
+    consentEmail: 'Aceita e-mail', consentSms: 'Aceita SMS', consentWhatsapp: 'Aceita WhatsApp',
   },
   en: {
     id: 'ID', kind: 'Kind', status: 'Status', name: 'Name', firstName: 'First name', lastName: 'Last name',
@@ -62,6 +63,7 @@ export const COLUMN_LABELS: Record<Locale, Record<ExportColumn, string>> = {
     district: 'District', city: 'City', state: 'State', categories: 'Categories', source: 'Source', loyaltyCard: 'Loyalty card',
     discountPercent: 'Discount (%)', ordersCount: 'Orders', totalSpent: 'Total spent (BRL)', lastPurchaseAt: 'Last purchase',
     visitsCount: 'Visits', firstVisitAt: 'First visit', lastVisitAt: 'Last visit', createdAt: 'Customer since',
+    consentEmail: 'Accepts e-mail', consentSms: 'Accepts SMS', consentWhatsapp: 'Accepts WhatsApp',
   },
   es: {
     id: 'ID', kind: 'Tipo', status: 'Estado', name: 'Nombre', firstName: 'Nombre (primero)', lastName: 'Apellido',
@@ -71,6 +73,7 @@ export const COLUMN_LABELS: Record<Locale, Record<ExportColumn, string>> = {
     district: 'Barrio', city: 'Ciudad', state: 'UF', categories: 'Categorías', source: 'Origen', loyaltyCard: 'Tarjeta de fidelidad',
     discountPercent: 'Descuento (%)', ordersCount: 'Pedidos', totalSpent: 'Total gastado (R$)', lastPurchaseAt: 'Última compra',
     visitsCount: 'Visitas', firstVisitAt: 'Primera visita', lastVisitAt: 'Última visita', createdAt: 'Cliente desde',
+    consentEmail: 'Acepta correo', consentSms: 'Acepta SMS', consentWhatsapp: 'Acepta WhatsApp',
   },
 };
 

@@ -55,6 +55,8 @@ export const EXPORT_COLUMNS = [
   'whatsapp', 'stateRegistration', 'municipalRegistration', 'birthDate', 'postalCode', 'street', 'number',
   'complement', 'district', 'city', 'state', 'categories', 'source', 'loyaltyCard', 'discountPercent',
   'ordersCount', 'totalSpent', 'lastPurchaseAt', 'visitsCount', 'firstVisitAt', 'lastVisitAt', 'createdAt',
+  // Marketing consent per channel (LGPD): exported as it stands, imported as consent records of source `import`.
+  'consentEmail', 'consentSms', 'consentWhatsapp',
 ] as const;
 export type ExportColumn = (typeof EXPORT_COLUMNS)[number];
 export type ExportDialect = (typeof EXPORT_DIALECTS)[number];
@@ -115,6 +117,8 @@ export const ImportReportSchema = z.strictObject({
       document: z.optional(z.string()),
       name: z.optional(z.string()),
       id: z.optional(z.string()),
+      /** The marketing consent the row carries (its consent columns; the others as stored, or off). */
+      marketingConsent: z.optional(z.strictObject({ email: z.boolean(), sms: z.boolean(), whatsapp: z.boolean() })),
     }),
   ),
 });

@@ -112,6 +112,10 @@ export function separatorOf(csv: string): ',' | ';' {
 }
 
 const YES = new Set(['sim', 'yes', 'si', 'true', '1', 'x', 's', 'y']);
+const NO = new Set(['nao', 'no', 'false', '0', 'n']);
+/** The consent columns and the channel each one is (LGPD: a row's consent becomes records of source `import`). */
+const CONSENT_COLUMNS = [['consentEmail', 'email'], ['consentSms', 'sms'], ['consentWhatsapp', 'whatsapp']] as const;
+type Channels = Partial<Record<'email' | 'sms' | 'whatsapp', boolean>>;
 /** Status words in any language (Ativo, Blocked, Inactivo…) or the codes themselves. */
 const STATUS_WORDS: Map<string, string> = (() => {
   const map = new Map<string, string>();
@@ -167,6 +171,18 @@ function rowToInput(categories: readonly StoredCategory[], cells: Map<ExportColu
   }
   const wa = get('whatsapp');
   if (wa !== undefined) input.whatsapp = YES.has(searchKey(wa));
+  // Consent is an act: only sim/não (and their spellings) count, anything else is an error of its
+  // column, never read as "no". A cell left empty keeps what is stored (off for a new customer).
+  const consent: Channels = {};
+  for (const [col, channel] of CONSENT_COLUMNS) {
+    const v = get(col);
+    if (v === undefined) continue;
+    const k = searchKey(v);
+    if (YES.has(k)) consent[channel] = true;
+    else if (NO.has(k)) consent[channel] = false;
+    else issues.push(fieldIssue(`marketingConsent.${channel}`, 'invalid_value', locale));
+  }
+  if (Object.keys(consent).length) input.marketingConsent = consent;
   const discount = get('discountPercent');
   if (discount !== undefined) input.discountPercent = Number(discount.replace(',', '.'));
   const status = get('status');
@@ -200,6 +216,10 @@ function rowToInput(categories: readonly StoredCategory[], cells: Map<ExportColu
  */
 function mergeIntoExisting(input: Record<string, unknown>, existing: Customer, cells: Map<ExportColumn, Raw>): void {
   if (input.address && existing.address) input.address = { ...existing.address, ...(input.address as Record<string, unknown>) };
+  if (input.marketingConsent) {
+    const { email, sms, whatsapp } = existing.marketingConsent;
+    input.marketingConsent = { email, sms, whatsapp, ...(input.marketingConsent as Channels) };
+  }
   const name = text(cells.get('name'));
   if (name && searchKey(name) === searchKey(customerDisplayName(existing)) && !cells.has('firstName') && !cells.has('lastName') && !cells.has('legalName')) {
     delete input.firstName;
@@ -292,6 +312,9 @@ export function registerImports(router: Router, ctx: ServerContext): void {
         }
         const existingByDoc = typeof input.document === 'string' ? await ctx.store.findByDocument(normalizeDocument(input.document)) : undefined;
         if (existingByDoc) mergeIntoExisting(input, existingByDoc, cells);
+        else if (input.marketingConsent) input.marketingConsent = { email: false, sms: false, whatsapp: false, ...(input.marketingConsent as Channels) };
+        const consent = input.marketingConsent as Required<Channels> | undefined;
+        const consentOf = consent ? { marketingConsent: { email: consent.email, sms: consent.sms, whatsapp: consent.whatsapp } } : {};
         const parsed = parseWith(CustomerCreateSchema, input, locale);
         if (!parsed.success || issues.length) {
           reject([...issues, ...(parsed.success ? [] : parsed.issues)]);
@@ -312,7 +335,7 @@ export function registerImports(router: Router, ctx: ServerContext): void {
             }
             const { kind: _kind, ...patch } = parsed.data as Record<string, unknown>;
             const next = await applyPatch(ctx, existing, patch, locale);
-            const row = { row: rowNumber, document: doc, name: customerDisplayName(existing), id: existing.id };
+            const row = { row: rowNumber, document: doc, name: customerDisplayName(existing), id: existing.id, ...consentOf };
             if (sameWritable(existing, next)) {
               report.unchanged++;
               report.rows.push({ ...row, outcome: 'unchanged' });
@@ -324,7 +347,7 @@ export function registerImports(router: Router, ctx: ServerContext): void {
           } else {
             const created = await prepareCustomer(ctx, parsed.data as CustomerInput, { locale, source: 'import' });
             report.created++;
-            report.rows.push({ row: rowNumber, outcome: 'create', document: doc, name: customerDisplayName(created), ...(dryRun ? {} : { id: created.id }) });
+            report.rows.push({ row: rowNumber, outcome: 'create', document: doc, name: customerDisplayName(created), ...(dryRun ? {} : { id: created.id }), ...consentOf });
             writes.push({ create: created });
           }
         } catch (e) {

@@ -9,7 +9,7 @@ export const DEFAULT_EXPORT_COLUMNS: ExportColumn[] = ['id', 'kind', 'status', '
 export const IMPORT_COLUMNS: ExportColumn[] = [
   'kind', 'document', 'firstName', 'lastName', 'legalName', 'tradeName', 'email', 'phone', 'whatsapp', 'birthDate',
   'stateRegistration', 'municipalRegistration', 'postalCode', 'street', 'number', 'complement', 'district', 'city', 'state',
-  'categories', 'loyaltyCard', 'discountPercent', 'status',
+  'categories', 'loyaltyCard', 'discountPercent', 'status', 'consentEmail', 'consentSms', 'consentWhatsapp',
 ];
 
 /** Header text (any locale, or the column key itself) → column. */
@@ -61,6 +61,9 @@ export function cellOf(c: Customer, col: ExportColumn, locale: Locale, categoryN
     case 'lastVisitAt': return c.stats.lastVisitAt ? { at: c.stats.lastVisitAt } : null;
     case 'createdAt': return { at: c.createdAt };
     case 'whatsapp': return c.whatsapp;
+    case 'consentEmail': return c.marketingConsent.email;
+    case 'consentSms': return c.marketingConsent.sms;
+    case 'consentWhatsapp': return c.marketingConsent.whatsapp;
     case 'discountPercent': return c.discountPercent ?? null;
     case 'id': case 'email': case 'loyaltyCard':
       return c[col] ?? null;
