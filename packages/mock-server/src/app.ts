@@ -18,6 +18,8 @@ import { registerImports } from './routes/imports.js';
 import { registerApprovals } from './routes/approvals.js';
 import { registerMe } from './routes/me.js';
 import { registerDevices } from './routes/devices.js';
+import { registerChannelSettings } from './routes/channel-settings.js';
+import { CHANNEL_SETTINGS_KEY, defaultChannelSettings, readChannelSettings, type StoredChannelSettings } from './service/channel-settings.js';
 import { registerConsent } from './routes/consent.js';
 import { registerPrivacy } from './routes/privacy.js';
 import { registerPasswordChecks } from './routes/passwords.js';
@@ -172,6 +174,15 @@ async function seedStore(ctx: ServerContext, options: AppOptions): Promise<void>
   await writeSeed(ctx, options.seedHistory === false ? { ...data, history: [] } : data);
 }
 
+/** The CLI's provider flags, written into the channel settings for the channels they name. */
+async function seedChannelSettings(ctx: ServerContext, settings: Partial<StoredChannelSettings> | undefined): Promise<void> {
+  if (!settings || !Object.keys(settings).length) return;
+  await ctx.store.transaction(async (store) => {
+    const t = Object.assign(Object.create(ctx) as ServerContext, { store });
+    await store.setMeta(CHANNEL_SETTINGS_KEY, { ...((await readChannelSettings(t)) ?? defaultChannelSettings()), ...settings });
+  });
+}
+
 /**
  * Creates the mock server in process: a Hono app over a seeded store. Requests wait until the
  * seed is written (`ready`).
@@ -189,7 +200,7 @@ export function createApp(options: AppOptions = {}): MockServer {
   const messages = new MessageDispatcher(ctx, { now: ctx.now, ...options.messages });
   const automations = new AutomationScheduler(ctx, { now: ctx.now, ...options.automations }, () => messages.wake());
 
-  const ready = seedStore(ctx, options);
+  const ready = seedStore(ctx, options).then(() => seedChannelSettings(ctx, options.messages?.channelSettings));
   // A failed seed is reported by every request (through `ready`), not as an unhandled rejection.
   ready.catch(() => undefined);
 
@@ -334,6 +345,7 @@ export function createApp(options: AppOptions = {}): MockServer {
   registerPasswordChecks(router, ctx);
   registerMe(router, ctx);
   registerDevices(router, ctx);
+  registerChannelSettings(router, ctx, () => messages.wake());
   registerConsent(router, ctx);
   registerPrivacy(router, ctx);
   registerApprovals(router, ctx);

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
-import { SchemaTooNewError, SmtpProvider, startServer, WebhookMessageProvider, type MessageDispatchOptions, type StartedServer } from './index.js';
+import { SchemaTooNewError, startServer, type StartedServer, type StoredChannelSettings } from './index.js';
 import { redact } from './store/postgres.js';
 
 const HELP = `Usage: clientela-mock-server [options]
@@ -114,8 +114,10 @@ const cepServiceUrl = values['cep-service-url'] ?? process.env.CLIENTELA_CEP_SER
 if (cepServiceUrl && !/^https?:\/\//.test(cepServiceUrl)) fail('--cep-service-url takes an http(s) URL');
 
 // Message providers per channel: SMTP for e-mail, a signed webhook for the others; the offline
-// development provider for whatever is not configured.
-const providers: MessageDispatchOptions['providers'] = {};
+// development provider for whatever is not configured. The flags are written into the store's
+// channel settings (/v1/settings/channels) at start, for the channels they name; the channels
+// they do not name keep what the admin set.
+const channelSettings: Partial<StoredChannelSettings> = {};
 if (values.smtp) {
   let u: URL;
   try {
@@ -126,26 +128,29 @@ if (values.smtp) {
   if (u.protocol !== 'smtp:' && u.protocol !== 'smtps:') fail('--smtp takes smtp://user:pass@host:port or smtps://…');
   if (!values['smtp-from']) fail('--smtp needs --smtp-from, the sender of the messages');
   const secure = u.protocol === 'smtps:';
-  providers.email = new SmtpProvider({
+  channelSettings.email = {
+    provider: 'smtp',
     host: u.hostname,
     port: u.port ? Number(u.port) : secure ? 465 : 587,
     secure,
-    ...(u.username ? { auth: { user: decodeURIComponent(u.username), pass: decodeURIComponent(u.password) } } : {}),
+    ...(u.username ? { user: decodeURIComponent(u.username), password: decodeURIComponent(u.password) } : {}),
     from: values['smtp-from'],
-  });
+  };
 }
 if (values['message-webhook']) {
   if (!/^https?:\/\//.test(values['message-webhook'])) fail('--message-webhook takes an http(s) URL');
   const secret = process.env.CLIENTELA_MESSAGE_WEBHOOK_SECRET;
   if (!secret) fail('--message-webhook needs CLIENTELA_MESSAGE_WEBHOOK_SECRET, the secret its POSTs are signed with');
-  const gateway = new WebhookMessageProvider({ url: values['message-webhook'], secret });
-  Object.assign(providers, { sms: gateway, whatsapp: gateway, push: gateway });
+  for (const ch of ['sms', 'whatsapp', 'push'] as const) channelSettings[ch] = { provider: 'webhook', url: values['message-webhook'], secret };
 }
 const ratePerMinute: Record<string, number> = {};
 for (const part of values['message-rate']?.split(',') ?? []) {
   const m = /^(email|sms|whatsapp|push)=(\d+)$/.exec(part.trim());
   if (!m || Number(m[2]) < 1) fail('--message-rate takes channel=perMinute pairs, e.g. email=600,sms=60');
   ratePerMinute[m[1]!] = Number(m[2]);
+}
+for (const [ch, n] of Object.entries(ratePerMinute) as [keyof StoredChannelSettings, number][]) {
+  channelSettings[ch] = { ...(channelSettings[ch] ?? { provider: 'development' }), ratePerMinute: n } as never;
 }
 
 let started: StartedServer;
@@ -164,7 +169,7 @@ try {
     ...(values['publishable-key'] ? { publishableKey: values['publishable-key'] } : {}),
     ...(rateLimit ? { rateLimit } : {}),
     ...(webhookRetries ? { webhooks: { schedule: webhookRetries } } : {}),
-    messages: { providers, ratePerMinute },
+    ...(Object.keys(channelSettings).length ? { messages: { channelSettings } } : {}),
     // At least a tenth of a second between rounds: 0 would make the scheduler spin.
     automations: { pollMs: Math.max(100, num('automation-poll', values['automation-poll'], 60) * 1000) },
     cep: { mode: cepMode, ...(cepServiceUrl ? { serviceUrl: cepServiceUrl } : {}) },

@@ -5,6 +5,7 @@ import { nodeScrypt } from './platform/node-scrypt.js';
 import { PostgresStore } from './store/postgres.js';
 import { SqliteStore } from './store/sqlite.js';
 import { SyncStoreAdapter } from './store/sync-adapter.js';
+import { SmtpProvider, type SmtpOptions } from './platform/smtp-provider.js';
 
 export { DEFAULT_PUBLISHABLE_KEY, DEFAULT_SECRET_KEY } from './app.js';
 export type { AppOptions, MockServer, MockServerOptions } from './app.js';
@@ -13,9 +14,10 @@ export { WebhookDispatcher, type WebhookOptions } from './service/webhook-dispat
 export { SchemaTooNewError } from './store/migrations.js';
 export { MessageDispatcher, MESSAGE_RETRY_SCHEDULE, type MessageDispatchOptions } from './service/message-dispatcher.js';
 export { DevelopmentProvider, ProviderError, type MessageProvider, type OutgoingMessage, type ProviderReceipt } from './service/message-providers.js';
-export { SmtpProvider, type SmtpOptions } from './platform/smtp-provider.js';
+export { SmtpProvider, type SmtpOptions };
 export { WebhookMessageProvider, type WebhookProviderOptions } from './service/webhook-message-provider.js';
 export { PostgresStore } from './store/postgres.js';
+export type { StoredChannelSettings } from './service/channel-settings.js';
 
 /**
  * Creates the mock server in process: a Hono app over a seeded store, in memory or, with `db`,
@@ -30,7 +32,13 @@ export function createApp(options: MockServerOptions = {}): MockServer {
   const { db, ...rest } = options;
   // Node: scrypt on libuv's thread pool, so sign-ins do not stall the event loop; the CEP ranges
   // per municipality read from the package's data/ (kept out of the browser entry).
-  const withPlatform = { scrypt: nodeScrypt, ...rest, cep: { cityRanges: loadCepCityRanges, ...rest.cep } };
+  const withPlatform = {
+    scrypt: nodeScrypt,
+    ...rest,
+    cep: { cityRanges: loadCepCityRanges, ...rest.cep },
+    // SMTP (nodemailer) is Node's: the channel settings may name it here.
+    messages: { smtp: (o: SmtpOptions) => new SmtpProvider(o), ...rest.messages },
+  };
   return createNeutralApp(withPlatform.store || !db ? withPlatform : { ...withPlatform, store: new SyncStoreAdapter(new SqliteStore(db)) });
 }
 

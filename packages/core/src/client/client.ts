@@ -49,6 +49,7 @@ import type {
   ProfilePatch,
 } from '../schemas/account.js';
 import type { RegistrationSettings } from '../schemas/settings.js';
+import type { ChannelSettings, ChannelSettingsUpdate } from '../schemas/channel-settings.js';
 import type { Unit, UnitCreate, UnitPatch, UnitStatus } from '../schemas/unit.js';
 import type { View, ViewCreate, ViewPatch } from '../schemas/view.js';
 import type { Event, EventPage } from '../schemas/event.js';
@@ -408,6 +409,23 @@ function settings(t: Transport) {
      */
     update: (body: RegistrationSettings, options?: CallOptions): Promise<RegistrationSettings> =>
       t.request('registrationSettings', { ...options, method: 'put', path: 'settings/registration', json: body }),
+
+    /**
+     * Which provider sends each message channel, and its rate per minute; secrets come masked.
+     *
+     * @example
+     * const { email, sms } = await client.settings.channels();
+     */
+    channels: (options?: CallOptions): Promise<ChannelSettings> => t.request('channelSettings', { ...options, path: 'settings/channels' }),
+
+    /**
+     * Replaces the channel settings (secret key); a `password` or `secret` left out keeps the stored one.
+     *
+     * @example
+     * await client.settings.updateChannels({ ...current, email: { provider: 'smtp', host: 'smtp.loja.com.br', port: 587, from: 'Loja <contato@loja.com.br>', password: 's3nha' } });
+     */
+    updateChannels: (body: ChannelSettingsUpdate, options?: CallOptions): Promise<ChannelSettings> =>
+      t.request('channelSettings', { ...options, method: 'put', path: 'settings/channels', json: body }),
 
     /**
      * The account page that access links (recovery, first access) open, or `null`.

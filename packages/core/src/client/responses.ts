@@ -35,6 +35,7 @@ import {
   WebhookEndpointWithSecretSchema,
 } from '../schemas/webhook.js';
 import { DeviceListSchema, DeviceSchema } from '../schemas/device.js';
+import { ChannelSettingsSchema } from '../schemas/channel-settings.js';
 import { ApiKeyListSchema, ApiKeyRotationSchema, ApiKeyWithSecretSchema, ApiKeySchema } from '../schemas/api-key.js';
 
 /**
@@ -91,6 +92,8 @@ export const RESPONSE_SCHEMAS = {
   // push devices (#17)
   device: DeviceSchema,
   deviceList: DeviceListSchema,
+  // channel settings (#17 §2)
+  channelSettings: ChannelSettingsSchema,
   webhookDeliveryPage: WebhookDeliveryPageSchema,
   webhookEndpoint: WebhookEndpointSchema,
   webhookEndpointList: WebhookEndpointListSchema,

@@ -258,6 +258,9 @@ export type {
 // ---- push devices (#17) ----
 export { DeviceListSchema, DevicePlatformSchema, DeviceRegisterSchema, DeviceSchema } from './device.js';
 export type { Device, DeviceList, DevicePlatform, DeviceRegister } from './device.js';
+// ---- channel settings (#17 §2) ----
+export { ChannelSettingsSchema, ChannelSettingsUpdateSchema } from './channel-settings.js';
+export type { ChannelSettings, ChannelSettingsUpdate } from './channel-settings.js';
 // ---- automations (#17 §3) ----
 export {
   AUTOMATION_MAX_DELAY_HOURS,

@@ -5,6 +5,7 @@ import { randomBytes, toBase64Url } from '../util/bytes.js';
 import { emit } from './events.js';
 import { DevelopmentProvider, ProviderError, type MessageProvider, type OutgoingMessage, type ProviderReceipt } from './message-providers.js';
 import { addressFor, devicesFor, skipReason, transactionalSkipReason } from './messages.js';
+import { providersFrom, ratesFrom, readChannelSettings, type SmtpFactory, type StoredChannelSettings } from './channel-settings.js';
 
 /** Seconds before each retry of a message the provider did not accept (then `failed`). */
 export const MESSAGE_RETRY_SCHEDULE = [30, 120, 600, 1_800, 3_600] as const;
@@ -24,6 +25,15 @@ export interface MessageDispatchOptions {
   pollMs?: number;
   /** Recipients leased per channel and round (default 50). */
   batch?: number;
+  /**
+   * Channel settings written into the store at start for the channels named (the CLI's flags);
+   * the others keep what is stored. Once the store holds settings (`/v1/settings/channels`),
+   * they choose each channel's provider and rate on every process, read each round;
+   * `providers` and `ratePerMinute` apply only until then.
+   */
+  channelSettings?: Partial<StoredChannelSettings>;
+  /** Makes the SMTP provider the settings name (Node; the browser build has none). */
+  smtp?: SmtpFactory;
 }
 
 const JITTER = 0.2;
@@ -56,6 +66,9 @@ export class MessageDispatcher {
   readonly #leaseMs: number;
   readonly #pollMs: number;
   readonly #batch: number;
+  readonly #smtp: SmtpFactory | undefined;
+  /** The providers and rates of the stored settings last read, and those settings as JSON. */
+  #fromSettings: { key: string; providers: Record<MessageChannel, MessageProvider>; rate: Partial<Record<MessageChannel, number>> } | undefined;
   #timer: ReturnType<typeof setTimeout> | undefined;
   #running: Promise<number> | undefined;
   #started = false;
@@ -71,6 +84,16 @@ export class MessageDispatcher {
     this.#leaseMs = options.leaseMs ?? 60_000;
     this.#pollMs = options.pollMs ?? 1000;
     this.#batch = options.batch ?? 50;
+    this.#smtp = options.smtp;
+  }
+
+  /** Each channel's provider and rate now: the store's settings when it holds any (rebuilt only when they changed). */
+  async #current(): Promise<{ providers: Record<MessageChannel, MessageProvider>; rate: Partial<Record<MessageChannel, number>> }> {
+    const stored = await readChannelSettings(this.#ctx);
+    if (!stored) return { providers: this.#providers, rate: this.#rate };
+    const key = JSON.stringify(stored);
+    if (this.#fromSettings?.key !== key) this.#fromSettings = { key, providers: providersFrom(stored, this.#smtp), rate: ratesFrom(stored) };
+    return this.#fromSettings;
   }
 
   start(): void {
@@ -121,23 +144,24 @@ export class MessageDispatcher {
 
   async #round(): Promise<number> {
     let tried = 0;
+    const { providers, rate } = await this.#current();
     for (const channel of MESSAGE_CHANNELS) {
       const now = this.#now();
       let limit = this.#batch;
-      const perMinute = this.#rate[channel];
+      const perMinute = rate[channel];
       if (perMinute !== undefined) {
         const used = await this.#ctx.store.countMessagesSentSince(channel, new Date(now.getTime() - 60_000).toISOString());
         limit = Math.min(limit, Math.max(0, perMinute - used));
       }
       if (!limit) continue;
       const leased = await this.#ctx.store.leaseMessageRecipients(this.owner, channel, now.toISOString(), new Date(now.getTime() + this.#leaseMs).toISOString(), limit);
-      await Promise.all(leased.map((r) => this.#send(r)));
+      await Promise.all(leased.map((r) => this.#send(r, providers[channel])));
       tried += leased.length;
     }
     return tried;
   }
 
-  async #send(r: StoredRecipient): Promise<void> {
+  async #send(r: StoredRecipient, provider: MessageProvider): Promise<void> {
     const customer = await this.#ctx.store.getCustomer(r.customerId);
     const at = this.#now().toISOString();
     const base = { attempts: r.attempts, updatedAt: at };
@@ -149,7 +173,6 @@ export class MessageDispatcher {
       await this.#finish(r, { ...base, status: 'skipped', skipReason: reason ?? 'no_contact', nextAttemptAt: null });
       return;
     }
-    const provider = this.#providers[r.channel];
     const message = { id: r.id, channel: r.channel, customerId: r.customerId, to: to ?? '', subject: r.subject, text: r.text };
     try {
       const receipt = r.channel === 'push' ? await sendToDevices(provider, message, devices) : await provider.send(message);

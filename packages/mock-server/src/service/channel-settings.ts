@@ -1,0 +1,102 @@
+import { MESSAGE_CHANNELS, type ChannelSettings, type ChannelSettingsUpdate, type FieldIssue, type MessageChannel } from '@clientela/core/schemas';
+import type { Locale } from '@clientela/core/i18n';
+import type { ServerContext } from '../context.js';
+import { fail422, fieldIssue } from '../http/problem.js';
+import { DevelopmentProvider, type MessageProvider } from './message-providers.js';
+import { WebhookMessageProvider } from './webhook-message-provider.js';
+
+// Channel settings (#17 §2): which provider sends each channel, and how fast, kept in the store so
+// every server process sends the same way and a change made in the admin holds at once. Secrets
+// are stored as given (the store is the server's own) and never answered: reads mask them.
+
+/** Where the settings live in the store's meta. */
+export const CHANNEL_SETTINGS_KEY = 'settings:channels';
+
+/** The settings as stored: the update's shape, secrets included. */
+export type StoredChannelSettings = {
+  email: Omit<ChannelSettingsUpdate['email'], 'password'> & { password?: string | undefined };
+} & Record<'sms' | 'whatsapp' | 'push', Omit<ChannelSettingsUpdate['sms'], 'secret'> & { secret?: string | undefined }>;
+
+/** Every channel through the development provider, no limit: what a store starts with. */
+export function defaultChannelSettings(): StoredChannelSettings {
+  return { email: { provider: 'development' }, sms: { provider: 'development' }, whatsapp: { provider: 'development' }, push: { provider: 'development' } };
+}
+
+export async function readChannelSettings(ctx: ServerContext): Promise<StoredChannelSettings | undefined> {
+  return ctx.store.getMeta<StoredChannelSettings>(CHANNEL_SETTINGS_KEY);
+}
+
+/** `••••••ab12`: enough to recognise a secret, not to use it. */
+function mask(secret: string | undefined): string | undefined {
+  return secret ? `••••••${secret.slice(-4)}` : undefined;
+}
+
+/** The settings as answered: secrets masked. */
+export function publicChannelSettings(s: StoredChannelSettings): ChannelSettings {
+  const { password, ...email } = s.email;
+  const gateway = (ch: 'sms' | 'whatsapp' | 'push') => {
+    const { secret, ...rest } = s[ch];
+    return { ...rest, ...(secret ? { secretMasked: mask(secret)! } : {}) };
+  };
+  return { email: { ...email, ...(password ? { passwordMasked: mask(password)! } : {}) }, sms: gateway('sms'), whatsapp: gateway('whatsapp'), push: gateway('push') };
+}
+
+/**
+ * The update applied to what is stored: a secret left out keeps the stored one; what a provider
+ * needs is required (SMTP: host, port, sender; webhook: URL and a signing secret), 422 otherwise.
+ */
+export function applyChannelUpdate(current: StoredChannelSettings | undefined, body: ChannelSettingsUpdate, locale: Locale): StoredChannelSettings {
+  const issues: FieldIssue[] = [];
+  const password = body.email.password ?? current?.email.password;
+  const email = { ...body.email, ...(password ? { password } : {}) };
+  if (email.provider === 'smtp') {
+    for (const f of ['host', 'port', 'from'] as const) if (email[f] === undefined || email[f] === '') issues.push(fieldIssue(`email.${f}`, 'required', locale));
+  }
+  const gateway = (ch: 'sms' | 'whatsapp' | 'push') => {
+    const secret = body[ch].secret ?? current?.[ch].secret;
+    const out = { ...body[ch], ...(secret ? { secret } : {}) };
+    if (out.provider === 'webhook') {
+      if (!out.url) issues.push(fieldIssue(`${ch}.url`, 'required', locale));
+      if (!out.secret) issues.push(fieldIssue(`${ch}.secret`, 'required', locale));
+    }
+    return out;
+  };
+  const next = { email, sms: gateway('sms'), whatsapp: gateway('whatsapp'), push: gateway('push') };
+  if (issues.length) fail422(issues);
+  return next;
+}
+
+/** Makes an SMTP provider (Node only: the browser build of the server has none). */
+export type SmtpFactory = (options: { host: string; port: number; secure?: boolean; auth?: { user: string; pass: string }; from: string }) => MessageProvider;
+
+/**
+ * The providers the stored settings name, per channel (`undefined`: the channel was not set, so
+ * the dispatcher's own choice stands). SMTP without a factory (the browser) stays in development.
+ */
+export function providersFrom(s: StoredChannelSettings, smtp: SmtpFactory | undefined): Record<MessageChannel, MessageProvider> {
+  const dev = new DevelopmentProvider();
+  const out = {} as Record<MessageChannel, MessageProvider>;
+  for (const ch of MESSAGE_CHANNELS) {
+    if (ch === 'email') {
+      const e = s.email;
+      out.email =
+        e.provider === 'smtp' && smtp && e.host && e.port && e.from
+          ? smtp({ host: e.host, port: e.port, secure: e.secure ?? e.port === 465, ...(e.user ? { auth: { user: e.user, pass: e.password ?? '' } } : {}), from: e.from })
+          : dev;
+    } else {
+      const g = s[ch];
+      out[ch] = g.provider === 'webhook' && g.url && g.secret ? new WebhookMessageProvider({ url: g.url, secret: g.secret }) : dev;
+    }
+  }
+  return out;
+}
+
+/** The rate per minute of each channel that has one. */
+export function ratesFrom(s: StoredChannelSettings): Partial<Record<MessageChannel, number>> {
+  const out: Partial<Record<MessageChannel, number>> = {};
+  for (const ch of MESSAGE_CHANNELS) {
+    const r = s[ch].ratePerMinute;
+    if (r) out[ch] = r;
+  }
+  return out;
+}
