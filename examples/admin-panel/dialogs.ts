@@ -6,6 +6,7 @@ import '@clientela/elements/customer-form';
 import '@clientela/elements/registration-settings';
 import { unitSettings } from './units-settings.js';
 import { apiKeySettings } from './api-keys-settings.js';
+import { channelSettings } from './channel-settings.js';
 import { adminClient } from '../admin-client.js';
 import { lang } from '../shared.js';
 
@@ -66,12 +67,12 @@ export function openCategories(): HTMLDialogElement {
   return openDialog(t('categories'), manager, 'categories-dialog');
 }
 
-/** Opens the settings: which registration fields are required, the business's units and the API keys. */
+/** Opens the settings: which registration fields are required, the business's units, the sending channels and the API keys. */
 export function openSettings(): HTMLDialogElement {
   const settings = document.createElement('cl-registration-settings');
   settings.client = client;
   const content = document.createElement('div');
-  content.append(settings, unitSettings(client), apiKeySettings(client));
+  content.append(settings, unitSettings(client), channelSettings(client), apiKeySettings(client));
   return openDialog(t('settings'), content, 'settings-dialog');
 }
 
