@@ -1,6 +1,6 @@
 import type { ImportReport } from '@clientela/core';
 import { isApiError } from '@clientela/core/errors';
-import { fieldLabel } from '@clientela/core/i18n';
+import { CONSENT_CHANNEL_LABELS, fieldLabel } from '@clientela/core/i18n';
 import { html, nothing } from 'lit';
 import { ImportCompleteEvent } from '../events/events.js';
 import { ClientelaElement, type ClientModule } from '../internal/clientela-element.js';
@@ -237,6 +237,11 @@ export class CustomerImport extends ClientelaElement<CustomerImportClient> {
   #preview(r: ImportReport) {
     const t = this.#t;
     const rows = r.rows.slice(0, this.previewRows);
+    // The consent a row writes (LGPD: it becomes records of source "import"), when the sheet has consent columns.
+    const consent = rows.some((row) => row.marketingConsent);
+    const channels = CONSENT_CHANNEL_LABELS[this.resolvedLocale];
+    const consentText = (c: NonNullable<ImportReport['rows'][number]['marketingConsent']>) =>
+      (['email', 'sms', 'whatsapp'] as const).filter((ch) => c[ch]).map((ch) => channels[ch]).join(', ') || t('consentNone');
     return html`<div class="scroll" tabindex="0" role="region" aria-labelledby="preview-caption">
       <table part="preview">
         <caption id="preview-caption">${t('previewCaption', { n: rows.length })}</caption>
@@ -246,6 +251,7 @@ export class CustomerImport extends ClientelaElement<CustomerImportClient> {
             <th scope="col">${t('name')}</th>
             <th scope="col">${t('document')}</th>
             <th scope="col">${t('outcome')}</th>
+            ${consent ? html`<th scope="col">${t('consent')}</th>` : nothing}
           </tr>
         </thead>
         <tbody>
@@ -255,6 +261,7 @@ export class CustomerImport extends ClientelaElement<CustomerImportClient> {
               <td>${row.name ?? ''}</td>
               <td class="mono">${row.document ?? ''}</td>
               <td><span class="outcome ${row.outcome}">${t(`o_${row.outcome}`)}</span></td>
+              ${consent ? html`<td data-consent>${row.marketingConsent ? consentText(row.marketingConsent) : '—'}</td>` : nothing}
             </tr>`,
           )}
         </tbody>

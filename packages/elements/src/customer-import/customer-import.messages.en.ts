@@ -15,4 +15,5 @@ export const table: Record<Key, string> = {
     created: 'Created', updated: 'Updated', unchanged: 'Unchanged', rejected: 'Rejected',
     downloadRejected: 'Download rejected rows (CSV)', failed: 'Could not read the spreadsheet.', retry: 'Try again', uploadFailed: 'Could not send the spreadsheet.',
     allUnchanged: 'Every customer in this spreadsheet is already up to date.', file: 'File', errorsCol: 'Errors', progress: 'Progress',
+    consent: 'Accepts messages by', consentNone: 'No channel',
 };

@@ -15,4 +15,5 @@ export const table: Record<Key, string> = {
     created: 'Creados', updated: 'Actualizados', unchanged: 'Sin cambios', rejected: 'Rechazados',
     downloadRejected: 'Descargar filas rechazadas (CSV)', failed: 'No se pudo leer la planilla.', retry: 'Intentar de nuevo', uploadFailed: 'No se pudo enviar la planilla.',
     allUnchanged: 'Todos los clientes de esta planilla ya están actualizados.', file: 'Archivo', errorsCol: 'Errores', progress: 'Progreso',
+    consent: 'Acepta recibir por', consentNone: 'Ningún canal',
 };

@@ -4,7 +4,8 @@ export type Key =
   | 'title' | 'intro' | 'template' | 'templateCsv' | 'templateXlsx' | 'drop' | 'choose' | 'wrongType' | 'checking' | 'importing'
   | 'summary' | 'preview' | 'previewCaption' | 'row' | 'name' | 'document' | 'outcome' | 'o_create' | 'o_update' | 'o_unchanged' | 'o_reject'
   | 'errors' | 'errorsCaption' | 'field' | 'message' | 'noErrors' | 'confirm' | 'confirmNone' | 'another' | 'cancel' | 'done'
-  | 'created' | 'updated' | 'unchanged' | 'rejected' | 'downloadRejected' | 'failed' | 'retry' | 'uploadFailed' | 'allUnchanged' | 'file' | 'errorsCol' | 'progress';
+  | 'created' | 'updated' | 'unchanged' | 'rejected' | 'downloadRejected' | 'failed' | 'retry' | 'uploadFailed' | 'allUnchanged' | 'file' | 'errorsCol' | 'progress'
+  | 'consent' | 'consentNone';
 
 /** The pt-BR words of `<cl-customer-import>`, bundled with it; en and es load on first use (one file each). */
 const ptBR: Record<Key, string> = {
@@ -21,6 +22,7 @@ const ptBR: Record<Key, string> = {
     created: 'Criados', updated: 'Atualizados', unchanged: 'Sem alteração', rejected: 'Rejeitados',
     downloadRejected: 'Baixar linhas rejeitadas (CSV)', failed: 'Não foi possível ler a planilha.', retry: 'Tentar novamente', uploadFailed: 'Não foi possível enviar a planilha.',
     allUnchanged: 'Todos os clientes desta planilha já estão atualizados.', file: 'Arquivo', errorsCol: 'Erros', progress: 'Progresso',
+    consent: 'Aceita receber por', consentNone: 'Nenhum canal',
 };
 
 /** Every language of the element: pt-BR now, en and es fetched once when an element asks for them. */

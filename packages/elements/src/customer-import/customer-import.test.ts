@@ -248,19 +248,29 @@ describe('<cl-customer-import> against the mock server', () => {
     const { serverClients, uniqueSeed } = await import('../internal/test-helpers.js');
     const { secret } = await serverClients();
     const seed = uniqueSeed();
-    const lines = [['CPF/CNPJ', 'Nome (primeiro)', 'Sobrenome', 'E-mail']];
-    for (let i = 0; i < 5; i++) lines.push([validCpf(seed + i * 7919), 'Importe', `Real ${seed} ${i}`, `imp.${seed}.${i}@example.com`]);
-    lines.push(['123.456.789-00', 'Ruim', `Real ${seed}`, 'x@example.com']);
+    const lines = [['CPF/CNPJ', 'Nome (primeiro)', 'Sobrenome', 'E-mail', 'Aceita e-mail', 'Aceita WhatsApp']];
+    const answers = [['Sim', 'sim'], ['não', '1'], ['0', 'false'], ['', ''], ['TRUE', 'Não']];
+    for (let i = 0; i < 5; i++) lines.push([validCpf(seed + i * 7919), 'Importe', `Real ${seed} ${i}`, `imp.${seed}.${i}@example.com`, ...answers[i]!]);
+    lines.push(['123.456.789-00', 'Ruim', `Real ${seed}`, 'x@example.com', '', '']);
     const file = new File([toCsv(lines)], `real-${seed}.csv`, { type: 'text/csv' });
     const el = await fixture<CustomerImport>(html`<cl-customer-import .client=${secret}></cl-customer-import>`);
     await el.choose(file);
     await settled(el);
     expect(el.report).to.include({ dryRun: true, totalRows: 6, created: 5, rejected: 1 });
     expect([...el.shadowRoot!.querySelectorAll('[part=errors] tbody tr')].map((r) => (r as HTMLElement).dataset['row'])).to.include('7');
+    // The preview says what each row consents to; a row whose consent cells are empty writes none ("—").
+    expect([...el.shadowRoot!.querySelectorAll('[part=preview] thead th')].map((th) => th.textContent)).to.include('Aceita receber por');
+    expect([...el.shadowRoot!.querySelectorAll('[part=preview] [data-consent]')].map((td) => td.textContent)).to.deep.equal([
+      'E-mail, WhatsApp', 'WhatsApp', 'Nenhum canal', '—', 'E-mail', '—',
+    ]);
+    await expect(el).to.be.accessible();
     $(el, '[data-action=confirm]').click();
     await settled(el);
     expect($(el, '[data-count=created]').textContent).to.equal('5');
-    expect((await secret.customers.list({ q: `Real ${seed}` })).total).to.equal(5);
+    const imported = (await secret.customers.list({ q: `Real ${seed}`, sort: 'name' })).items;
+    expect(imported).to.have.length(5);
+    const history = await secret.consents.history(imported[0]!.id);
+    expect(history.items.map((r) => `${r.channel}:${r.granted}:${r.source}`).sort()).to.deep.equal(['email:true:import', 'whatsapp:true:import']);
     $(el, '[data-action=another]').click();
     await el.updateComplete;
     await el.choose(file);
