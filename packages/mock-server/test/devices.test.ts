@@ -105,6 +105,29 @@ describe.each(everyServer('devices', { now: () => new Date(clock.ms), messages: 
     expect((await call(s, 'GET', '/v1/public/me/devices', as(s, bia.token))).json.items).toEqual([]);
   });
 
+  it('a merge moves the merged record\'s devices to the survivor; an erasure removes the person\'s devices', async () => {
+    clock.ms = START;
+    const s = await open();
+    opened.push(s);
+    const ana = await shopper(s, 'Ana');
+    const old = await shopper(s, 'Ana');
+    for (const [who, token] of [[ana, TOKEN_A], [old, TOKEN_B]] as const) {
+      clock.ms += 1000;
+      expect((await call(s, 'POST', '/v1/public/me/devices', as(s, who.token, { body: { token, platform: 'android', appName: 'Loja' } }))).status).toBe(201);
+    }
+    const merged = await call(s, 'POST', '/v1/customers/merge', { body: { merges: [{ survivorId: ana.id, mergedId: old.id }] } });
+    expect(merged.status, merged.text).toBe(200);
+    expect((await call(s, 'GET', `/v1/customers/${ana.id}/devices`)).json.items.map((d: { tokenEnd: string }) => d.tokenEnd).sort()).toEqual([TOKEN_A.slice(-6), TOKEN_B.slice(-6)].sort());
+    expect((await call(s, 'GET', `/v1/customers/${old.id}/devices`)).json.items).toEqual([]);
+
+    const erased = await call(s, 'POST', `/v1/customers/${ana.id}/anonymize`, { body: { confirmation: 'ANONIMIZAR' } });
+    expect(erased.status, erased.text).toBe(200);
+    expect((await call(s, 'GET', `/v1/customers/${ana.id}/devices`)).json.items).toEqual([]);
+    // The token is free again: another account may register it as new.
+    const bia = await shopper(s, 'Bia');
+    expect((await call(s, 'POST', '/v1/public/me/devices', as(s, bia.token, { body: { token: TOKEN_A, platform: 'android', appName: 'Loja' } }))).status).toBe(201);
+  });
+
   it('counts push recipients by app, sends one signed POST per device token, and skips a customer who removed the app before the send', async () => {
     clock.ms = START;
     const s = await open();
