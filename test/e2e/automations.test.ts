@@ -21,7 +21,7 @@ it('creates a welcome automation, sees it deliver to a new customer, previews an
   expect(page.url()).toContain('#automacoes');
 
   const name = `Boas-vindas ${run}`;
-  await manager.getByLabel('Nome').fill(name);
+  await manager.locator('#f-name').fill(name); // the form's own field (the filter builder inside has a 'Nome' of its own)
   await manager.getByLabel('Quando').selectOption({ label: 'Cliente cadastrado (boas-vindas)' });
   await manager.getByLabel('Assunto').fill('Bem-vindo, {{primeiroNome}}!');
   await manager.getByLabel('Mensagem').fill('Que bom ter você aqui, {{primeiroNome}}.');

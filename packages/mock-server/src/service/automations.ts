@@ -1,7 +1,8 @@
 import { customerDisplayName } from '@clientela/core/format';
-import { countsAsPurchase, FILTER_TIME_ZONE, type AutomationFigures, type AutomationTrigger, type Customer, type CreditEntry, type MessageChannel } from '@clientela/core/schemas';
+import { countsAsPurchase, FILTER_TIME_ZONE, type AutomationFigures, type AutomationTrigger, type Customer, type CreditEntry, type MessageChannel, type MessageRecipientStatus } from '@clientela/core/schemas';
 import { inTransaction, newId, type ServerContext } from '../context.js';
-import type { CustomerQuery, StoredAutomation, StoredMessageBatch, StoredRecipient } from '../store/types.js';
+import type { AutomationOccasion, CustomerQuery, StoredAutomation, StoredMessageBatch, StoredRecipient } from '../store/types.js';
+import { hash32 } from '../seed/prng.js';
 import { creditsFromLedger } from './credits.js';
 import { toQuery } from './customers.js';
 import { countInto, emptyCounts, renderFor, skipReasonNow } from './messages.js';
@@ -162,7 +163,7 @@ export const AUTOMATION_KEY_ID = 'automation';
 export async function actOn(ctx: ServerContext, flow: StoredAutomation, due: DueOccasion): Promise<boolean> {
   return inTransaction(ctx, async (t) => {
     const at = t.now().toISOString();
-    const messageId = newId('msg');
+    const messageId = dailyBatchId(flow, t.now());
     const recipientId = newId('mr');
     if (!(await t.store.claimAutomationOccasion({ automationId: flow.id, occasion: occasionKey(due), customerId: due.customer.id, messageId, recipientId, at }))) return false;
     // Read again inside the transaction: consent or status may have changed since the scan.
@@ -196,26 +197,54 @@ export async function actOn(ctx: ServerContext, flow: StoredAutomation, due: Due
       automationId: flow.id,
       createdAt: at,
     };
-    await t.store.insertMessageBatch(batch, [row]);
+    await t.store.addToMessageBatch(batch, row);
     return true;
   });
+}
+
+/** The São Paulo calendar day of an instant (`2026-11-22`): a store's day, whatever the server's zone. */
+const storeDay = new Intl.DateTimeFormat('en-CA', { timeZone: FILTER_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/**
+ * The batch a flow's message of `at` goes into: one per flow, day (São Paulo) and content, so the
+ * message log lists a flow's day as one batch with its recipients instead of one batch each; a
+ * text edited during the day starts a batch of its own.
+ */
+export function dailyBatchId(flow: Pick<StoredAutomation, 'id' | 'channel' | 'subject' | 'text'>, at: Date): string {
+  const content = hash32(`${flow.channel}\u0000${flow.subject ?? ''}\u0000${flow.text}`).toString(36);
+  return `msg_${flow.id}_${storeDay.format(at).replaceAll('-', '')}_${content}`;
+}
+
+/** Each of these recipients' status, read batch by batch (a day's batch holds several occasions' rows). */
+async function recipientStatuses(t: ServerContext, occasions: readonly AutomationOccasion[]): Promise<Map<string, MessageRecipientStatus>> {
+  const out = new Map<string, MessageRecipientStatus>();
+  for (const messageId of new Set(occasions.map((o) => o.messageId))) {
+    for (let after: number | undefined; ; ) {
+      const page = await t.store.listMessageRecipients({ messageId, afterSeq: after, limit: 500 });
+      for (const r of page.items) out.set(r.id, r.status);
+      const last = page.items.at(-1);
+      if (!page.hasMore || !last) break;
+      after = last.seq;
+    }
+  }
+  return out;
 }
 
 /** A flow's figures, from its occasions, their outbox rows and the recipients' stored orders. */
 export async function figuresOf(t: ServerContext, automationId: string): Promise<AutomationFigures> {
   const occasions = await t.store.listAutomationOccasions(automationId);
-  const progress = await t.store.messageProgress(occasions.map((o) => o.messageId));
+  const statuses = await recipientStatuses(t, occasions);
   const figures: AutomationFigures = { occasions: occasions.length, sent: 0, delivered: 0, failed: 0, skipped: 0, orders: 0 };
   // Orders are counted once each, however many of the flow's messages preceded them.
   const counted = new Set<string>();
   for (const o of occasions) {
-    const p = progress.get(o.messageId);
-    if (!p) continue;
-    figures.sent += p.sent + p.delivered;
-    figures.delivered += p.delivered;
-    figures.failed += p.failed;
-    figures.skipped += p.skipped;
-    if (!p.sent && !p.delivered) continue;
+    const status = statuses.get(o.recipientId);
+    if (!status) continue;
+    if (status === 'sent' || status === 'delivered') figures.sent++;
+    if (status === 'delivered') figures.delivered++;
+    if (status === 'failed') figures.failed++;
+    if (status === 'skipped') figures.skipped++;
+    if (status !== 'sent' && status !== 'delivered') continue;
     const from = o.at;
     const until = new Date(Date.parse(o.at) + AUTOMATION_ORDER_WINDOW_MS).toISOString();
     let after: { placedAt: string; id: string } | undefined;

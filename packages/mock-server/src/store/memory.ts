@@ -912,6 +912,16 @@ export class MemoryStore implements SyncStore {
     }
   }
 
+  addToMessageBatch(batch: Omit<StoredMessageBatch, 'seq'>, recipient: Omit<StoredRecipient, 'seq'>): void {
+    const i = this.batches.findIndex((x) => x.id === batch.id);
+    if (i < 0) return this.insertMessageBatch({ ...batch, counts: { ...batch.counts } }, [recipient]);
+    const b = this.batches[i]!;
+    this.batches[i] = { ...b, counts: addCounts(b.counts, batch.counts) };
+    const row = { ...recipient, seq: this.recipients.length + 1 };
+    this.recipients.push(row);
+    this.recipientsById.set(row.id, row);
+  }
+
   listMessageBatches({ beforeSeq, limit }: { beforeSeq?: number | undefined; limit: number }): { items: StoredMessageBatch[]; hasMore: boolean } {
     const items = this.batches.filter((b) => beforeSeq === undefined || b.seq < beforeSeq).reverse().slice(0, limit + 1);
     const hasMore = items.length > limit;
@@ -1233,4 +1243,9 @@ function withoutLease(d: StoredDelivery & { lease?: unknown }): StoredDelivery {
 function recipientWithoutLease(r: StoredRecipient & { lease?: unknown }): StoredRecipient {
   const { lease: _lease, ...rest } = r;
   return rest;
+}
+
+/** Two batches' counts added up, field by field. */
+function addCounts(a: StoredMessageBatch['counts'], b: StoredMessageBatch['counts']): StoredMessageBatch['counts'] {
+  return { matched: a.matched + b.matched, recipients: a.recipients + b.recipients, noConsent: a.noConsent + b.noConsent, noContact: a.noContact + b.noContact, inactive: a.inactive + b.inactive };
 }

@@ -1014,6 +1014,23 @@ export class PostgresStore implements Store {
     }
   }
 
+  async addToMessageBatch(batch: Omit<StoredMessageBatch, 'seq'>, recipient: Omit<StoredRecipient, 'seq'>): Promise<void> {
+    // One statement: two processes adding to the day's batch at once meet on its unique id, and
+    // the second adds its counts to the first's row instead of failing.
+    await this.#q(
+      `INSERT INTO message_batches (id, data) VALUES ($1, $2)
+       ON CONFLICT (id) DO UPDATE SET data = jsonb_set(message_batches.data::jsonb, '{counts}',
+         (SELECT jsonb_object_agg(k, coalesce((message_batches.data::jsonb -> 'counts' ->> k)::int, 0) + (excluded.data::jsonb -> 'counts' ->> k)::int)
+            FROM jsonb_object_keys(excluded.data::jsonb -> 'counts') AS k))::text`,
+      [batch.id, JSON.stringify(batch)],
+    );
+    const r = recipient;
+    await this.#q(
+      'INSERT INTO message_recipients (id, message_id, customer_id, channel, status, next_attempt_at, sent_at, data) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)',
+      [r.id, r.messageId, r.customerId, r.channel, r.status, r.nextAttemptAt, r.sentAt ?? null, recipientData(r)],
+    );
+  }
+
   async listMessageBatches({ beforeSeq, limit }: { beforeSeq?: number | undefined; limit: number }): Promise<{ items: StoredMessageBatch[]; hasMore: boolean }> {
     const rows = (
       await this.#q<{ seq: string; data: string }>(

@@ -883,6 +883,20 @@ export class SqliteStore implements SyncStore {
     for (const r of recipients) insert.run(r.id, r.messageId, r.customerId, r.channel, r.status, r.nextAttemptAt, r.sentAt ?? null, recipientData(r));
   }
 
+  addToMessageBatch(batch: Omit<StoredMessageBatch, 'seq'>, recipient: Omit<StoredRecipient, 'seq'>): void {
+    const current = this.getMessageBatch(batch.id);
+    if (!current) return this.insertMessageBatch(batch, [recipient]);
+    const { seq: _seq, ...rest } = current;
+    const c = current.counts;
+    const d = batch.counts;
+    const counts = { matched: c.matched + d.matched, recipients: c.recipients + d.recipients, noConsent: c.noConsent + d.noConsent, noContact: c.noContact + d.noContact, inactive: c.inactive + d.inactive };
+    this.db.prepare('UPDATE message_batches SET data = ? WHERE id = ?').run(JSON.stringify({ ...rest, counts }), batch.id);
+    const r = recipient;
+    this.db
+      .prepare('INSERT INTO message_recipients (id, message_id, customer_id, channel, status, next_attempt_at, sent_at, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(r.id, r.messageId, r.customerId, r.channel, r.status, r.nextAttemptAt, r.sentAt ?? null, recipientData(r));
+  }
+
   listMessageBatches({ beforeSeq, limit }: { beforeSeq?: number | undefined; limit: number }): { items: StoredMessageBatch[]; hasMore: boolean } {
     const rows = this.db
       .prepare(`SELECT seq, data FROM message_batches${beforeSeq !== undefined ? ' WHERE seq < ?' : ''} ORDER BY seq DESC LIMIT ?`)

@@ -524,6 +524,10 @@ export class SyncStoreAdapter implements Store {
     return this.#run(() => this.inner.transaction(() => this.inner.moveCustomerRecords(fromId, toId)));
   }
 
+  addToMessageBatch(batch: Omit<StoredMessageBatch, 'seq'>, recipient: Omit<StoredRecipient, 'seq'>): Promise<void> {
+    return this.#run(() => this.inner.transaction(() => this.inner.addToMessageBatch(batch, recipient)));
+  }
+
   // ---- push devices (#17) ----
   saveDevice(device: StoredDevice): Promise<{ device: StoredDevice; movedFrom?: string | undefined }> {
     return this.#run(() => {

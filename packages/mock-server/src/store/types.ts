@@ -467,6 +467,12 @@ export interface Store {
   finishMessageRecipient(id: string, owner: string, outcome: RecipientOutcome): Promise<boolean>;
   /** How many recipients of `channel` a provider took at or after `since` (for the rate limit, across processes). */
   countMessagesSentSince(channel: MessageChannel, since: string): Promise<number>;
+  /**
+   * Automated messages (#17 §4): adds one recipient to the batch with this id, creating the batch
+   * as given when there is none; otherwise the given counts are added to the batch's. One batch per
+   * flow and day thus gathers that day's messages, also when several processes add at once.
+   */
+  addToMessageBatch(batch: Omit<StoredMessageBatch, 'seq'>, recipient: Omit<StoredRecipient, 'seq'>): Promise<void>;
 
   // ---- automations (#17 §3) ----
   /** Every flow, in the order created. */
@@ -667,6 +673,7 @@ export interface SyncStore {
   leaseMessageRecipients(owner: string, channel: MessageChannel, now: string, leaseUntil: string, limit: number): StoredRecipient[];
   finishMessageRecipient(id: string, owner: string, outcome: RecipientOutcome): boolean;
   countMessagesSentSince(channel: MessageChannel, since: string): number;
+  addToMessageBatch(batch: Omit<StoredMessageBatch, 'seq'>, recipient: Omit<StoredRecipient, 'seq'>): void;
 
   // ---- automations (#17 §3) (see Store; the adapter adds version checks, claims and the newer-cart rule) ----
   listAutomations(): StoredAutomation[];
