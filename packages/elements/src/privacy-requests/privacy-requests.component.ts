@@ -1,7 +1,7 @@
-import type { PrivacyRequest, PrivacyRequestStatus } from '@clientela/core';
+import type { PrivacyRequest, PrivacyRequestStatus, PrivacyRequestType } from '@clientela/core';
 import { isApiError } from '@clientela/core/errors';
 import { PRIVACY_REQUEST_STATUS_LABELS, PRIVACY_REQUEST_TYPE_LABELS } from '@clientela/core/i18n';
-import { ANONYMIZE_CONFIRMATION, PRIVACY_REQUEST_STATUSES, privacyDaysLeft } from '@clientela/core/rules';
+import { ANONYMIZE_CONFIRMATION, PRIVACY_REQUEST_STATUSES, PRIVACY_REQUEST_TYPES, privacyDaysLeft } from '@clientela/core/rules';
 import { html, nothing, type PropertyValues } from 'lit';
 import { ClientelaElement, type ClientModule } from '../internal/clientela-element.js';
 import { saveBlob } from '../internal/download.js';
@@ -18,7 +18,8 @@ import { styles } from './privacy-requests.styles.js';
  * (15 days, art. 19: days left, or overdue), its status and who handled it. A request is started,
  * completed or refused from its row; an access or portability request downloads the person's
  * archive; an anonymization or deletion request is completed by anonymizing the customer, after
- * typing the confirmation word.
+ * typing the confirmation word. With `customer-id`, the queue is that customer's, and the store
+ * opens a request on their behalf (one they made by phone, e-mail or at the counter).
  *
  * @event change - A request was handled or a customer anonymized.
  *
@@ -35,6 +36,9 @@ export class PrivacyRequests extends ClientelaElement<PrivacyRequestsClient> {
   static override properties = {
     ...ClientelaElement.properties,
     status: { type: String, reflect: true },
+    customerId: { type: String, attribute: 'customer-id' },
+    customerName: { type: String, attribute: 'customer-name' },
+    _newType: { state: true },
     _items: { state: true },
     _next: { state: true },
     _busy: { state: true },
@@ -45,6 +49,11 @@ export class PrivacyRequests extends ClientelaElement<PrivacyRequestsClient> {
 
   /** Shows only requests in this status (empty: all). */
   declare status: PrivacyRequestStatus | '';
+  /** Shows only this customer's requests, and the form to open one on their behalf. */
+  declare customerId: string | undefined;
+  /** The customer's name, for the form's heading. */
+  declare customerName: string | undefined;
+  declare private _newType: PrivacyRequestType;
   declare private _items: PrivacyRequest[] | undefined;
   declare private _next: string | null;
   declare private _busy: boolean;
@@ -55,6 +64,7 @@ export class PrivacyRequests extends ClientelaElement<PrivacyRequestsClient> {
   constructor() {
     super();
     this.status = '';
+    this._newType = 'access';
     this._next = null;
     this._busy = false;
     this._message = '';
@@ -72,7 +82,12 @@ export class PrivacyRequests extends ClientelaElement<PrivacyRequestsClient> {
   }
 
   protected override willUpdate(changed: PropertyValues): void {
-    if (this.connectionChanged(changed) || changed.has('status')) void this.reload();
+    if (this.connectionChanged(changed) || changed.has('status') || changed.has('customerId')) void this.reload();
+  }
+
+  /** The list's query: the status filter, and the customer when the queue is one customer's. */
+  #query() {
+    return { ...(this.status ? { status: this.status } : {}), ...(this.customerId ? { customerId: this.customerId } : {}) };
   }
 
   /** Reads the first page again. */
@@ -80,7 +95,7 @@ export class PrivacyRequests extends ClientelaElement<PrivacyRequestsClient> {
     const api = this.api;
     if (!api) return;
     try {
-      const page = await api.privacyRequests.list(this.status ? { status: this.status } : {});
+      const page = await api.privacyRequests.list(this.#query());
       this._items = page.items;
       this._next = page.nextCursor;
     } catch (e) {
@@ -90,7 +105,7 @@ export class PrivacyRequests extends ClientelaElement<PrivacyRequestsClient> {
 
   async #more(): Promise<void> {
     if (!this.api || !this._next) return;
-    const page = await this.api.privacyRequests.list({ ...(this.status ? { status: this.status } : {}), cursor: this._next });
+    const page = await this.api.privacyRequests.list({ ...this.#query(), cursor: this._next });
     this._items = [...this.requests, ...page.items];
     this._next = page.nextCursor;
   }
@@ -124,6 +139,26 @@ export class PrivacyRequests extends ClientelaElement<PrivacyRequestsClient> {
       this._message = this.#t('downloaded', { name: r.customerName });
     } catch (e) {
       this._message = errorText(e, this.resolvedLocale);
+    } finally {
+      this._busy = false;
+    }
+  }
+
+  /** Opens a request of the chosen type on the customer's behalf (a retry opens it once: the client sends an Idempotency-Key). */
+  async #open(event: Event): Promise<void> {
+    event.preventDefault();
+    const customerId = this.customerId;
+    if (!this.api || !customerId || this._busy) return;
+    const t = this.#t;
+    const loc = this.resolvedLocale;
+    this._busy = true;
+    try {
+      const r = await this.api.privacyRequests.create({ customerId, type: this._newType });
+      this._message = t('opened_', { type: PRIVACY_REQUEST_TYPE_LABELS[loc][r.type], date: new Intl.DateTimeFormat(loc, { dateStyle: 'short' }).format(new Date(r.dueAt)) });
+      this.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+      await this.reload();
+    } catch (e) {
+      this._message = errorText(e, loc);
     } finally {
       this._busy = false;
     }
@@ -239,6 +274,18 @@ export class PrivacyRequests extends ClientelaElement<PrivacyRequestsClient> {
           </select>
         </div>
       </div>
+      ${this.customerId
+        ? html`<form class="new" part="new" aria-labelledby="new-title" @submit=${(e: Event) => void this.#open(e)}>
+            <h3 id="new-title">${this.customerName ? t('newTitle', { name: this.customerName }) : t('newTitleUnnamed')}</h3>
+            <div class="field">
+              <label for="new-type">${t('newType')}</label>
+              <select id="new-type" .value=${this._newType} @change=${(e: Event) => (this._newType = (e.target as HTMLSelectElement).value as PrivacyRequestType)}>
+                ${PRIVACY_REQUEST_TYPES.map((ty) => html`<option value=${ty} ?selected=${this._newType === ty}>${PRIVACY_REQUEST_TYPE_LABELS[loc][ty]}</option>`)}
+              </select>
+            </div>
+            <button type="submit" data-open-request ?disabled=${this._busy}>${t('newOpen')}</button>
+          </form>`
+        : nothing}
       <p class="status" role="status">${this._message}</p>
       ${items === undefined
         ? html`<p>${t('loading')}</p>`

@@ -15,4 +15,6 @@ export const table: Record<Key, string> = {
   stale: 'This request was changed by someone else. The list was reloaded; check it and try again.',
   started: 'Request of {name} in progress.', completed: 'Request of {name} completed.', rejected: 'Request of {name} refused.',
   downloaded: 'Archive of {name}’s data downloaded.', anonymized: 'Customer anonymized; the request was completed.', more: 'Load more',
+  newTitle: 'New request from {name}', newTitleUnnamed: 'New request from this customer', newType: 'Request', newOpen: 'Open request',
+  opened_: '{type} request opened. Legal deadline: {date}.',
 };

@@ -15,4 +15,6 @@ export const table: Record<Key, string> = {
   stale: 'Esta solicitud fue modificada por otra persona. La lista se recargó; revísala e inténtalo de nuevo.',
   started: 'Solicitud de {name} en curso.', completed: 'Solicitud de {name} completada.', rejected: 'Solicitud de {name} rechazada.',
   downloaded: 'Archivo con los datos de {name} descargado.', anonymized: 'Cliente anonimizado; la solicitud se completó.', more: 'Cargar más',
+  newTitle: 'Nueva solicitud de {name}', newTitleUnnamed: 'Nueva solicitud de este cliente', newType: 'Pedido', newOpen: 'Abrir solicitud',
+  opened_: 'Solicitud de {type} abierta. Plazo legal: {date}.',
 };

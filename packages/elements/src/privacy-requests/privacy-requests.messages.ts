@@ -4,7 +4,8 @@ export type Key =
   | 'title' | 'note' | 'filter' | 'all' | 'customer' | 'type' | 'status' | 'opened' | 'due' | 'openedBy' | 'handledBy' | 'actions'
   | 'shopper' | 'daysLeft' | 'dueToday' | 'overdue' | 'start' | 'complete' | 'reject' | 'download' | 'anonymize'
   | 'confirmTitle' | 'confirmText' | 'confirmLabel' | 'confirmButton' | 'cancel' | 'mismatch' | 'resolution'
-  | 'empty' | 'loading' | 'stale' | 'started' | 'completed' | 'rejected' | 'downloaded' | 'anonymized' | 'more';
+  | 'empty' | 'loading' | 'stale' | 'started' | 'completed' | 'rejected' | 'downloaded' | 'anonymized' | 'more'
+  | 'newTitle' | 'newTitleUnnamed' | 'newType' | 'newOpen' | 'opened_';
 
 /** The pt-BR words of `<cl-privacy-requests>`, bundled with it; en and es load on first use. */
 const ptBR: Record<Key, string> = {
@@ -21,6 +22,8 @@ const ptBR: Record<Key, string> = {
   stale: 'Esta solicitação foi alterada por outra pessoa. A lista foi recarregada; confira e tente de novo.',
   started: 'Solicitação de {name} em andamento.', completed: 'Solicitação de {name} concluída.', rejected: 'Solicitação de {name} recusada.',
   downloaded: 'Arquivo com os dados de {name} baixado.', anonymized: 'Cliente anonimizado; a solicitação foi concluída.', more: 'Carregar mais',
+  newTitle: 'Nova solicitação de {name}', newTitleUnnamed: 'Nova solicitação deste cliente', newType: 'Pedido', newOpen: 'Abrir solicitação',
+  opened_: 'Solicitação de {type} aberta. Prazo legal: {date}.',
 };
 
 export const catalog = lazyMessages(ptBR, (locale) =>

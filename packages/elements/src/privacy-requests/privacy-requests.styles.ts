@@ -6,6 +6,8 @@ export const styles = css`
   .note { color: var(--_muted); margin: 0 0 1rem; }
   .toolbar { display: flex; gap: 0.75rem; align-items: flex-end; margin-bottom: 0.75rem; }
   .field { display: flex; flex-direction: column; gap: 0.25rem; }
+  .new { display: flex; flex-wrap: wrap; gap: 0.75rem; align-items: flex-end; margin-bottom: 0.75rem; }
+  .new h3 { flex-basis: 100%; font-size: 1rem; margin: 0; }
   button, select { min-height: var(--_target); }
   .table-wrap { overflow-x: auto; }
   table { border-collapse: collapse; width: 100%; }

@@ -21,11 +21,23 @@ function api(options: { locale?: string } = {}) {
   add('prq_3', 'Carla Dias', 'correction', 1, 'completed', { handledBy: { keyId: 'sk', name: 'Marina' } });
   const patches: any[] = [];
   const anonymized: any[] = [];
+  const created: any[] = [];
   const { client, calls } = fakeClient(
     {
       'GET /privacy-requests': (req) => {
         const status = req.url.searchParams.get('status');
-        return json({ items: [...store.values()].filter((r) => !status || r.status === status), nextCursor: null });
+        const customerId = req.url.searchParams.get('customerId');
+        return json({ items: [...store.values()].filter((r) => (!status || r.status === status) && (!customerId || r.customerId === customerId)), nextCursor: null });
+      },
+      'POST /privacy-requests': async (req) => {
+        const body = await req.json();
+        created.push({ ...body, key: req.request.headers.get('idempotency-key') });
+        const id = `prq_new${created.length}`;
+        store.set(id, {
+          id, customerId: body.customerId, customerName: 'Ana Prudente', type: body.type, status: 'open', openedAt: iso(now), dueAt: iso(now + 15 * DAY),
+          openedBy: { keyId: 'sk', name: 'Marina' }, updatedAt: iso(now), version: 1,
+        });
+        return json(store.get(id), 201);
       },
       'PATCH /privacy-requests/:id': async (req) => {
         const r = store.get(req.path.split('/')[2]!);
@@ -51,7 +63,7 @@ function api(options: { locale?: string } = {}) {
     },
     options,
   );
-  return { client, store, patches, anonymized, calls };
+  return { client, store, patches, anonymized, created, calls };
 }
 
 async function mount(locale = 'pt-BR') {
@@ -158,5 +170,31 @@ describe('<cl-privacy-requests>', () => {
     const es = (await mount('es')).el;
     await waitUntil(() => $(es, 'h2').textContent === 'Solicitudes de titulares (LGPD)', 'the Spanish words did not load', { timeout: 5000 });
     expect(rows(es)[0]).to.contain('Acceso a los datos').and.contain('Quedan 13 días');
+  });
+
+  it('one customer\'s queue: the store opens a request on their behalf (type chosen by keyboard), with its legal deadline', async () => {
+    const server = api();
+    const el = await fixture<PrivacyRequests>(html`<cl-privacy-requests locale="pt-BR" customer-id="cus_prq_1" customer-name="Ana Prudente" .client=${server.client}></cl-privacy-requests>`);
+    await settle(el);
+    await expect(el).to.be.accessible();
+    const root = el.shadowRoot!;
+    expect(root.querySelector('#new-title')!.textContent).to.equal('Nova solicitação de Ana Prudente');
+    // Only Ana's request is listed.
+    expect([...root.querySelectorAll('tbody th')].map((th) => th.textContent)).to.deep.equal(['Ana Prudente']);
+    const select = root.querySelector<HTMLSelectElement>('#new-type')!;
+    select.focus();
+    select.value = 'portability';
+    select.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    const button = root.querySelector<HTMLButtonElement>('[data-open-request]')!;
+    button.focus();
+    await userEvent.keyboard('{Enter}');
+    await waitUntil(() => server.created.length === 1);
+    await settle(el);
+    expect(server.created[0]).to.include({ customerId: 'cus_prq_1', type: 'portability' });
+    expect(server.created[0].key, 'an Idempotency-Key, so a retry opens one request').to.be.a('string');
+    const due = new Intl.DateTimeFormat('pt-BR', { dateStyle: 'short' }).format(new Date(Date.now() + 15 * DAY));
+    expect(root.querySelector('[role=status]')!.textContent).to.equal(`Solicitação de Portabilidade aberta. Prazo legal: ${due}.`);
+    expect([...root.querySelectorAll('tbody tr td:first-of-type')].map((td) => td.textContent)).to.include('Portabilidade');
   });
 });
