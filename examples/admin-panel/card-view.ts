@@ -2,12 +2,15 @@
 // (`cl-customer-open`) or from the credits wallet. "Edit" bubbles up as `cl-customer-edit`, which
 // dialogs.ts answers with the customer form; its `cl-customer-saved` refreshes the card.
 import '@clientela/elements/customer-card';
+import { customerDisplayName } from '@clientela/core';
 import { adminClient } from '../admin-client.js';
+import { openPrivacyFor } from './privacy-view.js';
 import { lang } from '../shared.js';
 
 const client = adminClient();
 const aside = document.querySelector<HTMLElement>('#detail')!;
 const closeLabel: Record<string, string> = { 'pt-BR': 'Fechar', en: 'Close', es: 'Cerrar' };
+const privacyLabel: Record<string, string> = { 'pt-BR': 'Solicitação LGPD', en: 'LGPD request', es: 'Solicitud LGPD' };
 
 /**
  * The storefront account page, where the access link lands (`?token=` is added by the card).
@@ -34,7 +37,9 @@ style.textContent = `
     #detail:not([hidden]) { inset: 0; width: 100vw; padding: 0 0.75rem 1.5rem; border-left: 0; box-shadow: none; }
     #detail .detail-close { position: sticky; top: 0; z-index: 2; float: none; display: block; margin: 0 0 0.5rem auto;
       background: var(--cl-color-surface, Canvas); }
+    #detail .detail-action { position: static; }
   }
+  #detail .detail-action { margin-right: 0.5rem; }
 `;
 document.head.append(style);
 
@@ -50,6 +55,16 @@ export function openCustomerCard(id: string): void {
     close.className = 'detail-close';
     close.textContent = closeLabel[lang] ?? closeLabel['pt-BR']!;
     close.addEventListener('click', closeCustomerCard);
+    // The customer's data-subject requests (LGPD): opened on their behalf from their card.
+    const privacy = document.createElement('button');
+    privacy.type = 'button';
+    privacy.className = 'detail-close detail-action';
+    privacy.dataset['action'] = 'privacy';
+    privacy.textContent = privacyLabel[lang] ?? privacyLabel['pt-BR']!;
+    privacy.addEventListener('click', () => {
+      const c = aside.querySelector('cl-customer-card')?.customer;
+      if (c) openPrivacyFor(c.id, customerDisplayName(c));
+    });
     card = document.createElement('cl-customer-card');
     card.client = client;
     card.inviteUrl = accountPageUrl(false);
@@ -62,7 +77,7 @@ export function openCustomerCard(id: string): void {
       },
       { capture: true },
     );
-    aside.replaceChildren(close, card);
+    aside.replaceChildren(close, privacy, card);
   }
   card.customerId = id;
   aside.hidden = false;

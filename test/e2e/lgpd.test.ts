@@ -3,7 +3,8 @@
 // store's staff do them:
 //   a. consent given at registration on the storefront and revoked in "Minha conta → Privacidade"
 //      shows in the admin card's consent history with its source and the text version seen;
-//   b. "Baixar meus dados" gives an archive with the shopper's data and nothing of anyone else's;
+//   b. "Baixar meus dados" gives an archive with the shopper's data and nothing of anyone else's, and
+//      so does the archive of an access request the admin opens on a customer's behalf from the card;
 //   c. "Excluir minha conta", handled in the admin's "LGPD (titulares)" queue with the typed word,
 //      keeps the order totals and removes every personal field — from the record, an export and
 //      the search;
@@ -184,7 +185,7 @@ describe('LGPD, as a shopper and the store do it', () => {
     await admin.close();
   }, 240_000);
 
-  it('b. "Baixar meus dados" gives an archive with the shopper’s data and nothing of anyone else’s', async () => {
+  it('b. "Baixar meus dados", and an access request the admin opens on a customer’s behalf, give archives with that person’s data and nothing of anyone else’s', async () => {
     const client = api();
     const who = shopper(2, 'Bruna');
     // Someone else, close by: same family name and CEP, orders, a credit, the same message sent.
@@ -233,9 +234,48 @@ describe('LGPD, as a shopper and the store do it', () => {
       expect(otherTraces.filter((trace) => text.includes(trace)), `${name} holds another customer's data`).toEqual([]);
     }
 
-    // The admin's data log says the archive was made (by the shopper, from the storefront).
-    const admin = await openAdmin(stack, { elements: ['cl-customer-table', 'cl-audit-log'] });
-    await dataLogSentences(admin, [`Gerou o arquivo com os dados de ${who.firstName} ${who.lastName} (LGPD)`]);
+    // The admin, on the neighbour's behalf (a request made by phone): from his card, "Solicitação
+    // LGPD" → "Acesso aos dados" → open; then "Baixar dados" in its row — his archive, none of hers.
+    const admin = await openAdmin(stack, { elements: ['cl-customer-table', 'cl-customer-card', 'cl-privacy-requests', 'cl-audit-log'], acceptDownloads: true });
+    const table = admin.locator('#main cl-customer-table');
+    await table.locator('input[type=search]').fill(`Vizinho${run}`);
+    await table.locator('input[type=search]').press('Enter');
+    await table.locator(`[part~=row][data-id="${other.id}"] [data-key=createdAt]`).click();
+    const card = admin.locator('#detail cl-customer-card');
+    await expect.poll(() => card.locator('h2').textContent(), { timeout: 20_000 }).toBe(`Otávio Vizinho${run}`);
+    await admin.locator('#detail [data-action=privacy]').click();
+    const queue = admin.locator('#privacy-dialog cl-privacy-requests');
+    await expect.poll(() => queue.locator('#new-title').textContent(), { timeout: 20_000 }).toBe(`Nova solicitação de Otávio Vizinho${run}`);
+    expect(new URL(admin.url()).hash).toBe(`#lgpd/${other.id}`);
+    await queue.getByLabel('Pedido').selectOption({ label: 'Acesso aos dados' });
+    await queue.getByRole('button', { name: 'Abrir solicitação' }).click();
+    await queue.getByText('Solicitação de Acesso aos dados aberta.', { exact: false }).waitFor({ timeout: 20_000 });
+    const row = queue.locator('tbody tr', { hasText: `Otávio Vizinho${run}` });
+    expect(await row.count()).toBe(1);
+    expect(await row.locator('td').nth(0).textContent()).toBe('Acesso aos dados');
+    const hisDownload = admin.waitForEvent('download');
+    await row.getByRole('button', { name: 'Baixar dados' }).click();
+    const his = await JSZip.loadAsync(readFileSync((await (await hisDownload).path())!));
+    const hisData = JSON.parse(await his.file('data.json')!.async('string'));
+    expect(hisData.profile).toMatchObject({ id: other.id, email: other.email, document: other.document });
+    expect(hisData.orders.map((o: { number: string }) => o.number).sort()).toEqual([`O${run}-1`, `O${run}-2`]);
+    expect(hisData.privacyRequests).toEqual([expect.objectContaining({ type: 'access', status: 'open' })]);
+    for (const name of Object.keys(his.files)) {
+      const text = await his.file(name)!.async('string');
+      const hers = [mine!.id, who.email, who.document, who.lastName, `B${run}-1`].filter((trace) => text.includes(trace));
+      expect(hers, `${name} of his archive holds her data`).toEqual([]);
+    }
+    await row.getByRole('button', { name: 'Concluir' }).click();
+    await queue.getByText(`Solicitação de Otávio Vizinho${run} concluída.`).waitFor({ timeout: 20_000 });
+    await admin.locator('#privacy-dialog').getByRole('button', { name: 'Fechar' }).click();
+
+    // The admin's data log says each archive was made, the request opened and completed.
+    await dataLogSentences(admin, [
+      `Gerou o arquivo com os dados de ${who.firstName} ${who.lastName} (LGPD)`,
+      `Gerou o arquivo com os dados de Otávio Vizinho${run} (LGPD)`,
+      `Abriu uma solicitação de acesso aos dados (LGPD) de Otávio Vizinho${run}`,
+      `Mudou a solicitação de acesso aos dados (LGPD) de Otávio Vizinho${run} para concluída`,
+    ]);
     await admin.close();
   }, 240_000);
 
