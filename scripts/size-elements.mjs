@@ -38,13 +38,14 @@ const TARGETS = { 'customer-form': 40, 'customer-form (storefront)': 40, 'catego
  * with it (tokens, the element base, the client, errors) into chunks of their own: 4 more files,
  * 1.3 kB more gzip on open (measured 39.5 with the action and no dynamic import, 40.8 with it).
  * customer-card 33.1: the consent switches and "Mensagens recebidas" (the messages client call,
- * the section, its words) measured 33.0 (31.2 before).
+ * the section, its words) measured 33.0 (31.2 before); 33.8 with "App: n dispositivos" (the devices
+ * client call, its line and words in three languages).
  * core: everything 18.9: the three consent columns' labels (pt-BR/en/es) of imports and exports
  * took it just past 18.8; customer-import measured 21.8 with its preview's consent column (21.6).
  */
 const BUDGETS = {
   'customer-form': 38.4, 'customer-form (storefront)': 33.9, 'category-picker': 22.7, 'customer-table': 40.9,
-  'customer-card': 33.6, 'category-manager': 28.9, 'registration-settings': 17.9, 'account-access': 28.7,
+  'customer-card': 33.9, 'category-manager': 28.9, 'registration-settings': 17.9, 'account-access': 28.7,
   'customer-import': 21.9, 'audit-log': 26.3, 'filter-builder': 40.4, 'core: everything': 18.9,
 };
 
