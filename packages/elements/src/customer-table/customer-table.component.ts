@@ -449,9 +449,10 @@ export class CustomerTable extends ClientelaElement<CustomerTableClient> {
   #afterScroll(): void {
     this.#data.load();
     // Rows in view still loading: a fast source answers before the frame, and rendering now would
-    // build placeholders only to replace them. Render at the frame instead (placeholders if the
-    // rows have not come by then); the page's arrival renders them anyway.
-    if (this.#src.state === 'ready' && this.#src.viewMissing()) requestAnimationFrame(() => this.requestUpdate());
+    // build placeholders only to replace them. At the frame, render the placeholders only if the
+    // rows have not come by then: a page that arrived with rows in view rendered them already, and
+    // a second render in the frame that paints them changed nothing and delayed the paint.
+    if (this.#src.state === 'ready' && this.#src.viewMissing()) requestAnimationFrame(() => this.#src.viewMissing() && this.requestUpdate());
     else this.requestUpdate();
   }
 

@@ -714,6 +714,32 @@ describe('<cl-customer-table>', () => {
       expect(back.length).to.be.lessThan(8);
     });
 
+    it('renders a far jump once when its rows arrive before the frame (no second render in the frame that paints them)', async () => {
+      const el = await mount(fakeClient({ count: 100_000 }));
+      await aTimeout(300); // the parts' preload and the tab counts are done
+      let updates = 0;
+      const update = el['update'].bind(el);
+      (el as unknown as { update(c: unknown): void }).update = (changed: unknown) => {
+        updates++;
+        update(changed as never);
+      };
+      el.scrollToIndex(60_000);
+      await until(() => rows(el).some((r) => r.dataset['id'] === 'cus_0060000'), 'row 60,000');
+      // Two frames: the one that paints the rows, and the next, where a frame-time render would run.
+      for (let i = 0; i < 2; i++) await new Promise((resolve) => requestAnimationFrame(resolve));
+      expect(updates).to.equal(1);
+      expect($$(el, '.row.skeleton').length, 'no placeholder left').to.equal(0);
+    });
+
+    it('paints placeholders at the frame when the jumped-to rows are slow, then the rows', async () => {
+      let slow = false;
+      const el = await mount(fakeClient({ count: 100_000, delay: () => (slow ? 300 : 0) }));
+      slow = true;
+      el.scrollToIndex(70_000);
+      await until(() => $$(el, '.row.skeleton').some((r) => r.dataset['r'] === '70000'), 'placeholder at row 70,000');
+      await until(() => rows(el).some((r) => r.dataset['id'] === 'cus_0070000'), 'row 70,000');
+    });
+
     it('keeps the rows when a page fails during a walk, and resumes on retry', async () => {
       let failing = false;
       const el = await mount(fakeClient({ count: 20_000, fail: () => failing }));
