@@ -18,6 +18,7 @@ import { systemChecks } from './checks/system.js';
 import { unitChecks } from './checks/units.js';
 import { eventChecks } from './checks/events.js';
 import { messageChecks } from './checks/messages.js';
+import { pushChecks } from './checks/push.js';
 import { automationChecks } from './checks/automations.js';
 import { syncChecks } from './checks/sync.js';
 import { apiKeyChecks } from './checks/api-keys.js';
@@ -56,6 +57,7 @@ export const AREAS = {
   events: eventChecks,
   messages: messageChecks,
   automations: automationChecks,
+  push: pushChecks,
   'api-keys': apiKeyChecks,
   consent: consentChecks,
   privacy: privacyChecks,
