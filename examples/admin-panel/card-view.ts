@@ -30,16 +30,16 @@ style.textContent = `
   #detail:not([hidden]) { position: fixed; inset: var(--detail-top, 0) 0 0 auto; width: min(760px, 100vw); overflow: auto; box-sizing: border-box;
     padding: 1rem 1.25rem 2rem; background: var(--cl-color-surface, #fff); border-left: 1px solid var(--cl-color-border, #c9d1dc);
     box-shadow: -8px 0 24px rgb(0 0 0 / 0.12); z-index: 10; }
-  #detail .detail-close { float: right; min-height: 44px; min-width: 44px; padding: 0 1rem; font: inherit; border-radius: 6px;
+  #detail .detail-close, #detail .detail-action { float: right; min-height: 44px; min-width: 44px; padding: 0 1rem; font: inherit; border-radius: 6px;
     border: 1px solid var(--cl-color-border, #c9d1dc); background: transparent; color: inherit; cursor: pointer; }
+  #detail .detail-action { margin-right: 0.5rem; }
   /* Phones: a full-screen sheet; "Fechar" sits on its own row and stays there while the card scrolls. */
   @media (max-width: 640px) {
     #detail:not([hidden]) { inset: 0; width: 100vw; padding: 0 0.75rem 1.5rem; border-left: 0; box-shadow: none; }
     #detail .detail-close { position: sticky; top: 0; z-index: 2; float: none; display: block; margin: 0 0 0.5rem auto;
       background: var(--cl-color-surface, Canvas); }
-    #detail .detail-action { position: static; }
+    #detail .detail-action { float: none; display: block; margin: 0 0 0.5rem auto; }
   }
-  #detail .detail-action { margin-right: 0.5rem; }
 `;
 document.head.append(style);
 
@@ -58,7 +58,7 @@ export function openCustomerCard(id: string): void {
     // The customer's data-subject requests (LGPD): opened on their behalf from their card.
     const privacy = document.createElement('button');
     privacy.type = 'button';
-    privacy.className = 'detail-close detail-action';
+    privacy.className = 'detail-action';
     privacy.dataset['action'] = 'privacy';
     privacy.textContent = privacyLabel[lang] ?? privacyLabel['pt-BR']!;
     privacy.addEventListener('click', () => {
