@@ -1,6 +1,7 @@
 import type { ServerContext } from '../context.js';
 import { randomBytes, toBase64Url } from '../util/bytes.js';
 import { actOn, dueOccasions } from './automations.js';
+import { Poller } from './poller.js';
 
 export interface AutomationSchedulerOptions {
   /** Run on a timer (the CLI does; default false: call `runOnce` yourself). */
@@ -28,58 +29,34 @@ export class AutomationScheduler {
   readonly owner = `autos_${toBase64Url(randomBytes(9))}`;
   readonly #ctx: ServerContext;
   readonly #now: () => Date;
-  readonly #pollMs: number;
   readonly #leaseMs: number;
   readonly #queued: () => void;
-  #timer: ReturnType<typeof setTimeout> | undefined;
-  #running: Promise<number> | undefined;
-  #started = false;
+  readonly #poller: Poller;
 
   /** `queued` is called after a round queued messages (the dispatcher's `wake`). */
   constructor(ctx: ServerContext, options: AutomationSchedulerOptions = {}, queued: () => void = () => undefined) {
     this.#ctx = ctx;
     this.#now = options.now ?? (() => ctx.now());
-    this.#pollMs = options.pollMs ?? 60_000;
     this.#leaseMs = options.leaseMs ?? 5 * 60_000;
     this.#queued = queued;
+    // Occasions come due with time, not with a write, so there is nothing to wake it and no
+    // backoff: one round a minute (a list of the flows while none is enabled) costs nothing.
+    this.#poller = new Poller(() => this.#round(), { name: 'automation scheduler', intervalMs: options.pollMs ?? 60_000, repeatWhileBusy: false });
   }
 
+  /** Runs a round now and then every `pollMs` until {@link stop}. */
   start(): void {
-    if (this.#started) return;
-    this.#started = true;
-    this.#poll(0);
+    this.#poller.start();
   }
 
-  async stop(): Promise<void> {
-    this.#started = false;
-    if (this.#timer) clearTimeout(this.#timer);
-    this.#timer = undefined;
-    await this.#running?.catch(() => undefined);
-  }
-
-  #poll(ms: number): void {
-    if (this.#timer) clearTimeout(this.#timer);
-    this.#timer = setTimeout(() => {
-      this.#timer = undefined;
-      void this.runOnce()
-        .catch((e: unknown) => console.error('automation scheduler:', e))
-        .then(() => {
-          if (this.#started) this.#poll(this.#pollMs);
-        });
-    }, ms);
-    (this.#timer as { unref?: () => void }).unref?.();
+  /** Stops the timer and waits for the round in flight. */
+  stop(): Promise<void> {
+    return this.#poller.stop();
   }
 
   /** One round over every enabled flow; resolves with how many occasions it acted on. Rounds do not overlap in a process. */
   runOnce(): Promise<number> {
-    const round = (this.#running ?? Promise.resolve(0)).catch(() => 0).then(() => this.#round());
-    this.#running = round;
-    void round
-      .finally(() => {
-        if (this.#running === round) this.#running = undefined;
-      })
-      .catch(() => undefined);
-    return round;
+    return this.#poller.runOnce();
   }
 
   async #round(): Promise<number> {

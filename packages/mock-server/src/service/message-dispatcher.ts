@@ -5,6 +5,7 @@ import { randomBytes, toBase64Url } from '../util/bytes.js';
 import { emit } from './events.js';
 import { DevelopmentProvider, ProviderError, type MessageProvider, type OutgoingMessage, type ProviderReceipt } from './message-providers.js';
 import { addressFor, devicesFor, skipReason, transactionalSkipReason } from './messages.js';
+import { Poller } from './poller.js';
 import { providersFrom, ratesFrom, readChannelSettings, type SmtpFactory, type StoredChannelSettings } from './channel-settings.js';
 
 /** Seconds before each retry of a message the provider did not accept (then `failed`). */
@@ -22,7 +23,14 @@ export interface MessageDispatchOptions {
   random?: () => number;
   /** Milliseconds a lease lasts; must outlast a provider's answer (default 60 s). */
   leaseMs?: number;
+  /** Milliseconds between rounds while there is work (default 1 s). */
   pollMs?: number;
+  /**
+   * The bound of the idle backoff (default 10 s): rounds that find nothing wait longer each time,
+   * up to this. A batch queued in this process wakes the dispatcher at once; one queued by another
+   * process, and retries that come due, wait at most this long.
+   */
+  maxPollMs?: number;
   /** Recipients leased per channel and round (default 50). */
   batch?: number;
   /**
@@ -64,14 +72,11 @@ export class MessageDispatcher {
   readonly #schedule: readonly number[];
   readonly #random: () => number;
   readonly #leaseMs: number;
-  readonly #pollMs: number;
   readonly #batch: number;
   readonly #smtp: SmtpFactory | undefined;
   /** The providers and rates of the stored settings last read, and those settings as JSON. */
   #fromSettings: { key: string; providers: Record<MessageChannel, MessageProvider>; rate: Partial<Record<MessageChannel, number>> } | undefined;
-  #timer: ReturnType<typeof setTimeout> | undefined;
-  #running: Promise<number> | undefined;
-  #started = false;
+  readonly #poller: Poller;
 
   constructor(ctx: ServerContext, options: MessageDispatchOptions = {}) {
     this.#ctx = ctx;
@@ -82,7 +87,8 @@ export class MessageDispatcher {
     this.#schedule = options.schedule ?? MESSAGE_RETRY_SCHEDULE;
     this.#random = options.random ?? Math.random;
     this.#leaseMs = options.leaseMs ?? 60_000;
-    this.#pollMs = options.pollMs ?? 1000;
+    const pollMs = options.pollMs ?? 1000;
+    this.#poller = new Poller(() => this.#round(), { name: 'message dispatcher', intervalMs: pollMs, maxIntervalMs: options.maxPollMs ?? Math.max(pollMs, 10_000) });
     this.#batch = options.batch ?? 50;
     this.#smtp = options.smtp;
   }
@@ -96,45 +102,24 @@ export class MessageDispatcher {
     return this.#fromSettings;
   }
 
+  /** Polls until {@link stop}, backing off while idle. */
   start(): void {
-    if (this.#started) return;
-    this.#started = true;
-    this.#poll(0);
+    this.#poller.start();
   }
 
-  /** A batch was queued: look soon rather than at the next poll. */
+  /** A batch was queued: look now rather than at the next poll. */
   wake(): void {
-    if (this.#started && !this.#running) this.#poll(20);
+    this.#poller.wake();
   }
 
-  async stop(): Promise<void> {
-    this.#started = false;
-    if (this.#timer) clearTimeout(this.#timer);
-    this.#timer = undefined;
-    await this.#running?.catch(() => undefined);
-  }
-
-  #poll(ms: number): void {
-    if (this.#timer) clearTimeout(this.#timer);
-    this.#timer = setTimeout(() => {
-      this.#timer = undefined;
-      void this.runOnce()
-        .catch((e: unknown) => console.error('message dispatcher:', e))
-        .then((n) => {
-          if (this.#started) this.#poll(n ? 0 : this.#pollMs);
-        });
-    }, ms);
-    (this.#timer as { unref?: () => void }).unref?.();
+  /** Stops polling and waits for the round in flight. */
+  stop(): Promise<void> {
+    return this.#poller.stop();
   }
 
   /** One round over every channel; resolves with how many recipients were tried. Rounds do not overlap in a process. */
   runOnce(): Promise<number> {
-    const round = (this.#running ?? Promise.resolve(0)).catch(() => 0).then(() => this.#round());
-    this.#running = round;
-    void round.finally(() => {
-      if (this.#running === round) this.#running = undefined;
-    }).catch(() => undefined);
-    return round;
+    return this.#poller.runOnce();
   }
 
   /** Rounds until nothing is due now (tests; retries scheduled later are left for later). */

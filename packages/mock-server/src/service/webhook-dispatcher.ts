@@ -2,6 +2,7 @@ import { WEBHOOK_RETRY_SCHEDULE, type WebhookAttempt } from '@clientela/core/sch
 import { signWebhook, WEBHOOK_SIGNATURE_HEADER } from '@clientela/core/webhooks';
 import type { DeliveryOutcome, Store, StoredDelivery } from '../store/types.js';
 import { randomBytes, toBase64Url } from '../util/bytes.js';
+import { Poller } from './poller.js';
 
 /** How a server's webhook dispatcher runs. Every part is injectable, so tests neither sleep nor wait for the real schedule. */
 export interface WebhookOptions {
@@ -19,8 +20,14 @@ export interface WebhookOptions {
   leaseMs?: number;
   /** Milliseconds a receiver has to answer (default 10 s). */
   timeoutMs?: number;
-  /** Milliseconds between polls with `autoStart` (default 1 s). */
+  /** Milliseconds between polls with `autoStart` while there is work (default 1 s). */
   pollMs?: number;
+  /**
+   * The bound of the idle backoff (default 10 s): polls that find nothing wait longer each time,
+   * up to this. An event emitted in this process wakes the dispatcher at once; deliveries made by
+   * another process, and retries that come due, wait at most this long.
+   */
+  maxPollMs?: number;
   /** Deliveries leased per round (default 20). */
   batch?: number;
 }
@@ -50,12 +57,8 @@ export class WebhookDispatcher {
   readonly #random: () => number;
   readonly #leaseMs: number;
   readonly #timeoutMs: number;
-  readonly #pollMs: number;
   readonly #batch: number;
-  #timer: ReturnType<typeof setTimeout> | undefined;
-  #running: Promise<number> | undefined;
-  #started = false;
-  #again = false;
+  readonly #poller: Poller;
 
   constructor(store: Store, options: WebhookOptions = {}) {
     this.#store = store;
@@ -65,49 +68,24 @@ export class WebhookDispatcher {
     this.#random = options.random ?? Math.random;
     this.#timeoutMs = options.timeoutMs ?? 10_000;
     this.#leaseMs = Math.max(options.leaseMs ?? 60_000, this.#timeoutMs * 2);
-    this.#pollMs = options.pollMs ?? 1000;
     this.#batch = options.batch ?? 20;
+    const pollMs = options.pollMs ?? 1000;
+    this.#poller = new Poller(() => this.#round(), { name: 'webhook dispatcher', intervalMs: pollMs, maxIntervalMs: options.maxPollMs ?? Math.max(pollMs, 10_000) });
   }
 
-  /** Polls every `pollMs` until {@link stop}. */
+  /** Polls until {@link stop}, backing off while idle. */
   start(): void {
-    if (this.#started) return;
-    this.#started = true;
-    this.#schedulePoll(0);
+    this.#poller.start();
   }
 
-  /** A write emitted an event: look for due deliveries soon (after its transaction commits), not at the next poll. */
+  /** A write emitted an event: look for due deliveries now (after its transaction commits), not at the next poll. */
   wake(): void {
-    if (!this.#started) return;
-    if (this.#running) {
-      this.#again = true;
-      return;
-    }
-    this.#schedulePoll(20);
+    this.#poller.wake();
   }
 
   /** Stops polling and waits for the round in flight. */
-  async stop(): Promise<void> {
-    this.#started = false;
-    if (this.#timer) clearTimeout(this.#timer);
-    this.#timer = undefined;
-    await this.#running?.catch(() => undefined);
-  }
-
-  #schedulePoll(ms: number): void {
-    if (this.#timer) clearTimeout(this.#timer);
-    this.#timer = setTimeout(() => {
-      this.#timer = undefined;
-      void this.runOnce()
-        .catch((e: unknown) => console.error('webhook dispatcher:', e))
-        .finally(() => {
-          if (!this.#started) return;
-          const more = this.#again;
-          this.#again = false;
-          this.#schedulePoll(more ? 0 : this.#pollMs);
-        });
-    }, ms);
-    (this.#timer as { unref?: () => void }).unref?.();
+  stop(): Promise<void> {
+    return this.#poller.stop();
   }
 
   /**
@@ -115,13 +93,7 @@ export class WebhookDispatcher {
    * attempted. Rounds do not overlap within a process (a second call waits for the first).
    */
   runOnce(): Promise<number> {
-    const previous = this.#running ?? Promise.resolve(0);
-    const round = previous.catch(() => 0).then(() => this.#round());
-    this.#running = round;
-    void round.finally(() => {
-      if (this.#running === round) this.#running = undefined;
-    }).catch(() => undefined);
-    return round;
+    return this.#poller.runOnce();
   }
 
   async #round(): Promise<number> {
