@@ -173,6 +173,8 @@ export class PostgresStore implements Store {
   #pendingEvents: NewEvent[] = [];
   /** Customers written in this transaction, filed and paired just before it commits (duplicates, #18 §3). */
   #pendingDuplicates = new Map<string, Customer>();
+  /** Customers inserted in this transaction: filed under no key and in no pair yet, so their filing skips the look-up and deletes of old rows (seeding 100,000). */
+  #inserted = new Set<string>();
 
   private constructor(pool: pg.Pool, db: Queryable, inside: boolean) {
     this.#pool = pool;
@@ -284,6 +286,7 @@ export class PostgresStore implements Store {
     }
     await this.#q('INSERT INTO customer_data (id, data) VALUES ($1, $2)', [customer.id, JSON.stringify(customer)]);
     await this.#writeExternalIds(customer);
+    this.#inserted.add(customer.id);
     this.#pendingDuplicates.set(customer.id, customer);
   }
 
@@ -333,7 +336,10 @@ export class PostgresStore implements Store {
         const batch = customers.slice(i, i + 1000);
         await self.#q('INSERT INTO customer_data (id, data) SELECT * FROM unnest($1::text[], $2::text[])', [batch.map((c) => c.id), batch.map((c) => JSON.stringify(c))]);
         for (const c of batch) if (c.externalIds && Object.keys(c.externalIds).length) await self.#writeExternalIds(c);
-        for (const c of batch) self.#pendingDuplicates.set(c.id, c);
+        for (const c of batch) {
+          self.#inserted.add(c.id);
+          self.#pendingDuplicates.set(c.id, c);
+        }
       }
     });
     if (this.#inside) return;
@@ -1276,19 +1282,25 @@ export class PostgresStore implements Store {
   async #flushDuplicates(): Promise<void> {
     const customers = [...this.#pendingDuplicates.values()];
     this.#pendingDuplicates.clear();
-    for (let i = 0; i < customers.length; i += 1000) await this.#refreshDuplicates(customers.slice(i, i + 1000));
+    // New customers first: their pairs with the others are made again when the others are filed.
+    const fresh = customers.filter((c) => this.#inserted.has(c.id));
+    const others = customers.filter((c) => !this.#inserted.has(c.id));
+    this.#inserted.clear();
+    for (let i = 0; i < fresh.length; i += 1000) await this.#refreshDuplicates(fresh.slice(i, i + 1000), true);
+    for (let i = 0; i < others.length; i += 1000) await this.#refreshDuplicates(others.slice(i, i + 1000), false);
   }
 
-  async #refreshDuplicates(customers: readonly Customer[]): Promise<void> {
+  /** `fresh`: the customers were inserted in this transaction, so they have no keys or pairs to drop. */
+  async #refreshDuplicates(customers: readonly Customer[], fresh: boolean): Promise<void> {
     const ids = customers.map((c) => c.id);
-    const old = (await this.#q<{ key: string }>('SELECT DISTINCT key FROM duplicate_keys WHERE customer_id = ANY($1::text[])', [ids])).rows.map((r) => r.key);
-    const fresh = customers.flatMap(duplicateKeysOf).map((r) => r.key);
-    const buckets = [...new Set([...old, ...fresh].map(keyBucket))].sort((a, b) => a - b);
+    const old = fresh ? [] : (await this.#q<{ key: string }>('SELECT DISTINCT key FROM duplicate_keys WHERE customer_id = ANY($1::text[])', [ids])).rows.map((r) => r.key);
+    const added = customers.flatMap(duplicateKeysOf).map((r) => r.key);
+    const buckets = [...new Set([...old, ...added].map(keyBucket))].sort((a, b) => a - b);
     await this.#q('SELECT count(pg_advisory_xact_lock($1, b)) FROM (SELECT b FROM unnest($2::int[]) AS b ORDER BY b) s', [DUPLICATES_LOCK, buckets]);
     await refreshDuplicatesAsync(
       {
         putDuplicateKeys: async (customerIds, rows) => {
-          await this.#q('DELETE FROM duplicate_keys WHERE customer_id = ANY($1::text[])', [customerIds]);
+          if (!fresh) await this.#q('DELETE FROM duplicate_keys WHERE customer_id = ANY($1::text[])', [customerIds]);
           if (!rows.length) return;
           await this.#q('INSERT INTO duplicate_keys (key, customer_id, name, live) SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::boolean[]) ON CONFLICT DO NOTHING', [
             rows.map((r) => r.key),
@@ -1300,7 +1312,7 @@ export class PostgresStore implements Store {
         duplicateKeyHolders: async (keys) =>
           (await this.#q<DuplicateKeyRow>('SELECT key, customer_id AS "customerId", name, live FROM duplicate_keys WHERE key = ANY($1::text[])', [keys])).rows,
         putDuplicatePairs: async (customerIds, pairs) => {
-          await this.#q('DELETE FROM duplicate_pairs WHERE (a = ANY($1::text[]) OR b = ANY($1::text[])) AND dismissed_at IS NULL', [customerIds]);
+          if (!fresh) await this.#q('DELETE FROM duplicate_pairs WHERE (a = ANY($1::text[]) OR b = ANY($1::text[])) AND dismissed_at IS NULL', [customerIds]);
           if (!pairs.length) return;
           await this.#q(
             `INSERT INTO duplicate_pairs (a, b, score, reasons, updated_at) SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::text[])
