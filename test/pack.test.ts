@@ -162,7 +162,7 @@ describe('published packages', () => {
       await page.addScriptTag({ type: 'module', path: cdn });
       await page.waitForFunction(() => !!customElements.get('cl-customer-table'));
       const tags = await page.evaluate(() =>
-        ['cl-customer-table', 'cl-customer-form', 'cl-category-picker', 'cl-category-manager', 'cl-registration-settings', 'cl-account-access', 'cl-customer-card', 'cl-customer-import', 'cl-audit-log', 'cl-filter-builder', 'cl-unit-manager', 'cl-message-composer', 'cl-message-log', 'cl-automation-manager'].filter(
+        ['cl-customer-table', 'cl-customer-form', 'cl-category-picker', 'cl-category-manager', 'cl-registration-settings', 'cl-account-access', 'cl-customer-card', 'cl-customer-import', 'cl-audit-log', 'cl-filter-builder', 'cl-unit-manager', 'cl-message-composer', 'cl-message-log', 'cl-automation-manager', 'cl-duplicates'].filter(
           (t) => !customElements.get(t),
         ),
       );

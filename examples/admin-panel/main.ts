@@ -13,3 +13,4 @@ import './webhooks-view.js';
 import './messages-view.js';
 import './automations-view.js';
 import './privacy-view.js';
+import './duplicates-view.js';

@@ -14,3 +14,4 @@ export { MessageComposer } from './message-composer/message-composer.js';
 export { MessageLog } from './message-log/message-log.js';
 export { AutomationManager } from './automation-manager/automation-manager.js';
 export { PrivacyRequests } from './privacy-requests/privacy-requests.js';
+export { Duplicates } from './duplicates/duplicates.js';

@@ -1,6 +1,7 @@
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  addressLine,
   customerDisplayName,
   formatCep,
   formatCnpj,
@@ -114,5 +115,15 @@ describe('formatters', () => {
         expect(searchKey(searchKey(s))).toBe(searchKey(s));
       }),
     );
+  });
+});
+
+describe('addressLine', () => {
+  it('writes the parts an address has on one line, CEP formatted', () => {
+    expect(addressLine({ street: 'Avenida Paulista', number: '1000', complement: 'ap 5', district: 'Bela Vista', city: 'São Paulo', state: 'SP', postalCode: '01310100' })).toBe(
+      'Avenida Paulista, 1000, ap 5 — Bela Vista — São Paulo/SP — 01310-100',
+    );
+    expect(addressLine({ city: 'Recife', state: 'PE', postalCode: '50030-230' })).toBe('Recife/PE — 50030-230');
+    expect(addressLine({})).toBe('');
   });
 });

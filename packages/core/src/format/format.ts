@@ -234,3 +234,17 @@ export function formatPercent(points: number, locale: string): string {
   if (!f) percentFormats.set(locale, (f = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 })));
   return f.format(points / 100);
 }
+
+/**
+ * An address on one line: street and number, complement, district, city/UF and CEP, leaving out
+ * the parts it lacks (a comparison or a list shows it where a card shows lines).
+ *
+ * @example
+ * addressLine({ street: 'Avenida Paulista', number: '1000', district: 'Bela Vista', city: 'São Paulo', state: 'SP', postalCode: '01310100' });
+ * // 'Avenida Paulista, 1000 — Bela Vista — São Paulo/SP — 01310-100'
+ */
+export function addressLine(a: { street?: string; number?: string; complement?: string; district?: string; city?: string; state?: string; postalCode?: string }): string {
+  const street = [a.street, a.number, a.complement].filter(Boolean).join(', ');
+  const city = [a.city, a.state].filter(Boolean).join('/');
+  return [street, a.district, city, a.postalCode ? formatCep(a.postalCode) : ''].filter(Boolean).join(' — ');
+}

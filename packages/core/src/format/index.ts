@@ -1,5 +1,6 @@
 // Formatters, importable alone as `@clientela/core/format`.
 export {
+  addressLine,
   cityKey,
   customerDisplayName,
   digitsOnly,

@@ -14,6 +14,7 @@ export {
   ORDER_STATUS_LABELS,
   fieldLabel,
 } from './labels.js';
+export { DUPLICATE_REASON_LABELS } from './duplicate-labels.js';
 export { describeAuditEntry } from './audit.js';
 export type { AuditWords, DescribeAuditOptions } from './audit.js';
 export { builtInViewNames, describeFilter, describeFilterCondition, describeFilterText, describeFilterTerm, filterConditionLabels } from './filter-text.js';

@@ -8,6 +8,7 @@ import type { AuditLog } from '../audit-log/audit-log.component.js';
 import type { FilterBuilder } from '../filter-builder/filter-builder.component.js';
 import type { UnitManager } from '../unit-manager/unit-manager.component.js';
 import type { AutomationManager } from '../automation-manager/automation-manager.component.js';
+import type { Duplicates } from '../duplicates/duplicates.component.js';
 import type { MessageComposer } from '../message-composer/message-composer.component.js';
 import type { MessageLog } from '../message-log/message-log.component.js';
 import type { CategoryManager } from '../category-manager/category-manager.component.js';
@@ -49,6 +50,7 @@ export interface ClientelaIntrinsicElements {
   'cl-automation-manager': ClientelaTagProps<AutomationManager>;
   'cl-message-composer': ClientelaTagProps<MessageComposer>;
   'cl-message-log': ClientelaTagProps<MessageLog>;
+  'cl-duplicates': ClientelaTagProps<Duplicates>;
 }
 
 declare global {

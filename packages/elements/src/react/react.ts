@@ -13,6 +13,7 @@ import { AuditLog as AuditLogElement } from '../audit-log/audit-log.js';
 import { FilterBuilder as FilterBuilderElement } from '../filter-builder/filter-builder.js';
 import { UnitManager as UnitManagerElement } from '../unit-manager/unit-manager.js';
 import { AutomationManager as AutomationManagerElement } from '../automation-manager/automation-manager.js';
+import { Duplicates as DuplicatesElement } from '../duplicates/duplicates.js';
 import { MessageComposer as MessageComposerElement } from '../message-composer/message-composer.js';
 import { MessageLog as MessageLogElement } from '../message-log/message-log.js';
 import { CategoryManager as CategoryManagerElement } from '../category-manager/category-manager.js';
@@ -147,4 +148,11 @@ export const MessageLog = createComponent({
   tagName: 'cl-message-log',
   elementClass: MessageLogElement,
   events: { onMessageBatchOpen: on(MessageBatchOpenEvent) },
+});
+
+export const Duplicates = createComponent({
+  react: React,
+  tagName: 'cl-duplicates',
+  elementClass: DuplicatesElement,
+  events: { onChange: 'change' },
 });
