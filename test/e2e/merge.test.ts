@@ -60,4 +60,38 @@ describe('merging two records of one person', () => {
     await expect.poll(() => log.locator('[data-sentence]').allTextContents(), { timeout: 15_000 }).toContain(`Mesclou Renata Fusao ${run} em Renata Fusão ${run}`);
     await admin.close();
   }, 180_000);
+
+  it('merges through the admin page: "Possíveis duplicados" → Comparar e unir → Unir leaves one customer with all orders', async () => {
+    const client = api();
+    const tag = run + 7;
+    const address = { postalCode: '20040-002', street: 'Rua da Assembleia', number: '10', city: 'Rio de Janeiro', state: 'RJ' as const };
+    const one = await client.customers.create({ kind: 'person', document: testCpf(tag * 2 + 1), firstName: 'Otávio', lastName: `Painel ${tag}`, email: `otavio.${tag}@example.com`, phone: '(21) 97654-3210', address });
+    const two = await client.customers.create({ kind: 'person', document: testCpf(tag * 2 + 2), firstName: 'Otavio', lastName: `Painel ${tag}`, email: `otavio.pdv.${tag}@example.com`, phone: '(21) 97654-3210', address });
+    await client.orders.create({ customerId: one.id, number: `P${tag}-1`, placedAt: '2026-10-10T15:00:00.000Z', itemsCount: 1, totalCents: 10_000, status: 'paid' });
+    await client.orders.create({ customerId: two.id, number: `P${tag}-2`, placedAt: '2026-10-11T15:00:00.000Z', itemsCount: 1, totalCents: 2_500, status: 'paid' });
+    await client.orders.create({ customerId: two.id, number: `P${tag}-3`, placedAt: '2026-10-12T15:00:00.000Z', itemsCount: 1, totalCents: 500, status: 'paid' });
+
+    const admin = await openAdmin(stack, { elements: ['cl-duplicates'] });
+    await admin.click('#open-duplicates');
+    const list = admin.locator('#duplicates-dialog cl-duplicates');
+    const key = [one.id, two.id].sort().join('|');
+    const row = list.locator(`tr[data-pair="${key}"]`);
+    await row.waitFor({ timeout: 30_000 });
+    await row.locator('[data-compare]').click();
+    const dialog = list.locator('dialog#compare');
+    await dialog.locator('button[type=submit]').waitFor({ timeout: 15_000 });
+    // The record with more orders stays; the totals after are shown before anything is written.
+    await expect.poll(() => dialog.textContent(), { timeout: 15_000 }).toContain('3 pedidos');
+    await dialog.locator('button[type=submit]').click();
+    await expect.poll(() => list.locator('[role=status]').textContent(), { timeout: 15_000 }).toContain('Registros unidos');
+    await expect.poll(() => row.count(), { timeout: 15_000 }).toBe(0);
+
+    const survivor = await client.customers.retrieve(two.id, { document: 'masked' });
+    expect(survivor.stats).toMatchObject({ ordersCount: 3, totalSpentCents: 13_000 });
+    expect(await client.customers.retrieve(one.id, { document: 'masked' })).toMatchObject({ status: 'merged', mergedInto: two.id });
+    const log = await client.audit.list({ action: 'customer.merge' } as never);
+    expect(JSON.stringify(log.items)).toContain(two.id);
+    await admin.close();
+  }, 180_000);
 });
+
