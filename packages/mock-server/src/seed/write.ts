@@ -1,6 +1,7 @@
 import type { Customer } from '@clientela/core/schemas';
 import type { ServerContext } from '../context.js';
 import { creditsOf, grantCredit, redeemCredit } from '../service/credits.js';
+import { categoryWritten, customerWritten, emit } from '../service/events.js';
 import { recordOrders } from '../service/orders.js';
 import { registerDevice } from '../service/devices.js';
 import type { SeedResult } from './seed.js';
@@ -13,10 +14,18 @@ import { SEED_UNITS } from './units.js';
  * moment it happened. One
  * transaction for the whole history: SQLite and PostgreSQL commit it once instead of per order.
  * Customers seeded as deleted get their history first and are deleted last, as in real life.
+ *
+ * The change feed and the webhooks see the seeded store as it is (#16): `category.created` and
+ * `customer.created` for each seeded one, then the events the order and credit services emit
+ * (`order.created`, `credit.granted|redeemed`), then `customer.deleted`, each dated when it
+ * happened. The customers are inserted in bulk, so their `customer.created` goes through `emit`
+ * (the end of the create path) rather than `customerWritten`, which would also invent consent
+ * records the seed's plan does not have.
  */
 export async function writeSeed(ctx: ServerContext, data: SeedResult): Promise<void> {
   const store = ctx.store;
-  if ((await store.listCategories()).length === 0) for (const cat of data.categories) await store.putCategory(cat);
+  const seedCategories = (await store.listCategories()).length === 0;
+  if (seedCategories) for (const cat of data.categories) await store.putCategory(cat);
   if ((await store.listUnits()).length === 0) for (const unit of SEED_UNITS) await store.insertUnit(unit);
   const deleted = data.customers.filter((c) => c.status === 'deleted');
   // The customers carry the figures their planned history adds up to. The order service computes
@@ -25,7 +34,12 @@ export async function writeSeed(ctx: ServerContext, data: SeedResult): Promise<v
   // per customer (a large share of seeding SQLite and PostgreSQL otherwise).
   await store.insertCustomers(data.customers.map((c) => (c.status === 'deleted' ? ({ ...c, status: 'inactive' } as Customer) : c)));
   await store.transaction(async (tx) => {
-    const at = (iso: string): ServerContext => Object.assign(Object.create(ctx) as ServerContext, { store: tx, now: () => new Date(iso), quiet: true });
+    const at = (iso: string): ServerContext => Object.assign(Object.create(ctx) as ServerContext, { store: tx, now: () => new Date(iso) });
+    if (seedCategories) for (const cat of data.categories) await categoryWritten(at(cat.createdAt), undefined, cat);
+    for (const c of data.customers) {
+      const created = c.status === 'deleted' ? ({ ...c, status: 'inactive' } as Customer) : c;
+      await emit(at(c.createdAt), 'customer.created', { customer: created });
+    }
     for (const h of data.history) {
       const last = h.orders[h.orders.length - 1];
       if (last) await recordOrders(at(last.input.placedAt), h.customerId, h.orders, 'pt-BR');
@@ -45,7 +59,9 @@ export async function writeSeed(ctx: ServerContext, data: SeedResult): Promise<v
     for (const d of data.devices) await registerDevice(at(d.at), d.customerId, d);
     for (const c of deleted) {
       const cur = (await tx.getCustomer(c.id))!;
-      await tx.updateCustomer({ ...cur, status: 'deleted', version: cur.version + 1 } as Customer, cur.version);
+      const next = { ...cur, status: 'deleted', version: cur.version + 1 } as Customer;
+      await tx.updateCustomer(next, cur.version);
+      await customerWritten(at(c.updatedAt), cur, next);
     }
   });
 }
