@@ -341,7 +341,7 @@ export function createApp(options: AppOptions = {}): MockServer {
   registerCredits(router, ctx);
   registerCategories(router, ctx);
   registerSettingsAndAudit(router, ctx);
-  registerPublic(router, ctx, new CepLookup(options.cep));
+  registerPublic(router, ctx, new CepLookup(options.cep), () => messages.wake());
   registerPasswordChecks(router, ctx);
   registerMe(router, ctx);
   registerDevices(router, ctx);

@@ -21,18 +21,16 @@ const VICTIM = { ...PERSON, email: 'vitima@example.com.br' };
 const ATTACKER = { ...PERSON, document: '111.444.777-35', firstName: 'Mallory', lastName: 'Intrusa', email: 'VITIMA@example.com.br' };
 
 describe.each(stores)('accounts on the %s store', (_kind, make) => {
-  it('an e-mail belongs to one account: registering a taken e-mail is refused; an invitation binds to its customer', async () => {
+  it('an e-mail belongs to one account: registering a taken e-mail creates nothing; an invitation binds to its customer', async () => {
     const s = make(() => new Date('2026-11-22T12:00:00.000Z'));
     const pk = { key: s.keys.publishable };
     const squat = await call(s, 'POST', '/v1/public/registrations', { ...pk, body: { ...ATTACKER, password: 'senha-do-atacante' } });
     expect(squat.status).toBe(201);
-    // The victim's own registration (other case, same e-mail) is refused, pointing to sign-in or recovery.
+    // The victim's own registration (other case, same e-mail) creates nothing and takes nothing
+    // over: "check your e-mail" (#18 §3), the link going to the e-mail's holder.
     const mine = await call(s, 'POST', '/v1/public/registrations', { ...pk, body: { ...VICTIM, password: 'senha-da-vitima' } });
-    expect(mine.status).toBe(409);
-    expect(mine.json.type).toMatch(/duplicate-email$/);
-    expect(mine.json.errors).toEqual([{ path: 'email', code: 'email_taken', message: expect.stringMatching(/Entre com sua senha/) }]);
-    const en = await call(s, 'POST', '/v1/public/registrations', { ...pk, body: VICTIM, headers: { 'Accept-Language': 'en' } });
-    expect(en.json.errors[0].message).toMatch(/Sign in with your password/);
+    expect([mine.status, mine.json]).toEqual([202, { accepted: true, next: 'check_email' }]);
+    expect((await call(s, 'POST', '/v1/public/sessions', { ...pk, body: { email: VICTIM.email, password: 'senha-da-vitima' } })).status).toBe(401);
     // The store registers the victim and invites them: the invitation's password signs the victim in.
     const victim = (await call(s, 'POST', '/v1/customers', { body: VICTIM })).json;
     const inv = (await call(s, 'POST', `/v1/customers/${victim.id}/invitations`)).json;

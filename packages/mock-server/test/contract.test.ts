@@ -403,8 +403,9 @@ describe('CEP and public account routes', () => {
     expect(sneaky.json).toMatchObject({ status: 'active', source: 'storefront', account: { status: 'none' } });
     expect(sneaky.json.discountPercent).toBeUndefined();
     expect(sneaky.json.notes).toBeUndefined();
+    // The document is held: nothing is created, and the answer names no one (#18 §3).
     const dup = await call(s, 'POST', '/v1/public/registrations', { ...pk(), body: PERSON });
-    expectProblem(dup, 409);
+    expect([dup.status, dup.json]).toEqual([202, { accepted: true, next: 'check_email' }]);
     expect(dup.json.existingId).toBeUndefined();
     const session = await call(s, 'POST', '/v1/public/sessions', { ...pk(), body: { email: PERSON.email, password: 'segredo-forte' } });
     expect(session.status).toBe(201);

@@ -1,6 +1,7 @@
 // client.consents and client.privacyRequests against the real server, in process: each answer
 // is checked against its schema by the client, so a drift between the two fails here.
 import JSZip from 'jszip';
+import { isRegistrationPending } from '@clientela/core/rules';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createClient } from '@clientela/core/client';
 import { createApp } from '../src/index.js';
@@ -17,6 +18,7 @@ describe('client.consents and client.privacyRequests', () => {
     expect(v1.version).toBe(1);
     expect((await shop.consents.texts()).marketing?.text).toBe('Aceito receber ofertas.');
     const ana = await shop.account.register({ ...PERSON, password: 'pé-de-moleque-9', consentTextVersion: 1, marketingConsent: { email: true, sms: false, whatsapp: false } } as never);
+    if (isRegistrationPending(ana)) throw new Error('expected a new customer, the store held the document');
     const session = await shop.account.signIn({ email: PERSON.email, password: 'pé-de-moleque-9' });
     const chosen = await shop.consents.choose(session.token, { purpose: 'marketing', channels: { email: false } });
     expect(chosen.current.marketing.email).toMatchObject({ granted: false, source: 'storefront' });

@@ -72,6 +72,7 @@ import { consents, privacyRequests } from './privacy.js';
 import { automations } from './automations.js';
 import { devices } from './devices.js';
 import type { AccountLinkSettings, PasswordResetAccepted, PasswordResetRequest } from '../schemas/password-reset.js';
+import type { RegistrationPending } from '../schemas/registration-claim.js';
 import { apiKeys } from './api-keys.js';
 import {
   createTransport,
@@ -817,13 +818,18 @@ function account(t: Transport) {
   return {
     /**
      * Storefront self-registration (works with a `pk_` key), with an optional password. An
-     * `Idempotency-Key` is generated unless given, so a retry never registers twice.
+     * `Idempotency-Key` is generated unless given, so a retry never registers twice. Answers the
+     * new customer, or — when the store already holds the document or e-mail (a customer a seller
+     * registered, say) — `{ accepted: true, next: 'check_email' }`: nothing was created, and a
+     * link to finish by claiming that record went to the e-mail the store has on file
+     * (`isRegistrationPending` tells the two apart).
      *
      * @example
      * const me = await client.account.register({ kind: 'person', document: '52998224725', firstName: 'Ana', lastName: 'Souza', email: 'ana@example.com', password: 's3gura!23' });
+     * if (isRegistrationPending(me)) showCheckYourEmail();
      */
-    register: (body: PublicRegistration, options?: IdempotentCallOptions): Promise<Customer> =>
-      t.request('customer', { ...options, method: 'post', path: 'public/registrations', json: body, idem: true }),
+    register: (body: PublicRegistration, options?: IdempotentCallOptions): Promise<Customer | RegistrationPending> =>
+      t.request('registration', { ...options, method: 'post', path: 'public/registrations', json: body, idem: true }),
 
     /**
      * Signs a customer in with e-mail and password (private catalog); wrong credentials give an

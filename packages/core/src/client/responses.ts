@@ -1,5 +1,6 @@
 import { AutomationListSchema, AutomationPreviewSchema, AutomationSchema, CartEventResultSchema } from '../schemas/automation.js';
 import { AccountLinkSettingsSchema, PasswordResetAcceptedSchema } from '../schemas/password-reset.js';
+import { RegistrationResultSchema } from '../schemas/registration-claim.js';
 import { ConsentHistorySchema, ConsentRecordSchema, ConsentTextSchema, ConsentTextsSchema, PrivacyRequestPageSchema, PrivacyRequestSchema, PrivacySettingsSchema } from '../schemas/privacy.js';
 import { CustomerMergePreviewSchema, CustomerMergeResultSchema, DuplicatePageSchema, DuplicatePairSchema, DuplicateRebuildSchema } from '../schemas/duplicate.js';
 import { MessageBatchPageSchema, MessageBatchSchema, MessagePreviewSchema, MessageRecipientPageSchema } from '../schemas/message.js';
@@ -104,6 +105,8 @@ export const RESPONSE_SCHEMAS = {
   duplicateRebuild: DuplicateRebuildSchema,
   customerMergePreview: CustomerMergePreviewSchema,
   customerMergeResult: CustomerMergeResultSchema,
+  // a storefront registration: the new customer (201), or "check your e-mail to finish" (202, #18 §3)
+  registration: RegistrationResultSchema,
   // LGPD (#18 §1–§2)
   consentHistory: ConsentHistorySchema,
   consentRecord: ConsentRecordSchema,

@@ -84,6 +84,7 @@ export interface AuditWords {
   unitDelete(name: string): string;
   duplicateDismiss(a: string, b: string): string;
   merge(merged: string, into: string): string;
+  claim(name: string): string;
 }
 
 const pt: AuditWords = {
@@ -154,6 +155,7 @@ const pt: AuditWords = {
   unitDelete: (name) => `Excluiu a unidade ${name}`,
   duplicateDismiss: (a, b) => `Marcou ${a} e ${b} como não duplicados`,
   merge: (merged, into) => `Mesclou ${merged} em ${into}`,
+  claim: (name) => `${name} assumiu o cadastro que a loja já tinha (pelo link enviado ao e-mail do cadastro) e criou a senha`,
 };
 
 
@@ -353,6 +355,8 @@ export function describeAuditEntry(entry: AuditEntry, locale: Locale, options: D
       return w.duplicateDismiss(customerName, entry.customers?.[0]?.name ?? w.aCustomer);
     case 'customer.merge':
       return w.merge(list((entry.customers ?? []).map((r) => r.name), locale) || w.aCustomer, customerName);
+    case 'customer.claim':
+      return w.claim(customerName);
   }
 }
 

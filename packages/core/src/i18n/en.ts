@@ -160,6 +160,7 @@ export const audit: AuditWords = {
   unitDelete: (name) => `Deleted the unit ${name}`,
   duplicateDismiss: (a, b) => `Marked ${a} and ${b} as not duplicates`,
   merge: (merged, into) => `Merged ${merged} into ${into}`,
+  claim: (name) => `${name} took over the record the store already had (through the link sent to its e-mail) and set a password`,
 };
 
 /** Filter conditions in words (see `describeFilterCondition`), condition names and built-in view names. */

@@ -161,6 +161,7 @@ export const audit: AuditWords = {
   unitDelete: (name) => `Eliminó la unidad ${name}`,
   duplicateDismiss: (a, b) => `Marcó a ${a} y ${b} como no duplicados`,
   merge: (merged, into) => `Fusionó ${merged} en ${into}`,
+  claim: (name) => `${name} asumió el registro que la tienda ya tenía (por el enlace enviado a su correo) y creó la contraseña`,
 };
 
 /** Filter conditions in words (see `describeFilterCondition`), condition names and built-in view names. */

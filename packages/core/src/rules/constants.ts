@@ -240,6 +240,8 @@ export const AUDIT_ACTIONS = [
   'api_key.create', 'api_key.rotate', 'api_key.revoke',
   // duplicates and merge (#18 §3)
   'duplicate.dismiss', 'customer.merge',
+  // guest to registered: a shopper claimed an existing record through the e-mailed link (#18 §3)
+  'customer.claim',
   // webhook endpoints and units (#16, #15)
   'webhook_endpoint.create', 'webhook_endpoint.update', 'webhook_endpoint.delete', 'webhook_endpoint.rotate_secret',
   'unit.create', 'unit.update', 'unit.delete',

@@ -66,3 +66,5 @@ export {
   PRIVACY_REQUEST_TYPES,
 } from './constants.js';
 export { currentConsent, marketingConsentOf, privacyDaysLeft, privacyDueAt } from './privacy-rules.js';
+// Guest to registered (#18 §3).
+export { isRegistrationPending } from './registration-claim.js';

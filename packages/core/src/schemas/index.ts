@@ -342,6 +342,9 @@ export type {
 // ---- account recovery (#17 §4) ----
 export { AccountLinkSettingsSchema, PASSWORD_RESET_TTL_MINUTES, PasswordResetAcceptedSchema, PasswordResetRequestSchema } from './password-reset.js';
 export type { AccountLinkSettings, PasswordResetAccepted, PasswordResetRequest } from './password-reset.js';
+// ---- guest to registered: claiming a record (#18 §3) ----
+export { RegistrationPendingSchema, RegistrationResultSchema } from './registration-claim.js';
+export type { RegistrationPending, RegistrationResult } from './registration-claim.js';
 // ---- managed API keys (#16 §4) ----
 export {
   API_KEY_KINDS,

@@ -17,5 +17,5 @@ export const table: Record<Key, string> = {
     'a_api_key.create': 'Created an API key', 'a_api_key.rotate': 'Rotated an API key', 'a_api_key.revoke': 'Revoked an API key',
     'a_webhook_endpoint.create': 'Registered a webhook', 'a_webhook_endpoint.update': 'Changed a webhook', 'a_webhook_endpoint.delete': 'Deleted a webhook', 'a_webhook_endpoint.rotate_secret': 'Rotated a webhook secret',
     'a_unit.create': 'Registered a unit', 'a_unit.update': 'Changed a unit', 'a_unit.delete': 'Deleted a unit',
-    'a_duplicate.dismiss': 'Marked as not duplicates', 'a_customer.merge': 'Merged customers',
+    'a_duplicate.dismiss': 'Marked as not duplicates', 'a_customer.merge': 'Merged customers', 'a_customer.claim': 'Claimed a record',
 };

@@ -17,5 +17,5 @@ export const table: Record<Key, string> = {
     'a_api_key.create': 'Creó una clave de API', 'a_api_key.rotate': 'Rotó una clave de API', 'a_api_key.revoke': 'Revocó una clave de API',
     'a_webhook_endpoint.create': 'Registró un webhook', 'a_webhook_endpoint.update': 'Modificó un webhook', 'a_webhook_endpoint.delete': 'Eliminó un webhook', 'a_webhook_endpoint.rotate_secret': 'Rotó una clave de webhook',
     'a_unit.create': 'Registró una unidad', 'a_unit.update': 'Modificó una unidad', 'a_unit.delete': 'Eliminó una unidad',
-    'a_duplicate.dismiss': 'Marcó como no duplicados', 'a_customer.merge': 'Fusionó clientes',
+    'a_duplicate.dismiss': 'Marcó como no duplicados', 'a_customer.merge': 'Fusionó clientes', 'a_customer.claim': 'Asumió registro',
 };

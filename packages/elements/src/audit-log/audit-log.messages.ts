@@ -9,7 +9,7 @@ export type Key =
   | 'a_api_key.create' | 'a_api_key.rotate' | 'a_api_key.revoke'
   | 'a_webhook_endpoint.create' | 'a_webhook_endpoint.update' | 'a_webhook_endpoint.delete' | 'a_webhook_endpoint.rotate_secret'
   | 'a_unit.create' | 'a_unit.update' | 'a_unit.delete' | 'key'
-  | 'a_duplicate.dismiss' | 'a_customer.merge';
+  | 'a_duplicate.dismiss' | 'a_customer.merge' | 'a_customer.claim';
 
 /** The pt-BR words of `<cl-audit-log>`, bundled with it; en and es load on first use (one file each). */
 const ptBR: Record<Key, string> = {
@@ -28,7 +28,7 @@ const ptBR: Record<Key, string> = {
     'a_api_key.create': 'Criou chave de API', 'a_api_key.rotate': 'Trocou chave de API', 'a_api_key.revoke': 'Revogou chave de API',
     'a_webhook_endpoint.create': 'Cadastrou webhook', 'a_webhook_endpoint.update': 'Alterou webhook', 'a_webhook_endpoint.delete': 'Excluiu webhook', 'a_webhook_endpoint.rotate_secret': 'Trocou chave de webhook',
     'a_unit.create': 'Cadastrou unidade', 'a_unit.update': 'Alterou unidade', 'a_unit.delete': 'Excluiu unidade',
-    'a_duplicate.dismiss': 'Marcou como não duplicados', 'a_customer.merge': 'Mesclou clientes',
+    'a_duplicate.dismiss': 'Marcou como não duplicados', 'a_customer.merge': 'Mesclou clientes', 'a_customer.claim': 'Assumiu cadastro',
 };
 
 /** Every language of the element: pt-BR now, en and es fetched once when an element asks for them. */

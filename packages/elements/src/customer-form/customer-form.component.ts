@@ -2,7 +2,7 @@ import type { Customer, FieldRule, RegistrationSettings } from '@clientela/core'
 import { isAuthError, isConflictError, isPreconditionFailedError, isValidationError } from '@clientela/core/errors';
 import { formatDateBR, isMasked } from '@clientela/core/format';
 import { issueMessage } from '@clientela/core/i18n';
-import { DEFAULT_REGISTRATION_SETTINGS, passwordIssue } from '@clientela/core/rules';
+import { DEFAULT_REGISTRATION_SETTINGS, isRegistrationPending, passwordIssue } from '@clientela/core/rules';
 import { UFS } from '@clientela/core/rules';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { CategoryPicker } from '../category-picker/category-picker.component.js';
@@ -43,6 +43,15 @@ interface FieldOptions {
 
 let instances = 0;
 
+
+/** What replaces a storefront form once sent: registered (signed in or not), a request, or "check your e-mail". */
+interface Done {
+  name: string;
+  signedIn: boolean;
+  password: boolean;
+  pending: boolean;
+  checkEmail?: boolean;
+}
 /**
  * @summary Registration and edit form for persons (CPF) and companies (CNPJ), with the
  * required/optional/hidden rules of the registration settings, masks as you type, CEP lookup,
@@ -114,7 +123,7 @@ export class CustomerForm extends ClientelaElement<CustomerFormClient> {
   /** Storefront: where "Minha conta" lives; the finished registration links to it. */
   declare accountUrl: string;
   /** Storefront: the finished registration, which replaces the form. */
-  declare private _done: { name: string; signedIn: boolean; password: boolean; pending: boolean } | undefined;
+  declare private _done: Done | undefined;
   /** Storefront: whether the catalog takes registrations (`open`), as requests (`approval`) or not at all (`off`). */
   declare private _selfRegistration: 'open' | 'approval' | 'off';
   /** Storefront: the store's current marketing consent text (LGPD), shown by the choices and recorded with them by version. */
@@ -422,10 +431,17 @@ export class CustomerForm extends ClientelaElement<CustomerFormClient> {
         // The same content keeps its key, so a retry after a lost answer never makes two customers.
         if (this.#idempotency?.content !== content) this.#idempotency = { content, key: crypto.randomUUID() };
         const options = { idempotencyKey: this.#idempotency.key };
-        customer =
+        const result =
           this.mode === 'storefront'
             ? await api.account.register(body as never, options)
             : await api.customers.create(body as never, options);
+        // The store already holds this document or e-mail: a link to finish went to the e-mail it
+        // has on file (the answer is the same whatever that record is, so it is said that way).
+        if (isRegistrationPending(result)) {
+          await this.#awaitEmail();
+          return undefined;
+        }
+        customer = result;
         this.#record = this.mode === 'admin' ? customer : undefined;
         if (this.mode === 'admin') this.#fill(customer);
       }
@@ -464,6 +480,17 @@ export class CustomerForm extends ClientelaElement<CustomerFormClient> {
     this._values = {};
     this.#idempotency = undefined;
     this._done = { name, signedIn, password: Boolean(password), pending: customer.account.status === 'pending' };
+    await this.updateComplete;
+    this.querySelector<HTMLElement>('.cl-cf-done h2')?.focus();
+  }
+
+  /** "Check your e-mail to finish": nothing was created, and what was typed is not kept. */
+  async #awaitEmail(): Promise<void> {
+    this.#serverErrors = {};
+    this._status = '';
+    this._values = {};
+    this.#idempotency = undefined;
+    this._done = { name: '', signedIn: false, password: false, pending: false, checkEmail: true };
     await this.updateComplete;
     this.querySelector<HTMLElement>('.cl-cf-done h2')?.focus();
   }
@@ -900,8 +927,15 @@ export class CustomerForm extends ClientelaElement<CustomerFormClient> {
     </form>`;
   }
 
-  #renderDone(done: { name: string; signedIn: boolean; password: boolean; pending: boolean }): TemplateResult {
+  #renderDone(done: Done): TemplateResult {
     const t = this.#t;
+    if (done.checkEmail) {
+      return html`<section class="cl-cf-done" data-state="check-email" aria-labelledby="${this.#uid}-done">
+        <h2 id="${this.#uid}-done" tabindex="-1">${t('checkEmailTitle')}</h2>
+        <p role="status">${t('checkEmail')}</p>
+        <p>${t('checkEmailHelp')}</p>
+      </section>`;
+    }
     const next = done.pending ? 'donePending' : done.signedIn ? 'doneSignedIn' : done.password ? 'doneSignIn' : 'doneNoPassword';
     return html`<section class="cl-cf-done" data-state=${done.pending ? 'requested' : 'registered'} aria-labelledby="${this.#uid}-done">
       <h2 id="${this.#uid}-done" tabindex="-1">${t(done.pending ? 'donePendingTitle' : 'doneTitle', { name: done.name })}</h2>

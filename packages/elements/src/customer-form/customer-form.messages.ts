@@ -12,7 +12,7 @@ export type Key =
   | 'optional' | 'required' | 'create' | 'save' | 'register' | 'saving' | 'reset'
   | 'summary' | 'summaryOne' | 'created' | 'saved' | 'registered' | 'duplicate' | 'openExisting'
   | 'stale' | 'reload' | 'overwrite' | 'loading' | 'loadFailed' | 'failed' | 'retry'
-  | 'birthDateHint' | 'doneTitle' | 'doneSignedIn' | 'doneSignIn' | 'doneNoPassword' | 'goToAccount'
+  | 'birthDateHint' | 'doneTitle' | 'doneSignedIn' | 'doneSignIn' | 'doneNoPassword' | 'goToAccount' | 'checkEmailTitle' | 'checkEmail' | 'checkEmailHelp'
   | 'donePendingTitle' | 'donePending' | 'approvalHint' | 'closedTitle' | 'closedText'
   | 'revealDocument' | 'revealing' | 'revealNote' | 'revealFailed';
 
@@ -41,6 +41,9 @@ const ptBR: Record<Key, string> = {
     doneSignedIn: 'Você já está conectado. Em Minha conta você vê seus dados, pedidos e créditos.',
     doneSignIn: 'Entre em Minha conta com seu e-mail e a senha que você criou.',
     doneNoPassword: 'Seus dados ficaram com a loja. Para ver seus pedidos on-line, peça à loja um link de acesso e cadastre uma senha.',
+    checkEmailTitle: 'Confira seu e-mail para concluir o cadastro',
+    checkEmail: 'Se a loja já tem um cadastro com estes dados, enviamos ao e-mail desse cadastro um link para concluir: abra-o e cadastre sua senha. Seus pedidos e dados continuam no mesmo cadastro.',
+    checkEmailHelp: 'Não chegou em alguns minutos? Veja a caixa de spam. Se o cadastro da loja não tem e-mail, ou se ele mudou, fale com a loja para concluir.',
     goToAccount: 'Ir para Minha conta',
     donePendingTitle: 'Pedido de cadastro enviado, {name}',
     donePending: 'A loja vai analisar seu cadastro. Quando for aprovado, entre em Minha conta com seu e-mail e a senha que você criou; a resposta aparece ao entrar.',

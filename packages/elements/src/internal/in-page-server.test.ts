@@ -1,4 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
+import { isRegistrationPending } from '@clientela/core/rules';
 import { createClient } from '@clientela/core/client';
 import { isAuthError } from '@clientela/core/errors';
 import { createApp } from '@clientela/mock-server/browser';
@@ -41,6 +42,7 @@ describe('the mock server in the page (@clientela/mock-server/browser)', () => {
     const document = validCpf(4242);
     const email = `ana.${document}@example.com`;
     const registered = await storefront.account.register({ kind: 'person', document, firstName: 'Ana', lastName: 'Página', email });
+    if (isRegistrationPending(registered)) throw new Error('expected a new customer, the store held the document');
     const invitation = await clientFor(server.keys.secret).customers.invite(registered.id);
     await storefront.account.setPassword({ token: invitation.token, email, password: 'senha-forte-123' });
     const session = await storefront.account.signIn({ email, password: 'senha-forte-123' });

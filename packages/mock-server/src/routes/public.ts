@@ -7,6 +7,7 @@ import {
   CustomerSchema,
   PasswordSetSchema,
   PublicRegistrationSchema,
+  RegistrationPendingSchema,
   SessionCreateSchema,
   SessionSchema,
   SETTABLE_STATUSES,
@@ -14,21 +15,22 @@ import {
 } from '@clientela/core/schemas';
 import { audit, etag, inTransaction, sha256, type ServerContext } from '../context.js';
 import { decodeTuple, encodeTuple } from '../http/cursor.js';
-import { idempotent } from '../http/idempotency.js';
+import { idempotent, type Outcome } from '../http/idempotency.js';
 import { fail422, fieldIssue, HttpProblem, problem } from '../http/problem.js';
 import type { Router } from '../openapi/define-route.js';
 import type { CepLookup } from '../service/cep.js';
-import { accountForEmail, emailInUse, loginEmail, setCredential } from '../service/accounts.js';
+import { accountForEmail, loginEmail, setCredential } from '../service/accounts.js';
 import { closeAllSessions, openSession } from '../service/sessions.js';
 import { catalogOf, queueRegistration, takeApprovedNotice } from './approvals.js';
 import { invitationKey, usableInvitation, type TokenRecord } from '../service/invitations.js';
 import { assertNewPassword } from './passwords.js';
-import { duplicateDocument, prepareCustomer, type CustomerInput } from '../service/customers.js';
+import { prepareCustomer, type CustomerInput } from '../service/customers.js';
 import { StoreConflict } from '../store/types.js';
 import { clearSignInAttempts, takeSignInAttempt } from '../service/throttle.js';
+import { claimedRecord, claimKey, claimWritten, heldAlready, sendClaimLink, type ClaimRecord, type RegistrationAttempt } from '../service/registration-claims.js';
 
 
-export function registerPublic(router: Router, ctx: ServerContext, cep: CepLookup): void {
+export function registerPublic(router: Router, ctx: ServerContext, cep: CepLookup, wakeMessages?: () => void): void {
   router.define({
     method: 'get',
     path: '/v1/cep/:cep',
@@ -52,11 +54,14 @@ export function registerPublic(router: Router, ctx: ServerContext, cep: CepLooku
     path: '/v1/public/registrations',
     tag: 'account',
     summary: 'Storefront self-registration (optional password; account active when given)',
+    description:
+      'A registration whose document or e-mail the store already holds (a customer a seller registered, one from the point of sale or an import, a guest who registered without a password, or an account) creates nothing and answers 202 `{ accepted: true, next: "check_email" }` — the same answer whatever that record is, so it tells nobody whether it has a password, an e-mail or orders. After the answer, a single-use link (60 minutes; a newer one voids the older) goes to the e-mail the store has on file: `purpose=claim` for a record without a password — used with `POST /v1/public/password`, it sets the password, signs in, keeps the record (orders, credits, categories) and records the consent given on the form — or `purpose=reset` for an account. Nothing is sent for a record without an e-mail, a blocked one or one waiting for approval (the shopper is told to contact the store if no e-mail arrives), nor beyond 3 links an hour per e-mail and per document. The password of such a registration is not kept: the link sets it.',
     access: 'public',
     request: { body: PublicRegistrationSchema, headers: [{ name: 'Idempotency-Key', description: 'Replays the first response.' }] },
     responses: {
       201: { description: 'The new customer', schema: CustomerSchema, headers: ['ETag'] },
-      409: { description: 'Document already registered, or e-mail already used (`email_taken`: sign in or ask for a new access link)' },
+      202: { description: 'The store already holds the document or e-mail: check your e-mail to finish', schema: RegistrationPendingSchema },
+      409: { description: 'Document kept (as a one-way hash) from an anonymized customer' },
     },
     handler: async (c, { body }) => {
       // A shopper registers themself: fields only the store may set (status, categories,
@@ -72,23 +77,37 @@ export function registerPublic(router: Router, ctx: ServerContext, cep: CepLooku
       if (password) await assertNewPassword(password, c.get('locale'));
       // Hashed before the transaction, which should hold its lock (or rows) only briefly.
       const hash = password ? await ctx.passwords.hash(password) : undefined;
-      return idempotent(ctx, c, 'public.registrations', async (t) => {
-        const customer = await prepareCustomer(t, input as CustomerInput, {
-          locale: c.get('locale'),
-          source: 'storefront',
-          account: selfRegistration === 'approval' ? 'pending' : hash ? 'active' : 'none',
-          hideExistingId: true,
-        });
-        // An e-mail belongs to one account: registering someone else's first must not take over
-        // their sign-in, so a taken e-mail is refused (the message points to sign-in or recovery).
-        if (customer.email && (await emailInUse(t, customer.email))) {
-          throw new HttpProblem('duplicate_email', 409, { errors: [fieldIssue('email', 'email_taken', c.get('locale'))] });
+      // A registration that meets a record the store holds answers 202; the link is sent after
+      // the answer (below), so neither the answer nor its timing says what that record is.
+      let claim: RegistrationAttempt | undefined;
+      const pending = (): Outcome => {
+        claim = { document: input.document, email: input.email, marketingConsent: input.marketingConsent, consentTextVersion };
+        return { status: 202, body: { accepted: true, next: 'check_email' } };
+      };
+      const response = await idempotent(ctx, c, 'public.registrations', async (t) => {
+        // Every field is checked first: a registration with bad input gets its 422 whether or not
+        // its document is known, so the errors say nothing about the store's records either.
+        let customer: Customer;
+        try {
+          customer = await prepareCustomer(t, input as CustomerInput, {
+            locale: c.get('locale'),
+            source: 'storefront',
+            account: selfRegistration === 'approval' ? 'pending' : hash ? 'active' : 'none',
+            hideExistingId: true,
+          });
+        } catch (e) {
+          // A held document (not one kept as a hash of an anonymized customer, which stays 409).
+          if (e instanceof HttpProblem && e.kind === 'duplicate_document' && (await heldAlready(t, input.document, undefined))) return pending();
+          throw e;
         }
+        // An e-mail belongs to one account: a registration never takes over another record's
+        // e-mail; its holder is sent the link instead.
+        if (customer.email && (await heldAlready(t, customer.document, customer.email))) return pending();
         try {
           await t.store.insertCustomer(customer);
         } catch (e) {
-          // A concurrent registration won the document: answer as the check above would, naming no one.
-          if (e instanceof StoreConflict) throw duplicateDocument(undefined, c.get('locale'));
+          // A concurrent registration won the document: answer as the check above would.
+          if (e instanceof StoreConflict) return pending();
           throw e;
         }
         await auditConsent(t, c, customer, await customerWritten(t, undefined, customer, { source: 'storefront', recordedBy: SHOPPER, textVersion: { marketing: consentTextVersion } }));
@@ -98,6 +117,18 @@ export function registerPublic(router: Router, ctx: ServerContext, cep: CepLooku
         ctx.version++;
         return { status: 201, body: customer, headers: { ETag: etag(customer.version) } };
       });
+      // Only the request that decided (a replay of its Idempotency-Key sends nothing again).
+      if (claim && response.status === 202) {
+        const attempt = claim;
+        const job = sendClaimLink(ctx, attempt, c.get('locale'))
+          .then((queued) => {
+            if (queued) wakeMessages?.();
+          })
+          .catch((e: unknown) => console.error('clientela: registration claim', e));
+        ctx.background?.add(job);
+        void job.finally(() => ctx.background?.delete(job));
+      }
+      return response;
     },
   });
 
@@ -136,7 +167,7 @@ export function registerPublic(router: Router, ctx: ServerContext, cep: CepLooku
     tag: 'account',
     summary: 'Set a password with an invitation token (single use, expiring)',
     description:
-      'Unknown token → 422 `token_invalid`; used → 410 `token_used`; expired → 410 `token_expired`; replaced by a newer invitation → 410 `token_revoked`. The password signs in with the e-mail of the customer the invitation was issued for, whoever used that e-mail before. Every other session of the customer ends. Recovery links (`POST /v1/public/password-resets`) use this route too.',
+      'Unknown token → 422 `token_invalid`; used → 410 `token_used`; expired → 410 `token_expired`; replaced by a newer invitation → 410 `token_revoked`. The password signs in with the e-mail of the customer the invitation was issued for, whoever used that e-mail before. Every other session of the customer ends. Recovery links (`POST /v1/public/password-resets`) use this route too, and so do claim links (a registration that met a record without a password): using one also records the marketing consent given on the registration form (grants only, with the text version it showed), writes `customer.claim` to the data log and emits `customer.updated` (`account`) and `consent.updated` when the consent changed.',
     access: 'public',
     request: { body: PasswordSetSchema },
     responses: { 200: { description: 'Signed in', schema: SessionSchema }, 410: { description: 'Token used or expired' } },
@@ -163,8 +194,10 @@ export function registerPublic(router: Router, ctx: ServerContext, cep: CepLooku
         if (!customer || customer.status === 'deleted') fail422([fieldIssue('token', 'token_invalid', locale)]);
         await t.store.setMeta(key, { ...again, used: true });
         await setCredential(t, customer, hash);
-        const next = { ...customer, account: { status: 'active' as const }, updatedAt: ctx.now().toISOString(), version: customer.version + 1 };
+        const claim = await t.store.getMeta<ClaimRecord>(claimKey(tokenHash));
+        const next = claim ? claimedRecord(t, customer, claim) : { ...customer, account: { status: 'active' as const }, updatedAt: ctx.now().toISOString(), version: customer.version + 1 };
         if (!(await t.store.updateCustomer(next, customer.version))) throw new HttpProblem('write_conflict', 409);
+        if (claim) await claimWritten(t, c, customer, next, claim);
         // A new password (a recovery link, say, after a stolen one) ends every other session.
         await closeAllSessions(t, customer.id);
         return openSession(t, next);
