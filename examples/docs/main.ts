@@ -135,6 +135,15 @@ async function demo(tag: string): Promise<TemplateResult> {
       if (first && !(await admin.privacyRequests.list({ customerId: first.id })).items.length) await admin.privacyRequests.create({ customerId: first.id, type: 'access' });
       return html`<cl-privacy-requests .client=${admin}></cl-privacy-requests>`;
     }
+    case 'cl-duplicates': {
+      // A second record of the first customer (same name and phone), so the list has a pair to
+      // compare, merge or dismiss; if the server refuses it (a required field), the list shows what it finds.
+      const first = (await admin.customers.list({ limit: 1 })).items[0];
+      if (first && first.kind === 'person' && first.phone && !(await admin.duplicates.list({ customerId: first.id })).items.length) {
+        await admin.customers.create({ kind: 'person', firstName: first.firstName, lastName: first.lastName, phone: first.phone, email: `outro.${first.id}@example.com` } as never).catch(() => undefined);
+      }
+      return html`<cl-duplicates .client=${admin}></cl-duplicates>`;
+    }
     case 'cl-account-access':
       await ensureDemoAccount();
       return html`<p class="demo-note">Publishable key. Sign in as <code>${DEMO_EMAIL}</code> with the password <code>${DEMO_PASSWORD}</code>.</p>
