@@ -67,6 +67,7 @@ const PAGES = [
   { name: 'customer-import', module: 'customer-import', attrs: '' },
   { name: 'audit-log', module: 'audit-log', attrs: '' },
   { name: 'filter-builder', module: 'filter-builder', attrs: '' },
+  { name: 'duplicates', module: 'duplicates', attrs: '' },
 ];
 
 const gz = (bytes) => gzipSync(bytes, { level: 9 }).length;
