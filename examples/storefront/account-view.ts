@@ -61,6 +61,8 @@ for (const id of ['seller', 'private', 'migrated'] as const) {
   if (id !== 'private' && token && id === linkPanel) {
     access.token = token;
     if (purpose === 'reset') access.variant = 'reset';
+    // A registration that met a record the store held (#18 §3): finishing claims that record.
+    if (purpose === 'claim') access.variant = 'claim';
   } else access.mode = 'sign-in';
   if (id !== 'private' && !(token && id === linkPanel)) {
     const hint = document.createElement('p');

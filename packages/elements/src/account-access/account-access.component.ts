@@ -77,8 +77,8 @@ export class AccountAccess extends ClientelaElement<AccountAccessClient> {
   declare token: string;
   /** `sign-in`, `set-password` or `forgot` ("Esqueci minha senha"); defaults to `set-password` when there is a token. */
   declare mode: 'sign-in' | 'set-password' | 'forgot' | '';
-  /** Wording of the set-password step: `invited` (registered by a seller), `migrated`, or `reset` (a recovery link). */
-  declare variant: 'invited' | 'migrated' | 'reset';
+  /** Wording of the set-password step: `invited` (registered by a seller), `migrated`, `reset` (a recovery link) or `claim` (finishing a registration that met a record the store held). */
+  declare variant: 'invited' | 'migrated' | 'reset' | 'claim';
   /** Pre-fills the e-mail field. */
   declare email: string;
   /**
@@ -435,8 +435,8 @@ export class AccountAccess extends ClientelaElement<AccountAccessClient> {
     const setting = this.view === 'set-password';
     const busy = this.status === 'busy';
     const reset = setting && this.variant === 'reset';
-    const title = reset ? this.#recovery.t('resetTitle') : setting ? t(this.variant === 'migrated' ? 'migratedTitle' : 'invitedTitle') : t('signInTitle');
-    const intro = reset ? this.#recovery.t('resetIntro') : setting ? t(this.variant === 'migrated' ? 'migratedIntro' : 'invitedIntro') : t('signInIntro');
+    const title = reset ? this.#recovery.t('resetTitle') : setting ? t(this.variant === 'migrated' ? 'migratedTitle' : this.variant === 'claim' ? 'claimTitle' : 'invitedTitle') : t('signInTitle');
+    const intro = reset ? this.#recovery.t('resetIntro') : setting ? t(this.variant === 'migrated' ? 'migratedIntro' : this.variant === 'claim' ? 'claimIntro' : 'invitedIntro') : t('signInIntro');
     return html`<form
       data-part="base"
       data-state=${setting ? 'set-password' : 'sign-in'}

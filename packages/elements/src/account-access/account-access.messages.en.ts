@@ -9,6 +9,8 @@ export const table: Record<Key, string> = {
     signIn: 'Sign in',
     signingIn: 'Signing in…',
     badCredentials: 'Wrong e-mail or password.',
+    claimTitle: 'Finish your registration',
+    claimIntro: 'The store already had your details. Set a password to finish: your orders and credits stay on the same record.',
     invitedTitle: 'Set your password',
     invitedIntro: 'The store registered you. Set a password to open the catalog and see your orders.',
     migratedTitle: 'Set a new password',

@@ -9,6 +9,8 @@ export const table: Record<Key, string> = {
     signIn: 'Ingresar',
     signingIn: 'Ingresando…',
     badCredentials: 'E-mail o contraseña incorrectos.',
+    claimTitle: 'Completa tu registro',
+    claimIntro: 'La tienda ya tenía tus datos. Crea una contraseña para completarlo: tus pedidos y créditos siguen en el mismo registro.',
     invitedTitle: 'Crea tu contraseña',
     invitedIntro: 'La tienda te registró. Crea una contraseña para ver el catálogo y tus pedidos.',
     migratedTitle: 'Crea una nueva contraseña',

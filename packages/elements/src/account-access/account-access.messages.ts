@@ -2,7 +2,7 @@ import { lazyMessages } from '../internal/localize.js';
 
 export type Key =
   | 'signInTitle' | 'signInIntro' | 'email' | 'password' | 'signIn' | 'signingIn' | 'badCredentials'
-  | 'invitedTitle' | 'invitedIntro' | 'migratedTitle' | 'migratedIntro' | 'newPassword' | 'confirmPassword'
+  | 'invitedTitle' | 'invitedIntro' | 'claimTitle' | 'claimIntro' | 'migratedTitle' | 'migratedIntro' | 'newPassword' | 'confirmPassword'
   | 'passwordHint' | 'setPassword' | 'saving' | 'mismatch' | 'weak' | 'required' | 'invalidEmail'
   | 'expiredTitle' | 'expiredText' | 'usedTitle' | 'usedText' | 'invalidTitle' | 'invalidText' | 'goSignIn'
   | 'passwordSet' | 'signedInTitle' | 'signedInText' | 'signOut' | 'tooMany' | 'failed' | 'showPassword' | 'hidePassword'
@@ -17,6 +17,8 @@ const ptBR: Record<Key, string> = {
     signIn: 'Entrar',
     signingIn: 'Entrando…',
     badCredentials: 'E-mail ou senha incorretos.',
+    claimTitle: 'Conclua seu cadastro',
+    claimIntro: 'A loja já tinha seus dados. Crie uma senha para concluir: seus pedidos e créditos continuam no mesmo cadastro.',
     invitedTitle: 'Cadastre sua senha',
     invitedIntro: 'A loja cadastrou você. Crie uma senha para acessar o catálogo e ver seus pedidos.',
     migratedTitle: 'Cadastre uma nova senha',

@@ -118,7 +118,14 @@ describe('<cl-account-access>', () => {
     expect(el.querySelector('h2')!.textContent).to.equal('Set a new password');
   });
 
-  it('validates before sending: required, e-mail, length and matching passwords', async () => {
+  it('uses the claim wording for a link sent after a registration met a record the store held (#18 §3)', async () => {
+    const el = await fixture<AccountAccess>(html`<cl-account-access lang="pt-BR" token="t" variant="claim"></cl-account-access>`);
+    expect(el.querySelector('h2')!.textContent).to.equal('Conclua seu cadastro');
+    expect(el.textContent).to.contain('seus pedidos e créditos continuam no mesmo cadastro');
+    await expect(el).to.be.accessible();
+  });
+
+    it('validates before sending: required, e-mail, length and matching passwords', async () => {
     const { client, calls } = api();
     const el = await fixture<AccountAccess>(html`<cl-account-access .client=${client} token="tok_ok"></cl-account-access>`);
     await submit(el);
