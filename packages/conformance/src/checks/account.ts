@@ -29,11 +29,14 @@ export async function accountChecks(s: Session): Promise<void> {
     s.customers.add(r.json.id);
     expectEqual([r.json.status, r.json.discountPercent, r.json.source], ['active', undefined, 'storefront'], '[status, discountPercent, source]');
   });
-  await runner.check('a public registration with a taken document → 409 that does not reveal the existing customer', async () => {
+  await runner.check('a public registration with a held document or e-mail → 202 check_email, alike for both, creating nothing and naming no one (#18 §3)', async () => {
     expect(shopper, 'the shopper was not registered');
-    const r = await http.post('/v1/public/registrations', s.person({ document: shopper.document, notes: undefined }), { key: 'publishable' });
-    expectProblem(r, 409);
-    expect(!r.text.includes(shopper.id), 'the 409 names the existing customer');
+    const byDocument = await http.post('/v1/public/registrations', s.person({ document: shopper.document, notes: undefined }), { key: 'publishable' });
+    const byEmail = await http.post('/v1/public/registrations', s.person({ email, notes: undefined }), { key: 'publishable' });
+    expectStatus(byDocument, 202);
+    expectEqual(byDocument.json, { accepted: true, next: 'check_email' }, 'the 202 body');
+    expectEqual([byEmail.status, byEmail.text], [byDocument.status, byDocument.text], 'the held e-mail\'s answer');
+    expect(!byDocument.text.includes(shopper.id), 'the answer names the existing customer');
   });
   await runner.check('a password under 8 characters → 422 weak_password', async () => {
     expectFieldError(await http.post('/v1/public/registrations', s.person({ password: 'short', notes: undefined }), { key: 'publishable' }), 'password', 'weak_password');
