@@ -3,6 +3,7 @@
 // the app counts one "Receberão" and one "Excluídos por não terem o aplicativo"; her card says
 // "App: 1 dispositivo". Turning them off again on the storefront leaves her without the app.
 import { createClient } from '@clientela/core/client';
+import { isRegistrationPending } from '@clientela/core/rules';
 import { describe, expect, it } from 'vitest';
 import { PUBLISHABLE_KEY, SECRET_KEY } from '../../scripts/examples-harness.mjs';
 import { openAdmin, testCpf, useStack } from './stack.js';
@@ -17,6 +18,7 @@ describe('push devices', () => {
     const password = 'pé-de-moleque-9';
     const email = `push.${run}@example.com`;
     const bia = await shopClient.account.register({ kind: 'person', document: testCpf(run * 3 + 1), firstName: 'Bia', lastName: `Push${run}`, email, password });
+    if (isRegistrationPending(bia)) throw new Error('expected a new customer: the store already held this document or e-mail');
     const caio = await admin.customers.create({ kind: 'person', document: testCpf(run * 3 + 2), firstName: 'Caio', lastName: `Push${run}`, email: `caio.${run}@example.com` });
 
     const page = await stack.browser.newPage({ viewport: { width: 1280, height: 900 } });
