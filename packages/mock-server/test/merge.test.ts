@@ -142,6 +142,40 @@ describe.each(SERVERS)('merge on %s', (_kind, open) => {
     s.close();
   });
 
+  it("previews each side's categories and the union the survivor gets (manual and active ones move; automatic and inactive ones stay), and the merge gives exactly that", async () => {
+    const s = await open();
+    await s.ready;
+    const cat = async (body: Record<string, unknown>) => (await call(s, 'POST', '/v1/categories', { body: { color: '#112233', ...body } })).json;
+    const vip = await cat({ name: 'VIP' });
+    const wholesale = await cat({ name: 'Atacado' });
+    const old = await cat({ name: 'Antiga' });
+    const buyers = await cat({ name: 'Compradores', rule: 'spent-min-1' });
+    const a = (await call(s, 'POST', '/v1/customers', { body: { ...PERSON, categoryIds: [vip.id] } })).json;
+    const b = (await call(s, 'POST', '/v1/customers', { body: { ...SECOND, categoryIds: [vip.id, wholesale.id, old.id] } })).json;
+    await order(s, b.id, 'B-1', 7_000, '2026-09-01T12:00:00.000Z');
+    expect((await call(s, 'PATCH', `/v1/categories/${old.id}`, { body: { status: 'inactive' }, headers: { 'If-Match': `"${old.version}"` } })).status).toBe(200);
+    const bNow = (await call(s, 'GET', `/v1/customers/${b.id}`)).json;
+    expect(bNow.categoryIds).toContain(buyers.id);
+
+    const preview = await call(s, 'POST', '/v1/customers/merge/preview', { body: { survivorId: a.id, mergedId: b.id } });
+    expect(preview.status).toBe(200);
+    const names = (list: { name: string }[]) => list.map((c) => c.name).sort();
+    expect(names(preview.json.categories.survivor)).toEqual(['VIP']);
+    expect(names(preview.json.categories.merged)).toEqual(['Antiga', 'Atacado', 'Compradores', 'VIP']);
+    expect(names(preview.json.categories.after)).toEqual(['Atacado', 'VIP']);
+    expect(names(preview.json.categories.left)).toEqual(['Antiga', 'Compradores']);
+    expect(preview.json.categories.merged.find((c: { id: string }) => c.id === buyers.id)).toEqual({ id: buyers.id, name: 'Compradores', color: '#112233', automatic: true });
+    expect(preview.json.moves).toEqual({ orders: 1, credits: 0, consentRecords: 0, messages: 0 });
+
+    const merge = await call(s, 'POST', '/v1/customers/merge', { body: { merges: [{ survivorId: a.id, mergedId: b.id }] } });
+    expect(merge.status, JSON.stringify(merge.json)).toBe(200);
+    const survivor = (await call(s, 'GET', `/v1/customers/${a.id}`)).json;
+    // The manual ones as previewed; the automatic one by its rule (the survivor now holds B's order).
+    expect(survivor.categoryIds.filter((id: string) => id !== buyers.id).sort()).toEqual(preview.json.categories.after.map((c: { id: string }) => c.id).sort());
+    expect(survivor.categoryIds).not.toContain(old.id);
+    s.close();
+  });
+
   it('refuses the same customer twice, two kinds, a field the kind lacks, and a record merged elsewhere; a refused batch writes nothing', async () => {
     const s = await open();
     await s.ready;

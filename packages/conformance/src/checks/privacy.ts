@@ -206,6 +206,7 @@ export async function duplicateChecks(s: Session): Promise<void> {
     const r = await http.post('/v1/customers/merge/preview', { survivorId: a.id, mergedId: b.id });
     expectStatus(r, 200);
     expectEqual(r.json.after, { ordersCount: 2, totalSpentCents: 12_550 }, 'after');
+    expect(Array.isArray(r.json.categories?.after) && Array.isArray(r.json.categories?.left), 'the preview names no categories (survivor, merged, after, left)');
     expectEqual((await http.get(`/v1/customers/${b.id}?document=masked`)).json.status, 'active', 'the other record’s status');
   });
   await runner.check('merging a customer into itself → 422', async () => {

@@ -87,6 +87,9 @@ export const CustomerMergePreviewRequestSchema = z.strictObject({
   mergedId: z.string().check(z.minLength(1)),
 });
 
+/** A category in a merge preview: its name and colour, and whether a rule keeps its members (`automatic`). */
+export const MergeCategorySchema = z.strictObject({ id: z.string(), name: z.string(), color: z.string(), automatic: z.boolean() });
+
 export const CustomerMergePreviewSchema = z.strictObject({
   survivor: CustomerListItemSchema,
   merged: CustomerListItemSchema,
@@ -95,6 +98,17 @@ export const CustomerMergePreviewSchema = z.strictObject({
   /** What moves, and the survivor's figures after the merge. */
   moves: z.strictObject({ orders: z.int(), credits: z.int(), consentRecords: z.int(), messages: z.int() }),
   after: z.strictObject({ ordersCount: z.int(), totalSpentCents: z.int() }),
+  /**
+   * Each side's categories and what the survivor holds after: its own and the other's manual
+   * categories that can still be given (active ones). The other's automatic categories do not
+   * move (their rule decides), nor do its inactive ones: they are in `left`.
+   */
+  categories: z.strictObject({
+    survivor: z.array(MergeCategorySchema),
+    merged: z.array(MergeCategorySchema),
+    after: z.array(MergeCategorySchema),
+    left: z.array(MergeCategorySchema),
+  }),
 });
 
 export type MergeField = z.infer<typeof MergeFieldSchema>;
@@ -103,6 +117,7 @@ export type CustomerMergeItem = z.infer<typeof CustomerMergeItemSchema>;
 export type CustomerMergeOutcome = z.infer<typeof CustomerMergeOutcomeSchema>;
 export type CustomerMergeResult = z.infer<typeof CustomerMergeResultSchema>;
 export type CustomerMergePreview = z.infer<typeof CustomerMergePreviewSchema>;
+export type MergeCategory = z.infer<typeof MergeCategorySchema>;
 export type DuplicateReasonType = z.infer<typeof DuplicateReasonTypeSchema>;
 export type DuplicateReason = z.infer<typeof DuplicateReasonSchema>;
 export type DuplicatePair = z.infer<typeof DuplicatePairSchema>;

@@ -373,8 +373,9 @@ export {
   CustomerMergeOutcomeSchema,
   CustomerMergePreviewRequestSchema,
   CustomerMergePreviewSchema,
+  MergeCategorySchema,
   CustomerMergeResultSchema,
   CustomerMergeSchema,
   MergeFieldSchema,
 } from './duplicate.js';
-export type { CustomerMerge, CustomerMergeItem, CustomerMergeOutcome, CustomerMergePreview, CustomerMergeResult, MergeField, DuplicateDismiss, DuplicateListQuery, DuplicatePage, DuplicatePair, DuplicateReason, DuplicateReasonType, DuplicateRebuild } from './duplicate.js';
+export type { CustomerMerge, CustomerMergeItem, CustomerMergeOutcome, CustomerMergePreview, CustomerMergeResult, MergeCategory, MergeField, DuplicateDismiss, DuplicateListQuery, DuplicatePage, DuplicatePair, DuplicateReason, DuplicateReasonType, DuplicateRebuild } from './duplicate.js';

@@ -11,6 +11,7 @@ import {
   type CustomerMergeItem,
   type CustomerMergeOutcome,
   type CustomerMergePreview,
+  type MergeCategory,
   type MergeField,
   type Order,
 } from '@clientela/core/schemas';
@@ -18,6 +19,7 @@ import { audit, newId, type ServerContext } from '../context.js';
 import { fail422, fieldIssue, HttpProblem } from '../http/problem.js';
 import type { AppEnv } from '../openapi/define-route.js';
 import { purchaseStats } from '../store/ledger.js';
+import type { StoredCategory } from '../store/types.js';
 import { credentialKey, setCredential } from './accounts.js';
 import { appendAndDerive } from './consent.js';
 import { applyPatch, listItem } from './customers.js';
@@ -54,6 +56,21 @@ async function readPair(t: ServerContext, item: { survivorId: string; mergedId: 
   return [survivor, merged];
 }
 
+/**
+ * The categories the survivor holds after a merge: its own, then the other's manual categories
+ * that can still be given (active, no rule) in the other's order. The other's automatic
+ * categories stay with their rule, and its inactive ones cannot be given: both are `left`.
+ */
+function joinCategories(survivorIds: readonly string[], mergedIds: readonly string[], catalog: ReadonlyMap<string, StoredCategory>): { after: string[]; left: string[] } {
+  const carried = (id: string) => catalog.get(id)?.status === 'active' && !catalog.get(id)?.rule;
+  const extra = mergedIds.filter((id) => !survivorIds.includes(id) && carried(id));
+  return { after: [...survivorIds, ...extra], left: mergedIds.filter((id) => !survivorIds.includes(id) && !carried(id)) };
+}
+
+async function categoryCatalog(t: ServerContext): Promise<Map<string, StoredCategory>> {
+  return new Map((await t.store.listCategories()).map((cat) => [cat.id, cat]));
+}
+
 async function ordersOf(t: ServerContext, customerId: string): Promise<Order[]> {
   const out: Order[] = [];
   let after: { placedAt: string; id: string } | undefined;
@@ -80,6 +97,13 @@ export async function previewMerge(t: ServerContext, item: { survivorId: string;
   const credits = (await t.store.creditEntries(merged.id)).length;
   const consentRecords = (await t.store.listConsentRecords(merged.id)).length;
   const messages = (await t.store.listMessageRecipients({ customerId: merged.id, limit: 10_000 })).items.length;
+  const catalog = await categoryCatalog(t);
+  const joined = joinCategories(survivor.categoryIds, merged.categoryIds, catalog);
+  const named = (ids: readonly string[]): MergeCategory[] =>
+    ids.flatMap((id) => {
+      const cat = catalog.get(id);
+      return cat ? [{ id, name: cat.name, color: cat.color, automatic: !!cat.rule }] : [];
+    });
   return {
     survivor: a as Customer,
     merged: b as Customer,
@@ -91,6 +115,7 @@ export async function previewMerge(t: ServerContext, item: { survivorId: string;
     })),
     moves: { orders, credits, consentRecords, messages },
     after: { ordersCount: fs.count + fm.count, totalSpentCents: fs.totalCents + fm.totalCents },
+    categories: { survivor: named(survivor.categoryIds), merged: named(merged.categoryIds), after: named(joined.after), left: named(joined.left) },
   };
 }
 
@@ -142,10 +167,9 @@ export async function mergePair(t: ServerContext, c: Context<AppEnv>, item: Cust
   const patch: Record<string, unknown> = {};
   const from = merged as Record<string, unknown>;
   for (const f of take) patch[f] = from[f] ?? null;
-  // Categories are joined: the merged one's manual categories that can still be given.
-  const categories = new Map((await t.store.listCategories()).map((cat) => [cat.id, cat]));
-  const extra = merged.categoryIds.filter((id) => !withConsent.categoryIds.includes(id) && categories.get(id)?.status === 'active' && !categories.get(id)?.rule);
-  if (extra.length) patch.categoryIds = [...withConsent.categoryIds, ...extra];
+  // Categories are joined: the merged one's manual categories that can still be given (as the preview says).
+  const joined = joinCategories(withConsent.categoryIds, merged.categoryIds, await categoryCatalog(t));
+  if (joined.after.length > withConsent.categoryIds.length) patch.categoryIds = joined.after;
   const patched = await applyPatch(t, withConsent, patch, locale);
   const figures = purchaseStats(await t.store.orderFigures(survivor.id));
   const visits = [withConsent.stats, merged.stats];
