@@ -284,7 +284,7 @@ export function createApp(options: AppOptions = {}): MockServer {
       const record = await authenticator.authenticate(key);
       if (!record) {
         // Key guessing from one address is slowed (counted in the store, shared by processes).
-        const wait = await countBadKey(ctx, clientAddress(c), options.badKeyLimit);
+        const wait = await countBadKey(ctx, clientAddress(c), key, options.badKeyLimit);
         if (wait > 0) return problem(c, 'too_many_bad_keys', 429, {}, { 'Retry-After': String(wait) });
         return problem(c, 'unauthorized', 401, {}, { 'WWW-Authenticate': 'Bearer' });
       }

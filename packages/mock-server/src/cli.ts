@@ -17,6 +17,9 @@ const HELP = `Usage: clientela-mock-server [options]
   --secret-key <key>      default sk_test_clientela
   --publishable-key <key> default pk_test_clientela
   --rate-limit <max/ms>   public routes, e.g. 600/60000 (the default)
+  --bad-key-limit <max/ms> requests with an unknown, revoked or expired key one address may send before
+                          429 too_many_bad_keys, e.g. 20/600000 (the default); the address that trips it
+                          is written once per window in the data log; also CLIENTELA_BAD_KEY_LIMIT
   --webhook-retries <s,…> seconds before each retry of a webhook delivery, e.g. 2,2,5 for
                           development (default 30,60,120,… over about 33 hours)
   --cep <mode>            offline (default: the bundled table, else the city or UF of the CEP's range) or online
@@ -68,6 +71,7 @@ const { values } = (() => {
         'secret-key': { type: 'string' },
         'publishable-key': { type: 'string' },
         'rate-limit': { type: 'string' },
+        'bad-key-limit': { type: 'string' },
         'webhook-retries': { type: 'string' },
         cep: { type: 'string' },
         'cep-service-url': { type: 'string' },
@@ -90,12 +94,18 @@ if (values.latency) {
   if (!m) fail('--latency takes min-max in ms, e.g. 0-300');
   latency = [Number(m[1]), Number(m[2] ?? m[1])];
 }
-let rateLimit: { windowMs: number; max: number } | undefined;
-if (values['rate-limit']) {
-  const m = /^(\d+)\/(\d+)$/.exec(values['rate-limit']);
-  if (!m) fail('--rate-limit takes max/windowMs, e.g. 600/60000');
-  rateLimit = { max: Number(m[1]), windowMs: Number(m[2]) };
+/** `max/windowMs` (both whole numbers, at least 1), or a failure naming the flag (or variable) and an example. */
+function limitOf(name: string, value: string, example: string): { windowMs: number; max: number } {
+  const m = /^(\d+)\/(\d+)$/.exec(value.trim());
+  if (!m || Number(m[1]) < 1 || Number(m[2]) < 1) fail(`${name} takes max/windowMs, e.g. ${example}`);
+  return { max: Number(m[1]), windowMs: Number(m[2]) };
 }
+const rateLimit = values['rate-limit'] ? limitOf('--rate-limit', values['rate-limit'], '600/60000') : undefined;
+const badKeyLimit = values['bad-key-limit']
+  ? limitOf('--bad-key-limit', values['bad-key-limit'], '20/600000')
+  : process.env.CLIENTELA_BAD_KEY_LIMIT
+    ? limitOf('CLIENTELA_BAD_KEY_LIMIT', process.env.CLIENTELA_BAD_KEY_LIMIT, '20/600000')
+    : undefined;
 let webhookRetries: number[] | undefined;
 if (values['webhook-retries']) {
   webhookRetries = values['webhook-retries'].split(',').map((v) => Number(v.trim()));
@@ -168,6 +178,7 @@ try {
     ...(values['secret-key'] ? { secretKey: values['secret-key'] } : {}),
     ...(values['publishable-key'] ? { publishableKey: values['publishable-key'] } : {}),
     ...(rateLimit ? { rateLimit } : {}),
+    ...(badKeyLimit ? { badKeyLimit } : {}),
     ...(webhookRetries ? { webhooks: { schedule: webhookRetries } } : {}),
     ...(Object.keys(channelSettings).length ? { messages: { channelSettings } } : {}),
     // At least a tenth of a second between rounds: 0 would make the scheduler spin.

@@ -55,6 +55,43 @@ describe.each(everyServer('bad-keys', { now, seed: 3, badKeyLimit: LIMIT }))('ba
     expect((await list(s, 'sk_live_guess', '203.0.113.7')).status).toBe(401);
   });
 
+  it('the request that trips the limit writes one data-log entry naming the address and the key prefix tried; the refusals after it write none; a new window trips it again', async () => {
+    const s = await server();
+    const badKeys = async () => (await call(s, 'GET', '/v1/audit?action=api_key.bad_keys')).json.items as Record<string, unknown>[];
+    for (let i = 0; i < LIMIT.max; i++) expect((await list(s, `sk_live_guess${i}`, '203.0.113.7')).status).toBe(401);
+    expect(await badKeys()).toEqual([]);
+    time.ms += 5_000;
+    expect((await list(s, 'pk_test_wrongXYZW', '203.0.113.7')).status).toBe(429);
+    const [entry, ...more] = await badKeys();
+    expect(more).toEqual([]);
+    expect(entry).toMatchObject({
+      action: 'api_key.bad_keys',
+      at: new Date(START + 5_000).toISOString(),
+      actor: { keyId: 'pk_test_…' },
+      address: '203.0.113.7',
+      count: LIMIT.max + 1,
+      until: new Date(START + LIMIT.windowMs).toISOString(),
+    });
+    // Only the prefix of the key tried: none of the rest of it is kept.
+    expect(JSON.stringify(entry)).not.toContain('wrongXYZW');
+    // Fifty more refusals in the window: still one entry, and still 429.
+    for (let i = 0; i < 50; i++) expect((await list(s, `sk_live_more${i}`, '203.0.113.7')).status).toBe(429);
+    expect(await badKeys()).toHaveLength(1);
+    // Another address trips its own limit: its own entry; a key without a prefix is named by its first three characters.
+    for (let i = 0; i <= LIMIT.max; i++) await list(s, `zz9plural${i}`, '198.51.100.4');
+    const [other] = await badKeys();
+    expect(other).toMatchObject({ actor: { keyId: 'zz9…' }, address: '198.51.100.4', count: LIMIT.max + 1 });
+    // The next window: the same address trips it again, and is written again.
+    time.ms = START + LIMIT.windowMs + 1;
+    for (let i = 0; i <= LIMIT.max; i++) await list(s, `sk_live_again${i}`, '203.0.113.7');
+    const entries = await badKeys();
+    expect(entries.map((e) => [e['address'], (e['actor'] as { keyId: string }).keyId])).toEqual([
+      ['203.0.113.7', 'sk_live_…'],
+      ['198.51.100.4', 'zz9…'],
+      ['203.0.113.7', 'pk_test_…'],
+    ]);
+  });
+
   it('a revoked managed key counts as a bad key', async () => {
     const s = await server();
     const made = (await call(s, 'POST', '/v1/api-keys', { body: { name: 'PDV', kind: 'secret' } })).json as { id: string; key: string };
@@ -81,5 +118,7 @@ describe('bad keys across processes', () => {
     expect((await list(b, 'sk_live_nope', '203.0.113.5')).status).toBe(401);
     expect((await list(a, 'sk_live_nope', '203.0.113.5')).status).toBe(429);
     expect((await list(b, 'sk_live_nope', '203.0.113.5')).status).toBe(429);
+    // Tripped once across the two processes: one entry in the shared data log.
+    expect((await call(b, 'GET', '/v1/audit?action=api_key.bad_keys')).json.items).toHaveLength(1);
   });
 });

@@ -12,8 +12,8 @@ const dir = mkdtempSync(join(tmpdir(), 'clientela-cli-'));
 const children: ChildProcess[] = [];
 
 /** Starts the built CLI and resolves with its printed lines once the URL line is out. */
-function start(args: string[]): Promise<{ child: ChildProcess; url: string; lines: string[] }> {
-  const child = spawn(process.execPath, [cli, '--port', '0', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+function start(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ child: ChildProcess; url: string; lines: string[] }> {
+  const child = spawn(process.execPath, [cli, '--port', '0', ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
   children.push(child);
   return new Promise((resolve, reject) => {
     const lines: string[] = [];
@@ -110,6 +110,25 @@ describe('clientela-mock-server CLI', () => {
     expect(() => execFileSync(process.execPath, [cli, '--latency', 'soon'], { stdio: 'pipe' })).toThrow(/--latency/);
     expect(() => execFileSync(process.execPath, [cli, '--smtp', 'smtp://127.0.0.1:2525'], { stdio: 'pipe' })).toThrow(/--smtp-from/);
     expect(() => execFileSync(process.execPath, [cli, '--message-rate', 'fax=3'], { stdio: 'pipe' })).toThrow(/--message-rate/);
+    expect(() => execFileSync(process.execPath, [cli, '--bad-key-limit', '20'], { stdio: 'pipe' })).toThrow(/--bad-key-limit takes max\/windowMs/);
+    expect(() => execFileSync(process.execPath, [cli], { stdio: 'pipe', env: { ...process.env, CLIENTELA_BAD_KEY_LIMIT: '0/1000' } })).toThrow(/CLIENTELA_BAD_KEY_LIMIT takes max\/windowMs/);
+    // Six processes that start and exit: on a busy machine that takes longer than one test's default.
+  }, 90_000);
+
+  it('--bad-key-limit (or CLIENTELA_BAD_KEY_LIMIT) sets the limit of refused keys per address; the trip is in the data log once', async () => {
+    const refusals = async (url: string, n: number) => {
+      const statuses: number[] = [];
+      for (let i = 0; i < n; i++) statuses.push((await fetch(`${url}/v1/customers?limit=1`, { headers: { Authorization: `Bearer sk_live_guess${i}` } })).status);
+      return statuses;
+    };
+    const flag = await start(['--bad-key-limit', '2/600000'], { CLIENTELA_BAD_KEY_LIMIT: '9/600000' });
+    expect(await refusals(flag.url, 4)).toEqual([401, 401, 429, 429]);
+    const log = await (await fetch(`${flag.url}/v1/audit?action=api_key.bad_keys`, { headers: { Authorization: 'Bearer sk_test_clientela' } })).json();
+    expect(log.items).toEqual([expect.objectContaining({ actor: { keyId: 'sk_live_…' }, address: '127.0.0.1', count: 3 })]);
+    await stop(flag.child);
+    const env = await start([], { CLIENTELA_BAD_KEY_LIMIT: '1/600000' });
+    expect(await refusals(env.url, 2)).toEqual([401, 429]);
+    await stop(env.child);
   });
 
   it('with --smtp, a message sent through the API reaches the SMTP server', async () => {

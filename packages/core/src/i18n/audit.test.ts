@@ -72,4 +72,12 @@ describe('fieldLabel', () => {
     expect(describeAuditEntry(rotate, 'en')).toBe(`Rotated the API key ERP (sk_live_…a1B2); the old one works until ${when('en')}`);
     expect(describeAuditEntry(rotate, 'es')).toBe(`Rotó la clave de API ERP (sk_live_…a1B2); la anterior funciona hasta ${when('es')}`);
   });
+  it('names the address that tripped the limit of refused keys, how many it sent, the key prefix it tried and until when', () => {
+    const until = '2026-12-01T12:10:00.000Z';
+    const tripped = entry({ action: 'api_key.bad_keys', actor: { keyId: 'sk_live_…' }, address: '203.0.113.7', count: 1021, until });
+    const when = (locale: string) => new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short' }).format(new Date(until));
+    expect(describeAuditEntry(tripped, 'pt-BR')).toBe(`O endereço 203.0.113.7 enviou 1.021 chaves de API inválidas (sk_live_…); novas chaves inválidas dele são recusadas até ${when('pt-BR')}`);
+    expect(describeAuditEntry(tripped, 'en')).toBe(`The address 203.0.113.7 sent 1,021 invalid API keys (sk_live_…); its further invalid keys are refused until ${when('en')}`);
+    expect(describeAuditEntry(tripped, 'es')).toBe(`La dirección 203.0.113.7 envió 1021 claves de API inválidas (sk_live_…); sus nuevas claves inválidas se rechazan hasta ${when('es')}`);
+  });
 });

@@ -70,6 +70,7 @@ export interface AuditWords {
   apiKeyCreate(name: string): string;
   apiKeyRotate(name: string, until: string): string;
   apiKeyRevoke(name: string): string;
+  badKeys(address: string, count: string, prefix: string, until: string): string;
   webhookCreate(url: string): string;
   webhookUpdate(url: string): string;
   webhookEnable(url: string): string;
@@ -141,6 +142,7 @@ const pt: AuditWords = {
   apiKeyCreate: (name) => `Criou a chave de API ${name}`,
   apiKeyRotate: (name, until) => `Trocou a chave de API ${name}; a anterior funciona até ${until}`,
   apiKeyRevoke: (name) => `Revogou a chave de API ${name}`,
+  badKeys: (address, count, prefix, until) => `O endereço ${address} enviou ${count} chaves de API inválidas (${prefix}); novas chaves inválidas dele são recusadas até ${until}`,
   webhookCreate: (url) => `Cadastrou o webhook ${url}`,
   webhookUpdate: (url) => `Alterou o webhook ${url}`,
   webhookEnable: (url) => `Ativou o webhook ${url}`,
@@ -329,6 +331,10 @@ export function describeAuditEntry(entry: AuditEntry, locale: Locale, options: D
     }
     case 'api_key.revoke':
       return w.apiKeyRevoke(apiKeyName);
+    case 'api_key.bad_keys': {
+      const until = entry.until ? new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short' }).format(new Date(entry.until)) : '';
+      return w.badKeys(entry.address ?? '', num.format(entry.count), entry.actor.keyId, until);
+    }
     case 'webhook_endpoint.create':
       return w.webhookCreate(targetName);
     case 'webhook_endpoint.update': {

@@ -146,6 +146,7 @@ export const audit: AuditWords = {
   apiKeyCreate: (name) => `Created the API key ${name}`,
   apiKeyRotate: (name, until) => `Rotated the API key ${name}; the old one works until ${until}`,
   apiKeyRevoke: (name) => `Revoked the API key ${name}`,
+  badKeys: (address, count, prefix, until) => `The address ${address} sent ${count} invalid API keys (${prefix}); its further invalid keys are refused until ${until}`,
   webhookCreate: (url) => `Registered the webhook ${url}`,
   webhookUpdate: (url) => `Changed the webhook ${url}`,
   webhookEnable: (url) => `Enabled the webhook ${url}`,

@@ -147,6 +147,7 @@ export const audit: AuditWords = {
   apiKeyCreate: (name) => `Creó la clave de API ${name}`,
   apiKeyRotate: (name, until) => `Rotó la clave de API ${name}; la anterior funciona hasta ${until}`,
   apiKeyRevoke: (name) => `Revocó la clave de API ${name}`,
+  badKeys: (address, count, prefix, until) => `La dirección ${address} envió ${count} claves de API inválidas (${prefix}); sus nuevas claves inválidas se rechazan hasta ${until}`,
   webhookCreate: (url) => `Registró el webhook ${url}`,
   webhookUpdate: (url) => `Modificó el webhook ${url}`,
   webhookEnable: (url) => `Activó el webhook ${url}`,

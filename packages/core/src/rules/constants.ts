@@ -238,6 +238,8 @@ export const AUDIT_ACTIONS = [
   'consent.record', 'privacy.request', 'privacy.update', 'privacy.archive', 'customer.anonymize',
   // managed API keys (#16 §4)
   'api_key.create', 'api_key.rotate', 'api_key.revoke',
+  // an address tripped the limit of refused keys (429 too_many_bad_keys), once per window
+  'api_key.bad_keys',
   // duplicates and merge (#18 §3)
   'duplicate.dismiss', 'customer.merge',
   // guest to registered: a shopper claimed an existing record through the e-mailed link (#18 §3)

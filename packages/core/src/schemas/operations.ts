@@ -179,8 +179,13 @@ export const AuditEntrySchema = z.strictObject({
   /** A message batch's channel, and the customers it left out (`count`: those it goes to). */
   channel: z.optional(z.enum(['email', 'sms', 'whatsapp', 'push'])),
   excluded: z.optional(z.strictObject({ noConsent: z.int(), noContact: z.int() })),
-  /** An API key's rotation: until when the old key keeps working. */
+  /**
+   * An API key's rotation: until when the old key keeps working. `api_key.bad_keys`: until when
+   * the address's further unknown keys are refused.
+   */
   until: z.optional(datetime()),
+  /** `api_key.bad_keys`: the client address that sent more unknown, revoked or expired keys than the limit allows. */
+  address: z.optional(z.string()),
   /** The other customers an action names: a dismissed pair's second one, the records merged into `target`. */
   customers: z.optional(z.array(AuditRefSchema)),
 });

@@ -14,7 +14,7 @@ export const table: Record<Key, string> = {
     'a_credit.grant': 'Granted credit', 'a_credit.redeem': 'Redeemed credit', 'a_message.send': 'Sent a message',
     'a_automation.create': 'Created an automation', 'a_automation.update': 'Changed an automation', 'a_automation.delete': 'Deleted an automation',
     'a_consent.record': 'Recorded consent', 'a_privacy.request': 'Opened an LGPD request', 'a_privacy.update': 'Handled an LGPD request', 'a_privacy.archive': 'Produced a data archive (LGPD)', 'a_customer.anonymize': 'Anonymized a customer',
-    'a_api_key.create': 'Created an API key', 'a_api_key.rotate': 'Rotated an API key', 'a_api_key.revoke': 'Revoked an API key',
+    'a_api_key.create': 'Created an API key', 'a_api_key.rotate': 'Rotated an API key', 'a_api_key.revoke': 'Revoked an API key', 'a_api_key.bad_keys': 'Refused invalid API keys',
     'a_webhook_endpoint.create': 'Registered a webhook', 'a_webhook_endpoint.update': 'Changed a webhook', 'a_webhook_endpoint.delete': 'Deleted a webhook', 'a_webhook_endpoint.rotate_secret': 'Rotated a webhook secret',
     'a_unit.create': 'Registered a unit', 'a_unit.update': 'Changed a unit', 'a_unit.delete': 'Deleted a unit',
     'a_duplicate.dismiss': 'Marked as not duplicates', 'a_customer.merge': 'Merged customers', 'a_customer.claim': 'Claimed a record',

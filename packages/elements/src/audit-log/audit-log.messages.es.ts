@@ -14,7 +14,7 @@ export const table: Record<Key, string> = {
     'a_credit.grant': 'Concedió crédito', 'a_credit.redeem': 'Canjeó crédito', 'a_message.send': 'Envió un mensaje',
     'a_automation.create': 'Creó una automatización', 'a_automation.update': 'Modificó una automatización', 'a_automation.delete': 'Eliminó una automatización',
     'a_consent.record': 'Registró consentimiento', 'a_privacy.request': 'Abrió solicitud LGPD', 'a_privacy.update': 'Gestionó solicitud LGPD', 'a_privacy.archive': 'Generó archivo de datos (LGPD)', 'a_customer.anonymize': 'Anonimizó cliente',
-    'a_api_key.create': 'Creó una clave de API', 'a_api_key.rotate': 'Rotó una clave de API', 'a_api_key.revoke': 'Revocó una clave de API',
+    'a_api_key.create': 'Creó una clave de API', 'a_api_key.rotate': 'Rotó una clave de API', 'a_api_key.revoke': 'Revocó una clave de API', 'a_api_key.bad_keys': 'Rechazó claves de API inválidas',
     'a_webhook_endpoint.create': 'Registró un webhook', 'a_webhook_endpoint.update': 'Modificó un webhook', 'a_webhook_endpoint.delete': 'Eliminó un webhook', 'a_webhook_endpoint.rotate_secret': 'Rotó una clave de webhook',
     'a_unit.create': 'Registró una unidad', 'a_unit.update': 'Modificó una unidad', 'a_unit.delete': 'Eliminó una unidad',
     'a_duplicate.dismiss': 'Marcó como no duplicados', 'a_customer.merge': 'Fusionó clientes', 'a_customer.claim': 'Asumió registro',

@@ -6,7 +6,7 @@ export type Key =
   | 'a_customer.reveal' | 'a_customer.create' | 'a_customer.update' | 'a_customer.delete' | 'a_customer.invite'
   | 'a_bulk' | 'a_export' | 'a_import' | 'a_settings.update' | 'a_category.create' | 'a_category.update' | 'a_order.create' | 'a_order.update' | 'a_credit.grant' | 'a_credit.redeem' | 'a_message.send' | 'a_automation.create' | 'a_automation.update' | 'a_automation.delete'
   | 'a_consent.record' | 'a_privacy.request' | 'a_privacy.update' | 'a_privacy.archive' | 'a_customer.anonymize'
-  | 'a_api_key.create' | 'a_api_key.rotate' | 'a_api_key.revoke'
+  | 'a_api_key.create' | 'a_api_key.rotate' | 'a_api_key.revoke' | 'a_api_key.bad_keys'
   | 'a_webhook_endpoint.create' | 'a_webhook_endpoint.update' | 'a_webhook_endpoint.delete' | 'a_webhook_endpoint.rotate_secret'
   | 'a_unit.create' | 'a_unit.update' | 'a_unit.delete' | 'key'
   | 'a_duplicate.dismiss' | 'a_customer.merge' | 'a_customer.claim';
@@ -25,7 +25,7 @@ const ptBR: Record<Key, string> = {
     'a_credit.grant': 'Concedeu crédito', 'a_credit.redeem': 'Resgatou crédito', 'a_message.send': 'Enviou mensagem',
     'a_automation.create': 'Criou automação', 'a_automation.update': 'Alterou automação', 'a_automation.delete': 'Excluiu automação',
     'a_consent.record': 'Registrou consentimento', 'a_privacy.request': 'Abriu solicitação LGPD', 'a_privacy.update': 'Tratou solicitação LGPD', 'a_privacy.archive': 'Gerou arquivo de dados (LGPD)', 'a_customer.anonymize': 'Anonimizou cliente',
-    'a_api_key.create': 'Criou chave de API', 'a_api_key.rotate': 'Trocou chave de API', 'a_api_key.revoke': 'Revogou chave de API',
+    'a_api_key.create': 'Criou chave de API', 'a_api_key.rotate': 'Trocou chave de API', 'a_api_key.revoke': 'Revogou chave de API', 'a_api_key.bad_keys': 'Chaves de API inválidas recusadas',
     'a_webhook_endpoint.create': 'Cadastrou webhook', 'a_webhook_endpoint.update': 'Alterou webhook', 'a_webhook_endpoint.delete': 'Excluiu webhook', 'a_webhook_endpoint.rotate_secret': 'Trocou chave de webhook',
     'a_unit.create': 'Cadastrou unidade', 'a_unit.update': 'Alterou unidade', 'a_unit.delete': 'Excluiu unidade',
     'a_duplicate.dismiss': 'Marcou como não duplicados', 'a_customer.merge': 'Mesclou clientes', 'a_customer.claim': 'Assumiu cadastro',
