@@ -12,6 +12,7 @@ import {
 import { newId, type ServerContext } from '../context.js';
 import { hmacSha256Hex, randomBytes, toBase64Url } from '../util/bytes.js';
 import { credentialKey, loginEmail } from './accounts.js';
+import { eraseFromAuditLog } from './audit-erasure.js';
 import { buildRecords } from './consent.js';
 import { closeAllSessions } from './sessions.js';
 
@@ -73,7 +74,7 @@ export function newRequest(t: ServerContext, customer: Customer, type: PrivacyRe
  * orders, credits and figures kept (LGPD art. 16), the document removed (kept as a keyed hash
  * only when the store chose so), consent revoked on every channel it was given, sign-in and
  * sessions ended, the outbox rows' names, addresses and words replaced, the customer's requests
- * renamed. Returns the anonymized record (not yet stored: the caller writes it over `current`).
+ * renamed, and the data log's entries about them left naming the record by id only. Returns the anonymized record (not yet stored: the caller writes it over `current`).
  */
 export async function anonymize(t: ServerContext, current: Customer, by: PrivacyActor): Promise<{ next: Customer; revocations: ConsentRecord[] }> {
   const now = t.now().toISOString();
@@ -119,6 +120,8 @@ export async function anonymize(t: ServerContext, current: Customer, by: Privacy
   await t.store.redactMessageRecipients(current.id, name, '—');
   // Push devices: a token identifies the person's phone or browser.
   await t.store.deleteDevicesOf(current.id);
+  // The data log keeps its entries, naming the record by id and "Cliente anonimizado".
+  await eraseFromAuditLog(t, current, name);
   for (let before: number | undefined; ; ) {
     const page = await t.store.listPrivacyRequests({ customerId: current.id, beforeSeq: before, limit: 200 });
     for (const r of page.items) {

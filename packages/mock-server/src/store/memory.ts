@@ -21,6 +21,7 @@ import {
 import { applyToBalances, compareOrders, figuresOf, numberKey, pageOf, UNIT_SORT_FIELDS, withUnitFigures } from './ledger.js';
 import { compareKeys, maskJson, matchesTokens, queryKey, queryPredicate, queryTokens, scanByPages, searchTextOf, sortKeyOf } from './search.js';
 import type { AuditQueryParams, CustomerQuery, ListJsonResult, ListParams, ListResult, OrderFigures, OrderListParams, OrderListResult, SortKey, SortSpec, StoredAudit, StoredCategory, SyncStore } from './types.js';
+import { auditNeedle } from './audit-needle.js';
 import type { RecipientListParams, RecipientOutcome, StoredMessageBatch, StoredRecipient } from './types.js';
 import type { AutomationOccasion, StoredAutomation, StoredCart } from './types.js';
 import type { MessageChannel, MessageProgress } from '@clientela/core/schemas';
@@ -727,6 +728,21 @@ export class MemoryStore implements SyncStore {
       out.push({ seq: i + 1, entry: e });
     }
     return out;
+  }
+
+  // ---- erasure in the data log (#18 §2) ----
+  scrubAudit(needles: readonly string[], rewrite: (entry: AuditEntry) => AuditEntry): number {
+    const wanted = needles.map((x) => auditNeedle(x).toLowerCase());
+    let n = 0;
+    this.audit.forEach((e, i) => {
+      const text = JSON.stringify(e).toLowerCase();
+      if (!wanted.some((w) => text.includes(w))) return;
+      const next = rewrite(e);
+      if (JSON.stringify(next) === JSON.stringify(e)) return;
+      this.audit[i] = next;
+      n++;
+    });
+    return n;
   }
 
   // ---- figures per unit ----

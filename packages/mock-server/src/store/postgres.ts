@@ -21,6 +21,7 @@ import {
   type StoredCategory,
 } from './types.js';
 import type { RecipientListParams, RecipientOutcome, StoredMessageBatch, StoredRecipient } from './types.js';
+import { auditNeedle } from './audit-needle.js';
 import type { CategoryFigureSums, FiguresWindow } from './types.js';
 import type { AutomationOccasion, StoredAutomation, StoredCart } from './types.js';
 import type { MessageChannel, MessageProgress } from '@clientela/core/schemas';
@@ -803,6 +804,22 @@ export class PostgresStore implements Store {
     args.push(limit);
     const r = await this.#q<{ seq: string; data: string }>(`SELECT seq, data FROM audit WHERE ${parts.join(' AND ')} ORDER BY seq DESC LIMIT $${args.length}`, args);
     return r.rows.map((x) => ({ seq: Number(x.seq), entry: JSON.parse(x.data) as AuditEntry }));
+  }
+
+  // ---- erasure in the data log (#18 §2) ----
+  async scrubAudit(needles: readonly string[], rewrite: (entry: AuditEntry) => AuditEntry): Promise<number> {
+    const wanted = needles.map(auditNeedle);
+    if (!wanted.length) return 0;
+    // Locked: an entry being scrubbed is not rewritten by a concurrent erasure from an old copy.
+    const r = await this.#q<{ seq: string; data: string }>('SELECT seq, data FROM audit WHERE EXISTS (SELECT 1 FROM unnest($1::text[]) AS n WHERE strpos(lower(data), lower(n)) > 0) FOR UPDATE', [wanted]);
+    let n = 0;
+    for (const x of r.rows) {
+      const next = JSON.stringify(rewrite(JSON.parse(x.data) as AuditEntry));
+      if (next === x.data) continue;
+      await this.#q('UPDATE audit SET data = $1 WHERE seq = $2', [next, x.seq]);
+      n++;
+    }
+    return n;
   }
 
   // ---- units (stores) ----

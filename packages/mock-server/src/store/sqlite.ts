@@ -6,6 +6,7 @@ import { applyToBalances, UNIT_SORT_FIELDS, withUnitFigures } from './ledger.js'
 import { maskJson, queryKey, queryTokens, scanByPages, searchTextOf, sortKeyOf } from './search.js';
 import { migrateSqlite } from './sqlite-migrations.js';
 import type { AuditQueryParams, CustomerQuery, ListJsonResult, ListParams, ListResult, OrderFigures, OrderListParams, OrderListResult, SortSpec, StoredAudit, StoredCategory, SyncStore } from './types.js';
+import { auditNeedle } from './audit-needle.js';
 import type { RecipientListParams, RecipientOutcome, StoredMessageBatch, StoredRecipient } from './types.js';
 import type { CategoryFigureSums, FiguresWindow } from './types.js';
 import type { AutomationOccasion, StoredAutomation, StoredCart } from './types.js';
@@ -747,6 +748,23 @@ export class SqliteStore implements SyncStore {
     if (beforeSeq !== undefined) (parts.push('seq < ?'), args.push(beforeSeq));
     const rows = this.db.prepare(`SELECT seq, data FROM audit WHERE ${parts.join(' AND ')} ORDER BY seq DESC LIMIT ?`).all(...args, limit) as { seq: number; data: string }[];
     return rows.map((r) => ({ seq: r.seq, entry: JSON.parse(r.data) as AuditEntry }));
+  }
+
+  // ---- erasure in the data log (#18 §2) ----
+  scrubAudit(needles: readonly string[], rewrite: (entry: AuditEntry) => AuditEntry): number {
+    const wanted = needles.map(auditNeedle);
+    if (!wanted.length) return 0;
+    // SQLite's lower() folds ASCII only: the needles come from the record itself, written as the log has them.
+    const rows = this.db.prepare(`SELECT seq, data FROM audit WHERE ${wanted.map(() => 'instr(lower(data), lower(?)) > 0').join(' OR ')}`).all(...wanted) as { seq: number; data: string }[];
+    const update = this.db.prepare('UPDATE audit SET data = ? WHERE seq = ?');
+    let n = 0;
+    for (const r of rows) {
+      const next = JSON.stringify(rewrite(JSON.parse(r.data) as AuditEntry));
+      if (next === r.data) continue;
+      update.run(next, r.seq);
+      n++;
+    }
+    return n;
   }
 
   // ---- units (stores) ----

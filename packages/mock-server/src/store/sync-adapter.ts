@@ -298,6 +298,11 @@ export class SyncStoreAdapter implements Store {
     return this.#run(() => this.inner.listAudit(params));
   }
 
+  // ---- erasure in the data log (#18 §2) ----
+  scrubAudit(needles: readonly string[], rewrite: (entry: AuditEntry) => AuditEntry): Promise<number> {
+    return this.#run(() => this.inner.scrubAudit(needles, rewrite));
+  }
+
   // ---- units (stores) ----
   listUnits() {
     return this.#run(() => this.inner.listUnits());

@@ -391,6 +391,14 @@ export interface Store {
   appendAudit(entry: Omit<AuditEntry, 'id'>): Promise<AuditEntry>;
   listAudit(params: AuditQueryParams): Promise<StoredAudit[]>;
 
+  // ---- erasure in the data log (#18 §2) ----
+  /**
+   * Rewrites, with `rewrite`, every audit entry whose stored JSON holds one of `needles`
+   * (compared case-insensitively, as JSON string content); returns how many entries changed. An
+   * anonymization uses it in its transaction so no entry keeps the erased person's data.
+   */
+  scrubAudit(needles: readonly string[], rewrite: (entry: AuditEntry) => AuditEntry): Promise<number>;
+
   // ---- units (stores) ----
   /** Every unit, in the order they were created. */
   listUnits(): Promise<Unit[]>;
@@ -635,6 +643,9 @@ export interface SyncStore {
 
   appendAudit(entry: Omit<AuditEntry, 'id'>): AuditEntry;
   listAudit(params: AuditQueryParams): StoredAudit[];
+
+  // ---- erasure in the data log (#18 §2) (see Store) ----
+  scrubAudit(needles: readonly string[], rewrite: (entry: AuditEntry) => AuditEntry): number;
 
   // ---- units (stores); the adapter checks names and ids before writing ----
   listUnits(): Unit[];
