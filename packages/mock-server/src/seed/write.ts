@@ -3,7 +3,7 @@ import type { ServerContext } from '../context.js';
 import { creditsOf, grantCredit, redeemCredit } from '../service/credits.js';
 import { categoryWritten, customerWritten, emit } from '../service/events.js';
 import { recordOrders } from '../service/orders.js';
-import { registerDevice } from '../service/devices.js';
+import { registerDevices } from '../service/devices.js';
 import type { SeedResult } from './seed.js';
 import { SEED_UNITS } from './units.js';
 
@@ -55,8 +55,9 @@ export async function writeSeed(ctx: ServerContext, data: SeedResult): Promise<v
         }
       }
     }
-    // Push devices, registered as the storefront registers them, each at the moment last seen.
-    for (const d of data.devices) await registerDevice(at(d.at), d.customerId, d);
+    // Push devices, registered through the storefront's path (in batches), each at the moment last seen.
+    const lastSeen = data.devices[data.devices.length - 1];
+    if (lastSeen) await registerDevices(at(lastSeen.at), data.devices.map((d) => ({ customerId: d.customerId, input: d, at: new Date(d.at) })));
     for (const c of deleted) {
       const cur = (await tx.getCustomer(c.id))!;
       const next = { ...cur, status: 'deleted', version: cur.version + 1 } as Customer;

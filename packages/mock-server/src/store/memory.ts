@@ -1248,6 +1248,21 @@ export class MemoryStore implements SyncStore {
     return counts;
   }
 
+  // ---- push devices in batches (the seed, #17) ----
+  trimDevices(customerIds: readonly string[], keep: number): number {
+    const wanted = new Set(customerIds);
+    const held = new Map<string, StoredDevice[]>();
+    // One pass over the devices, not one per customer (the seed trims thousands at once).
+    for (const d of this.devices.values()) if (wanted.has(d.customerId)) held.set(d.customerId, [...(held.get(d.customerId) ?? []), d]);
+    let gone = 0;
+    for (const [customerId, list] of held) {
+      if (list.length <= keep) continue;
+      list.sort((a, b) => (a.lastSeenAt < b.lastSeenAt ? 1 : a.lastSeenAt > b.lastSeenAt ? -1 : a.id < b.id ? 1 : -1));
+      for (const d of list.slice(keep)) if (this.deleteDevice(customerId, d.id)) gone++;
+    }
+    return gone;
+  }
+
   close(): void {}
 }
 

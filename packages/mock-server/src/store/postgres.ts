@@ -1388,18 +1388,7 @@ export class PostgresStore implements Store {
 
   // ---- push devices (#17) ----
   async saveDevice(device: StoredDevice): Promise<{ device: StoredDevice; movedFrom?: string | undefined }> {
-    // One statement, so two registrations of one token at once meet on its unique index: the
-    // second takes the first's row (keeping its id and createdAt) instead of failing.
-    const r = await this.#q<{ data: string; prev: string | null }>(
-      `WITH prev AS (SELECT customer_id FROM devices WHERE token = $2)
-       INSERT INTO devices (id, token, customer_id, last_seen_at, data) VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT (token) DO UPDATE SET customer_id = excluded.customer_id, last_seen_at = excluded.last_seen_at,
-         data = (excluded.data::jsonb || jsonb_build_object('id', devices.id, 'createdAt', devices.data::jsonb -> 'createdAt'))::text
-       RETURNING data, (SELECT customer_id FROM prev) AS prev`,
-      [device.id, device.token, device.customerId, device.lastSeenAt, JSON.stringify(device)],
-    );
-    const row = r.rows[0]!;
-    return { device: JSON.parse(row.data) as StoredDevice, ...(row.prev && row.prev !== device.customerId ? { movedFrom: row.prev } : {}) };
+    return (await this.saveDevices([device]))[0]!;
   }
 
   async listDevices(customerId: string): Promise<StoredDevice[]> {
@@ -1421,6 +1410,41 @@ export class PostgresStore implements Store {
     const rows = (await this.#q<{ id: string; n: number }>('SELECT customer_id AS id, count(*)::int AS n FROM devices WHERE customer_id = ANY($1::text[]) GROUP BY customer_id', [customerIds])).rows;
     for (const r of rows) counts.set(r.id, r.n);
     return counts;
+  }
+
+  // ---- push devices in batches (the seed, #17) ----
+  async saveDevices(devices: readonly StoredDevice[]): Promise<{ device: StoredDevice; movedFrom?: string | undefined }[]> {
+    const saved: { device: StoredDevice; movedFrom?: string | undefined }[] = [];
+    // One statement per 1,000 devices, so two registrations of one token at once meet on its
+    // unique index: the second takes the first's row (keeping its id and createdAt) instead of failing.
+    for (let i = 0; i < devices.length; i += 1000) {
+      const part = devices.slice(i, i + 1000);
+      const r = await this.#q<{ token: string; data: string; prev: string | null }>(
+        `WITH prev AS (SELECT token, customer_id FROM devices WHERE token = ANY($2::text[]))
+         INSERT INTO devices (id, token, customer_id, last_seen_at, data)
+           SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[])
+         ON CONFLICT (token) DO UPDATE SET customer_id = excluded.customer_id, last_seen_at = excluded.last_seen_at,
+           data = (excluded.data::jsonb || jsonb_build_object('id', devices.id, 'createdAt', devices.data::jsonb -> 'createdAt'))::text
+         RETURNING token, data, (SELECT customer_id FROM prev WHERE prev.token = devices.token) AS prev`,
+        [part.map((d) => d.id), part.map((d) => d.token), part.map((d) => d.customerId), part.map((d) => d.lastSeenAt), part.map((d) => JSON.stringify(d))],
+      );
+      const byToken = new Map(r.rows.map((row) => [row.token, row]));
+      for (const d of part) {
+        const row = byToken.get(d.token)!;
+        saved.push({ device: JSON.parse(row.data) as StoredDevice, ...(row.prev && row.prev !== d.customerId ? { movedFrom: row.prev } : {}) });
+      }
+    }
+    return saved;
+  }
+
+  async trimDevices(customerIds: readonly string[], keep: number): Promise<number> {
+    if (!customerIds.length) return 0;
+    const r = await this.#q(
+      `DELETE FROM devices WHERE id IN (SELECT id FROM (SELECT id, row_number() OVER (PARTITION BY customer_id ORDER BY last_seen_at DESC, id DESC) AS n
+        FROM devices WHERE customer_id = ANY($1::text[])) ranked WHERE n > $2)`,
+      [[...customerIds], keep],
+    );
+    return r.rowCount ?? 0;
   }
 
   async close(): Promise<void> {

@@ -1199,6 +1199,22 @@ export class SqliteStore implements SyncStore {
     }
     return counts;
   }
+  // ---- push devices in batches (the seed, #17) ----
+  trimDevices(customerIds: readonly string[], keep: number): number {
+    let gone = 0;
+    // In slices: SQLite takes at most 32,766 parameters in one statement.
+    for (let i = 0; i < customerIds.length; i += 500) {
+      const ids = customerIds.slice(i, i + 500);
+      gone += this.db
+        .prepare(
+          `DELETE FROM devices WHERE id IN (SELECT id FROM (SELECT id, row_number() OVER (PARTITION BY customer_id ORDER BY last_seen_at DESC, id DESC) AS n
+            FROM devices WHERE customer_id IN (${ids.map(() => '?').join(',')})) WHERE n > ?)`,
+        )
+        .run(...ids, keep).changes;
+    }
+    return gone;
+  }
+
 
   close(): void {
     if (this.db.open) this.db.close();

@@ -535,12 +535,13 @@ export class SyncStoreAdapter implements Store {
 
   // ---- push devices (#17) ----
   saveDevice(device: StoredDevice): Promise<{ device: StoredDevice; movedFrom?: string | undefined }> {
-    return this.#run(() => {
-      const known = this.inner.getDeviceByToken(device.token);
-      const stored = known ? { ...device, id: known.id, createdAt: known.createdAt } : device;
-      this.inner.putDevice(stored);
-      return { device: stored, ...(known && known.customerId !== device.customerId ? { movedFrom: known.customerId } : {}) };
-    });
+    return this.#run(() => this.#saveDevice(device));
+  }
+  #saveDevice(device: StoredDevice): { device: StoredDevice; movedFrom?: string | undefined } {
+    const known = this.inner.getDeviceByToken(device.token);
+    const stored = known ? { ...device, id: known.id, createdAt: known.createdAt } : device;
+    this.inner.putDevice(stored);
+    return { device: stored, ...(known && known.customerId !== device.customerId ? { movedFrom: known.customerId } : {}) };
   }
   listDevices(customerId: string) {
     return this.#run(() => this.inner.listDevices(customerId));
@@ -553,6 +554,14 @@ export class SyncStoreAdapter implements Store {
   }
   countDevices(customerIds: readonly string[]) {
     return this.#run(() => this.inner.countDevices(customerIds));
+  }
+
+  // ---- push devices in batches (the seed, #17) ----
+  saveDevices(devices: readonly StoredDevice[]): Promise<{ device: StoredDevice; movedFrom?: string | undefined }[]> {
+    return this.#run(() => this.inner.transaction(() => devices.map((device) => this.#saveDevice(device))));
+  }
+  trimDevices(customerIds: readonly string[], keep: number) {
+    return this.#run(() => this.inner.trimDevices(customerIds, keep));
   }
 
   /** Closes at once when no transaction runs (a test may reopen the file right after). */

@@ -573,6 +573,15 @@ export interface Store {
   /** How many devices each of these customers holds (customers without any are left out). */
   countDevices(customerIds: readonly string[]): Promise<Map<string, number>>;
 
+  // ---- push devices in batches (the seed, #17) ----
+  /**
+   * {@link saveDevice} for many devices in one write (each token at most once in a call): what
+   * registering them one by one answers, in the same order.
+   */
+  saveDevices(devices: readonly StoredDevice[]): Promise<{ device: StoredDevice; movedFrom?: string | undefined }[]>;
+  /** Lets go, for each of these customers, every device but the `keep` seen last (as {@link listDevices} orders them); how many went. */
+  trimDevices(customerIds: readonly string[], keep: number): Promise<number>;
+
   close(): Promise<void>;
 }
 
@@ -731,6 +740,8 @@ export interface SyncStore {
   deleteDevice(customerId: string, id: string): boolean;
   deleteDevicesOf(customerId: string): number;
   countDevices(customerIds: readonly string[]): Map<string, number>;
+  /** Lets go, for each of these customers, every device but the `keep` seen last; how many went. */
+  trimDevices(customerIds: readonly string[], keep: number): number;
 
   close(): void;
 }
