@@ -51,7 +51,8 @@ describe('the reference server passes the conformance suite', () => {
   it('on PostgreSQL', async () => {
     const db = await createTestDatabase();
     databases.push(db);
-    const server = await startServer({ port: 0, seed: 200, databaseUrl: db.url });
+    // Every process of a PostgreSQL deployment is given the secrets key (webhook endpoints' signing secrets are sealed with it).
+    const server = await startServer({ port: 0, seed: 200, databaseUrl: db.url, secretsKey: 'Y29uZm9ybWFuY2UtcmVmZXJlbmNlLXNlY3JldHMta2U=' });
     started.push(server);
     expect(await (await fetch(`${server.url}/healthz`)).json()).toMatchObject({ store: 'postgres', customers: 200 });
     await conform(server);

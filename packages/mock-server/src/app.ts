@@ -4,7 +4,7 @@ import { cors } from 'hono/cors';
 import * as z from 'zod/mini';
 import { resolveLocale } from '@clientela/core/i18n';
 import { registerAllLocales } from '@clientela/core/i18n/all';
-import { keyIdOf, purgeExpired, type ServerContext } from './context.js';
+import { inTransaction, keyIdOf, purgeExpired, type ServerContext } from './context.js';
 import { countBadKey } from './http/bad-key-limit.js';
 import { HttpProblem, problem, problemBody, problemResponse } from './http/problem.js';
 import { buildOpenApi, createRouter, type AppEnv, type RecordedRoute } from './openapi/define-route.js';
@@ -19,7 +19,9 @@ import { registerApprovals } from './routes/approvals.js';
 import { registerMe } from './routes/me.js';
 import { registerDevices } from './routes/devices.js';
 import { registerChannelSettings } from './routes/channel-settings.js';
-import { CHANNEL_SETTINGS_KEY, defaultChannelSettings, readChannelSettings, type StoredChannelSettings } from './service/channel-settings.js';
+import { defaultChannelSettings, readChannelSettings, resealChannelSettings, writeChannelSettings, type StoredChannelSettings } from './service/channel-settings.js';
+import { parseSecretsKeys, SecretBox } from './service/secrets.js';
+import { resealWebhookEndpoints } from './service/webhook-secrets.js';
 import { registerConsent } from './routes/consent.js';
 import { registerPrivacy } from './routes/privacy.js';
 import { registerPasswordChecks } from './routes/passwords.js';
@@ -110,6 +112,15 @@ export interface AppOptions {
    * (`startServer` and the CLI turn it on); otherwise call `server.automations.runOnce()`.
    */
   automations?: AutomationSchedulerOptions;
+  /**
+   * The key that seals the secrets kept in the store (SMTP password, gateway and webhook signing
+   * secrets, the Web Push private key): 32 random bytes in base64 (`openssl rand -base64 32`),
+   * several comma-separated while rotating (the first seals, all open; values sealed with an older
+   * one are re-sealed at start). Without it: the in-memory store uses a random key of this
+   * process (its data goes with it); any other store refuses to keep a new secret
+   * (`secrets_key_required`). The Node entry gives a SQLite file a key file of its own.
+   */
+  secretsKey?: string;
 }
 
 export interface MockServerOptions extends AppOptions {
@@ -174,12 +185,23 @@ async function seedStore(ctx: ServerContext, options: AppOptions): Promise<void>
   await writeSeed(ctx, options.seedHistory === false ? { ...data, history: [] } : data);
 }
 
+/**
+ * Re-seals the stored secrets under the current key: plain ones kept before sealing began (the
+ * migration of an existing store) and those of an older key after a rotation. Without a key
+ * (PostgreSQL without `--secrets-key`) plain values stay as they are and are still read.
+ */
+async function resealSecrets(ctx: ServerContext): Promise<void> {
+  if (!ctx.secrets.configured) return;
+  await inTransaction(ctx, (t) => resealChannelSettings(t));
+  await resealWebhookEndpoints(ctx);
+}
+
 /** The CLI's provider flags, written into the channel settings for the channels they name. */
 async function seedChannelSettings(ctx: ServerContext, settings: Partial<StoredChannelSettings> | undefined): Promise<void> {
   if (!settings || !Object.keys(settings).length) return;
   await ctx.store.transaction(async (store) => {
     const t = Object.assign(Object.create(ctx) as ServerContext, { store });
-    await store.setMeta(CHANNEL_SETTINGS_KEY, { ...((await readChannelSettings(t)) ?? defaultChannelSettings()), ...settings });
+    await writeChannelSettings(t, { ...((await readChannelSettings(t)) ?? defaultChannelSettings()), ...settings });
   });
 }
 
@@ -194,13 +216,18 @@ async function seedChannelSettings(ctx: ServerContext, settings: Partial<StoredC
 export function createApp(options: AppOptions = {}): MockServer {
   const keys = { secret: options.secretKey ?? DEFAULT_SECRET_KEY, publishable: options.publishableKey ?? DEFAULT_PUBLISHABLE_KEY };
   const store: Store = options.store ?? new SyncStoreAdapter(new MemoryStore());
-  const ctx: ServerContext = { store, now: options.now ?? (() => new Date()), keys, version: 0, passwords: createPasswordHasher(options.scrypt), background: new Set() };
-  const webhooks = new WebhookDispatcher(store, { now: ctx.now, ...options.webhooks });
+  const secrets = options.secretsKey ? SecretBox.fromKeys(parseSecretsKeys(options.secretsKey)) : store.kind === 'memory' ? SecretBox.processLocal() : SecretBox.none();
+  const ctx: ServerContext = { store, now: options.now ?? (() => new Date()), keys, version: 0, passwords: createPasswordHasher(options.scrypt), background: new Set(), secrets };
+  const webhooks = new WebhookDispatcher(store, { now: ctx.now, secrets, ...options.webhooks });
   ctx.webhooks = webhooks;
   const messages = new MessageDispatcher(ctx, { now: ctx.now, ...options.messages });
   const automations = new AutomationScheduler(ctx, { now: ctx.now, ...options.automations }, () => messages.wake());
 
-  const ready = seedStore(ctx, options).then(() => seedChannelSettings(ctx, options.messages?.channelSettings));
+  // Secrets stored plain (before sealing) or under an older key are re-sealed first; one the keys
+  // cannot open stops the start with a SecretsKeyError that names the key it needs.
+  const ready = resealSecrets(ctx)
+    .then(() => seedStore(ctx, options))
+    .then(() => seedChannelSettings(ctx, options.messages?.channelSettings));
   // A failed seed is reported by every request (through `ready`), not as an unhandled rejection.
   ready.catch(() => undefined);
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
-import { SchemaTooNewError, startServer, type StartedServer, type StoredChannelSettings } from './index.js';
+import { parseSecretsKeys } from './service/secrets.js';
+import { SchemaTooNewError, SecretsKeyError, startServer, type StartedServer, type StoredChannelSettings } from './index.js';
 import { redact } from './store/postgres.js';
 
 const HELP = `Usage: clientela-mock-server [options]
@@ -34,6 +35,13 @@ const HELP = `Usage: clientela-mock-server [options]
   --message-webhook <url> send SMS, WhatsApp and push messages as signed POSTs to a gateway at <url>;
                           the signing secret from CLIENTELA_MESSAGE_WEBHOOK_SECRET
   --message-rate <c=n,…>  messages per minute per channel across processes, e.g. email=600,sms=60
+  --secrets-key <key>     the key that seals the secrets kept in the store (SMTP password, signing
+                          secrets, the Web Push private key): 32 random bytes in base64
+                          (openssl rand -base64 32); while rotating, new,old (the first seals, all
+                          open). Also CLIENTELA_SECRETS_KEY. Without it: memory uses a key of this
+                          process, --db a key file created beside the database (<file>.secrets-key,
+                          mode 0600), and --database-url keeps no new secret (give the same key to
+                          every process)
   --automation-poll <s>   seconds between the automations' rounds (default 60; a small value for
                           development and end-to-end tests)
   --help`;
@@ -60,6 +68,7 @@ const { values } = (() => {
         'message-webhook': { type: 'string' },
         'message-rate': { type: 'string' },
         'automation-poll': { type: 'string' },
+        'secrets-key': { type: 'string' },
         host: { type: 'string' },
         seed: { type: 'string' },
         'seed-value': { type: 'string' },
@@ -117,6 +126,17 @@ if (failRate > 1) fail('--fail-rate is a share between 0 and 1');
 const databaseUrl = values['database-url'] ?? process.env.CLIENTELA_DATABASE_URL;
 if (databaseUrl && values.db) fail('--db and --database-url name two stores: give one');
 if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) fail('--database-url takes a postgres:// URL');
+
+const secretsKey = values['secrets-key'] ?? process.env.CLIENTELA_SECRETS_KEY;
+if (secretsKey !== undefined) {
+  try {
+    parseSecretsKeys(secretsKey);
+  } catch (e) {
+    fail((e as Error).message);
+  }
+}
+if (databaseUrl && !secretsKey && values['message-webhook']) fail('--message-webhook with --database-url needs --secrets-key (or CLIENTELA_SECRETS_KEY): every process reads the gateway secret sealed with it');
+if (databaseUrl && !secretsKey && values.smtp && URL.canParse(values.smtp) && new URL(values.smtp).password) fail('--smtp with a password and --database-url needs --secrets-key (or CLIENTELA_SECRETS_KEY): every process reads the password sealed with it');
 
 const cepMode = values.cep ?? process.env.CLIENTELA_CEP ?? 'offline';
 if (cepMode !== 'offline' && cepMode !== 'online') fail('--cep takes offline or online');
@@ -176,6 +196,7 @@ try {
     failRate,
     ...(values.cors ? { cors: values.cors.split(',').map((s) => s.trim()).filter(Boolean) } : {}),
     ...(values['secret-key'] ? { secretKey: values['secret-key'] } : {}),
+    ...(secretsKey ? { secretsKey } : {}),
     ...(values['publishable-key'] ? { publishableKey: values['publishable-key'] } : {}),
     ...(rateLimit ? { rateLimit } : {}),
     ...(badKeyLimit ? { badKeyLimit } : {}),
@@ -187,7 +208,7 @@ try {
   });
 } catch (e) {
   // A database this server cannot serve: one clear line, no stack.
-  if (e instanceof SchemaTooNewError) {
+  if (e instanceof SchemaTooNewError || e instanceof SecretsKeyError) {
     console.error(`clientela-mock-server: ${e.message}`);
     process.exit(1);
   }
@@ -201,6 +222,9 @@ console.log(`  secret key:      ${started.server.keys.secret}`);
 console.log(`  publishable key: ${started.server.keys.publishable}`);
 console.log(`  OpenAPI:         ${started.url}/openapi.json`);
 console.log(`  store:           ${started.server.store.kind}${values.db ? ` (${values.db})` : databaseUrl ? ` (${redact(databaseUrl)})` : ''}, ${await started.server.store.customerCount()} customers`);
+console.log(
+  `  secrets:         ${secretsKey ? 'sealed with --secrets-key' : databaseUrl ? 'no --secrets-key: passwords and signing secrets are refused (set CLIENTELA_SECRETS_KEY on every process)' : values.db ? `sealed with the key file ${values.db}.secrets-key` : 'sealed with a key of this process (memory)'}`,
+);
 console.log(`  CEP lookup:      ${cepMode === 'online' ? `online (ViaCEP, BrasilAPI${cepServiceUrl ? ` at ${cepServiceUrl}` : ''}; cached)` : 'offline (bundled table, city and UF ranges; --cep online asks the real services)'}`);
 
 const stop = () => {

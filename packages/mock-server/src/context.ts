@@ -7,6 +7,7 @@ import {
 } from '@clientela/core/schemas';
 import type { AppEnv } from './openapi/define-route.js';
 import type { PasswordHasher } from './service/passwords.js';
+import type { SecretBox } from './service/secrets.js';
 import type { Store } from './store/types.js';
 import { randomBytes, sha256Hex, toBase64Url } from './util/bytes.js';
 
@@ -18,6 +19,8 @@ export interface ServerContext {
   version: number;
   /** scrypt hashing of the platform (node:crypto off the main thread in Node, portable in a page). */
   passwords: PasswordHasher;
+  /** Seals and opens the secrets kept in the store (channel settings, webhook endpoints, VAPID key). */
+  secrets: SecretBox;
   /** When expired meta records (idempotency answers, throttles) were last purged (ms). */
   purgedAt?: number;
   /** Writes history from before the change feed began (the seed): no events are emitted. */

@@ -2,6 +2,7 @@ import { serve } from '@hono/node-server';
 import { createApp as createNeutralApp, type MockServer, type MockServerOptions } from './app.js';
 import { loadCepCityRanges } from './platform/node-cep-cities.js';
 import { nodeScrypt } from './platform/node-scrypt.js';
+import { sqliteSecretsKey } from './platform/secrets-key-file.js';
 import { PostgresStore } from './store/postgres.js';
 import { SqliteStore } from './store/sqlite.js';
 import { SyncStoreAdapter } from './store/sync-adapter.js';
@@ -17,6 +18,7 @@ export { DevelopmentProvider, ProviderError, type MessageProvider, type Outgoing
 export { SmtpProvider, type SmtpOptions };
 export { WebhookMessageProvider, type WebhookProviderOptions } from './service/webhook-message-provider.js';
 export { PostgresStore } from './store/postgres.js';
+export { SecretsKeyError } from './service/secrets.js';
 export type { StoredChannelSettings } from './service/channel-settings.js';
 
 /**
@@ -39,7 +41,9 @@ export function createApp(options: MockServerOptions = {}): MockServer {
     // SMTP (nodemailer) is Node's: the channel settings may name it here.
     messages: { smtp: (o: SmtpOptions) => new SmtpProvider(o), ...rest.messages },
   };
-  return createNeutralApp(withPlatform.store || !db ? withPlatform : { ...withPlatform, store: new SyncStoreAdapter(new SqliteStore(db)) });
+  if (withPlatform.store || !db) return createNeutralApp(withPlatform);
+  // A SQLite file without --secrets-key: a key file of its own beside it (platform/secrets-key-file.ts).
+  return createNeutralApp({ ...withPlatform, store: new SyncStoreAdapter(new SqliteStore(db)), secretsKey: withPlatform.secretsKey ?? (db === ':memory:' ? undefined : sqliteSecretsKey(db)) });
 }
 
 export interface StartedServer {

@@ -14,6 +14,9 @@ import type { Store } from '../src/store/types.js';
 import { createTestDatabase, type TestDatabase } from '../../../test/postgres.js';
 import { app } from './helpers.js';
 
+/** The secrets key the PostgreSQL servers of the tests share (32 bytes in base64). */
+export const TEST_SECRETS_KEY = 'Y2xpZW50ZWxhLXRlc3Qtc2VjcmV0cy1rZXktMzJieXQ=';
+
 export type StoreKind = 'memory' | 'sqlite' | 'postgres';
 
 /** Where a file's stores live, removed after its tests. */
@@ -56,6 +59,7 @@ export function everyServer(name: string, options: MockServerOptions = {}): [Sto
   return [
     ['memory', async () => app(options)],
     ['sqlite', async () => app({ ...options, db: where.file() })],
-    ['postgres', async () => app({ ...options, store: await PostgresStore.open(await where.database()) })],
+    // Every process of a PostgreSQL deployment is given the same secrets key (without one it keeps no secret).
+    ['postgres', async () => app({ secretsKey: TEST_SECRETS_KEY, ...options, store: await PostgresStore.open(await where.database()) })],
   ];
 }

@@ -13,7 +13,7 @@ import { generateCpf } from '../src/seed/documents.js';
 import { Prng } from '../src/seed/prng.js';
 import { PostgresStore } from '../src/store/postgres.js';
 import { app, call, PERSON } from './helpers.js';
-import { everyServer } from './stores.js';
+import { everyServer, TEST_SECRETS_KEY } from './stores.js';
 
 // Webhooks with a real HTTP receiver on loopback. The dispatcher's clock is a number the tests
 // move, and its schedule is short and without jitter, so no test sleeps or waits for a retry.
@@ -297,8 +297,8 @@ describe('webhooks across a restart and across processes', () => {
     opened.push(hook);
     const db = await createTestDatabase();
     databases.push(db);
-    const a = app({ store: await PostgresStore.open(db.url), ...webhookOptions(time) });
-    const b = app({ store: await PostgresStore.open(db.url), ...webhookOptions(time) });
+    const a = app({ store: await PostgresStore.open(db.url), secretsKey: TEST_SECRETS_KEY, ...webhookOptions(time) });
+    const b = app({ store: await PostgresStore.open(db.url), secretsKey: TEST_SECRETS_KEY, ...webhookOptions(time) });
     await createEndpoint(a, hook.url, ['customer.created']);
     const prng = new Prng(5);
     const N = 40;

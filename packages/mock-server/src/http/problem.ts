@@ -49,10 +49,24 @@ export type ProblemKind =
   | 'api_key_inactive'
   // LGPD (#18 §2)
   | 'customer_anonymized'
-  | 'request_closed';
+  | 'request_closed'
+  // secrets at rest and Web Push (#17)
+  | 'secrets_key_required'
+  | 'web_push_unavailable';
 
 type Text = { title: string; detail: string };
 const TEXTS: Record<ProblemKind, Record<Locale, Text>> = {
+  // secrets at rest and Web Push (#17)
+  secrets_key_required: {
+    'pt-BR': { title: 'Chave de segredos não configurada', detail: 'Este servidor usa PostgreSQL sem chave de segredos, então não guarda senhas nem segredos: configure --secrets-key (ou CLIENTELA_SECRETS_KEY, 32 bytes em base64) em todos os processos e tente de novo.' },
+    en: { title: 'Secrets key not configured', detail: 'This server uses PostgreSQL without a secrets key, so it does not store passwords or secrets: set --secrets-key (or CLIENTELA_SECRETS_KEY, 32 bytes in base64) on every process and try again.' },
+    es: { title: 'Clave de secretos no configurada', detail: 'Este servidor usa PostgreSQL sin clave de secretos, así que no guarda contraseñas ni secretos: configura --secrets-key (o CLIENTELA_SECRETS_KEY, 32 bytes en base64) en todos los procesos e inténtalo de nuevo.' },
+  },
+  web_push_unavailable: {
+    'pt-BR': { title: 'Web Push indisponível', detail: 'Este servidor não envia Web Push: configure a chave de segredos (--secrets-key) para que as chaves VAPID da loja possam ser guardadas.' },
+    en: { title: 'Web Push unavailable', detail: 'This server does not send Web Push: set the secrets key (--secrets-key) so the store’s VAPID keys can be kept.' },
+    es: { title: 'Web Push no disponible', detail: 'Este servidor no envía Web Push: configura la clave de secretos (--secrets-key) para que se puedan guardar las claves VAPID de la tienda.' },
+  },
   // managed API keys
   read_only_key: {
     'pt-BR': { title: 'Chave somente leitura', detail: 'Esta chave secreta só pode consultar dados; para gravar, use uma chave secreta sem a restrição de somente leitura.' },

@@ -1,7 +1,7 @@
 import { ChannelSettingsSchema, ChannelSettingsUpdateSchema } from '@clientela/core/schemas';
 import { audit, inTransaction, type ServerContext } from '../context.js';
 import type { Router } from '../openapi/define-route.js';
-import { applyChannelUpdate, CHANNEL_SETTINGS_KEY, defaultChannelSettings, publicChannelSettings, readChannelSettings, type StoredChannelSettings } from '../service/channel-settings.js';
+import { applyChannelUpdate, defaultChannelSettings, publicChannelSettings, readChannelSettings, writeChannelSettings, type StoredChannelSettings } from '../service/channel-settings.js';
 
 // Channel settings (#17 §2): the provider and rate of each message channel, read and replaced by
 // the store (secret key); audited; secrets write-only.
@@ -26,11 +26,11 @@ export function registerChannelSettings(router: Router, ctx: ServerContext, wake
       'E-mail: `development` or `smtp` (`host`, `port`, `from` required; `secure`, `user`, `password`). SMS, WhatsApp and push: `development` or `webhook` (`url` and a signing `secret` of 16+ characters required, the secret kept when left out). `ratePerMinute` (null: no limit) counts across every process. Every process sends with the new settings from its next round.',
     access: 'secret',
     request: { body: ChannelSettingsUpdateSchema },
-    responses: { 200: { description: 'Settings, secrets masked', schema: ChannelSettingsSchema }, 422: { description: 'A field a provider needs is missing or invalid' } },
+    responses: { 200: { description: 'Settings, secrets masked', schema: ChannelSettingsSchema }, 409: { description: 'A password or secret to keep on PostgreSQL without `--secrets-key` (`secrets_key_required`)' }, 422: { description: 'A field a provider needs is missing or invalid' } },
     handler: async (c, { body }) => {
       const saved = await inTransaction(ctx, async (t): Promise<StoredChannelSettings> => {
         const next = applyChannelUpdate(await readChannelSettings(t), body, c.get('locale'));
-        await t.store.setMeta(CHANNEL_SETTINGS_KEY, next);
+        await writeChannelSettings(t, next);
         await audit(t, c, { action: 'settings.update', count: 1, detail: 'channels' });
         return next;
       });

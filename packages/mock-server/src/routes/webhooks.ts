@@ -19,6 +19,7 @@ import type { Router } from '../openapi/define-route.js';
 import type { StoredDelivery, StoredWebhookEndpoint } from '../store/types.js';
 import { randomBytes, toBase64Url } from '../util/bytes.js';
 import { checkIfMatch } from './customers.js';
+import { sealEndpoint } from '../service/webhook-secrets.js';
 
 const IdParams = z.object({ id: z.string() });
 const DeliveryParams = z.object({ id: z.string(), deliveryId: z.string() });
@@ -93,7 +94,7 @@ export function registerWebhooks(router: Router, ctx: ServerContext): void {
           version: 1,
           secret,
         };
-        await t.store.putWebhookEndpoint(endpoint);
+        await t.store.putWebhookEndpoint(await sealEndpoint(t.secrets, endpoint));
         await audit(t, c, { action: 'webhook_endpoint.create', target: endpoint.id, targetName: endpoint.url, count: 1 });
         return { status: 201, body: withSecret(endpoint), headers: { ETag: etag(1), Location: `/v1/webhook-endpoints/${endpoint.id}` } };
       }),
@@ -210,7 +211,7 @@ export function registerWebhooks(router: Router, ctx: ServerContext): void {
           updatedAt: now.toISOString(),
           version: current.version + 1,
         };
-        if (!(await t.store.putWebhookEndpoint(next, current.version))) throw new HttpProblem('write_conflict', 409);
+        if (!(await t.store.putWebhookEndpoint(await sealEndpoint(t.secrets, next), current.version))) throw new HttpProblem('write_conflict', 409);
         await audit(t, c, { action: 'webhook_endpoint.rotate_secret', target: next.id, targetName: next.url, count: 1 });
         return { status: 200, body: withSecret(next), headers: { ETag: etag(next.version) } };
       }),

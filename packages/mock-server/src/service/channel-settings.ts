@@ -7,7 +7,8 @@ import { WebhookMessageProvider } from './webhook-message-provider.js';
 
 // Channel settings (#17 §2): which provider sends each channel, and how fast, kept in the store so
 // every server process sends the same way and a change made in the admin holds at once. Secrets
-// are stored as given (the store is the server's own) and never answered: reads mask them.
+// (the SMTP password, the gateways' signing secrets) are sealed at rest (service/secrets.ts) and
+// never answered: reads mask them.
 
 /** Where the settings live in the store's meta. */
 export const CHANNEL_SETTINGS_KEY = 'settings:channels';
@@ -22,8 +23,42 @@ export function defaultChannelSettings(): StoredChannelSettings {
   return { email: { provider: 'development' }, sms: { provider: 'development' }, whatsapp: { provider: 'development' }, push: { provider: 'development' } };
 }
 
+/** Where each secret of the settings is bound (the associated data of its seal). */
+const SEALED_AT = 'settings:channels';
+
+/** The stored settings with `fn` applied to each secret present. */
+async function mapSecrets(s: StoredChannelSettings, fn: (value: string) => Promise<string>): Promise<StoredChannelSettings> {
+  const gateway = async (ch: 'sms' | 'whatsapp' | 'push') => ({ ...s[ch], ...(s[ch].secret ? { secret: await fn(s[ch].secret) } : {}) });
+  return {
+    email: { ...s.email, ...(s.email.password ? { password: await fn(s.email.password) } : {}) },
+    sms: await gateway('sms'),
+    whatsapp: await gateway('whatsapp'),
+    push: await gateway('push'),
+  };
+}
+
+/** The settings, secrets opened; a {@link SecretsKeyError} when the configured keys cannot open them. */
 export async function readChannelSettings(ctx: ServerContext): Promise<StoredChannelSettings | undefined> {
-  return ctx.store.getMeta<StoredChannelSettings>(CHANNEL_SETTINGS_KEY);
+  const stored = await ctx.store.getMeta<StoredChannelSettings>(CHANNEL_SETTINGS_KEY);
+  return stored && mapSecrets(stored, (v) => ctx.secrets.open(v, SEALED_AT));
+}
+
+/** Stores the settings, secrets sealed (`secrets_key_required` without a key, when there is a secret to keep). */
+export async function writeChannelSettings(ctx: ServerContext, settings: StoredChannelSettings): Promise<void> {
+  await ctx.store.setMeta(CHANNEL_SETTINGS_KEY, await mapSecrets(settings, (v) => ctx.secrets.seal(v, SEALED_AT)));
+}
+
+/** Re-seals the stored settings' secrets under the current key (plain ones from before sealing, an older key's); true when it wrote. */
+export async function resealChannelSettings(ctx: ServerContext): Promise<boolean> {
+  const stored = await ctx.store.getMeta<StoredChannelSettings>(CHANNEL_SETTINGS_KEY);
+  if (!stored) return false;
+  let stale = false;
+  const next = await mapSecrets(stored, async (v) => {
+    if (ctx.secrets.isStale(v)) stale = true;
+    return ctx.secrets.reseal(v, SEALED_AT);
+  });
+  if (stale) await ctx.store.setMeta(CHANNEL_SETTINGS_KEY, next);
+  return stale;
 }
 
 /** `••••••ab12`: enough to recognise a secret, not to use it. */

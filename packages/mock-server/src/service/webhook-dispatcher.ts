@@ -3,6 +3,8 @@ import { signWebhook, WEBHOOK_SIGNATURE_HEADER } from '@clientela/core/webhooks'
 import type { DeliveryOutcome, Store, StoredDelivery } from '../store/types.js';
 import { randomBytes, toBase64Url } from '../util/bytes.js';
 import { Poller } from './poller.js';
+import { SecretBox } from './secrets.js';
+import { openEndpoint } from './webhook-secrets.js';
 
 /** How a server's webhook dispatcher runs. Every part is injectable, so tests neither sleep nor wait for the real schedule. */
 export interface WebhookOptions {
@@ -30,6 +32,8 @@ export interface WebhookOptions {
   maxPollMs?: number;
   /** Deliveries leased per round (default 20). */
   batch?: number;
+  /** Opens the endpoints' sealed signing secrets (the server's; default none: plain secrets only). */
+  secrets?: SecretBox;
 }
 
 /** The share of a retry's wait that is random, either way: 0.2 waits between 80 % and 120 % of it. */
@@ -59,6 +63,7 @@ export class WebhookDispatcher {
   readonly #timeoutMs: number;
   readonly #batch: number;
   readonly #poller: Poller;
+  readonly #secrets: SecretBox;
 
   constructor(store: Store, options: WebhookOptions = {}) {
     this.#store = store;
@@ -69,6 +74,7 @@ export class WebhookDispatcher {
     this.#timeoutMs = options.timeoutMs ?? 10_000;
     this.#leaseMs = Math.max(options.leaseMs ?? 60_000, this.#timeoutMs * 2);
     this.#batch = options.batch ?? 20;
+    this.#secrets = options.secrets ?? SecretBox.none();
     const pollMs = options.pollMs ?? 1000;
     this.#poller = new Poller(() => this.#round(), { name: 'webhook dispatcher', intervalMs: pollMs, maxIntervalMs: options.maxPollMs ?? Math.max(pollMs, 10_000) });
   }
@@ -104,12 +110,16 @@ export class WebhookDispatcher {
   }
 
   async #deliver(delivery: StoredDelivery): Promise<void> {
-    const endpoint = await this.#store.getWebhookEndpoint(delivery.endpointId);
+    const stored = await this.#store.getWebhookEndpoint(delivery.endpointId);
+    // A secret the configured keys cannot open is a failed attempt that says so, retried on schedule (the key may be given meanwhile).
+    const endpoint = stored && (await openEndpoint(this.#secrets, stored).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e)))));
     const event = await this.#store.getEvent(delivery.eventId);
     const at = this.#now();
     const started = performance.now();
     let attempt: WebhookAttempt;
-    if (!endpoint || !event) {
+    if (endpoint instanceof Error) {
+      attempt = { at: at.toISOString(), durationMs: 0, error: endpoint.message };
+    } else if (!endpoint || !event) {
       attempt = { at: at.toISOString(), durationMs: 0, error: endpoint ? 'event not found' : 'endpoint deleted' };
     } else {
       const body = JSON.stringify(event);
