@@ -150,6 +150,8 @@ export class CustomerForm extends ClientelaElement<CustomerFormClient> {
   #checks: Record<string, boolean> = {};
   #categoryIds: string[] = [];
   #lastCep = '';
+  /** What the last CEP answer wrote into street, district and city (a later answer replaces only these). */
+  #cepFilled: Record<string, string> = {};
   #idempotency: { content: string; key: string } | undefined;
   #focusSummary = false;
   #loadToken = 0;
@@ -301,6 +303,7 @@ export class CustomerForm extends ClientelaElement<CustomerFormClient> {
     const { values, checks, categoryIds } = fieldsOf(record, this._docMasked);
     this.#checks = { ...this.#checks, ...checks };
     this.#lastCep = (values['address.postalCode'] ?? '').replace(/\D/g, '');
+    this.#cepFilled = {};
     this.#categoryIds = categoryIds;
     this._values = values;
     this._shown = {};
@@ -395,6 +398,7 @@ export class CustomerForm extends ClientelaElement<CustomerFormClient> {
     this._stale = undefined;
     this._conflictId = undefined;
     this.#lastCep = '';
+    this.#cepFilled = {};
     if (this.kind === 'person' || this.kind === 'company') this._kind = this.kind;
     if (this.#record) this.#fill(this.#record);
     const picker = this.querySelector<CategoryPicker>('cl-category-picker');
@@ -630,12 +634,20 @@ export class CustomerForm extends ClientelaElement<CustomerFormClient> {
     try {
       const found = await api.addresses.lookupCep(digits);
       if (this.#lastCep !== digits) return;
+      // What the answer does not know (a CEP that covers a whole city, or only a UF) keeps what the
+      // person typed, but not what an earlier CEP filled: after a corrected CEP in another city,
+      // the old CEP's street would otherwise stay beside the new city.
+      const keep = (field: 'street' | 'district' | 'city') => {
+        const current = this._values[`address.${field}`] ?? '';
+        return current && current === this.#cepFilled[field] ? '' : current;
+      };
+      const filled = { street: found.street || keep('street'), district: found.district || keep('district'), city: found.city || keep('city') };
+      this.#cepFilled = { street: found.street, district: found.district, city: found.city };
       this._values = {
         ...this._values,
-        'address.street': found.street || this._values['address.street'] || '',
-        'address.district': found.district || this._values['address.district'] || '',
-        // An offline answer may know only the UF (the CEP's range): a city typed stays.
-        'address.city': found.city || this._values['address.city'] || '',
+        'address.street': filled.street,
+        'address.district': filled.district,
+        'address.city': filled.city,
         'address.state': found.state,
       };
       // Say what the CEP filled, so a CEP that covers a whole city (or only a UF) asks for the rest.

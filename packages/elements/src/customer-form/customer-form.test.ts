@@ -272,6 +272,29 @@ describe('<cl-customer-form>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('a corrected CEP in another city replaces what the first CEP filled, but keeps what the person typed', async () => {
+    const el = await mount(fakeApi());
+    await typeInto(el, 'address.postalCode', '01310100');
+    await settle(el);
+    expect(input(el, 'address.street').value).to.equal('Avenida Paulista');
+    // The CEP was wrong: the person types the right one, a CEP that covers a whole city.
+    input(el, 'address.postalCode').value = '';
+    await typeInto(el, 'address.postalCode', '13083970');
+    await settle(el);
+    expect(input(el, 'address.city').value).to.equal('Campinas');
+    expect(input(el, 'address.street').value, 'the first CEP\'s street is not left beside Campinas').to.equal('');
+    expect(input(el, 'address.district').value).to.equal('');
+    // A street the person typed survives a CEP that does not know it.
+    await typeInto(el, 'address.street', 'Rua Barão de Jaguara');
+    input(el, 'address.postalCode').value = '';
+    await typeInto(el, 'address.postalCode', '13083971');
+    await settle(el);
+    expect(input(el, 'address.street').value).to.equal('Rua Barão de Jaguara');
+    // The state-only answer knows no city: Campinas came from the previous CEP, so it goes too.
+    expect(input(el, 'address.city').value).to.equal('');
+    expect(el.querySelector<HTMLSelectElement>('[name="address.state"]')!.value).to.equal('SP');
+  });
+
   it('validates on blur with core rules, with the message tied to the field', async () => {
     const el = await mount(fakeApi());
     await typeInto(el, 'document', '11111111111');
