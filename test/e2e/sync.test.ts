@@ -2,7 +2,8 @@
 // customers by document through the real server (PUT /v1/customers/by-document/{document}), twice
 // each, and the admin sees one row per person whose "Origem" names both systems; the "Origem"
 // menu keeps those a system knows (and lives in the URL); the card lists the systems with the
-// point of sale's code.
+// point of sale's code. And the issue's measure, over HTTP against the CLI server: 1,000 records
+// synced twice from two systems end as 1,000 customers, which the admin counts.
 import { createClient } from '@clientela/core/client';
 import { describe, expect, it } from 'vitest';
 import { SECRET_KEY } from '../../scripts/examples-harness.mjs';
@@ -60,4 +61,37 @@ describe('double-source sync, seen in the admin', () => {
     expect(flat(await card.locator('[data-source]').textContent())).toBe('Ponto de venda');
     await admin.close();
   }, 180_000);
+
+  it('1,000 records synced twice from a point of sale and an online store, over HTTP, end as 1,000 customers; the admin counts 1.000', async () => {
+    const api = createClient({ baseUrl: stack.server.url, apiKey: SECRET_KEY });
+    const tag = `Mil${run}`;
+    const records = Array.from({ length: 1000 }, (_, i) => ({ document: testCpf(run * 10_000 + 5_000 + i), firstName: `Cliente${String(i).padStart(4, '0')}`, lastName: tag, i }));
+    expect(new Set(records.map((r) => r.document)).size).toBe(1000);
+    /** One system's whole list, twenty requests at a time as a sync job runs; the versions it got back. */
+    const syncAll = async (source: 'pos' | 'ecommerce') => {
+      const versions: number[] = [];
+      for (let at = 0; at < records.length; at += 20) {
+        const batch = records.slice(at, at + 20);
+        const written = await Promise.all(batch.map((r) => api.customers.sync(r.document, { kind: 'person', firstName: r.firstName, lastName: r.lastName, source, externalId: `${source}-${tag}-${r.i}` })));
+        versions.push(...written.map((c) => c.version));
+      }
+      return new Set(versions);
+    };
+    expect(await syncAll('pos')).toEqual(new Set([1]));
+    expect(await syncAll('ecommerce')).toEqual(new Set([2]));
+    // The second pass of each system changes nothing: same version, no new customer.
+    expect(await syncAll('pos')).toEqual(new Set([2]));
+    expect(await syncAll('ecommerce')).toEqual(new Set([2]));
+
+    const all = [];
+    for await (const c of api.customers.iterate({ q: tag, limit: 200 })) all.push(c);
+    expect(all).toHaveLength(1000);
+    expect(all.every((c) => c.source === 'pos' && c.sources?.join() === 'pos,ecommerce' && c.version === 2)).toBe(true);
+    expect(all.every((c) => c.externalIds?.['ecommerce'] === c.externalIds?.['pos']?.replace('pos', 'ecommerce'))).toBe(true);
+
+    const admin = await openAdmin(stack, { suffix: `?q=${tag}` });
+    const tabs = () => admin.locator('#main cl-customer-table [role=tab]').first().textContent().then(flat);
+    await expect.poll(tabs, { timeout: 30_000 }).toBe('Todos (1.000)');
+    await admin.close();
+  }, 300_000);
 });
