@@ -49,6 +49,10 @@ describe.each(everyServer('privacy'))('data-subject requests on %s', (_kind, ope
     expect((await call(s, 'POST', `/v1/customers/${ana.id}/credits`, { body: { kind: 'cashback', amountCents: 1500, expiresAt: '2027-03-01T00:00:00Z', origin: 'Cashback A-1' } })).status).toBe(201);
     const sent = await call(s, 'POST', '/v1/messages', { body: { ids: [ana.id, bruno.id], channel: 'email', subject: 'Oi {{primeiroNome}}', text: 'Olá {{nome}}, novidades!', acknowledgedResponsibility: true } });
     expect(sent.status, sent.text).toBe(201);
+    // An SMS too: the archive says which number each message went to.
+    const sms = await call(s, 'POST', '/v1/messages', { body: { ids: [ana.id, bruno.id], channel: 'sms', text: 'Oi {{primeiroNome}}, cupom novo.', acknowledgedResponsibility: true } });
+    expect(sms.status, sms.text).toBe(201);
+    await s.messages.drain();
     // Someone of the store looks at Ana's document: the archive tells her.
     expect((await call(s, 'GET', `/v1/customers/${ana.id}`, admin)).status).toBe(200);
 
@@ -74,7 +78,13 @@ describe.each(everyServer('privacy'))('data-subject requests on %s', (_kind, ope
     expect(data.orders.map((o: { number: string }) => o.number).sort()).toEqual(['A-1', 'A-2']);
     expect(data.credits.ledger).toEqual([expect.objectContaining({ type: 'grant', amountCents: 1500 })]);
     expect(data.consent.map((r: { channel: string }) => r.channel).sort()).toEqual(['email', 'sms']);
-    expect(data.messages, JSON.stringify(data.messages)).toEqual([expect.objectContaining({ customerId: ana.id, channel: 'email', subject: 'Oi Ana', text: 'Olá Ana Prudente, novidades!' })]);
+    expect(data.messages, JSON.stringify(data.messages)).toEqual([
+      expect.objectContaining({ customerId: ana.id, channel: 'email', address: ANA.email, status: 'delivered', subject: 'Oi Ana', text: 'Olá Ana Prudente, novidades!' }),
+      expect.objectContaining({ customerId: ana.id, channel: 'sms', address: '+5511987654321', status: 'delivered', text: 'Oi Ana, cupom novo.' }),
+    ]);
+    const messageRows = files['messages.csv']!.split('\r\n');
+    expect(messageRows[0]).toBe('createdAt,channel,status,address,subject,text');
+    expect(messageRows.slice(1, 3).map((row) => row.split(',').slice(1, 4))).toEqual([['email', 'delivered', ANA.email], ['sms', 'delivered', '+5511987654321']]);
     expect(data.privacyRequests).toEqual([expect.objectContaining({ id: opened.json.id })]);
     expect(data.dataLog.some((e: { action: string; actor: { name?: string } }) => e.action === 'customer.reveal' && e.actor.name === 'Marina (DPO)')).toBe(true);
     expect(files['orders.csv']).toContain('A-2');

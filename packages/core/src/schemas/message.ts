@@ -99,7 +99,7 @@ export const MessageRecipientSchema = z.strictObject({
   customerId: z.string(),
   customerName: z.string(),
   channel: MessageChannelSchema,
-  /** The address it went to (e-mail or phone) when it was queued. */
+  /** The e-mail or phone it was sent to (as the customer's record had it at the last attempt); absent for push and for a row not tried. */
   address: z.optional(z.string()),
   status: MessageRecipientStatusSchema,
   /** Why it was skipped (`skipped`). */

@@ -159,11 +159,15 @@ export class MessageDispatcher {
       return;
     }
     const message = { id: r.id, channel: r.channel, customerId: r.customerId, to: to ?? '', subject: r.subject, text: r.text };
+    // The e-mail or phone it went to, as the record had it then: the person's own data, shown in
+    // their access archive (push goes to the devices, which have no address).
+    const addressed = to ? { address: to } : {};
     try {
       const receipt = r.channel === 'push' ? await sendToDevices(provider, message, devices) : await provider.send(message);
       await this.#finish(r, {
         attempts: r.attempts + 1,
         updatedAt: at,
+        ...addressed,
         status: receipt.delivered ? 'delivered' : 'sent',
         nextAttemptAt: null,
         sentAt: at,
@@ -174,10 +178,10 @@ export class MessageDispatcher {
       const attempts = r.attempts + 1;
       const wait = this.#schedule[attempts - 1];
       if (wait === undefined || (e instanceof ProviderError && e.permanent)) {
-        await this.#finish(r, { attempts, updatedAt: at, status: 'failed', error, nextAttemptAt: null });
+        await this.#finish(r, { attempts, updatedAt: at, ...addressed, status: 'failed', error, nextAttemptAt: null });
       } else {
         const ms = wait * 1000 * (1 + JITTER * (2 * this.#random() - 1));
-        await this.#finish(r, { attempts, updatedAt: at, status: 'queued', error, nextAttemptAt: new Date(Date.parse(at) + ms).toISOString() });
+        await this.#finish(r, { attempts, updatedAt: at, ...addressed, status: 'queued', error, nextAttemptAt: new Date(Date.parse(at) + ms).toISOString() });
       }
     }
   }

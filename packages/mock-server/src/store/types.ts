@@ -75,7 +75,7 @@ export interface RecipientListParams {
 
 /** What a dispatcher writes after trying a recipient (only while it holds the lease). */
 export type RecipientOutcome = Pick<StoredRecipient, 'status' | 'attempts' | 'nextAttemptAt' | 'updatedAt'> &
-  Partial<Pick<StoredRecipient, 'error' | 'skipReason' | 'providerMessageId' | 'sentAt'>>;
+  Partial<Pick<StoredRecipient, 'error' | 'skipReason' | 'providerMessageId' | 'sentAt' | 'address'>>;
 
 // ---- automations (#17 §3): flows, the occasions they acted on, carts ----
 /** A flow as stored: its figures are counted from its occasions and their outbox rows when read. */
