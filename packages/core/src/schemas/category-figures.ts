@@ -8,7 +8,7 @@ export const CATEGORY_FIGURES_WINDOW_DAYS = 30;
 
 export const CategoryFiguresSchema = z.strictObject({
   categoryId: z.string(),
-  /** Customers that are not deleted holding the category (its `customerCount`). */
+  /** Live customers holding the category (its `customerCount`): not deleted, anonymized or merged. */
   members: z.int().check(z.nonnegative()),
   /** The members' orders that count as purchases (not returned or cancelled), all time. */
   ordersCount: z.int().check(z.nonnegative()),

@@ -28,6 +28,7 @@ export const CategorySchema = z.strictObject({
   rule: z.optional(z.string()),
   /** A discount (percent) the category's members get; the storefront reads it through `/public/me/benefits`. */
   discountPercent: z.optional(z.number()),
+  /** Its live customers (active, inactive, blocked), as the table lists them: not deleted, anonymized or merged. */
   customerCount: z.int().check(z.nonnegative()),
   createdAt: z.iso.datetime({ offset: true }),
   updatedAt: z.iso.datetime({ offset: true }),

@@ -133,7 +133,7 @@ export function registerCategories(router: Router, ctx: ServerContext): void {
     path: '/v1/categories/figures',
     tag: 'categories',
     summary: "Every category's figures: members, total spent, average ticket, orders in the last 30 days and the 30 before",
-    description: 'Computed from the stored customers and orders at the time of the request, in one request for all categories. Members are the customers that are not deleted holding the category now; orders returned or cancelled count nowhere; `trend` is `(last − previous) ÷ previous`, null when the previous 30 days had no order.',
+    description: 'Computed from the stored customers and orders at the time of the request, in one request for all categories. Members are the live customers holding the category now (as `customerCount`: not deleted, anonymized or merged into another); orders returned or cancelled count nowhere; `trend` is `(last − previous) ÷ previous`, null when the previous 30 days had no order.',
     access: 'secret',
     responses: { 200: { description: 'Figures per category', schema: CategoryFiguresListSchema } },
     handler: async (c) => c.json(await categoryFigures(ctx)),

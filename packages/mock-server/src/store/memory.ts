@@ -185,7 +185,8 @@ export class MemoryStore implements SyncStore {
         if (add) this.byExternalId.set(key, rec);
         else if (this.byExternalId.get(key) === rec) this.byExternalId.delete(key);
       }
-      for (const id of c.categoryIds) this.catCounts.set(id, (this.catCounts.get(id) ?? 0) + (add ? 1 : -1));
+      // Category counts are of live customers, as the table lists them: a merged record is not one.
+      if (c.status !== 'merged') for (const id of c.categoryIds) this.catCounts.set(id, (this.catCounts.get(id) ?? 0) + (add ? 1 : -1));
     }
     if (c.email) {
       const key = c.email.toLowerCase();
@@ -636,7 +637,7 @@ export class MemoryStore implements SyncStore {
       return f;
     };
     for (const { c } of this.recs) {
-      if (c.status === 'deleted') continue;
+      if (c.status === 'deleted' || c.status === 'merged') continue;
       for (const id of c.categoryIds) {
         const f = of(id);
         f.members++;
@@ -649,7 +650,7 @@ export class MemoryStore implements SyncStore {
       if (o.placedAt < start) break;
       if (o.placedAt >= at || !countsAsPurchase(o.status)) continue;
       const c = this.byId.get(o.customerId)?.c;
-      if (!c || c.status === 'deleted') continue;
+      if (!c || c.status === 'deleted' || c.status === 'merged') continue;
       for (const id of c.categoryIds) {
         if (o.placedAt >= split) of(id).ordersLast++;
         else of(id).ordersPrevious++;

@@ -535,7 +535,7 @@ export class PostgresStore implements Store {
   }
 
   async categoryCounts(): Promise<Map<string, number>> {
-    const r = await this.#q<{ id: string; n: number }>("SELECT c AS id, count(*)::int AS n FROM customers, unnest(category_ids) AS c WHERE status <> 'deleted' GROUP BY c");
+    const r = await this.#q<{ id: string; n: number }>("SELECT c AS id, count(*)::int AS n FROM customers, unnest(category_ids) AS c WHERE status NOT IN ('deleted', 'merged') GROUP BY c");
     return new Map(r.rows.map((x) => [x.id, Number(x.n)]));
   }
 
@@ -655,13 +655,13 @@ export class PostgresStore implements Store {
     const members = await this.#q<{ id: string; members: number; orders: string; spent: string }>(
       `SELECT cat AS id, count(*)::int AS members, sum(orders_count)::text AS orders, sum(total_spent)::text AS spent
        FROM customers, unnest(category_ids) AS cat
-       WHERE status <> 'deleted' AND category_ids <> '{}' GROUP BY cat`,
+       WHERE status NOT IN ('deleted', 'merged') AND category_ids <> '{}' GROUP BY cat`,
     );
     for (const r of members.rows) sums.set(r.id, { categoryId: r.id, members: r.members, ordersCount: Number(r.orders), totalSpentCents: Number(r.spent), ordersLast: 0, ordersPrevious: 0 });
     const windows = await this.#q<{ id: string; last: number; previous: number }>(
       `SELECT cat AS id, count(*) FILTER (WHERE o.placed_at >= $2)::int AS last, count(*) FILTER (WHERE o.placed_at < $2)::int AS previous
        FROM orders o JOIN customers c ON c.id = o.customer_id, unnest(c.category_ids) AS cat
-       WHERE o.placed_at >= $1 AND o.placed_at < $3 AND o.status = ANY($4::text[]) AND c.status <> 'deleted'
+       WHERE o.placed_at >= $1 AND o.placed_at < $3 AND o.status = ANY($4::text[]) AND c.status NOT IN ('deleted', 'merged')
        GROUP BY cat`,
       [start, split, at, COUNTED],
     );

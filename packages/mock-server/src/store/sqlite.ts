@@ -173,7 +173,7 @@ export class SqliteStore implements SyncStore {
       delCats: db.prepare('DELETE FROM customer_categories WHERE customer_seq = ?'),
       addCat: db.prepare('INSERT OR IGNORE INTO customer_categories (category_id, customer_seq) VALUES (?, ?)'),
       catCounts: db.prepare(`SELECT cc.category_id AS id, count(*) AS n FROM customer_categories cc JOIN customers c ON c.seq = cc.customer_seq
-        WHERE c.status <> 'deleted' GROUP BY cc.category_id`),
+        WHERE c.status NOT IN ('deleted', 'merged') GROUP BY cc.category_id`),
       categories: db.prepare('SELECT data FROM categories ORDER BY rowid').pluck(),
       category: db.prepare('SELECT data FROM categories WHERE id = ?').pluck(),
       putCategory: db.prepare('INSERT INTO categories (id, data) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET data = excluded.data'),
@@ -662,13 +662,13 @@ export class SqliteStore implements SyncStore {
     const members = this.prepare(
       `SELECT cc.category_id AS id, count(*) AS members, sum(c.orders_count) AS orders, sum(c.total_spent) AS spent
        FROM customer_categories cc JOIN customers c ON c.seq = cc.customer_seq
-       WHERE c.status <> 'deleted' GROUP BY cc.category_id`,
+       WHERE c.status NOT IN ('deleted', 'merged') GROUP BY cc.category_id`,
     ).all() as { id: string; members: number; orders: number; spent: number }[];
     for (const r of members) sums.set(r.id, { categoryId: r.id, members: r.members, ordersCount: r.orders, totalSpentCents: r.spent, ordersLast: 0, ordersPrevious: 0 });
     const windows = this.prepare(
       `SELECT cc.category_id AS id, sum(o.placed_at >= ?) AS last, sum(o.placed_at < ?) AS previous
        FROM orders o JOIN customers c ON c.id = o.customer_id JOIN customer_categories cc ON cc.customer_seq = c.seq
-       WHERE o.placed_at >= ? AND o.placed_at < ? AND o.status IN (${COUNTED}) AND c.status <> 'deleted'
+       WHERE o.placed_at >= ? AND o.placed_at < ? AND o.status IN (${COUNTED}) AND c.status NOT IN ('deleted', 'merged')
        GROUP BY cc.category_id`,
     ).all(split, split, start, at) as { id: string; last: number; previous: number }[];
     for (const r of windows) {
