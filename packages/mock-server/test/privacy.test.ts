@@ -169,6 +169,10 @@ describe.each(everyServer('privacy'))('data-subject requests on %s', (_kind, ope
     expect(consent.json.current.marketing.email).toMatchObject({ granted: false });
     expect((await call(s, 'GET', `/v1/privacy-requests/${asked.json.id}`)).json).toMatchObject({ status: 'completed', handledBy: { name: 'Marina (DPO)' }, customerName: 'Cliente anonimizado' });
     expect((await call(s, 'GET', '/v1/audit?action=customer.anonymize')).json.items[0]).toMatchObject({ target: ana.id, targetName: 'Cliente anonimizado', actor: { name: 'Marina (DPO)' } });
+    // Each consent the erasure revoked has its entry, naming the record as anonymized.
+    const revoked = (await call(s, 'GET', '/v1/audit?action=consent.record')).json.items.filter((e: { target: string; toStatus: string }) => e.target === ana.id && e.toStatus === 'revoked');
+    expect(revoked.map((e: { channel: string }) => e.channel).sort()).toEqual(['email', 'sms']);
+    for (const e of revoked) expect(e).toMatchObject({ targetName: 'Cliente anonimizado', source: 'admin', actor: { name: 'Marina (DPO)' } });
     expect((await call(s, 'GET', '/v1/events?types=customer.anonymized')).json.items).toEqual([expect.objectContaining({ data: { customerId: ana.id } })]);
     // Her document is free again (the keyed hash is off by default).
     expect((await call(s, 'POST', '/v1/customers', { body: { ...ANA, email: 'outra@example.com' } })).status).toBe(201);

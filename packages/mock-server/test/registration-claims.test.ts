@@ -119,6 +119,9 @@ describe.each(everyServer('registration-claims', options()))('claiming an existi
     const log = (await call(server, 'GET', '/v1/audit?action=customer.claim')).json.items;
     expect(log).toHaveLength(1);
     expect(log[0]).toMatchObject({ target: ana.id, source: 'storefront' });
+    // The consent the registration gave, applied by the claim, has its own entry (as a registration's).
+    const consentLog = (await call(server, 'GET', '/v1/audit?action=consent.record')).json.items.filter((e: { target: string }) => e.target === ana.id);
+    expect(consentLog).toEqual([expect.objectContaining({ channel: 'email', detail: 'marketing', toStatus: 'granted', source: 'storefront' })]);
     const events = (await call(server, 'GET', '/v1/events?limit=200')).json.items as { type: string; data: { customer?: { id: string }; customerId?: string; changedFields?: string[] } }[];
     const mine = events.filter((e) => e.data.customer?.id === ana.id || e.data.customerId === ana.id);
     expect(mine.some((e) => e.type === 'customer.updated' && e.data.changedFields?.includes('account'))).toBe(true);

@@ -21,7 +21,7 @@ import { audit, etag, inTransaction, type ServerContext } from '../context.js';
 import { idempotent } from '../http/idempotency.js';
 import { fail422, fieldIssue, HttpProblem } from '../http/problem.js';
 import type { AppEnv, Router } from '../openapi/define-route.js';
-import { actorOf, SHOPPER } from '../service/consent.js';
+import { actorOf, auditConsent, SHOPPER } from '../service/consent.js';
 import { emit } from '../service/events.js';
 import { buildArchive } from '../service/privacy-archive.js';
 import { anonymize, newRequest, privacySettingsOf, writePrivacySettings } from '../service/privacy.js';
@@ -192,8 +192,10 @@ export function registerPrivacy(router: Router, ctx: ServerContext): void {
           fail422([fieldIssue('requestId', 'request_type_mismatch', locale)]);
         }
         const by = actorOf(c);
-        const { next } = await anonymize(t, current, by);
+        const { next, revocations } = await anonymize(t, current, by);
         if (!(await t.store.updateCustomer(next, current.version))) throw new HttpProblem('write_conflict', 409);
+        // The consent the erasure revoked is in the data log, record by record, as any revocation.
+        await auditConsent(t, c, next, revocations);
         await emit(t, 'customer.anonymized', { customerId: next.id });
         if (request) {
           const now = t.now().toISOString();

@@ -4,7 +4,7 @@ import { customerDisplayName, normalizeDocument } from '@clientela/core/format';
 import type { Customer } from '@clientela/core/schemas';
 import { audit, sha256, type ServerContext } from '../context.js';
 import type { AppEnv } from '../openapi/define-route.js';
-import { recordWrite, SHOPPER } from './consent.js';
+import { auditConsent, recordWrite, SHOPPER } from './consent.js';
 import { changedFields } from './customers.js';
 import { emit } from './events.js';
 import { credentialKey, loginEmail } from './accounts.js';
@@ -142,15 +142,18 @@ export function claimedRecord(t: ServerContext, customer: Customer, claim: Claim
 /**
  * What a used claim link tells, in its transaction: the consent records (source storefront, by
  * the shopper, at the registration's time and text), `customer.updated` with `account` (and the
- * consent fields), `consent.updated` when it changed, and `customer.claim` in the data log.
+ * consent fields), `consent.updated` when it changed, and in the data log `consent.record` per
+ * consent recorded and `customer.claim`.
  */
 export async function claimWritten(t: ServerContext, c: Context<AppEnv>, before: Customer, after: Customer, claim: ClaimRecord): Promise<void> {
-  await recordWrite(t, before, after, {
+  const records = await recordWrite(t, before, after, {
     source: 'storefront',
     recordedBy: SHOPPER,
     at: claim.registeredAt,
     ...(claim.consentTextVersion !== undefined ? { textVersion: { marketing: claim.consentTextVersion } } : {}),
   });
+  // Each consent the claim recorded is in the data log, as a registration's is (LGPD art. 37).
+  await auditConsent(t, c, after, records);
   await emit(t, 'customer.updated', { customer: after, changedFields: [...changedFields(before, after), 'account'] });
   const a = before.marketingConsent;
   const b = after.marketingConsent;
