@@ -264,6 +264,41 @@ describe.each(everyServer('webhooks', webhookOptions(time)))('webhooks on %s', (
   });
 });
 
+describe('the default retry schedule', () => {
+  it('backs off exponentially and keeps retrying for more than a day, even with the shortest jitter, then fails', async () => {
+    const hook = await receiver([503]);
+    opened.push(hook);
+    // No `schedule`: the server's default. random 0 takes every wait at its shortest (−20 %).
+    const server = app({ now: time.now, webhooks: { now: time.now, random: () => 0 } });
+    opened.push(server);
+    const endpoint = await createEndpoint(server, hook.url);
+    expect((await call(server, 'POST', '/v1/customers', { body: PERSON })).status).toBe(201);
+    const attemptsAt: number[] = [];
+    for (let i = 0; i < 100; i++) {
+      expect(await server.webhooks.runOnce()).toBe(1);
+      attemptsAt.push(time.ms);
+      const [d] = await deliveries(server, endpoint.id);
+      if (d!.status !== 'pending') {
+        expect(d!.status).toBe('failed');
+        break;
+      }
+      // Not a moment before it is due.
+      time.ms = Date.parse(d!.nextAttemptAt!) - 1;
+      expect(await server.webhooks.runOnce()).toBe(0);
+      time.ms += 1;
+    }
+    expect(hook.received.length).toBe(attemptsAt.length);
+    const waits = attemptsAt.slice(1).map((at, i) => at - attemptsAt[i]!);
+    // Each wait at least as long as the one before, the early ones doubling.
+    expect(waits.every((w, i) => i === 0 || w >= waits[i - 1]!)).toBe(true);
+    expect(waits[1]! / waits[0]!).toBe(2);
+    expect(waits[2]! / waits[1]!).toBe(2);
+    expect(attemptsAt.at(-1)! - attemptsAt[0]!).toBeGreaterThan(24 * 3_600_000);
+    // One event, the same id on every attempt.
+    expect(new Set(hook.received.map((r) => JSON.parse(r.body).id)).size).toBe(1);
+  });
+});
+
 describe('webhooks across a restart and across processes', () => {
   const dir = mkdtempSync(join(tmpdir(), 'clientela-webhooks-'));
   const databases: TestDatabase[] = [];
