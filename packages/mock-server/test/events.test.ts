@@ -125,6 +125,34 @@ describe.each(everyServer('events'))('the change feed on %s', (_kind, open) => {
     await server.close();
   });
 
+  it('tells a finished import (never a dry run) with its counts, and a finished export with its rows and the digest the data log keeps', async () => {
+    const server = await open();
+    const csv = 'CPF/CNPJ;Nome (primeiro);Sobrenome;E-mail\r\n390.533.447-05;Ana;Lima;ana.lima@example.com\r\n111.111.111-11;Bia;Erro;bia@example.com\r\n';
+    const importCsv = (dryRun: boolean) => call(server, 'POST', `/v1/imports?dryRun=${dryRun}`, { raw: csv, headers: { 'Content-Type': 'text/csv' } });
+    expect((await importCsv(true)).status).toBe(200);
+    expect((await feed(server)).items).toEqual([]);
+    expect((await importCsv(false)).status).toBe(200);
+    expect((await importCsv(false)).status).toBe(200);
+    const imports = (await feed(server, '?types=import.completed')).items;
+    expect(imports.map((e) => e.data)).toEqual([
+      { totalRows: 2, created: 1, updated: 0, unchanged: 0, rejected: 1 },
+      { totalRows: 2, created: 0, updated: 0, unchanged: 1, rejected: 1 },
+    ]);
+    // The import's own customer is told too, before the import that made it.
+    const all = (await feed(server)).items.map((e) => e.type);
+    expect(all).toEqual(['customer.created', 'import.completed', 'import.completed']);
+
+    const ana = (await call(server, 'GET', '/v1/customers?q=ana.lima')).json.items[0].id as string;
+    const exported = await call(server, 'POST', '/v1/exports', { body: { format: 'csv', ids: [ana], columns: ['name', 'email'] } });
+    expect(exported.status).toBe(200);
+    const [done, ...more] = (await feed(server, '?types=export.completed')).items;
+    expect(more).toEqual([]);
+    const logged = (await call(server, 'GET', '/v1/audit?action=export')).json.items[0];
+    expect(done!.data).toMatchObject({ resource: 'customers', format: 'csv', rowCount: 1, sha256: logged.sha256 });
+    expect((done!.data as { sha256: string }).sha256).toMatch(/^[0-9a-f]{64}$/);
+    await server.close();
+  });
+
   it('is read by the client: events.list and events.iterate, typed by type', async () => {
     const server = await open();
     const client = createClient({ baseUrl: 'http://mock.test', apiKey: server.keys.secret, fetch: (r) => server.fetch(r) });
