@@ -1,30 +1,39 @@
-import type { ClientChange, CustomerMergePreview, DuplicatePair, MergeField } from '@clientela/core';
-import { addressLine, customerDisplayName, formatMoney, formatPercent, formatPhoneBR } from '@clientela/core/format';
-import { DUPLICATE_REASON_LABELS, fieldLabel } from '@clientela/core/i18n';
+import type { ClientChange, CustomerMergePreview, DuplicatePair } from '@clientela/core';
+import { customerDisplayName, formatPercent, formatPhoneBR } from '@clientela/core/format';
+import { DUPLICATE_REASON_LABELS } from '@clientela/core/i18n';
 import { MERGE_MAX_PAIRS } from '@clientela/core/rules';
 import { html, nothing, type PropertyValues } from 'lit';
 import { ClientelaElement, type ClientModule } from '../internal/clientela-element.js';
 import { errorText } from '../internal/error-text.js';
 import { formControls } from '../internal/form-controls.styles.js';
 import { LocalizeController } from '../internal/localize.controller.js';
-import { formatDate, formatNumber } from '../internal/localize.js';
+import { formatNumber } from '../internal/localize.js';
 import { tokens } from '../internal/tokens.js';
+import type { DuplicatesBulk } from './bulk-dialog.component.js';
+import type { DuplicatesCompare } from './compare-dialog.component.js';
 import type { DuplicatesClient } from './duplicates.client.js';
 import { catalog } from './duplicates.messages.js';
 import { styles } from './duplicates.styles.js';
-import { defaultChoices, defaultSurvivor, groupMerges, takeOf } from './merge-choices.js';
+import { PairList, pairKey } from './pair-list.js';
+import type { KeepChangeEvent, MergeConfirmEvent } from './parts.events.js';
 import { RebuildController } from './rebuild.controller.js';
 
 type Listed = DuplicatePair['customers'][number];
-const keyOf = (p: DuplicatePair) => `${p.customers[0].id}|${p.customers[1].id}`;
+type Parts = typeof import('./duplicates.parts.js');
 
 /**
  * @summary "Possíveis duplicados": pairs of customers that may be one person, most likely first,
  * each with the reasons found and a 0–100 score. A pair is dismissed ("Ignorar") or compared
  * side by side ("Comparar e unir"): the admin picks the record that stays and, field by field,
- * whose value it keeps, sees what moves (orders, credits, consent history, messages) and the
- * figures after, then merges. Several pairs are merged in one call; "Procurar de novo" runs the
- * full search on the server and shows its progress. A failed merge keeps every choice made.
+ * whose value it keeps, sees what moves (orders, credits, consent history, messages), each
+ * side's categories and the union the survivor gets, and the figures after, then merges. Several
+ * pairs are merged in one call ("Unir selecionados"); "Procurar de novo" runs the full search on
+ * the server and shows its progress. A failed merge keeps every choice made, and its retry is
+ * the same request (the same idempotency key); a failed read offers "Tentar novamente".
+ *
+ * The list (pages, selection, dismissal, merging) is a DOM-free model (`pair-list.ts`); the two
+ * dialogs are internal elements in a chunk of their own, fetched when a pair is opened and
+ * preloaded when the page is idle after the first pairs.
  *
  * @event change - Pairs were merged or dismissed.
  *
@@ -41,30 +50,26 @@ export class Duplicates extends ClientelaElement<DuplicatesClient> {
   static override properties = {
     ...ClientelaElement.properties,
     pageSize: { type: Number, attribute: 'page-size' },
-    _items: { state: true },
-    _next: { state: true },
-    _busy: { state: true },
     _message: { state: true },
-    _selected: { state: true },
-    _preview: { state: true },
-    _choices: { state: true },
-    _dialogError: { state: true },
+    _opening: { state: true },
+    _comparing: { state: true },
     _bulk: { state: true },
+    _dialogError: { state: true },
   };
 
   /** Pairs read per page (1–200). */
   declare pageSize: number;
-  declare private _items: DuplicatePair[] | undefined;
-  declare private _next: string | null;
-  declare private _busy: boolean;
   declare private _message: string;
-  declare private _selected: Set<string>;
-  declare private _preview: CustomerMergePreview | undefined;
-  declare private _choices: Map<MergeField, 'survivor' | 'merged'>;
-  declare private _dialogError: string;
+  /** A comparison is being read (its preview, and the dialog's chunk on first use). */
+  declare private _opening: boolean;
+  /** The pair compared and the server's preview of its merge as now chosen. */
+  declare private _comparing: { pair: DuplicatePair; preview: CustomerMergePreview } | undefined;
+  /** The merges "Unir selecionados" makes, while its confirmation is open. */
   declare private _bulk: { survivor: Listed; merged: Listed }[] | undefined;
+  declare private _dialogError: string;
 
   readonly #l10n = new LocalizeController(this, catalog);
+  readonly #list = new PairList(this, () => this.api?.duplicates);
   readonly rebuild = new RebuildController(
     this,
     { status: () => this.api?.duplicates.rebuildStatus(), start: () => this.api?.duplicates.rebuild() },
@@ -73,17 +78,15 @@ export class Duplicates extends ClientelaElement<DuplicatesClient> {
       void this.reload();
     },
   );
-  /** The pair being compared, and the idempotency key of its merge (kept across a retry). */
-  #comparing: { pair: DuplicatePair; key: string } | undefined;
+  /** The dialogs' module, once loaded. */
+  #parts: Parts | undefined;
+  #loadingParts: Promise<Parts> | undefined;
 
   constructor() {
     super();
     this.pageSize = 20;
-    this._next = null;
-    this._busy = false;
     this._message = '';
-    this._selected = new Set();
-    this._choices = new Map();
+    this._opening = false;
     this._dialogError = '';
   }
 
@@ -93,10 +96,15 @@ export class Duplicates extends ClientelaElement<DuplicatesClient> {
 
   /** The pairs shown. */
   get pairs(): DuplicatePair[] {
-    return this._items ?? [];
+    return this.#list.pairs;
+  }
+
+  get #busy(): boolean {
+    return this.#list.busy || this._opening;
   }
 
   protected override willUpdate(changed: PropertyValues): void {
+    this.#list.pageSize = this.pageSize;
     if (this.connectionChanged(changed) || changed.has('pageSize')) {
       void this.reload();
       void this.rebuild.read();
@@ -104,34 +112,38 @@ export class Duplicates extends ClientelaElement<DuplicatesClient> {
   }
 
   protected override clientChanged(change: ClientChange): void {
-    // A customer changed elsewhere on the page (or merged here): the pairs may have changed too.
-    if (change.type.startsWith('customer.') && !this._busy) void this.reload();
+    // A customer changed elsewhere on the page: the pairs may have changed too (a merge here reads them itself).
+    if (change.type.startsWith('customer.') && !this.#list.busy) void this.reload();
   }
 
   /** Reads the first page again (the selection keeps only pairs still listed). */
   async reload(): Promise<void> {
-    const api = this.api;
-    if (!api) return;
-    try {
-      const page = await api.duplicates.list({ limit: this.pageSize });
-      this._items = page.items;
-      this._next = page.nextCursor;
-      const listed = new Set(page.items.map(keyOf));
-      this._selected = new Set([...this._selected].filter((k) => listed.has(k)));
-    } catch (e) {
-      this._message = errorText(e, this.resolvedLocale);
-    }
+    const first = this.#list.items === undefined;
+    await this.#list.reload();
+    if (first && this.#list.items) this.#preloadParts();
   }
 
-  async #more(): Promise<void> {
-    if (!this.api || !this._next) return;
-    try {
-      const page = await this.api.duplicates.list({ limit: this.pageSize, cursor: this._next });
-      this._items = [...this.pairs, ...page.items];
-      this._next = page.nextCursor;
-    } catch (e) {
-      this._message = errorText(e, this.resolvedLocale);
-    }
+  /** The dialogs ahead of need: when the page is idle after the first pairs. */
+  #preloadParts(): void {
+    const load = () => void this.#loadParts().catch(() => undefined);
+    if ('requestIdleCallback' in window) requestIdleCallback(load, { timeout: 3000 });
+    else setTimeout(load, 200);
+  }
+
+  /** Loads the dialogs (once; a failed load is tried again on the next use). */
+  #loadParts(): Promise<Parts> {
+    this.#loadingParts ??= import('./duplicates.parts.js').then(
+      (parts) => {
+        this.#parts = parts;
+        this.requestUpdate();
+        return parts;
+      },
+      (error: unknown) => {
+        this.#loadingParts = undefined;
+        throw error;
+      },
+    );
+    return this.#loadingParts;
   }
 
   #changed(): void {
@@ -139,125 +151,94 @@ export class Duplicates extends ClientelaElement<DuplicatesClient> {
   }
 
   async #dismiss(p: DuplicatePair): Promise<void> {
-    this._busy = true;
     try {
-      await this.api!.duplicates.dismiss([p.customers[0].id, p.customers[1].id]);
+      await this.#list.dismiss(p);
       this._message = this.#t('dismissed', { a: customerDisplayName(p.customers[0]), b: customerDisplayName(p.customers[1]) });
       this.#changed();
-      await this.reload();
     } catch (e) {
       this._message = errorText(e, this.resolvedLocale);
-    } finally {
-      this._busy = false;
     }
-  }
-
-  #toggle(p: DuplicatePair, on: boolean): void {
-    const next = new Set(this._selected);
-    if (on) next.add(keyOf(p));
-    else next.delete(keyOf(p));
-    this._selected = next;
   }
 
   // ---- compare and merge one pair ----
 
+  async #part<K extends 'cl-duplicates-compare' | 'cl-duplicates-bulk'>(tag: K): Promise<HTMLElementTagNameMap[K] | null> {
+    await this.updateComplete;
+    return this.renderRoot.querySelector(tag);
+  }
+
   async #compare(p: DuplicatePair, survivorId?: string): Promise<void> {
-    const [s, m] = survivorId ? (p.customers[0].id === survivorId ? [p.customers[0], p.customers[1]] : [p.customers[1], p.customers[0]]) : defaultSurvivor(...p.customers);
-    this._busy = true;
+    const api = this.api;
+    // A second click while the first opens does nothing (the button is not disabled meanwhile:
+    // a disabled button loses the focus, which the dialog gives back to it when it closes).
+    if (!api || (this._opening && !survivorId)) return;
+    this._opening = true;
     try {
-      const preview = await this.api!.duplicates.previewMerge({ survivorId: s.id, mergedId: m.id });
-      this.#comparing = { pair: p, key: crypto.randomUUID() };
-      this._preview = preview;
-      this._choices = defaultChoices(preview);
+      // The parts are usually here already (preloaded when idle); they hold the rule of which record stays by default.
+      const parts = await this.#loadParts();
+      const [s, m] = survivorId ? (p.customers[0].id === survivorId ? [p.customers[0], p.customers[1]] : [p.customers[1], p.customers[0]]) : parts.defaultSurvivor(...p.customers);
+      const preview = await api.duplicates.previewMerge({ survivorId: s.id, mergedId: m.id });
+      this._comparing = { pair: p, preview };
       this._dialogError = '';
-      await this.updateComplete;
-      const dialog = this.renderRoot.querySelector<HTMLDialogElement>('#compare');
-      if (dialog && !dialog.open) dialog.showModal();
-      this.renderRoot.querySelector<HTMLInputElement>('#compare input[name=keep]:checked')?.focus();
+      // Not busy any more before it opens: the choice of the record that stays takes the focus.
+      this._opening = false;
+      await (await this.#part('cl-duplicates-compare'))?.show();
     } catch (e) {
-      if (this._preview) this._dialogError = errorText(e, this.resolvedLocale);
+      if (this._comparing) this._dialogError = errorText(e, this.resolvedLocale);
       else this._message = errorText(e, this.resolvedLocale);
     } finally {
-      this._busy = false;
+      this._opening = false;
     }
   }
 
-  #choose(field: MergeField, who: 'survivor' | 'merged'): void {
-    this._choices = new Map(this._choices).set(field, who);
-  }
-
-  async #mergeOne(event: Event): Promise<void> {
-    event.preventDefault();
-    const preview = this._preview;
-    const comparing = this.#comparing;
-    if (!preview || !comparing) return;
-    this._busy = true;
+  async #mergeOne(event: MergeConfirmEvent): Promise<void> {
+    const preview = this._comparing?.preview;
+    if (!preview) return;
     try {
-      const take = takeOf(this._choices);
-      await this.api!.duplicates.merge({ merges: [{ survivorId: preview.survivor.id, mergedId: preview.merged.id, ...(take.length ? { take } : {}) }] }, { idempotencyKey: comparing.key });
-      this.renderRoot.querySelector<HTMLDialogElement>('#compare')?.close();
+      const take = event.take;
+      await this.#list.merge([{ survivorId: preview.survivor.id, mergedId: preview.merged.id, ...(take.length ? { take } : {}) }]);
+      (await this.#part('cl-duplicates-compare'))?.close();
       this._message = this.#t('merged', { name: customerDisplayName(preview.survivor) });
       this.#changed();
-      await this.reload();
     } catch (e) {
       // The dialog stays open with every choice as it was: the admin can try again.
       this._dialogError = errorText(e, this.resolvedLocale);
-    } finally {
-      this._busy = false;
     }
   }
 
   #closed(): void {
-    this._preview = undefined;
-    this.#comparing = undefined;
+    this._comparing = undefined;
     this._bulk = undefined;
+    this._dialogError = '';
   }
 
   // ---- merge many pairs in one call ----
 
   async #openBulk(): Promise<void> {
-    const chosen = this.pairs.filter((p) => this._selected.has(keyOf(p)));
-    this._bulk = groupMerges(chosen);
-    this._dialogError = '';
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLDialogElement>('#bulk')?.showModal();
-    this.renderRoot.querySelector<HTMLButtonElement>('#bulk button[type=submit]')?.focus();
+    try {
+      const parts = await this.#loadParts();
+      this._bulk = parts.groupMerges(this.#list.selectedPairs);
+      this._dialogError = '';
+      await (await this.#part('cl-duplicates-bulk'))?.show();
+    } catch (e) {
+      this._message = errorText(e, this.resolvedLocale);
+    }
   }
 
-  #bulkKey: string | undefined;
-  async #mergeBulk(event: Event): Promise<void> {
-    event.preventDefault();
+  async #mergeBulk(): Promise<void> {
     const merges = this._bulk;
     if (!merges?.length) return;
-    this._busy = true;
-    this.#bulkKey ??= crypto.randomUUID();
     try {
-      const result = await this.api!.duplicates.merge({ merges: merges.map((x) => ({ survivorId: x.survivor.id, mergedId: x.merged.id })) }, { idempotencyKey: this.#bulkKey });
-      this.#bulkKey = undefined;
-      this.renderRoot.querySelector<HTMLDialogElement>('#bulk')?.close();
-      this._selected = new Set();
+      const result = await this.#list.merge(merges.map((x) => ({ survivorId: x.survivor.id, mergedId: x.merged.id })));
+      (await this.#part('cl-duplicates-bulk'))?.close();
       this._message = this.#t('mergedMany', { n: formatNumber(result.items.length, this.resolvedLocale) });
       this.#changed();
-      await this.reload();
     } catch (e) {
       this._dialogError = errorText(e, this.resolvedLocale);
-    } finally {
-      this._busy = false;
     }
   }
 
   // ---- rendering ----
-
-  #value(field: MergeField, v: unknown): string {
-    const loc = this.resolvedLocale;
-    if (v === undefined || v === null || v === '') return this.#t('none');
-    if (field === 'whatsapp') return v ? this.#t('yes') : this.#t('no');
-    if (field === 'phone') return formatPhoneBR(String(v));
-    if (field === 'birthDate') return formatDate(String(v), loc);
-    if (field === 'discountPercent') return formatPercent(Number(v), loc);
-    if (field === 'address') return addressLine(v as Parameters<typeof addressLine>[0]);
-    return String(v);
-  }
 
   #who(c: Listed) {
     const t = this.#t;
@@ -279,13 +260,12 @@ export class Duplicates extends ClientelaElement<DuplicatesClient> {
   #row(p: DuplicatePair) {
     const t = this.#t;
     const [a, b] = p.customers;
-    const key = keyOf(p);
-    const checked = this._selected.has(key);
-    const full = !checked && this._selected.size >= MERGE_MAX_PAIRS;
+    const key = pairKey(p);
+    const checked = this.#list.selected.has(key);
     return html`<tr part="row" data-pair=${key}>
       <td>
-        <input type="checkbox" .checked=${checked} ?disabled=${full} aria-label=${t('select', { a: customerDisplayName(a), b: customerDisplayName(b) })}
-          @change=${(e: Event) => this.#toggle(p, (e.target as HTMLInputElement).checked)} />
+        <input type="checkbox" .checked=${checked} ?disabled=${!checked && this.#list.full} aria-label=${t('select', { a: customerDisplayName(a), b: customerDisplayName(b) })}
+          @change=${(e: Event) => this.#list.toggle(p, (e.target as HTMLInputElement).checked)} />
       </td>
       <td>${this.#who(a)}</td>
       <td>${this.#who(b)}</td>
@@ -293,92 +273,50 @@ export class Duplicates extends ClientelaElement<DuplicatesClient> {
       <td>${formatNumber(p.score, this.resolvedLocale)}</td>
       <td>
         <div class="row-actions">
-          <button type="button" data-compare=${key} ?disabled=${this._busy} @click=${() => this.#compare(p)}>${t('compare')}</button>
-          <button type="button" data-dismiss=${key} ?disabled=${this._busy} @click=${() => this.#dismiss(p)}>${t('dismiss')}</button>
+          <button type="button" data-compare=${key} ?disabled=${this.#list.busy} @click=${() => this.#compare(p)}>${t('compare')}</button>
+          <button type="button" data-dismiss=${key} ?disabled=${this.#busy} @click=${() => this.#dismiss(p)}>${t('dismiss')}</button>
         </div>
       </td>
     </tr>`;
   }
 
-  #compareDialog() {
-    const t = this.#t;
-    const p = this._preview;
-    const pair = this.#comparing?.pair;
-    if (!p || !pair) return nothing;
+  #dialogs() {
+    if (!this.#parts) return nothing;
     const loc = this.resolvedLocale;
-    const differing = p.fields.filter((f) => f.differs);
-    return html`<form novalidate @submit=${(e: Event) => void this.#mergeOne(e)}>
-      <h3 id="compare-title">${t('compareTitle')}</h3>
-      <fieldset>
-        <legend>${t('keep')}</legend>
-        ${pair.customers.map(
-          (c) => html`<label class="choice"><input type="radio" name="keep" value=${c.id} .checked=${c.id === p.survivor.id} ?disabled=${this._busy}
-              @change=${() => this.#compare(pair, c.id)} />${customerDisplayName(c)} (${c.document})</label>`,
-        )}
-      </fieldset>
-      <p class="muted">${t('keepHint')} ${differing.length ? t('fieldsHint') : ''} ${t('sameFields')}</p>
-      ${differing.map(
-        (f) => html`<fieldset data-field=${f.field}>
-          <legend>${fieldLabel(f.field, loc)}</legend>
-          ${(['survivor', 'merged'] as const).map(
-            (who) => html`<label class="choice"><input type="radio" name=${`f-${f.field}`} value=${who} .checked=${this._choices.get(f.field) === who}
-                @change=${() => this.#choose(f.field, who)} />${this.#value(f.field, f[who])}</label>`,
-          )}
-        </fieldset>`,
-      )}
-      <h4 id="moves-title">${t('moves')}</h4>
-      <dl aria-labelledby="moves-title">
-        <dt>${t('movesOrders')}</dt><dd>${formatNumber(p.moves.orders, loc)}</dd>
-        <dt>${t('movesCredits')}</dt><dd>${formatNumber(p.moves.credits, loc)}</dd>
-        <dt>${t('movesConsent')}</dt><dd>${formatNumber(p.moves.consentRecords, loc)}</dd>
-        <dt>${t('movesMessages')}</dt><dd>${formatNumber(p.moves.messages, loc)}</dd>
-      </dl>
-      <p>${t('after', { orders: formatNumber(p.after.ordersCount, loc), total: formatMoney(p.after.totalSpentCents, loc) })}</p>
-      <div class="error" role="alert">${this._dialogError}</div>
-      <div class="dialog-actions">
-        <button type="button" @click=${() => this.renderRoot.querySelector<HTMLDialogElement>('#compare')?.close()}>${t('cancel')}</button>
-        <button type="submit" ?disabled=${this._busy}>${t('merge')}</button>
-      </div>
-    </form>`;
-  }
-
-  #bulkDialog() {
-    const t = this.#t;
-    const merges = this._bulk;
-    if (!merges) return nothing;
-    return html`<form novalidate @submit=${(e: Event) => void this.#mergeBulk(e)}>
-      <h3 id="bulk-title">${t('bulkTitle')}</h3>
-      <ul>
-        ${merges.map((x) => html`<li>${t('bulkInto', { merged: customerDisplayName(x.merged), survivor: customerDisplayName(x.survivor) })}</li>`)}
-      </ul>
-      <div class="error" role="alert">${this._dialogError}</div>
-      <div class="dialog-actions">
-        <button type="button" @click=${() => this.renderRoot.querySelector<HTMLDialogElement>('#bulk')?.close()}>${t('cancel')}</button>
-        <button type="submit" ?disabled=${this._busy}>${t('bulkConfirm', { n: formatNumber(merges.length, this.resolvedLocale) })}</button>
-      </div>
-    </form>`;
+    const busy = this.#busy;
+    return html`<cl-duplicates-compare .locale=${loc} .busy=${busy} .error=${this._comparing ? this._dialogError : ''}
+        .pair=${this._comparing?.pair} .preview=${this._comparing?.preview}
+        @keep-change=${(e: KeepChangeEvent) => this._comparing && void this.#compare(this._comparing.pair, e.survivorId)}
+        @merge-confirm=${(e: MergeConfirmEvent) => void this.#mergeOne(e)} @dialog-close=${() => this.#closed()}></cl-duplicates-compare>
+      <cl-duplicates-bulk .locale=${loc} .busy=${busy} .error=${this._bulk ? this._dialogError : ''} .merges=${this._bulk}
+        @bulk-confirm=${() => void this.#mergeBulk()} @dialog-close=${() => this.#closed()}></cl-duplicates-bulk>`;
   }
 
   override render() {
     const t = this.#t;
     const loc = this.resolvedLocale;
-    const items = this._items;
+    const list = this.#list;
+    const items = list.items;
     const run = this.rebuild.state;
-    const n = this._selected.size;
+    const n = list.selected.size;
     return html`<h2 id="title">${t('title')}</h2>
       <p class="note" id="note">${t('note')}</p>
       <div class="toolbar">
         <button type="button" id="rescan" ?disabled=${this.rebuild.running} @click=${() => this.rebuild.start()}>${t('rescan')}</button>
-        <button type="button" id="merge-selected" ?disabled=${n === 0 || this._busy} @click=${() => this.#openBulk()}>${t('mergeSelected', { n: formatNumber(n, loc) })}</button>
-        ${n >= MERGE_MAX_PAIRS ? html`<span class="muted">${t('maxPairs', { n: MERGE_MAX_PAIRS })}</span>` : nothing}
+        <button type="button" id="merge-selected" ?disabled=${n === 0 || this.#busy} @click=${() => this.#openBulk()}>${t('mergeSelected', { n: formatNumber(n, loc) })}</button>
+        ${list.full ? html`<span class="muted">${t('maxPairs', { n: MERGE_MAX_PAIRS })}</span>` : nothing}
       </div>
       ${run?.status === 'running'
         ? html`<label for="progress">${t('scanning', { done: formatNumber(run.processed, loc), total: formatNumber(run.total, loc) })}</label>
             <progress id="progress" max=${Math.max(run.total, 1)} .value=${run.processed}></progress>`
         : nothing}
       <p class="status" role="status">${this._message}</p>
+      ${list.failed
+        ? html`<div class="failed"><p class="error" role="alert">${errorText(list.failed.error, loc)}</p>
+            <button type="button" id="retry" @click=${() => list.retry()}>${t('retry')}</button></div>`
+        : nothing}
       ${items === undefined
-        ? html`<p>${t('loading')}</p>`
+        ? list.failed ? nothing : html`<p>${t('loading')}</p>`
         : items.length === 0
           ? html`<p>${t('empty')}</p>`
           : html`<div class="table-wrap" part="table">
@@ -397,8 +335,7 @@ export class Duplicates extends ClientelaElement<DuplicatesClient> {
                 </tbody>
               </table>
             </div>`}
-      ${this._next ? html`<button type="button" id="more" @click=${() => this.#more()}>${t('more')}</button>` : nothing}
-      <dialog id="compare" part="dialog" aria-labelledby="compare-title" @close=${() => this.#closed()}>${this.#compareDialog()}</dialog>
-      <dialog id="bulk" part="dialog" aria-labelledby="bulk-title" @close=${() => this.#closed()}>${this.#bulkDialog()}</dialog>`;
+      ${list.next ? html`<button type="button" id="more" @click=${() => list.more()}>${t('more')}</button>` : nothing}
+      ${this.#dialogs()}`;
   }
 }

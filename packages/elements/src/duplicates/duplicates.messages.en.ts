@@ -13,4 +13,7 @@ export const table: Record<Key, string> = {
   movesMessages: 'Messages', after: 'After the merge: {orders} orders, {total} in total.', merge: 'Merge', cancel: 'Cancel',
   merged: 'Records merged: {name} now holds everything.', mergedMany: '{n} records merged.', bulkTitle: 'Merge the selected pairs',
   bulkInto: '{merged} will be merged into {survivor}', bulkConfirm: 'Merge {n}', similar: '{label} ({pct})',
+  retry: 'Try again', categories: 'Categories', catSurvivor: 'Record that stays ({n})', catMerged: 'Other record ({n})',
+  catAfter: 'After the merge ({n})', catLeft: 'Do not move ({n})', catNone: 'none', catAutomatic: '{name} (automatic: its rule decides)',
+  catInactive: '{name} (inactive)', catHint: 'The record that stays keeps its categories and gets the other one’s manual ones.',
 };

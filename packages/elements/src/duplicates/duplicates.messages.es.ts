@@ -13,4 +13,7 @@ export const table: Record<Key, string> = {
   movesMessages: 'Mensajes', after: 'Después de la fusión: {orders} pedidos, {total} en total.', merge: 'Fusionar', cancel: 'Cancelar',
   merged: 'Registros fusionados: {name} quedó con todo.', mergedMany: '{n} registros fusionados.', bulkTitle: 'Fusionar los pares seleccionados',
   bulkInto: '{merged} se fusionará con {survivor}', bulkConfirm: 'Fusionar {n}', similar: '{label} ({pct})',
+  retry: 'Intentar de nuevo', categories: 'Categorías', catSurvivor: 'Registro que queda ({n})', catMerged: 'Otro registro ({n})',
+  catAfter: 'Después de la fusión ({n})', catLeft: 'No pasan ({n})', catNone: 'ninguna', catAutomatic: '{name} (automática: decide su regla)',
+  catInactive: '{name} (inactiva)', catHint: 'El registro que queda conserva sus categorías y recibe las manuales del otro.',
 };

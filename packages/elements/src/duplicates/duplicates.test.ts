@@ -1,5 +1,5 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { describe, it } from 'vitest';
+import { expect, fixture, fixtureCleanup, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { afterEach, describe, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { fakeClient, json, problem } from '../internal/test-helpers.js';
 import './duplicates.js';
@@ -15,7 +15,13 @@ function customer(id: string, firstName: string, lastName: string, orders: numbe
   };
 }
 
-function api(options: { failMerge?: boolean } = {}) {
+const vip = { id: 'cat_1', name: 'VIP', color: '#112233', automatic: false };
+const wholesale = { id: 'cat_2', name: 'Atacado <b>', color: '#112233', automatic: false };
+const buyers = { id: 'cat_3', name: 'Compradores', color: '#112233', automatic: true };
+const old = { id: 'cat_4', name: 'Antiga', color: '#112233', automatic: false };
+
+function api(options: { failMerge?: boolean; failList?: number } = {}) {
+  let listFailures = options.failList ?? 0;
   const ana = customer('cus_a', 'Ana', 'Souza', 1);
   const ana2 = customer('cus_b', 'Ana', 'Sousa', 3, { email: undefined, notes: 'cliente <b>VIP</b>' });
   const bia = customer('cus_c', 'Bia', 'Lima', 0);
@@ -30,7 +36,7 @@ function api(options: { failMerge?: boolean } = {}) {
   let run = { status: 'idle', processed: 0, total: 0 } as any;
   let reads = 0;
   const { client, calls } = fakeClient({
-    'GET /duplicates': () => json({ items: pairs, nextCursor: null }),
+    'GET /duplicates': () => (listFailures-- > 0 ? problem(503, { title: 'Serviço indisponível' }) : json({ items: pairs, nextCursor: null })),
     'POST /duplicates/dismiss': async (req) => {
       const body = await req.json();
       dismissed.push(body);
@@ -57,6 +63,12 @@ function api(options: { failMerge?: boolean } = {}) {
         ],
         moves: { orders: m.stats.ordersCount, credits: 1, consentRecords: 2, messages: 0 },
         after: { ordersCount: 4, totalSpentCents: 4000 },
+        categories: {
+          survivor: [vip],
+          merged: [vip, wholesale, buyers, old],
+          after: [vip, wholesale],
+          left: [buyers, old],
+        },
       });
     },
     'POST /customers/merge': async (req) => {
@@ -75,7 +87,7 @@ function api(options: { failMerge?: boolean } = {}) {
   return { client, calls, merges, keys, dismissed };
 }
 
-async function mount(locale = 'pt-BR', options: { failMerge?: boolean } = {}) {
+async function mount(locale = 'pt-BR', options: { failMerge?: boolean; failList?: number } = {}) {
   const server = api(options);
   const el = await fixture<Duplicates>(html`<cl-duplicates locale=${locale} .client=${server.client}></cl-duplicates>`);
   el.rebuild.interval = 10;
@@ -84,6 +96,12 @@ async function mount(locale = 'pt-BR', options: { failMerge?: boolean } = {}) {
 }
 const $ = (el: Duplicates, s: string) => el.shadowRoot!.querySelector<HTMLElement>(s)!;
 const rows = (el: Duplicates) => [...el.shadowRoot!.querySelectorAll('tbody tr')].map((tr) => tr.textContent!.replace(/\s+/g, ' ').trim());
+/** Clicks "Comparar e unir" of a pair and waits for the comparison (its chunk is fetched on first use). */
+async function compare(el: Duplicates, key: string) {
+  $(el, `[data-compare="${key}"]`).click();
+  await waitUntil(() => el.shadowRoot!.querySelector('#compare')?.hasAttribute('open'), 'the comparison did not open', { timeout: 5000 });
+  await settle(el);
+}
 async function settle(el: Duplicates) {
   for (let i = 0; i < 5; i++) {
     await new Promise((r) => setTimeout(r, 5));
@@ -92,11 +110,13 @@ async function settle(el: Duplicates) {
 }
 
 describe('<cl-duplicates>', () => {
+  // A comparison left open by one test is a modal: it would make the next test's element inert.
+  afterEach(() => fixtureCleanup());
+
   it('is accessible: the list and the comparison', async () => {
     const { el } = await mount();
     await expect(el).to.be.accessible();
-    $(el, '[data-compare="cus_a|cus_b"]').click();
-    await settle(el);
+    await compare(el, 'cus_a|cus_b');
     await expect(el).to.be.accessible();
   });
 
@@ -109,8 +129,7 @@ describe('<cl-duplicates>', () => {
 
   it('compares by keyboard: the record with more orders stays, each differing field is a radio group, what moves and the totals after; then merges with the chosen fields', async () => {
     const { el, merges } = await mount();
-    $(el, '[data-compare="cus_a|cus_b"]').click();
-    await settle(el);
+    await compare(el, 'cus_a|cus_b');
     expect($(el, '#compare').hasAttribute('open')).to.equal(true);
     // cus_b has 3 orders: it stays; its empty e-mail takes the other's by default.
     expect(($(el, 'input[name=keep]:checked') as HTMLInputElement).value).to.equal('cus_b');
@@ -140,8 +159,7 @@ describe('<cl-duplicates>', () => {
 
   it('a failed merge keeps the dialog and every choice; the retry sends the same idempotency key', async () => {
     const { el, merges, keys } = await mount('pt-BR', { failMerge: true });
-    $(el, '[data-compare="cus_a|cus_b"]').click();
-    await settle(el);
+    await compare(el, 'cus_a|cus_b');
     ($(el, 'input[name=f-lastName][value=merged]') as HTMLInputElement).click();
     await settle(el);
     ($(el, '#compare button[type=submit]') as HTMLButtonElement).click();
@@ -157,12 +175,47 @@ describe('<cl-duplicates>', () => {
 
   it('choosing the other record to stay reads the preview again for it', async () => {
     const { el, calls } = await mount();
-    $(el, '[data-compare="cus_a|cus_b"]').click();
-    await settle(el);
+    await compare(el, 'cus_a|cus_b');
     ($(el, 'input[name=keep][value=cus_a]') as HTMLInputElement).click();
     await settle(el);
     expect(calls.filter((c) => c.startsWith('POST /customers/merge/preview'))).to.have.length(2);
     expect(($(el, 'input[name=keep]:checked') as HTMLInputElement).value).to.equal('cus_a');
+  });
+
+  it("shows each side's categories, the union the record that stays gets, and the ones that do not move (names as text)", async () => {
+    const { el } = await mount();
+    await compare(el, 'cus_a|cus_b');
+    const text = (key: string) => $(el, `[data-categories=${key}]`).textContent!.trim();
+    expect($(el, '#compare').textContent).to.contain('Registro que fica (1)').and.contain('Outro registro (4)').and.contain('Depois da união (2)').and.contain('Não passam (2)');
+    expect(text('catSurvivor')).to.equal('VIP');
+    expect(text('catAfter')).to.equal('VIP, Atacado <b>');
+    expect(el.shadowRoot!.querySelector('[data-categories] b')).to.equal(null);
+    expect(text('catLeft')).to.equal('Compradores (automática: a regra decide), Antiga (inativa)');
+    await expect(el).to.be.accessible();
+  });
+
+  it('a failed read says so and "Tentar novamente" reads again', async () => {
+    const { el } = await mount('pt-BR', { failList: 1 });
+    expect($(el, '[role=alert]').textContent).to.not.equal('');
+    expect(rows(el)).to.have.length(0);
+    await expect(el).to.be.accessible();
+    $(el, '#retry').focus();
+    await userEvent.keyboard('{Enter}');
+    await settle(el);
+    expect(el.shadowRoot!.querySelector('#retry')).to.equal(null);
+    expect(rows(el)).to.have.length(2);
+  });
+
+  it('Esc closes the comparison and gives the focus back to the button that opened it', async () => {
+    const { el } = await mount();
+    $(el, '[data-compare="cus_a|cus_b"]').focus();
+    await userEvent.keyboard('{Enter}');
+    await waitUntil(() => el.shadowRoot!.querySelector('#compare')?.hasAttribute('open'), 'the comparison did not open', { timeout: 5000 });
+    expect(el.shadowRoot!.activeElement).to.equal($(el, 'input[name=keep]:checked'));
+    await userEvent.keyboard('{Escape}');
+    await settle(el);
+    expect($(el, '#compare').hasAttribute('open')).to.equal(false);
+    expect(el.shadowRoot!.activeElement).to.equal($(el, '[data-compare="cus_a|cus_b"]'));
   });
 
   it('dismisses a pair', async () => {
@@ -180,7 +233,8 @@ describe('<cl-duplicates>', () => {
     await settle(el);
     expect($(el, '#merge-selected').textContent).to.contain('(2)');
     $(el, '#merge-selected').click();
-    await settle(el);
+    await waitUntil(() => el.shadowRoot!.querySelector('#bulk')?.hasAttribute('open'), 'the confirmation did not open', { timeout: 5000 });
+    expect(el.shadowRoot!.activeElement).to.equal($(el, '#bulk button[type=submit]'));
     expect($(el, '#bulk').textContent).to.contain('Ana Souza será unido a Ana Sousa').and.contain('Bia Lima será unido a Beatriz Lima');
     ($(el, '#bulk button[type=submit]') as HTMLButtonElement).click();
     await settle(el);
