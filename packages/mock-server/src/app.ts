@@ -134,7 +134,7 @@ export interface MockServer {
   fetch(request: Request): Promise<Response>;
   keys: { secret: string; publishable: string };
   store: Store;
-  /** Resolves once the store is seeded (requests wait for it). */
+  /** Resolves once the store is seeded (requests wait for it) and, when a dispatcher runs on PostgreSQL, listens for work other processes queue. */
   ready: Promise<void>;
   /** The OpenAPI 3.1 document. */
   openapi(): Record<string, unknown>;
@@ -392,6 +392,17 @@ export function createApp(options: AppOptions = {}): MockServer {
   // with pending deliveries resumes them).
   if (options.webhooks?.autoStart) void ready.then(() => webhooks.start(), () => undefined);
   if (options.messages?.autoStart) void ready.then(() => messages.start(), () => undefined);
+  // Work another process queued wakes these dispatchers at once (PostgreSQL's NOTIFY at commit),
+  // not at their next poll, which backs off to maxPollMs while idle. Without it, polls still find it.
+  const listening =
+    (options.webhooks?.autoStart || options.messages?.autoStart) && store.listenForWork
+      ? store
+          .listenForWork((work) => (work === 'webhooks' ? webhooks.wake() : messages.wake()))
+          .catch((err: unknown) => {
+            console.error('clientela: not listening for work queued by other processes; polling finds it', err);
+            return undefined;
+          })
+      : undefined;
   if (options.automations?.autoStart) void ready.then(() => automations.start(), () => undefined);
 
   return {
@@ -399,7 +410,7 @@ export function createApp(options: AppOptions = {}): MockServer {
     fetch: async (request) => app.fetch(request),
     keys,
     store,
-    ready,
+    ready: Promise.all([ready, listening]).then(() => undefined),
     routes: router.routes,
     openapi: () => buildOpenApi(router.routes),
     maintain: async () => {
@@ -415,6 +426,7 @@ export function createApp(options: AppOptions = {}): MockServer {
     messages,
     automations,
     close: async () => {
+      await (await listening)?.();
       await Promise.all(ctx.background ?? []);
       await maintaining;
       await webhooks.stop();

@@ -516,6 +516,25 @@ export const POSTGRES_MIGRATIONS: readonly Migration<Db, Promise<void>>[] = [
       `);
     },
   },
+  // ---- cross-process wake-ups (#14) ----
+  {
+    version: 21,
+    name: 'work queued for the dispatchers is announced with NOTIFY clientela_work, at commit, to every process',
+    up: async (db) => {
+      // Statement triggers: one notice per inserting statement, sent when its transaction commits
+      // (a rolled-back one sends none), so a process that listens wakes its dispatcher at once
+      // instead of at its next poll.
+      await db.query(`
+        CREATE FUNCTION clientela_notify_work() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          PERFORM pg_notify('clientela_work', TG_ARGV[0]);
+          RETURN NULL;
+        END $$;
+        CREATE TRIGGER webhook_deliveries_notify AFTER INSERT ON webhook_deliveries FOR EACH STATEMENT EXECUTE FUNCTION clientela_notify_work('webhooks');
+        CREATE TRIGGER message_recipients_notify AFTER INSERT ON message_recipients FOR EACH STATEMENT EXECUTE FUNCTION clientela_notify_work('messages');
+      `);
+    },
+  },
 ];
 
 export const POSTGRES_SCHEMA_VERSION = checkMigrations(POSTGRES_MIGRATIONS);

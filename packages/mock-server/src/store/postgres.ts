@@ -29,7 +29,7 @@ import { batchOf, emptyProgress, recipientData, recipientOf } from './message-ro
 import type { DeliveryListParams, DeliveryOutcome, EventListParams, EventListResult, NewEvent, StoredDelivery, StoredWebhookEndpoint } from './types.js';
 import { afterAttempt, deliveriesFor } from './webhook-rows.js';
 import type { StoredApiKey } from './types.js';
-import type { StoredDevice } from './types.js';
+import type { QueuedWork, StoredDevice } from './types.js';
 import type { Event } from '@clientela/core/schemas';
 import type { ConsentRecord, PrivacyRequest } from '@clientela/core/schemas';
 import type { PrivacyRequestListParams, StoredPrivacyRequest } from './types.js';
@@ -1445,6 +1445,57 @@ export class PostgresStore implements Store {
       [[...customerIds], keep],
     );
     return r.rowCount ?? 0;
+  }
+
+  // ---- cross-process wake-ups (#14) ----
+  /**
+   * LISTENs on a connection of its own (outside the pool) to the notices migration 21's triggers
+   * send at commit. A broken connection (a database restart) is opened again after a second;
+   * meanwhile the dispatchers' polls find the work.
+   */
+  async listenForWork(listener: (work: QueuedWork) => void): Promise<() => Promise<void>> {
+    const options = this.#pool.options;
+    let client: pg.Client | undefined;
+    let stopped = false;
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    const reopen = (): void => {
+      if (stopped || retry) return;
+      retry = setTimeout(() => {
+        retry = undefined;
+        open().catch(reopen);
+      }, 1000);
+      retry.unref?.();
+    };
+    const open = async (): Promise<void> => {
+      const c = new pg.Client(options);
+      c.on('notification', (n) => {
+        if (n.payload === 'webhooks' || n.payload === 'messages') listener(n.payload);
+      });
+      const broken = (): void => {
+        if (client !== c) return;
+        client = undefined;
+        void c.end().catch(() => undefined);
+        reopen();
+      };
+      c.on('error', broken);
+      c.on('end', broken);
+      try {
+        await c.connect();
+        await c.query('LISTEN clientela_work');
+      } catch (e) {
+        await c.end().catch(() => undefined);
+        throw e;
+      }
+      if (stopped) await c.end().catch(() => undefined);
+      else client = c;
+    };
+    await open();
+    return async () => {
+      stopped = true;
+      if (retry) clearTimeout(retry);
+      await client?.end().catch(() => undefined);
+      client = undefined;
+    };
   }
 
   async close(): Promise<void> {

@@ -58,6 +58,9 @@ export type StoredApiKey = Omit<ApiKey, 'status'> & { hash: string };
 /** A push device as stored: with its token (never answered; lists show `tokenEnd`). */
 export type StoredDevice = Omit<Device, 'tokenEnd'> & { token: string };
 
+/** Background work a store announces to every process (see `Store.listenForWork`). */
+export type QueuedWork = 'webhooks' | 'messages';
+
 // ---- messages (#17): batches and the outbox ----
 /** A batch as stored: its progress is counted from its recipients when read. */
 export type StoredMessageBatch = Omit<MessageBatch, 'progress'> & { seq: number };
@@ -581,6 +584,15 @@ export interface Store {
   saveDevices(devices: readonly StoredDevice[]): Promise<{ device: StoredDevice; movedFrom?: string | undefined }[]>;
   /** Lets go, for each of these customers, every device but the `keep` seen last (as {@link listDevices} orders them); how many went. */
   trimDevices(customerIds: readonly string[], keep: number): Promise<number>;
+
+  // ---- cross-process wake-ups (#14) ----
+  /**
+   * Calls `listener` whenever any process sharing the store (this one too) commits background
+   * work: webhook deliveries or message recipients. Resolves once listening, with a function
+   * that stops. Only a store several processes share (PostgreSQL) has it; the dispatchers' polls
+   * stay the guarantee, this only makes them prompt.
+   */
+  listenForWork?(listener: (work: QueuedWork) => void): Promise<() => Promise<void>>;
 
   close(): Promise<void>;
 }
