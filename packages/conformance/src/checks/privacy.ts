@@ -82,7 +82,8 @@ export async function privacyChecks(s: Session): Promise<void> {
   let access: Reply | undefined;
 
   await runner.check('POST /v1/privacy-requests (access, on the customer’s behalf) → 201 with ETag, status open, due 15 days after it was opened', async () => {
-    person = await s.mustCreate(s.person({ birthDate: '1985-04-12', address: { postalCode: '01310-100', street: 'Avenida Paulista', number: '1000', city: 'São Paulo', state: 'SP' } }));
+    // A name of its own (the run's other customers share theirs): the erasure's data-log check looks for it.
+    person = await s.mustCreate(s.person({ lastName: `Titular ${s.run}`, birthDate: '1985-04-12', address: { postalCode: '01310-100', street: 'Avenida Paulista', number: '1000', city: 'São Paulo', state: 'SP' } }));
     access = await http.post('/v1/privacy-requests', { customerId: person.id, type: 'access' }, { headers: { 'Idempotency-Key': `cf-prq-${s.run}` } });
     expectStatus(access, 201);
     expect(access.headers.get('etag'), 'no ETag');
@@ -169,6 +170,16 @@ export async function privacyChecks(s: Session): Promise<void> {
     }
     const log = await http.get('/v1/audit?action=customer.anonymize&limit=50');
     expect(log.json.items.some((e: Body) => e.target === person!.id), 'no customer.anonymize entry');
+  });
+  await runner.check('the data log keeps its entries about an anonymized customer, but none of its name, e-mail or document', async () => {
+    expect(person, 'no customer');
+    // The run's entries are the newest: the request, the archive, the erasure and the record's own.
+    const recent = (await http.get('/v1/audit?limit=200')).json.items as Body[];
+    const about = recent.filter((e) => e.target === person!.id);
+    expect(about.some((e) => e.action === 'privacy.archive') && about.some((e) => e.action === 'privacy.request'), 'the entries written before the erasure are gone');
+    const text = JSON.stringify(recent).toLowerCase();
+    const left = [`${person.firstName} ${person.lastName}`, person.lastName, person.email, person.document].filter((v) => typeof v === 'string' && text.includes(v.toLowerCase()));
+    expectEqual(left, [], 'personal values still readable in GET /v1/audit');
   });
 }
 
