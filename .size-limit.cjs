@@ -27,6 +27,8 @@ module.exports = [
   // Every element, every language and every lazily loaded part in one module. Measured 142.0 kB:
   // <cl-message-composer> (its form, preview, variable menu and three languages) added 5.5 kB to
   // the 132.73 measured before it, <cl-message-log> and the table's message dialog 3.5 kB more. 140.82 kB once the category manager and the
-  // data log showed filters without zod; 154.19 kB with the LGPD, API-key, duplicate and recovery elements; 161.39 kB with <cl-duplicates> (list, comparison, bulk merge, rebuild progress, three languages) and what landed since.
-  { name: 'elements: single-file CDN module (all elements, lit and core included)', path: 'packages/elements/dist/cdn/clientela.js', limit: '162.8 kB', gzip: true },
+  // data log showed filters without zod; 154.19 kB with the LGPD, API-key, duplicate and recovery elements; 161.39 kB with <cl-duplicates> (list, comparison, bulk merge, rebuild progress, three languages) and what landed since;
+  // 164.64 kB (162.74 before) once <cl-duplicates> was split into its list model and two internal dialog elements
+  // (their base, events and styles) and its comparison showed the categories (three languages) and the list a retry.
+  { name: 'elements: single-file CDN module (all elements, lit and core included)', path: 'packages/elements/dist/cdn/clientela.js', limit: '164.8 kB', gzip: true },
 ];
