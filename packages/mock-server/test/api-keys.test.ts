@@ -80,6 +80,44 @@ describe.each(everyServer('api-keys', { now }))('managed API keys on %s', (_kind
     expect(items[2]?.until).toBe(new Date(START + 24 * HOUR).toISOString());
   });
 
+  it('every write a managed key makes, across the resources, is audited under that key (a storefront registration under its publishable key): none unnamed, none under another', async () => {
+    const s = await server();
+    const erp = await create(s, { name: 'ERP', kind: 'secret' });
+    const loja = await create(s, { name: 'Loja', kind: 'publishable' });
+    const made = (await call(s, 'GET', '/v1/audit?limit=200')).json.items.length as number;
+    const as = (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => call(s, method, path, { key: erp.key, ...(body === undefined ? {} : { body }), headers });
+    const ok = (r: { status: number; text: string }) => expect(r.status, r.text).toBeLessThan(300);
+    const customer = await as('POST', '/v1/customers', PERSON);
+    ok(customer);
+    const id = customer.json.id as string;
+    ok(await as('GET', `/v1/customers/${id}`));
+    ok(await as('PATCH', `/v1/customers/${id}`, { notes: 'VIP' }, { 'If-Match': '"1"' }));
+    const category = await as('POST', '/v1/categories', { name: 'Atacado', color: '#112233' });
+    ok(category);
+    ok(await as('PATCH', `/v1/categories/${category.json.id}`, { status: 'inactive' }, { 'If-Match': '"1"' }));
+    ok(await as('POST', '/v1/customers/bulk', { ids: [id], action: 'setStatus', status: 'blocked' }));
+    ok(await as('PUT', '/v1/settings/registration', (await as('GET', '/v1/settings/registration')).json));
+    ok(await as('POST', '/v1/exports', { format: 'csv', ids: [id], columns: ['name'] }));
+    ok(await call(s, 'POST', '/v1/imports?dryRun=false', { key: erp.key, raw: 'CPF/CNPJ;Nome (primeiro);Sobrenome\r\n390.533.447-05;Ana;Lima\r\n', headers: { 'Content-Type': 'text/csv' } }));
+    const hook = await as('POST', '/v1/webhook-endpoints', { url: 'https://erp.example.com/hooks', eventTypes: ['customer.created'] });
+    ok(hook);
+    ok(await as('DELETE', `/v1/webhook-endpoints/${hook.json.id}`));
+    ok(await as('DELETE', `/v1/customers/${id}`));
+    // A shopper's registration through the storefront's managed publishable key.
+    const shopper = { ...PERSON, document: '111.444.777-35', firstName: 'Bia', email: 'bia.loja@example.com.br', password: 'uma-senha-longa-9' };
+    ok(await call(s, 'POST', '/v1/public/registrations', { key: loja.key, body: shopper }));
+    expect(made).toBe(2);
+    const entries = ((await call(s, 'GET', '/v1/audit?limit=200')).json.items as AuditEntry[]).slice(0, -made);
+    const [registration, ...rest] = entries;
+    expect(registration).toMatchObject({ action: 'customer.create', source: 'storefront', actor: { keyId: `pk_live_…${loja.key.slice(-4)}`, keyName: 'Loja' } });
+    const actions = new Set(rest.map((e) => e.action));
+    for (const action of ['customer.create', 'customer.reveal', 'customer.update', 'category.create', 'category.update', 'bulk', 'settings.update', 'export', 'import', 'webhook_endpoint.create', 'webhook_endpoint.delete', 'customer.delete']) {
+      expect(actions.has(action as AuditEntry['action']), action).toBe(true);
+    }
+    const label = `sk_live_…${erp.key.slice(-4)}`;
+    expect(rest.filter((e) => e.actor.keyId !== label || e.actor.keyName !== 'ERP')).toEqual([]);
+  });
+
   it('create, rotate and revoke are events of the change feed, none carrying a key', async () => {
     const s = await server();
     const made = await create(s, { name: 'ERP', kind: 'secret' });
