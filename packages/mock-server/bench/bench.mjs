@@ -13,7 +13,7 @@ import { Hono } from 'hono';
 import { serve } from '@hono/node-server';
 import { loadavg } from 'node:os';
 import pg from 'pg';
-import { PerformanceObserver } from 'node:perf_hooks';
+import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import { startServer } from '../dist/index.js';
 
 const SIZES = (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number);
@@ -71,17 +71,37 @@ function pct(sorted, p) {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
+/** V8's name of a collection kind (PerformanceObserver's detail.kind). */
+const GC_KINDS = { 1: 'minor', 2: 'major', 4: 'incremental', 8: 'weak callbacks', 16: 'minor' };
+
 async function latency(url, paths) {
-  const times = [];
+  const requests = [];
+  // The server shares this process: what delays its event loop delays the answers (and the
+  // next request's start), so the loop's delay is read beside the latencies.
+  const loop = monitorEventLoopDelay({ resolution: 1 });
   for (let i = 0; i < SAMPLES + 20; i++) {
+    if (i === 20) loop.enable();
     const t = performance.now();
     const res = await fetch(url + paths[i % paths.length], { headers: AUTH });
     await res.arrayBuffer();
     if (res.status !== 200) throw new Error(`${paths[i % paths.length]} → ${res.status}`);
-    if (i >= 20) times.push(performance.now() - t); // the first 20 warm the JIT
+    if (i >= 20) requests.push({ t0: t, t1: performance.now() }); // the first 20 warm the JIT
   }
-  times.sort((a, b) => a - b);
-  return { p50: pct(times, 50), p99: pct(times, 99) };
+  loop.disable();
+  await new Promise((resolve) => setTimeout(resolve, 20)); // the observer hears of collections in a later task
+  const times = requests.map((r) => r.t1 - r.t0).sort((a, b) => a - b);
+  const p99 = pct(times, 99);
+  // The slowest requests (at or past the p99): how many a collection in this process overlapped,
+  // and of which kinds — the evidence of whether a tail is the server's garbage or elsewhere.
+  const tail = requests.filter((r) => r.t1 - r.t0 >= p99);
+  const met = tail.map((r) => collections.filter((e) => e.startTime < r.t1 && e.startTime + e.duration > r.t0));
+  const kinds = {};
+  for (const list of met) for (const e of list) kinds[GC_KINDS[e.detail?.kind] ?? 'other'] = (kinds[GC_KINDS[e.detail?.kind] ?? 'other'] ?? 0) + 1;
+  return {
+    p50: pct(times, 50),
+    p99,
+    tail: { n: tail.length, withGc: met.filter((l) => l.length).length, kinds, loopP99: loop.percentile(99) / 1e6, loopMax: loop.max / 1e6 },
+  };
 }
 
 /**
@@ -202,8 +222,10 @@ for (const size of SIZES) {
     const dbCpu = nameCpu.db === undefined ? '' : ` | database CPU per request (mean): page ${f(pageCpu.db)}, name ${f(nameCpu.db)}, cpf ${f(cpfCpu.db)}, filter+name ${f(filterCpu.db)} ms`;
     const gc = (x) => `${x.gcPer100.toFixed(1)} (${x.gcMs.toFixed(2)} ms per request)`;
     const gcLine = ` | GCs per 100 requests in process: page ${gc(pageCpu)}, name ${gc(nameCpu)}, filter+name ${gc(filterCpu)}`;
+    const tailOf = (label, x) => `${label} ${x.tail.withGc}/${x.tail.n}${Object.keys(x.tail.kinds).length ? ` (${Object.entries(x.tail.kinds).map(([k, n]) => `${n} ${k}`).join(', ')})` : ''}, loop delay p99/max ${x.tail.loopP99.toFixed(1)}/${x.tail.loopMax.toFixed(1)} ms`;
+    const tailLine = `\n       slowest requests (≥ p99) that met a garbage collection, and the event loop's delay, over HTTP: ${tailOf('page', page)}; ${tailOf('name', name)}; ${tailOf('cpf', cpf)}; ${tailOf('filter+name', filtered)}`;
     console.log(
-      `${String(size).padStart(6)} ${store.padEnd(6)} seed ${seedSeconds.toFixed(1)}s | page p50/p99 ${f(page.p50)}/${f(page.p99)} ms | name ${f(name.p50)}/${f(name.p99)} ms | cpf ${f(cpf.p50)}/${f(cpf.p99)} ms | filter+name ${f(filtered.p50)}/${f(filtered.p99)} ms | list ${listRps.toFixed(0)} req/s vs bare ${bareRps.toFixed(0)} req/s (ratio ${(listRps / bareRps).toFixed(2)}) | server CPU per search p50/p99: name ${f(nameCpu.p50)}/${f(nameCpu.p99)} ms, cpf ${f(cpfCpu.p50)}/${f(cpfCpu.p99)} ms, filter+name ${f(filterCpu.p50)}/${f(filterCpu.p99)} ms, page ${f(pageCpu.p50)}/${f(pageCpu.p99)} ms${dbCpu}${gcLine} | load ${load}`,
+      `${String(size).padStart(6)} ${store.padEnd(6)} seed ${seedSeconds.toFixed(1)}s | page p50/p99 ${f(page.p50)}/${f(page.p99)} ms | name ${f(name.p50)}/${f(name.p99)} ms | cpf ${f(cpf.p50)}/${f(cpf.p99)} ms | filter+name ${f(filtered.p50)}/${f(filtered.p99)} ms | list ${listRps.toFixed(0)} req/s vs bare ${bareRps.toFixed(0)} req/s (ratio ${(listRps / bareRps).toFixed(2)}) | server CPU per search p50/p99: name ${f(nameCpu.p50)}/${f(nameCpu.p99)} ms, cpf ${f(cpfCpu.p50)}/${f(cpfCpu.p99)} ms, filter+name ${f(filterCpu.p50)}/${f(filterCpu.p99)} ms, page ${f(pageCpu.p50)}/${f(pageCpu.p99)} ms${dbCpu}${gcLine} | load ${load}${tailLine}`,
     );
   }
 }
