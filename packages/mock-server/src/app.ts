@@ -22,6 +22,7 @@ import { registerChannelSettings } from './routes/channel-settings.js';
 import { defaultChannelSettings, readChannelSettings, resealChannelSettings, writeChannelSettings, type StoredChannelSettings } from './service/channel-settings.js';
 import { parseSecretsKeys, SecretBox } from './service/secrets.js';
 import { resealWebhookEndpoints } from './service/webhook-secrets.js';
+import { resealWebPushKeys } from './service/web-push-keys.js';
 import { registerConsent } from './routes/consent.js';
 import { registerPrivacy } from './routes/privacy.js';
 import { registerPasswordChecks } from './routes/passwords.js';
@@ -126,6 +127,8 @@ export interface AppOptions {
 export interface MockServerOptions extends AppOptions {
   /** SQLite file; omit for an in-memory store (Node entry only). */
   db?: string;
+  /** The Web Push provider's options, the keys aside (Node entry only): `subject` (VAPID `sub`), `ttlSeconds`, `timeoutMs`, `fetch`. */
+  webPush?: Omit<import('./platform/web-push-provider.js').WebPushOptions, 'keys'>;
 }
 
 export interface MockServer {
@@ -193,6 +196,7 @@ async function seedStore(ctx: ServerContext, options: AppOptions): Promise<void>
 async function resealSecrets(ctx: ServerContext): Promise<void> {
   if (!ctx.secrets.configured) return;
   await inTransaction(ctx, (t) => resealChannelSettings(t));
+  await inTransaction(ctx, (t) => resealWebPushKeys(t));
   await resealWebhookEndpoints(ctx);
 }
 

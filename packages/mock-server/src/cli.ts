@@ -35,6 +35,10 @@ const HELP = `Usage: clientela-mock-server [options]
   --message-webhook <url> send SMS, WhatsApp and push messages as signed POSTs to a gateway at <url>;
                           the signing secret from CLIENTELA_MESSAGE_WEBHOOK_SECRET
   --message-rate <c=n,…>  messages per minute per channel across processes, e.g. email=600,sms=60
+  --web-push-subject <s>  the VAPID contact push services see for this store's Web Push messages:
+                          mailto:contato@loja.com.br or https://loja.com.br (default
+                          mailto:push@clientela.invalid); the push channel sends Web Push when set
+                          to webpush (/v1/settings/channels)
   --secrets-key <key>     the key that seals the secrets kept in the store (SMTP password, signing
                           secrets, the Web Push private key): 32 random bytes in base64
                           (openssl rand -base64 32); while rotating, new,old (the first seals, all
@@ -69,6 +73,7 @@ const { values } = (() => {
         'message-rate': { type: 'string' },
         'automation-poll': { type: 'string' },
         'secrets-key': { type: 'string' },
+        'web-push-subject': { type: 'string' },
         host: { type: 'string' },
         seed: { type: 'string' },
         'seed-value': { type: 'string' },
@@ -138,6 +143,9 @@ if (secretsKey !== undefined) {
 if (databaseUrl && !secretsKey && values['message-webhook']) fail('--message-webhook with --database-url needs --secrets-key (or CLIENTELA_SECRETS_KEY): every process reads the gateway secret sealed with it');
 if (databaseUrl && !secretsKey && values.smtp && URL.canParse(values.smtp) && new URL(values.smtp).password) fail('--smtp with a password and --database-url needs --secrets-key (or CLIENTELA_SECRETS_KEY): every process reads the password sealed with it');
 
+const webPushSubject = values['web-push-subject'];
+if (webPushSubject !== undefined && !/^(mailto:\S+@\S+|https:\/\/\S+)$/.test(webPushSubject)) fail('--web-push-subject takes mailto:address or an https:// URL');
+
 const cepMode = values.cep ?? process.env.CLIENTELA_CEP ?? 'offline';
 if (cepMode !== 'offline' && cepMode !== 'online') fail('--cep takes offline or online');
 const cepServiceUrl = values['cep-service-url'] ?? process.env.CLIENTELA_CEP_SERVICE_URL;
@@ -197,6 +205,7 @@ try {
     ...(values.cors ? { cors: values.cors.split(',').map((s) => s.trim()).filter(Boolean) } : {}),
     ...(values['secret-key'] ? { secretKey: values['secret-key'] } : {}),
     ...(secretsKey ? { secretsKey } : {}),
+    ...(webPushSubject ? { webPush: { subject: webPushSubject } } : {}),
     ...(values['publishable-key'] ? { publishableKey: values['publishable-key'] } : {}),
     ...(rateLimit ? { rateLimit } : {}),
     ...(badKeyLimit ? { badKeyLimit } : {}),

@@ -3,6 +3,8 @@ import { createApp as createNeutralApp, type MockServer, type MockServerOptions 
 import { loadCepCityRanges } from './platform/node-cep-cities.js';
 import { nodeScrypt } from './platform/node-scrypt.js';
 import { sqliteSecretsKey } from './platform/secrets-key-file.js';
+import { WebPushProvider, type WebPushOptions } from './platform/web-push-provider.js';
+import type { WebPushKeys } from './service/web-push-keys.js';
 import { PostgresStore } from './store/postgres.js';
 import { SqliteStore } from './store/sqlite.js';
 import { SyncStoreAdapter } from './store/sync-adapter.js';
@@ -19,6 +21,8 @@ export { SmtpProvider, type SmtpOptions };
 export { WebhookMessageProvider, type WebhookProviderOptions } from './service/webhook-message-provider.js';
 export { PostgresStore } from './store/postgres.js';
 export { SecretsKeyError } from './service/secrets.js';
+export { WebPushProvider, type WebPushOptions, type WebPushPayload } from './platform/web-push-provider.js';
+export { DeviceGoneError } from './service/message-providers.js';
 export type { StoredChannelSettings } from './service/channel-settings.js';
 
 /**
@@ -39,7 +43,8 @@ export function createApp(options: MockServerOptions = {}): MockServer {
     ...rest,
     cep: { cityRanges: loadCepCityRanges, ...rest.cep },
     // SMTP (nodemailer) is Node's: the channel settings may name it here.
-    messages: { smtp: (o: SmtpOptions) => new SmtpProvider(o), ...rest.messages },
+    // …and Web Push (the web-push library, node:crypto), for the push channel's `webpush` setting.
+    messages: { smtp: (o: SmtpOptions) => new SmtpProvider(o), webPush: (keys: () => Promise<WebPushKeys>) => new WebPushProvider({ keys, ...rest.webPush }), ...rest.messages },
   };
   if (withPlatform.store || !db) return createNeutralApp(withPlatform);
   // A SQLite file without --secrets-key: a key file of its own beside it (platform/secrets-key-file.ts).

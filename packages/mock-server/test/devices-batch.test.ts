@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { ServerContext } from '../src/context.js';
 import { createPasswordHasher } from '../src/service/passwords.js';
 import { registerDevice, registerDevices, type DeviceRegistration } from '../src/service/devices.js';
+import { SecretBox } from '../src/service/secrets.js';
 import type { Store } from '../src/store/types.js';
 import { everyStore } from './stores.js';
 
@@ -10,7 +11,7 @@ import { everyStore } from './stores.js';
 // tokens, then one trim) through the path a storefront registration takes one at a time
 // (registerDevice); both must leave the same rows and give the same answers.
 
-const contextOf = (store: Store): ServerContext => ({ store, now: () => new Date('2026-11-30T12:00:00.000Z'), keys: { secret: 'sk_test', publishable: 'pk_test' }, version: 0, passwords: createPasswordHasher() });
+const contextOf = (store: Store): ServerContext => ({ store, now: () => new Date('2026-11-30T12:00:00.000Z'), keys: { secret: 'sk_test', publishable: 'pk_test' }, version: 0, passwords: createPasswordHasher(), secrets: SecretBox.processLocal() });
 
 const at = (minute: number) => new Date(Date.UTC(2026, 10, 1, 0, minute));
 const device = (token: string, label?: string) => ({ token, platform: 'android' as const, appName: 'Loja', ...(label ? { label } : {}) });

@@ -29,13 +29,19 @@ const gatewayBase = {
   url: z.optional(z.string().check(z.trim(), rule('invalid_webhook_url', isWebhookUrl))),
   ratePerMinute: rate,
 };
+/**
+ * Push also takes `webpush`: browsers' Web Push subscriptions are sent over Web Push (VAPID,
+ * encrypted payload) by the server itself; app devices (APNs, FCM tokens) go to the webhook when a
+ * `url` and `secret` are set, and fail otherwise.
+ */
+const pushBase = { ...gatewayBase, provider: z.enum(['development', 'webhook', 'webpush']) };
 
 /** `PUT /settings/channels`: each channel's provider; `password` and `secret` left out keep the stored ones. */
 export const ChannelSettingsUpdateSchema = z.strictObject({
   email: z.strictObject({ ...emailBase, password: z.optional(secret) }),
   sms: z.strictObject({ ...gatewayBase, secret: z.optional(secret.check(z.minLength(16))) }),
   whatsapp: z.strictObject({ ...gatewayBase, secret: z.optional(secret.check(z.minLength(16))) }),
-  push: z.strictObject({ ...gatewayBase, secret: z.optional(secret.check(z.minLength(16))) }),
+  push: z.strictObject({ ...pushBase, secret: z.optional(secret.check(z.minLength(16))) }),
 });
 
 /** The settings as read: each secret only as a mask of its last characters (`••••••ab12`), or absent. */
@@ -43,7 +49,7 @@ export const ChannelSettingsSchema = z.strictObject({
   email: z.strictObject({ ...emailBase, passwordMasked: z.optional(z.string()) }),
   sms: z.strictObject({ ...gatewayBase, secretMasked: z.optional(z.string()) }),
   whatsapp: z.strictObject({ ...gatewayBase, secretMasked: z.optional(z.string()) }),
-  push: z.strictObject({ ...gatewayBase, secretMasked: z.optional(z.string()) }),
+  push: z.strictObject({ ...pushBase, secretMasked: z.optional(z.string()) }),
 });
 
 export type ChannelSettingsUpdate = z.input<typeof ChannelSettingsUpdateSchema>;

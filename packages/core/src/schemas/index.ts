@@ -256,8 +256,8 @@ export type {
   MessageSkipReason,
 } from './message.js';
 // ---- push devices (#17) ----
-export { DeviceListSchema, DevicePlatformSchema, DeviceRegisterSchema, DeviceSchema } from './device.js';
-export type { Device, DeviceList, DevicePlatform, DeviceRegister } from './device.js';
+export { DeviceListSchema, DevicePlatformSchema, DeviceRegisterSchema, DeviceSchema, WebPushKeySchema, WebPushSubscriptionSchema } from './device.js';
+export type { Device, DeviceList, DevicePlatform, DeviceRegister, WebPushKey, WebPushSubscription } from './device.js';
 // ---- channel settings (#17 §2) ----
 export { ChannelSettingsSchema, ChannelSettingsUpdateSchema } from './channel-settings.js';
 export type { ChannelSettings, ChannelSettingsUpdate } from './channel-settings.js';

@@ -23,7 +23,7 @@ export function registerChannelSettings(router: Router, ctx: ServerContext, wake
     tag: 'settings',
     summary: 'Replace the channel settings (audited settings.update); a password or secret left out keeps the stored one',
     description:
-      'E-mail: `development` or `smtp` (`host`, `port`, `from` required; `secure`, `user`, `password`). SMS, WhatsApp and push: `development` or `webhook` (`url` and a signing `secret` of 16+ characters required, the secret kept when left out). `ratePerMinute` (null: no limit) counts across every process. Every process sends with the new settings from its next round.',
+      'E-mail: `development` or `smtp` (`host`, `port`, `from` required; `secure`, `user`, `password`). SMS, WhatsApp and push: `development` or `webhook` (`url` and a signing `secret` of 16+ characters required, the secret kept when left out); push also `webpush` (browser subscriptions over Web Push; `url` and `secret` optional, for app devices). `ratePerMinute` (null: no limit) counts across every process. Every process sends with the new settings from its next round.',
     access: 'secret',
     request: { body: ChannelSettingsUpdateSchema },
     responses: { 200: { description: 'Settings, secrets masked', schema: ChannelSettingsSchema }, 409: { description: 'A password or secret to keep on PostgreSQL without `--secrets-key` (`secrets_key_required`)' }, 422: { description: 'A field a provider needs is missing or invalid' } },

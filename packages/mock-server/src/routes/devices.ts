@@ -1,8 +1,9 @@
 import * as z from 'zod/mini';
-import { DEVICES_PER_CUSTOMER, DeviceListSchema, DeviceRegisterSchema, DeviceSchema, type Device } from '@clientela/core/schemas';
+import { DEVICES_PER_CUSTOMER, DeviceListSchema, DeviceRegisterSchema, DeviceSchema, WebPushKeySchema, type Device, type FieldIssue } from '@clientela/core/schemas';
 import type { Context } from 'hono';
 import type { ServerContext } from '../context.js';
-import { HttpProblem } from '../http/problem.js';
+import { fail422, fieldIssue, HttpProblem } from '../http/problem.js';
+import { webPushKeys } from '../service/web-push-keys.js';
 import type { AppEnv, Router } from '../openapi/define-route.js';
 import { registerDevice } from '../service/devices.js';
 import { customerOfSession } from '../service/sessions.js';
@@ -17,8 +18,8 @@ const SESSION_401 = { description: 'No session (`session-required`), or it expir
 const IdParams = z.object({ id: z.string() });
 
 /** A device as answered: the token stays on the server, its last 6 characters tell devices apart. */
-export function publicDevice({ token, ...d }: StoredDevice): Device {
-  return { ...d, tokenEnd: token.slice(-6) };
+export function publicDevice({ token, subscription, ...d }: StoredDevice): Device {
+  return { ...d, tokenEnd: token.slice(-6), ...(subscription ? { webPush: true } : {}) };
 }
 
 function session(c: Context<AppEnv>): string | undefined {
@@ -43,8 +44,29 @@ export function registerDevices(router: Router, ctx: ServerContext): void {
     },
     handler: async (c, { body }) => {
       const customer = await customerOfSession(ctx, session(c));
+      // A token, or a browser's Web Push subscription (whose endpoint is the token), and not both.
+      const issues: FieldIssue[] = [];
+      if (!body.token && !body.subscription) issues.push(fieldIssue('token', 'required', c.get('locale')));
+      if (body.token && body.subscription) issues.push(fieldIssue('token', 'unrecognized_key', c.get('locale')));
+      if (body.subscription && body.platform !== 'web') issues.push(fieldIssue('platform', 'invalid_value', c.get('locale')));
+      if (issues.length) fail422(issues);
       const { device, created } = await registerDevice(ctx, customer.id, body);
       return c.json(publicDevice(device), created ? 201 : 200);
+    },
+  });
+
+  router.define({
+    method: 'get',
+    path: '/v1/public/push/vapid-key',
+    tag: 'account',
+    summary: "The store's VAPID public key: the applicationServerKey a browser subscribes to Web Push with",
+    description:
+      'Made once per store (a P-256 key pair; the private key is kept sealed under the secrets key) and the same on every process, so a subscription stays valid across restarts. 503 `web_push_unavailable` on a server that cannot keep the private key (PostgreSQL without `--secrets-key`).',
+    access: 'public',
+    responses: { 200: { description: 'The public key, base64url (an uncompressed P-256 point)', schema: WebPushKeySchema }, 503: { description: 'No secrets key to keep the private key with (`web_push_unavailable`)' } },
+    handler: async (c) => {
+      c.header('Cache-Control', 'public, max-age=300');
+      return c.json({ publicKey: (await webPushKeys(ctx)).publicKey }, 200);
     },
   });
 

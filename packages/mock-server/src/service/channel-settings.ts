@@ -2,7 +2,8 @@ import { MESSAGE_CHANNELS, type ChannelSettings, type ChannelSettingsUpdate, typ
 import type { Locale } from '@clientela/core/i18n';
 import type { ServerContext } from '../context.js';
 import { fail422, fieldIssue } from '../http/problem.js';
-import { DevelopmentProvider, type MessageProvider } from './message-providers.js';
+import { DevelopmentProvider, ProviderError, type MessageProvider, type OutgoingMessage, type ProviderReceipt } from './message-providers.js';
+import type { WebPushKeys } from './web-push-keys.js';
 import { WebhookMessageProvider } from './webhook-message-provider.js';
 
 // Channel settings (#17 §2): which provider sends each channel, and how fast, kept in the store so
@@ -13,10 +14,15 @@ import { WebhookMessageProvider } from './webhook-message-provider.js';
 /** Where the settings live in the store's meta. */
 export const CHANNEL_SETTINGS_KEY = 'settings:channels';
 
+type WithSecret<T> = Omit<T, 'secret'> & { secret?: string | undefined };
+
 /** The settings as stored: the update's shape, secrets included. */
 export type StoredChannelSettings = {
   email: Omit<ChannelSettingsUpdate['email'], 'password'> & { password?: string | undefined };
-} & Record<'sms' | 'whatsapp' | 'push', Omit<ChannelSettingsUpdate['sms'], 'secret'> & { secret?: string | undefined }>;
+  sms: WithSecret<ChannelSettingsUpdate['sms']>;
+  whatsapp: WithSecret<ChannelSettingsUpdate['whatsapp']>;
+  push: WithSecret<ChannelSettingsUpdate['push']>;
+};
 
 /** Every channel through the development provider, no limit: what a store starts with. */
 export function defaultChannelSettings(): StoredChannelSettings {
@@ -28,7 +34,7 @@ const SEALED_AT = 'settings:channels';
 
 /** The stored settings with `fn` applied to each secret present. */
 async function mapSecrets(s: StoredChannelSettings, fn: (value: string) => Promise<string>): Promise<StoredChannelSettings> {
-  const gateway = async (ch: 'sms' | 'whatsapp' | 'push') => ({ ...s[ch], ...(s[ch].secret ? { secret: await fn(s[ch].secret) } : {}) });
+  const gateway = async <K extends 'sms' | 'whatsapp' | 'push'>(ch: K): Promise<StoredChannelSettings[K]> => ({ ...s[ch], ...(s[ch].secret ? { secret: await fn(s[ch].secret) } : {}) });
   return {
     email: { ...s.email, ...(s.email.password ? { password: await fn(s.email.password) } : {}) },
     sms: await gateway('sms'),
@@ -69,9 +75,9 @@ function mask(secret: string | undefined): string | undefined {
 /** The settings as answered: secrets masked. */
 export function publicChannelSettings(s: StoredChannelSettings): ChannelSettings {
   const { password, ...email } = s.email;
-  const gateway = (ch: 'sms' | 'whatsapp' | 'push') => {
+  const gateway = <K extends 'sms' | 'whatsapp' | 'push'>(ch: K): ChannelSettings[K] => {
     const { secret, ...rest } = s[ch];
-    return { ...rest, ...(secret ? { secretMasked: mask(secret)! } : {}) };
+    return { ...rest, ...(secret ? { secretMasked: mask(secret)! } : {}) } as ChannelSettings[K];
   };
   return { email: { ...email, ...(password ? { passwordMasked: mask(password)! } : {}) }, sms: gateway('sms'), whatsapp: gateway('whatsapp'), push: gateway('push') };
 }
@@ -87,13 +93,15 @@ export function applyChannelUpdate(current: StoredChannelSettings | undefined, b
   if (email.provider === 'smtp') {
     for (const f of ['host', 'port', 'from'] as const) if (email[f] === undefined || email[f] === '') issues.push(fieldIssue(`email.${f}`, 'required', locale));
   }
-  const gateway = (ch: 'sms' | 'whatsapp' | 'push') => {
+  const gateway = <K extends 'sms' | 'whatsapp' | 'push'>(ch: K): StoredChannelSettings[K] => {
     const secret = body[ch].secret ?? current?.[ch].secret;
-    const out = { ...body[ch], ...(secret ? { secret } : {}) };
+    const out: StoredChannelSettings[K] = { ...body[ch], ...(secret ? { secret } : {}) };
     if (out.provider === 'webhook') {
       if (!out.url) issues.push(fieldIssue(`${ch}.url`, 'required', locale));
       if (!out.secret) issues.push(fieldIssue(`${ch}.secret`, 'required', locale));
     }
+    // Web Push: the app devices' gateway is optional, but a URL needs its signing secret.
+    if (out.provider === 'webpush' && out.url && !out.secret) issues.push(fieldIssue(`${ch}.secret`, 'required', locale));
     return out;
   };
   const next = { email, sms: gateway('sms'), whatsapp: gateway('whatsapp'), push: gateway('push') };
@@ -104,11 +112,35 @@ export function applyChannelUpdate(current: StoredChannelSettings | undefined, b
 /** Makes an SMTP provider (Node only: the browser build of the server has none). */
 export type SmtpFactory = (options: { host: string; port: number; secure?: boolean; auth?: { user: string; pass: string }; from: string }) => MessageProvider;
 
+/** Makes the Web Push provider over the store's VAPID keys (Node only: the browser build of the server has none). */
+export type WebPushFactory = (keys: () => Promise<WebPushKeys>) => MessageProvider;
+
+/**
+ * Push set to `webpush`: a browser's subscription goes over Web Push, an app device's token to the
+ * gateway when one is set; otherwise the device is refused for good, saying why.
+ */
+class PushRouter implements MessageProvider {
+  readonly name = 'webpush';
+  constructor(
+    readonly webPush: MessageProvider | undefined,
+    readonly gateway: MessageProvider | undefined,
+  ) {}
+
+  send(message: OutgoingMessage): Promise<ProviderReceipt> {
+    if (message.device?.subscription) {
+      if (!this.webPush) return Promise.reject(new ProviderError('Web Push is not available in this server (the in-page build sends none)', true));
+      return this.webPush.send(message);
+    }
+    if (this.gateway) return this.gateway.send(message);
+    return Promise.reject(new ProviderError('an app device (not a browser subscription) needs the push gateway: set the push channel’s webhook URL and secret', true));
+  }
+}
+
 /**
  * The providers the stored settings name, per channel (`undefined`: the channel was not set, so
  * the dispatcher's own choice stands). SMTP without a factory (the browser) stays in development.
  */
-export function providersFrom(s: StoredChannelSettings, smtp: SmtpFactory | undefined): Record<MessageChannel, MessageProvider> {
+export function providersFrom(s: StoredChannelSettings, smtp: SmtpFactory | undefined, webPush?: { factory: WebPushFactory | undefined; keys: () => Promise<WebPushKeys> }): Record<MessageChannel, MessageProvider> {
   const dev = new DevelopmentProvider();
   const out = {} as Record<MessageChannel, MessageProvider>;
   for (const ch of MESSAGE_CHANNELS) {
@@ -120,7 +152,8 @@ export function providersFrom(s: StoredChannelSettings, smtp: SmtpFactory | unde
           : dev;
     } else {
       const g = s[ch];
-      out[ch] = g.provider === 'webhook' && g.url && g.secret ? new WebhookMessageProvider({ url: g.url, secret: g.secret }) : dev;
+      const gateway = g.url && g.secret ? new WebhookMessageProvider({ url: g.url, secret: g.secret }) : undefined;
+      out[ch] = g.provider === 'webpush' ? new PushRouter(webPush?.factory && webPush.factory(webPush.keys), gateway) : g.provider === 'webhook' && gateway ? gateway : dev;
     }
   }
   return out;

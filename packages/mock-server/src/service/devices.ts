@@ -58,10 +58,13 @@ export async function registerDevices(ctx: ServerContext, registrations: readonl
 }
 
 function deviceOf(customerId: string, input: DeviceRegister, at: string): StoredDevice {
+  const sub = input.subscription;
   return {
     id: newId('dev'),
     customerId,
-    token: input.token.trim(),
+    // A Web Push subscription's endpoint is its token: the same subscription again is the same device.
+    token: (sub?.endpoint ?? input.token ?? '').trim(),
+    ...(sub ? { subscription: { endpoint: sub.endpoint.trim(), keys: { p256dh: sub.keys.p256dh, auth: sub.keys.auth } } } : {}),
     platform: input.platform,
     appName: input.appName.trim(),
     ...(input.label?.trim() ? { label: input.label.trim() } : {}),

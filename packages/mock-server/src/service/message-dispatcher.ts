@@ -3,10 +3,11 @@ import { inTransaction, type ServerContext } from '../context.js';
 import type { RecipientOutcome, StoredDevice, StoredRecipient } from '../store/types.js';
 import { randomBytes, toBase64Url } from '../util/bytes.js';
 import { emit } from './events.js';
-import { DevelopmentProvider, ProviderError, type MessageProvider, type OutgoingMessage, type ProviderReceipt } from './message-providers.js';
+import { DevelopmentProvider, DeviceGoneError, ProviderError, type MessageProvider, type OutgoingMessage, type ProviderReceipt } from './message-providers.js';
 import { addressFor, devicesFor, skipReason, transactionalSkipReason } from './messages.js';
 import { Poller } from './poller.js';
-import { providersFrom, ratesFrom, readChannelSettings, type SmtpFactory, type StoredChannelSettings } from './channel-settings.js';
+import { providersFrom, ratesFrom, readChannelSettings, type SmtpFactory, type StoredChannelSettings, type WebPushFactory } from './channel-settings.js';
+import { webPushKeys } from './web-push-keys.js';
 
 /** Seconds before each retry of a message the provider did not accept (then `failed`). */
 export const MESSAGE_RETRY_SCHEDULE = [30, 120, 600, 1_800, 3_600] as const;
@@ -42,6 +43,8 @@ export interface MessageDispatchOptions {
   channelSettings?: Partial<StoredChannelSettings>;
   /** Makes the SMTP provider the settings name (Node; the browser build has none). */
   smtp?: SmtpFactory;
+  /** Makes the Web Push provider the push channel's `webpush` setting uses (Node; the browser build has none). */
+  webPush?: WebPushFactory;
 }
 
 const JITTER = 0.2;
@@ -74,6 +77,7 @@ export class MessageDispatcher {
   readonly #leaseMs: number;
   readonly #batch: number;
   readonly #smtp: SmtpFactory | undefined;
+  readonly #webPush: WebPushFactory | undefined;
   /** The providers and rates of the stored settings last read, and those settings as JSON. */
   #fromSettings: { key: string; providers: Record<MessageChannel, MessageProvider>; rate: Partial<Record<MessageChannel, number>> } | undefined;
   readonly #poller: Poller;
@@ -91,6 +95,7 @@ export class MessageDispatcher {
     this.#poller = new Poller(() => this.#round(), { name: 'message dispatcher', intervalMs: pollMs, maxIntervalMs: options.maxPollMs ?? Math.max(pollMs, 10_000) });
     this.#batch = options.batch ?? 50;
     this.#smtp = options.smtp;
+    this.#webPush = options.webPush;
   }
 
   /** Each channel's provider and rate now: the store's settings when it holds any (rebuilt only when they changed). */
@@ -98,7 +103,7 @@ export class MessageDispatcher {
     const stored = await readChannelSettings(this.#ctx);
     if (!stored) return { providers: this.#providers, rate: this.#rate };
     const key = JSON.stringify(stored);
-    if (this.#fromSettings?.key !== key) this.#fromSettings = { key, providers: providersFrom(stored, this.#smtp), rate: ratesFrom(stored) };
+    if (this.#fromSettings?.key !== key) this.#fromSettings = { key, providers: providersFrom(stored, this.#smtp, { factory: this.#webPush, keys: () => webPushKeys(this.#ctx) }), rate: ratesFrom(stored) };
     return this.#fromSettings;
   }
 
@@ -163,7 +168,8 @@ export class MessageDispatcher {
     // their access archive (push goes to the devices, which have no address).
     const addressed = to ? { address: to } : {};
     try {
-      const receipt = r.channel === 'push' ? await sendToDevices(provider, message, devices) : await provider.send(message);
+      const retire = (d: StoredDevice) => this.#ctx.store.deleteDevice(d.customerId, d.id);
+      const receipt = r.channel === 'push' ? await sendToDevices(provider, message, devices, retire) : await provider.send(message);
       await this.#finish(r, {
         attempts: r.attempts + 1,
         updatedAt: at,
@@ -201,14 +207,16 @@ export class MessageDispatcher {
  * Accepted by at least one device and refused for good by the others: sent. Refused for good by
  * all: a permanent error. A passing failure on any device: thrown, so the row is retried.
  */
-async function sendToDevices(provider: MessageProvider, message: OutgoingMessage, devices: readonly StoredDevice[]): Promise<ProviderReceipt> {
+async function sendToDevices(provider: MessageProvider, message: OutgoingMessage, devices: readonly StoredDevice[], retire: (d: StoredDevice) => Promise<unknown>): Promise<ProviderReceipt> {
   const receipts: ProviderReceipt[] = [];
   const refused: string[] = [];
   let passing: unknown;
   for (const d of devices) {
     try {
-      receipts.push(await provider.send({ ...message, id: `${message.id}.${d.id}`, to: d.token, device: { id: d.id, platform: d.platform, appName: d.appName } }));
+      receipts.push(await provider.send({ ...message, id: `${message.id}.${d.id}`, to: d.token, device: { id: d.id, platform: d.platform, appName: d.appName, ...(d.subscription ? { subscription: d.subscription } : {}) } }));
     } catch (e) {
+      // Gone for good (a Web Push subscription answered 404/410): the device is let go, so no later message tries it.
+      if (e instanceof DeviceGoneError) await retire(d);
       if (e instanceof ProviderError && e.permanent) refused.push(e.message);
       else passing ??= e;
     }

@@ -1,4 +1,5 @@
 import type { DevicePlatform, MessageChannel } from '@clientela/core/schemas';
+import type { StoredWebPushSubscription } from '../store/types.js';
 
 // The one interface every message provider implements (SMTP, a signed webhook to a gateway, the
 // offline development provider), so the outbox and its dispatcher — and later automations and
@@ -19,7 +20,7 @@ export interface OutgoingMessage {
    * Push: the device the token belongs to. A push message goes once to each of the customer's
    * devices; `id` is then the outbox row's id and the device's (`mr_….dev_…`), stable per device.
    */
-  device?: { id: string; platform: DevicePlatform; appName: string } | undefined;
+  device?: { id: string; platform: DevicePlatform; appName: string; subscription?: StoredWebPushSubscription | undefined } | undefined;
   subject?: string | undefined;
   /** Plain text; an e-mail's HTML part is built from it, escaped. */
   text: string;
@@ -39,6 +40,16 @@ export class ProviderError extends Error {
     readonly permanent = false,
   ) {
     super(message);
+  }
+}
+
+/**
+ * The push service says the device is gone for good (Web Push: 404 or 410, the subscription
+ * expired or the person revoked the permission): the device is removed, not only this message.
+ */
+export class DeviceGoneError extends ProviderError {
+  constructor(message: string) {
+    super(message, true);
   }
 }
 

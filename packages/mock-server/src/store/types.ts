@@ -56,7 +56,9 @@ export type StoredApiKey = Omit<ApiKey, 'status'> & { hash: string };
 
 // ---- push devices (#17) ----
 /** A push device as stored: with its token (never answered; lists show `tokenEnd`). */
-export type StoredDevice = Omit<Device, 'tokenEnd'> & { token: string };
+export type StoredDevice = Omit<Device, 'tokenEnd' | 'webPush'> & { token: string; subscription?: StoredWebPushSubscription };
+/** A browser's Web Push subscription as kept with its device (#17): the endpoint (also the token) and the keys payloads are encrypted to. */
+export type StoredWebPushSubscription = { endpoint: string; keys: { p256dh: string; auth: string } };
 
 /** Background work a store announces to every process (see `Store.listenForWork`). */
 export type QueuedWork = 'webhooks' | 'messages';
