@@ -26,6 +26,10 @@ const here = (p) => fileURLToPath(new URL(p, import.meta.url));
 const SIZES = (process.env.BENCH_SIZES ?? '10000,100000,1000000').split(',').map(Number);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const SETTLE = Number(process.env.BENCH_SETTLE ?? 1000);
+// BENCH_AB=1 adds a third arm, `cl-eager`: the table with its parts imported 200 ms after the
+// first page, as before the preload waited for a quiet table (see page.ts).
+const AB = process.env.BENCH_AB === '1';
+const IMPLS = AB ? ['cl', 'cl-eager', 'vaadin'] : ['cl', 'vaadin'];
 
 const server = await createServer({
   root: here('.'),
@@ -69,18 +73,20 @@ for (const impl of ['cl', 'vaadin']) await measure(impl, 1000);
 const rows = [];
 for (const n of SIZES) {
   const result = {};
-  for (const impl of ['cl', 'vaadin']) {
-    const runs = [];
-    for (let r = 0; r < RUNS; r++) runs.push(await measure(impl, n));
+  // The arms take turns within each run, so a change in the machine's load falls on all of them.
+  const runs = Object.fromEntries(IMPLS.map((impl) => [impl, []]));
+  for (let r = 0; r < RUNS; r++) for (const impl of IMPLS) runs[impl].push(await measure(impl, n));
+  for (const impl of IMPLS) {
+    const m = (f) => median(runs[impl].map(f));
     result[impl] = {
-      first: median(runs.map((x) => x.first)),
-      early: median(runs.map((x) => x.early[1])),
-      midPlaced: median(runs.map((x) => x.middle[0])),
-      midData: median(runs.map((x) => x.middle[1])),
-      endPlaced: median(runs.map((x) => x.end[0])),
-      endData: median(runs.map((x) => x.end[1])),
-      nodes: median(runs.map((x) => x.nodes)),
-      heap: median(runs.map((x) => x.heap)),
+      first: m((x) => x.first),
+      early: m((x) => x.early[1]),
+      midPlaced: m((x) => x.middle[0]),
+      midData: m((x) => x.middle[1]),
+      endPlaced: m((x) => x.end[0]),
+      endData: m((x) => x.end[1]),
+      nodes: m((x) => x.nodes),
+      heap: m((x) => x.heap),
     };
   }
   rows.push([n, result]);
@@ -101,7 +107,8 @@ for (const [n, r] of rows) {
   console.log(`${n.toLocaleString('en')} rows`);
   for (const [label, key, f] of figures) {
     const ratio = r.vaadin[key] ? r.cl[key] / r.vaadin[key] : NaN;
-    console.log(`  ${label.padEnd(30)} cl ${f(r.cl[key]).padStart(9)}   vaadin ${f(r.vaadin[key]).padStart(9)}   ratio ${ratio.toFixed(2)}`);
+    const eager = AB ? `   cl-eager ${f(r['cl-eager'][key]).padStart(9)} (ratio ${(r['cl-eager'][key] / r.vaadin[key]).toFixed(2)})` : '';
+    console.log(`  ${label.padEnd(30)} cl ${f(r.cl[key]).padStart(9)}   vaadin ${f(r.vaadin[key]).padStart(9)}   ratio ${ratio.toFixed(2)}${eager}`);
   }
 }
 

@@ -7,6 +7,7 @@ import { ClientelaElement, type ClientModule } from '../internal/clientela-eleme
 import { formatNumber } from '../internal/localize.js';
 import type { CustomerTableClient } from './customer-table.client.js';
 import { LocalizeController } from '../internal/localize.controller.js';
+import { QuietTask } from '../internal/quiet-task.js';
 import { tokens } from '../internal/tokens.js';
 import { COLUMN_BY_KEY, parseLayout, visibleColumns, withMoved, withPinned, withVisible, type ColumnDef, type ColumnKey, type ColumnLayout } from './columns.js';
 import { loadMessages, messages } from './customer-table.messages.js';
@@ -127,7 +128,7 @@ export class CustomerTable extends ClientelaElement<CustomerTableClient> {
     query: () => this.#query(),
     view: () => this.#range(),
     loaded: (total, gen) => {
-      setTimeout(() => this.#actions.preload(), 200);
+      this.#preload.start();
       this.dispatchEvent(new ResultsEvent({ total }));
       this.#live.announce(total === 1 ? this.#t('result1') : this.#t('results', { n: formatNumber(total, this.resolvedLocale) }), () => this.#src.isCurrent(gen));
     },
@@ -195,6 +196,12 @@ export class CustomerTable extends ClientelaElement<CustomerTableClient> {
     refresh: () => this.refresh(),
     announce: (text) => this.#live.announce(text),
   });
+
+  // The parts are loaded ahead of need once the table is quiet: not inside a jump or a scroll made
+  // right after the first rows (the import and the parts' definitions would slow it), and still
+  // long before a person reaches a checkbox or the column menu (a render that needs them earlier
+  // loads them at once, through the actions' `load`).
+  #preload = new QuietTask(() => this.#actions.preload(), { busy: () => this.#src.running });
 
   // Feedback
   #live = new AnnouncerController(this);
@@ -277,6 +284,7 @@ export class CustomerTable extends ClientelaElement<CustomerTableClient> {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#counts.dispose();
+    this.#preload.cancel();
     clearTimeout(this.#searchTimer);
   }
 
@@ -447,6 +455,7 @@ export class CustomerTable extends ClientelaElement<CustomerTableClient> {
   };
 
   #afterScroll(): void {
+    this.#preload.poke();
     this.#data.load();
     // Rows in view still loading: a fast source answers before the frame, and rendering now would
     // build placeholders only to replace them. At the frame, render the placeholders only if the

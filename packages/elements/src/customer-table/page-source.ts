@@ -78,6 +78,11 @@ export class PageSource<T> {
     return this.#gen;
   }
 
+  /** Whether pages of the current query are being fetched (a first page, a jump, a walk). */
+  get running(): boolean {
+    return this.#running === this.#gen;
+  }
+
   /** Whether `gen` is still the query on screen. */
   isCurrent(gen: number): boolean {
     return gen === this.#gen;
