@@ -30,5 +30,6 @@ module.exports = [
   // data log showed filters without zod; 154.19 kB with the LGPD, API-key, duplicate and recovery elements; 161.39 kB with <cl-duplicates> (list, comparison, bulk merge, rebuild progress, three languages) and what landed since;
   // 164.64 kB (162.74 before) once <cl-duplicates> was split into its list model and two internal dialog elements
   // (their base, events and styles) and its comparison showed the categories (three languages) and the list a retry.
-  { name: 'elements: single-file CDN module (all elements, lit and core included)', path: 'packages/elements/dist/cdn/clientela.js', limit: '164.8 kB', gzip: true },
+  // 163.11 kB (164.64 before) once the build minified the CSS of the elements' styles (scripts/minify-css.mjs).
+  { name: 'elements: single-file CDN module (all elements, lit and core included)', path: 'packages/elements/dist/cdn/clientela.js', limit: '163.3 kB', gzip: true },
 ];
