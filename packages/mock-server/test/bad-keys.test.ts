@@ -114,6 +114,9 @@ describe('bad keys across processes', () => {
     await a.ready;
     const b = app({ db, now, badKeyLimit: LIMIT, seed: 0 });
     opened.push(b);
+    // Both started, as two processes would be: in one process, b's start (which awaits inside its
+    // write transaction) and a's synchronous write would wait on each other until SQLITE_BUSY.
+    await b.ready;
     for (let i = 0; i < 2; i++) expect((await list(a, 'sk_live_nope', '203.0.113.5')).status).toBe(401);
     expect((await list(b, 'sk_live_nope', '203.0.113.5')).status).toBe(401);
     expect((await list(a, 'sk_live_nope', '203.0.113.5')).status).toBe(429);
