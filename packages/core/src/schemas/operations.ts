@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { CategorySchema } from './category.js';
-import { AUDIT_ACTIONS, CREDIT_STATES } from '../rules/constants.js';
+import { AUDIT_ACTIONS, CREDIT_STATES, SETTABLE_STATUSES } from '../rules/constants.js';
 import { CreditSchema } from './order.js';
 import { CustomerListItemSchema, CustomerSourceSchema, CustomerStatusSchema, SettableStatusSchema, UfSchema } from './customer.js';
 import { PasswordSchema } from './password.js';
@@ -157,7 +157,8 @@ export const AuditEntrySchema = z.strictObject({
   /** A bulk action's operation, the categories it added or removed, the status it set. */
   operation: z.optional(z.enum(['addCategories', 'removeCategories', 'setStatus', 'delete'])),
   categories: z.optional(z.array(AuditRefSchema)),
-  status: z.optional(z.enum(['active', 'inactive', 'blocked', 'deleted'])),
+  /** The status a bulk action set: a settable one, or `deleted` (a bulk delete). */
+  status: z.optional(z.enum([...SETTABLE_STATUSES, 'deleted'])),
   /** Of the `count` records an action matched, how many it changed. */
   updated: z.optional(z.int()),
   /** An export's file format. */

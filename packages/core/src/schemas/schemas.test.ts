@@ -9,7 +9,7 @@ import { CustomerCreateSchema, CustomerPatchSchema } from './customer-write.js';
 import { CustomerListQuerySchema } from './query.js';
 import { parseWith } from './rules.js';
 import { fieldRules } from '../rules/field-rules.js';
-import { BulkRequestSchema } from './operations.js';
+import { AuditEntrySchema, BulkRequestSchema } from './operations.js';
 import { DEFAULT_REGISTRATION_SETTINGS } from '../rules/registration-fields.js';
 import { RegistrationSettingsSchema, type RegistrationSettings } from './settings.js';
 
@@ -173,6 +173,12 @@ describe('settable statuses', () => {
   it('are what a bulk action may set: every status but deleted', () => {
     for (const status of SETTABLE_STATUSES) expect(parseWith(BulkRequestSchema, { ids: ['c'], action: 'setStatus', status }).success).toBe(true);
     expect(codes(BulkRequestSchema, { ids: ['c'], action: 'setStatus', status: 'deleted' })).toEqual(['status:invalid_value']);
+  });
+
+  it('with deleted, are what a bulk entry of the data log says it set (not merged)', () => {
+    const entry = (status: string) => ({ id: 'aud_1', at: '2026-01-01T00:00:00.000Z', action: 'bulk', actor: { keyId: 'sk_test_…' }, count: 3, operation: 'setStatus', status });
+    for (const status of [...SETTABLE_STATUSES, 'deleted']) expect(parseWith(AuditEntrySchema, entry(status)).success, status).toBe(true);
+    expect(codes(AuditEntrySchema, entry('merged'))).toEqual(['status:invalid_value']);
   });
 });
 
