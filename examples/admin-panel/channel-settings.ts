@@ -11,21 +11,21 @@ const locale = (['pt-BR', 'en', 'es'].includes(lang) ? lang : 'pt-BR') as 'pt-BR
 const words = {
   'pt-BR': {
     title: 'Canais de envio', intro: 'Por onde cada canal envia as mensagens e as automações. Em desenvolvimento, nada sai do servidor: a mensagem fica registrada e é marcada como entregue.',
-    email: 'E-mail', sms: 'SMS', whatsapp: 'WhatsApp', push: 'Push (aplicativo)', provider: 'Provedor', development: 'Desenvolvimento (não envia)', smtp: 'Servidor SMTP', webhook: 'Webhook assinado para o gateway',
+    email: 'E-mail', sms: 'SMS', whatsapp: 'WhatsApp', push: 'Push (aplicativo)', provider: 'Provedor', development: 'Desenvolvimento (não envia)', smtp: 'Servidor SMTP', webhook: 'Webhook assinado para o gateway', webpush: 'Web Push (navegadores; aplicativos pelo gateway, se informado)',
     host: 'Servidor', port: 'Porta', secure: 'TLS desde a conexão (porta 465)', user: 'Usuário', password: 'Senha', from: 'Remetente', url: 'URL do gateway', secret: 'Segredo de assinatura',
     keep: 'Guardado: {n}. Deixe vazio para manter.', rate: 'Limite por minuto (vazio: sem limite)', save: 'Salvar canais', saved: 'Canais de envio salvos.',
     loading: 'Carregando…', failed: 'Não foi possível falar com o servidor.', retry: 'Tentar novamente',
   },
   en: {
     title: 'Sending channels', intro: 'How each channel sends messages and automations. In development nothing leaves the server: the message is recorded and marked delivered.',
-    email: 'E-mail', sms: 'SMS', whatsapp: 'WhatsApp', push: 'Push (app)', provider: 'Provider', development: 'Development (sends nothing)', smtp: 'SMTP server', webhook: 'Signed webhook to the gateway',
+    email: 'E-mail', sms: 'SMS', whatsapp: 'WhatsApp', push: 'Push (app)', provider: 'Provider', development: 'Development (sends nothing)', smtp: 'SMTP server', webhook: 'Signed webhook to the gateway', webpush: 'Web Push (browsers; apps through the gateway, if set)',
     host: 'Server', port: 'Port', secure: 'TLS from the start (port 465)', user: 'User name', password: 'Password', from: 'Sender', url: 'Gateway URL', secret: 'Signing secret',
     keep: 'Stored: {n}. Leave empty to keep it.', rate: 'Limit per minute (empty: no limit)', save: 'Save channels', saved: 'Sending channels saved.',
     loading: 'Loading…', failed: 'Could not reach the server.', retry: 'Try again',
   },
   es: {
     title: 'Canales de envío', intro: 'Por dónde cada canal envía los mensajes y las automatizaciones. En desarrollo nada sale del servidor: el mensaje queda registrado y marcado como entregado.',
-    email: 'Correo', sms: 'SMS', whatsapp: 'WhatsApp', push: 'Push (aplicación)', provider: 'Proveedor', development: 'Desarrollo (no envía)', smtp: 'Servidor SMTP', webhook: 'Webhook firmado al gateway',
+    email: 'Correo', sms: 'SMS', whatsapp: 'WhatsApp', push: 'Push (aplicación)', provider: 'Proveedor', development: 'Desarrollo (no envía)', smtp: 'Servidor SMTP', webhook: 'Webhook firmado al gateway', webpush: 'Web Push (navegadores; aplicaciones por el gateway, si se indica)',
     host: 'Servidor', port: 'Puerto', secure: 'TLS desde la conexión (puerto 465)', user: 'Usuario', password: 'Contraseña', from: 'Remitente', url: 'URL del gateway', secret: 'Secreto de firma',
     keep: 'Guardado: {n}. Déjalo vacío para mantenerlo.', rate: 'Límite por minuto (vacío: sin límite)', save: 'Guardar canales', saved: 'Canales de envío guardados.',
     loading: 'Cargando…', failed: 'No se pudo hablar con el servidor.', retry: 'Intentar de nuevo',
@@ -79,11 +79,11 @@ export function channelSettings(client: ClientelaClient): HTMLElement {
             ratePerMinute: rate('email'),
           }
         : { provider: 'development', ratePerMinute: rate('email') };
-    const gateway = (ch: (typeof GATEWAYS)[number]): ChannelSettingsUpdate['sms'] =>
-      chosen[ch] === 'webhook'
-        ? { provider: 'webhook', ...(text(`${ch}.url`) ? { url: text(`${ch}.url`) } : {}), ...(text(`${ch}.secret`) ? { secret: text(`${ch}.secret`) } : {}), ratePerMinute: rate(ch) }
+    const gateway = (ch: (typeof GATEWAYS)[number]): ChannelSettingsUpdate['push'] =>
+      chosen[ch] === 'webhook' || (ch === 'push' && chosen[ch] === 'webpush')
+        ? { provider: chosen[ch] as 'webhook' | 'webpush', ...(text(`${ch}.url`) ? { url: text(`${ch}.url`) } : {}), ...(text(`${ch}.secret`) ? { secret: text(`${ch}.secret`) } : {}), ratePerMinute: rate(ch) }
         : { provider: 'development', ratePerMinute: rate(ch) };
-    return { email, sms: gateway('sms'), whatsapp: gateway('whatsapp'), push: gateway('push') };
+    return { email, sms: gateway('sms') as ChannelSettingsUpdate['sms'], whatsapp: gateway('whatsapp') as ChannelSettingsUpdate['whatsapp'], push: gateway('push') };
   }
 
   async function save(form: HTMLFormElement): Promise<void> {
@@ -159,8 +159,8 @@ export function channelSettings(client: ClientelaClient): HTMLElement {
               ${GATEWAYS.map(
                 (ch) => html`<fieldset data-channel=${ch}>
                   <legend>${t(ch)}</legend>
-                  ${providerSelect(ch, ['development', 'webhook'])}
-                  ${chosen[ch] === 'webhook'
+                  ${providerSelect(ch, ch === 'push' ? ['development', 'webhook', 'webpush'] : ['development', 'webhook'])}
+                  ${chosen[ch] === 'webhook' || chosen[ch] === 'webpush'
                     ? html`${field(`${ch}.url`, t('url'), s[ch].url, 'url')}
                       ${field(`${ch}.secret`, t('secret'), undefined, 'password', s[ch].secretMasked ? t('keep', s[ch].secretMasked) : undefined)}`
                     : nothing}

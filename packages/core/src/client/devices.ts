@@ -1,4 +1,4 @@
-import type { Device, DeviceRegister } from '../schemas/device.js';
+import type { Device, DeviceRegister, WebPushKey } from '../schemas/device.js';
 import type { CallOptions, Transport } from './request.js';
 
 const enc = encodeURIComponent;
@@ -20,6 +20,17 @@ export function devices(t: Transport) {
      */
     register: (session: string, body: DeviceRegister, options?: CallOptions): Promise<Device> =>
       t.request('device', { ...options, method: 'post', path: 'public/me/devices', json: body, session }),
+
+    /**
+     * The store's VAPID public key (base64url): the `applicationServerKey` a browser subscribes
+     * to Web Push with, before registering the subscription as a device.
+     *
+     * @example
+     * const { publicKey } = await client.devices.webPushKey();
+     * const sub = await registration.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: publicKey });
+     * await client.devices.register(session.token, { subscription: sub.toJSON(), platform: 'web', appName: 'Loja' });
+     */
+    webPushKey: (options?: CallOptions): Promise<WebPushKey> => t.request('webPushKey', { ...options, path: 'public/push/vapid-key' }),
 
     /**
      * The signed-in shopper's devices, the last seen first.

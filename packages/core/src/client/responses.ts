@@ -35,7 +35,7 @@ import {
   WebhookEndpointSchema,
   WebhookEndpointWithSecretSchema,
 } from '../schemas/webhook.js';
-import { DeviceListSchema, DeviceSchema } from '../schemas/device.js';
+import { DeviceListSchema, DeviceSchema, WebPushKeySchema } from '../schemas/device.js';
 import { ChannelSettingsSchema } from '../schemas/channel-settings.js';
 import { ApiKeyListSchema, ApiKeyRotationSchema, ApiKeyWithSecretSchema, ApiKeySchema } from '../schemas/api-key.js';
 
@@ -93,6 +93,7 @@ export const RESPONSE_SCHEMAS = {
   // push devices (#17)
   device: DeviceSchema,
   deviceList: DeviceListSchema,
+  webPushKey: WebPushKeySchema,
   // channel settings (#17 §2)
   channelSettings: ChannelSettingsSchema,
   webhookDeliveryPage: WebhookDeliveryPageSchema,
