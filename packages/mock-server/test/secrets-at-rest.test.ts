@@ -144,10 +144,15 @@ describe.each(places)('secrets at rest on %s', (kind, makePlace) => {
     });
     expect(put.status, put.text).toBe(200);
     expect(put.json.sms.secretMasked).toBe('••••••cdef');
-    const endpoint = await call(s, 'POST', '/v1/webhook-endpoints', { body: { url: gw.url, eventTypes: ['customer.created'] } });
+    const create = { body: { url: gw.url, eventTypes: ['customer.created'] }, headers: { 'Idempotency-Key': `we-${kind}` } };
+    const endpoint = await call(s, 'POST', '/v1/webhook-endpoints', create);
     expect(endpoint.status, endpoint.text).toBe(201);
     const endpointSecret: string = endpoint.json.secret;
     expect(endpointSecret).toMatch(/^whsec_/);
+    // The answer kept for a retry with the same key holds the secret sealed too, and replays it as shown.
+    const replay = await call(s, 'POST', '/v1/webhook-endpoints', create);
+    expect(replay.headers.get('Idempotent-Replayed')).toBe('true');
+    expect(replay.json.secret).toBe(endpointSecret);
 
     const stored = await place.bytes();
     expect(stored.includes(`sealed:v1:${secretsKeyId(parseSecretsKeys(KEY_A)[0]!)}:`)).toBe(true);

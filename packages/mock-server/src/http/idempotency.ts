@@ -10,10 +10,21 @@ export interface Outcome {
   status: number;
   body: unknown;
   headers?: Record<string, string>;
+  /** The body holds a secret shown once (a webhook endpoint's signing secret): kept sealed for the replay (service/secrets.ts). */
+  sealBody?: boolean;
 }
 
 interface Saved extends Outcome {
   hash: string;
+  /** The body, sealed, when the outcome asked for it (`body` is then absent). */
+  sealedBody?: string;
+}
+
+/** The answer to store for replays: the body sealed when it holds a secret. */
+async function toSaved(t: ServerContext, o: Outcome, hash: string, metaKey: string): Promise<Saved> {
+  if (!o.sealBody) return { ...o, hash };
+  const { body, sealBody: _seal, ...rest } = o;
+  return { ...rest, body: undefined, hash, sealedBody: await t.secrets.seal(JSON.stringify(body), metaKey) };
 }
 
 /** How long a stored answer replays: a client retrying later than this sends a new request. */
@@ -91,7 +102,7 @@ export async function idempotent(ctx: ServerContext, c: Context<AppEnv>, scope: 
     const saved = await ctx.store.getMeta<Saved | Pending>(metaKey, now.toISOString());
     if (!saved) continue; // expired meanwhile: claim it again
     if (saved.hash !== requestHash) return mismatch();
-    if (!('pending' in saved)) return respond(saved, true);
+    if (!('pending' in saved)) return respond(saved.sealedBody ? { ...saved, body: JSON.parse(await ctx.secrets.open(saved.sealedBody, metaKey)) } : saved, true);
     if (Date.now() - started > WAIT_FOR_FIRST_MS) return problem(c, 'idempotency_in_progress', 409, {}, { 'Retry-After': '1' });
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
@@ -101,7 +112,7 @@ export async function idempotent(ctx: ServerContext, c: Context<AppEnv>, scope: 
     outcome = await attempt(c, () =>
       inTransaction(ctx, async (t) => {
         const o = await run(t);
-        if (o.status < 300) await t.store.setMeta(metaKey, { ...o, hash: requestHash } satisfies Saved, new Date(ctx.now().getTime() + IDEMPOTENCY_TTL_MS).toISOString());
+        if (o.status < 300) await t.store.setMeta(metaKey, await toSaved(t, o, requestHash, metaKey), new Date(ctx.now().getTime() + IDEMPOTENCY_TTL_MS).toISOString());
         return o;
       }),
     );

@@ -96,7 +96,7 @@ export function registerWebhooks(router: Router, ctx: ServerContext): void {
         };
         await t.store.putWebhookEndpoint(await sealEndpoint(t.secrets, endpoint));
         await audit(t, c, { action: 'webhook_endpoint.create', target: endpoint.id, targetName: endpoint.url, count: 1 });
-        return { status: 201, body: withSecret(endpoint), headers: { ETag: etag(1), Location: `/v1/webhook-endpoints/${endpoint.id}` } };
+        return { status: 201, body: withSecret(endpoint), sealBody: true, headers: { ETag: etag(1), Location: `/v1/webhook-endpoints/${endpoint.id}` } };
       }),
   });
 
@@ -213,7 +213,7 @@ export function registerWebhooks(router: Router, ctx: ServerContext): void {
         };
         if (!(await t.store.putWebhookEndpoint(await sealEndpoint(t.secrets, next), current.version))) throw new HttpProblem('write_conflict', 409);
         await audit(t, c, { action: 'webhook_endpoint.rotate_secret', target: next.id, targetName: next.url, count: 1 });
-        return { status: 200, body: withSecret(next), headers: { ETag: etag(next.version) } };
+        return { status: 200, body: withSecret(next), sealBody: true, headers: { ETag: etag(next.version) } };
       }),
   });
 
