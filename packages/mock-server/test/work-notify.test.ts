@@ -6,6 +6,7 @@ import { createApp, type MockServer } from '../src/app.js';
 import { PostgresStore } from '../src/store/postgres.js';
 import type { QueuedWork } from '../src/store/types.js';
 import { call, PERSON } from './helpers.js';
+import { TEST_SECRETS_KEY } from './stores.js';
 
 // Two servers on one PostgreSQL database, each with a pool of its own, as two processes would be
 // (nothing in process memory is shared: a local wake-up reaches only its own dispatcher). The
@@ -31,9 +32,10 @@ beforeAll(async () => {
     });
   });
   await new Promise<void>((resolve) => hook.listen(0, '127.0.0.1', resolve));
-  writer = createApp({ store: await PostgresStore.open(db.url) });
+  writer = createApp({ secretsKey: TEST_SECRETS_KEY, store: await PostgresStore.open(db.url) });
   await writer.ready;
   sender = createApp({
+    secretsKey: TEST_SECRETS_KEY,
     store: await PostgresStore.open(db.url),
     webhooks: { autoStart: true, pollMs: QUIET_POLL_MS },
     messages: { autoStart: true, pollMs: QUIET_POLL_MS },
