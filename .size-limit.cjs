@@ -22,8 +22,8 @@ module.exports = [
   // (51.2 kB when it re-exported the schemas and the client). 25.68 kB measured on top of main at 01:37 UTC with
   // the duplicates' reason labels, addressLine and holdsIdentity (#18 §3) and what landed since the last measurement.
   { name: 'core: root (validators, formatters, rules, i18n, errors)', path: core, import: { [core]: '*' }, limit: '26.1 kB', gzip: true },
-  // Root, schemas and client together, as a page that uses all of core pays. Measured 50.98 kB; 54.26 kB with privacy, consents and API keys; 55.12 kB with the merge rules and the duplicates' labels.
-  { name: 'core: everything (root, /schemas, /client with ky)', path: 'scripts/core-everything.js', limit: '55.6 kB', gzip: true },
+  // Root, schemas and client together, as a page that uses all of core pays. Measured 50.98 kB; 54.26 kB with privacy, consents and API keys; 55.12 kB with the merge rules and the duplicates' labels; 55.74 kB (55.57 before) with the Web Push subscription and key schemas and `client.devices.webPushKey`.
+  { name: 'core: everything (root, /schemas, /client with ky)', path: 'scripts/core-everything.js', limit: '55.8 kB', gzip: true },
   // Every element, every language and every lazily loaded part in one module. Measured 142.0 kB:
   // <cl-message-composer> (its form, preview, variable menu and three languages) added 5.5 kB to
   // the 132.73 measured before it, <cl-message-log> and the table's message dialog 3.5 kB more. 140.82 kB once the category manager and the
