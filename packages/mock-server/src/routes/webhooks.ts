@@ -76,6 +76,7 @@ export function registerWebhooks(router: Router, ctx: ServerContext): void {
     request: { body: WebhookEndpointCreateSchema, headers: [IDEMPOTENCY] },
     responses: {
       201: { description: 'Registered, with its secret', schema: WebhookEndpointWithSecretSchema, headers: ['ETag', 'Location'] },
+      409: { description: 'No secrets key to keep the signing secret with (`secrets_key_required`: PostgreSQL without `--secrets-key`)' },
       422: { description: 'Not an http(s) URL (code invalid_webhook_url), no or unknown event types' },
     },
     handler: (c, { body }) =>
@@ -195,7 +196,7 @@ export function registerWebhooks(router: Router, ctx: ServerContext): void {
     summary: 'Rotate the signing secret: the answer holds the new one, shown only this once; for 24 hours deliveries carry a signature with each secret',
     access: 'secret',
     request: { params: IdParams, headers: [IDEMPOTENCY] },
-    responses: { 200: { description: 'The endpoint with its new secret', schema: WebhookEndpointWithSecretSchema, headers: ['ETag'] }, 404: { description: 'No such endpoint' } },
+    responses: { 200: { description: 'The endpoint with its new secret', schema: WebhookEndpointWithSecretSchema, headers: ['ETag'] }, 404: { description: 'No such endpoint' }, 409: { description: 'No secrets key to keep the new secret with (`secrets_key_required`)' } },
     handler: (c, { params }) =>
       idempotent(ctx, c, 'webhook-endpoints.secret', async (t) => {
         const current = await endpointOr404(t, params.id);
