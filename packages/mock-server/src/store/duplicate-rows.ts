@@ -184,6 +184,28 @@ export function comparePairs(p: DuplicatePosition, q: DuplicatePosition): number
   return q.score - p.score || (p.a < q.a ? -1 : p.a > q.a ? 1 : p.b < q.b ? -1 : p.b > q.b ? 1 : 0);
 }
 
+/**
+ * The first `k` of `items` in `compare` order, in that order, without sorting them all: one pass
+ * that keeps a sorted buffer of at most `k` (a page of pairs out of hundreds of thousands).
+ */
+export function firstInOrder<T>(items: Iterable<T>, k: number, compare: (a: T, b: T) => number): T[] {
+  const out: T[] = [];
+  if (k <= 0) return out;
+  for (const item of items) {
+    if (out.length === k && compare(item, out[k - 1]!) >= 0) continue;
+    let lo = 0;
+    let hi = out.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (compare(out[mid]!, item) <= 0) lo = mid + 1;
+      else hi = mid;
+    }
+    out.splice(lo, 0, item);
+    if (out.length > k) out.pop();
+  }
+  return out;
+}
+
 /** The time a refresh stamps its pairs with: the latest write among the customers. */
 function latestWrite(customers: readonly Customer[]): string {
   let at = '';

@@ -33,7 +33,7 @@ import type { ConsentRecord, PrivacyRequest } from '@clientela/core/schemas';
 import type { PrivacyRequestListParams, StoredPrivacyRequest } from './types.js';
 import type { StoredApiKey } from './types.js';
 import type { StoredDevice } from './types.js';
-import { afterPosition, comparePairs, type DuplicateKeyRow, type DuplicateListParams, type StoredDuplicatePair } from './duplicate-rows.js';
+import { afterPosition, comparePairs, firstInOrder, type DuplicateKeyRow, type DuplicateListParams, type StoredDuplicatePair } from './duplicate-rows.js';
 
 interface Rec {
   seq: number;
@@ -1173,7 +1173,7 @@ export class MemoryStore implements SyncStore {
 
   listDuplicatePairs(params: DuplicateListParams): { items: StoredDuplicatePair[]; hasMore: boolean } {
     const pool = params.customerId ? [...(this.dupPairsByCustomer.get(params.customerId) ?? [])].map((k) => this.dupPairs.get(k)!) : [...this.dupPairs.values()];
-    const items = pool.filter((p) => !p.dismissedAt && afterPosition(p, params.after)).sort(comparePairs);
+    const items = firstInOrder(pool.filter((p) => !p.dismissedAt && afterPosition(p, params.after)), params.limit + 1, comparePairs);
     return { items: items.slice(0, params.limit).map((p) => structuredClone(p)), hasMore: items.length > params.limit };
   }
 
