@@ -1,8 +1,10 @@
+import { execFile } from 'node:child_process';
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import pg from 'pg';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { verifyWebhookSignature } from '@clientela/core/webhooks';
@@ -251,6 +253,28 @@ describe('secrets without a key', () => {
     closing.push(second);
     await second.ready;
     expect((await call(second, 'GET', '/v1/settings/channels')).json.sms.secretMasked).toBe('••••••cdef');
+  });
+});
+
+describe('the SQLite key file', () => {
+  it('processes starting at the same moment all get one key, complete, and no draft is left', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'clientela-keyfile-'));
+    const db = join(folder, 'loja.sqlite');
+    const module = pathToFileURL(fileURLToPath(new URL('../dist/platform/secrets-key-file.js', import.meta.url))).href;
+    const script = `import(${JSON.stringify(module)}).then((m) => process.stdout.write(m.sqliteSecretsKey(${JSON.stringify(db)})))`;
+    const run = () =>
+      new Promise<string>((resolve, reject) =>
+        execFile(process.execPath, ['-e', script], (error, stdout) => (error ? reject(error) : resolve(stdout))),
+      );
+    try {
+      const keys = await Promise.all(Array.from({ length: 8 }, run));
+      expect(new Set(keys).size).toBe(1);
+      expect(parseSecretsKeys(keys[0]!)).toHaveLength(1);
+      expect(readFileSync(`${db}.secrets-key`, 'utf8').trim()).toBe(keys[0]);
+      expect(readdirSync(folder)).toEqual(['loja.sqlite.secrets-key']);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });
 

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { linkSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 
 /**
@@ -19,12 +19,18 @@ export function sqliteSecretsKey(db: string): string {
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
   }
   const key = randomBytes(32).toString('base64');
+  // Written whole to a file of this process, then linked into place: a link is atomic and fails
+  // when the name exists, so a second process starting at the same moment reads the first one's
+  // complete key, never a half-written file, and never overwrites it.
+  const draft = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
+  writeFileSync(draft, `${key}\n`, { mode: 0o600, flag: 'wx' });
   try {
-    // `wx`: a second process starting at the same moment does not overwrite the first one's key.
-    writeFileSync(file, `${key}\n`, { mode: 0o600, flag: 'wx' });
+    linkSync(draft, file);
     return key;
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'EEXIST') return readFileSync(file, 'utf8').trim();
     throw e;
+  } finally {
+    rmSync(draft, { force: true });
   }
 }
