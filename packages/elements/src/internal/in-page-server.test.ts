@@ -14,8 +14,11 @@ describe('the mock server in the page (@clientela/mock-server/browser)', () => {
   let server: ReturnType<typeof createApp>;
   const clientFor = (apiKey: string) => createClient({ baseUrl: 'https://mock.invalid', apiKey, fetch: (r) => server.fetch(r) });
 
-  beforeAll(() => {
+  beforeAll(async () => {
     server = createApp({ seed: 200 });
+    // Requests wait for the seed by themselves; reading the store directly waits for `ready`
+    // (the start seals secrets with Web Crypto before it writes the seed).
+    await server.ready;
   });
 
   it('seeds 200 customers and lists every one through the API client, page by page', async () => {
