@@ -408,13 +408,16 @@ export function createApp(options: AppOptions = {}): MockServer {
           })
       : undefined;
   if (options.automations?.autoStart) void ready.then(() => automations.start(), () => undefined);
+  // Whoever awaits `ready` hears of a failed start; nobody awaiting it is not an unhandled rejection.
+  const started = Promise.all([ready, listening]).then(() => undefined);
+  started.catch(() => undefined);
 
   return {
     app,
     fetch: async (request) => app.fetch(request),
     keys,
     store,
-    ready: Promise.all([ready, listening]).then(() => undefined),
+    ready: started,
     routes: router.routes,
     openapi: () => buildOpenApi(router.routes),
     maintain: async () => {
@@ -430,6 +433,8 @@ export function createApp(options: AppOptions = {}): MockServer {
     messages,
     automations,
     close: async () => {
+      // A close during the start lets the seed finish rather than closing the store under it.
+      await ready.catch(() => undefined);
       await (await listening)?.();
       await Promise.all(ctx.background ?? []);
       await maintaining;

@@ -201,13 +201,22 @@ describe('SQLite migrations', () => {
     return rows;
   };
 
+  it('a close during the start lets the seed finish: the file holds the whole seed, and nothing is left unhandled', async () => {
+    const db = join(dir, 'closed-early.sqlite');
+    await app({ seed: 30, db }).close();
+    const again = app({ db });
+    await again.ready;
+    expect(await again.store.customerCount()).toBe(30);
+    await again.close();
+  });
+
   it('a new file records every version; opening it again applies nothing', async () => {
     const db = join(dir, 'versions.sqlite');
-    app({ seed: 10, db }).close();
+    await app({ seed: 10, db }).close();
     const first = await versions(db);
     expect(first.map((v) => v.version)).toEqual(SQLITE_MIGRATIONS.map((m) => m.version));
     expect(first.at(-1)!.version).toBe(SQLITE_SCHEMA_VERSION);
-    app({ seed: 10, db }).close();
+    await app({ seed: 10, db }).close();
     expect(await versions(db)).toEqual(first);
   });
 
@@ -249,7 +258,7 @@ describe('SQLite migrations', () => {
 
   it('a file from a newer server is refused, and left as it was', async () => {
     const db = join(dir, 'newer.sqlite');
-    app({ seed: 5, db }).close();
+    await app({ seed: 5, db }).close();
     const { default: Database } = await import('better-sqlite3');
     const raw = new Database(db);
     raw.prepare('INSERT INTO schema_version (version, name, applied_at) VALUES (?, ?, ?)').run(SQLITE_SCHEMA_VERSION + 1, 'from the future', '2030-01-01T00:00:00.000Z');
