@@ -9,62 +9,24 @@
 // link says plainly that it was used.
 import { createClient } from '@clientela/core/client';
 import type { Page } from 'playwright-core';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startMailInbox, type MailInbox } from './mail-inbox.js';
 import { SECRET_KEY } from '../../scripts/examples-harness.mjs';
 import { openAdmin, startStack, testCpf, type Stack } from './stack.js';
 
 let stack: Stack;
-let smtp: SMTPServer;
+let inbox: MailInbox;
 const run = Date.now() % 1e6;
-/** Every e-mail received, raw, by recipient. */
-const inbox = new Map<string, string[]>();
-const waiting = new Map<string, () => void>();
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      // Read before answering: the session's envelope is reset once the message is accepted.
-      const recipients = session.envelope.rcptTo.map((r) => r.address.toLowerCase());
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
-        callback();
-        for (const to of recipients) {
-          inbox.set(to, [...(inbox.get(to) ?? []), Buffer.concat(chunks).toString('utf8')]);
-          waiting.get(to)?.();
-        }
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-  const port = (smtp.server.address() as { port: number }).port;
-  stack = await startStack({ seed: 30, serverArgs: ['--smtp', `smtp://127.0.0.1:${port}`, '--smtp-from', 'Loja <contato@loja.example.com.br>'] });
+  inbox = await startMailInbox();
+  stack = await startStack({ seed: 30, serverArgs: ['--smtp', inbox.url, '--smtp-from', 'Loja <contato@loja.example.com.br>'] });
 }, 180_000);
 
 afterAll(async () => {
   await stack?.close();
-  await new Promise<void>((resolve) => (smtp ? smtp.close(() => resolve()) : resolve()));
+  await inbox?.close();
 });
-
-/** The n-th e-mail to `to` (waiting for it), its text part decoded. */
-async function mail(to: string, n: number): Promise<string> {
-  const key = to.toLowerCase();
-  while ((inbox.get(key)?.length ?? 0) <= n) await new Promise<void>((resolve) => waiting.set(key, resolve));
-  const raw = inbox.get(key)![n]!;
-  const part = /Content-Type: text\/plain[^\r\n]*\r?\n(?:[^\r\n]+\r?\n)*?Content-Transfer-Encoding: (\S+)\r?\n(?:[^\r\n]+\r?\n)*\r?\n([\s\S]*?)\r?\n--/i.exec(raw);
-  expect(part, raw).not.toBeNull();
-  const [, encoding, body] = part!;
-  if (encoding!.toLowerCase() === 'base64') return Buffer.from(body!.replace(/\s+/g, ''), 'base64').toString('utf8');
-  if (encoding!.toLowerCase() === 'quoted-printable') {
-    const joined = body!.replace(/=\r?\n/g, '');
-    return Buffer.from(joined.replace(/=([0-9A-F]{2})/gi, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16))), 'latin1').toString('utf8');
-  }
-  return body!;
-}
 
 async function openStorefront(path: string): Promise<{ page: Page; errors: string[] }> {
   const context = await stack.browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -98,7 +60,7 @@ describe('guest to registered: the claim of a record a seller made', () => {
     expect(made).toHaveLength(1);
     const held = made[0]!;
     expect(held).toMatchObject({ source: 'admin', account: { status: 'none' } });
-    expect(inbox.get(email)).toBeUndefined();
+    expect(inbox.received(email)).toEqual([]);
     // The store records what she bought at the counter.
     const number = `BALCAO-${run}`;
     await api().orders.create({ customerId: held.id, number, placedAt: '2026-11-20T14:00:00.000Z', itemsCount: 2, totalCents: 18_990, status: 'delivered', source: 'pos' });
@@ -121,7 +83,7 @@ describe('guest to registered: the claim of a record a seller made', () => {
     await page.context().close();
 
     // 3. The link arrives at the e-mail on file.
-    const text = await mail(email, 0);
+    const text = await inbox.text(email, 0);
     const link = /https?:\/\/\S+/.exec(text)?.[0];
     expect(link, text).toBeDefined();
     expect(link!.startsWith(`${stack.examples.storefrontUrl}?`)).toBe(true);
@@ -168,7 +130,7 @@ describe('guest to registered: the claim of a record a seller made', () => {
     expect(again.errors).toEqual([]);
     expect(errors).toEqual([]);
     // Only the one link went out.
-    expect(inbox.get(email)).toHaveLength(1);
+    expect(inbox.received(email)).toHaveLength(1);
     await again.page.context().close();
   }, 240_000);
 });

@@ -3,63 +3,24 @@
 // reads the link out of the received e-mail and opens it, sets the new password and is signed in.
 import { createClient } from '@clientela/core/client';
 import type { Page } from 'playwright-core';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startMailInbox, type MailInbox } from './mail-inbox.js';
 import { PUBLISHABLE_KEY, SECRET_KEY } from '../../scripts/examples-harness.mjs';
 import { startStack, testCpf, type Stack } from './stack.js';
 
 let stack: Stack;
-let smtp: SMTPServer;
+let inbox: MailInbox;
 const run = Date.now() % 1e6;
-/** Every e-mail received, raw, by recipient. */
-const inbox = new Map<string, string[]>();
-const waiting = new Map<string, () => void>();
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      // Read before answering: the session's envelope is reset once the message is accepted.
-      const recipients = session.envelope.rcptTo.map((r) => r.address.toLowerCase());
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
-        callback();
-        for (const to of recipients) {
-          inbox.set(to, [...(inbox.get(to) ?? []), Buffer.concat(chunks).toString('utf8')]);
-          waiting.get(to)?.();
-        }
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-  const port = (smtp.server.address() as { port: number }).port;
-  stack = await startStack({ seed: 50, serverArgs: ['--smtp', `smtp://127.0.0.1:${port}`, '--smtp-from', 'Loja <contato@loja.example.com.br>'] });
+  inbox = await startMailInbox();
+  stack = await startStack({ seed: 50, serverArgs: ['--smtp', inbox.url, '--smtp-from', 'Loja <contato@loja.example.com.br>'] });
 }, 180_000);
 
 afterAll(async () => {
   await stack?.close();
-  await new Promise<void>((resolve) => (smtp ? smtp.close(() => resolve()) : resolve()));
+  await inbox?.close();
 });
-
-/** The n-th e-mail to `to` (waiting for it), its text part decoded. */
-async function mail(to: string, n: number): Promise<string> {
-  const key = to.toLowerCase();
-  while ((inbox.get(key)?.length ?? 0) <= n) await new Promise<void>((resolve) => waiting.set(key, resolve));
-  const raw = inbox.get(key)![n]!;
-  // The plain part, as nodemailer encodes it: quoted-printable or base64.
-  const part = /Content-Type: text\/plain[^\r\n]*\r?\n(?:[^\r\n]+\r?\n)*?Content-Transfer-Encoding: (\S+)\r?\n(?:[^\r\n]+\r?\n)*\r?\n([\s\S]*?)\r?\n--/i.exec(raw);
-  expect(part, raw).not.toBeNull();
-  const [, encoding, body] = part!;
-  if (encoding!.toLowerCase() === 'base64') return Buffer.from(body!.replace(/\s+/g, ''), 'base64').toString('utf8');
-  if (encoding!.toLowerCase() === 'quoted-printable') {
-    const joined = body!.replace(/=\r?\n/g, '');
-    return Buffer.from(joined.replace(/=([0-9A-F]{2})/gi, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16))), 'latin1').toString('utf8');
-  }
-  return body!;
-}
 
 function linkIn(text: string): string {
   const m = /https?:\/\/\S+/.exec(text);
@@ -99,7 +60,7 @@ describe('storefront: account recovery through a real SMTP server', () => {
     await sent.getByRole('heading', { name: 'Confira seu e-mail' }).waitFor();
     expect(await sent.textContent()).toContain(`Se houver uma conta com o e-mail ${email}`);
 
-    const text = await mail(email, 0);
+    const text = await inbox.text(email, 0);
     expect(text).toContain('Olá, Helena Prado.');
     expect(text).toContain('redefinir a senha');
     const link = linkIn(text);
@@ -138,7 +99,7 @@ describe('storefront: account recovery through a real SMTP server', () => {
     await panel.getByRole('button', { name: 'Enviar link' }).click();
     await panel.getByRole('heading', { name: 'Confira seu e-mail' }).waitFor();
 
-    const text = await mail(email, 0);
+    const text = await inbox.text(email, 0);
     expect(text).toContain('No primeiro acesso, cadastre uma nova senha.');
     const link = linkIn(text);
     expect(new URL(link).searchParams.get('purpose')).toBe('first-access');
