@@ -43,7 +43,20 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       const c = new pg.Client({ connectionString: admin });
       await c.connect();
       try {
-        await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        // Not `WITH (FORCE)`: that must also end an autovacuum worker busy in the database, which a
+        // role that is not a superuser (CI's) may not do. End this role's own sessions instead, then
+        // a plain DROP, which stops autovacuum by itself; retried while a session is still leaving.
+        for (let attempt = 0; ; attempt++) {
+          await c.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND usename = current_user AND pid <> pg_backend_pid()', [name]);
+          try {
+            await c.query(`DROP DATABASE IF EXISTS ${name}`);
+            return;
+          } catch (e) {
+            // 55006 object_in_use: "is being accessed by other users".
+            if ((e as { code?: string }).code !== '55006' || attempt >= 40) throw e;
+            await new Promise((resolve) => setTimeout(resolve, 250));
+          }
+        }
       } finally {
         await c.end();
       }
