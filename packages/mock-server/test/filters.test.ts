@@ -28,6 +28,7 @@ import { MemoryStore } from '../src/store/memory.js';
 import { PostgresStore } from '../src/store/postgres.js';
 import { SqliteStore } from '../src/store/sqlite.js';
 import { SyncStoreAdapter } from '../src/store/sync-adapter.js';
+import { sortKeyOf } from '../src/store/search.js';
 import type { SortSpec, Store } from '../src/store/types.js';
 import { createTestDatabase, type TestDatabase } from '../../../test/postgres.js';
 import { createClient } from '@clientela/core/client';
@@ -205,6 +206,40 @@ describe('filters in every store', () => {
     expect(holders).toBeLessThan(customers.length - 20);
     expect(atUnits).toBeGreaterThan(100);
     expect(atUnits).toBeLessThan(customers.length - 20);
+  }, 120_000);
+
+  it('a search for one word pages the same way in every store, whether a word is common or rare, by every sort, to the last page', async () => {
+    // PostgreSQL reads the page of a common word by walking the sort order while it counts, and
+    // collects every match for a rare one or the last page: every page must agree with memory's.
+    const unique = customers.find((c) => c.email)!.email!.split('@')[0]!; // one customer's own e-mail name
+    const words = ['silva', 'maria', 'ana', 'com.br', 'gmail', 'xavier', unique, 'qqq'];
+    const matches = new Map<string, number>();
+    for (const q of words)
+      for (const sort of CUSTOMER_SORTS.flatMap((field) => [{ field, desc: false }, { field, desc: true }] as SortSpec[])) {
+        const query = toQuery({ q }, undefined, now);
+        const pages = await Promise.all(
+          stores.map(async ([, store]) => {
+            const seen: string[][] = [];
+            const totals = new Set<number>();
+            for (let after: { key: string | number; id: string } | undefined, more = true; more; ) {
+              const page = await store.listCustomers({ query, sort, after, limit: 25 });
+              seen.push(page.items.map((c) => c.id));
+              totals.add(page.total);
+              const last = page.items.at(-1);
+              after = last && { key: sortKeyOf(last, sort.field), id: last.id };
+              more = page.hasMore;
+            }
+            return { seen, totals: [...totals] };
+          }),
+        );
+        for (const [i, other] of pages.entries()) expect(other, `${stores[i]![0]}: ${q} sorted ${JSON.stringify(sort)}`).toEqual(pages[0]);
+        matches.set(q, pages[0]!.totals[0]!);
+      }
+    // Common words (many pages, the walk's case), rare ones and none.
+    expect(matches.get('silva')).toBeGreaterThan(25);
+    expect(matches.get('com.br')).toBeGreaterThan(500);
+    expect(matches.get(unique)).toBeLessThan(3);
+    expect(matches.get('qqq')).toBe(0);
   }, 120_000);
 
   it('a filter that names a status decides the statuses (deleted included); otherwise deleted customers stay out', async () => {

@@ -138,6 +138,28 @@ function byStatusAlone(query: CustomerQuery): boolean {
   return known && !queryTokens(query.q).length && !query.categoryIds?.length && query.ids === undefined;
 }
 
+/** The most rows a search's page walks along its sort order before it collects every match instead. */
+const WALK_ROWS = 5000;
+
+/**
+ * Whether a search may be read by walking its sort order ({@link PostgresStore}'s `#walk`): one
+ * word (a name, a part of an e-mail; not digits, which are documents and phones that few share),
+ * by status and kind, on the customers' own sort keys, by cursor.
+ */
+function walkable(query: CustomerQuery, unit: string | undefined, offset: number | undefined): boolean {
+  const tokens = queryTokens(query.q);
+  return (
+    tokens.length === 1 &&
+    !/\d/.test(tokens[0]!) &&
+    !query.filter &&
+    !query.categoryIds?.length &&
+    query.ids === undefined &&
+    !query.exceptIds?.length &&
+    unit === undefined &&
+    !offset
+  );
+}
+
 /** Names of prepared statement texts, shared by every connection; past the cap a text runs unnamed. */
 const STATEMENT_NAMES = new Map<string, string>();
 const MAX_STATEMENT_NAMES = 64;
@@ -432,7 +454,13 @@ export class PostgresStore implements Store {
     const range = prepared ? `LIMIT ${Number(limit) + 1}` : `LIMIT $${args.length - 1} OFFSET $${args.length}`;
     let rows: PageRow[];
     let total: number;
-    if (searching) {
+    const walk = searching && !this.#inside && walkable(query, unit, offset) ? this.#walk(query, where, countArgs, col, dir, after, limit) : undefined;
+    if (walk) void walk.page.catch(() => undefined); // awaited below only when the count says it can be complete
+    const walked = walk && (await walk.complete());
+    if (walked) {
+      rows = walked.rows;
+      total = walked.total;
+    } else if (searching) {
       // A search visits every match to recheck it, and its total counts them: one pass collects
       // the matches' sort keys, the page and the total both come from it.
       const sql = `WITH m AS MATERIALIZED (SELECT ${select}, ${col} AS k FROM ${from} WHERE ${where}),
@@ -465,6 +493,44 @@ export class PostgresStore implements Store {
     // bigint keys come back as strings; the cursor carries numbers for numeric sorts.
     const numeric = sort.field === 'totalSpent' || (bySeq && sort.field === 'ordersCount');
     return { rows: numeric ? rows.map((r) => ({ ...r, k: Number(r.k) })) : rows, total };
+  }
+
+  /**
+   * The page of a search for one common word, read by walking the sort order's index from the
+   * cursor (at most {@link WALK_ROWS} rows) while another connection counts the matches: a word
+   * that one customer in fifty carries fills a page within the first few thousand rows, where
+   * collecting and sorting every match costs as much again as counting them. `complete()`
+   * resolves with the page and the total, or undefined when the page needs every match after all
+   * (few matches, or matches bunched past the walk's reach); the caller then collects them.
+   */
+  #walk(query: CustomerQuery, where: string, countArgs: unknown[], col: string, dir: 'ASC' | 'DESC', after: ListParams['after'], limit: number) {
+    const args = [...countArgs];
+    let keyset = '';
+    if (after) {
+      args.push(after.key, after.id);
+      keyset = ` WHERE (${col}, id) ${dir === 'DESC' ? '<' : '>'} ($${args.length - 1}, $${args.length})`;
+    }
+    args.push(WALK_ROWS, limit + 1);
+    const sql = `SELECT d.data, p.document, p.id, p.k FROM (
+        SELECT * FROM (SELECT customers.*, ${col} AS k FROM customers${keyset} ORDER BY ${col} ${dir}, id ${dir} LIMIT $${args.length - 1}) w
+        WHERE ${where} ORDER BY k ${dir}, id ${dir} LIMIT $${args.length}) p
+      JOIN customer_data d ON d.id = p.id ORDER BY p.k ${dir}, p.id ${dir}`;
+    const page = this.#q<PageRow>(sql, args);
+    // The count brings the number of customers by status (and kind) too, from the count deltas.
+    const countSqlArgs = [...countArgs];
+    const live = this.#deltaSum(query, countSqlArgs);
+    const counted = this.#q<{ n: number; live: string }>(`SELECT count(*)::int AS n, (SELECT n FROM ${live} t) AS live FROM customers WHERE ${where}`, countSqlArgs);
+    return {
+      page,
+      complete: async (): Promise<{ rows: PageRow[]; total: number } | undefined> => {
+        const { n, live } = (await counted).rows[0]!;
+        // Fewer matches than the walk expects to meet one and a half pages' worth: collecting them is cheap.
+        if (2 * n * WALK_ROWS < 3 * (limit + 1) * Number(live)) return undefined;
+        const rows = (await page).rows;
+        // A full page is the first `limit + 1` matches in order; a short one is complete only when it holds every match.
+        return rows.length > limit || (!after && rows.length === n) ? { rows, total: n } : undefined;
+      },
+    };
   }
 
   /**
