@@ -1,5 +1,6 @@
 import webpush from 'web-push';
 import { DeviceGoneError, ProviderError, type MessageProvider, type OutgoingMessage, type ProviderReceipt } from '../service/message-providers.js';
+import { accepted, gatewayRefusal, gatewaySaid, postToGateway } from '../service/gateway-post.js';
 import type { WebPushKeys } from '../service/web-push-keys.js';
 
 export interface WebPushOptions {
@@ -58,26 +59,12 @@ export class WebPushProvider implements MessageProvider {
       // A subscription whose keys are not a P-256 point and a 16-byte secret can never be sent to.
       throw new ProviderError(`invalid subscription: ${e instanceof Error ? e.message : String(e)}`, true);
     }
-    const request = new Request(details.endpoint, {
-      method: 'POST',
-      headers: details.headers as Record<string, string>,
-      body: details.body as BodyInit,
-      redirect: 'manual',
-      signal: AbortSignal.timeout(this.#options.timeoutMs ?? 10_000),
-    });
-    let response: Response;
-    try {
-      response = await (this.#options.fetch ?? fetch)(request);
-    } catch (e) {
-      throw new ProviderError(e instanceof Error ? e.message : String(e));
-    }
-    const text = await response.text().catch(() => '');
-    const said = `HTTP ${response.status}${text ? `: ${text.slice(0, 200)}` : ''}`;
-    if (response.status >= 200 && response.status < 300) {
-      const location = response.headers.get('Location');
+    const answer = await postToGateway({ url: details.endpoint, headers: details.headers as Record<string, string>, body: details.body as BodyInit, timeoutMs: this.#options.timeoutMs, fetch: this.#options.fetch });
+    if (accepted(answer)) {
+      const location = answer.headers.get('Location');
       return { delivered: false, ...(location ? { providerMessageId: location } : {}) };
     }
-    if (response.status === 404 || response.status === 410) throw new DeviceGoneError(`subscription gone (${said})`);
-    throw new ProviderError(said, response.status >= 400 && response.status < 500 && response.status !== 408 && response.status !== 429);
+    if (answer.status === 404 || answer.status === 410) throw new DeviceGoneError(`subscription gone (${gatewaySaid(answer)})`);
+    throw gatewayRefusal(answer);
   }
 }

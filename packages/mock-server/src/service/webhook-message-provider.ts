@@ -1,5 +1,6 @@
 import { signWebhook, WEBHOOK_SIGNATURE_HEADER } from '@clientela/core/webhooks';
-import { ProviderError, type MessageProvider, type OutgoingMessage, type ProviderReceipt } from './message-providers.js';
+import { accepted, gatewayRefusal, postToGateway } from './gateway-post.js';
+import type { MessageProvider, OutgoingMessage, ProviderReceipt } from './message-providers.js';
 
 export interface WebhookProviderOptions {
   /** The integrator's URL (an SMS, WhatsApp or push gateway). */
@@ -43,31 +44,21 @@ export class WebhookMessageProvider implements MessageProvider {
     });
     const at = this.#options.now?.() ?? new Date();
     const signature = await signWebhook(this.#options.secret, body, Math.floor(at.getTime() / 1000));
-    const request = new Request(this.#options.url, {
-      method: 'POST',
+    const answer = await postToGateway({
+      url: this.#options.url,
       body,
-      redirect: 'manual',
-      signal: AbortSignal.timeout(this.#options.timeoutMs ?? 10_000),
+      timeoutMs: this.#options.timeoutMs,
+      fetch: this.#options.fetch,
       headers: { 'Content-Type': 'application/json', [WEBHOOK_SIGNATURE_HEADER]: signature, 'Idempotency-Key': message.id, 'User-Agent': 'Clientela-Messages/1' },
     });
-    let response: Response;
+    if (!accepted(answer)) throw gatewayRefusal(answer);
+    let id: string | undefined;
     try {
-      response = await (this.#options.fetch ?? fetch)(request);
-    } catch (e) {
-      throw new ProviderError(e instanceof Error ? e.message : String(e));
+      const parsed = JSON.parse(answer.text) as { id?: unknown };
+      if (typeof parsed.id === 'string') id = parsed.id;
+    } catch {
+      // A gateway may answer with no body or plain text: accepted all the same.
     }
-    const text = await response.text().catch(() => '');
-    if (response.status >= 200 && response.status < 300) {
-      let id: string | undefined;
-      try {
-        const parsed = JSON.parse(text) as { id?: unknown };
-        if (typeof parsed.id === 'string') id = parsed.id;
-      } catch {
-        // A gateway may answer with no body or plain text: accepted all the same.
-      }
-      return { delivered: false, ...(id ? { providerMessageId: id } : {}) };
-    }
-    const permanent = response.status >= 400 && response.status < 500 && response.status !== 408 && response.status !== 429;
-    throw new ProviderError(`HTTP ${response.status}${text ? `: ${text.slice(0, 200)}` : ''}`, permanent);
+    return { delivered: false, ...(id ? { providerMessageId: id } : {}) };
   }
 }
