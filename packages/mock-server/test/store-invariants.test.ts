@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Customer } from '@clientela/core';
 import { generateSeed } from '../src/seed/seed.js';
+import { matchesTokens, queryTokens, searchTextOf } from '../src/store/search.js';
 import { StoreConflict } from '../src/store/types.js';
 import { everyStore } from './stores.js';
 
@@ -132,6 +133,46 @@ describe.each(STORES)('store totals: %s', (_kind, open) => {
     const live = all.filter((c) => c.status !== 'deleted').length;
     const page = await store.listCustomers({ query: { statuses: ['active', 'inactive', 'blocked'] }, sort: { field: 'createdAt', desc: true }, limit: 5 });
     expect(page.total).toBe(live);
+    await store.close();
+  });
+});
+
+describe.each(STORES)('search totals: %s', (_kind, open) => {
+  it("a word's total and first page follow renames, status changes and rolled-back transactions", async () => {
+    // Half the customers carry the word, so PostgreSQL reads its pages by walking the sort order
+    // and counts in customer_search, which its triggers keep in step with customers.
+    const store = await open();
+    const people = generateSeed(240, 11).customers.map((c, i) => (i % 2 && c.kind === 'person' ? { ...c, lastName: 'Quixaba', status: 'active' } : { ...c, status: 'active' }) as Customer);
+    await store.insertCustomers(people.slice(0, 200));
+    await Promise.all(people.slice(200).map((c) => store.insertCustomer(c)));
+    const change = async (c: Customer, patch: Partial<Customer>) => {
+      const now = (await store.getCustomer(c.id))!;
+      await store.updateCustomer({ ...now, ...patch, version: now.version + 1 } as Customer, now.version);
+    };
+    const carriers = people.filter((c) => c.kind === 'person' && c.lastName === 'Quixaba');
+    await Promise.all(carriers.slice(0, 15).map((c) => change(c, { lastName: 'Souto' })));
+    await Promise.all(carriers.slice(15, 25).map((c) => change(c, { status: 'deleted' })));
+    await Promise.all(people.filter((c) => c.kind === 'person' && c.lastName !== 'Quixaba').slice(0, 12).map((c) => change(c, { lastName: 'Quixaba' })));
+    await store
+      .transaction(async (tx) => {
+        for (const c of carriers.slice(25, 35)) {
+          const now = (await tx.getCustomer(c.id))!;
+          await tx.updateCustomer({ ...now, lastName: 'Souto', version: now.version + 1 } as Customer, now.version);
+        }
+        throw new Error('abandoned');
+      })
+      .catch(() => undefined);
+    const all: Customer[] = [];
+    for await (const c of store.scanCustomers({ statuses: ['active', 'deleted'] }, { field: 'name', desc: false })) all.push(c);
+    for (const q of ['quixaba', 'souto']) {
+      const expected = all
+        .filter((c) => c.status === 'active' && matchesTokens(searchTextOf(c), queryTokens(q)))
+        .sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : a.id < b.id ? 1 : -1));
+      const page = await store.listCustomers({ query: { statuses: ['active'], q }, sort: { field: 'createdAt', desc: true }, limit: 10 });
+      expect(page.total, q).toBe(expected.length);
+      expect(page.items.map((c) => c.id)).toEqual(expected.slice(0, 10).map((c) => c.id));
+    }
+    expect(all.filter((c) => c.status === 'active' && searchTextOf(c).includes('quixaba')).length).toBeGreaterThan(40);
     await store.close();
   });
 });

@@ -535,6 +535,44 @@ export const POSTGRES_MIGRATIONS: readonly Migration<Db, Promise<void>>[] = [
       `);
     },
   },
+  {
+    version: 22,
+    name: 'customer_search: status, kind and search text alone, with their own trigram index, for counting a search',
+    // A search's total rechecks every match in the heap: in customers (about 350 bytes a row) a
+    // common word's 3,000–5,000 matches sat on 3,000 of its 4,600 pages. The same text in a table
+    // of its own (about 140 bytes a row) fits 1,700 pages, and counting a word there took 4.7 ms
+    // (p50) against 6.8 ms in customers, measured alternately on one connection at 100,000.
+    // Statement triggers keep it in the writer's transaction, as the count deltas are.
+    up: async (db) => {
+      await db.query(`
+        CREATE TABLE customer_search (id text COLLATE "C" PRIMARY KEY, status text NOT NULL, kind text NOT NULL, search text NOT NULL);
+        INSERT INTO customer_search (id, status, kind, search) SELECT id, status, kind, search FROM customers;
+        CREATE INDEX customer_search_text ON customer_search USING gin (search gin_trgm_ops) WITH (gin_pending_list_limit = 512);
+        CREATE FUNCTION customer_search_inserted() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          INSERT INTO customer_search (id, status, kind, search) SELECT id, status, kind, search FROM added;
+          RETURN NULL;
+        END $$;
+        CREATE FUNCTION customer_search_updated() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          UPDATE customer_search s SET status = a.status, kind = a.kind, search = a.search FROM added a
+            WHERE s.id = a.id AND (s.status, s.kind, s.search) IS DISTINCT FROM (a.status, a.kind, a.search);
+          RETURN NULL;
+        END $$;
+        CREATE FUNCTION customer_search_deleted() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          DELETE FROM customer_search s USING removed r WHERE s.id = r.id;
+          RETURN NULL;
+        END $$;
+        CREATE TRIGGER customers_search_insert AFTER INSERT ON customers REFERENCING NEW TABLE AS added
+          FOR EACH STATEMENT EXECUTE FUNCTION customer_search_inserted();
+        CREATE TRIGGER customers_search_update AFTER UPDATE ON customers REFERENCING NEW TABLE AS added
+          FOR EACH STATEMENT EXECUTE FUNCTION customer_search_updated();
+        CREATE TRIGGER customers_search_delete AFTER DELETE ON customers REFERENCING OLD TABLE AS removed
+          FOR EACH STATEMENT EXECUTE FUNCTION customer_search_deleted();
+      `);
+    },
+  },
 ];
 
 export const POSTGRES_SCHEMA_VERSION = checkMigrations(POSTGRES_MIGRATIONS);

@@ -519,7 +519,8 @@ export class PostgresStore implements Store {
     // The count brings the number of customers by status (and kind) too, from the count deltas.
     const countSqlArgs = [...countArgs];
     const live = this.#deltaSum(query, countSqlArgs);
-    const counted = this.#q<{ n: number; live: string }>(`SELECT count(*)::int AS n, (SELECT n FROM ${live} t) AS live FROM customers WHERE ${where}`, countSqlArgs);
+    // A walkable query names only status, kind and text: customer_search holds those alone, and its fewer pages count faster.
+    const counted = this.#q<{ n: number; live: string }>(`SELECT count(*)::int AS n, (SELECT n FROM ${live} t) AS live FROM customer_search WHERE ${where}`, countSqlArgs);
     return {
       page,
       complete: async (): Promise<{ rows: PageRow[]; total: number } | undefined> => {
