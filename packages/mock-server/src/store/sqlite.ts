@@ -153,6 +153,11 @@ export class SqliteStore implements SyncStore {
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = FULL');
     this.db.pragma('foreign_keys = ON');
+    // SQLite's own page cache is 2 MB unless told: at 100,000 customers nearly every index step
+    // then copied a page from the OS with a pread. 64 MB of cache, and the file mapped (reads
+    // served from the OS's pages without a copy), keep a store of that size in memory.
+    this.db.pragma('cache_size = -65536');
+    this.db.pragma('mmap_size = 1073741824');
     // Refuses a file from a newer server before anything reads or writes it.
     migrateSqlite(this.db, path);
     const db = this.db;
@@ -1118,8 +1123,14 @@ export class SqliteStore implements SyncStore {
   }
 
   putDuplicatePairs(customerIds: readonly string[], pairs: readonly StoredDuplicatePair[]): void {
-    const del = this.prepare('DELETE FROM duplicate_pairs WHERE (a = ? OR b = ?) AND dismissed_at IS NULL');
-    for (const id of customerIds) del.run(id, id);
+    // Two statements, one per side: with `a = ? OR b = ?` SQLite scans the whole table for each
+    // customer (a WITHOUT ROWID table gets no OR-by-union plan), which made filing quadratic.
+    const delA = this.prepare('DELETE FROM duplicate_pairs WHERE a = ? AND dismissed_at IS NULL');
+    const delB = this.prepare('DELETE FROM duplicate_pairs WHERE b = ? AND dismissed_at IS NULL');
+    for (const id of customerIds) {
+      delA.run(id);
+      delB.run(id);
+    }
     const up = this.prepare(
       `INSERT INTO duplicate_pairs (a, b, score, reasons, updated_at) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT (a, b) DO UPDATE SET score = excluded.score, reasons = excluded.reasons, updated_at = excluded.updated_at`,
@@ -1130,8 +1141,10 @@ export class SqliteStore implements SyncStore {
   listDuplicatePairs(params: DuplicateListParams): { items: StoredDuplicatePair[]; hasMore: boolean } {
     const args: unknown[] = [];
     let where = 'dismissed_at IS NULL';
+    // One customer's pairs: each side through its own index (an OR of the two scans the table).
+    let from = 'duplicate_pairs';
     if (params.customerId) {
-      where += ' AND (a = ? OR b = ?)';
+      from = '(SELECT * FROM duplicate_pairs WHERE a = ? UNION ALL SELECT * FROM duplicate_pairs WHERE b = ?)';
       args.push(params.customerId, params.customerId);
     }
     if (params.after) {
@@ -1140,7 +1153,7 @@ export class SqliteStore implements SyncStore {
       args.push(score, score, a, a, b);
     }
     args.push(params.limit + 1);
-    const rows = this.prepare(`SELECT * FROM duplicate_pairs WHERE ${where} ORDER BY score DESC, a, b LIMIT ?`).all(...args) as DuplicatePairRow[];
+    const rows = this.prepare(`SELECT * FROM ${from} WHERE ${where} ORDER BY score DESC, a, b LIMIT ?`).all(...args) as DuplicatePairRow[];
     return { items: rows.slice(0, params.limit).map(pairOfRow), hasMore: rows.length > params.limit };
   }
 
