@@ -646,7 +646,8 @@ export class CustomerCard extends ClientelaElement<CustomerCardClient> {
     const loc = this.resolvedLocale;
     const n = list.length;
     const text = n === 0 ? t('appNone') : t(new Intl.PluralRules(loc).select(n) === 'one' ? 'appDevicesOne' : 'appDevicesOther', { count: formatNumber(n, loc) });
-    const names = list.map((d) => `${d.label || d.appName} (${t(`pl_${d.platform}`)})`).join(', ');
+    // A browser subscribed over Web Push is one the server sends to itself (no integrator's gateway).
+    const names = list.map((d) => `${d.label || d.appName} (${t(d.webPush ? 'pl_webpush' : `pl_${d.platform}`)})`).join(', ');
     return html`<p class="devices" part="devices" data-devices=${n} title=${names || nothing}>${text}${n ? html` <span class="muted">— ${names}</span>` : nothing}</p>`;
   }
 

@@ -20,7 +20,7 @@ export const table: Record<Key, string> = {
     consent: 'Marketing consent', consentEmail: 'E-mail', consentSms: 'SMS', consentWhatsapp: 'WhatsApp', yes: 'Accepts', no: 'Declines',
     consentUpdated: 'Updated {date}',
     channelsLegend: 'Channels that may receive messages', noEmail: 'no e-mail on file', noPhone: 'no phone on file', noWhatsapp: 'no WhatsApp on file',
-    push: 'Push', appDevicesOne: 'App: 1 device', appDevicesOther: 'App: {count} devices', appNone: 'App: does not have the app', pl_ios: 'iOS', pl_android: 'Android', pl_web: 'browser', messages: 'Messages received', noMessages: 'No messages sent to this customer.', messagesFailed: 'Could not load the messages.',
+    push: 'Push', appDevicesOne: 'App: 1 device', appDevicesOther: 'App: {count} devices', appNone: 'App: does not have the app', pl_ios: 'iOS', pl_android: 'Android', pl_web: 'browser', pl_webpush: 'browser, Web Push', messages: 'Messages received', noMessages: 'No messages sent to this customer.', messagesFailed: 'Could not load the messages.',
     moreMessages: 'Load more messages', msgChannel: 'Channel', msgText: 'Message',
     ms_queued: 'Queued', ms_sent: 'Sent', ms_delivered: 'Delivered', ms_failed: 'Failed', ms_skipped: 'Not sent',
     sk_no_consent: 'No consent for this channel', sk_no_contact: 'No contact on this channel', sk_no_app: 'Does not have the app', sk_inactive: 'Customer inactive or blocked',

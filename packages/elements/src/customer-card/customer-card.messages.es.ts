@@ -20,7 +20,7 @@ export const table: Record<Key, string> = {
     consent: 'Comunicaciones', consentEmail: 'E-mail', consentSms: 'SMS', consentWhatsapp: 'WhatsApp', yes: 'Acepta', no: 'No acepta',
     consentUpdated: 'Actualizado el {date}',
     channelsLegend: 'Canales que pueden recibir mensajes', noEmail: 'sin correo registrado', noPhone: 'sin teléfono registrado', noWhatsapp: 'sin WhatsApp registrado',
-    push: 'Push', appDevicesOne: 'App: 1 dispositivo', appDevicesOther: 'App: {count} dispositivos', appNone: 'App: no tiene la aplicación', pl_ios: 'iOS', pl_android: 'Android', pl_web: 'navegador', messages: 'Mensajes recibidos', noMessages: 'No se enviaron mensajes a este cliente.', messagesFailed: 'No se pudieron cargar los mensajes.',
+    push: 'Push', appDevicesOne: 'App: 1 dispositivo', appDevicesOther: 'App: {count} dispositivos', appNone: 'App: no tiene la aplicación', pl_ios: 'iOS', pl_android: 'Android', pl_web: 'navegador', pl_webpush: 'navegador, Web Push', messages: 'Mensajes recibidos', noMessages: 'No se enviaron mensajes a este cliente.', messagesFailed: 'No se pudieron cargar los mensajes.',
     moreMessages: 'Cargar más mensajes', msgChannel: 'Canal', msgText: 'Mensaje',
     ms_queued: 'En cola', ms_sent: 'Enviado', ms_delivered: 'Entregado', ms_failed: 'Falló', ms_skipped: 'No enviado',
     sk_no_consent: 'Sin autorización para este canal', sk_no_contact: 'Sin contacto en este canal', sk_no_app: 'No tiene la aplicación', sk_inactive: 'Cliente inactivo o bloqueado',

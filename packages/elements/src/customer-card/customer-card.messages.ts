@@ -10,7 +10,7 @@ export type Key =
   | 'rating' | 'ratingValue' | 'noRating' | 'loadMore' | 'os_pending' | 'os_paid' | 'os_shipped' | 'os_delivered' | 'os_cancelled' | 'os_returned'
   | 'credits' | 'noCredits' | 'cr_referral' | 'cr_cashback' | 'amount' | 'origin' | 'expires' | 'cs_active' | 'cs_expiring' | 'cs_used' | 'cs_expired' | 'balance'
   | 'consent' | 'consentEmail' | 'consentSms' | 'consentWhatsapp' | 'yes' | 'no' | 'consentUpdated'
-  | 'channelsLegend' | 'appDevicesOne' | 'appDevicesOther' | 'appNone' | 'pl_ios' | 'pl_android' | 'pl_web' | 'noEmail' | 'noPhone' | 'noWhatsapp' | 'push' | 'messages' | 'noMessages' | 'messagesFailed' | 'moreMessages' | 'msgChannel' | 'msgText'
+  | 'channelsLegend' | 'appDevicesOne' | 'appDevicesOther' | 'appNone' | 'pl_ios' | 'pl_android' | 'pl_web' | 'pl_webpush' | 'noEmail' | 'noPhone' | 'noWhatsapp' | 'push' | 'messages' | 'noMessages' | 'messagesFailed' | 'moreMessages' | 'msgChannel' | 'msgText'
   | 'ms_queued' | 'ms_sent' | 'ms_delivered' | 'ms_failed' | 'ms_skipped' | 'sk_no_consent' | 'sk_no_contact' | 'sk_no_app' | 'sk_inactive'
   | 'loyaltyCard' | 'notes' | 'actions' | 'edit' | 'changeStatus' | 'apply' | 'block' | 'unblock'
   | 'access' | 'acc_none' | 'acc_invited' | 'acc_active' | 'acc_pending' | 'acc_refused' | 'createLink' | 'linkHint' | 'linkLabel' | 'linkExpires'
@@ -36,7 +36,7 @@ const ptBR: Record<Key, string> = {
     consent: 'Comunicação', consentEmail: 'E-mail', consentSms: 'SMS', consentWhatsapp: 'WhatsApp', yes: 'Aceita', no: 'Não aceita',
     consentUpdated: 'Atualizado em {date}',
     channelsLegend: 'Canais que podem receber mensagens', noEmail: 'sem e-mail cadastrado', noPhone: 'sem telefone cadastrado', noWhatsapp: 'sem WhatsApp cadastrado',
-    push: 'Push', appDevicesOne: 'App: 1 dispositivo', appDevicesOther: 'App: {count} dispositivos', appNone: 'App: sem o aplicativo', pl_ios: 'iOS', pl_android: 'Android', pl_web: 'navegador', messages: 'Mensagens recebidas', noMessages: 'Nenhuma mensagem enviada a este cliente.', messagesFailed: 'Não foi possível carregar as mensagens.',
+    push: 'Push', appDevicesOne: 'App: 1 dispositivo', appDevicesOther: 'App: {count} dispositivos', appNone: 'App: sem o aplicativo', pl_ios: 'iOS', pl_android: 'Android', pl_web: 'navegador', pl_webpush: 'navegador, Web Push', messages: 'Mensagens recebidas', noMessages: 'Nenhuma mensagem enviada a este cliente.', messagesFailed: 'Não foi possível carregar as mensagens.',
     moreMessages: 'Carregar mais mensagens', msgChannel: 'Canal', msgText: 'Mensagem',
     ms_queued: 'Na fila', ms_sent: 'Enviada', ms_delivered: 'Entregue', ms_failed: 'Falhou', ms_skipped: 'Não enviada',
     sk_no_consent: 'Sem autorização para este canal', sk_no_contact: 'Sem contato neste canal', sk_no_app: 'Sem o aplicativo', sk_inactive: 'Cliente inativo ou bloqueado',

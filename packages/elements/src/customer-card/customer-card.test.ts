@@ -92,6 +92,7 @@ function api() {
         items: [
           { id: 'dev_1', customerId: 'cus_1', platform: 'android', appName: 'Loja', label: 'Moto G <i>da Ana</i>', tokenEnd: 'abcdef', createdAt: '2026-10-01T12:00:00Z', lastSeenAt: '2026-11-20T12:00:00Z' },
           { id: 'dev_2', customerId: 'cus_1', platform: 'web', appName: 'Loja', tokenEnd: '123456', createdAt: '2026-10-02T12:00:00Z', lastSeenAt: '2026-11-19T12:00:00Z' },
+          { id: 'dev_3', customerId: 'cus_1', platform: 'web', appName: 'Chrome no Linux', tokenEnd: '7890ab', webPush: true, createdAt: '2026-10-03T12:00:00Z', lastSeenAt: '2026-11-18T12:00:00Z' },
         ],
       }),
     'POST /customers/:id/invitations': () => json({ token: 'tok_abc', customerId: 'cus_1', expiresAt: '2026-12-01T12:00:00Z', url: 'http://server/x?token=tok_abc' }, 201),
@@ -217,12 +218,17 @@ describe('<cl-customer-card>', () => {
     const el = await fixture<CustomerCard>(html`<cl-customer-card .client=${fake.client} customer-id="cus_1"></cl-customer-card>`);
     await ready(el);
     const line = $(el, '[data-devices]');
-    expect(line.dataset.devices).to.equal('2');
-    expect(line.textContent!.replace(/\s+/g, ' ')).to.contain('App: 2 dispositivos').and.contain('Moto G <i>da Ana</i> (Android)').and.contain('Loja (navegador)');
+    expect(line.dataset.devices).to.equal('3');
+    expect(line.textContent!.replace(/\s+/g, ' '))
+      .to.contain('App: 3 dispositivos')
+      .and.contain('Moto G <i>da Ana</i> (Android)')
+      .and.contain('Loja (navegador)')
+      .and.contain('Chrome no Linux (navegador, Web Push)');
     expect(line.querySelector('i')).to.equal(null);
     await expect(el).to.be.accessible();
     el.lang = 'en';
-    await waitUntil(() => $(el, '[data-devices]')?.textContent?.includes('App: 2 devices'), 'English');
+    await waitUntil(() => $(el, '[data-devices]')?.textContent?.includes('App: 3 devices'), 'English');
+    expect($(el, '[data-devices]').textContent).to.contain('Chrome no Linux (browser, Web Push)');
     const one = Object.create(fake.client);
     one.devices = { ofCustomer: async () => [] };
     const none = await fixture<CustomerCard>(html`<cl-customer-card .client=${one} customer-id="cus_1"></cl-customer-card>`);
