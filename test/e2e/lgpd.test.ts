@@ -251,7 +251,8 @@ describe('LGPD, as a shopper and the store do it', () => {
     await queue.getByRole('button', { name: 'Abrir solicitação' }).click();
     await queue.getByText('Solicitação de Acesso aos dados aberta.', { exact: false }).waitFor({ timeout: 20_000 });
     const row = queue.locator('tbody tr', { hasText: `Otávio Vizinho${run}` });
-    expect(await row.count()).toBe(1);
+    // The queue reloads after the success message is announced: the row arrives a moment later.
+    await expect.poll(() => row.count(), { timeout: 20_000 }).toBe(1);
     expect(await row.locator('td').nth(0).textContent()).toBe('Acesso aos dados');
     const hisDownload = admin.waitForEvent('download');
     await row.getByRole('button', { name: 'Baixar dados' }).click();
